@@ -1,0 +1,170 @@
+"""HTML: one self-contained page with inline CSS, no script and no external asset.
+
+Every piece of text in an answer comes from guideline documents, so every one goes through
+`_e` (`html.escape`, quotes included) on its way into the page, and a URL becomes a link
+only when it is a plain http(s) address.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from guidecite.render._common import (
+    DISCLAIMER,
+    NO_EVIDENCE,
+    NO_NEAREST_SOURCES,
+    issuer_and_year,
+    one_line,
+    path_text,
+    status_line,
+)
+from guidecite.types import INSUFFICIENT_EVIDENCE, Answer, Citation, Reference, Statement
+
+_WEB_URL = re.compile(r"https?://[^\s\"'<>`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+# Colours keep at least 7:1 contrast with their background (WCAG AAA for body text).
+_CSS = """
+body { margin: 0; background: #ffffff; color: #1a1a1a;
+  font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.5rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #c8c8c8; }
+a { color: #0b4f9c; }
+a:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+.meta, .question { color: #3d3d3d; margin: 0.25rem 0; }
+.notice { background: #fff4d6; border-left: 4px solid #7a5200; padding: 0.5rem 0.75rem; }
+.bottom-line { background: #eef4fb; border-left: 4px solid #0b4f9c; padding: 0.5rem 0.75rem; }
+.grade { color: #3d3d3d; font-size: 0.9em; }
+sup a { text-decoration: none; padding: 0 0.1em; }
+.references li { margin-bottom: 0.6rem; }
+.references li:target { background: #fff4d6; }
+details { margin-top: 0.25rem; font-size: 0.92em; }
+blockquote { margin: 0.4rem 0 0.4rem 0.5rem; padding-left: 0.75rem;
+  border-left: 3px solid #c8c8c8; }
+.path { color: #3d3d3d; font-style: italic; margin: 0; }
+.disclaimer { color: #3d3d3d; font-size: 0.9em; margin-top: 2.5rem; }
+"""
+
+
+def render(answer: Answer) -> str:
+    title = _e(answer.title)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"{_header(answer)}{_body(answer)}"
+        f'<footer><p class="disclaimer">{_e(DISCLAIMER)}</p></footer>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def _e(text: object) -> str:
+    return escape(one_line(str(text)), quote=True)
+
+
+def _lines(text: str) -> str:
+    """Escaped text that keeps its line breaks (a passage holds one list item per line)."""
+    return "<br>\n".join(_e(line) for line in str(text).splitlines() if line.strip())
+
+
+def _header(answer: Answer) -> str:
+    parts = [f"<header>\n<h1>{_e(answer.title)}</h1>\n"]
+    if one_line(answer.question) != one_line(answer.title):
+        parts.append(f'<p class="question">Question: {_e(answer.question)}</p>\n')
+    parts.append(f'<p class="meta">{_e(status_line(answer.audience, answer.created_at))}</p>\n')
+    if answer.notice:
+        parts.append(f'<p class="notice" role="note">{_e(answer.notice)}</p>\n')
+    return "".join(parts) + "</header>\n"
+
+
+def _body(answer: Answer) -> str:
+    if answer.status == INSUFFICIENT_EVIDENCE:
+        return _no_evidence(answer)
+    parts = []
+    if answer.bottom_line:
+        statements = " ".join(_statement(s) for s in answer.bottom_line)
+        parts.append(_section("Bottom line", f'<p class="bottom-line">{statements}</p>'))
+    for section in answer.sections:
+        items = "".join(f"<li>{_statement(s)}</li>\n" for s in section.statements)
+        parts.append(_section(section.heading, f"<ul>\n{items}</ul>"))
+    parts.append(_references(answer))
+    return "".join(parts)
+
+
+def _section(heading: str, content: str) -> str:
+    return f"<section>\n<h2>{_e(heading)}</h2>\n{content}\n</section>\n"
+
+
+def _no_evidence(answer: Answer) -> str:
+    sources = answer.nearest_sources
+    listing = _reference_list(sources, answer) if sources else f"<p>{_e(NO_NEAREST_SOURCES)}</p>"
+    return _section("No answer in the library", f"<p>{_e(NO_EVIDENCE)}</p>") + _section(
+        "Sources to check", listing
+    )
+
+
+def _statement(statement: Statement) -> str:
+    markers = "".join(_marker(c) for c in _first_citation_per_reference(statement))
+    grade = f' <span class="grade">(grade: {_e(statement.grade)})</span>' if statement.grade else ""
+    return f"{_e(statement.text)}{markers}{grade}"
+
+
+def _first_citation_per_reference(statement: Statement) -> list[Citation]:
+    first: dict[int, Citation] = {}
+    for citation in statement.citations:
+        first.setdefault(citation.reference, citation)
+    return [first[n] for n in sorted(first)]
+
+
+def _marker(citation: Citation) -> str:
+    """A superscript link to the reference, with the cited passage as its tooltip."""
+    number = _e(citation.reference)
+    tooltip = _e(f"{path_text(citation.section_path)}: {citation.passage_text}")
+    return (
+        f'<sup><a href="#ref-{number}" title="{tooltip}" '
+        f'aria-label="Reference {number}">{number}</a></sup>'
+    )
+
+
+def _references(answer: Answer) -> str:
+    return _section("References", _reference_list(answer.references, answer, anchors=True))
+
+
+def _reference_list(refs: tuple[Reference, ...], answer: Answer, anchors: bool = False) -> str:
+    items = "".join(_reference(ref, answer, anchors) for ref in refs)
+    return f'<ol class="references">\n{items}</ol>'
+
+
+def _reference(ref: Reference, answer: Answer, anchor: bool) -> str:
+    number = _e(ref.number)
+    opening = f'<li id="ref-{number}" value="{number}">' if anchor else f'<li value="{number}">'
+    source = f'<span class="meta">(source: {_e(ref.source)})</span>'
+    parts = [f"{_e(one_line(ref.title).rstrip('.'))}.", f"{_e(issuer_and_year(ref))}."]
+    if ref.url:
+        parts.append(_link(ref.url))
+    parts.append(source)
+    return f"{opening}{' '.join(parts)}{_passages(ref.number, answer) if anchor else ''}</li>\n"
+
+
+def _link(url: str) -> str:
+    """A link for an http(s) URL; any other URL is shown as text and never linked."""
+    shown = _e(url)
+    if _WEB_URL.fullmatch(url):
+        return f'<a href="{escape(url, quote=True)}">{shown}</a>'
+    return f'<span class="url">{shown}</span>'
+
+
+def _passages(number: int, answer: Answer) -> str:
+    """The passages cited from one reference, each once, under a collapsed <details>."""
+    seen: dict[str, Citation] = {}
+    for statement in answer.statements:
+        for c in statement.citations:
+            if c.reference == number:
+                seen.setdefault(c.passage_id, c)
+    quotes = "".join(
+        f'<blockquote><p class="path">{_e(path_text(c.section_path))}</p>'
+        f"<p>{_lines(c.passage_text)}</p></blockquote>\n"
+        for c in seen.values()
+    )
+    return f"\n<details><summary>Cited passages</summary>\n{quotes}</details>\n" if quotes else ""
