@@ -1,0 +1,288 @@
+"""HTML pages, such as the National Guideline Clearinghouse summaries.
+
+Metadata comes from `<meta>` tags (`citation_title`, `citation_publisher`, `citation_date`,
+`dc.*`), `<title>`, `<html lang>` and a canonical link; `<h1>` to `<h3>` become section
+paths and smaller headings plain lines; lists become "- item" lines (nested lists indented,
+ordered ones numbered), tables "| a | b |" rows. Scripts, styles and navigation are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from guidecite.errors import SourceError
+from guidecite.sources._fields import (
+    collapse,
+    doi_url,
+    language_from,
+    repair_mojibake,
+    source_name,
+    text_or_none,
+    year_from,
+)
+from guidecite.sources._outline import Outline, build_document
+from guidecite.types import SourceDocument
+
+HTML_SUFFIXES = (".html", ".htm")
+
+_SKIPPED = frozenset(
+    "script style nav noscript template head svg button select iframe object".split()  # noqa: SIM905
+)
+_BLOCKS = frozenset(
+    "p div section article main body header footer aside blockquote figure figcaption"  # noqa: SIM905
+    " address dl dt dd center form fieldset details summary pre hr caption li".split()
+)
+_LIST_STYLE = re.compile(r"list-style-type:\s*([\w-]+)", re.I)
+_LIST_STYLES = {
+    "lower-alpha": "a",
+    "lower-latin": "a",
+    "upper-alpha": "A",
+    "upper-latin": "A",
+    "lower-roman": "i",
+    "upper-roman": "I",
+}
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+#: Organisation types the National Guideline Clearinghouse appends to developer names.
+_ORGANISATION_TYPE = re.compile(
+    r"\s+-\s+(?:Medical Specialty Society|Professional Association|National Government Agency"
+    r"|Independent Expert Panel|State/Local Government Agency|Federal Government Agency"
+    r"|Nonprofit Research Organization|Nonprofit Organization|Disease Specific Society"
+    r"|Hospital/Medical Center|International Agency|Academic Institution"
+    r"|Clinical Specialty Collaboration|For Profit Organization"
+    r"|Government Affiliated Research Institute|Public Health Agency)(?:\s+\[[^\]]*\])?"
+)
+
+
+class HtmlReader:
+    """Reads one HTML page as one document."""
+
+    def read(self, path: Path, root: Path) -> Iterator[SourceDocument | SourceError]:
+        source = source_name(path, root)
+        try:
+            yield html_document(decode_html(path.read_bytes(), source), source, path.stem)
+        except SourceError as error:
+            yield error
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """The page as text: UTF-8, else the charset its `<meta>` declares."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    raise SourceError(source, "not UTF-8 text and no usable charset declared")
+
+
+def html_document(text: str, source: str, fallback: str) -> SourceDocument:
+    """A document from the text of an HTML page."""
+    tree = LexborHTMLParser(text)
+    meta = _meta_tags(tree)
+    outline = Outline()
+    if tree.body is not None:
+        _walk(tree.body, outline, depth=0)
+    first = outline.first_heading()
+    head_title = tree.css_first("title")
+    title = (
+        meta.get("citation_title")
+        or (text_or_none(head_title.text()) if head_title is not None else None)
+        or first
+    )
+    return build_document(
+        source,
+        repair_mojibake(title or fallback),
+        outline.sections(title or first),
+        issuer=_issuer(meta),
+        year=next(filter(None, map(year_from, _values(meta, _DATE_KEYS))), None),
+        url=_url(tree, meta),
+        language=language_from(
+            (tree.root.attributes.get("lang") if tree.root else None) or meta.get("dc.language")
+        ),
+        rights=meta.get("dc.rights"),
+    )
+
+
+_DATE_KEYS = ("citation_date", "citation_publication_date", "dc.date", "dc.date.issued")
+
+
+def _values(meta: dict[str, str], keys: tuple[str, ...]) -> list[str]:
+    return [meta[key] for key in keys if key in meta]
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    """`<meta name|property=... content=...>` by lower-case name; the first one wins."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        name = attributes.get("name") or attributes.get("property")
+        content = text_or_none(attributes.get("content"))
+        if name and content:
+            found.setdefault(name.strip().lower(), repair_mojibake(content))
+    return found
+
+
+def _issuer(meta: dict[str, str]) -> str | None:
+    """The publisher, without the organisation types the Clearinghouse appends."""
+    publisher = meta.get("citation_publisher") or meta.get("dc.publisher")
+    if not publisher:
+        return None
+    names = [collapse(name) for name in _ORGANISATION_TYPE.split(publisher)]
+    return "; ".join(name for name in names if name) or None
+
+
+def _url(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+    for value in _values(meta, ("citation_url", "dc.identifier", "og:url")):
+        if value.startswith(("http://", "https://")):
+            return value
+        if url := doi_url(value):
+            return url
+    canonical = tree.css_first('link[rel="canonical"]')
+    return text_or_none(canonical.attributes.get("href")) if canonical is not None else None
+
+
+def _walk(node: LexborNode, outline: Outline, depth: int) -> None:
+    """Feed a node's children to the outline in document order (`depth`: list nesting)."""
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag == "-text":
+            _text(child, outline)
+        elif tag in _SKIPPED or tag.startswith("-"):
+            continue
+        elif tag in ("h1", "h2", "h3"):
+            outline.heading(int(tag[1]), inline_text(child))
+        elif tag in ("h4", "h5", "h6"):
+            outline.line(inline_text(child))
+        elif tag in ("ul", "ol", "menu"):
+            _list(child, outline, depth)
+        elif tag == "table":
+            _table(child, outline)
+        elif tag == "br":
+            outline.end_paragraph()
+        elif tag == "img":
+            outline.add(_image_text(child))
+        elif tag in _BLOCKS:
+            outline.end_paragraph()
+            _walk(child, outline, depth)
+            outline.end_paragraph()
+        else:
+            _walk(child, outline, depth)
+
+
+def _text(node: LexborNode, outline: Outline) -> None:
+    """A text node; a bare one in a block that holds one short name a line (the
+    Clearinghouse's "Clinical Specialty" and "Intended Users" fields) gives a line each."""
+    text = repair_mojibake(node.text_content or "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    parent = node.parent.tag if node.parent is not None else None
+    if len(lines) > 1 and parent in _BLOCKS and all(map(_is_name_line, lines)):
+        for line in lines:
+            outline.line(line)
+    else:
+        outline.add(text)
+
+
+def _is_name_line(line: str) -> bool:
+    return len(line) <= 60 and line[0].isupper() and line[-1] not in ".,;:"
+
+
+def _list(node: LexborNode, outline: Outline, depth: int) -> None:
+    """A list's items as "- item" lines ("1. item", "a. item" when ordered), nested indented."""
+    kind = _numbering(node) if node.tag == "ol" else None
+    start = (node.attributes.get("start") or "1").strip()
+    number = int(start) if start.isdigit() else 1
+    for child in node.iter(include_text=False):
+        if child.tag == "li":
+            marker = f"{_number(kind, number)}. " if kind else "- "
+            outline.open_item(marker, depth)
+            _walk(child, outline, depth + 1)
+            outline.close_item()
+            number += 1
+        elif child.tag in ("ul", "ol"):
+            _list(child, outline, depth + 1)
+        elif child.tag not in _SKIPPED:
+            _walk(child, outline, depth)
+
+
+def _numbering(node: LexborNode) -> str:
+    """An ordered list's numbering: "1", "a", "A", "i" or "I" (from `type` or its style)."""
+    kind = (node.attributes.get("type") or "").strip()
+    if kind in ("1", "a", "A", "i", "I"):
+        return kind
+    style = _LIST_STYLE.search(node.attributes.get("style") or "")
+    return _LIST_STYLES.get(style.group(1).lower(), "1") if style else "1"
+
+
+def _number(kind: str, number: int) -> str:
+    if kind in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return letter if kind == "a" else letter.upper()
+    if kind in ("i", "I") and 1 <= number < 40:
+        roman = _roman(number)
+        return roman if kind == "I" else roman.lower()
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    digits = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        digits.append(numeral * count)
+    return "".join(digits)
+
+
+def _table(node: LexborNode, outline: Outline) -> None:
+    """A table's caption as a line, then each row as "| a | b |" (header and footer too)."""
+    for child in node.iter(include_text=False):
+        if child.tag == "caption":
+            outline.line(inline_text(child))
+        elif child.tag == "tr":
+            _row(child, outline)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            for row in child.iter(include_text=False):
+                if row.tag == "tr":
+                    _row(row, outline)
+
+
+def _row(row: LexborNode, outline: Outline) -> None:
+    cells = [inline_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
+    outline.row(cells)
+
+
+def inline_text(node: LexborNode) -> str:
+    """All text under a node on one line, images as their alternative text."""
+    parts: list[str] = []
+    _collect(node, parts)
+    return collapse(repair_mojibake("".join(parts)))
+
+
+def _collect(node: LexborNode, parts: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag == "img":
+            parts.append(_image_text(child))
+        elif tag in _SKIPPED or tag.startswith("-"):
+            continue
+        else:
+            if tag in _BLOCKS or tag in ("br", "tr", "td", "th", "ul", "ol"):
+                parts.append(" ")
+            _collect(child, parts)
+
+
+def _image_text(node: LexborNode) -> str:
+    """An image as its alternative text; the Clearinghouse's radiation-level icons as "☢"."""
+    alt = collapse(node.attributes.get("alt") or "")
+    if alt.lower().startswith("radioactive"):
+        return "☢"
+    return f" {alt} " if alt else ""
