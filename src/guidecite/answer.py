@@ -1,0 +1,111 @@
+"""The whole path of one question: understand, retrieve, check the evidence, compose, record.
+
+    library = open_library(Settings.load())
+    article = answer("What is ...?", library, audience="clinician")
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .abbreviations import AbbreviationTable, load_dictionary
+from .compose import Generator, get_generator
+from .compose.evidence import assess, best_coverage, insufficient
+from .embedding import Embedder, get_embedder
+from .errors import QuestionError
+from .ingest import ingest_starter
+from .query import clean_question, understand
+from .retrieval import retrieve
+from .settings import Settings
+from .store.base import Store
+from .store.embedded import EmbeddedStore
+from .types import AUDIENCES, Answer, Hit, short_hash
+
+
+@dataclass
+class Library:
+    """What answering needs, loaded once: the store, the embedder, the abbreviation senses."""
+
+    store: Store
+    embedder: Embedder
+    abbreviations: AbbreviationTable
+    composers: dict[str, Generator] = field(default_factory=dict)
+
+    def composer(self, name: str = "extractive") -> Generator:
+        if name not in self.composers:
+            self.composers[name] = get_generator(name, embedder=self.embedder)
+        return self.composers[name]
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_library(settings: Settings, *, starter: bool | None = None) -> Library:
+    """Open the store named by the settings; fill a new, empty one with the starter library."""
+    store = EmbeddedStore(settings.home)
+    embedder = get_embedder(settings.embedder)
+    if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
+        ingest_starter(store, embedder)
+    return Library(store, embedder, load_abbreviations(store, settings))
+
+
+def load_abbreviations(store: Store, settings: Settings) -> AbbreviationTable:
+    """Senses defined in the library's own text, plus the user's dictionary if one is set."""
+    table = AbbreviationTable()
+    for short, long, count in store.definitions():
+        table.add(short, long, count=count, origin="library")
+    if settings.abbreviations is not None:
+        table.merge(load_dictionary(settings.abbreviations))
+    return table
+
+
+def answer(
+    question: str,
+    library: Library,
+    *,
+    audience: str = "clinician",
+    composer: str = "extractive",
+) -> Answer:
+    """A cited article answering the question, or a plain "insufficient evidence" answer."""
+    return answer_with_hits(question, library, audience=audience, composer=composer)[0]
+
+
+def answer_with_hits(
+    question: str,
+    library: Library,
+    *,
+    audience: str = "clinician",
+    composer: str = "extractive",
+) -> tuple[Answer, list[Hit]]:
+    """The answer and the retrieved passages it was composed from (for evaluation)."""
+    if audience not in AUDIENCES:
+        raise QuestionError(f"unknown audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    query = understand(question, library.store, library.embedder, library.abbreviations)
+    clock = _lap(timings, "understand", clock)
+    hits = retrieve(library.store, query, audience=audience)
+    documents = library.store.documents({h.passage.doc_id for h in hits})
+    clock = _lap(timings, "retrieve", clock)
+    evidence = assess(query, hits, best_coverage(query, hits, documents))
+    if evidence.sufficient:
+        result = library.composer(composer).compose(query, hits, documents, audience)
+    else:
+        result = insufficient(query, hits, documents, audience, evidence.reason)
+    _lap(timings, "compose", clock)
+    result.timings_ms = timings
+    result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+    return result, hits
+
+
+def question_key(question: str, audience: str, composer: str) -> str:
+    """Identifies a question for reuse of a stored answer (case and spacing ignored)."""
+    return short_hash(clean_question(question).casefold(), audience, composer)
+
+
+def _lap(timings: dict[str, float], name: str, started: float) -> float:
+    now = time.perf_counter()
+    timings[name] = round((now - started) * 1000, 2)
+    return now

@@ -1,0 +1,233 @@
+"""The extractive composer: an article made only of sentences of the retrieved passages.
+
+Each sentence of the best passages is scored by how much of the question it covers (words
+weighted by their rarity in the library, abbreviations counted through their expansions),
+by its embedding similarity to the question, and by the rank of its passage. The best one or
+two form the bottom line; the rest, without near-duplicates, go to the article's sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..analysis import terms
+from ..chunking import split_sentences
+from ..embedding import Embedder
+from ..query import Query
+from ..types import (
+    ANSWERED,
+    Answer,
+    ArticleSection,
+    Citation,
+    Document,
+    Hit,
+    Reference,
+    Statement,
+)
+from .grades import find_grade, is_grade_only
+from .sections import ORDER, classify, kind
+
+MAX_PASSAGES = 8
+MAX_PER_DOCUMENT = 3
+MAX_STATEMENTS = 10
+MIN_RELATIVE_SCORE = 0.55
+DUPLICATE_OVERLAP = 0.6
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    hit: Hit
+    terms: frozenset[str]
+    score: float
+    grade: str | None
+
+
+class ExtractiveComposer:
+    name = "extractive"
+
+    def __init__(self, embedder: Embedder, max_statements: int = MAX_STATEMENTS) -> None:
+        self.embedder = embedder
+        self.max_statements = max_statements
+
+    def compose(
+        self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
+    ) -> Answer:
+        chosen = select_passages(hits)
+        candidates = self.score_sentences(query, chosen, documents)
+        picked = pick_statements(candidates, self.max_statements)
+        references, numbers = number_references(picked, documents)
+        statements = [to_statement(c, numbers) for c in picked]
+        bottom = statements[: bottom_line_size(picked)]
+        return Answer(
+            question=query.question,
+            title=title_for(query.question),
+            status=ANSWERED,
+            audience=audience,
+            bottom_line=tuple(bottom),
+            sections=group_sections(picked[len(bottom):], statements[len(bottom):]),
+            references=references,
+        )
+
+    def score_sentences(
+        self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]
+    ) -> list[Candidate]:
+        units = [(hit, text, grade) for hit in hits for text, grade in statements_of(hit)]
+        if not units:
+            return []
+        vectors = self.embedder.embed([text for _, text, _ in units])
+        cosines = vectors @ query.vector
+        top = max(hit.score for hit in hits) or 1.0
+        candidates = []
+        for (hit, text, grade), cosine in zip(units, cosines, strict=True):
+            own = frozenset(terms(text))
+            doc = documents.get(hit.passage.doc_id)
+            context = frozenset(terms(" ".join((doc.title if doc else "",
+                                                *hit.passage.section_path))))
+            coverage = query_coverage(query, own, context)
+            score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
+            candidates.append(Candidate(text, hit, own, score * length_factor(text), grade))
+        candidates.sort(key=lambda c: -c.score)
+        return candidates
+
+
+def select_passages(hits: Sequence[Hit]) -> list[Hit]:
+    """The best passages, at most a few from any one document."""
+    chosen: list[Hit] = []
+    per_doc: dict[str, int] = {}
+    for hit in hits:
+        doc_id = hit.passage.doc_id
+        if per_doc.get(doc_id, 0) >= MAX_PER_DOCUMENT:
+            continue
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        chosen.append(hit)
+        if len(chosen) == MAX_PASSAGES:
+            break
+    return chosen
+
+
+def statements_of(hit: Hit) -> list[tuple[str, str | None]]:
+    """Candidate statements of a passage with the grade each states (or the next line states)."""
+    sentences = [_LIST_MARK.sub("", s).strip() for s in split_sentences(hit.passage.text)]
+    found: list[tuple[str, str | None]] = []
+    for i, sentence in enumerate(sentences):
+        if not usable(sentence) or is_grade_only(sentence):
+            continue
+        grade = find_grade(sentence)
+        following = sentences[i + 1] if i + 1 < len(sentences) else ""
+        if grade is None and following and is_grade_only(following):
+            grade = find_grade(following)
+        found.append((sentence, grade))
+    return found
+
+
+def usable(sentence: str) -> bool:
+    words = sentence.split()
+    if len(words) < 5 or len(words) > 90:
+        return False
+    if sentence.rstrip().endswith(":") or _NOT_A_STATEMENT.match(sentence):
+        return False
+    letters = sum(ch.isalpha() for ch in sentence)
+    return letters >= 0.5 * len(sentence) and not sentence.isupper()
+
+
+def length_factor(text: str) -> float:
+    """Prefer short statements: full credit up to 40 words, less beyond."""
+    words = len(text.split())
+    return 1.0 if words <= 40 else max(0.6, 40 / words)
+
+
+def query_coverage(query: Query, own: frozenset[str], context: frozenset[str]) -> float:
+    """Share of the question's weighted concepts the sentence states (its headings count half)."""
+    total = sum(weight for weight, _ in query.concepts) or 1.0
+    covered = 0.0
+    for weight, alternatives in query.concepts:
+        if any(alt <= own for alt in alternatives):
+            covered += weight
+        elif any(alt <= context for alt in alternatives):
+            covered += 0.5 * weight
+    return covered / total
+
+
+def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """The best candidates without near-duplicates, down to a share of the best score."""
+    picked: list[Candidate] = []
+    if not candidates:
+        return picked
+    floor = candidates[0].score * MIN_RELATIVE_SCORE
+    for candidate in candidates:
+        if candidate.score < floor or len(picked) == limit:
+            break
+        if any(overlap(candidate.terms, p.terms) >= DUPLICATE_OVERLAP for p in picked):
+            continue
+        picked.append(candidate)
+    return picked
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / (len(a | b) or 1)
+
+
+def bottom_line_size(picked: Sequence[Candidate]) -> int:
+    """One statement, or two when the second is nearly as good and adds new words."""
+    if len(picked) < 2:
+        return len(picked)
+    first, second = picked[0], picked[1]
+    adds = len(second.terms - first.terms) >= 3
+    return 2 if second.score >= 0.85 * first.score and adds else 1
+
+
+def number_references(
+    picked: Sequence[Candidate], documents: Mapping[str, Document]
+) -> tuple[tuple[Reference, ...], dict[str, int]]:
+    """References numbered in order of first citation."""
+    numbers: dict[str, int] = {}
+    references: list[Reference] = []
+    for candidate in picked:
+        doc_id = candidate.hit.passage.doc_id
+        if doc_id in numbers or doc_id not in documents:
+            continue
+        numbers[doc_id] = len(numbers) + 1
+        references.append(reference_for(documents[doc_id], numbers[doc_id]))
+    return tuple(references), numbers
+
+
+def reference_for(doc: Document, number: int) -> Reference:
+    return Reference(number, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url, doc.source,
+                     doc.audience)
+
+
+def to_statement(candidate: Candidate, numbers: Mapping[str, int]) -> Statement:
+    passage = candidate.hit.passage
+    citation = Citation(numbers[passage.doc_id], passage.passage_id, passage.text,
+                        passage.section_path)
+    return Statement(candidate.text, (citation,), candidate.grade)
+
+
+def group_sections(
+    picked: Sequence[Candidate], statements: Sequence[Statement]
+) -> tuple[ArticleSection, ...]:
+    grouped: dict[str, list[Statement]] = {}
+    for candidate, statement in zip(picked, statements, strict=True):
+        key = classify(candidate.text, candidate.hit.passage.section_path).key
+        grouped.setdefault(key, []).append(statement)
+    return tuple(
+        ArticleSection(key, kind(key).heading, tuple(grouped[key]))
+        for key in ORDER
+        if key in grouped
+    )
+
+
+def title_for(question: str) -> str:
+    title = question.strip()
+    return title[:1].upper() + title[1:]
+
+
+def cosine_matrix(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
+    return vectors @ query

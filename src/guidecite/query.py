@@ -1,0 +1,162 @@
+"""Understanding a question: validation, content words, abbreviations, search clauses.
+
+Nothing here knows medicine: the words that carry no topic are generic English and the
+wording of questions; abbreviation senses come from the library itself or from the user's
+dictionary file, chosen by the other words of the question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .abbreviations import AbbreviationTable, Expansion, expand
+from .analysis import terms
+from .embedding import Embedder
+from .errors import QuestionError
+from .settings import MAX_QUESTION_CHARS
+from .store.base import Store
+from .store.lexical import Clause
+
+#: Words that say how a question is asked, not what it is about.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself
+    yourselves may might must shall also per vs versus ok okay still just get got getting
+    tell told say says said according recommend recommended recommends recommendation
+    recommendations suggest suggested guideline guidelines guidance best usual usually
+    should need needs needed next step steps course action patient patients person people
+    someone me mine i'm im he's she's it's what's whats how's dont don't can't cannot
+    anything something everything thing things way ways know want like please help really
+    new newly current currently given giving give using use used
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPANISH_MARKS = re.compile(r"[¿¡ñ]|\b(qué|cuál|cuándo|cómo|dónde|para|pacientes?|tratamiento|"
+                            r"recomienda|debe|años|según|con|sin|una?|los|las|del|el|la)\b",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str
+    language: str
+    content_words: tuple[str, ...]
+    expansions: tuple[Expansion, ...]
+    clauses: tuple[Clause, ...]
+    vector: np.ndarray
+    #: (weight, alternatives): a concept is stated when any alternative's terms all appear
+    concepts: tuple[tuple[float, tuple[frozenset[str], ...]], ...] = ()
+    #: content words that no passage of the library contains
+    unknown_words: tuple[str, ...] = ()
+
+    @property
+    def embedding_text(self) -> str:
+        return " ".join((self.question, *(e.long for e in self.expansions)))
+
+
+def clean_question(text: str) -> str:
+    """The question as a single clean line, or a QuestionError that says what is wrong."""
+    if not isinstance(text, str):
+        raise QuestionError("the question must be text")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"the question is {len(text):,} characters long; the limit is {MAX_QUESTION_CHARS:,}"
+        )
+    cleaned = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
+    cleaned = " ".join(cleaned.split())
+    if not any(ch.isalnum() for ch in cleaned):
+        raise QuestionError("the question is empty: ask it in words")
+    return cleaned
+
+
+def detect_language(question: str) -> str:
+    """'es' for a question that reads as Spanish, else 'en' (a cheap, conservative test)."""
+    marks = _SPANISH_MARKS.findall(question)
+    return "es" if len(marks) >= 3 or ("¿" in question and len(marks) >= 2) else "en"
+
+
+def content_words(question: str) -> tuple[str, ...]:
+    """The question's words that carry its topic, in order, without repeats."""
+    words: list[str] = []
+    for match in _WORD.finditer(question):
+        word = match.group().strip(".-/+")
+        if not word or word.lower() in STOPWORDS or word in words:
+            continue
+        if len(word) == 1 and not word.isdigit():
+            continue
+        words.append(word)
+    return tuple(words)
+
+
+def understand(
+    question: str, store: Store, embedder: Embedder, abbreviations: AbbreviationTable
+) -> Query:
+    """Turn a question into search clauses and a query vector."""
+    cleaned = clean_question(question)
+    words = content_words(cleaned)
+    expansions = tuple(
+        expand(
+            cleaned,
+            abbreviations,
+            known=store.doc_freq,
+            relatedness=_relatedness(embedder),
+        )
+    )
+    clauses = build_clauses(words, expansions)
+    text = " ".join((cleaned, *(e.long for e in expansions)))
+    vector = embedder.embed([text])[0]
+    concepts, unknown = weigh_concepts(words, expansions, store)
+    return Query(
+        cleaned, detect_language(cleaned), words, expansions, clauses, vector, concepts, unknown
+    )
+
+
+def weigh_concepts(
+    words: Sequence[str], expansions: Sequence[Expansion], store: Store
+) -> tuple[tuple[tuple[float, tuple[frozenset[str], ...]], ...], tuple[str, ...]]:
+    """Each content word as a concept weighted by its rarity (IDF) in the library."""
+    total = max(store.counts()["passages"], 1)
+    concepts = []
+    unknown = []
+    for word in words:
+        forms = [word, *(e.long for e in expansions if e.short.lower() == word.lower())]
+        alternatives = tuple(frozenset(terms(form)) for form in forms if terms(form))
+        if not alternatives:
+            continue
+        df = max(store.doc_freq(form) for form in forms)
+        if df == 0:
+            unknown.append(word)
+        concepts.append((math.log(1 + total / (df + 1)), alternatives))
+    return tuple(concepts), tuple(unknown)
+
+
+def build_clauses(words: Sequence[str], expansions: Sequence[Expansion]) -> tuple[Clause, ...]:
+    """Each content word alone, adjacent pairs as phrases, and abbreviation expansions."""
+    clauses = [Clause(word, 1.0) for word in words]
+    clauses += [Clause(f"{a} {b}", 0.5, phrase=True) for a, b in zip(words, words[1:])]
+    clauses += [Clause(e.long, 1.5 * e.weight, phrase=True) for e in expansions]
+    return tuple(clauses)
+
+
+def _relatedness(embedder: Embedder):  # type: ignore[no-untyped-def]
+    def related(question: str, long_forms: Sequence[str]) -> list[float]:
+        if not long_forms:
+            return []
+        vectors = embedder.embed([question, *long_forms])
+        return [float(v) for v in vectors[1:] @ vectors[0]]
+
+    return related

@@ -1,0 +1,63 @@
+"""The `Store` interface: what ingest, retrieval and answers need from a storage backend.
+
+The embedded default (`guidecite.store.embedded.EmbeddedStore`) keeps SQLite, a tantivy
+BM25 index and a numpy vector index in one folder; a PostgreSQL store can implement the
+same protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from ..types import Document, Passage, SourceDocument
+from .lexical import Clause
+
+
+class Store(Protocol):
+    def generation(self) -> int:
+        """A number that changes whenever the library's content changes."""
+
+    def counts(self) -> dict[str, int]: ...
+
+    def content_hashes(self) -> dict[str, str]:
+        """source -> content hash of every stored document."""
+
+    def write_document(
+        self,
+        source_doc: SourceDocument,
+        passages: Sequence[Passage],
+        embeddings: np.ndarray,
+        definitions: Iterable[tuple[str, str, int]],
+    ) -> Document:
+        """Store a new or changed document atomically, keeping the earlier version's record."""
+
+    def refresh_indexes(self) -> None:
+        """Bring the search indexes up to date with the stored passages."""
+
+    def lexical_search(self, clauses: Sequence[Clause], k: int) -> list[tuple[int, float]]:
+        """(passage key, BM25 score), best first."""
+
+    def vector_search(
+        self, vector: np.ndarray, k: int, candidates: Sequence[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """(passage key, cosine), best first; restricted to `candidates` when given."""
+
+    def passages(self, keys: Sequence[int]) -> dict[int, Passage]: ...
+
+    def documents(self, doc_ids: Iterable[str]) -> dict[str, Document]: ...
+
+    def doc_freq(self, phrase: str) -> int:
+        """How many passages contain the phrase."""
+
+    def definitions(self) -> Iterator[tuple[str, str, int]]:
+        """(short form, long form, count) defined in the library's text."""
+
+    def save_answer(self, answer_id: str, question_key: str, body: str) -> None: ...
+
+    def find_answer(self, question_key: str) -> str | None:
+        """The stored answer to the same question, if the library has not changed since."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,373 @@
+"""The SQLite part of the embedded store: documents, their versions, passages, answers.
+
+SQLite is the source of truth. The lexical and vector indexes are derived from it and
+rebuilt when their recorded generation differs from the one stored here (see
+`guidecite.store.library`). Each document is written in a single transaction, so an ingest
+killed midway leaves every document either fully old or fully new.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import StoreError
+from ..types import Document, Passage, SourceDocument
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (executescript would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def m001_initial(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (
+            doc_id TEXT PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            issuer TEXT, year INTEGER, url TEXT,
+            language TEXT NOT NULL, audience TEXT NOT NULL, rights TEXT,
+            content_hash TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE document_versions (
+            doc_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL,
+            issuer TEXT, year INTEGER, url TEXT,
+            content_hash TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            replaced_at TEXT,
+            PRIMARY KEY (doc_id, version)
+        );
+        CREATE TABLE passages (
+            row INTEGER PRIMARY KEY,
+            passage_id TEXT NOT NULL UNIQUE,
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+            ordinal INTEGER NOT NULL,
+            section_path TEXT NOT NULL,
+            text TEXT NOT NULL,
+            embedding BLOB NOT NULL
+        );
+        CREATE INDEX passages_doc ON passages(doc_id);
+        CREATE TABLE definitions (
+            doc_id TEXT NOT NULL,
+            short TEXT NOT NULL,
+            long TEXT NOT NULL,
+            count INTEGER NOT NULL
+        );
+        CREATE INDEX definitions_doc ON definitions(doc_id);
+        CREATE TABLE answers (
+            answer_id TEXT PRIMARY KEY,
+            question_key TEXT NOT NULL,
+            generation INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX answers_question ON answers(question_key);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+
+
+class SQLiteStore:
+    """Documents, passages (with their embeddings) and answers in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        for migration in MIGRATIONS:
+            if migration.__name__ in done:
+                continue
+            with self.transaction() as db:
+                migration(db)
+                db.execute(
+                    "INSERT INTO migrations VALUES (?, ?)", (migration.__name__, now_iso())
+                )
+
+    # -- bookkeeping -------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def generation(self) -> int:
+        return int(self.get_meta("generation") or 0)
+
+    def bump_generation(self) -> int:
+        generation = self.generation() + 1
+        self.set_meta("generation", str(generation))
+        return generation
+
+    # -- documents ---------------------------------------------------------------------
+
+    def content_hashes(self) -> dict[str, str]:
+        """source -> content hash of every stored document."""
+        return dict(self.db.execute("SELECT source, content_hash FROM documents"))
+
+    def write_document(
+        self,
+        source_doc: SourceDocument,
+        passages: Sequence[Passage],
+        embeddings: np.ndarray,
+        definitions: Iterable[tuple[str, str, int]],
+    ) -> Document:
+        """Store a new or changed document in one transaction, keeping the old version's record."""
+        doc_id = source_doc.doc_id
+        stamp = now_iso()
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT version FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+            version = 1 if row is None else int(row[0]) + 1
+            if row is not None:
+                self._retire(db, doc_id, stamp)
+            doc = _document_record(source_doc, version)
+            db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*_document_row(doc), stamp),
+            )
+            db.execute(
+                "INSERT INTO document_versions VALUES (?,?,?,?,?,?,?,?,?,NULL)",
+                (doc_id, version, doc.source, doc.title, doc.issuer, doc.year, doc.url,
+                 doc.content_hash, stamp),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO passages"
+                " (passage_id, doc_id, ordinal, section_path, text, embedding)"
+                " VALUES (?,?,?,?,?,?)",
+                _passage_rows(passages, embeddings),
+            )
+            db.executemany(
+                "INSERT INTO definitions VALUES (?,?,?,?)",
+                ((doc_id, short, long, count) for short, long, count in definitions),
+            )
+            self.bump_generation()
+        return doc
+
+    @staticmethod
+    def _retire(db: sqlite3.Connection, doc_id: str, stamp: str) -> None:
+        db.execute(
+            "UPDATE document_versions SET replaced_at = ? WHERE doc_id = ? AND replaced_at IS NULL",
+            (stamp, doc_id),
+        )
+        db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM definitions WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def documents(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        ids = list(dict.fromkeys(doc_ids))
+        found: dict[str, Document] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id IN ({marks})", chunk
+            ):
+                found[row[0]] = Document(*row)
+        return found
+
+    def document_versions(self, doc_id: str) -> list[dict[str, object]]:
+        cursor = self.db.execute(
+            "SELECT version, content_hash, ingested_at, replaced_at FROM document_versions"
+            " WHERE doc_id = ? ORDER BY version",
+            (doc_id,),
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def counts(self) -> dict[str, int]:
+        one = self.db.execute
+        return {
+            "documents": int(one("SELECT count(*) FROM documents").fetchone()[0]),
+            "passages": int(one("SELECT count(*) FROM passages").fetchone()[0]),
+            "answers": int(one("SELECT count(*) FROM answers").fetchone()[0]),
+        }
+
+    # -- passages ----------------------------------------------------------------------
+
+    def passages_by_row(self, rows: Sequence[int]) -> dict[int, Passage]:
+        return self._passages_where("row", list(rows))
+
+    def passages_by_id(self, passage_ids: Sequence[str]) -> dict[str, Passage]:
+        by_row = self._passages_where("passage_id", list(passage_ids))
+        return {p.passage_id: p for p in by_row.values()}
+
+    def _passages_where(self, column: str, keys: list[object]) -> dict[int, Passage]:
+        found: dict[int, Passage] = {}
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                "SELECT row, passage_id, doc_id, ordinal, section_path, text FROM passages"
+                f" WHERE {column} IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = Passage(row[1], row[2], row[3], tuple(json.loads(row[4])), row[5])
+        return found
+
+    def iter_passages(
+        self, doc_ids: Sequence[str] | None = None, batch: int = 5000
+    ) -> Iterator[tuple[int, str, str, str]]:
+        """(row, passage_id, doc_id, indexed text) of every passage (of `doc_ids`), by row."""
+        if doc_ids is not None:
+            for chunk in _chunks(list(doc_ids), 500):
+                yield from self._iter_passages(f"p.doc_id IN ({','.join('?' * len(chunk))})",
+                                               chunk, batch)
+            return
+        yield from self._iter_passages("1 = 1", [], batch)
+
+    def _iter_passages(
+        self, where: str, params: list[str], batch: int
+    ) -> Iterator[tuple[int, str, str, str]]:
+        last = -1
+        while True:
+            rows = self.db.execute(
+                "SELECT p.row, p.passage_id, p.doc_id, d.title, p.section_path, p.text"
+                " FROM passages p JOIN documents d USING (doc_id)"
+                f" WHERE p.row > ? AND {where} ORDER BY p.row LIMIT ?",
+                (last, *params, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for row, pid, doc_id, title, path, text in rows:
+                yield row, pid, doc_id, index_text(title, tuple(json.loads(path)), text)
+            last = rows[-1][0]
+
+    def embeddings(self) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, float32 matrix) of every stored passage embedding."""
+        rows: list[int] = []
+        blobs: list[bytes] = []
+        for row, blob in self.db.execute("SELECT row, embedding FROM passages ORDER BY row"):
+            rows.append(row)
+            blobs.append(blob)
+        if not blobs:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+        matrix = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1)
+        return np.asarray(rows, dtype=np.int64), matrix.astype(np.float32)
+
+    def definitions(self) -> Iterator[tuple[str, str, int]]:
+        yield from self.db.execute("SELECT short, long, sum(count) FROM definitions GROUP BY 1, 2")
+
+    # -- answers -----------------------------------------------------------------------
+
+    def save_answer(self, answer_id: str, question_key: str, generation: int, body: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?,?,?,?,?)",
+                (answer_id, question_key, generation, now_iso(), body),
+            )
+
+    def find_answer(self, question_key: str, generation: int) -> str | None:
+        row = self.db.execute(
+            "SELECT body FROM answers WHERE question_key = ? AND generation = ?"
+            " ORDER BY created_at DESC LIMIT 1",
+            (question_key, generation),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+
+_DOC_COLUMNS = (
+    "doc_id, source, title, issuer, year, url, language, audience, rights, content_hash, version"
+)
+
+
+def index_text(title: str, section_path: tuple[str, ...], text: str) -> str:
+    """What the lexical index sees of a passage: its document title and headings too."""
+    return "\n".join((title, " > ".join(section_path), text))
+
+
+def _document_record(source_doc: SourceDocument, version: int) -> Document:
+    return Document(
+        doc_id=source_doc.doc_id,
+        source=source_doc.source,
+        title=source_doc.title,
+        issuer=source_doc.issuer,
+        year=source_doc.year,
+        url=source_doc.url,
+        language=source_doc.language,
+        audience=source_doc.audience,
+        rights=source_doc.rights,
+        content_hash=source_doc.content_hash,
+        version=version,
+    )
+
+
+def _document_row(doc: Document) -> tuple[object, ...]:
+    return (
+        doc.doc_id, doc.source, doc.title, doc.issuer, doc.year, doc.url, doc.language,
+        doc.audience, doc.rights, doc.content_hash, doc.version,
+    )
+
+
+def _passage_rows(
+    passages: Sequence[Passage], embeddings: np.ndarray
+) -> Iterator[tuple[object, ...]]:
+    if len(passages) != len(embeddings):
+        raise StoreError(f"{len(passages)} passages but {len(embeddings)} embeddings")
+    half = np.asarray(embeddings, dtype=np.float16)
+    for passage, vector in zip(passages, half, strict=True):
+        yield (
+            passage.passage_id,
+            passage.doc_id,
+            passage.ordinal,
+            json.dumps(list(passage.section_path), ensure_ascii=False),
+            passage.text,
+            vector.tobytes(),
+        )
+
+
+def _chunks(items: list[object] | list[str] | list[int], size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
