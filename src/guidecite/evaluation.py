@@ -24,7 +24,7 @@ from .answer import Library, answer_with_hits
 from .errors import InputError, PathError
 from .types import INSUFFICIENT_EVIDENCE, Answer, Hit
 
-_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -78,11 +78,13 @@ def evaluate_one(item: dict[str, Any], library: Library) -> dict[str, Any]:
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+    """Words only: quotes and passages differ in list marks, table bars and emphasis."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
 def gold_rank(hits: Sequence[Hit], quotes: Iterable[str]) -> int | None:
-    """1-based rank of the first retrieved passage holding a gold quote (its first 80 chars)."""
+    """1-based rank of the first retrieved passage holding a gold quote (its first 80
+    characters, compared as words only)."""
     needles = [_norm(q)[:80] for q in quotes]
     for rank, hit in enumerate(hits, 1):
         text = _norm(hit.passage.text)

@@ -119,10 +119,11 @@ def understand(
     clauses = build_clauses(words, expansions)
     text = " ".join((cleaned, *(e.long for e in expansions)))
     vector = embedder.embed([text])[0]
+    language = detect_language(cleaned)
     concepts, unknown = weigh_concepts(words, expansions, store)
-    return Query(
-        cleaned, detect_language(cleaned), words, expansions, clauses, vector, concepts, unknown
-    )
+    if language != "en":
+        unknown = ()  # the library's language is not the question's: unknown words are expected
+    return Query(cleaned, language, words, expansions, clauses, vector, concepts, unknown)
 
 
 def weigh_concepts(
@@ -138,7 +139,7 @@ def weigh_concepts(
         if not alternatives:
             continue
         df = max(store.doc_freq(form) for form in forms)
-        if df == 0:
+        if df == 0 and store.prefix_freq(word) == 0:
             unknown.append(word)
         concepts.append((math.log(1 + total / (df + 1)), alternatives))
     return tuple(concepts), tuple(unknown)
@@ -160,3 +161,15 @@ def _relatedness(embedder: Embedder):  # type: ignore[no-untyped-def]
         return [float(v) for v in vectors[1:] @ vectors[0]]
 
     return related
+
+
+def coverage(query: Query, own: frozenset[str], context: frozenset[str] = frozenset()) -> float:
+    """Share of the question's weighted concepts a text states (its context counts half)."""
+    total = sum(weight for weight, _ in query.concepts) or 1.0
+    covered = 0.0
+    for weight, alternatives in query.concepts:
+        if any(alt <= own for alt in alternatives):
+            covered += weight
+        elif any(alt <= context for alt in alternatives):
+            covered += 0.5 * weight
+    return covered / total

@@ -12,16 +12,33 @@ with a small preference for documents written for the reader's audience.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .query import Query
+from .analysis import terms
+from .chunking import split_sentences
+from .query import Query, coverage
 from .store.base import Store
-from .types import Hit
+from .types import Hit, Passage
 
 LEXICAL_K = 100
 DENSE_K = 50
 DENSE_WEIGHT = 0.5
 AUDIENCE_BONUS = 0.15
+#: Headings of the parts of a guideline that describe the document rather than the care:
+#: who wrote and funded it, how it was made, where to get it, its references.
+ABOUT_THE_DOCUMENT = re.compile(
+    r"\b(?:references?|bibliograph|developer|funding|disclosure|conflicts? of interest|"
+    r"availability|copyright|disclaimer|permission|contact|methodolog|rating scheme|"
+    r"guideline status|endorse|adaptation|date released|composition of|committee|"
+    r"companion documents?|patient resources|identifying information|update|"
+    r"description of (?:the )?methods?|number of source documents|cost analysis|"
+    r"method of guideline validation|description of method|about this|"
+    r"keyword|sponsor|acknowledg)",
+    re.IGNORECASE,
+)
+ABOUT_THE_DOCUMENT_FACTOR = 0.5
+COVERAGE_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -44,7 +61,9 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
             continue
         doc = docs.get(passage.doc_id)
         bonus = AUDIENCE_BONUS if doc is not None and doc.audience == audience else 0.0
-        hits.append(Hit(passage, s.fused + (bonus if audience == "patient" else 0.0)))
+        score = s.fused * section_factor(passage.section_path)
+        score += COVERAGE_WEIGHT * sentence_coverage(query, passage, doc.title if doc else "")
+        hits.append(Hit(passage, score + (bonus if audience == "patient" else 0.0)))
     hits.sort(key=lambda h: -h.score)
     return hits[:k]
 
@@ -64,3 +83,18 @@ def fuse(store: Store, query: Query) -> list[Scored]:
     ]
     scored.sort(key=lambda s: -s.fused)
     return scored
+
+
+def section_factor(section_path: tuple[str, ...]) -> float:
+    """Passages about the document itself rank below passages about care."""
+    return ABOUT_THE_DOCUMENT_FACTOR if ABOUT_THE_DOCUMENT.search(" ".join(section_path)) else 1.0
+
+
+def sentence_coverage(query: Query, passage: Passage, title: str) -> float:
+    """How much of the question one sentence of the passage states: answers tend to put the
+    question's concepts together, not scatter them over a section."""
+    context = frozenset(terms(" ".join((title, *passage.section_path))))
+    return max(
+        (coverage(query, frozenset(terms(s)), context) for s in split_sentences(passage.text)),
+        default=0.0,
+    )

@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..analysis import terms
-from ..query import Query
+from ..query import Query, coverage
 from ..types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference
 
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.3
 NEAREST = 5
 
 
@@ -31,14 +31,12 @@ def best_coverage(
 ) -> float:
     """The largest share of the question's weighted concepts that one of the top passages
     states (its title and headings count half)."""
-    from .extractive import query_coverage
-
     best = 0.0
     for hit in hits[:top]:
         doc = documents.get(hit.passage.doc_id)
         context = " ".join((doc.title if doc else "", *hit.passage.section_path))
         own = frozenset(terms(hit.passage.text))
-        best = max(best, query_coverage(query, own, frozenset(terms(context))))
+        best = max(best, coverage(query, own, frozenset(terms(context))))
     return best
 
 

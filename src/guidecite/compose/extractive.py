@@ -18,6 +18,7 @@ from ..analysis import terms
 from ..chunking import split_sentences
 from ..embedding import Embedder
 from ..query import Query
+from ..query import coverage as coverage_of
 from ..types import (
     ANSWERED,
     Answer,
@@ -34,9 +35,11 @@ from .sections import ORDER, classify, kind
 MAX_PASSAGES = 8
 MAX_PER_DOCUMENT = 3
 MAX_STATEMENTS = 10
+MAX_ITEMS = 8
 MIN_RELATIVE_SCORE = 0.55
 DUPLICATE_OVERLAP = 0.6
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\b)", re.I)
 
 
@@ -71,7 +74,7 @@ class ExtractiveComposer:
             status=ANSWERED,
             audience=audience,
             bottom_line=tuple(bottom),
-            sections=group_sections(picked[len(bottom):], statements[len(bottom):]),
+            sections=group_sections(picked[len(bottom) :], statements[len(bottom) :]),
             references=references,
         )
 
@@ -88,9 +91,10 @@ class ExtractiveComposer:
         for (hit, text, grade), cosine in zip(units, cosines, strict=True):
             own = frozenset(terms(text))
             doc = documents.get(hit.passage.doc_id)
-            context = frozenset(terms(" ".join((doc.title if doc else "",
-                                                *hit.passage.section_path))))
-            coverage = query_coverage(query, own, context)
+            context = frozenset(
+                terms(" ".join((doc.title if doc else "", *hit.passage.section_path)))
+            )
+            coverage = coverage_of(query, own, context)
             score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
             candidates.append(Candidate(text, hit, own, score * length_factor(text), grade))
         candidates.sort(key=lambda c: -c.score)
@@ -113,26 +117,64 @@ def select_passages(hits: Sequence[Hit]) -> list[Hit]:
 
 
 def statements_of(hit: Hit) -> list[tuple[str, str | None]]:
-    """Candidate statements of a passage with the grade each states (or the next line states)."""
-    sentences = [_LIST_MARK.sub("", s).strip() for s in split_sentences(hit.passage.text)]
+    """Candidate statements of a passage with the grade each states (or the next line states).
+
+    A sentence that introduces a list ("... in these cases:") keeps its items with it, and a
+    table row reads as its cells joined by semicolons.
+    """
+    units = statement_units(split_sentences(hit.passage.text))
     found: list[tuple[str, str | None]] = []
-    for i, sentence in enumerate(sentences):
-        if not usable(sentence) or is_grade_only(sentence):
+    for i, unit in enumerate(units):
+        if not usable(unit) or is_grade_only(unit):
             continue
-        grade = find_grade(sentence)
-        following = sentences[i + 1] if i + 1 < len(sentences) else ""
+        grade = find_grade(unit)
+        following = units[i + 1] if i + 1 < len(units) else ""
         if grade is None and following and is_grade_only(following):
             grade = find_grade(following)
-        found.append((sentence, grade))
+        found.append((unit, grade))
     return found
 
 
+def statement_units(sentences: Sequence[str]) -> list[str]:
+    units: list[str] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i].strip()
+        i += 1
+        if sentence.startswith("|"):
+            units.append(table_row(sentence))
+            continue
+        if sentence.endswith(":"):
+            items = []
+            while i < len(sentences) and _LIST_MARK.match(sentences[i]) and len(items) < MAX_ITEMS:
+                items.append(_LIST_MARK.sub("", sentences[i]).strip())
+                i += 1
+            if items:
+                units.append(
+                    " ".join((sentence, "; ".join(item.rstrip(".;") for item in items))) + "."
+                )
+                continue
+        units.append(_LIST_MARK.sub("", sentence).strip())
+    return units
+
+
+def table_row(row: str) -> str:
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    if all(set(cell) <= set("-: ") for cell in cells):
+        return ""
+    return "; ".join(cell for cell in cells if cell)
+
+
 def usable(sentence: str) -> bool:
+    """A statement a reader can use: not a heading, a question, a caption or a fragment."""
     words = sentence.split()
     if len(words) < 5 or len(words) > 90:
         return False
-    if sentence.rstrip().endswith(":") or _NOT_A_STATEMENT.match(sentence):
+    end = sentence.rstrip()[-1:]
+    if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence):
         return False
+    if len(words) < 12 and end not in {".", ")", "]", "!"}:
+        return False  # a heading or a label, not a sentence
     letters = sum(ch.isalpha() for ch in sentence)
     return letters >= 0.5 * len(sentence) and not sentence.isupper()
 
@@ -141,18 +183,6 @@ def length_factor(text: str) -> float:
     """Prefer short statements: full credit up to 40 words, less beyond."""
     words = len(text.split())
     return 1.0 if words <= 40 else max(0.6, 40 / words)
-
-
-def query_coverage(query: Query, own: frozenset[str], context: frozenset[str]) -> float:
-    """Share of the question's weighted concepts the sentence states (its headings count half)."""
-    total = sum(weight for weight, _ in query.concepts) or 1.0
-    covered = 0.0
-    for weight, alternatives in query.concepts:
-        if any(alt <= own for alt in alternatives):
-            covered += weight
-        elif any(alt <= context for alt in alternatives):
-            covered += 0.5 * weight
-    return covered / total
 
 
 def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
@@ -164,10 +194,18 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
     for candidate in candidates:
         if candidate.score < floor or len(picked) == limit:
             break
-        if any(overlap(candidate.terms, p.terms) >= DUPLICATE_OVERLAP for p in picked):
+        if any(duplicates(candidate, p) for p in picked):
             continue
         picked.append(candidate)
     return picked
+
+
+def duplicates(a: Candidate, b: Candidate) -> bool:
+    """Near-duplicates say the same words with the same numbers (a different number is a
+    different statement, and both are kept)."""
+    if _NUMBER.findall(a.text) != _NUMBER.findall(b.text):
+        return False
+    return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -199,14 +237,16 @@ def number_references(
 
 
 def reference_for(doc: Document, number: int) -> Reference:
-    return Reference(number, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url, doc.source,
-                     doc.audience)
+    return Reference(
+        number, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url, doc.source, doc.audience
+    )
 
 
 def to_statement(candidate: Candidate, numbers: Mapping[str, int]) -> Statement:
     passage = candidate.hit.passage
-    citation = Citation(numbers[passage.doc_id], passage.passage_id, passage.text,
-                        passage.section_path)
+    citation = Citation(
+        numbers[passage.doc_id], passage.passage_id, passage.text, passage.section_path
+    )
     return Statement(candidate.text, (citation,), candidate.grade)
 
 

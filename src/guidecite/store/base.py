@@ -52,6 +52,9 @@ class Store(Protocol):
     def doc_freq(self, phrase: str) -> int:
         """How many passages contain the phrase."""
 
+    def prefix_freq(self, word: str) -> int:
+        """How many passages hold a term starting like the word (a looser doc_freq)."""
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         """(short form, long form, count) defined in the library's text."""
 

@@ -154,6 +154,10 @@ class EmbeddedStore:
         self._ensure_fresh()
         return self.lexical.doc_freq(phrase)
 
+    def prefix_freq(self, word: str) -> int:
+        self._ensure_fresh()
+        return self.lexical.prefix_freq(word)
+
     # -- answers -----------------------------------------------------------------------
 
     def save_answer(self, answer_id: str, question_key: str, body: str) -> None:

@@ -17,6 +17,7 @@ guidecite or tantivy version) is emptied and starts again with no generation.
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import tempfile
@@ -160,6 +161,18 @@ class LexicalIndex:
             return 0
         result = self._searcher.search(query, limit=1, count=True)
         return int(result.count)  # type: ignore[attr-defined]  # missing from tantivy's stub
+
+    def prefix_freq(self, word: str) -> int:
+        """How many passages hold a term that starts like the word's stem (its last two
+        letters aside, never fewer than five): "neuroglycopenic" finds "neuroglycopenia"."""
+        stems = words(word)
+        if len(stems) != 1 or len(stems[0]) < 5:
+            return self.doc_freq(word)
+        stem = stems[0]
+        prefix = stem[: max(5, len(stem) - 2)]
+        query = tantivy.Query.regex_query(self._schema, TEXT, re.escape(prefix) + ".*")
+        result = self._searcher.search(query, limit=1, count=True)
+        return int(result.count)  # type: ignore[attr-defined]
 
     def _query(self, clauses: Sequence[Clause]) -> tantivy.Query | None:
         subqueries = [query for clause in clauses for query in self._clause(clause)]
