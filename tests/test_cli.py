@@ -29,8 +29,12 @@ def words_only(text: str) -> str:
 def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GUIDECITE_HOME": str(home), "PYTHONPATH": os.pathsep.join(sys.path)}
     return subprocess.run(
-        [sys.executable, "-m", "guidecite", *args], env=env, capture_output=True, text=True,
-        check=False, timeout=300,
+        [sys.executable, "-m", "guidecite", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
 
 
@@ -46,9 +50,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 @pytest.mark.parametrize("label", sorted(BAD_QUESTIONS))
 def test_bad_questions_give_a_clear_error_and_exit_2(label: str, slice_home: Path) -> None:
-    result = CliRunner().invoke(
-        main, ["ask", BAD_QUESTIONS[label], "--home", str(slice_home)]
-    )
+    result = CliRunner().invoke(main, ["ask", BAD_QUESTIONS[label], "--home", str(slice_home)])
     assert result.exit_code == 2, result.output
     assert "guidecite: error:" in result.output
     assert "Traceback" not in result.output
@@ -73,8 +75,15 @@ def test_ingest_of_a_missing_path_fails_cleanly(tmp_path: Path) -> None:
 def test_ask_json_on_the_slice_cites_real_passages(slice_home: Path) -> None:
     result = CliRunner().invoke(
         main,
-        ["ask", "At what ages does the USPSTF recommend colorectal cancer screening?",
-         "--home", str(slice_home), "--format", "json", "--fresh"],
+        [
+            "ask",
+            "At what ages does the USPSTF recommend colorectal cancer screening?",
+            "--home",
+            str(slice_home),
+            "--format",
+            "json",
+            "--fresh",
+        ],
     )
     assert result.exit_code == 0, result.output
     body = json.loads(result.output)
@@ -91,7 +100,8 @@ def test_ask_json_on_the_slice_cites_real_passages(slice_home: Path) -> None:
 
 def test_a_fresh_home_answers_from_the_starter_library(tmp_path: Path) -> None:
     result = run_cli(
-        "ask", "What tidal volume is recommended for adults with sepsis-induced ARDS?",
+        "ask",
+        "What tidal volume is recommended for adults with sepsis-induced ARDS?",
         home=tmp_path / "fresh",
     )
     assert result.returncode == 0, result.stderr

@@ -291,6 +291,7 @@ class AbbreviationTable:
 
     def __init__(self) -> None:
         self._entries: dict[str, dict[tuple[str, str], _Tally]] = {}
+        self._by_long: dict[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -339,9 +340,37 @@ class AbbreviationTable:
         ]
         return sorted(senses, key=lambda s: (ORIGINS.index(s.origin), -s.weight, s.long))
 
+    def contractions(self, text: str, max_words: int = 6) -> list[tuple[str, str]]:
+        """(long form as written in the text, its short form) for every long form the
+        library itself defines that the text spells out: "obstructive sleep apnoea" ->
+        "OSA", so that passages using only the short form are found too."""
+        if self._by_long is None:
+            self._by_long = self._library_long_forms()
+        words = text.split()
+        found: list[tuple[str, str]] = []
+        for size in range(max_words, 1, -1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size]).strip(".,;:?!()")
+                short = self._by_long.get(long_key(phrase))
+                if short and not any(phrase in longer for longer, _ in found):
+                    found.append((phrase, short))
+        return found
+
+    def _library_long_forms(self) -> dict[str, str]:
+        by_long: dict[str, tuple[int, str]] = {}
+        for tallies in self._entries.values():
+            for (origin, long), tally in tallies.items():
+                if origin != LIBRARY:
+                    continue
+                form = _by_count(tally.forms)[0]
+                if tally.count > by_long.get(long, (0, ""))[0]:
+                    by_long[long] = (tally.count, form)
+        return {long: form for long, (_, form) in by_long.items()}
+
     def _absorb(self, key: str, origin: str, long: str, tally: _Tally) -> None:
         if origin not in ORIGINS:
             raise unknown_name("abbreviation origin", origin, ORIGINS)
+        self._by_long = None
         if not key or not long or tally.count <= 0:
             return
         tallies = self._entries.setdefault(key, {})

@@ -1,7 +1,7 @@
 """The whole path of one question: understand, retrieve, check the evidence, compose, record.
 
-    library = open_library(Settings.load())
-    article = answer("What is ...?", library, audience="clinician")
+library = open_library(Settings.load())
+article = answer("What is ...?", library, audience="clinician")
 """
 
 from __future__ import annotations

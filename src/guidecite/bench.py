@@ -46,8 +46,10 @@ def timed(calls: Sequence[Callable[[], object]]) -> dict[str, float]:
         call()
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    return {"p50_ms": round(statistics.median(times), 2),
-            "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2)}
+    return {
+        "p50_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2),
+    }
 
 
 def sample_questions(store: EmbeddedStore, count: int, seed: int = 7) -> list[str]:
@@ -97,12 +99,16 @@ def resample(source_home: Path, home: Path, size: int) -> float:
             db.execute(
                 "INSERT INTO documents SELECT doc_id || ?, source || ?, title, issuer, year, url,"
                 " language, audience, rights, content_hash, version, ingested_at"
-                " FROM src.documents", (suffix, suffix))
+                " FROM src.documents",
+                (suffix, suffix),
+            )
             left = size - copy * available
             db.execute(
                 "INSERT INTO passages (passage_id, doc_id, ordinal, section_path, text, embedding)"
                 " SELECT passage_id || ?, doc_id || ?, ordinal, section_path, text, embedding"
-                " FROM src.passages ORDER BY row LIMIT ?", (suffix, suffix, min(left, available)))
+                " FROM src.passages ORDER BY row LIMIT ?",
+                (suffix, suffix, min(left, available)),
+            )
         store.sql.bump_generation()
     db.execute("DETACH DATABASE src")
     store.refresh_indexes()
@@ -119,8 +125,12 @@ def measure_retrieval(home: Path, questions: Sequence[str]) -> dict[str, Any]:
         "lexical": timed([lambda q=q: store.lexical_search(q.clauses, 100) for q in queries]),
         "dense": timed([lambda q=q: store.vector_search(q.vector, 50) for q in queries]),
         "retrieve": timed([lambda q=q: retrieve(store, q) for q in queries]),
-        "understand": timed([lambda q=q: understand(q, store, library.embedder,
-                                                    library.abbreviations) for q in questions]),
+        "understand": timed(
+            [
+                lambda q=q: understand(q, store, library.embedder, library.abbreviations)
+                for q in questions
+            ]
+        ),
     }
     store.close()
     return figures
@@ -137,9 +147,11 @@ def measure_baseline(home: Path, questions: Sequence[str]) -> dict[str, Any]:
     bm25 = BM25Okapi([_WORD.findall(t.lower()) for t in texts])
     build = time.perf_counter() - started
     tokenized = [_WORD.findall(q.lower()) for q in questions]
-    return {"build_s": round(build, 1),
-            "query": timed([lambda t=t: bm25.get_top_n(t, texts, n=100) for t in tokenized]),
-            "peak_rss_mb": round(peak_rss_mb(), 1)}
+    return {
+        "build_s": round(build, 1),
+        "query": timed([lambda t=t: bm25.get_top_n(t, texts, n=100) for t in tokenized]),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
 
 
 def measure_answers(home: Path, questions: Sequence[str]) -> dict[str, Any]:
@@ -153,17 +165,18 @@ def measure_answers(home: Path, questions: Sequence[str]) -> dict[str, Any]:
 def serving_memory(home: Path, questions: int) -> float:
     """Peak RSS (MB) of a fresh process that opens the store and answers questions."""
     code = (
-        "import sys, json; from pathlib import Path; from guidecite import bench;"
-        f"h = Path({str(home)!r}); qs = bench.sample_questions(bench.EmbeddedStore(h), {questions});"
+        "import json; from pathlib import Path; from guidecite import bench;"
+        f"h = Path({str(home)!r});"
+        f"qs = bench.sample_questions(bench.EmbeddedStore(h), {questions});"
         "bench.measure_answers(h, qs); print(json.dumps(bench.peak_rss_mb()))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def run_bench(corpus: Path, sizes: Sequence[int], questions: int, baseline_max: int,
-              work: Path | None = None) -> dict[str, Any]:
+def run_bench(
+    corpus: Path, sizes: Sequence[int], questions: int, baseline_max: int, work: Path | None = None
+) -> dict[str, Any]:
     root = Path(tempfile.mkdtemp(prefix="guidecite-bench-", dir=work))
     full = root / "full"
     report: dict[str, Any] = {"ingest": measure_ingest(corpus, full)}
@@ -191,7 +204,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"{ingest['seconds']} s ({ingest['documents_per_s']} docs/s, "
         f"{ingest['passages_per_s']} passages/s), peak RSS {ingest['peak_rss_mb']} MB",
         "whole answer, full library: p50 {p50_ms} ms, p95 {p95_ms} ms".format(
-            **report["answer_full_library"]),
+            **report["answer_full_library"]
+        ),
         "",
         "| passages | build s | lexical p50/p95 ms | dense p50/p95 | retrieve p50/p95 "
         "| serving RSS MB | rank_bm25 p50/p95 ms |",

@@ -50,8 +50,11 @@ def run_eval(path: Path, library: Library) -> dict[str, Any]:
     for result in results:
         groups.setdefault(f"language={result['language']}", []).append(result)
         groups.setdefault(f"audience={result['audience']}", []).append(result)
-    return {"file": str(path), "figures": {k: figures(v) for k, v in groups.items()},
-            "questions": results}
+    return {
+        "file": str(path),
+        "figures": {k: figures(v) for k, v in groups.items()},
+        "questions": results,
+    }
 
 
 def evaluate_one(item: dict[str, Any], library: Library) -> dict[str, Any]:

@@ -27,27 +27,29 @@ from .store.lexical import Clause
 STOPWORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself no nor not now of off on once only or other our
-    ours ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself
-    yourselves may might must shall also per vs versus ok okay still just get got getting
-    tell told say says said according recommend recommended recommends recommendation
-    recommendations suggest suggested guideline guidelines guidance best usual usually
-    should need needs needed next step steps course action patient patients person people
-    someone me mine i'm im he's she's it's what's whats how's dont don't can't cannot
-    anything something everything thing things way ways know want like please help really
-    new newly current currently given giving give using use used
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves may might must shall also per vs versus ok okay still just get got
+    getting tell told say says said according recommend recommended recommends
+    recommendation recommendations suggest suggested guideline guidelines guidance best
+    usual usually should need needs needed next step steps course action patient patients
+    person people someone me mine i'm im he's she's it's what's whats how's dont don't can't
+    cannot anything something everything thing things way ways know want like please help
+    really new newly current currently given giving give using use used
     """.split()
 )
 
 _WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPANISH_MARKS = re.compile(r"[¿¡ñ]|\b(qué|cuál|cuándo|cómo|dónde|para|pacientes?|tratamiento|"
-                            r"recomienda|debe|años|según|con|sin|una?|los|las|del|el|la)\b",
-                            re.IGNORECASE)
+_SPANISH_MARKS = re.compile(
+    r"[¿¡ñ]|\b(qué|cuál|cuándo|cómo|dónde|para|pacientes?|tratamiento|"
+    r"recomienda|debe|años|según|con|sin|una?|los|las|del|el|la)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -105,37 +107,40 @@ def content_words(question: str) -> tuple[str, ...]:
 def understand(
     question: str, store: Store, embedder: Embedder, abbreviations: AbbreviationTable
 ) -> Query:
-    """Turn a question into search clauses and a query vector."""
+    """Turn a question into search clauses, weighted concepts and a query vector."""
     cleaned = clean_question(question)
+    language = detect_language(cleaned)
     words = content_words(cleaned)
     expansions = tuple(
-        expand(
-            cleaned,
-            abbreviations,
-            known=store.doc_freq,
-            relatedness=_relatedness(embedder),
-        )
+        expand(cleaned, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
-    clauses = build_clauses(words, expansions)
-    text = " ".join((cleaned, *(e.long for e in expansions)))
-    vector = embedder.embed([text])[0]
-    language = detect_language(cleaned)
-    concepts, unknown = weigh_concepts(words, expansions, store)
+    contracted = abbreviations.contractions(cleaned)
+    clauses = build_clauses(words, expansions) + tuple(
+        Clause(short, 1.0) for _, short in contracted
+    )
+    vector = embedder.embed([" ".join((cleaned, *(e.long for e in expansions)))])[0]
+    concepts, unknown = weigh_concepts(words, expansions, store, contracted)
     if language != "en":
         unknown = ()  # the library's language is not the question's: unknown words are expected
     return Query(cleaned, language, words, expansions, clauses, vector, concepts, unknown)
 
 
 def weigh_concepts(
-    words: Sequence[str], expansions: Sequence[Expansion], store: Store
+    words: Sequence[str],
+    expansions: Sequence[Expansion],
+    store: Store,
+    contracted: Sequence[tuple[str, str]] = (),
 ) -> tuple[tuple[tuple[float, tuple[frozenset[str], ...]], ...], tuple[str, ...]]:
-    """Each content word as a concept weighted by its rarity (IDF) in the library."""
+    """Each content word as a concept weighted by its rarity (IDF) in the library; a word
+    of an abbreviation's long form is also stated by the abbreviation."""
     total = max(store.counts()["passages"], 1)
     concepts = []
     unknown = []
     for word in words:
         forms = [word, *(e.long for e in expansions if e.short.lower() == word.lower())]
         alternatives = tuple(frozenset(terms(form)) for form in forms if terms(form))
+        shorts = [short for long, short in contracted if word in long.split()]
+        alternatives += tuple(frozenset(terms(short)) for short in shorts if terms(short))
         if not alternatives:
             continue
         df = max(store.doc_freq(form) for form in forms)
@@ -148,7 +153,8 @@ def weigh_concepts(
 def build_clauses(words: Sequence[str], expansions: Sequence[Expansion]) -> tuple[Clause, ...]:
     """Each content word alone, adjacent pairs as phrases, and abbreviation expansions."""
     clauses = [Clause(word, 1.0) for word in words]
-    clauses += [Clause(f"{a} {b}", 0.5, phrase=True) for a, b in zip(words, words[1:])]
+    pairs = zip(words, words[1:], strict=False)
+    clauses += [Clause(f"{a} {b}", 0.5, phrase=True) for a, b in pairs]
     clauses += [Clause(e.long, 1.5 * e.weight, phrase=True) for e in expansions]
     return tuple(clauses)
 
@@ -168,8 +174,20 @@ def coverage(query: Query, own: frozenset[str], context: frozenset[str] = frozen
     total = sum(weight for weight, _ in query.concepts) or 1.0
     covered = 0.0
     for weight, alternatives in query.concepts:
-        if any(alt <= own for alt in alternatives):
+        if any(states(alt, own) for alt in alternatives):
             covered += weight
-        elif any(alt <= context for alt in alternatives):
+        elif any(states(alt, context) for alt in alternatives):
             covered += 0.5 * weight
     return covered / total
+
+
+def states(alternative: frozenset[str], text_terms: frozenset[str]) -> bool:
+    """Whether a text's terms state a concept: all its terms, or, for a one-term concept of
+    four letters or more, a term that extends it ("treat" -> "treatment", which the
+    stemmer keeps apart)."""
+    if alternative <= text_terms:
+        return True
+    if len(alternative) != 1:
+        return False
+    (stem,) = alternative
+    return len(stem) >= 4 and any(term.startswith(stem) for term in text_terms)

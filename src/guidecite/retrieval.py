@@ -77,8 +77,12 @@ def fuse(store: Store, query: Query) -> list[Scored]:
         dense.update(store.vector_search(query.vector, len(missing), candidates=missing))
     best = max(lexical.values(), default=0.0) or 1.0
     scored = [
-        Scored(key, lexical.get(key, 0.0), dense.get(key, 0.0),
-               lexical.get(key, 0.0) / best + DENSE_WEIGHT * dense.get(key, 0.0))
+        Scored(
+            key,
+            lexical.get(key, 0.0),
+            dense.get(key, 0.0),
+            lexical.get(key, 0.0) / best + DENSE_WEIGHT * dense.get(key, 0.0),
+        )
         for key in set(lexical) | set(dense)
     ]
     scored.sort(key=lambda s: -s.fused)

@@ -68,8 +68,16 @@ def insufficient(
         if doc is None or any(r.doc_id == doc.doc_id for r in nearest):
             continue
         nearest.append(
-            Reference(len(nearest) + 1, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url,
-                      doc.source, doc.audience)
+            Reference(
+                len(nearest) + 1,
+                doc.doc_id,
+                doc.title,
+                doc.issuer,
+                doc.year,
+                doc.url,
+                doc.source,
+                doc.audience,
+            )
         )
         if len(nearest) == NEAREST:
             break

@@ -19,6 +19,7 @@ from ..chunking import split_sentences
 from ..embedding import Embedder
 from ..query import Query
 from ..query import coverage as coverage_of
+from ..retrieval import section_factor
 from ..types import (
     ANSWERED,
     Answer,
@@ -29,6 +30,7 @@ from ..types import (
     Reference,
     Statement,
 )
+from .focus import answers_focus, foci
 from .grades import find_grade, is_grade_only
 from .sections import ORDER, classify, kind
 
@@ -36,6 +38,7 @@ MAX_PASSAGES = 8
 MAX_PER_DOCUMENT = 3
 MAX_STATEMENTS = 10
 MAX_ITEMS = 8
+FOCUS_BONUS = 0.1
 MIN_RELATIVE_SCORE = 0.55
 DUPLICATE_OVERLAP = 0.6
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -81,12 +84,18 @@ class ExtractiveComposer:
     def score_sentences(
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]
     ) -> list[Candidate]:
-        units = [(hit, text, grade) for hit in hits for text, grade in statements_of(hit)]
+        units = [
+            (hit, text, grade)
+            for hit in hits
+            if section_factor(hit.passage.section_path) == 1.0  # not the document's own metadata
+            for text, grade in statements_of(hit)
+        ]
         if not units:
             return []
         vectors = self.embedder.embed([text for _, text, _ in units])
         cosines = vectors @ query.vector
         top = max(hit.score for hit in hits) or 1.0
+        wanted = foci(query.question)
         candidates = []
         for (hit, text, grade), cosine in zip(units, cosines, strict=True):
             own = frozenset(terms(text))
@@ -96,6 +105,8 @@ class ExtractiveComposer:
             )
             coverage = coverage_of(query, own, context)
             score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
+            if wanted and answers_focus(text, wanted):
+                score += FOCUS_BONUS
             candidates.append(Candidate(text, hit, own, score * length_factor(text), grade))
         candidates.sort(key=lambda c: -c.score)
         return candidates
@@ -173,7 +184,7 @@ def usable(sentence: str) -> bool:
     end = sentence.rstrip()[-1:]
     if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence):
         return False
-    if len(words) < 12 and end not in {".", ")", "]", "!"}:
+    if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
     letters = sum(ch.isalpha() for ch in sentence)
     return letters >= 0.5 * len(sentence) and not sentence.isupper()

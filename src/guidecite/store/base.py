@@ -13,6 +13,7 @@ from typing import Protocol
 import numpy as np
 
 from ..types import Document, Passage, SourceDocument
+from .articles import ArticleStore
 from .lexical import Clause
 
 
@@ -62,5 +63,8 @@ class Store(Protocol):
 
     def find_answer(self, question_key: str) -> str | None:
         """The stored answer to the same question, if the library has not changed since."""
+
+    def articles(self) -> ArticleStore:
+        """The web app's articles: versioned answers at stable URLs (store/articles.py)."""
 
     def close(self) -> None: ...

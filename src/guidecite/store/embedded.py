@@ -19,6 +19,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..types import Document, Passage, SourceDocument
+from .articles import SQLiteArticles
 from .lexical import Clause, LexicalIndex
 from .sqlite import SQLiteStore
 from .vectors import VectorIndex
@@ -165,3 +166,6 @@ class EmbeddedStore:
 
     def find_answer(self, question_key: str) -> str | None:
         return self.sql.find_answer(question_key, self.sql.generation())
+
+    def articles(self) -> SQLiteArticles:
+        return SQLiteArticles(self.sql)

@@ -83,11 +83,48 @@ def m001_initial(db: sqlite3.Connection) -> None:
             body TEXT NOT NULL
         );
         CREATE INDEX answers_question ON answers(question_key);
-        """
+        """,
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+def m002_articles(db: sqlite3.Connection) -> None:
+    """Articles of the web app: a stable id, review state, thread links and versions.
+
+    A version is numbered per article and made on one library generation; it holds one
+    answer (JSON, docs/answer-schema.md) for each audience a reader has asked for.
+    """
+    _run_script(
+        db,
+        """
+        CREATE TABLE articles (
+            article_id TEXT PRIMARY KEY,
+            question TEXT NOT NULL,
+            query TEXT NOT NULL,
+            parent_id TEXT REFERENCES articles(article_id),
+            thread_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            review_started_at TEXT,
+            approved_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_updated ON articles(updated_at);
+        CREATE INDEX articles_thread ON articles(thread_id);
+        CREATE TABLE article_versions (
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            version INTEGER NOT NULL,
+            audience TEXT NOT NULL,
+            generation INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (article_id, version, audience)
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_articles]
 
 
 class SQLiteStore:
@@ -128,9 +165,7 @@ class SQLiteStore:
                 continue
             with self.transaction() as db:
                 migration(db)
-                db.execute(
-                    "INSERT INTO migrations VALUES (?, ?)", (migration.__name__, now_iso())
-                )
+                db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.__name__, now_iso()))
 
     # -- bookkeeping -------------------------------------------------------------------
 
@@ -169,9 +204,7 @@ class SQLiteStore:
         doc_id = source_doc.doc_id
         stamp = now_iso()
         with self.transaction() as db:
-            row = db.execute(
-                "SELECT version FROM documents WHERE doc_id = ?", (doc_id,)
-            ).fetchone()
+            row = db.execute("SELECT version FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
             version = 1 if row is None else int(row[0]) + 1
             if row is not None:
                 self._retire(db, doc_id, stamp)
@@ -182,8 +215,17 @@ class SQLiteStore:
             )
             db.execute(
                 "INSERT INTO document_versions VALUES (?,?,?,?,?,?,?,?,?,NULL)",
-                (doc_id, version, doc.source, doc.title, doc.issuer, doc.year, doc.url,
-                 doc.content_hash, stamp),
+                (
+                    doc_id,
+                    version,
+                    doc.source,
+                    doc.title,
+                    doc.issuer,
+                    doc.year,
+                    doc.url,
+                    doc.content_hash,
+                    stamp,
+                ),
             )
             db.executemany(
                 "INSERT OR IGNORE INTO passages"
@@ -263,8 +305,9 @@ class SQLiteStore:
         """(row, passage_id, doc_id, indexed text) of every passage (of `doc_ids`), by row."""
         if doc_ids is not None:
             for chunk in _chunks(list(doc_ids), 500):
-                yield from self._iter_passages(f"p.doc_id IN ({','.join('?' * len(chunk))})",
-                                               chunk, batch)
+                yield from self._iter_passages(
+                    f"p.doc_id IN ({','.join('?' * len(chunk))})", chunk, batch
+                )
             return
         yield from self._iter_passages("1 = 1", [], batch)
 
@@ -346,8 +389,17 @@ def _document_record(source_doc: SourceDocument, version: int) -> Document:
 
 def _document_row(doc: Document) -> tuple[object, ...]:
     return (
-        doc.doc_id, doc.source, doc.title, doc.issuer, doc.year, doc.url, doc.language,
-        doc.audience, doc.rights, doc.content_hash, doc.version,
+        doc.doc_id,
+        doc.source,
+        doc.title,
+        doc.issuer,
+        doc.year,
+        doc.url,
+        doc.language,
+        doc.audience,
+        doc.rights,
+        doc.content_hash,
+        doc.version,
     )
 
 
