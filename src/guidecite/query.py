@@ -172,22 +172,27 @@ def _relatedness(embedder: Embedder):  # type: ignore[no-untyped-def]
 def coverage(query: Query, own: frozenset[str], context: frozenset[str] = frozenset()) -> float:
     """Share of the question's weighted concepts a text states (its context counts half)."""
     total = sum(weight for weight, _ in query.concepts) or 1.0
+    own_prefixes, context_prefixes = prefixes(own), prefixes(context)
     covered = 0.0
     for weight, alternatives in query.concepts:
-        if any(states(alt, own) for alt in alternatives):
+        if any(states(alt, own, own_prefixes) for alt in alternatives):
             covered += weight
-        elif any(states(alt, context) for alt in alternatives):
+        elif any(states(alt, context, context_prefixes) for alt in alternatives):
             covered += 0.5 * weight
     return covered / total
 
 
-def states(alternative: frozenset[str], text_terms: frozenset[str]) -> bool:
+def prefixes(text_terms: frozenset[str]) -> frozenset[str]:
+    """Every prefix of four letters or more of the terms."""
+    return frozenset(term[:end] for term in text_terms for end in range(4, len(term) + 1))
+
+
+def states(
+    alternative: frozenset[str], text_terms: frozenset[str], text_prefixes: frozenset[str]
+) -> bool:
     """Whether a text's terms state a concept: all its terms, or, for a one-term concept of
     four letters or more, a term that extends it ("treat" -> "treatment", which the
     stemmer keeps apart)."""
     if alternative <= text_terms:
         return True
-    if len(alternative) != 1:
-        return False
-    (stem,) = alternative
-    return len(stem) >= 4 and any(term.startswith(stem) for term in text_terms)
+    return len(alternative) == 1 and next(iter(alternative)) in text_prefixes
