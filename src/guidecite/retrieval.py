@@ -24,7 +24,7 @@ from .types import Hit, Passage
 LEXICAL_K = 100
 DENSE_K = 50
 DENSE_WEIGHT = 0.5
-AUDIENCE_BONUS = 0.15
+AUDIENCE_BONUS = 0.3
 #: Headings of the parts of a guideline that describe the document rather than the care:
 #: who wrote and funded it, how it was made, where to get it, its references.
 ABOUT_THE_DOCUMENT = re.compile(

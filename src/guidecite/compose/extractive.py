@@ -66,7 +66,7 @@ class ExtractiveComposer:
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
     ) -> Answer:
         chosen = select_passages(hits)
-        candidates = self.score_sentences(query, chosen, documents)
+        candidates = self.score_sentences(query, chosen, documents, audience)
         picked = pick_statements(candidates, self.max_statements)
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
@@ -82,7 +82,11 @@ class ExtractiveComposer:
         )
 
     def score_sentences(
-        self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]
+        self,
+        query: Query,
+        hits: Sequence[Hit],
+        documents: Mapping[str, Document],
+        audience: str = "clinician",
     ) -> list[Candidate]:
         units = [
             (hit, text, grade)
@@ -107,6 +111,8 @@ class ExtractiveComposer:
             score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
             if wanted and answers_focus(text, wanted):
                 score += FOCUS_BONUS
+            if audience == "patient" and doc is not None and doc.audience == "patient":
+                score += FOCUS_BONUS  # documents written for patients, when they cover it
             candidates.append(Candidate(text, hit, own, score * length_factor(text), grade))
         candidates.sort(key=lambda c: -c.score)
         return candidates

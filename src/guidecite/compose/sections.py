@@ -46,17 +46,17 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
               r"renal impairment", r"hepatic impairment", r"kidney disease", r"frail"),
     ),
     SectionKind(
+        "monitoring",
+        "Monitoring and follow-up",
+        _cues(r"monitor", r"follow-?up", r"surveillance", r"reassess", r"review",
+              r"every \d", r"interval", r"recheck", r"repeat"),
+    ),
+    SectionKind(
         "tests",
         "Tests and imaging",
         _cues(r"imaging", r"scan", r"\bct\b", r"mri", r"ultraso", r"x-ray", r"radiograph",
               r"pet", r"biopsy", r"laborator", r"assay", r"serum", r"blood test", r"level",
               r"marker", r"screen", r"test", r"measure"),
-    ),
-    SectionKind(
-        "monitoring",
-        "Monitoring and follow-up",
-        _cues(r"monitor", r"follow-?up", r"surveillance", r"reassess", r"review",
-              r"every \d", r"interval", r"recheck", r"repeat"),
     ),
     SectionKind(
         "treatment",

@@ -17,8 +17,8 @@ guidecite or tantivy version) is emptied and starts again with no generation.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence

@@ -1,0 +1,97 @@
+"""The extractive composer's pieces and the whole answer on a real slice of the library."""
+
+from __future__ import annotations
+
+import re
+
+from guidecite.answer import answer
+from guidecite.compose.extractive import Candidate, duplicates, statement_units, usable
+from guidecite.compose.focus import answers_focus, foci
+from guidecite.compose.sections import classify
+from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
+
+
+def words_only(text: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+
+
+def test_a_list_introduction_keeps_its_items_and_a_table_row_reads_as_cells() -> None:
+    units = statement_units(
+        [
+            "Perform the scan within 1 hour if any of these is present:",
+            "- reduced consciousness.",
+            "- a suspected fracture.",
+            "| Test | Rating | Comment |",
+            "| --- | --- | --- |",
+            "Unrelated closing sentence.",
+        ]
+    )
+    assert units[0] == (
+        "Perform the scan within 1 hour if any of these is present: "
+        "reduced consciousness; a suspected fracture."
+    )
+    assert units[1] == "Test; Rating; Comment"
+    assert units[2] == ""
+    assert units[3] == "Unrelated closing sentence."
+
+
+def test_headings_questions_and_fragments_are_not_statements() -> None:
+    assert not usable("Selection of adults for CT head scan")
+    assert not usable("Are there decision rules that identify low-risk patients?")
+    assert not usable("The following are recommended:")
+    assert usable("Offer the test to adults if the diagnosis is being considered.")
+
+
+def test_statements_with_different_numbers_are_never_merged() -> None:
+    def candidate(text: str) -> Candidate:
+        passage = Passage("p", "d", 0, (), text)
+        terms = frozenset(words_only(text).split())
+        return Candidate(text, Hit(passage, 1.0), terms, 1.0, None)
+
+    adults = candidate("Regard a level of 40 ppb or more as a positive test in adults.")
+    children = candidate("Regard a level of 35 ppb or more as a positive test in adults.")
+    same = candidate("Regard a level of 40 ppb or more as a positive test in adults!")
+    assert not duplicates(adults, children)
+    assert duplicates(adults, same)
+
+
+def test_the_kind_of_answer_asked_for_is_read_from_the_wording() -> None:
+    wanted = foci("How quickly should the scan be done?")
+    assert [f.name for f in wanted] == ["time"]
+    assert answers_focus("Perform the scan within 1 hour.", wanted)
+    assert not answers_focus("Perform the scan.", wanted)
+    assert [f.name for f in foci("What dose should be given?")] == ["amount"]
+    assert foci("Is screening useful?") == ()
+
+
+def test_sections_follow_the_statement_words_then_headings() -> None:
+    assert classify("Avoid this drug in the first trimester.", ()).key == "pitfalls"
+    assert classify("Repeat the test every 6 months.", ()).key == "monitoring"
+    assert classify("It is a common condition.", ("Treatment", "Options")).key == "treatment"
+
+
+def test_answer_cites_the_guideline_that_answers_and_quotes_it(library) -> None:
+    result = answer(
+        "At what ages does the USPSTF recommend screening for colorectal cancer?", library
+    )
+    assert result.status == ANSWERED
+    assert "ngc/ngc-11005.html" in [r.source for r in result.references]
+    numbers = {r.number for r in result.references}
+    for statement in result.statements:
+        assert statement.citations and set(statement.references) <= numbers
+        for citation in statement.citations:
+            passage = words_only(citation.passage_text)
+            assert all(words_only(piece) in passage for piece in statement.text.split("; "))
+
+
+def test_no_evidence_is_said_plainly_with_the_nearest_sources(library) -> None:
+    result = answer("How often is zorbquintab injected after the loading doses?", library)
+    assert result.status == INSUFFICIENT_EVIDENCE
+    assert result.statements == ()
+    assert "zorbquintab" in (result.notice or "")
+
+
+def test_patient_readers_get_documents_written_for_patients_first(library) -> None:
+    question = "Is a rectal exam enough to screen for colon cancer?"
+    for_patient = answer(question, library, audience="patient")
+    assert for_patient.references[0].audience == "patient"
