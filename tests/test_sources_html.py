@@ -79,14 +79,67 @@ def test_clearinghouse_rating_schemes_come_through(ngc_10000: SourceDocument) ->
     assert "Strong (grade 1): Strong recommendations (grade 1) are made" in strength
 
 
-def test_clearinghouse_bare_name_lists_become_lines(ngc_10000: SourceDocument) -> None:
-    assert _section(ngc_10000, "Scope", "Guideline Category").splitlines() == [
-        "Diagnosis",
-        "Evaluation",
-        "Management",
-        "Risk Assessment",
-        "Treatment",
+def test_clearinghouse_scope_fields_fold_into_field_value_lines(ngc_10000: SourceDocument) -> None:
+    paths = [s.path for s in ngc_10000.sections]
+    scope = _section(ngc_10000, "Scope").splitlines()
+
+    assert scope[:4] == [
+        "Disease/Condition(s): Mature T-cell and natural killer (NK)-cell neoplasms"
+        " (excluding cutaneous T-cell lymphoma)",
+        "Guideline Category: Diagnosis; Evaluation; Management; Risk Assessment; Treatment",
+        "Clinical Specialty: Dermatology; Hematology; Internal Medicine; Medical Genetics;"
+        " Oncology; Pathology; Radiation Oncology; Radiology",
+        "Intended Users: Advanced Practice Nurses; Physician Assistants; Physicians",
     ]
+    assert scope[5] == (
+        "Target Population: Patients with mature T-cell and natural killer (NK)-cell neoplasms"
+        " (excluding cutaneous T-cell lymphoma); Note: The guidance may not be appropriate to"
+        " all patients in this disease group."
+    )
+    assert ("Scope", "Guideline Category") not in paths
+    # a long field keeps its own section and its list
+    interventions = _section(ngc_10000, "Scope", "Interventions and Practices Considered")
+    assert "1. Intravenous alemtuzumab" in interventions.splitlines()
+    assert _section(ngc_10000, "Benefits/Harms of Implementing the Guideline Recommendations") == (
+        "Potential Benefits: Appropriate management of mature T-cell and natural killer"
+        " (NK)-cell neoplasms (excluding cutaneous T-cell lymphoma)\n"
+        "Potential Harms: Treatment-related toxicity and side-effects"
+    )
+
+
+def test_clearinghouse_empty_fields_are_left_out(ngc_10000: SourceDocument) -> None:
+    before = (CORPUS / "ngc" / "ngc-10000.html").read_text(encoding="utf-8")
+    text = "\n".join(s.text for s in ngc_10000.sections)
+
+    assert "<h3>Clinical Algorithm(s)</h3>" in before and "None provided" in before
+    assert "None provided" not in text
+    assert not [s.path for s in ngc_10000.sections if s.path[-1:] == ("Clinical Algorithm(s)",)]
+
+
+def test_clearinghouse_inline_tags_add_no_spaces(ngc_10000: SourceDocument) -> None:
+    text = "\n".join(s.text for s in ngc_10000.sections)
+
+    assert "first line therapy for T-PLL (Grade 1B)." in text
+    assert "severe neutropenia (<0.5 x10^9/l) associated with infection" in text
+    assert "(<50 x 10^9/l)" in text and "(10 mg/m^2/week)" in text
+    assert "( Grade" not in text and "10 9/l" not in text
+    coli = "\n".join(s.text for s in _ngc("ngc-10093.html").sections)
+    assert "some increase in E. coli sepsis in preterm" in coli
+    assert "organisms such as Escherichia coli (E. coli) is" in coli
+
+
+def test_clearinghouse_table_legends_repeat_once_a_section() -> None:
+    doc = _ngc("ngc-10141.html")
+    raw = (CORPUS / "ngc" / "ngc-10141.html").read_text(encoding="utf-8")
+    lines = _section(doc, "Recommendations", "Major Recommendations").splitlines()
+    legends = [line for line in lines if line.startswith("| Rating Scale: 1,2,3 Usually")]
+
+    assert raw.count("<tfoot>") > 1
+    assert legends == [
+        "| Rating Scale: 1,2,3 Usually not appropriate; 4,5,6 May be appropriate;"
+        " 7,8,9 Usually appropriate | *Relative Radiation Level |"
+    ]
+    assert lines.count("| Radiologic Procedure | Rating | Comments | RRL* |") > 1  # headers stay
 
 
 def test_clearinghouse_tables_become_rows_with_radiation_levels() -> None:
@@ -208,3 +261,72 @@ def test_undecodable_and_empty_pages_are_errors(tmp_path: Path) -> None:
 
     assert isinstance(bad, SourceError) and "charset" in bad.reason
     assert isinstance(empty, SourceError) and empty.reason == "no text found"
+
+
+def test_superscripts_take_a_caret_unless_they_join_the_text(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<p>Neutrophils (<b>Grade 1B</b>) <0.5 x10<sup>9</sup>/l, <i>E. coli</i>, kg<sup>-1</sup>,"
+        " Na<sup>+</sup>, 28<sup>+0</sup> weeks, 10<sup>th</sup> centile, HbA<sub>1c</sub>,"
+        " Study<sup>b</sup>.</p><p><sup>a</sup>Adapted from WHO.</p>",
+    )
+
+    assert doc.sections[0].text.splitlines() == [
+        "Neutrophils (Grade 1B) <0.5 x10^9/l, E. coli, kg^-1, Na+, 28+0 weeks, 10th centile,"
+        " HbA1c, Study^b.",
+        "^a Adapted from WHO.",
+    ]
+
+
+def test_table_rows_lose_trailing_empty_cells_and_repeated_footers(tmp_path: Path) -> None:
+    table = (
+        "<table><thead><tr><th>Test</th><th>Rating</th><th>Note</th></tr></thead>"
+        "<tbody><tr><td>{}</td><td>{}</td><td></td></tr></tbody>"
+        "<tfoot><tr><th>Rating: 1 to 9</th></tr></tfoot></table>"
+    )
+    doc = _page(tmp_path, "<h2>Imaging</h2>" + table.format("CT", 8) + table.format("MRI", 2))
+
+    assert doc.sections[0].text.splitlines() == [
+        "| Test | Rating | Note |",
+        "| CT | 8 |",
+        "| Rating: 1 to 9 |",
+        "| Test | Rating | Note |",
+        "| MRI | 2 |",
+    ]
+
+
+FORM = """<h1>Title</h1>
+<h2>Scope</h2>
+<h3>Intended Users</h3>
+Nurses
+Physicians
+<h3>Clinical Algorithm(s)</h3><p>None provided</p>
+<h3>Target Population</h3><p>Adults with asthma</p><p>Note: not children.</p>
+<h3>Interventions</h3>{long}
+<h3>Doses</h3><table><tr><td>A</td><td>5 mg</td></tr></table>
+<h3>Strength</h3><ol type="A"><li>Good evidence</li><li>Fair evidence</li></ol>
+<h2>Harms</h2><p>Intro of the part.</p>
+<h3>Bleeding</h3><p>Rare.</p>
+<h2>Contraindications</h2><h3>Contraindications</h3><p>Pregnancy.</p>
+"""
+
+
+def test_short_fields_of_a_part_fold_into_field_value_lines(tmp_path: Path) -> None:
+    long = "<p>" + "word " * 70 + "</p>"
+    doc = _page(tmp_path, FORM.format(long=long))
+
+    assert [(s.path, s.text.splitlines()) for s in doc.sections] == [
+        (
+            ("Scope",),
+            [
+                "Intended Users: Nurses; Physicians",
+                "Target Population: Adults with asthma; Note: not children.",
+            ],
+        ),
+        (("Scope", "Interventions"), [("word " * 70).strip()]),  # too long to fold
+        (("Scope", "Doses"), ["| A | 5 mg |"]),  # tables stay tables
+        (("Scope",), ["Strength: A. Good evidence; B. Fair evidence"]),
+        (("Harms",), ["Intro of the part."]),  # a part with text of its own keeps its fields
+        (("Harms", "Bleeding"), ["Rare."]),
+        (("Contraindications",), ["Pregnancy."]),
+    ]

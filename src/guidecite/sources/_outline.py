@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guidecite.errors import SourceError
+from guidecite.sources._boilerplate import drop_boilerplate
 from guidecite.sources._fields import collapse
 from guidecite.types import Section, SourceDocument
 
@@ -95,12 +96,20 @@ class Outline:
         self.add(text)
         self.end_paragraph()
 
-    def row(self, cells: Sequence[str]) -> None:
-        """A table row as "| a | b |"; rows whose cells are all empty are left out."""
+    def row(self, cells: Sequence[str], once: bool = False) -> None:
+        """A table row as "| a | b |", less its trailing empty cells; rows whose cells are
+        all empty are left out, and so is a row marked `once` that the section already has
+        (a table footer that repeats under every table)."""
         self.end_paragraph()
         cells = [collapse(cell).replace("|", "\\|") for cell in cells]
-        if any(cells):
-            self._emit("| " + " | ".join(cells) + " |", in_item=False)
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            return
+        text = "| " + " | ".join(cells) + " |"
+        if once and self._has_line(text):
+            return
+        self._emit(text, in_item=False)
 
     def open_item(self, marker: str, depth: int) -> None:
         """Start a list item ("- " or "1. ") at a nesting depth (0 for a top-level list)."""
@@ -133,6 +142,11 @@ class Outline:
                 merged.append((path, list(block.lines)))
         return tuple(Section(path, "\n".join(lines)) for path, lines in merged)
 
+    def _has_line(self, text: str) -> bool:
+        """Whether the section being read already holds this line."""
+        block = self._blocks[-1] if self._blocks else None
+        return block is not None and block.chain == tuple(self._chain) and text in block.lines
+
     def _emit(self, text: str, in_item: bool = True) -> None:
         if in_item and self._items:
             text = self._items[-1].prefix() + text
@@ -145,9 +159,13 @@ class Outline:
 def build_document(
     source: str, title: str, sections: tuple[Section, ...], **metadata: Any
 ) -> SourceDocument:
-    """A `SourceDocument`, or a SourceError when the reader found no text in the source."""
+    """A `SourceDocument` without boilerplate (`drop_boilerplate`), or a SourceError when
+    the reader found no text in the source."""
     if not any(section.text.strip() for section in sections):
         raise SourceError(source, "no text found")
+    sections = drop_boilerplate(sections)
+    if not sections:
+        raise SourceError(source, "no text found besides references and site boilerplate")
     fields = {key: value for key, value in metadata.items() if value is not None}
     return SourceDocument(source=source, title=collapse(title), sections=sections, **fields)
 

@@ -4,6 +4,17 @@ Metadata comes from `<meta>` tags (`citation_title`, `citation_publisher`, `cita
 `dc.*`), `<title>`, `<html lang>` and a canonical link; `<h1>` to `<h3>` become section
 paths and smaller headings plain lines; lists become "- item" lines (nested lists indented,
 ordered ones numbered), tables "| a | b |" rows. Scripts, styles and navigation are dropped.
+
+Inline tags add no spaces: "(<b>Grade 1B</b>)" reads "(Grade 1B)". A superscript is written
+with a caret, "10<sup>9</sup>/l" as "10^9/l" and "kg<sup>-1</sup>" as "kg^-1", because
+"109/l" reads as a different number; ordinals ("10<sup>th</sup>"), charges and gestational
+days ("Na<sup>+</sup>", "28<sup>+0</sup> weeks") and marks such as "®" join the text as
+they are. Subscripts join it too ("HbA<sub>1c</sub>" reads "HbA1c").
+
+The short fields of a form-like page, such as the Clearinghouse's "Scope" part (Disease/
+Condition(s), Guideline Category, Clinical Specialty, Intended Users, Target Population...),
+are folded into one section of "Field: value" lines (`fold_fields`), and a field that only
+says "None provided" or "Not applicable" is left out.
 """
 
 from __future__ import annotations
@@ -15,6 +26,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from guidecite.errors import SourceError
+from guidecite.sources._boilerplate import is_empty_value
 from guidecite.sources._fields import (
     collapse,
     doi_url,
@@ -25,7 +37,7 @@ from guidecite.sources._fields import (
     year_from,
 )
 from guidecite.sources._outline import Outline, build_document
-from guidecite.types import SourceDocument
+from guidecite.types import Section, SourceDocument
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -45,6 +57,12 @@ _LIST_STYLES = {
     "lower-roman": "i",
     "upper-roman": "I",
 }
+#: Superscripts that join the text as they are: ordinals, charges and gestational days, marks.
+_PLAIN_SUPERSCRIPT = re.compile(r"(?:st|nd|rd|th|\+\d{0,2}|[-−]|[®™©*†‡§¶#]+)", re.I)
+_CARET_SUPERSCRIPT = re.compile(r"[-−+]?[\w.,]{1,8}")  # "9", "-1", "a,b", "2+"
+_FIELD_WORDS = 60  # a field this short is folded with its neighbours
+_BULLET = re.compile(r"^\s*-\s+")
+_SENTENCE_END = (".", "!", "?", ":", ";")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 #: Organisation types the National Guideline Clearinghouse appends to developer names.
 _ORGANISATION_TYPE = re.compile(
@@ -100,7 +118,7 @@ def html_document(text: str, source: str, fallback: str) -> SourceDocument:
     return build_document(
         source,
         repair_mojibake(title or fallback),
-        outline.sections(title or first),
+        fold_fields(outline.sections(title or first)),
         issuer=_issuer(meta),
         year=next(filter(None, map(year_from, _values(meta, _DATE_KEYS))), None),
         url=_url(tree, meta),
@@ -169,6 +187,8 @@ def _walk(node: LexborNode, outline: Outline, depth: int) -> None:
             outline.end_paragraph()
         elif tag == "img":
             outline.add(_image_text(child))
+        elif tag == "sup":
+            outline.add(_superscript(child))
         elif tag in _BLOCKS:
             outline.end_paragraph()
             _walk(child, outline, depth)
@@ -241,7 +261,8 @@ def _roman(number: int) -> str:
 
 
 def _table(node: LexborNode, outline: Outline) -> None:
-    """A table's caption as a line, then each row as "| a | b |" (header and footer too)."""
+    """A table's caption as a line, then each row as "| a | b |" (header and footer too;
+    a footer the section already has, such as a legend under every table, once)."""
     for child in node.iter(include_text=False):
         if child.tag == "caption":
             outline.line(inline_text(child))
@@ -250,12 +271,12 @@ def _table(node: LexborNode, outline: Outline) -> None:
         elif child.tag in ("thead", "tbody", "tfoot"):
             for row in child.iter(include_text=False):
                 if row.tag == "tr":
-                    _row(row, outline)
+                    _row(row, outline, once=child.tag == "tfoot")
 
 
-def _row(row: LexborNode, outline: Outline) -> None:
+def _row(row: LexborNode, outline: Outline, once: bool = False) -> None:
     cells = [inline_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
-    outline.row(cells)
+    outline.row(cells, once=once)
 
 
 def inline_text(node: LexborNode) -> str:
@@ -272,6 +293,8 @@ def _collect(node: LexborNode, parts: list[str]) -> None:
             parts.append(child.text_content or "")
         elif tag == "img":
             parts.append(_image_text(child))
+        elif tag == "sup":
+            parts.append(_superscript(child))
         elif tag in _SKIPPED or tag.startswith("-"):
             continue
         else:
@@ -280,9 +303,66 @@ def _collect(node: LexborNode, parts: list[str]) -> None:
             _collect(child, parts)
 
 
+def _superscript(node: LexborNode) -> str:
+    """A superscript as "^9" ("10^9/l"), or as it is for ordinals, charges and marks; a
+    footnote letter that opens a note is set apart from it ("^b A systematic review")."""
+    text = inline_text(node)
+    if not text or _PLAIN_SUPERSCRIPT.fullmatch(text) or not _CARET_SUPERSCRIPT.fullmatch(text):
+        return text
+    after = node.next
+    opens_word = after is not None and (after.text(deep=True) or " ")[:1].isalpha()
+    return f"^{text} " if text.isalpha() and opens_word else f"^{text}"
+
+
 def _image_text(node: LexborNode) -> str:
     """An image as its alternative text; the Clearinghouse's radiation-level icons as "☢"."""
     alt = collapse(node.attributes.get("alt") or "")
     if alt.lower().startswith("radioactive"):
         return "☢"
     return f" {alt} " if alt else ""
+
+
+def fold_fields(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Sections with the short fields of a form folded into "Field: value" lines.
+
+    A field is a section whose heading sits under a part that has no text of its own
+    ("Scope" > "Intended Users"), with no subsections, no table and at most `_FIELD_WORDS`
+    words. Consecutive fields of one part become one section with the part's path; a field
+    that only says it is empty ("None provided") is left out; longer fields stay as they are.
+    """
+    paths = {section.path for section in sections}
+    folded: list[Section] = []
+    for section in sections:
+        if is_empty_value(section.text):
+            continue
+        if not _is_field(section, paths, sections):
+            folded.append(section)
+            continue
+        parent, name = section.path[:-1], section.path[-1]
+        line = _field_line(name, section.text, parent)
+        if folded and folded[-1].path == parent:
+            line = folded.pop().text + "\n" + line
+        folded.append(Section(parent, line))
+    return tuple(folded)
+
+
+def _is_field(section: Section, paths: set[tuple[str, ...]], sections: tuple[Section, ...]) -> bool:
+    path = section.path
+    if len(path) < 2 or path[:-1] in paths or len(section.text.split()) > _FIELD_WORDS:
+        return False
+    if any(line.startswith("|") for line in section.text.split("\n")):
+        return False
+    return not any(len(s.path) > len(path) and s.path[: len(path)] == path for s in sections)
+
+
+def _field_line(name: str, text: str, parent: tuple[str, ...]) -> str:
+    """ "Name: a; b; c" from a field's lines (bullets dropped, numbers such as "A." kept), or
+    the bare value when the field repeats its part's name ("Contraindications" twice)."""
+    value = ""
+    for line in text.split("\n"):
+        line = _BULLET.sub("", line).strip()
+        if not line:
+            continue
+        joiner = "" if not value else " " if value.endswith(_SENTENCE_END) else "; "
+        value += joiner + line
+    return value if parent and name == parent[-1] else f"{name}: {value}"
