@@ -1,8 +1,8 @@
 """Composing an article from retrieved passages.
 
-`Generator` is the seam for composers: the extractive default is registered here, and LLM
-composers (a later step) register the same way. Every composer returns an `Answer` whose
-statements cite the passages they come from.
+`Generator` is the seam for composers: the extractive default and the optional LLM composers
+(`openai`, `gguf`: docs/llm.md) are registered here. A factory takes the embedder and the
+settings. Every composer returns an `Answer` whose statements cite the passages they come from.
 """
 
 from __future__ import annotations
@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
+from ..embedding import Embedder
 from ..errors import unknown_name
 from ..query import Query
+from ..settings import Settings
 from ..types import Answer, Document, Hit
 from .extractive import ExtractiveComposer
+from .gguf import gguf_composer
+from .llm import openai_composer
 
 
 class Generator(Protocol):
@@ -24,7 +28,15 @@ class Generator(Protocol):
     ) -> Answer: ...
 
 
-GENERATORS: dict[str, Callable[..., Generator]] = {"extractive": ExtractiveComposer}
+def extractive_composer(embedder: Embedder, settings: Settings | None = None) -> Generator:
+    return ExtractiveComposer(embedder)
+
+
+GENERATORS: dict[str, Callable[..., Generator]] = {
+    "extractive": extractive_composer,
+    "openai": openai_composer,  # an OpenAI-compatible chat server: vLLM, Ollama, llama.cpp, ...
+    "gguf": gguf_composer,  # a local model file; needs the optional extra 'llm'
+}
 
 
 def get_generator(name: str, **options: object) -> Generator:
