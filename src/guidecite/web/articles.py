@@ -1,0 +1,179 @@
+"""Articles as the web app serves them: the stored one when it is current, else a new version.
+
+    service = ArticleService(library)
+    shown = service.ask("What is ...?", reader="nurse")          # stored or composed
+    shown = service.follow_up(shown.record.article_id, "and in children?", reader="nurse")
+    shown = service.show(article_id, reader="patient")           # composes a missing audience
+
+The library (SQLite connection, indexes, embedder) is used by one request at a time: a lock
+guards it. Answering is CPU-bound in Python, so a second thread would not make it faster.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+
+from .. import __version__
+from ..answer import Library, answer
+from ..followup import contextual_question
+from ..query import clean_question
+from ..render import answer_from_dict, answer_to_dict
+from ..store.articles import ArticleRecord, ArticleVersion, article_id_for, new_article
+from ..types import Answer
+from .errors import NotFound, QuestionTooLong
+from .readers import audience_for
+
+
+@dataclass(frozen=True)
+class ShownArticle:
+    """One rendering of an article, and what the page says around it."""
+
+    record: ArticleRecord
+    version: ArticleVersion
+    versions: tuple[int, ...]  # every version number of the article, ascending
+    answer: Answer
+    reader: str
+    stale: bool  # the library has changed since this version was composed
+    composed: bool  # this request composed it (False: it was stored)
+
+
+class ArticleService:
+    def __init__(self, library: Library, max_question_chars: int | None = None) -> None:
+        self.library = library
+        self.store = library.store.articles()
+        self.max_question_chars = max_question_chars
+        self.lock = threading.Lock()
+
+    def ask(self, question: str, reader: str, parent_id: str | None = None) -> ShownArticle:
+        """The article answering `question`: the stored one, or a version on today's library."""
+        audience = audience_for(reader)
+        cleaned = self._clean(question)
+        with self.lock:
+            parent = None if parent_id is None else self._record(parent_id)
+            record = self.store.get(article_id_for(cleaned, parent_id))
+            if record is None:
+                record = new_article(cleaned, self._query(cleaned, parent), parent)
+                self.store.create(record)
+            return self._rendering(record, audience, reader, refresh=True)
+
+    def follow_up(self, parent_id: str, question: str, reader: str) -> ShownArticle:
+        return self.ask(question, reader, parent_id=parent_id)
+
+    def refresh(self, article_id: str, reader: str) -> ShownArticle:
+        """The article on today's library: a new version when the library has changed."""
+        audience = audience_for(reader)
+        with self.lock:
+            return self._rendering(self._record(article_id), audience, reader, refresh=True)
+
+    def show(self, article_id: str, reader: str, version: int | None = None) -> ShownArticle:
+        """A stored article for the reader; composes the reader's audience when it is missing."""
+        audience = audience_for(reader)
+        with self.lock:
+            record = self._record(article_id)
+            if version is None:
+                return self._rendering(record, audience, reader, refresh=False)
+            return self._stored_version(record, version, audience, reader)
+
+    def latest(self, limit: int, offset: int = 0) -> list[ArticleRecord]:
+        with self.lock:
+            return self.store.latest(limit, offset)
+
+    def count(self) -> int:
+        with self.lock:
+            return self.store.count()
+
+    def thread(self, record: ArticleRecord) -> list[ArticleRecord]:
+        with self.lock:
+            return self.store.thread(record.thread_id)
+
+    def status(self) -> dict[str, object]:
+        with self.lock:
+            counts = self.library.store.counts()
+            return {
+                "guidecite_version": __version__,
+                "generation": self.library.store.generation(),
+                "documents": counts["documents"],
+                "passages": counts["passages"],
+                "articles": self.store.count(),
+            }
+
+    # -- under the lock ----------------------------------------------------------------
+
+    def _clean(self, question: str) -> str:
+        limit = self.max_question_chars
+        if limit is not None and len(question) > limit:
+            raise QuestionTooLong(f"the question is {len(question):,} characters long; "
+                             f"the limit is {limit:,}")
+        return clean_question(question)
+
+    def _record(self, article_id: str) -> ArticleRecord:
+        record = self.store.get(article_id)
+        if record is None:
+            raise NotFound(f"no article {article_id!r}")
+        return record
+
+    def _query(self, question: str, parent: ArticleRecord | None) -> str:
+        if parent is None:
+            return question
+        store = self.library.store
+        return contextual_question(
+            question, parent.query, frequency=store.doc_freq, embedder=self.library.embedder
+        )
+
+    def _rendering(
+        self, record: ArticleRecord, audience: str, reader: str, *, refresh: bool
+    ) -> ShownArticle:
+        """The latest version for the audience, composing one when it is missing or, when
+        `refresh`, when the library has changed since."""
+        versions = self.store.versions(record.article_id)
+        latest = max((v.version for v in versions), default=0)
+        current = [v for v in versions if v.version == latest]
+        generation = self.library.store.generation()
+        fresh = bool(current) and current[0].generation == generation
+        stored = next((v for v in current if v.audience == audience), None)
+        if stored is not None and (fresh or not refresh):
+            return self._shown(record, stored, versions, reader, composed=False)
+        number = latest if fresh else latest + 1
+        result = answer(record.query, self.library, audience=audience)
+        body = json.dumps(answer_to_dict(result), ensure_ascii=False)
+        self.store.add_version(record.article_id, number, audience, body)
+        record = self._record(record.article_id)
+        versions = self.store.versions(record.article_id)
+        made = next(v for v in versions if v.version == number and v.audience == audience)
+        return self._shown(record, made, versions, reader, composed=True, answer_=result)
+
+    def _stored_version(
+        self, record: ArticleRecord, number: int, audience: str, reader: str
+    ) -> ShownArticle:
+        """A given version: the reader's audience if it was composed, else the one there is."""
+        versions = self.store.versions(record.article_id)
+        in_version = [v for v in versions if v.version == number]
+        if not in_version:
+            raise NotFound(f"article {record.article_id!r} has no version {number}")
+        chosen = next((v for v in in_version if v.audience == audience), in_version[0])
+        return self._shown(record, chosen, versions, reader, composed=False)
+
+    def _shown(
+        self,
+        record: ArticleRecord,
+        version: ArticleVersion,
+        versions: list[ArticleVersion],
+        reader: str,
+        *,
+        composed: bool,
+        answer_: Answer | None = None,
+    ) -> ShownArticle:
+        if answer_ is None:
+            body = self.store.body(record.article_id, version.version, version.audience)
+            answer_ = answer_from_dict(json.loads(body or "{}"))
+        return ShownArticle(
+            record=record,
+            version=version,
+            versions=tuple(sorted({v.version for v in versions})),
+            answer=answer_,
+            reader=reader,
+            stale=version.generation != self.library.store.generation(),
+            composed=composed,
+        )

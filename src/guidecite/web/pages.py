@@ -1,0 +1,213 @@
+"""The HTML pages: home, article, editorial policy, and the forms that post to them.
+
+    GET  /                          question box, reader choice, latest articles
+    POST /ask                       question, reader -> 303 to the article
+    GET  /articles/{id}             the article for the remembered reader (?version=N)
+    POST /articles/{id}/follow-ups  question -> 303 to the follow-up's article
+    POST /articles/{id}/refresh     a new version on today's library -> 303
+    POST /reader                    reader, next -> remembers the reader, 303 to next
+    GET  /editorial-policy
+
+Templates are Jinja2 with autoescape on: every text of an answer comes from guideline
+documents and is escaped; a URL becomes a link only when it is plain http(s). Pages work
+without JavaScript; /static/guidecite.js only adds the citation popovers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from ..render._common import issuer_and_year, path_text
+from ..store.articles import APPROVED, SUBMITTED, UNDER_REVIEW, ArticleRecord
+from ..types import INSUFFICIENT_EVIDENCE, Answer, Citation, Statement
+from .articles import ArticleService, ShownArticle
+from .readers import DEFAULT_READER, READER_COOKIE, READERS, check_reader, reader_or_default
+
+router = APIRouter(include_in_schema=False)
+
+_WEB_URL = re.compile(r"https?://[^\s\"'<>`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+_LOCAL_PATH = re.compile(r"/(?!/)[\w\-./?=&%]*")
+LATEST_ON_HOME = 10
+COOKIE_SECONDS = 365 * 24 * 3600
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) address (so it may be a link), else None."""
+    return url if url and _WEB_URL.fullmatch(url) else None
+
+
+def long_date(stamp: str | None) -> str:
+    """ "27 January 2026" for an ISO timestamp; "" when there is none."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def first_citations(statement: Statement) -> list[Citation]:
+    """One citation per reference number, in number order (the superscripts)."""
+    first: dict[int, Citation] = {}
+    for citation in statement.citations:
+        first.setdefault(citation.reference, citation)
+    return [first[n] for n in sorted(first)]
+
+
+def cited_passages(answer: Answer) -> dict[int, list[Citation]]:
+    """Reference number -> the distinct passages cited from it, in citing order."""
+    seen: dict[int, dict[str, Citation]] = {}
+    for statement in answer.statements:
+        for citation in statement.citations:
+            seen.setdefault(citation.reference, {}).setdefault(citation.passage_id, citation)
+    return {number: list(by_id.values()) for number, by_id in seen.items()}
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("guidecite.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(long_date=long_date, web_url=web_url, path_text=path_text,
+                       issuer_and_year=issuer_and_year)
+    env.globals.update(first_citations=first_citations, readers=READERS)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def _service(request: Request) -> ArticleService:
+    service: ArticleService = request.app.state.service
+    return service
+
+
+def _reader(request: Request) -> str:
+    return reader_or_default(request.cookies.get(READER_COOKIE))
+
+
+def _remember(response: Response, reader: str) -> Response:
+    response.set_cookie(READER_COOKIE, reader, max_age=COOKIE_SECONDS, httponly=True,
+                        samesite="lax")
+    return response
+
+
+def _to_article(article_id: str, reader: str | None = None) -> Response:
+    response = RedirectResponse(f"/articles/{article_id}", status_code=303)
+    return response if reader is None else _remember(response, reader)
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    service = _service(request)
+    return templates.TemplateResponse(request, "home.html", {
+        "reader": _reader(request),
+        "latest": service.latest(LATEST_ON_HOME),
+        "max_chars": request.app.state.config.max_question_chars,
+    })
+
+
+@router.post("/ask")
+def ask(
+    request: Request,
+    question: Annotated[str, Form()],
+    reader: Annotated[str, Form()] = DEFAULT_READER,
+) -> Response:
+    shown = _service(request).ask(question, check_reader(reader))
+    return _to_article(shown.record.article_id, reader)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str, version: int | None = None) -> Response:
+    service = _service(request)
+    shown = service.show(article_id, _reader(request), version)
+    context = article_context(shown, service.thread(shown.record))
+    context["max_chars"] = request.app.state.config.max_question_chars
+    return templates.TemplateResponse(request, "article.html", context)
+
+
+@router.post("/articles/{article_id}/follow-ups")
+def follow_up(request: Request, article_id: str, question: Annotated[str, Form()]) -> Response:
+    shown = _service(request).follow_up(article_id, question, _reader(request))
+    return _to_article(shown.record.article_id)
+
+
+@router.post("/articles/{article_id}/refresh")
+def refresh(request: Request, article_id: str) -> Response:
+    _service(request).refresh(article_id, _reader(request))
+    return _to_article(article_id)
+
+
+@router.post("/reader")
+def choose_reader(
+    reader: Annotated[str, Form()], next: Annotated[str, Form()] = "/"
+) -> Response:
+    target = next if _LOCAL_PATH.fullmatch(next) else "/"
+    return _remember(RedirectResponse(target, status_code=303), check_reader(reader))
+
+
+@router.get("/editorial-policy")
+def editorial_policy(request: Request) -> Response:
+    text = request.app.state.config.policy_text()
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    title, body = (paragraphs[0], paragraphs[1:]) if paragraphs else ("Editorial policy", [])
+    return templates.TemplateResponse(
+        request, "policy.html", {"title": title, "paragraphs": body, "reader": _reader(request)}
+    )
+
+
+def error_page(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message,
+                                "reader": _reader(request)},
+        status_code=status, headers=headers,
+    )
+
+
+def article_context(shown: ShownArticle, thread: list[ArticleRecord]) -> dict[str, Any]:
+    record, answer = shown.record, shown.answer
+    heading = answer.title if record.parent_id is None else _sentence(record.question)
+    return {
+        "shown": shown,
+        "record": record,
+        "answer": answer,
+        "heading": heading,
+        "reader": shown.reader,
+        "understood_as": record.query if record.query != record.question else None,
+        "no_evidence": answer.status == INSUFFICIENT_EVIDENCE,
+        "passages": cited_passages(answer),
+        "review_steps": review_steps(record),
+        "approved": record.status == APPROVED,
+        "thread": thread if len(thread) > 1 else [],
+        "parent": next((a for a in thread if a.article_id == record.parent_id), None),
+    }
+
+
+def review_steps(record: ArticleRecord) -> list[dict[str, Any]]:
+    """The three review steps with their dates and whether each is done or current."""
+    order = [SUBMITTED, UNDER_REVIEW, APPROVED]
+    reached = order.index(record.status) if record.status in order else 0
+    dates = [record.submitted_at, record.review_started_at, record.approved_at]
+    labels = ["Submitted", "Under Review", "Approved"]
+    return [
+        {"label": label, "date": dates[i] if i <= reached else None,
+         "state": "done" if i < reached else "current" if i == reached else "todo"}
+        for i, label in enumerate(labels)
+    ]
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,37 @@
+"""Who reads an article: the reader choices of the page and the audience each one gets.
+
+The reader profiles are `guidecite.audience`'s; the answer engine composes for two audiences
+today ("clinician", "patient"), and `audience_for` is the one place the web app turns a
+reader into one of them (`audience.document_audience`), so per-reader tailoring can take
+over there.
+"""
+
+from __future__ import annotations
+
+from ..audience import READERS as READER_NAMES
+from ..audience import document_audience
+from ..errors import InputError
+
+_LABELS = {"patient": "Patient or carer"}
+#: Reader choices in the order the page offers them, with their labels.
+READERS: dict[str, str] = {name: _LABELS.get(name, name.capitalize()) for name in READER_NAMES}
+DEFAULT_READER = "physician"
+#: The cookie that remembers a reader's choice.
+READER_COOKIE = "guidecite_reader"
+
+
+def audience_for(reader: str) -> str:
+    """The engine's audience for a reader choice."""
+    return document_audience(check_reader(reader))
+
+
+def check_reader(reader: str) -> str:
+    """`reader` if it is one of READERS, else an InputError listing them."""
+    if reader not in READERS:
+        raise InputError(f"unknown reader {reader!r}; choose one of: {', '.join(READERS)}")
+    return reader
+
+
+def reader_or_default(reader: str | None) -> str:
+    """A remembered or requested reader, or the default when it is missing or unknown."""
+    return reader if reader in READERS else DEFAULT_READER
