@@ -19,10 +19,15 @@ from guidecite.render import RENDERERS, answer_from_dict, answer_to_dict, render
 from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
+    PARTIAL,
     SCHEMA_VERSION,
+    SUPPORTED,
+    UNSUPPORTED,
     Answer,
     ArticleSection,
     Citation,
+    Claim,
+    Disagreement,
     Reference,
     Statement,
 )
@@ -81,6 +86,36 @@ def no_evidence() -> Answer:
             _ref(2, "Another nearby one", None, None, None),
         ),
         created_at="2026-01-28T09:00:00+00:00",
+    )
+
+
+@pytest.fixture
+def checked(answered: Answer) -> Answer:
+    """The answered fixture after verification, grading, freshness and disagreement."""
+
+    def verdict(statement: Statement, label: str, reason: str) -> Statement:
+        citations = tuple(replace(c, verdict=label, reason=reason) for c in statement.citations)
+        return replace(statement, citations=citations, verdict=label, reason=reason)
+
+    graded = replace(answered.sections[0].statements[0], grade_scheme="A: good evidence")
+    treatment = (
+        verdict(graded, SUPPORTED, "quoted from the passage"),
+        verdict(answered.sections[0].statements[1], PARTIAL, "the passage does not say 'after'"),
+    )
+    follow_up = (verdict(answered.sections[1].statements[0], UNSUPPORTED, "'yearly' differs"),)
+    claims = (Claim("Review yearly.", 2, "p2"), Claim("Review every two years.", 3, "p3"))
+    return replace(
+        answered,
+        bottom_line=(verdict(answered.bottom_line[0], SUPPORTED, "quoted from the passage"),),
+        sections=(
+            replace(answered.sections[0], statements=treatment),
+            replace(answered.sections[1], statements=follow_up),
+        ),
+        references=tuple(replace(r, stale=r.year == 2019) for r in answered.references),
+        supported_share=0.5,
+        dropped=0,
+        max_age_years=5,
+        disagreements=(Disagreement("interval", claims),),
     )
 
 
@@ -207,18 +242,26 @@ def test_json_has_the_documented_fields_in_order(answered):
         "references",
         "nearest_sources",
         "timings_ms",
+        "supported_share",
+        "dropped",
+        "max_age_years",
+        "disagreements",
     ]
     assert data["schema_version"] == SCHEMA_VERSION
     assert list(data["sections"][0]) == ["key", "heading", "statements"]
     statement = data["sections"][0]["statements"][0]
-    assert list(statement) == ["text", "references", "grade", "citations"]
+    assert list(statement) == [
+        "text", "references", "grade", "citations", "grade_scheme", "verdict", "reason",
+    ]
     assert statement["references"] == [1, 3]
     assert statement["grade"] == "strong recommendation"
     citation = statement["citations"][0]
-    assert list(citation) == ["reference", "passage_id", "passage_text", "section_path"]
+    assert list(citation) == [
+        "reference", "passage_id", "passage_text", "section_path", "verdict", "reason",
+    ]
     assert citation["section_path"] == ["Treatment", "First line"]
     reference = data["references"][1]
-    keys = ["number", "title", "issuer", "year", "url", "source", "doc_id", "audience"]
+    keys = ["number", "title", "issuer", "year", "url", "source", "doc_id", "audience", "stale"]
     assert list(reference) == keys
     assert reference["year"] is None and reference["url"] is None
     assert data["timings_ms"] == {"retrieve": 12.5, "compose": 30.0}
@@ -268,12 +311,14 @@ def test_the_documented_example_is_a_valid_answer_written_back_unchanged():
     assert json.dumps(written) == json.dumps(example)  # same keys, same order, same values
 
 
-def test_every_json_field_is_documented(answered):
+def test_every_json_field_is_documented(checked):
     doc = (Path(__file__).parents[1] / "docs" / "answer-schema.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(\w+)` \|", doc, re.MULTILINE))
-    data = answer_to_dict(answered)
+    data = answer_to_dict(checked)
     statement = data["sections"][0]["statements"][0]
     fields = {*data, *data["sections"][0], *statement, *statement["citations"][0]}
+    disagreement = data["disagreements"][0]
+    fields |= {*disagreement, *disagreement["claims"][0]}
     assert fields | set(data["references"][0]) == documented
 
 
@@ -379,3 +424,98 @@ def test_html_links_only_http_urls(hostile):
     assert all(h.startswith(("#ref-", "https://", "http://")) for h in hrefs), hrefs
     assert not any("script" in h.lower() for h in hrefs)
     assert "javascript:alert(4)" in page.text  # shown as text, not linked
+
+
+# ---- verification, grades, freshness, disagreement -----------------------------------------
+
+
+def test_markdown_marks_each_statement_with_its_verdict(checked):
+    lines = render(checked, "markdown").splitlines()
+    assert "Offer option A first. [1][3] ✓" in lines
+    assert any(line.startswith("- Consider option B after A. [1] ◐ (only partly supported")
+               for line in lines)
+    flagged = [line for line in lines if "Review yearly." in line and line.startswith("- ")]
+    mark = "- ✗ [not supported by the cited passage: 'yearly' differs]"
+    assert flagged == [f"{mark} Review yearly. [2]"]
+
+
+def test_markdown_shows_the_grade_with_its_scheme(checked):
+    line = "- Offer option A. [1][3] (grade: strong recommendation; in this guideline: A: good "
+    assert line + "evidence) ✓" in render(checked, "markdown").splitlines()
+
+
+def test_markdown_reports_the_supported_share_and_stale_sources(checked):
+    text = render(checked, "markdown")
+    assert "Checked against the cited passages: 2 of 4 statements supported (50%)" in text
+    assert "1 not supported, shown flagged" in text
+    assert "> Source [3] is older than 5 years: newer guidance may exist." in text
+    assert any(line.startswith("3. Guía tres.") and line.endswith("Older than 5 years.")
+               for line in text.splitlines())
+
+
+def test_markdown_puts_disagreeing_sources_side_by_side(checked):
+    text = render(checked, "markdown")
+    assert "## Where sources disagree" in text
+    assert "| [2] Agency B, year unknown | [3] Sociedad C, 2019 |" in text
+    assert "| Review yearly. | Review every two years. |" in text
+    assert text.index("## Where sources disagree") < text.index("## References")
+
+
+def test_unverified_answers_render_as_before(answered):
+    text = render(answered, "markdown")
+    assert "✓" not in text and "Checked against" not in text and "Older than" not in text
+
+
+def test_json_round_trips_a_checked_answer(checked):
+    data = json.loads(render(checked, "json"))
+    assert data["supported_share"] == 0.5 and data["max_age_years"] == 5
+    assert data["sections"][1]["statements"][0]["verdict"] == UNSUPPORTED
+    assert data["references"][2]["stale"] is True
+    assert data["disagreements"][0]["point"] == "interval"
+    assert answer_from_dict(data) == checked
+
+
+def test_json_reads_a_1_0_record_as_not_verified(answered):
+    data = answer_to_dict(answered) | {"schema_version": "1.0"}
+    for key in ("supported_share", "dropped", "max_age_years", "disagreements"):
+        del data[key]
+    read = answer_from_dict(data)
+    assert read.supported_share is None and read.disagreements == ()
+    assert all(s.verdict is None for s in read.statements)
+
+
+def test_json_refuses_an_unknown_verdict(checked):
+    data = answer_to_dict(checked)
+    data["bottom_line"][0]["verdict"] = "probably"
+    with pytest.raises(ConfigError, match="unknown verdict 'probably'"):
+        answer_from_dict(data)
+
+
+def test_html_marks_verdicts_with_their_reasons(checked):
+    page = _Page(render(checked, "html"))
+    spans = {a["class"]: a for a in page.tags("span") if "verdict" in (a.get("class") or "")}
+    assert set(spans) == {"verdict supported", "verdict partial", "verdict unsupported"}
+    assert spans["verdict unsupported"]["title"].endswith("'yearly' differs")
+    assert "A: good evidence" in page.text
+    assert "Older than 5 years." in page.text
+    assert "2 of 4 statements supported" in page.text
+
+
+def test_html_shows_disagreements_as_a_two_column_table(checked):
+    page = _Page(render(checked, "html"))
+    headers = [data for tag, data in page.chunks if tag == "th" and data.strip()]
+    assert headers == ["[2] Agency B, year unknown", "[3] Sociedad C, 2019"]
+    cells = [data for tag, data in page.chunks if tag == "td" and data.strip()]
+    assert cells == ["Review yearly.", "Review every two years."]
+
+
+def test_html_escapes_hostile_reasons_schemes_and_claims(checked):
+    bad = replace(checked.bottom_line[0], verdict=UNSUPPORTED, reason=HOSTILE,
+                  grade="A", grade_scheme=HOSTILE)
+    claims = (Claim(HOSTILE, 1, "p1"), Claim(HOSTILE, 2, "p2"))
+    text = render(replace(checked, bottom_line=(bad,),
+                          disagreements=(Disagreement(HOSTILE, claims),)), "html")
+    page = _Page(text)
+    assert page.tags("script") == [] and page.tags("img") == []
+    for tag, attrs in page.elements:
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)

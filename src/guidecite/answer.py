@@ -1,4 +1,5 @@
-"""The whole path of one question: understand, retrieve, check the evidence, compose, record.
+"""The whole path of one question: understand, retrieve, check the evidence, compose, verify,
+record.
 
 library = open_library(Settings.load())
 article = answer("What is ...?", library, audience="clinician")
@@ -13,8 +14,10 @@ from datetime import UTC, datetime
 from .abbreviations import AbbreviationTable, load_dictionary
 from .compose import Generator, get_generator
 from .compose.evidence import assess, best_coverage, insufficient
+from .compose.grades import explain_grades, store_schemes
 from .embedding import Embedder, get_embedder
 from .errors import QuestionError
+from .freshness import find_disagreements, flag_stale
 from .ingest import ingest_starter
 from .query import clean_question, understand
 from .retrieval import retrieve
@@ -22,6 +25,7 @@ from .settings import Settings
 from .store.base import Store
 from .store.embedded import EmbeddedStore
 from .types import AUDIENCES, Answer, Hit, short_hash
+from .verify import verify_answer
 
 
 @dataclass
@@ -32,10 +36,15 @@ class Library:
     embedder: Embedder
     abbreviations: AbbreviationTable
     composers: dict[str, Generator] = field(default_factory=dict)
+    settings: Settings | None = None  # what the LLM composers read (docs/llm.md)
 
     def composer(self, name: str = "extractive") -> Generator:
+        """The composer registered under `name`, built once. An LLM composer falls back to
+        the extractive one by itself, with a notice, when its model cannot be used."""
         if name not in self.composers:
-            self.composers[name] = get_generator(name, embedder=self.embedder)
+            self.composers[name] = get_generator(
+                name, embedder=self.embedder, settings=self.settings
+            )
         return self.composers[name]
 
     def close(self) -> None:
@@ -48,7 +57,7 @@ def open_library(settings: Settings, *, starter: bool | None = None) -> Library:
     embedder = get_embedder(settings.embedder)
     if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
         ingest_starter(store, embedder)
-    return Library(store, embedder, load_abbreviations(store, settings))
+    return Library(store, embedder, load_abbreviations(store, settings), settings=settings)
 
 
 def load_abbreviations(store: Store, settings: Settings) -> AbbreviationTable:
@@ -67,9 +76,11 @@ def answer(
     *,
     audience: str = "clinician",
     composer: str = "extractive",
+    show_unsupported: bool = False,
 ) -> Answer:
     """A cited article answering the question, or a plain "insufficient evidence" answer."""
-    return answer_with_hits(question, library, audience=audience, composer=composer)[0]
+    return answer_with_hits(question, library, audience=audience, composer=composer,
+                            show_unsupported=show_unsupported)[0]
 
 
 def answer_with_hits(
@@ -78,6 +89,7 @@ def answer_with_hits(
     *,
     audience: str = "clinician",
     composer: str = "extractive",
+    show_unsupported: bool = False,
 ) -> tuple[Answer, list[Hit]]:
     """The answer and the retrieved passages it was composed from (for evaluation)."""
     if audience not in AUDIENCES:
@@ -94,10 +106,23 @@ def answer_with_hits(
         result = library.composer(composer).compose(query, hits, documents, audience)
     else:
         result = insufficient(query, hits, documents, audience, evidence.reason)
-    _lap(timings, "compose", clock)
+    clock = _lap(timings, "compose", clock)
+    result = check(result, library, show_unsupported=show_unsupported)
+    _lap(timings, "verify", clock)
     result.timings_ms = timings
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     return result, hits
+
+
+def check(result: Answer, library: Library, *, show_unsupported: bool = False) -> Answer:
+    """Every statement verified against its passages (unsupported ones dropped unless shown),
+    grades explained by their documents' rating schemes, old sources flagged, and sources
+    that disagree shown side by side (docs/verification.md)."""
+    result = verify_answer(result, library.embedder, show_unsupported=show_unsupported)
+    result = explain_grades(result, store_schemes(library.store))
+    max_age = library.settings.max_age_years if library.settings else None
+    result = flag_stale(result, max_age) if max_age is not None else flag_stale(result)
+    return find_disagreements(result)
 
 
 def question_key(question: str, audience: str, composer: str) -> str:

@@ -16,13 +16,16 @@ import click
 
 from . import __version__
 from .answer import Library, answer, open_library, question_key
+from .compose import GENERATORS
 from .errors import GuideciteError
 from .ingest import ingest_paths
+from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
 from .render import answer_from_dict, render
 from .settings import Settings
 from .types import AUDIENCES
 
 FORMATS = ("markdown", "json", "html")
+COMPOSERS = tuple(GENERATORS)  # extractive, openai, gguf
 
 
 def _settings(home: Path | None) -> Settings:
@@ -67,30 +70,56 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
               show_default=True, help="Output format (JSON: see docs/answer-schema.md).")
 @click.option("--fresh", is_flag=True, help="Compose anew even if a stored answer exists.")
+@click.option("--composer", type=click.Choice(COMPOSERS), default="extractive",
+              show_default=True,
+              help="Who writes the article: sentences quoted from the passages (extractive), "
+                   "or a language model checked against them (openai, gguf: docs/llm.md).")
+@click.option("--show-unsupported", is_flag=True,
+              help="Keep statements their cited passages do not support, flagged as such "
+                   "(default: left out). Composes anew.")
+@click.option("--max-age-years", type=click.IntRange(min=0), default=None,
+              help="Flag sources older than this many years "
+                   "(default: $GUIDECITE_MAX_AGE_YEARS or 5).")
 @home_option
 @friendly_errors
-def ask(question: str, audience: str, fmt: str, fresh: bool, home: Path | None) -> None:
+def ask(question: str, audience: str, fmt: str, fresh: bool, composer: str,
+        show_unsupported: bool, max_age_years: int | None, home: Path | None) -> None:
     """Answer QUESTION with a cited article from the library.
 
     A new, empty store is first filled with the built-in starter library (the guideline
-    digests of the open-medicine package).
+    digests of the open-medicine package). Every statement is checked against the passages
+    it cites (docs/verification.md).
     """
-    library = open_library(_settings(home))
+    from .freshness import flag_stale
+
+    settings = _settings(home).with_overrides(max_age_years=max_age_years)
+    library = open_library(settings)
     try:
-        click.echo(render(cached_answer(library, question, audience, fresh), fmt))
+        if show_unsupported:
+            result = answer(question, library, audience=audience, composer=composer,
+                            show_unsupported=True)
+        else:
+            result = cached_answer(library, question, audience, fresh, composer)
+        click.echo(render(flag_stale(result, settings.max_age_years), fmt))
     finally:
         library.close()
 
 
-def cached_answer(library: Library, question: str, audience: str, fresh: bool) -> Any:
-    """The stored answer to the same question if the library is unchanged, else a new one."""
+def cached_answer(
+    library: Library, question: str, audience: str, fresh: bool, composer: str = "extractive"
+) -> Any:
+    """The stored answer to the same question if the library is unchanged, else a new one.
+    An LLM composer's fallback to quoted sentences is shown but not stored."""
+    from .compose.llm import fell_back
     from .render import answer_to_dict
 
-    key = question_key(question, audience, "extractive")
+    key = question_key(question, audience, composer)
     stored = None if fresh else library.store.find_answer(key)
     if stored is not None:
         return answer_from_dict(json.loads(stored))
-    result = answer(question, library, audience=audience)
+    result = answer(question, library, audience=audience, composer=composer)
+    if composer != "extractive" and fell_back(result):
+        return result
     body = json.dumps(answer_to_dict(result), ensure_ascii=False)
     library.store.save_answer(key + ":" + result.created_at, key, body)
     return result
@@ -197,3 +226,107 @@ def bench(corpus: Path, sizes: str, questions: int, baseline_max: str, work: Pat
     if out is not None:
         out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     click.echo(format_report(report))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="GUIDECITE_HOST",
+              help="Address to listen on ($GUIDECITE_HOST); 0.0.0.0 for every interface.")
+@click.option("--port", default=8000, show_default=True, envvar="GUIDECITE_PORT",
+              help="Port to listen on ($GUIDECITE_PORT).")
+@click.option("--rate-limit", type=float, default=120.0, show_default=True,
+              envvar="GUIDECITE_RATE_LIMIT",
+              help="Requests a minute per client address; 0 for no limit.")
+@click.option("--burst", type=int, default=30, show_default=True, envvar="GUIDECITE_BURST",
+              help="Requests a client may make at once before the rate limit applies.")
+@click.option("--editorial-policy", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, envvar="GUIDECITE_EDITORIAL_POLICY",
+              help="A text file shown as the editorial policy (default: a built-in text).")
+@click.option("--log-level", type=click.Choice(("critical", "error", "warning", "info", "debug")),
+              default="info", show_default=True, help="How much the server logs.")
+@home_option
+@friendly_errors
+def serve(host: str, port: int, rate_limit: float, burst: int, editorial_policy: Path | None,
+          log_level: str, home: Path | None) -> None:
+    """Serve the article pages and the JSON API (see docs/web.md).
+
+    Open http://HOST:PORT/ for the question box; the API is under /api, its OpenAPI schema at
+    /api/openapi.json. A new, empty store is first filled with the starter library.
+    """
+    from .web import WebConfig
+    from .web.server import serve as run_server
+
+    config = WebConfig(rate_per_minute=rate_limit, burst=burst, editorial_policy=editorial_policy)
+    run_server(_settings(home), config, host, port, log_level)
+
+
+@main.command(name="bench-web")
+@home_option
+@click.option("--questions", "questions_file", type=click.Path(path_type=Path, dir_okay=False,
+              exists=True), default=None,
+              help="Questions to ask: JSON Lines with a 'question' field, or one a line "
+                   "(default: questions made from the library's document titles).")
+@click.option("--new", "new_count", default=30, show_default=True,
+              help="New answers to time (each a question not asked before).")
+@click.option("--stored", "stored_count", default=200, show_default=True,
+              help="Stored article pages to time.")
+@click.option("--clients", default=20, show_default=True, help="Concurrent clients of the load.")
+@click.option("--seconds", default=60.0, show_default=True, help="How long the load runs.")
+@click.option("--work", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder for the copy of the library the server writes to (default: temp).")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the JSON report here.")
+@friendly_errors
+def bench_web(home: Path | None, questions_file: Path | None, new_count: int,
+              stored_count: int, clients: int, seconds: float, work: Path | None,
+              out: Path | None) -> None:
+    """Benchmark the web app on loopback: new and stored article pages, then a load test.
+
+    The server runs on a copy of the library (so the library itself is not written to), on
+    127.0.0.1 only, with no rate limit; every loop is bounded in count and time.
+    """
+    from .web.bench import format_report, run_bench
+
+    report = run_bench(_settings(home).home, questions_file, new_count, stored_count, clients,
+                       seconds, work)
+    if out is not None:
+        out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    click.echo(format_report(report))
+
+
+@main.command(name="verify-bench")
+@home_option
+@click.option("--split", type=click.Choice(SPLITS), default="test",
+              show_default=True,
+              help="Documents to draw sentences from: 'test', the half held out while the "
+                   "verifier was developed on 'dev', or 'all'.")
+@click.option("--size", default=DEFAULT_SIZE, show_default=True,
+              help="Altered statements to build; as many true ones come with them.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True,
+              help="Seed of the sampling: the same library and seed give the same set.")
+@click.option("--misses", default=0, show_default=True,
+              help="Also print up to this many missed alterations and flagged true sentences.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the figures and every pair with its verdict here (JSON).")
+@friendly_errors
+def verify_bench(home: Path | None, split: str, size: int, seed: int, misses: int,
+                 out: Path | None) -> None:
+    """Measure statement verification on a perturbation set built from the library.
+
+    True sentences of library passages, and the same sentences with one thing altered (a
+    dose, an interval, a threshold, a negation, a drug or test, a population...): prints,
+    per kind of alteration, how many verification catches and its precision, and how many
+    true sentences it flags (docs/verification.md).
+    """
+    from .embedding import get_embedder
+    from .perturb import format_misses, format_report, outcomes_to_dict, run_bench
+
+    settings = _settings(home)
+    figures, outcomes = run_bench(settings.home, get_embedder(settings.embedder),
+                                  split=split, size=size, seed=seed)
+    click.echo(f"{figures['passages']} passages of the '{split}' half, seed {seed}")
+    click.echo(format_report(figures))
+    if misses:
+        click.echo(format_misses(outcomes, misses))
+    if out is not None:
+        body = {"figures": figures, "pairs": outcomes_to_dict(outcomes)}
+        out.write_text(json.dumps(body, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import textstat
+
 from .answer import Library, answer_with_hits
 from .errors import InputError, PathError
 from .types import INSUFFICIENT_EVIDENCE, Answer, Hit
@@ -44,12 +46,20 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
     return questions
 
 
-def run_eval(path: Path, library: Library) -> dict[str, Any]:
-    results = [evaluate_one(item, library) for item in load_questions(path)]
+def run_eval(path: Path, library: Library, readers: Sequence[str] | None = None) -> dict[str, Any]:
+    """Figures for the question file; with `readers`, every question is asked once for each
+    reader (the question's own audience decides only the 'audience' grouping)."""
+    items = load_questions(path)
+    if readers:
+        results = [evaluate_one(item, library, reader) for reader in readers for item in items]
+    else:
+        results = [evaluate_one(item, library) for item in items]
     groups: dict[str, list[dict[str, Any]]] = {"overall": results}
     for result in results:
         groups.setdefault(f"language={result['language']}", []).append(result)
         groups.setdefault(f"audience={result['audience']}", []).append(result)
+        if readers:
+            groups.setdefault(f"reader={result['reader']}", []).append(result)
     return {
         "file": str(path),
         "figures": {k: figures(v) for k, v in groups.items()},
@@ -57,10 +67,12 @@ def run_eval(path: Path, library: Library) -> dict[str, Any]:
     }
 
 
-def evaluate_one(item: dict[str, Any], library: Library) -> dict[str, Any]:
+def evaluate_one(
+    item: dict[str, Any], library: Library, reader: str | None = None
+) -> dict[str, Any]:
     audience = item.get("audience", "clinician")
     started = time.perf_counter()
-    result, hits = answer_with_hits(item["question"], library, audience=audience)
+    result, hits = answer_with_hits(item["question"], library, audience=reader or audience)
     seconds = time.perf_counter() - started
     gold_docs = [g["doc"] for g in item.get("gold", [])]
     quotes = [g["quote"] for g in item.get("gold", []) if g.get("quote")]
@@ -69,15 +81,25 @@ def evaluate_one(item: dict[str, Any], library: Library) -> dict[str, Any]:
         "id": item.get("id"),
         "language": item.get("language", "en"),
         "audience": audience,
+        "reader": reader or audience,
         "answerable": bool(item.get("answerable", True)),
         "declined": result.status == INSUFFICIENT_EVIDENCE,
         "gold_cited": any(doc in cited for doc in gold_docs),
         "gold_rank": gold_rank(hits, quotes),
         "must_have": must_have_stated(result, item.get("must_have", [])),
+        "readability_grade": readability_grade(result),
         "cited": cited,
         "notice": result.notice,
         "latency_ms": round(seconds * 1000, 1),
     }
+
+
+def readability_grade(result: Answer) -> float | None:
+    """Flesch-Kincaid grade of the article's statements (None when it has none)."""
+    text = " ".join(s.text for s in result.statements)
+    if not text:
+        return None
+    return round(float(textstat.flesch_kincaid_grade(text)), 1)
 
 
 def _norm(text: str) -> str:
@@ -118,9 +140,15 @@ def figures(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "must_have_stated_pct": share(answerable, lambda r: r["must_have"]),
         "unanswerable_declined_pct": share(unanswerable, lambda r: r["declined"]),
         "answerable_wrongly_declined_pct": share(answerable, lambda r: r["declined"]),
+        "readability_fk_grade_mean": _mean(r.get("readability_grade") for r in results),
         "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
         "latency_p95_ms": _percentile(latencies, 95),
     }
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(statistics.fmean(present), 1) if present else None
 
 
 def _percentile(values: Sequence[float], pct: int) -> float | None:

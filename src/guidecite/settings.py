@@ -6,19 +6,30 @@
 | GUIDECITE_EMBEDDER        | embedding backend (see guidecite.embedding)         | static                   |
 | GUIDECITE_ABBREVIATIONS   | optional abbreviation dictionary (TSV) by path      | none                     |
 | GUIDECITE_STARTER         | "1": a fresh store is filled with the starter library | 1                      |
+| GUIDECITE_LLM_BASE_URL    | OpenAI-compatible server (http://host:port/v1)      | none  |
+| GUIDECITE_LLM_MODEL       | model name the server knows                         | none  |
+| GUIDECITE_LLM_API_KEY     | bearer key, when the server wants one               | none  |
+| GUIDECITE_LLM_TIMEOUT     | seconds to wait for the server before falling back  | 60    |
+| GUIDECITE_GGUF_PATH       | local GGUF model file for the gguf composer         | none  |
+| GUIDECITE_MAX_AGE_YEARS   | sources older than this are flagged in answers      | 5     |
+
+The LLM settings matter only to the optional `openai` and `gguf` composers (docs/llm.md).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
 from .errors import ConfigError
 
 MAX_QUESTION_CHARS = 4000
+DEFAULT_LLM_TIMEOUT = 60.0
+DEFAULT_MAX_AGE_YEARS = 5
 
 
 def _read_dotenv(path: Path) -> dict[str, str]:
@@ -43,12 +54,44 @@ def _flag(name: str, value: str) -> bool:
     raise ConfigError(f"{name} must be 1/0, true/false, yes/no or on/off, not {value!r}")
 
 
+def _seconds(name: str, value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise ConfigError(f"{name} must be a positive number of seconds, not {value!r}")
+    return seconds
+
+
+def _years(name: str, value: str) -> int:
+    try:
+        years = int(value)
+    except ValueError:
+        years = -1
+    if years < 0:
+        raise ConfigError(f"{name} must be a whole number of years (0 or more), not {value!r}")
+    return years
+
+
+def _url(name: str, value: str) -> str | None:
+    if value and not value.startswith(("http://", "https://")):
+        raise ConfigError(f"{name} must start with http:// or https://, not {value!r}")
+    return value or None
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
     embedder: str = "static"
     abbreviations: Path | None = None
     starter: bool = True
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = field(default=None, repr=False)  # never printed
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
+    gguf_path: Path | None = None
+    max_age_years: int = DEFAULT_MAX_AGE_YEARS
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -62,6 +105,9 @@ class Settings:
             embedder=values.get("GUIDECITE_EMBEDDER", "static") or "static",
             abbreviations=Path(abbreviations).expanduser() if abbreviations else None,
             starter=_flag("GUIDECITE_STARTER", values.get("GUIDECITE_STARTER", "1")),
+            **_llm_settings(values),
+            max_age_years=_years("GUIDECITE_MAX_AGE_YEARS",
+                                 values.get("GUIDECITE_MAX_AGE_YEARS") or "5"),
         )
         if settings.abbreviations is not None and not settings.abbreviations.is_file():
             raise ConfigError(f"GUIDECITE_ABBREVIATIONS: no such file: {settings.abbreviations}")
@@ -70,3 +116,16 @@ class Settings:
     def with_overrides(self, **changes: object) -> Settings:
         present = {k: v for k, v in changes.items() if v is not None}
         return replace(self, **present)  # type: ignore[arg-type]
+
+
+def _llm_settings(values: dict[str, str]) -> dict[str, Any]:
+    """The optional LLM composers' settings (docs/llm.md); empty values count as unset."""
+    gguf = values.get("GUIDECITE_GGUF_PATH") or None
+    return {
+        "llm_base_url": _url("GUIDECITE_LLM_BASE_URL", values.get("GUIDECITE_LLM_BASE_URL", "")),
+        "llm_model": values.get("GUIDECITE_LLM_MODEL") or None,
+        "llm_api_key": values.get("GUIDECITE_LLM_API_KEY") or None,
+        "llm_timeout": _seconds("GUIDECITE_LLM_TIMEOUT",
+                                values.get("GUIDECITE_LLM_TIMEOUT") or str(DEFAULT_LLM_TIMEOUT)),
+        "gguf_path": Path(gguf).expanduser() if gguf else None,
+    }

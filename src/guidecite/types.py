@@ -20,7 +20,13 @@ ANSWERED = "answered"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
 
 #: Version of the JSON answer schema (docs/answer-schema.md).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+#: Verdicts of statement verification (guidecite.verify): does the cited passage say this?
+SUPPORTED = "supported"
+PARTIAL = "partial"
+UNSUPPORTED = "unsupported"
+VERDICTS: tuple[str, ...] = (SUPPORTED, PARTIAL, UNSUPPORTED)
 
 
 def short_hash(*parts: str, size: int = 16) -> str:
@@ -124,6 +130,7 @@ class Reference:
     url: str | None
     source: str
     audience: str = "clinician"
+    stale: bool = False  # older than the answer's `max_age_years` (guidecite.freshness)
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,8 @@ class Citation:
     passage_id: str
     passage_text: str
     section_path: tuple[str, ...]
+    verdict: str | None = None  # SUPPORTED, PARTIAL or UNSUPPORTED; None: not verified
+    reason: str | None = None  # why, in words a reader can check against the passage
 
 
 @dataclass(frozen=True)
@@ -143,10 +152,30 @@ class Statement:
     text: str
     citations: tuple[Citation, ...]
     grade: str | None = None  # the recommendation strength or evidence grade the source states
+    verdict: str | None = None  # the best verdict of its citations; None: not verified
+    reason: str | None = None
+    grade_scheme: str | None = None  # what the grade means in the document's own rating scheme
 
     @property
     def references(self) -> tuple[int, ...]:
         return tuple(sorted({c.reference for c in self.citations}))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One side of a disagreement: what one source says, and where."""
+
+    text: str
+    reference: int
+    passage_id: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources of one answer that say different things on the same point."""
+
+    point: str  # what differs: "interval", "dose", "threshold", "number" or "choice"
+    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True)
@@ -172,6 +201,10 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     created_at: str = ""
     schema_version: str = SCHEMA_VERSION
+    supported_share: float | None = None  # share of statements verified as supported
+    dropped: int = 0  # unsupported statements left out of the answer
+    max_age_years: int | None = None  # references older than this are flagged `stale`
+    disagreements: tuple[Disagreement, ...] = ()
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -14,12 +14,35 @@ from guidecite.render._common import (
     DISCLAIMER,
     NO_EVIDENCE,
     NO_NEAREST_SOURCES,
+    VERDICT_WORDS,
+    grade_text,
     issuer_and_year,
     one_line,
     path_text,
+    point_name,
+    reference_label,
+    stale_line,
+    stale_mark,
     status_line,
+    verification_line,
 )
-from guidecite.types import INSUFFICIENT_EVIDENCE, Answer, Citation, Reference, Statement
+from guidecite.types import (
+    INSUFFICIENT_EVIDENCE,
+    PARTIAL,
+    SUPPORTED,
+    UNSUPPORTED,
+    Answer,
+    Citation,
+    Disagreement,
+    Reference,
+    Statement,
+)
+
+_MARKS = {
+    SUPPORTED: "\u2713",
+    PARTIAL: "\u25d0 partly supported",
+    UNSUPPORTED: "\u2717 not supported",
+}
 
 _WEB_URL = re.compile(r"https?://[^\s\"'<>`\\\x00-\x1f\x7f]+", re.IGNORECASE)
 
@@ -44,6 +67,15 @@ blockquote { margin: 0.4rem 0 0.4rem 0.5rem; padding-left: 0.75rem;
   border-left: 3px solid #c8c8c8; }
 .path { color: #3d3d3d; font-style: italic; margin: 0; }
 .disclaimer { color: #3d3d3d; font-size: 0.9em; margin-top: 2.5rem; }
+.verdict { font-size: 0.85em; padding: 0 0.25em; border-radius: 3px; }
+.verdict.supported { color: #1d5c2a; }
+.verdict.partial { color: #5c3d00; background: #fff4d6; }
+.verdict.unsupported { color: #7a0010; background: #fde7ea; font-weight: 600; }
+.flagged { border-bottom: 2px dashed #7a0010; }
+.stale { color: #5c3d00; background: #fff4d6; padding: 0 0.25em; }
+table.disagreement { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+table.disagreement th, table.disagreement td { border: 1px solid #c8c8c8; padding: 0.4rem;
+  vertical-align: top; text-align: left; width: 50%; }
 """
 
 
@@ -73,8 +105,14 @@ def _header(answer: Answer) -> str:
     if one_line(answer.question) != one_line(answer.title):
         parts.append(f'<p class="question">Question: {_e(answer.question)}</p>\n')
     parts.append(f'<p class="meta">{_e(status_line(answer.audience, answer.created_at))}</p>\n')
+    checked = verification_line(answer)
+    if checked:
+        parts.append(f'<p class="meta verification">{_e(checked)}</p>\n')
     if answer.notice:
         parts.append(f'<p class="notice" role="note">{_e(answer.notice)}</p>\n')
+    old = stale_line(answer, answer.references or answer.nearest_sources)
+    if old:
+        parts.append(f'<p class="notice stale-note" role="note">{_e(old)}</p>\n')
     return "".join(parts) + "</header>\n"
 
 
@@ -88,8 +126,20 @@ def _body(answer: Answer) -> str:
     for section in answer.sections:
         items = "".join(f"<li>{_statement(s)}</li>\n" for s in section.statements)
         parts.append(_section(section.heading, f"<ul>\n{items}</ul>"))
+    if answer.disagreements:
+        tables = "".join(_disagreement(d, answer) for d in answer.disagreements)
+        parts.append(_section("Where sources disagree", tables))
     parts.append(_references(answer))
     return "".join(parts)
+
+
+def _disagreement(disagreement: Disagreement, answer: Answer) -> str:
+    """One point the sources differ on: a two-column table, a source a column."""
+    heads = "".join(f'<th scope="col">{_e(reference_label(c.reference, answer))}</th>'
+                    for c in disagreement.claims)
+    cells = "".join(f"<td>{_e(c.text)}</td>" for c in disagreement.claims)
+    return (f'<table class="disagreement"><caption>{_e(point_name(disagreement.point))}'
+            f"</caption>\n<tr>{heads}</tr>\n<tr>{cells}</tr>\n</table>\n")
 
 
 def _section(heading: str, content: str) -> str:
@@ -106,8 +156,18 @@ def _no_evidence(answer: Answer) -> str:
 
 def _statement(statement: Statement) -> str:
     markers = "".join(_marker(c) for c in _first_citation_per_reference(statement))
-    grade = f' <span class="grade">(grade: {_e(statement.grade)})</span>' if statement.grade else ""
-    return f"{_e(statement.text)}{markers}{grade}"
+    graded = grade_text(statement)
+    grade = f' <span class="grade">({_e(graded)})</span>' if graded else ""
+    text = _e(statement.text)
+    verdict = statement.verdict
+    if verdict not in _MARKS:
+        return f"{text}{markers}{grade}"
+    why = f"{VERDICT_WORDS[verdict]}: {statement.reason or ''}"
+    mark = (f'<span class="verdict {verdict}" title="{_e(why)}" aria-label="{_e(why)}">'
+            f"{_MARKS[verdict]}</span>")
+    if verdict == UNSUPPORTED:
+        return f'{mark} <span class="flagged">{text}</span>{markers}{grade}'
+    return f"{text}{markers}{grade} {mark}"
 
 
 def _first_citation_per_reference(statement: Statement) -> list[Citation]:
@@ -141,6 +201,9 @@ def _reference(ref: Reference, answer: Answer, anchor: bool) -> str:
     opening = f'<li id="ref-{number}" value="{number}">' if anchor else f'<li value="{number}">'
     source = f'<span class="meta">(source: {_e(ref.source)})</span>'
     parts = [f"{_e(one_line(ref.title).rstrip('.'))}.", f"{_e(issuer_and_year(ref))}."]
+    old = stale_mark(ref, answer)
+    if old:
+        parts.append(f'<span class="stale">{_e(old)}</span>')
     if ref.url:
         parts.append(_link(ref.url))
     parts.append(source)

@@ -16,9 +16,12 @@ from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
     SCHEMA_VERSION,
+    VERDICTS,
     Answer,
     ArticleSection,
     Citation,
+    Claim,
+    Disagreement,
     Reference,
     Statement,
 )
@@ -44,6 +47,20 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "references": [_reference_to_dict(r) for r in answer.references],
         "nearest_sources": [_reference_to_dict(r) for r in answer.nearest_sources],
         "timings_ms": dict(answer.timings_ms),
+        "supported_share": answer.supported_share,
+        "dropped": answer.dropped,
+        "max_age_years": answer.max_age_years,
+        "disagreements": [_disagreement_to_dict(d) for d in answer.disagreements],
+    }
+
+
+def _disagreement_to_dict(disagreement: Disagreement) -> dict[str, Any]:
+    return {
+        "point": disagreement.point,
+        "claims": [
+            {"text": c.text, "reference": c.reference, "passage_id": c.passage_id}
+            for c in disagreement.claims
+        ],
     }
 
 
@@ -61,6 +78,9 @@ def _statement_to_dict(statement: Statement) -> dict[str, Any]:
         "references": list(statement.references),
         "grade": statement.grade,
         "citations": [_citation_to_dict(c) for c in statement.citations],
+        "grade_scheme": statement.grade_scheme,
+        "verdict": statement.verdict,
+        "reason": statement.reason,
     }
 
 
@@ -70,6 +90,8 @@ def _citation_to_dict(citation: Citation) -> dict[str, Any]:
         "passage_id": citation.passage_id,
         "passage_text": citation.passage_text,
         "section_path": list(citation.section_path),
+        "verdict": citation.verdict,
+        "reason": citation.reason,
     }
 
 
@@ -83,6 +105,7 @@ def _reference_to_dict(ref: Reference) -> dict[str, Any]:
         "source": ref.source,
         "doc_id": ref.doc_id,
         "audience": ref.audience,
+        "stale": ref.stale,
     }
 
 
@@ -128,7 +151,23 @@ def _answer(data: dict[str, Any]) -> Answer:
         timings_ms={str(k): float(v) for k, v in (data.get("timings_ms") or {}).items()},
         created_at=data.get("created_at", ""),
         schema_version=SCHEMA_VERSION,
+        supported_share=_share(data.get("supported_share")),
+        dropped=int(data.get("dropped") or 0),
+        max_age_years=None if data.get("max_age_years") is None else int(data["max_age_years"]),
+        disagreements=tuple(_disagreement(d) for d in data.get("disagreements") or ()),
     )
+
+
+def _share(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def _disagreement(data: dict[str, Any]) -> Disagreement:
+    claims = tuple(
+        Claim(text=c["text"], reference=int(c["reference"]), passage_id=c["passage_id"])
+        for c in data["claims"]
+    )
+    return Disagreement(point=data["point"], claims=claims)
 
 
 def _section(data: dict[str, Any]) -> ArticleSection:
@@ -139,7 +178,20 @@ def _section(data: dict[str, Any]) -> ArticleSection:
 def _statement(data: dict[str, Any]) -> Statement:
     """A statement; its `references` field is derived from the citations, so it is not read."""
     citations = tuple(_citation(c) for c in data["citations"])
-    return Statement(text=data["text"], citations=citations, grade=data.get("grade"))
+    return Statement(
+        text=data["text"],
+        citations=citations,
+        grade=data.get("grade"),
+        verdict=_verdict(data.get("verdict")),
+        reason=data.get("reason"),
+        grade_scheme=data.get("grade_scheme"),
+    )
+
+
+def _verdict(value: object) -> str | None:
+    if value is not None and value not in VERDICTS:
+        raise ValueError(f"unknown verdict {value!r}; expected one of: {', '.join(VERDICTS)}")
+    return value  # type: ignore[return-value]
 
 
 def _citation(data: dict[str, Any]) -> Citation:
@@ -148,6 +200,8 @@ def _citation(data: dict[str, Any]) -> Citation:
         passage_id=data["passage_id"],
         passage_text=data["passage_text"],
         section_path=tuple(data["section_path"]),
+        verdict=_verdict(data.get("verdict")),
+        reason=data.get("reason"),
     )
 
 
@@ -162,4 +216,5 @@ def _reference(data: dict[str, Any]) -> Reference:
         url=data.get("url"),
         source=data["source"],
         audience=data.get("audience", "clinician"),
+        stale=bool(data.get("stale", False)),
     )
