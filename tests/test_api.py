@@ -55,7 +55,7 @@ def test_asking_creates_a_cited_article_at_a_stable_url(client: TestClient) -> N
     assert article["review"]["status"] == "submitted"
     assert article["review"]["submitted_at"] and article["review"]["approved_at"] is None
     assert article["version"] == 1 and article["versions"] == [1]
-    assert (article["reader"], article["audience"]) == ("pharmacist", "clinician")
+    assert (article["reader"], article["audience"]) == ("pharmacist", "pharmacist")
     answer = answer_from_dict(article["answer"])
     assert answer.references and all(s.citations for s in answer.statements)
 
@@ -70,14 +70,14 @@ def test_the_same_question_again_returns_the_stored_article(client: TestClient) 
     assert fetched.status_code == 200 and fetched.json()["answer"] == first["answer"]
 
 
-def test_the_patient_reader_gets_the_patient_audience(client: TestClient) -> None:
+def test_each_reader_gets_an_article_told_for_them(client: TestClient) -> None:
     article = ask(client, NET_QUESTION).json()
     patient = client.get(f"/api/articles/{article['id']}", params={"reader": "patient"}).json()
     assert (patient["reader"], patient["audience"]) == ("patient", "patient")
     assert patient["answer"]["audience"] == "patient"
     assert patient["version"] == article["version"]  # the same version, another audience
     nurse = client.get(f"/api/articles/{article['id']}", params={"reader": "nurse"}).json()
-    assert nurse["audience"] == "clinician"
+    assert nurse["audience"] == "nurse" and nurse["answer"]["audience"] == "nurse"
 
 
 def test_a_follow_up_keeps_the_thread_context(client: TestClient) -> None:

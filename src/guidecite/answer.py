@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .audience import get_reader, library_definer, tailor
 from .abbreviations import AbbreviationTable, load_dictionary
 from .compose import Generator, get_generator
 from .compose.evidence import assess, best_coverage, insufficient
@@ -24,7 +25,7 @@ from .retrieval import retrieve
 from .settings import Settings
 from .store.base import Store
 from .store.embedded import EmbeddedStore
-from .types import AUDIENCES, Answer, Hit, short_hash
+from .types import Answer, Hit, short_hash
 from .verify import verify_answer
 
 
@@ -92,8 +93,8 @@ def answer_with_hits(
     show_unsupported: bool = False,
 ) -> tuple[Answer, list[Hit]]:
     """The answer and the retrieved passages it was composed from (for evaluation)."""
-    if audience not in AUDIENCES:
-        raise QuestionError(f"unknown audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
+    reader = get_reader(audience)
+    audience = reader.documents  # the documents preferred; the reader shapes the article
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     query = understand(question, library.store, library.embedder, library.abbreviations)
@@ -104,6 +105,7 @@ def answer_with_hits(
     evidence = assess(query, hits, best_coverage(query, hits, documents))
     if evidence.sufficient:
         result = library.composer(composer).compose(query, hits, documents, audience)
+        result = tailor(result, reader, library_definer(library.store, audience))
     else:
         result = insufficient(query, hits, documents, audience, evidence.reason)
     clock = _lap(timings, "compose", clock)

@@ -22,7 +22,7 @@ from .ingest import ingest_paths
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
 from .render import answer_from_dict, render
 from .settings import Settings
-from .types import AUDIENCES
+from .types import READER_CHOICES
 
 FORMATS = ("markdown", "json", "html")
 COMPOSERS = tuple(GENERATORS)  # extractive, openai, gguf
@@ -65,8 +65,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("question")
-@click.option("--audience", type=click.Choice(AUDIENCES), default="clinician", show_default=True,
-              help="Who reads the answer; 'patient' prefers documents written for patients.")
+@click.option("--audience", type=click.Choice(READER_CHOICES), default="clinician", show_default=True,
+              help="Who reads the answer (clinician = physician): the same evidence, ordered "
+              "and explained for the reader; 'patient' prefers documents for patients.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
               show_default=True, help="Output format (JSON: see docs/answer-schema.md).")
 @click.option("--fresh", is_flag=True, help="Compose anew even if a stored answer exists.")
@@ -173,9 +174,13 @@ def status(home: Path | None) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="Write the JSON report here (default: FILE.report.json).")
+@click.option("--readers", default=None,
+              help="Ask every question once per reader, e.g. 'all' or 'nurse,patient', and "
+              "report figures (readability included) per reader.")
 @home_option
 @friendly_errors
-def eval_command(file: Path, report_path: Path | None, home: Path | None) -> None:
+def eval_command(file: Path, report_path: Path | None, readers: str | None,
+                 home: Path | None) -> None:
     """Run a question set (the format of shared/eval) and print its figures.
 
     Gold documents are matched by `source`, so the library should have been ingested from
@@ -185,7 +190,10 @@ def eval_command(file: Path, report_path: Path | None, home: Path | None) -> Non
 
     library = open_library(_settings(home))
     try:
-        report = run_eval(file, library)
+        from .audience import READERS
+
+        chosen = list(READERS) if readers == "all" else (readers.split(",") if readers else None)
+        report = run_eval(file, library, chosen)
     finally:
         library.close()
     target = report_path or file.with_suffix(".report.json")

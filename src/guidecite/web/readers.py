@@ -1,15 +1,13 @@
-"""Who reads an article: the reader choices of the page and the audience each one gets.
+"""Who reads an article: the reader choices of the page.
 
-The reader profiles are `guidecite.audience`'s; the answer engine composes for two audiences
-today ("clinician", "patient"), and `audience_for` is the one place the web app turns a
-reader into one of them (`audience.document_audience`), so per-reader tailoring can take
-over there.
+The reader profiles are `guidecite.audience`'s: the answer engine tailors the article to the
+reader itself (what comes first, definitions, framing), so `audience_for` passes the reader
+through after checking it.
 """
 
 from __future__ import annotations
 
 from ..audience import READERS as READER_NAMES
-from ..audience import document_audience
 from ..errors import InputError
 
 _LABELS = {"patient": "Patient or carer"}
@@ -21,8 +19,8 @@ READER_COOKIE = "guidecite_reader"
 
 
 def audience_for(reader: str) -> str:
-    """The engine's audience for a reader choice."""
-    return document_audience(check_reader(reader))
+    """The engine's audience for a reader choice: the reader itself."""
+    return check_reader(reader)
 
 
 def check_reader(reader: str) -> str:
