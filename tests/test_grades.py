@@ -50,6 +50,8 @@ def test_find_grade_reads_the_formats_guidelines_use(text: str, grade: str) -> N
         "Offer it (see Table 1 in the original guideline document).",
         "Use a scan (computed tomography).",
         "Offer it (2).",
+        "The panel grades its evidence (High, Moderate, and Low).",
+        "Dosing is set (dosing dependent on body weight and blood level).",
         "A sentence without any grade at all.",
     ],
 )
@@ -77,6 +79,7 @@ SCHEME = (
     "Class IV",
     "Placeholder definition on the line after its code",
     "Low quality: placeholder definition of low",
+    "| C | Placeholder definition of letter C. | Placeholder advice for C. |",
 )
 
 
@@ -89,6 +92,7 @@ SCHEME = (
         ("Class IV", "Class IV: Placeholder definition on the line after its code"),
         ("Strong recommendation, low quality of evidence",
          "Low quality: placeholder definition of low"),
+        ("Grade C", "C: Placeholder definition of letter C; Placeholder advice for C"),
         ("Grade Z", None),
     ],
 )

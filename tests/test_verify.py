@@ -80,6 +80,21 @@ def test_a_list_lead_in_joined_with_its_items_is_supported(embedder: Embedder) -
     assert verdict.label == SUPPORTED, verdict.reason
 
 
+def test_a_table_row_as_cells_is_supported_cell_by_cell(embedder: Embedder) -> None:
+    passage = ("| Procedure | Rating | Comments |\n"
+               "| Scan of the zorvex gland | 3 | This procedure is not a first test. |\n"
+               "| Examplamab level | 9 | Not addressed |")
+    verdict = check("Scan of the zorvex gland; 3; This procedure is not a first test.",
+                    embedder, passage)
+    assert verdict.label == SUPPORTED, verdict.reason
+
+
+def test_a_leading_list_number_is_not_read_as_a_claim(embedder: Embedder) -> None:
+    passage = "Options:\n1. Surgery of the zorvex gland\n2. Waiting with scans every 6 months"
+    verdict = check("2. Waiting with scans every 6 months", embedder, passage)
+    assert verdict.label == SUPPORTED, verdict.reason
+
+
 # -- numbers ----------------------------------------------------------------------------------
 
 

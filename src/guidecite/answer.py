@@ -11,13 +11,12 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .audience import get_reader, library_definer, tailor
 from .abbreviations import AbbreviationTable, load_dictionary
+from .audience import get_reader, library_definer, tailor
 from .compose import Generator, get_generator
 from .compose.evidence import assess, best_coverage, insufficient
 from .compose.grades import explain_grades, store_schemes
 from .embedding import Embedder, get_embedder
-from .errors import QuestionError
 from .freshness import find_disagreements, flag_stale
 from .ingest import ingest_starter
 from .query import clean_question, understand
@@ -80,8 +79,9 @@ def answer(
     show_unsupported: bool = False,
 ) -> Answer:
     """A cited article answering the question, or a plain "insufficient evidence" answer."""
-    return answer_with_hits(question, library, audience=audience, composer=composer,
-                            show_unsupported=show_unsupported)[0]
+    return answer_with_hits(
+        question, library, audience=audience, composer=composer, show_unsupported=show_unsupported
+    )[0]
 
 
 def answer_with_hits(

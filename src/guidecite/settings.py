@@ -1,17 +1,17 @@
 """One small settings object, read from the environment and an optional `.env` file.
 
-| variable                  | meaning                                             | default                  |
-|---------------------------|-----------------------------------------------------|--------------------------|
-| GUIDECITE_HOME            | folder of the store (SQLite, indexes)               | the user's data dir      |
-| GUIDECITE_EMBEDDER        | embedding backend (see guidecite.embedding)         | static                   |
-| GUIDECITE_ABBREVIATIONS   | optional abbreviation dictionary (TSV) by path      | none                     |
-| GUIDECITE_STARTER         | "1": a fresh store is filled with the starter library | 1                      |
-| GUIDECITE_LLM_BASE_URL    | OpenAI-compatible server (http://host:port/v1)      | none  |
-| GUIDECITE_LLM_MODEL       | model name the server knows                         | none  |
-| GUIDECITE_LLM_API_KEY     | bearer key, when the server wants one               | none  |
-| GUIDECITE_LLM_TIMEOUT     | seconds to wait for the server before falling back  | 60    |
-| GUIDECITE_GGUF_PATH       | local GGUF model file for the gguf composer         | none  |
-| GUIDECITE_MAX_AGE_YEARS   | sources older than this are flagged in answers      | 5     |
+| variable                | meaning                                          | default       |
+|-------------------------|--------------------------------------------------|---------------|
+| GUIDECITE_HOME          | folder of the store (SQLite, indexes)            | user data dir |
+| GUIDECITE_EMBEDDER      | embedding backend (guidecite.embedding)          | static        |
+| GUIDECITE_ABBREVIATIONS | abbreviation dictionary (TSV) by path            | none          |
+| GUIDECITE_STARTER       | fill a new, empty store with the starter library | 1             |
+| GUIDECITE_LLM_BASE_URL  | OpenAI-compatible server (http://host:port/v1)   | none          |
+| GUIDECITE_LLM_MODEL     | model name the server knows                      | none          |
+| GUIDECITE_LLM_API_KEY   | bearer key, when the server wants one            | none          |
+| GUIDECITE_LLM_TIMEOUT   | seconds to wait before falling back              | 60            |
+| GUIDECITE_GGUF_PATH     | local GGUF model file (gguf composer)            | none          |
+| GUIDECITE_MAX_AGE_YEARS | sources older than this are flagged              | 5             |
 
 The LLM settings matter only to the optional `openai` and `gguf` composers (docs/llm.md).
 """

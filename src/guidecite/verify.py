@@ -370,6 +370,7 @@ def verify_statement(
     """
     if not passages:
         return Verdict(UNSUPPORTED, "it cites no passage")
+    text = _LIST_MARK.sub("", text).strip() or text  # "10. Offer ...": the number is a list's
     contexts = list(contexts) if contexts is not None else [""] * len(passages)
     supports = [find_support(text, p, c) for p, c in zip(passages, contexts, strict=True)]
     cosines = _similarities(embedder, text, supports)

@@ -48,6 +48,8 @@ _VOCABULARY = re.compile(
     r"insufficient|moderate|high|low)\b",
     re.IGNORECASE,
 )
+_ENUMERATION = re.compile(r"\w+,\s*\w+,?\s+(?:and|or)\s+\w+")  # "(High, Moderate, and Low)"
+_LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 _JOINING = frozenset("of for and or the a an to in on by with based against".split())
 _TRAILING = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]]{1,90}?)\s*[)\]]\s*[.;]?\s*$")
 _CODES_ONLY = re.compile(rf"^{_CODE}(?:\s*[,;/]\s*{_CODE})*$")
@@ -72,7 +74,7 @@ def _trailing_grade(text: str) -> str | None:
     if match is None:
         return None
     inside = " ".join(match["inside"].split())
-    if _NOT_A_GRADE.search(inside):
+    if _NOT_A_GRADE.search(inside) or _ENUMERATION.search(inside):
         return None
     if _CODES_ONLY.match(inside) and not inside.isdigit():
         return inside
@@ -163,12 +165,21 @@ def _definition(code: str, scheme: Sequence[str], label: str | None = None) -> s
     if not found:
         return None
     for _, i in sorted(found):
-        text = " ".join(scheme[i].strip().strip("|").replace(" | ", ": ").split())
+        text = _cells(scheme[i])
         if len(text) <= len(code) + 12 and i + 1 < len(scheme):
-            text = f"{text}: {' '.join(scheme[i + 1].strip().strip('|').split())}"
+            text = f"{text}: {_cells(scheme[i + 1])}"
         if len(text.split()) >= MIN_DEFINITION_WORDS:  # not a table's header row
             return text
     return None
+
+
+def _cells(line: str) -> str:
+    """A scheme line as text: a table row's first cell, a colon, the other cells."""
+    cells = [" ".join(c.split()) for c in _LIST_MARK.sub("", line.strip()).strip("|").split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2:
+        return cells[0] if cells else ""
+    return f"{cells[0]}: " + "; ".join(c.rstrip(".") for c in cells[1:])
 
 
 # -- grades of an answer -------------------------------------------------------------------
