@@ -282,3 +282,9 @@ def get_embedder(name: str = DEFAULT_EMBEDDER, path: Path | None = None) -> Embe
     if factory is None:
         raise unknown_name("embedder", name, tuple(EMBEDDERS))
     return factory(path)
+
+
+def similarities(rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """rows @ vector, single-threaded: for the small products of one query, OpenBLAS's
+    threads cost more than they save (8 ms against 0.05 ms for 2,000 x 256 here)."""
+    return np.einsum("ij,j->i", rows, vector)

@@ -17,7 +17,7 @@ import numpy as np
 
 from .abbreviations import AbbreviationTable, Expansion, expand
 from .analysis import terms
-from .embedding import Embedder
+from .embedding import Embedder, similarities
 from .errors import QuestionError
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
@@ -43,6 +43,12 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+#: In a library of more than LARGE_LIBRARY passages, a word in more than COMMON_SHARE of them
+#: is common: no phrase pairs with it. Matching a phrase walks the positions of both words,
+#: which at 1M passages doubled the BM25 p95 (docs/benchmarks.md); below that it is cheap
+#: and the pairs help ranking.
+LARGE_LIBRARY = 500_000
+COMMON_SHARE = 0.05
 _WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPANISH_MARKS = re.compile(
@@ -115,11 +121,11 @@ def understand(
         expand(cleaned, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
     contracted = abbreviations.contractions(cleaned)
-    clauses = build_clauses(words, expansions) + tuple(
+    concepts, unknown, common = weigh_concepts(words, expansions, store, contracted)
+    clauses = build_clauses(words, expansions, common) + tuple(
         Clause(short, 1.0) for _, short in contracted
     )
     vector = embedder.embed([" ".join((cleaned, *(e.long for e in expansions)))])[0]
-    concepts, unknown = weigh_concepts(words, expansions, store, contracted)
     if language != "en":
         unknown = ()  # the library's language is not the question's: unknown words are expected
     return Query(cleaned, language, words, expansions, clauses, vector, concepts, unknown)
@@ -130,12 +136,14 @@ def weigh_concepts(
     expansions: Sequence[Expansion],
     store: Store,
     contracted: Sequence[tuple[str, str]] = (),
-) -> tuple[tuple[tuple[float, tuple[frozenset[str], ...]], ...], tuple[str, ...]]:
-    """Each content word as a concept weighted by its rarity (IDF) in the library; a word
-    of an abbreviation's long form is also stated by the abbreviation."""
+) -> tuple[tuple[tuple[float, tuple[frozenset[str], ...]], ...], tuple[str, ...], frozenset[str]]:
+    """Each content word as a concept weighted by its rarity (IDF) in the library (a word of
+    an abbreviation's long form is also stated by the abbreviation); the words it cannot
+    find; and the common words (in more than COMMON_SHARE of passages)."""
     total = max(store.counts()["passages"], 1)
     concepts = []
     unknown = []
+    common = set()
     for word in words:
         forms = [word, *(e.long for e in expansions if e.short.lower() == word.lower())]
         alternatives = tuple(frozenset(terms(form)) for form in forms if terms(form))
@@ -146,14 +154,24 @@ def weigh_concepts(
         df = max(store.doc_freq(form) for form in forms)
         if df == 0 and store.prefix_freq(word) == 0:
             unknown.append(word)
+        if total > LARGE_LIBRARY and df > COMMON_SHARE * total:
+            common.add(word)
         concepts.append((math.log(1 + total / (df + 1)), alternatives))
-    return tuple(concepts), tuple(unknown)
+    return tuple(concepts), tuple(unknown), frozenset(common)
 
 
-def build_clauses(words: Sequence[str], expansions: Sequence[Expansion]) -> tuple[Clause, ...]:
-    """Each content word alone, adjacent pairs as phrases, and abbreviation expansions."""
+def build_clauses(
+    words: Sequence[str], expansions: Sequence[Expansion], common: frozenset[str] = frozenset()
+) -> tuple[Clause, ...]:
+    """Each content word alone, adjacent pairs as phrases (not of common words: their
+    positions are costly to match in a large library, and they say little), and
+    abbreviation expansions."""
     clauses = [Clause(word, 1.0) for word in words]
-    pairs = zip(words, words[1:], strict=False)
+    pairs = [
+        (a, b)
+        for a, b in zip(words, words[1:], strict=False)
+        if a not in common and b not in common
+    ]
     clauses += [Clause(f"{a} {b}", 0.5, phrase=True) for a, b in pairs]
     clauses += [Clause(e.long, 1.5 * e.weight, phrase=True) for e in expansions]
     return tuple(clauses)
@@ -164,7 +182,7 @@ def _relatedness(embedder: Embedder):  # type: ignore[no-untyped-def]
         if not long_forms:
             return []
         vectors = embedder.embed([question, *long_forms])
-        return [float(v) for v in vectors[1:] @ vectors[0]]
+        return [float(v) for v in similarities(vectors[1:], vectors[0])]
 
     return related
 

@@ -36,7 +36,7 @@ import numpy as np
 
 from .analysis import fold, words
 from .chunking import split_sentences
-from .embedding import Embedder, load_static
+from .embedding import Embedder, load_static, similarities
 from .types import (
     INSUFFICIENT_EVIDENCE,
     PARTIAL,
@@ -393,7 +393,7 @@ def _similarities(embedder: Embedder, text: str, supports: Sequence[Support]) ->
     pieces = [[s.text, *(c for sentence in s.sentences for c in clauses(sentence))]
               for s in supports]
     vectors = embedder.embed([text, *(piece for group in pieces for piece in group)])
-    cosines = vectors[1:] @ vectors[0]
+    cosines = similarities(vectors[1:], vectors[0])
     found, start = [], 0
     for group in pieces:
         found.append(float(cosines[start : start + len(group)].max()))

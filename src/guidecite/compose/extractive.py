@@ -16,7 +16,7 @@ import numpy as np
 
 from ..analysis import terms
 from ..chunking import split_sentences
-from ..embedding import Embedder
+from ..embedding import Embedder, similarities
 from ..query import Query
 from ..query import coverage as coverage_of
 from ..retrieval import section_factor
@@ -97,7 +97,7 @@ class ExtractiveComposer:
         if not units:
             return []
         vectors = self.embedder.embed([text for _, text, _ in units])
-        cosines = vectors @ query.vector
+        cosines = similarities(vectors, query.vector)
         top = max(hit.score for hit in hits) or 1.0
         wanted = foci(query.question)
         candidates = []

@@ -117,7 +117,7 @@ class VectorIndex:
         if not len(self.centroids):
             starts = np.arange(0, len(self), BATCH, dtype=np.int64)
             return starts, np.minimum(starts + BATCH, len(self))
-        nearest = top_k(self.centroids @ query, self.nprobe)
+        nearest = top_k(np.einsum("ij,j->i", self.centroids, query), self.nprobe)
         return self.offsets[nearest], self.offsets[nearest + 1]
 
     def _rows_of(self, wanted: np.ndarray) -> np.ndarray:
