@@ -7,7 +7,11 @@
     ├── SourceError           one source file could not be read (ingest reports it and goes on)
     ├── ConfigError           a bad setting or an unknown backend name
     ├── ModelError            an embedding model could not be loaded
-    └── StoreError            the store is missing, locked or inconsistent
+    ├── StoreError            the store is missing, locked or inconsistent
+    ├── AccessError           who asked may not do this (review board, docs/review.md)
+    │   ├── NotSignedIn       no valid session, or a wrong user name or password
+    │   └── PermissionDenied  signed in, but the role (or CSRF token) does not allow it
+    └── ReviewError           a review step the article's state does not allow
 """
 
 from __future__ import annotations
@@ -49,6 +53,22 @@ class ModelError(GuideciteError):
 
 
 class StoreError(GuideciteError):
+    pass
+
+
+class AccessError(GuideciteError):
+    pass
+
+
+class NotSignedIn(AccessError):
+    pass
+
+
+class PermissionDenied(AccessError):
+    pass
+
+
+class ReviewError(GuideciteError):
     pass
 
 

@@ -35,6 +35,8 @@ class IngestReport:
     passages: int = 0
     errors: list[SourceError] = field(default_factory=list)
     seconds: float = 0.0
+    changed: list[str] = field(default_factory=list)  # sources of updated documents
+    reopened: list[str] = field(default_factory=list)  # approved articles sent back to review
 
     @property
     def documents(self) -> int:
@@ -99,6 +101,7 @@ def _ingest_documents(
             continue
         if doc.source in known:
             report.updated += 1
+            report.changed.append(doc.source)
         else:
             report.added += 1
         known[doc.source] = doc.content_hash
@@ -109,7 +112,18 @@ def _ingest_documents(
     if batch:
         report.passages += _write_batch(store, batch, embedder)
     store.refresh_indexes()
+    if report.changed:
+        report.reopened = _reopen_reviewed(store, report.changed)
     report.seconds = time.perf_counter() - started
+
+
+def _reopen_reviewed(store: Store, sources: list[str]) -> list[str]:
+    """Approved articles citing a changed source go back to review, saying why."""
+    from .review import ReviewBoard
+    from .store.sqlite import now_iso
+
+    when = f"updated on {now_iso()[:10]}"
+    return ReviewBoard(store.database()).reopen_for_sources({s: when for s in sources})
 
 
 def _write_batch(store: Store, batch: list[SourceDocument], embedder: Embedder) -> int:

@@ -47,7 +47,13 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def base_url(slice_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def e2e_home(slice_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The served store: the slice with the hostile page (tests may add accounts to it)."""
+    return build_web_home(slice_home, tmp_path_factory.mktemp("e2e") / "home")
+
+
+@pytest.fixture(scope="session")
+def base_url(e2e_home: Path) -> Iterator[str]:
     import uvicorn
 
     from guidecite.answer import open_library
@@ -55,7 +61,7 @@ def base_url(slice_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     from guidecite.web import WebConfig, create_app
 
     chromium_path()
-    home = build_web_home(slice_home, tmp_path_factory.mktemp("e2e") / "home")
+    home = e2e_home
     library = open_library(Settings(home=home, starter=False))
     app = create_app(library, WebConfig(rate_per_minute=0))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))

@@ -15,6 +15,7 @@ import numpy as np
 from ..types import Document, Passage, SourceDocument
 from .articles import ArticleStore
 from .lexical import Clause
+from .sqlite import SQLiteStore
 
 
 class Store(Protocol):
@@ -66,5 +67,8 @@ class Store(Protocol):
 
     def articles(self) -> ArticleStore:
         """The web app's articles: versioned answers at stable URLs (store/articles.py)."""
+
+    def database(self) -> SQLiteStore:
+        """The SQLite database of accounts, reviews and the audit trail (docs/review.md)."""
 
     def close(self) -> None: ...

@@ -169,3 +169,6 @@ class EmbeddedStore:
 
     def articles(self) -> SQLiteArticles:
         return SQLiteArticles(self.sql)
+
+    def database(self) -> SQLiteStore:
+        return self.sql

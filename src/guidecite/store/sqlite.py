@@ -124,7 +124,80 @@ def m002_articles(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_articles]
+def m003_review(db: sqlite3.Connection) -> None:
+    """The review board: accounts, sessions, comments, statement edits and the audit trail.
+
+    The audit table is append-only: triggers refuse every UPDATE and DELETE of it
+    (guidecite.audit). An article records who approved it, which version, and why it went
+    back to "submitted" (an edit, a changed source).
+    """
+    _run_script(
+        db,
+        """
+        CREATE TABLE users (
+            username TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            username TEXT NOT NULL REFERENCES users(username),
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE review_comments (
+            comment_id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            version INTEGER NOT NULL,
+            statement TEXT NOT NULL,
+            username TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX review_comments_article ON review_comments(article_id);
+        CREATE TABLE statement_edits (
+            edit_id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            from_version INTEGER NOT NULL,
+            to_version INTEGER NOT NULL,
+            statement TEXT NOT NULL,
+            old_text TEXT NOT NULL,
+            new_text TEXT NOT NULL,
+            verdict TEXT,
+            username TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE articles ADD COLUMN reviewer TEXT;
+        ALTER TABLE articles ADD COLUMN approved_by TEXT;
+        ALTER TABLE articles ADD COLUMN approved_version INTEGER;
+        ALTER TABLE articles ADD COLUMN review_reason TEXT;
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )
+        """,
+    )
+    for event in ("UPDATE", "DELETE"):  # one statement each: _run_script splits on ";"
+        db.execute(
+            f"CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit"
+            " BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+        )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_initial, m002_articles, m003_review,
+]
 
 
 class SQLiteStore:

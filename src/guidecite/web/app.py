@@ -14,8 +14,10 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..accounts import Accounts
 from ..answer import Library
-from . import api, errors, pages
+from ..review import ReviewBoard
+from . import api, auth, errors, pages, review
 from .articles import ArticleService
 from .config import WebConfig
 from .limits import BodyLimit, RateLimit, TokenBuckets
@@ -44,9 +46,13 @@ def create_app(library: Library, config: WebConfig | None = None) -> FastAPI:
     )
     app.state.service = ArticleService(library, config.max_question_chars)
     app.state.config = config
+    app.state.accounts = Accounts(library.store.database())
+    app.state.board = ReviewBoard(library.store.database(), library.embedder)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(auth.router)
+    app.include_router(review.router)
     app.mount("/static", StaticFiles(packages=[("guidecite.web", "static")]), name="static")
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
     if config.rate_per_minute > 0:

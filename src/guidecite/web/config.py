@@ -26,6 +26,7 @@ class WebConfig:
     max_question_chars: int = MAX_QUESTION_CHARS
     max_body_bytes: int = MAX_BODY_BYTES
     editorial_policy: Path | None = None  # None: the text shipped with guidecite
+    secure_cookies: bool = False  # always mark cookies Secure (they are over https anyway)
 
     def __post_init__(self) -> None:
         if self.rate_per_minute < 0 or self.burst < 1:

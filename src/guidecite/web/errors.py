@@ -7,8 +7,11 @@ exception is logged and answered with a generic message.
 
     status  code                 when
     400     invalid_input        a bad value (an unknown reader, say)
+    401     not_signed_in        a review step without a session (docs/review.md)
+    403     forbidden            a role that may not do it, or a missing or wrong CSRF token
     404     not_found            no such article, version or route
     405     method_not_allowed   a route that exists, asked with the wrong method
+    409     invalid_transition   a review step the article's state does not allow
     413     request_too_large    a request body over the limit
     422     question_too_long    a question over the length limit
     422     invalid_question     an empty or unreadable question
@@ -30,7 +33,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from ..errors import GuideciteError, InputError, QuestionError, StoreError
+from ..errors import (
+    GuideciteError,
+    InputError,
+    NotSignedIn,
+    PermissionDenied,
+    QuestionError,
+    ReviewError,
+    StoreError,
+)
 
 log = logging.getLogger("guidecite.web")
 
@@ -63,6 +74,12 @@ def classify(exc: GuideciteError) -> tuple[int, str]:
     """The HTTP status and error code of one of guidecite's errors."""
     if isinstance(exc, NotFound):
         return 404, "not_found"
+    if isinstance(exc, NotSignedIn):
+        return 401, "not_signed_in"
+    if isinstance(exc, PermissionDenied):
+        return 403, "forbidden"
+    if isinstance(exc, ReviewError):
+        return 409, "invalid_transition"
     if isinstance(exc, QuestionTooLong):
         return 422, "question_too_long"
     if isinstance(exc, QuestionError):

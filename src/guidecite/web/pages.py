@@ -134,7 +134,15 @@ def article(request: Request, article_id: str, version: int | None = None) -> Re
     shown = service.show(article_id, _reader(request), version)
     context = article_context(shown, service.thread(shown.record))
     context["max_chars"] = request.app.state.config.max_question_chars
+    context["approval"] = _approval(request, shown.record.article_id)
     return templates.TemplateResponse(request, "article.html", context)
+
+
+def _approval(request: Request, article_id: str) -> Any:
+    """Who approved the article and when, while it is approved (docs/review.md)."""
+    with _service(request).lock:
+        state = request.app.state.board.state(article_id)
+    return state if state.approved_by else None
 
 
 @router.post("/articles/{article_id}/follow-ups")

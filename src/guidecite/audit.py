@@ -1,0 +1,124 @@
+"""The audit trail: an append-only, hash-chained record of who did what and when.
+
+    trail = AuditTrail(sql)
+    trail.record("alice", "article.approve", "3f2a...", {"version": 2})
+    trail.verify()            # ChainCheck(ok=True, entries=..., broken_at=None, ...)
+    trail.export("csv")       # or "json"
+
+Each entry's `hash` is sha256 of its previous entry's hash and the canonical JSON of the
+entry (seq, at, actor, action, target, detail), so changing, removing or inserting an entry
+breaks the chain from there on. SQLite triggers (migration m003_review) refuse UPDATE and
+DELETE of the table; nothing in guidecite rewrites it. Actions: login.ok, login.failed,
+login.locked, logout, user.add, article.take, article.approve, article.request_changes,
+article.comment, article.edit, article.reopen (a changed source).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .errors import InputError
+from .store.sqlite import SQLiteStore, now_iso
+
+GENESIS = "0" * 64
+EXPORT_FORMATS = ("csv", "json")
+_FIELDS = ("seq", "at", "actor", "action", "target", "detail", "prev_hash", "hash")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str
+    detail: str  # canonical JSON
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    ok: bool
+    entries: int
+    broken_at: int | None  # the seq of the first entry that does not match its hash
+    message: str
+
+
+def canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, target: str,
+               detail: str) -> str:
+    body = canonical({"seq": seq, "at": at, "actor": actor, "action": action,
+                      "target": target, "detail": detail})
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def append(db: sqlite3.Connection, actor: str, action: str, target: str,
+           detail: dict[str, Any] | None = None) -> None:
+    """Add an entry inside the caller's open transaction (so it lands with the change)."""
+    last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (1, GENESIS) if last is None else (int(last[0]) + 1, str(last[1]))
+    at, body = now_iso(), canonical(detail or {})
+    digest = entry_hash(prev, seq, at, actor, action, target, body)
+    db.execute("INSERT INTO audit VALUES (?,?,?,?,?,?,?,?)",
+               (seq, at, actor, action, target, body, prev, digest))
+
+
+class AuditTrail:
+    def __init__(self, sql: SQLiteStore) -> None:
+        self.sql = sql
+
+    def record(self, actor: str, action: str, target: str,
+               detail: dict[str, Any] | None = None) -> None:
+        with self.sql.transaction() as db:
+            append(db, actor, action, target, detail)
+
+    def entries(self, limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
+        rows = self.sql.db.execute(
+            f"SELECT {', '.join(_FIELDS)} FROM audit ORDER BY seq LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        return [AuditEntry(*row) for row in rows]
+
+    def verify(self) -> ChainCheck:
+        """Recompute every hash in order; the first entry that does not match breaks it."""
+        prev, expected_seq, count = GENESIS, 1, 0
+        for entry in self.entries():
+            count += 1
+            digest = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor,
+                                entry.action, entry.target, entry.detail)
+            if entry.seq != expected_seq:
+                return ChainCheck(False, count, entry.seq,
+                                  f"entry {expected_seq} is missing (found {entry.seq})")
+            if entry.prev_hash != prev or digest != entry.hash:
+                return ChainCheck(False, count, entry.seq,
+                                  f"entry {entry.seq} does not match its hash: it was altered")
+            prev, expected_seq = entry.hash, expected_seq + 1
+        return ChainCheck(True, count, None, f"{count} entries, chain intact")
+
+    def export(self, fmt: str) -> str:
+        if fmt not in EXPORT_FORMATS:
+            raise InputError(f"unknown format {fmt!r}; choose one of: csv, json")
+        rows = [asdict(e) for e in self.entries()]
+        if fmt == "json":
+            return json.dumps(rows, indent=2, ensure_ascii=False)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_safe(str(v)) for k, v in row.items()})
+        return out.getvalue()
+
+
+def _csv_safe(value: str) -> str:
+    """Defuse spreadsheet formulas (CSV injection): a leading = + - @ is quoted with '."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
