@@ -15,18 +15,19 @@ clauses, the question's concepts are weighed on the English words, and the query
 computed on the question plus its English terms. The whole answer pipeline (retrieve,
 compose, verify) is the real one: only `understand` is wrapped, in this process.
 
-The lexicon is built into --lexicon (default: <home>/multilingual) when it is missing; the
-build time and peak memory are printed. English questions are run with every variant too:
-the method must not change them (it is applied only when detect_language says Spanish).
+The lexicon is built into --lexicon (default: <home>/multilingual) when it is missing or was
+made for another generation of the library; the build time and peak memory are printed.
+With --english, English questions run through every variant too: the method must not
+change them (it applies only where detect_language says Spanish).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,19 +36,22 @@ from pathlib import Path
 from typing import Any
 
 from guidecite import answer as answer_module
+from guidecite.analysis import terms
 from guidecite.answer import Library, answer_with_hits, open_library
 from guidecite.multilingual import (
     Encoder,
     Lexicon,
     Translation,
     build_lexicon,
-    heading_documents,
+    is_function_word,
     load_encoder,
-    topical_headings,
+    load_lexicon,
+    save_lexicon,
     translate,
 )
-from guidecite.query import Query, weigh_concepts
+from guidecite.query import Query, build_clauses
 from guidecite.settings import Settings
+from guidecite.store.base import Store
 from guidecite.store.lexical import Clause
 
 VARIANTS = ("baseline", "words", "topic", "both")
@@ -66,36 +70,40 @@ def main() -> None:
     encoder = load_encoder()
     lexicon = prepare(library, encoder, args.lexicon or args.home / "multilingual")
     for path in args.questions:
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-        for language in ("es", "en"):
-            chosen = [q for q in items if q.get("language", "en") == language]
-            chosen = [q for q in chosen if q.get("answerable", True)]
-            if not chosen or (language == "en" and not args.english):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        items = [json.loads(line) for line in lines if line.strip()]
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for item in items:
+            if item.get("answerable", True):
+                key = (item.get("language", "en"), item.get("split", ""))
+                groups.setdefault(key, []).append(item)
+        for (language, split), chosen in sorted(groups.items()):
+            if language == "en" and not args.english:
                 continue
-            print(f"\n## {path.name}, language={language}: {len(chosen)} answerable questions")
+            part = f", split {split}" if split else ""
+            print(f"\n## {path.name}{part}, language={language}: {len(chosen)} questions")
             report(chosen, library, lexicon, encoder, show=args.show)
 
 
 def prepare(library: Library, encoder: Encoder, folder: Path) -> Lexicon:
-    """The lexicon from the folder, or built there from the library (timed)."""
-    if (folder / "lexicon.json").is_file():
-        started = time.perf_counter()
-        lexicon = Lexicon.load(folder)
-        print(f"lexicon loaded in {time.perf_counter() - started:.2f} s: "
-              f"{len(lexicon.words):,} words, {len(lexicon.headings):,} headings")
-        return lexicon
-    store = library.store
-    db = store.sql.db  # type: ignore[attr-defined]  # the embedded store's SQLite
+    """The lexicon saved in the folder for this library, or built there now (timed)."""
+    generation = library.store.generation()
     started = time.perf_counter()
-    texts = (text for _row, _pid, _doc, text in store.sql.iter_passages())  # type: ignore[attr-defined]
-    titles = db.execute("SELECT doc_id, title FROM documents")
-    paths = ((d, json.loads(p)) for d, p in db.execute(
-        "SELECT DISTINCT doc_id, section_path FROM passages"))
-    headings = topical_headings(heading_documents(titles, paths))
-    lexicon = build_lexicon(texts, headings, encoder)
-    lexicon.save(folder)
-    print(f"lexicon built in {time.perf_counter() - started:.1f} s: {len(lexicon.words):,} "
-          f"words, {len(lexicon.headings):,} headings; peak RSS {peak_mb():.0f} MB")
+    lexicon = load_lexicon(folder, generation)
+    if lexicon is not None:
+        print(
+            f"lexicon loaded in {time.perf_counter() - started:.2f} s: "
+            f"{len(lexicon.words):,} words, {len(lexicon.headings):,} titles; "
+            f"RSS {peak_mb():.0f} MB"
+        )
+        return lexicon
+    sql = library.store.sql  # type: ignore[attr-defined]  # the embedded store's SQLite
+    lexicon = build_lexicon((text for *_, text in sql.iter_passages()), encoder)
+    save_lexicon(lexicon, folder, generation)
+    print(
+        f"lexicon built in {time.perf_counter() - started:.1f} s: {len(lexicon.words):,} "
+        f"words, {len(lexicon.headings):,} titles; peak RSS {peak_mb():.0f} MB"
+    )
     return lexicon
 
 
@@ -103,8 +111,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def report(items: list[dict[str, Any]], library: Library, lexicon: Lexicon,
-           encoder: Encoder, *, show: bool) -> None:
+def report(
+    items: list[dict[str, Any]], library: Library, lexicon: Lexicon, encoder: Encoder, *, show: bool
+) -> None:
     rows = []
     for variant in VARIANTS:
         outcomes = [run_one(item, library, lexicon, encoder, variant) for item in items]
@@ -115,18 +124,25 @@ def report(items: list[dict[str, Any]], library: Library, lexicon: Lexicon,
         rows.append((variant, top5, cited, statistics.median(added), statistics.median(total)))
         if show and variant == "both":
             for item, o in zip(items, outcomes, strict=True):
-                print(f"  {'C' if o['cited'] else '-'}{'5' if o['top5'] else '-'} "
-                      f"{item['question'][:70]} | {o['terms'][:8]}")
+                print(
+                    f"  {'C' if o['cited'] else '-'}{'5' if o['top5'] else '-'} "
+                    f"{item['question'][:70]} | {o['terms'][:8]}"
+                )
     n = len(items)
-    print(f"{'variant':10} {'gold in top-5 docs':>20} {'gold cited':>14} "
-          f"{'added ms p50':>13} {'answer ms p50':>14}")
+    print(
+        f"{'variant':10} {'gold in top-5 docs':>20} {'gold cited':>14} "
+        f"{'added ms p50':>13} {'answer ms p50':>14}"
+    )
     for variant, top5, cited, added, total in rows:
-        print(f"{variant:10} {top5:>9}/{n} {100 * top5 / n:6.1f}% {cited:>5}/{n} "
-              f"{100 * cited / n:5.1f}% {added:13.1f} {total:14.1f}")
+        print(
+            f"{variant:10} {top5:>9}/{n} {100 * top5 / n:6.1f}% {cited:>5}/{n} "
+            f"{100 * cited / n:5.1f}% {added:13.1f} {total:14.1f}"
+        )
 
 
-def run_one(item: dict[str, Any], library: Library, lexicon: Lexicon, encoder: Encoder,
-            variant: str) -> dict[str, Any]:
+def run_one(
+    item: dict[str, Any], library: Library, lexicon: Lexicon, encoder: Encoder, variant: str
+) -> dict[str, Any]:
     added: list[float] = []
     found: list[list[tuple[str, float]]] = []
 
@@ -142,8 +158,9 @@ def run_one(item: dict[str, Any], library: Library, lexicon: Lexicon, encoder: E
 
     started = time.perf_counter()
     with wrapped_understand(augment):
-        result, hits = answer_with_hits(item["question"], library,
-                                        audience=item.get("audience", "clinician"))
+        result, hits = answer_with_hits(
+            item["question"], library, audience=item.get("audience", "clinician")
+        )
     total = (time.perf_counter() - started) * 1000
     gold = {g["doc"] for g in item.get("gold", [])}
     documents = library.store.documents({h.passage.doc_id for h in hits})
@@ -168,20 +185,38 @@ def terms_of(translation: Translation, variant: str) -> list[tuple[str, float]]:
 def apply(query: Query, translation: Translation, variant: str, library: Library) -> Query:
     """What query.py would do with a translation (the integration lines, written out)."""
     terms = terms_of(translation, variant)
-    english_words = [r.english[0][0] for r in translation.words if r.english]
+    alternatives: list[tuple[str, ...]]
     if variant == "topic":
-        english_words = []
-    kept = [w for w in query.content_words if library.store.doc_freq(w) > 0]
-    concepts, _ = weigh_concepts(
-        [*kept, *(w for w in english_words if w not in kept)], query.expansions, library.store
-    )
+        alternatives = [(r.word,) for r in translation.words if r.known]
+    else:
+        alternatives = translation.alternatives()
+    concepts = spanish_concepts(alternatives, library.store)
+    asked = [w for w in query.content_words if not is_function_word(w)]
+    first = build_clauses(query.content_words, query.expansions)
+    others = [c for c in query.clauses if c not in first]  # abbreviations' short forms
+    clauses = [*build_clauses(asked, query.expansions), *others]
     text = " ".join((query.question, *(t for t, _ in terms)))
     return replace(
         query,
-        clauses=query.clauses + tuple(Clause(t, w) for t, w in terms),
+        clauses=(*clauses, *(Clause(t, w) for t, w in terms)),
         concepts=concepts,
         vector=library.embedder.embed([text])[0],
     )
+
+
+def spanish_concepts(
+    alternatives: list[tuple[str, ...]], store: Store
+) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+    """query.weigh_concepts for a translated question: each content word is one concept,
+    stated by any of its forms, weighted by the rarity (IDF) of its most common form."""
+    total = max(store.counts()["passages"], 1)
+    concepts = []
+    for forms in alternatives:
+        stated = tuple(frozenset(terms(form)) for form in forms if terms(form))
+        if stated:
+            df = max(store.doc_freq(form) for form in forms)
+            concepts.append((math.log(1 + total / (df + 1)), stated))
+    return tuple(concepts)
 
 
 @contextmanager
@@ -199,4 +234,4 @@ def wrapped_understand(augment: Callable[[Query], Query]) -> Iterator[None]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -16,17 +16,39 @@ ANSWER = {
     "title": "Treatment of zorblax fever",
     "status": "answered",
     "audience": "clinician",
-    "bottom_line": [{
-        "text": PASSAGE, "references": [1], "grade": None, "grade_scheme": None,
-        "verdict": "supported", "reason": "quoted",
-        "citations": [{"reference": 1, "passage_id": "p-zorblax", "passage_text": PASSAGE,
-                       "section_path": ["Treatment"], "verdict": "supported",
-                       "reason": "quoted"}],
-    }],
+    "bottom_line": [
+        {
+            "text": PASSAGE,
+            "references": [1],
+            "grade": None,
+            "grade_scheme": None,
+            "verdict": "supported",
+            "reason": "quoted",
+            "citations": [
+                {
+                    "reference": 1,
+                    "passage_id": "p-zorblax",
+                    "passage_text": PASSAGE,
+                    "section_path": ["Treatment"],
+                    "verdict": "supported",
+                    "reason": "quoted",
+                }
+            ],
+        }
+    ],
     "sections": [],
-    "references": [{"number": 1, "title": "Zorblax guideline", "source": "zorblax.md",
-                    "issuer": "Society", "year": 2024, "url": None, "doc_id": "d1",
-                    "document_version": 1}],
+    "references": [
+        {
+            "number": 1,
+            "title": "Zorblax guideline",
+            "source": "zorblax.md",
+            "issuer": "Society",
+            "year": 2024,
+            "url": None,
+            "doc_id": "d1",
+            "document_version": 1,
+        }
+    ],
 }
 
 

@@ -26,12 +26,17 @@ def test_passwords_are_stored_as_argon2_hashes(accounts: Accounts) -> None:
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
 
 
-@pytest.mark.parametrize("name, role, password", [
-    ("Rita Upper", "reviewer", PASSWORD), ("x'; DROP TABLE users; --", "reviewer", PASSWORD),
-    ("bob", "superuser", PASSWORD), ("bob", "reviewer", "short"), ("rita", "editor", PASSWORD),
-])
-def test_bad_accounts_are_refused(accounts: Accounts, name: str, role: str,
-                                  password: str) -> None:
+@pytest.mark.parametrize(
+    "name, role, password",
+    [
+        ("Rita Upper", "reviewer", PASSWORD),
+        ("x'; DROP TABLE users; --", "reviewer", PASSWORD),
+        ("bob", "superuser", PASSWORD),
+        ("bob", "reviewer", "short"),
+        ("rita", "editor", PASSWORD),
+    ],
+)
+def test_bad_accounts_are_refused(accounts: Accounts, name: str, role: str, password: str) -> None:
     with pytest.raises(InputError):
         accounts.add(name, "Bob", role, password)
     assert [u.username for u in accounts.list()] == ["rita"]

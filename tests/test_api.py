@@ -82,8 +82,9 @@ def test_each_reader_gets_an_article_told_for_them(client: TestClient) -> None:
 
 def test_a_follow_up_keeps_the_thread_context(client: TestClient) -> None:
     parent = ask(client, NET_QUESTION).json()
-    response = client.post(f"/api/articles/{parent['id']}/follow-ups",
-                           json={"question": "and in G3 tumours?"})
+    response = client.post(
+        f"/api/articles/{parent['id']}/follow-ups", json={"question": "and in G3 tumours?"}
+    )
     assert response.status_code == 201
     follow = response.json()
     assert follow["id"] != parent["id"]
@@ -94,8 +95,9 @@ def test_a_follow_up_keeps_the_thread_context(client: TestClient) -> None:
     sources = [r["source"] for r in follow["answer"]["references"]]
     assert follow["answer"]["status"] == "answered"
     assert any("neuroendocrine" in s or "pnet" in s for s in sources), sources
-    again = client.post(f"/api/articles/{parent['id']}/follow-ups",
-                        json={"question": "And in G3 tumours?"})
+    again = client.post(
+        f"/api/articles/{parent['id']}/follow-ups", json={"question": "And in G3 tumours?"}
+    )
     assert again.status_code == 200 and again.json()["id"] == follow["id"]
 
 
@@ -174,16 +176,33 @@ ERROR_CASES = [
     ("no question", "POST", "/api/articles", {}, 422, "invalid_request"),
     ("empty question", "POST", "/api/articles", {"question": ""}, 422, "invalid_request"),
     ("blank question", "POST", "/api/articles", {"question": " ?! "}, 422, "invalid_question"),
-    ("long question", "POST", "/api/articles", {"question": "why " * 300}, 422,
-     "question_too_long"),
-    ("unknown reader", "POST", "/api/articles", {"question": "asthma?", "reader": "chef"}, 422,
-     "invalid_request"),
+    (
+        "long question",
+        "POST",
+        "/api/articles",
+        {"question": "why " * 300},
+        422,
+        "question_too_long",
+    ),
+    (
+        "unknown reader",
+        "POST",
+        "/api/articles",
+        {"question": "asthma?", "reader": "chef"},
+        422,
+        "invalid_request",
+    ),
     ("bad limit", "GET", "/api/articles?limit=0", None, 422, "invalid_request"),
     ("bad version", "GET", "/api/articles/{id}?version=zero", None, 422, "invalid_request"),
-    ("follow-up of nothing", "POST", "/api/articles/000000000000/follow-ups",
-     {"question": "and in children?"}, 404, "not_found"),
-    ("huge body", "POST", "/api/articles", {"question": "x" * 20_000}, 413,
-     "request_too_large"),
+    (
+        "follow-up of nothing",
+        "POST",
+        "/api/articles/000000000000/follow-ups",
+        {"question": "and in children?"},
+        404,
+        "not_found",
+    ),
+    ("huge body", "POST", "/api/articles", {"question": "x" * 20_000}, 413, "request_too_large"),
 ]
 
 
@@ -196,8 +215,11 @@ def assert_error_shape(response: Any, status: int, code: str) -> None:
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
 
 
-@pytest.mark.parametrize(("label", "method", "path", "body", "status", "code"), ERROR_CASES,
-                         ids=[case[0] for case in ERROR_CASES])
+@pytest.mark.parametrize(
+    ("label", "method", "path", "body", "status", "code"),
+    ERROR_CASES,
+    ids=[case[0] for case in ERROR_CASES],
+)
 def test_every_error_has_the_one_shape(
     client: TestClient, label: str, method: str, path: str, body: Any, status: int, code: str
 ) -> None:
@@ -207,8 +229,9 @@ def test_every_error_has_the_one_shape(
 
 
 def test_malformed_json_has_the_one_shape(client: TestClient) -> None:
-    response = client.post("/api/articles", content=b"{not json",
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/articles", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert_error_shape(response, 422, "invalid_request")
 
 

@@ -27,21 +27,25 @@ class PairEmbedder:
         return vectors
 
 
-@pytest.mark.parametrize(("question", "elliptical"), [
-    ("and in G3 tumours?", True),
-    ("What about children?", True),
-    ("Is it safe in pregnancy?", True),
-    ("How often should these patients have imaging with CT or MRI?", True),
-    ("What is the first-line treatment of hairy cell leukemia in adults?", False),
-    ("Which tidal volume is recommended for ventilated adults with ARDS?", False),
-])
+@pytest.mark.parametrize(
+    ("question", "elliptical"),
+    [
+        ("and in G3 tumours?", True),
+        ("What about children?", True),
+        ("Is it safe in pregnancy?", True),
+        ("How often should these patients have imaging with CT or MRI?", True),
+        ("What is the first-line treatment of hairy cell leukemia in adults?", False),
+        ("Which tidal volume is recommended for ventilated adults with ARDS?", False),
+    ],
+)
 def test_what_counts_as_elliptical(question: str, elliptical: bool) -> None:
     assert is_elliptical(question) is elliptical
 
 
 def test_a_short_follow_up_gets_the_earlier_question_s_content_words() -> None:
     assert contextual_question("and in G3 tumours?", NET) == (
-        "surveillance neuroendocrine: and in G3 tumours?")
+        "surveillance neuroendocrine: and in G3 tumours?"
+    )
 
 
 def test_a_question_of_its_own_is_answered_as_it_is() -> None:
@@ -51,8 +55,9 @@ def test_a_question_of_its_own_is_answered_as_it_is() -> None:
 
 def test_a_follow_up_word_replaces_the_earlier_word_it_stands_in_for() -> None:
     embedder = PairEmbedder({"adults", "children"})
-    text = contextual_question("What about children?", "How is asthma treated in adults?",
-                               embedder=embedder)
+    text = contextual_question(
+        "What about children?", "How is asthma treated in adults?", embedder=embedder
+    )
     assert text == "asthma treated: What about children?"
 
 

@@ -26,9 +26,15 @@ def _answer(*said: tuple[str, int, str], years: tuple[int | None, ...] = (2024, 
         Statement(text, (Citation(number, f"p{i}", passage, ("S",)),))
         for i, (text, number, passage) in enumerate(said)
     )
-    return Answer("q", "Q", ANSWERED, "clinician", bottom_line=statements[:1],
-                  sections=(ArticleSection("other", "Other", statements[1:]),),
-                  references=tuple(_ref(n, y) for n, y in enumerate(years, 1)))
+    return Answer(
+        "q",
+        "Q",
+        ANSWERED,
+        "clinician",
+        bottom_line=statements[:1],
+        sections=(ArticleSection("other", "Other", statements[1:]),),
+        references=tuple(_ref(n, y) for n, y in enumerate(years, 1)),
+    )
 
 
 # -- freshness ------------------------------------------------------------------------------
@@ -52,8 +58,7 @@ def test_the_age_limit_is_a_setting() -> None:
 
 
 def test_answers_on_the_library_flag_old_guidelines(library: Library) -> None:
-    result = answer("At what ages does the USPSTF recommend colorectal cancer screening?",
-                    library)
+    result = answer("At what ages does the USPSTF recommend colorectal cancer screening?", library)
     assert result.max_age_years == 5
     old = [r for r in result.references if r.year is not None and date.today().year - r.year > 5]
     assert old and all(r.stale for r in old)
@@ -72,14 +77,17 @@ def test_different_intervals_on_the_same_point_disagree() -> None:
     assert len(result.disagreements) == 1
     disagreement = result.disagreements[0]
     assert disagreement.point == "interval"
-    assert {(c.reference, c.text) for c in disagreement.claims} == {(1, INTERVAL_A),
-                                                                    (2, INTERVAL_B)}
+    assert {(c.reference, c.text) for c in disagreement.claims} == {
+        (1, INTERVAL_A),
+        (2, INTERVAL_B),
+    }
 
 
 def test_a_sentence_of_another_cited_passage_can_disagree() -> None:
     passage = f"Zorvex is rare. {INTERVAL_B} Other things are said here too."
-    result = find_disagreements(_answer((INTERVAL_A, 1, INTERVAL_A),
-                                        ("Zorvex is rare.", 2, passage)))
+    result = find_disagreements(
+        _answer((INTERVAL_A, 1, INTERVAL_A), ("Zorvex is rare.", 2, passage))
+    )
     assert [d.point for d in result.disagreements] == ["interval"]
     assert result.disagreements[0].claims[1].text == INTERVAL_B
 
@@ -87,13 +95,21 @@ def test_a_sentence_of_another_cited_passage_can_disagree() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "point"),
     [
-        ("Give examplamab 20 mg daily to adults with zorvex syndrome.",
-         "Give examplamab 40 mg daily to adults with zorvex syndrome.", "dose"),
-        ("Treat zorvex when the marker level is above 30% in adults.",
-         "Treat zorvex when the marker level is above 50% in adults.", "threshold"),
-        ("Examplamab is the preferred first-line treatment for zorvex syndrome in adults.",
-         "Lanreolumab is the preferred first-line treatment for zorvex syndrome in adults.",
-         "choice"),
+        (
+            "Give examplamab 20 mg daily to adults with zorvex syndrome.",
+            "Give examplamab 40 mg daily to adults with zorvex syndrome.",
+            "dose",
+        ),
+        (
+            "Treat zorvex when the marker level is above 30% in adults.",
+            "Treat zorvex when the marker level is above 50% in adults.",
+            "threshold",
+        ),
+        (
+            "Examplamab is the preferred first-line treatment for zorvex syndrome in adults.",
+            "Lanreolumab is the preferred first-line treatment for zorvex syndrome in adults.",
+            "choice",
+        ),
         (INTERVAL_A, INTERVAL_A, None),
         (INTERVAL_A, INTERVAL_B.replace("Adults", "Children"), None),
         (INTERVAL_A, "Zorvex is rare and seen in 12 months of the year in adults.", None),
@@ -109,8 +125,10 @@ def test_one_source_never_disagrees_with_itself() -> None:
 
 
 def test_disagreements_render_side_by_side_with_years() -> None:
-    result = flag_stale(find_disagreements(
-        _answer((INTERVAL_A, 1, INTERVAL_A), (INTERVAL_B, 2, INTERVAL_B))), today=TODAY)
+    result = flag_stale(
+        find_disagreements(_answer((INTERVAL_A, 1, INTERVAL_A), (INTERVAL_B, 2, INTERVAL_B))),
+        today=TODAY,
+    )
     text = render(result, "markdown")
     assert "| [1] Society, 2024 | [2] Society, 2012 |" in text
     assert f"| {INTERVAL_A} | {INTERVAL_B} |" in text

@@ -21,8 +21,10 @@ from guidecite.types import ANSWERED, Answer, Citation, Reference, Statement
 @pytest.mark.parametrize(
     ("text", "grade"),
     [
-        ("Offer it (Strong recommendation, High quality of evidence).",
-         "Strong recommendation, High quality of evidence"),
+        (
+            "Offer it (Strong recommendation, High quality of evidence).",
+            "Strong recommendation, High quality of evidence",
+        ),
         ("Offer it. Grade A", "Grade A"),
         ("Offer it (Level II-2).", "Level II-2"),
         ("Offer it (1B).", "1B"),
@@ -87,11 +89,15 @@ SCHEME = (
     ("grade", "meaning"),
     [
         ("Level 1", "Level 1: Placeholder definition of level one"),
-        ("Grade 1B", "1: Placeholder definition of strength one / B: Placeholder definition of "
-                     "letter B"),
+        (
+            "Grade 1B",
+            "1: Placeholder definition of strength one / B: Placeholder definition of letter B",
+        ),
         ("Class IV", "Class IV: Placeholder definition on the line after its code"),
-        ("Strong recommendation, low quality of evidence",
-         "Low quality: placeholder definition of low"),
+        (
+            "Strong recommendation, low quality of evidence",
+            "Low quality: placeholder definition of low",
+        ),
         ("Grade C", "C: Placeholder definition of letter C; Placeholder advice for C"),
         ("Grade Z", None),
     ],
@@ -104,8 +110,7 @@ def test_explain_grades_uses_the_scheme_of_the_cited_document() -> None:
     graded = Statement("Offer it.", (Citation(1, "p1", "Offer it (1B).", ()),), grade="1B")
     plain = Statement("Do it.", (Citation(1, "p1", "Do it.", ()),))
     ref = Reference(1, "doc-1", "Guide", None, 2020, None, "g.md")
-    answer = Answer("q", "Q", ANSWERED, "clinician", bottom_line=(graded, plain),
-                    references=(ref,))
+    answer = Answer("q", "Q", ANSWERED, "clinician", bottom_line=(graded, plain), references=(ref,))
     asked: list[str] = []
 
     def scheme_of(doc_id: str) -> tuple[str, ...]:

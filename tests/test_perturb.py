@@ -111,8 +111,16 @@ def test_verification_catches_the_alterations_and_passes_the_true_sentences(
     assert rows[ORIGINAL]["flagged_pct"] <= 5
     assert rows[REWORDED]["flagged_pct"] <= 10
     table = format_report(figures)
-    assert table.splitlines()[0].split() == ["kind", "pairs", "caught", "unsupported",
-                                             "recall", "%", "precision", "%"]
+    assert table.splitlines()[0].split() == [
+        "kind",
+        "pairs",
+        "caught",
+        "unsupported",
+        "recall",
+        "%",
+        "precision",
+        "%",
+    ]
     assert all(kind in table for kind in ALTERATIONS if rows[kind]["pairs"])
 
 
@@ -133,8 +141,20 @@ def test_library_sources_read_a_real_store_by_half(slice_home: Path) -> None:
 
 def test_verify_bench_prints_the_figures(slice_home: Path, tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    result = CliRunner().invoke(main, ["verify-bench", "--home", str(slice_home), "--split",
-                                       "all", "--size", "22", "--out", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "verify-bench",
+            "--home",
+            str(slice_home),
+            "--split",
+            "all",
+            "--size",
+            "22",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "all alterations" in result.output and "original (true)" in result.output
     body = json.loads(out.read_text(encoding="utf-8"))
@@ -143,17 +163,25 @@ def test_verify_bench_prints_the_figures(slice_home: Path, tmp_path: Path) -> No
 
 # -- the alterations, one at a time ----------------------------------------------------------
 
-PASSAGE = ("Give examplamab 20 mg every 3-6 months to adults with zorvex. "
-           "A marker below 20% should not be treated. Higher levels increase the risk. "
-           "Monitor with CT when needed.")
+PASSAGE = (
+    "Give examplamab 20 mg every 3-6 months to adults with zorvex. "
+    "A marker below 20% should not be treated. Higher levels increase the risk. "
+    "Monitor with CT when needed."
+)
 
 
 @pytest.fixture
 def context() -> Context:
-    vocabulary = Vocabulary.from_texts([
-        "examplamab and lanreolumab", "lanreolumab use", "examplamab use", "MRI and CT",
-        "MRI scan", "CT scan",
-    ])
+    vocabulary = Vocabulary.from_texts(
+        [
+            "examplamab and lanreolumab",
+            "lanreolumab use",
+            "examplamab use",
+            "MRI and CT",
+            "MRI scan",
+            "CT scan",
+        ]
+    )
     sentences = [s.strip() for s in PASSAGE.split(". ")]
     return Context(PASSAGE, sentences, vocabulary, random.Random(1))
 
@@ -166,26 +194,40 @@ def test_a_range_of_an_interval_is_changed(context: Context) -> None:
 
 def test_a_comparator_is_turned_round(context: Context) -> None:
     assert alter_threshold("A marker below 20% is normal.", context) == (
-        "A marker above 20% is normal.", "below -> above")
+        "A marker above 20% is normal.",
+        "below -> above",
+    )
 
 
 def test_a_negation_is_removed_or_added(context: Context) -> None:
     assert alter_negation("It should not be treated.", context) == (
-        "It should be treated.", "should not -> should")
+        "It should be treated.",
+        "should not -> should",
+    )
     assert alter_negation("It is treated.", context) == ("It is not treated.", "is -> is not")
 
 
 def test_modality_and_direction_are_changed(context: Context) -> None:
-    assert alter_modality("It should be offered.", context) == ("It may be offered.",
-                                                                 "should -> may")
-    assert alter_comparative("Higher levels matter.", context) == ("Lower levels matter.",
-                                                                    "Higher -> Lower")
+    assert alter_modality("It should be offered.", context) == (
+        "It may be offered.",
+        "should -> may",
+    )
+    assert alter_comparative("Higher levels matter.", context) == (
+        "Lower levels matter.",
+        "Higher -> Lower",
+    )
 
 
 def test_swaps_take_words_the_passage_lacks(context: Context) -> None:
-    assert alter_term("Give examplamab to all.", context) == ("Give lanreolumab to all.",
-                                                              "examplamab -> lanreolumab")
+    assert alter_term("Give examplamab to all.", context) == (
+        "Give lanreolumab to all.",
+        "examplamab -> lanreolumab",
+    )
     assert alter_acronym("Monitor with CT when needed.", context) == (
-        "Monitor with MRI when needed.", "CT -> MRI")
-    assert alter_population("Treat adults now.", context) == ("Treat children now.",
-                                                               "adults -> children")
+        "Monitor with MRI when needed.",
+        "CT -> MRI",
+    )
+    assert alter_population("Treat adults now.", context) == (
+        "Treat children now.",
+        "adults -> children",
+    )

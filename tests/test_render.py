@@ -251,13 +251,24 @@ def test_json_has_the_documented_fields_in_order(answered):
     assert list(data["sections"][0]) == ["key", "heading", "statements"]
     statement = data["sections"][0]["statements"][0]
     assert list(statement) == [
-        "text", "references", "grade", "citations", "grade_scheme", "verdict", "reason",
+        "text",
+        "references",
+        "grade",
+        "citations",
+        "grade_scheme",
+        "verdict",
+        "reason",
     ]
     assert statement["references"] == [1, 3]
     assert statement["grade"] == "strong recommendation"
     citation = statement["citations"][0]
     assert list(citation) == [
-        "reference", "passage_id", "passage_text", "section_path", "verdict", "reason",
+        "reference",
+        "passage_id",
+        "passage_text",
+        "section_path",
+        "verdict",
+        "reason",
     ]
     assert citation["section_path"] == ["Treatment", "First line"]
     reference = data["references"][1]
@@ -432,8 +443,10 @@ def test_html_links_only_http_urls(hostile):
 def test_markdown_marks_each_statement_with_its_verdict(checked):
     lines = render(checked, "markdown").splitlines()
     assert "Offer option A first. [1][3] ✓" in lines
-    assert any(line.startswith("- Consider option B after A. [1] ◐ (only partly supported")
-               for line in lines)
+    assert any(
+        line.startswith("- Consider option B after A. [1] ◐ (only partly supported")
+        for line in lines
+    )
     flagged = [line for line in lines if "Review yearly." in line and line.startswith("- ")]
     mark = "- ✗ [not supported by the cited passage: 'yearly' differs]"
     assert flagged == [f"{mark} Review yearly. [2]"]
@@ -449,8 +462,10 @@ def test_markdown_reports_the_supported_share_and_stale_sources(checked):
     assert "Checked against the cited passages: 2 of 4 statements supported (50%)" in text
     assert "1 not supported, shown flagged" in text
     assert "> Source [3] is older than 5 years: newer guidance may exist." in text
-    assert any(line.startswith("3. Guía tres.") and line.endswith("Older than 5 years.")
-               for line in text.splitlines())
+    assert any(
+        line.startswith("3. Guía tres.") and line.endswith("Older than 5 years.")
+        for line in text.splitlines()
+    )
 
 
 def test_markdown_puts_disagreeing_sources_side_by_side(checked):
@@ -510,11 +525,13 @@ def test_html_shows_disagreements_as_a_two_column_table(checked):
 
 
 def test_html_escapes_hostile_reasons_schemes_and_claims(checked):
-    bad = replace(checked.bottom_line[0], verdict=UNSUPPORTED, reason=HOSTILE,
-                  grade="A", grade_scheme=HOSTILE)
+    bad = replace(
+        checked.bottom_line[0], verdict=UNSUPPORTED, reason=HOSTILE, grade="A", grade_scheme=HOSTILE
+    )
     claims = (Claim(HOSTILE, 1, "p1"), Claim(HOSTILE, 2, "p2"))
-    text = render(replace(checked, bottom_line=(bad,),
-                          disagreements=(Disagreement(HOSTILE, claims),)), "html")
+    text = render(
+        replace(checked, bottom_line=(bad,), disagreements=(Disagreement(HOSTILE, claims),)), "html"
+    )
     page = _Page(text)
     assert page.tags("script") == [] and page.tags("img") == []
     for tag, attrs in page.elements:

@@ -33,15 +33,25 @@ def test_a_reviewer_takes_and_approves(setup) -> None:  # type: ignore[no-untype
     assert board.apply(rita, article_id, TAKE).status == UNDER_REVIEW
     state = board.apply(rita, article_id, APPROVE)
     assert (state.status, state.approved_by, state.approved_version) == (
-        APPROVED, "Dr Rita Reviewer", 1)
+        APPROVED,
+        "Dr Rita Reviewer",
+        1,
+    )
     actions = [e.action for e in AuditTrail(store.database()).entries()]
     assert actions[-2:] == ["article.take", "article.approve"]
     assert AuditTrail(store.database()).verify().ok
 
 
-@pytest.mark.parametrize("role_user, action", [
-    ("ada", TAKE), ("ada", APPROVE), ("ada", REQUEST_CHANGES), (None, TAKE), (None, APPROVE),
-])
+@pytest.mark.parametrize(
+    "role_user, action",
+    [
+        ("ada", TAKE),
+        ("ada", APPROVE),
+        ("ada", REQUEST_CHANGES),
+        (None, TAKE),
+        (None, APPROVE),
+    ],
+)
 def test_wrong_roles_are_refused(setup, role_user, action) -> None:  # type: ignore[no-untyped-def]
     _, accounts, board, article_id = setup
     user = None if role_user is None else accounts.get(role_user)
@@ -83,7 +93,8 @@ def test_comments_are_kept_per_statement(setup) -> None:  # type: ignore[no-unty
     with pytest.raises(Exception, match="no statement"):
         board.comment(rita, article_id, "S9", "no such statement")
     assert [(c.statement, c.body) for c in board.comments(article_id)] == [
-        ("S1", "<script>alert(1)</script>")]
+        ("S1", "<script>alert(1)</script>")
+    ]
 
 
 def test_an_edit_makes_a_new_verified_version_and_keeps_the_approved_one(setup) -> None:  # type: ignore[no-untyped-def]
@@ -94,9 +105,12 @@ def test_an_edit_makes_a_new_verified_version_and_keeps_the_approved_one(setup) 
     with pytest.raises(PermissionDenied):
         board.edit(rita, article_id, "S1", "a reviewer may not edit")
     approved = store.articles().body(article_id, 1, "clinician")
-    number = board.edit(eddie, article_id, "S1",
-                        "Adults with zorblax fever should be treated with oral zorblaxine "
-                        "for ninety days.")
+    number = board.edit(
+        eddie,
+        article_id,
+        "S1",
+        "Adults with zorblax fever should be treated with oral zorblaxine for ninety days.",
+    )
     assert number == 2
     assert store.articles().body(article_id, 1, "clinician") == approved
     edited = json.loads(store.articles().body(article_id, 2, "clinician") or "{}")
@@ -129,8 +143,21 @@ def test_the_cli_takes_an_article_to_approved_and_checks_the_chain(tmp_path: Pat
     store.close()
     home = ["--home", str(tmp_path / "home")]
     run = CliRunner().invoke
-    added = run(main, ["users", "add", "rita", "--role", "reviewer", "--name", "Dr Rita",
-                       "--password", "correct horse battery staple", *home])
+    added = run(
+        main,
+        [
+            "users",
+            "add",
+            "rita",
+            "--role",
+            "reviewer",
+            "--name",
+            "Dr Rita",
+            "--password",
+            "correct horse battery staple",
+            *home,
+        ],
+    )
     assert added.exit_code == 0, added.output
     assert run(main, ["review", "approve", article_id, "--as", "rita", *home]).exit_code == 1
     assert run(main, ["review", "take", article_id, "--as", "rita", *home]).exit_code == 0

@@ -18,8 +18,14 @@ from guidecite.web import WebConfig, create_app
 from guidecite.web.auth import SESSION_COOKIE
 from review_support import PASSWORD, add_users, store_with_article
 
-INJECTIONS = ("'; DROP TABLE articles; --", '<script>window.__pwned=1</script>',
-              '" onmouseover="alert(1)', "S1' OR '1'='1", "{{ 7*7 }}", "=cmd|'/C calc'!A0")
+INJECTIONS = (
+    "'; DROP TABLE articles; --",
+    "<script>window.__pwned=1</script>",
+    '" onmouseover="alert(1)',
+    "S1' OR '1'='1",
+    "{{ 7*7 }}",
+    "=cmd|'/C calc'!A0",
+)
 
 
 @pytest.fixture
@@ -51,8 +57,11 @@ def csrf_of(html: str) -> str:
 def sign_in(client: TestClient, username: str) -> str:
     """Signs in through the form; the session's CSRF token."""
     token = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": username, "password": PASSWORD,
-                                           "csrf_token": token}, follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"username": username, "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text
     return csrf_of(client.get("/review").text)
 
@@ -97,8 +106,11 @@ def test_missing_or_wrong_csrf_tokens_are_refused(client: TestClient, article_id
 
 def test_the_sign_in_form_needs_its_csrf_token(client: TestClient) -> None:
     client.get("/login")
-    response = client.post("/login", data={"username": "rita", "password": PASSWORD,
-                                           "csrf_token": "forged"}, follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"username": "rita", "password": PASSWORD, "csrf_token": "forged"},
+        follow_redirects=False,
+    )
     assert response.status_code == 403 and SESSION_COOKIE not in response.cookies
 
 
@@ -106,8 +118,7 @@ def test_an_admin_may_not_make_any_review_step(client: TestClient, article_id: s
     token = sign_in(client, "ada")
     for path, data in endpoints(article_id).items():
         if path != "/logout":
-            response = client.post(path, data={**data, "csrf_token": token},
-                                   follow_redirects=False)
+            response = client.post(path, data={**data, "csrf_token": token}, follow_redirects=False)
             assert response.status_code in (403, 409), path
     assert status_of(client, article_id) == "submitted"
 
@@ -115,7 +126,8 @@ def test_an_admin_may_not_make_any_review_step(client: TestClient, article_id: s
 def test_every_forbidden_transition_is_refused(client: TestClient, article_id: str) -> None:
     token = sign_in(client, "rita")
     post = lambda step, **d: client.post(  # noqa: E731
-        f"/review/{article_id}/{step}", data={"csrf_token": token, **d}, follow_redirects=False)
+        f"/review/{article_id}/{step}", data={"csrf_token": token, **d}, follow_redirects=False
+    )
     assert post("approve").status_code == 409  # submitted -> approved skips review
     assert post("request-changes", reason="x").status_code == 409
     assert post("comments", statement="S1", body="x").status_code == 409
@@ -123,8 +135,12 @@ def test_every_forbidden_transition_is_refused(client: TestClient, article_id: s
     assert post("take").status_code == 303
     assert post("take").status_code == 409
     assert post("approve").status_code == 303
-    for step, data in (("take", {}), ("approve", {}), ("request-changes", {"reason": "x"}),
-                       ("comments", {"statement": "S1", "body": "x"})):
+    for step, data in (
+        ("take", {}),
+        ("approve", {}),
+        ("request-changes", {"reason": "x"}),
+        ("comments", {"statement": "S1", "body": "x"}),
+    ):
         assert post(step, **data).status_code == 409, step
     assert status_of(client, article_id) == "approved"
 
@@ -143,8 +159,11 @@ def test_a_reviewer_approves_and_the_article_says_who_and_when(
 def test_signing_in_replaces_a_planted_session(client: TestClient) -> None:
     client.cookies.set(SESSION_COOKIE, "planted-by-an-attacker")
     token = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": "rita", "password": PASSWORD,
-                                           "csrf_token": token}, follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"username": "rita", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
     issued = response.cookies.get(SESSION_COOKIE)
     assert issued and issued != "planted-by-an-attacker"
     header = response.headers["set-cookie"].lower()
@@ -160,25 +179,33 @@ def test_a_stolen_session_dies_at_logout(client: TestClient) -> None:
 
 
 def test_secure_cookies_when_configured(app_and_id: tuple[Library, str]) -> None:
-    client = TestClient(create_app(app_and_id[0], WebConfig(rate_per_minute=0,
-                                                            secure_cookies=True)))
+    client = TestClient(
+        create_app(app_and_id[0], WebConfig(rate_per_minute=0, secure_cookies=True))
+    )
     assert "secure" in client.get("/login").headers["set-cookie"].lower()
     over_https = TestClient(client.app, base_url="https://testserver")
     token = csrf_of(over_https.get("/login").text)
-    response = over_https.post("/login", data={"username": "rita", "password": PASSWORD,
-                                               "csrf_token": token}, follow_redirects=False)
+    response = over_https.post(
+        "/login",
+        data={"username": "rita", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
     assert "secure" in response.headers["set-cookie"].lower()
 
 
 def test_wrong_passwords_lock_the_account_over_http(client: TestClient) -> None:
     for _ in range(5):
         token = csrf_of(client.get("/login").text)
-        response = client.post("/login", data={"username": "rita", "password": "nope-nope-nope",
-                                               "csrf_token": token})
+        response = client.post(
+            "/login", data={"username": "rita", "password": "nope-nope-nope", "csrf_token": token}
+        )
         assert response.status_code == 401
     token = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": "rita", "password": PASSWORD,
-                                           "csrf_token": token}, follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"username": "rita", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
     assert response.status_code == 401
 
 
@@ -187,13 +214,18 @@ def test_injection_strings_in_every_input_are_inert(
     client: TestClient, article_id: str, text: str
 ) -> None:
     token = csrf_of(client.get("/login").text)
-    assert client.post("/login", data={"username": text, "password": text,
-                                       "csrf_token": token}).status_code == 401
+    assert (
+        client.post(
+            "/login", data={"username": text, "password": text, "csrf_token": token}
+        ).status_code
+        == 401
+    )
     token = sign_in(client, "eddie")
     base = f"/review/{article_id}"
     assert client.post(f"{base}/take", data={"csrf_token": token}).status_code == 200
-    assert client.post(f"{base}/comments", data={"csrf_token": token, "statement": text,
-                                                  "body": "x"}).status_code in (400, 422)
+    assert client.post(
+        f"{base}/comments", data={"csrf_token": token, "statement": text, "body": "x"}
+    ).status_code in (400, 422)
     client.post(f"{base}/comments", data={"csrf_token": token, "statement": "S1", "body": text})
     client.post(f"{base}/edit", data={"csrf_token": token, "statement": "S1", "text": text})
     client.post(f"{base}/request-changes", data={"csrf_token": token, "reason": text})
@@ -204,6 +236,10 @@ def test_injection_strings_in_every_input_are_inert(
     board = client.app.state.board  # type: ignore[attr-defined]
     assert board.comments(article_id)[-1].body == " ".join(text.split())
     assert board.state(article_id).reason == " ".join(text.split())
-    assert client.get(f"/review/{article_id}/../../admin/audit.json",
-                      follow_redirects=False).status_code == 403  # an editor is not an admin
+    assert (
+        client.get(
+            f"/review/{article_id}/../../admin/audit.json", follow_redirects=False
+        ).status_code
+        == 403
+    )  # an editor is not an admin
     assert board.sql.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

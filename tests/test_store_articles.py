@@ -60,7 +60,10 @@ def test_a_new_version_keeps_the_old_and_goes_back_to_submitted(store: EmbeddedS
     articles.add_version(record.article_id, 2, "clinician", '{"v": 2}')
     versions = articles.versions(record.article_id)
     assert [(v.version, v.audience) for v in versions] == [
-        (1, "clinician"), (1, "patient"), (2, "clinician")]
+        (1, "clinician"),
+        (1, "patient"),
+        (2, "clinician"),
+    ]
     assert all(v.generation == store.generation() for v in versions)
     assert articles.body(record.article_id, 1, "clinician") == '{"v": 1}'
     assert articles.body(record.article_id, 2, "patient") is None
@@ -96,4 +99,7 @@ def test_a_thread_lists_its_articles_oldest_first(store: EmbeddedStore) -> None:
     assert child.thread_id == grandchild.thread_id == root.article_id
     assert grandchild.parent_id == child.article_id
     assert [a.article_id for a in articles.thread(root.article_id)] == [
-        root.article_id, child.article_id, grandchild.article_id]
+        root.article_id,
+        child.article_id,
+        grandchild.article_id,
+    ]

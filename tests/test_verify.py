@@ -67,25 +67,30 @@ def test_each_sentence_of_the_passage_is_supported(sentence: str, embedder: Embe
 
 
 def test_a_reworded_sentence_with_the_same_words_is_supported(embedder: Embedder) -> None:
-    verdict = check("Imaging every 3 to 6 months is recommended for grade 1 zorvex tumours.",
-                    embedder)
+    verdict = check(
+        "Imaging every 3 to 6 months is recommended for grade 1 zorvex tumours.", embedder
+    )
     assert verdict.label == SUPPORTED, verdict.reason
     assert verdict.reason.startswith("the passage states this")
 
 
 def test_a_list_lead_in_joined_with_its_items_is_supported(embedder: Embedder) -> None:
     passage = "Options for zorvex include:\n- examplamab\n- surgery of the gland\n- waiting"
-    verdict = check("Options for zorvex include: examplamab; surgery of the gland; waiting.",
-                    embedder, passage)
+    verdict = check(
+        "Options for zorvex include: examplamab; surgery of the gland; waiting.", embedder, passage
+    )
     assert verdict.label == SUPPORTED, verdict.reason
 
 
 def test_a_table_row_as_cells_is_supported_cell_by_cell(embedder: Embedder) -> None:
-    passage = ("| Procedure | Rating | Comments |\n"
-               "| Scan of the zorvex gland | 3 | This procedure is not a first test. |\n"
-               "| Examplamab level | 9 | Not addressed |")
-    verdict = check("Scan of the zorvex gland; 3; This procedure is not a first test.",
-                    embedder, passage)
+    passage = (
+        "| Procedure | Rating | Comments |\n"
+        "| Scan of the zorvex gland | 3 | This procedure is not a first test. |\n"
+        "| Examplamab level | 9 | Not addressed |"
+    )
+    verdict = check(
+        "Scan of the zorvex gland; 3; This procedure is not a first test.", embedder, passage
+    )
     assert verdict.label == SUPPORTED, verdict.reason
 
 
@@ -101,12 +106,18 @@ def test_a_leading_list_number_is_not_read_as_a_claim(embedder: Embedder) -> Non
 @pytest.mark.parametrize(
     ("statement", "reason"),
     [
-        ("For grade 1 zorvex tumours, imaging is recommended every 6 months.",
-         "'6 months' is not in the passage (it says '3-6 months')"),
-        ("Examplamab 20 mg every 4 weeks should be given to adults with zorvex syndrome.",
-         "'20 mg' is not in the passage"),
-        ("Examplamab 30 g every 4 weeks should be given to adults with zorvex syndrome.",
-         "'30 g' is not in the passage"),
+        (
+            "For grade 1 zorvex tumours, imaging is recommended every 6 months.",
+            "'6 months' is not in the passage (it says '3-6 months')",
+        ),
+        (
+            "Examplamab 20 mg every 4 weeks should be given to adults with zorvex syndrome.",
+            "'20 mg' is not in the passage",
+        ),
+        (
+            "Examplamab 30 g every 4 weeks should be given to adults with zorvex syndrome.",
+            "'30 g' is not in the passage",
+        ),
         ("A marker level > 20% defines grade 2.", "it says '> 20%' where the passage says"),
     ],
 )
@@ -125,7 +136,9 @@ def test_a_looser_comparator_of_the_same_direction_is_partial(embedder: Embedder
 def test_quantities_read_comparators_ranges_and_units() -> None:
     found = quantities("Give 20 mg/kg every 3-6 months to people aged 65 years or older if <=20%")
     assert [(q.direction, q.low, q.high, q.unit) for q in found] == [
-        (None, 20.0, 20.0, "mg/kg"), (None, 3.0, 6.0, "month"), (">=", 65.0, 65.0, "year"),
+        (None, 20.0, 20.0, "mg/kg"),
+        (None, 3.0, 6.0, "month"),
+        (">=", 65.0, 65.0, "year"),
         ("<=", 20.0, 20.0, "%"),
     ]
     assert quantities("at least two doses")[0].direction == ">="
@@ -137,15 +150,23 @@ def test_quantities_read_comparators_ranges_and_units() -> None:
 @pytest.mark.parametrize(
     ("statement", "reason"),
     [
-        ("Examplamab 30 mg every 4 weeks should not be given to adults with zorvex syndrome.",
-         "negation differs"),
+        (
+            "Examplamab 30 mg every 4 weeks should not be given to adults with zorvex syndrome.",
+            "negation differs",
+        ),
         ("Offer radiotherapy to people with stage I disease.", "negation differs"),
-        ("Surgery is recommended for older patients.", "it says 'is recommended' where the "
-                                                        "passage says 'may'"),
-        ("For grade 1 zorvex tumours, imaging may be considered every 3-6 months.",
-         "it says 'may' where the passage says"),
-        ("Higher doses decrease the rate of side effects.",
-         "it says 'decrease' where the passage says 'increase'"),
+        (
+            "Surgery is recommended for older patients.",
+            "it says 'is recommended' where the passage says 'may'",
+        ),
+        (
+            "For grade 1 zorvex tumours, imaging may be considered every 3-6 months.",
+            "it says 'may' where the passage says",
+        ),
+        (
+            "Higher doses decrease the rate of side effects.",
+            "it says 'decrease' where the passage says 'increase'",
+        ),
     ],
 )
 def test_negation_modality_and_direction_must_agree(
@@ -158,8 +179,9 @@ def test_negation_modality_and_direction_must_agree(
 
 def test_a_grade_tag_in_brackets_does_not_count_as_negation(embedder: Embedder) -> None:
     passage = "The panel suggests not offering examplamab to people with zorvex. (Weak Against)"
-    verdict = check("The panel suggests not offering examplamab to people with zorvex.",
-                    embedder, passage)
+    verdict = check(
+        "The panel suggests not offering examplamab to people with zorvex.", embedder, passage
+    )
     assert verdict.label == SUPPORTED, verdict.reason
 
 
@@ -169,10 +191,14 @@ def test_a_grade_tag_in_brackets_does_not_count_as_negation(embedder: Embedder) 
 @pytest.mark.parametrize(
     ("statement", "missing"),
     [
-        ("Lanreolumab 30 mg every 4 weeks should be given to adults with zorvex syndrome.",
-         "Lanreolumab"),
-        ("Examplamab 30 mg every 4 weeks should be given to children with zorvex syndrome.",
-         "children"),
+        (
+            "Lanreolumab 30 mg every 4 weeks should be given to adults with zorvex syndrome.",
+            "Lanreolumab",
+        ),
+        (
+            "Examplamab 30 mg every 4 weeks should be given to children with zorvex syndrome.",
+            "children",
+        ),
         ("For grade 1 zorvex tumours, MRI is recommended every 3-6 months.", "MRI"),
     ],
 )
@@ -185,8 +211,10 @@ def test_a_name_the_passage_lacks_is_unsupported(
 
 
 def test_a_name_from_another_sentence_of_the_passage_is_partial(embedder: Embedder) -> None:
-    verdict = check("Examplamab 30 mg every 4 weeks should be given to adults with zorvex "
-                    "radiotherapy.", embedder)
+    verdict = check(
+        "Examplamab 30 mg every 4 weeks should be given to adults with zorvex radiotherapy.",
+        embedder,
+    )
     assert verdict.label == PARTIAL
     assert "'radiotherapy' is in the passage, but not where it states this" in verdict.reason
 
@@ -240,8 +268,9 @@ def test_similarity_alone_never_makes_a_statement_supported() -> None:
 
 def test_the_best_passage_decides_and_each_gets_its_own_verdict(embedder: Embedder) -> None:
     other = "Zorvex is rare in children."
-    verdict = verify_statement("Surgery may be considered for older patients.",
-                               [other, PASSAGE], embedder)
+    verdict = verify_statement(
+        "Surgery may be considered for older patients.", [other, PASSAGE], embedder
+    )
     assert verdict.label == SUPPORTED and verdict.passage == 1
     assert [v.label for v in verdict.by_passage] == [UNSUPPORTED, SUPPORTED]
 
@@ -272,12 +301,20 @@ def _answer(*texts: str) -> Answer:
     def statement(text: str, number: int) -> Statement:
         return Statement(text, (Citation(number, f"p{number}", PASSAGE, ("Treatment",)),))
 
-    refs = tuple(Reference(n, f"d{n}", f"Guide {n}", None, 2020, None, f"g{n}.md")
-                 for n in range(1, len(texts) + 1))
+    refs = tuple(
+        Reference(n, f"d{n}", f"Guide {n}", None, 2020, None, f"g{n}.md")
+        for n in range(1, len(texts) + 1)
+    )
     statements = [statement(t, n) for n, t in enumerate(texts, 1)]
-    return Answer("q", "Q", ANSWERED, "clinician", bottom_line=(statements[0],),
-                  sections=(ArticleSection("treatment", "Treatment", tuple(statements[1:])),),
-                  references=refs)
+    return Answer(
+        "q",
+        "Q",
+        ANSWERED,
+        "clinician",
+        bottom_line=(statements[0],),
+        sections=(ArticleSection("treatment", "Treatment", tuple(statements[1:])),),
+        references=refs,
+    )
 
 
 GOOD = "Surgery may be considered for older patients."
@@ -287,10 +324,13 @@ BAD = "Examplamab 30 mg every 4 weeks should not be given to adults with zorvex 
 def test_verify_answer_drops_unsupported_statements_and_reports_the_share(
     embedder: Embedder,
 ) -> None:
-    checked = verify_answer(_answer(GOOD, BAD, "Higher doses increase the rate of side effects."),
-                            embedder)
-    assert [s.text for s in checked.statements] == [GOOD, "Higher doses increase the rate of "
-                                                          "side effects."]
+    checked = verify_answer(
+        _answer(GOOD, BAD, "Higher doses increase the rate of side effects."), embedder
+    )
+    assert [s.text for s in checked.statements] == [
+        GOOD,
+        "Higher doses increase the rate of side effects.",
+    ]
     assert checked.dropped == 1
     assert checked.supported_share == pytest.approx(2 / 3, abs=0.001)
     assert all(s.verdict == SUPPORTED for s in checked.statements)
@@ -342,9 +382,7 @@ QUESTIONS = (
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
-def test_extractive_answers_are_verified_and_all_supported(
-    question: str, library: Library
-) -> None:
+def test_extractive_answers_are_verified_and_all_supported(question: str, library: Library) -> None:
     result = answer(question, library, show_unsupported=True)
     assert result.status == ANSWERED
     assert result.statements and result.dropped == 0
@@ -361,8 +399,10 @@ def test_corpus_sentences_are_supported_by_their_passage(embedder: Embedder) -> 
     from guidecite.sources import read_sources
 
     needs_corpus()
-    files = [CORPUS / "ngc" / "ngc-10028.html", CORPUS / "nci-pdq" /
-             "types-leukemia-hp-hairy-cell-treatment-pdq.md"]
+    files = [
+        CORPUS / "ngc" / "ngc-10028.html",
+        CORPUS / "nci-pdq" / "types-leukemia-hp-hairy-cell-treatment-pdq.md",
+    ]
     checked = 0
     for _, doc in read_sources([Path(f) for f in files]):
         for passage in chunk(doc):  # type: ignore[arg-type]

@@ -36,8 +36,9 @@ def client(library: Library) -> TestClient:
 
 def ask(client: TestClient, question: str, reader: str = "physician") -> str:
     """Posts the home page's form; the article's path."""
-    response = client.post("/ask", data={"question": question, "reader": reader},
-                           follow_redirects=False)
+    response = client.post(
+        "/ask", data={"question": question, "reader": reader}, follow_redirects=False
+    )
     assert response.status_code == 303, response.text
     location = response.headers["location"]
     assert re.fullmatch(r"/articles/[0-9a-f]{12}", location)
@@ -69,8 +70,9 @@ def test_home_has_a_labelled_question_box_the_readers_and_the_latest_articles(
 
 
 def test_asking_remembers_the_reader_and_the_article_has_its_parts(client: TestClient) -> None:
-    response = client.post("/ask", data={"question": NET_QUESTION, "reader": "nurse"},
-                           follow_redirects=False)
+    response = client.post(
+        "/ask", data={"question": NET_QUESTION, "reader": "nurse"}, follow_redirects=False
+    )
     assert response.cookies[READER_COOKIE] == "nurse"
     tree = page(client, response.headers["location"])
     assert tree.css_first("h1").text() == NET_QUESTION
@@ -100,8 +102,9 @@ def test_every_citation_links_to_its_reference_and_passage(client: TestClient) -
 
 def test_choosing_a_reader_re_renders_the_article_for_them(client: TestClient) -> None:
     path = ask(client, NET_QUESTION)
-    response = client.post("/reader", data={"reader": "patient", "next": path},
-                           follow_redirects=False)
+    response = client.post(
+        "/reader", data={"reader": "patient", "next": path}, follow_redirects=False
+    )
     assert response.status_code == 303 and response.headers["location"] == path
     assert response.cookies[READER_COOKIE] == "patient"
     tree = page(client, path)
@@ -111,8 +114,9 @@ def test_choosing_a_reader_re_renders_the_article_for_them(client: TestClient) -
 
 def test_the_reader_form_only_redirects_within_the_site(client: TestClient) -> None:
     for target in ("//evil.example/x", "https://evil.example/", "/\\evil"):
-        response = client.post("/reader", data={"reader": "nurse", "next": target},
-                               follow_redirects=False)
+        response = client.post(
+            "/reader", data={"reader": "nurse", "next": target}, follow_redirects=False
+        )
         assert response.headers["location"] == "/"
     response = client.post("/reader", data={"reader": "chef", "next": "/"})
     assert response.status_code == 400
@@ -120,8 +124,9 @@ def test_the_reader_form_only_redirects_within_the_site(client: TestClient) -> N
 
 def test_a_follow_up_is_its_own_article_linked_into_the_thread(client: TestClient) -> None:
     parent = ask(client, NET_QUESTION)
-    response = client.post(f"{parent}/follow-ups", data={"question": "and in G3 tumours?"},
-                           follow_redirects=False)
+    response = client.post(
+        f"{parent}/follow-ups", data={"question": "and in G3 tumours?"}, follow_redirects=False
+    )
     assert response.status_code == 303
     child = response.headers["location"]
     assert child != parent
@@ -133,9 +138,7 @@ def test_a_follow_up_is_its_own_article_linked_into_the_thread(client: TestClien
     assert tree.css("a.cite")
 
 
-def test_the_review_banner_follows_the_review_state(
-    client: TestClient, library: Library
-) -> None:
+def test_the_review_banner_follows_the_review_state(client: TestClient, library: Library) -> None:
     path = ask(client, "Which inhaled corticosteroid dose is recommended for asthma?")
     articles = library.store.articles()
     articles.set_status(path.rsplit("/", 1)[1], UNDER_REVIEW)
@@ -169,16 +172,14 @@ def test_a_hostile_guideline_page_runs_no_script_and_injects_no_markup(
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
-def test_the_editorial_policy_is_a_configurable_text_page(
-    library: Library, tmp_path: Path
-) -> None:
-    default = page(TestClient(create_app(library, WebConfig(rate_per_minute=0))),
-                   "/editorial-policy")
+def test_the_editorial_policy_is_a_configurable_text_page(library: Library, tmp_path: Path) -> None:
+    default = page(
+        TestClient(create_app(library, WebConfig(rate_per_minute=0))), "/editorial-policy"
+    )
     assert default.css_first("h1").text() == "Editorial policy"
     policy = tmp_path / "policy.txt"
     policy.write_text("Our policy\n\nReviewed by <b>two</b> clinicians.\n", encoding="utf-8")
-    custom = TestClient(create_app(library, WebConfig(rate_per_minute=0,
-                                                      editorial_policy=policy)))
+    custom = TestClient(create_app(library, WebConfig(rate_per_minute=0, editorial_policy=policy)))
     response = custom.get("/editorial-policy")
     assert "<h1>Our policy</h1>" in response.text
     assert "Reviewed by &lt;b&gt;two&lt;/b&gt; clinicians." in response.text

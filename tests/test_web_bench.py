@@ -17,11 +17,10 @@ def test_questions_come_from_a_file_or_from_the_library_titles(
     assert len(made) == 5 and all(q.startswith("What do the guidelines say about") for q in made)
 
 
-def test_a_tiny_run_measures_every_part_and_counts_errors(
-    slice_home: Path, tmp_path: Path
-) -> None:
-    report = run_bench(slice_home, None, new_count=2, stored_count=3, clients=2, seconds=1.0,
-                       work=tmp_path)
+def test_a_tiny_run_measures_every_part_and_counts_errors(slice_home: Path, tmp_path: Path) -> None:
+    report = run_bench(
+        slice_home, None, new_count=2, stored_count=3, clients=2, seconds=1.0, work=tmp_path
+    )
     assert report["new_answer_page_ms"]["n"] == 2
     assert report["stored_article_page_ms"]["n"] == 3
     assert report["load"]["requests"] > 0 and report["load"]["errors"] == 0

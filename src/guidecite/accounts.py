@@ -68,8 +68,9 @@ class Accounts:
     def __init__(self, sql: SQLiteStore) -> None:
         self.sql = sql
 
-    def add(self, username: str, display_name: str, role: str, password: str,
-            actor: str = "cli") -> User:
+    def add(
+        self, username: str, display_name: str, role: str, password: str, actor: str = "cli"
+    ) -> User:
         if not _USERNAME.fullmatch(username):
             raise InputError("a user name is 2-32 lower-case letters, digits, '.', '_' or '-'")
         if role not in ROLES:
@@ -83,8 +84,10 @@ class Accounts:
         with self.sql.transaction() as db:
             if db.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
                 raise InputError(f"the user {username!r} exists")
-            db.execute("INSERT INTO users VALUES (?,?,?,?,0,NULL,?)",
-                       (username, name, role, _HASHER.hash(password), stamp))
+            db.execute(
+                "INSERT INTO users VALUES (?,?,?,?,0,NULL,?)",
+                (username, name, role, _HASHER.hash(password), stamp),
+            )
             audit.append(db, actor, "user.add", username, {"role": role, "name": name})
         return User(username, name, role, stamp)
 
@@ -126,23 +129,26 @@ class Accounts:
     def _failed(self, username: str, failed: int) -> None:
         locked = failed >= MAX_FAILED_LOGINS
         with self.sql.transaction() as db:
-            db.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE username = ?",
-                       (0 if locked else failed, _later(LOCKOUT_MINUTES) if locked else None,
-                        username))
+            db.execute(
+                "UPDATE users SET failed_logins = ?, locked_until = ? WHERE username = ?",
+                (0 if locked else failed, _later(LOCKOUT_MINUTES) if locked else None, username),
+            )
             audit.append(db, username, "login.failed", username, {"failures": failed})
             if locked:
-                audit.append(db, "system", "login.locked", username,
-                             {"minutes": LOCKOUT_MINUTES})
+                audit.append(db, "system", "login.locked", username, {"minutes": LOCKOUT_MINUTES})
 
     def _open_session(self, username: str) -> Session:
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         with self.sql.transaction() as db:
-            db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL"
-                       " WHERE username = ?", (username,))
+            db.execute(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?",
+                (username,),
+            )
             db.execute("DELETE FROM sessions WHERE expires_at < ?", (now_iso(),))
-            db.execute("INSERT INTO sessions VALUES (?,?,?,?,?)",
-                       (_token_hash(token), username, csrf, now_iso(),
-                        _later(SESSION_HOURS * 60)))
+            db.execute(
+                "INSERT INTO sessions VALUES (?,?,?,?,?)",
+                (_token_hash(token), username, csrf, now_iso(), _later(SESSION_HOURS * 60)),
+            )
             audit.append(db, username, "login.ok", username)
         user = self.get(username)
         assert user is not None
@@ -161,8 +167,9 @@ class Accounts:
 
     def logout(self, token: str, audit_it: bool = True) -> None:
         with self.sql.transaction() as db:
-            row = db.execute("SELECT username FROM sessions WHERE token_hash = ?",
-                             (_token_hash(token),)).fetchone()
+            row = db.execute(
+                "SELECT username FROM sessions WHERE token_hash = ?", (_token_hash(token),)
+            ).fetchone()
             db.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))
             if row is not None and audit_it:
                 audit.append(db, row[0], "logout", row[0])

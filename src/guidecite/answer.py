@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from .abbreviations import AbbreviationTable, load_dictionary
 from .audience import get_reader, library_definer, tailor
@@ -17,9 +18,11 @@ from .compose import Generator, get_generator
 from .compose.evidence import assess, best_coverage, insufficient
 from .compose.grades import explain_grades, store_schemes
 from .embedding import Embedder, get_embedder
+from .errors import ModelError
 from .freshness import find_disagreements, flag_stale
 from .ingest import ingest_starter
-from .query import clean_question, understand
+from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
+from .query import clean_question, detect_language, understand
 from .retrieval import retrieve
 from .settings import Settings
 from .store.base import Store
@@ -37,6 +40,7 @@ class Library:
     abbreviations: AbbreviationTable
     composers: dict[str, Generator] = field(default_factory=dict)
     settings: Settings | None = None  # what the LLM composers read (docs/llm.md)
+    _translator: tuple[int, Translator | None] | None = field(default=None, repr=False)
 
     def composer(self, name: str = "extractive") -> Generator:
         """The composer registered under `name`, built once. An LLM composer falls back to
@@ -47,8 +51,34 @@ class Library:
             )
         return self.composers[name]
 
+    def translator(self) -> Translator | None:
+        """Finds English search terms for Spanish questions; None without a lexicon made
+        for the library's current content (`refresh_translations`) or without the model."""
+        generation = self.store.generation()
+        if self._translator is None or self._translator[0] != generation:
+            home = self.settings.home if self.settings else None
+            found = None if home is None else open_translator(home / TRANSLATIONS, generation)
+            self._translator = (generation, found)
+        return self._translator[1]
+
     def close(self) -> None:
         self.store.close()
+
+
+TRANSLATIONS = "multilingual"
+
+
+def refresh_translations(store: Store, home: Path) -> bool:
+    """Build the lexicon that lets Spanish questions find English passages, for the
+    library's current content (minutes for a large library: see docs/multilingual.md).
+    False when the multilingual model is not installed."""
+    try:
+        encoder = load_encoder()
+    except ModelError:
+        return False
+    lexicon = build_lexicon(store.passage_texts(), encoder)
+    save_lexicon(lexicon, home / TRANSLATIONS, store.generation())
+    return True
 
 
 def open_library(settings: Settings, *, starter: bool | None = None) -> Library:
@@ -57,6 +87,7 @@ def open_library(settings: Settings, *, starter: bool | None = None) -> Library:
     embedder = get_embedder(settings.embedder)
     if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
         ingest_starter(store, embedder)
+        refresh_translations(store, settings.home)
     return Library(store, embedder, load_abbreviations(store, settings), settings=settings)
 
 
@@ -97,7 +128,8 @@ def answer_with_hits(
     audience = reader.documents  # the documents preferred; the reader shapes the article
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    query = understand(question, library.store, library.embedder, library.abbreviations)
+    translator = library.translator() if detect_language(question) == "es" else None
+    query = understand(question, library.store, library.embedder, library.abbreviations, translator)
     clock = _lap(timings, "understand", clock)
     hits = retrieve(library.store, query, audience=audience)
     documents = library.store.documents({h.passage.doc_id for h in hits})

@@ -178,8 +178,9 @@ def order_sections(
     result = []
     for _, section in ordered:
         statements = section.statements
-        if reader.leads is not None:
-            statements = tuple(sorted(statements, key=lambda s: not reader.leads.search(s.text)))
+        leads = reader.leads
+        if leads is not None:
+            statements = tuple(sorted(statements, key=lambda s: not leads.search(s.text)))
         heading = _ESCALATION_HEADING.get(reader.name) if section.key == "escalation" else None
         result.append(replace(section, statements=statements, heading=heading or section.heading))
     return tuple(result)

@@ -55,30 +55,40 @@ def canonical(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def entry_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, target: str,
-               detail: str) -> str:
-    body = canonical({"seq": seq, "at": at, "actor": actor, "action": action,
-                      "target": target, "detail": detail})
+def entry_hash(
+    prev_hash: str, seq: int, at: str, actor: str, action: str, target: str, detail: str
+) -> str:
+    body = canonical(
+        {"seq": seq, "at": at, "actor": actor, "action": action, "target": target, "detail": detail}
+    )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
-def append(db: sqlite3.Connection, actor: str, action: str, target: str,
-           detail: dict[str, Any] | None = None) -> None:
+def append(
+    db: sqlite3.Connection,
+    actor: str,
+    action: str,
+    target: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
     """Add an entry inside the caller's open transaction (so it lands with the change)."""
     last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (int(last[0]) + 1, str(last[1]))
     at, body = now_iso(), canonical(detail or {})
     digest = entry_hash(prev, seq, at, actor, action, target, body)
-    db.execute("INSERT INTO audit VALUES (?,?,?,?,?,?,?,?)",
-               (seq, at, actor, action, target, body, prev, digest))
+    db.execute(
+        "INSERT INTO audit VALUES (?,?,?,?,?,?,?,?)",
+        (seq, at, actor, action, target, body, prev, digest),
+    )
 
 
 class AuditTrail:
     def __init__(self, sql: SQLiteStore) -> None:
         self.sql = sql
 
-    def record(self, actor: str, action: str, target: str,
-               detail: dict[str, Any] | None = None) -> None:
+    def record(
+        self, actor: str, action: str, target: str, detail: dict[str, Any] | None = None
+    ) -> None:
         with self.sql.transaction() as db:
             append(db, actor, action, target, detail)
 
@@ -94,14 +104,26 @@ class AuditTrail:
         prev, expected_seq, count = GENESIS, 1, 0
         for entry in self.entries():
             count += 1
-            digest = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor,
-                                entry.action, entry.target, entry.detail)
+            digest = entry_hash(
+                entry.prev_hash,
+                entry.seq,
+                entry.at,
+                entry.actor,
+                entry.action,
+                entry.target,
+                entry.detail,
+            )
             if entry.seq != expected_seq:
-                return ChainCheck(False, count, entry.seq,
-                                  f"entry {expected_seq} is missing (found {entry.seq})")
+                return ChainCheck(
+                    False, count, entry.seq, f"entry {expected_seq} is missing (found {entry.seq})"
+                )
             if entry.prev_hash != prev or digest != entry.hash:
-                return ChainCheck(False, count, entry.seq,
-                                  f"entry {entry.seq} does not match its hash: it was altered")
+                return ChainCheck(
+                    False,
+                    count,
+                    entry.seq,
+                    f"entry {entry.seq} does not match its hash: it was altered",
+                )
             prev, expected_seq = entry.hash, expected_seq + 1
         return ChainCheck(True, count, None, f"{count} entries, chain intact")
 

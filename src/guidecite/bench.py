@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -129,13 +130,13 @@ def measure_retrieval(home: Path, questions: Sequence[str]) -> dict[str, Any]:
     queries = [understand(q, store, library.embedder, library.abbreviations) for q in questions]
     figures = {
         "passages": store.counts()["passages"],
-        "lexical": timed([lambda q=q: store.lexical_search(q.clauses, 100) for q in queries]),
-        "dense": timed([lambda q=q: store.vector_search(q.vector, 50) for q in queries]),
-        "fuse": timed([lambda q=q: fuse(store, q) for q in queries]),
-        "retrieve": timed([lambda q=q: retrieve(store, q) for q in queries]),
+        "lexical": timed([partial(store.lexical_search, q.clauses, 100) for q in queries]),
+        "dense": timed([partial(store.vector_search, q.vector, 50) for q in queries]),
+        "fuse": timed([partial(fuse, store, q) for q in queries]),
+        "retrieve": timed([partial(retrieve, store, q) for q in queries]),
         "understand": timed(
             [
-                lambda q=q: understand(q, store, library.embedder, library.abbreviations)
+                partial(understand, q, store, library.embedder, library.abbreviations)
                 for q in questions
             ]
         ),
@@ -157,7 +158,7 @@ def measure_baseline(home: Path, questions: Sequence[str]) -> dict[str, Any]:
     tokenized = [_WORD.findall(q.lower()) for q in questions]
     return {
         "build_s": round(build, 1),
-        "query": timed([lambda t=t: bm25.get_top_n(t, texts, n=100) for t in tokenized]),
+        "query": timed([partial(bm25.get_top_n, t, texts, n=100) for t in tokenized]),
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
 
@@ -165,7 +166,7 @@ def measure_baseline(home: Path, questions: Sequence[str]) -> dict[str, Any]:
 def measure_answers(home: Path, questions: Sequence[str]) -> dict[str, Any]:
     store = EmbeddedStore(home)
     library = Library(store, get_embedder("static"), load_abbreviations(store, Settings(home)))
-    figures = timed([lambda q=q: answer(q, library) for q in questions])
+    figures = timed([partial(answer, q, library) for q in questions])
     store.close()
     return figures
 

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .answer import Library, answer, open_library, question_key
+from .answer import Library, answer, open_library, question_key, refresh_translations
 from .compose import GENERATORS
 from .errors import GuideciteError
 from .ingest import ingest_paths
@@ -65,27 +65,55 @@ def main() -> None:
 
 @main.command()
 @click.argument("question")
-@click.option("--audience", type=click.Choice(READER_CHOICES), default="clinician",
-              show_default=True,
-              help="Who reads the answer (clinician = physician): the same evidence, ordered "
-              "and explained for the reader; 'patient' prefers documents for patients.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown",
-              show_default=True, help="Output format (JSON: see docs/answer-schema.md).")
+@click.option(
+    "--audience",
+    type=click.Choice(READER_CHOICES),
+    default="clinician",
+    show_default=True,
+    help="Who reads the answer (clinician = physician): the same evidence, ordered "
+    "and explained for the reader; 'patient' prefers documents for patients.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Output format (JSON: see docs/answer-schema.md).",
+)
 @click.option("--fresh", is_flag=True, help="Compose anew even if a stored answer exists.")
-@click.option("--composer", type=click.Choice(COMPOSERS), default="extractive",
-              show_default=True,
-              help="Who writes the article: sentences quoted from the passages (extractive), "
-                   "or a language model checked against them (openai, gguf: docs/llm.md).")
-@click.option("--show-unsupported", is_flag=True,
-              help="Keep statements their cited passages do not support, flagged as such "
-                   "(default: left out). Composes anew.")
-@click.option("--max-age-years", type=click.IntRange(min=0), default=None,
-              help="Flag sources older than this many years "
-                   "(default: $GUIDECITE_MAX_AGE_YEARS or 5).")
+@click.option(
+    "--composer",
+    type=click.Choice(COMPOSERS),
+    default="extractive",
+    show_default=True,
+    help="Who writes the article: sentences quoted from the passages (extractive), "
+    "or a language model checked against them (openai, gguf: docs/llm.md).",
+)
+@click.option(
+    "--show-unsupported",
+    is_flag=True,
+    help="Keep statements their cited passages do not support, flagged as such "
+    "(default: left out). Composes anew.",
+)
+@click.option(
+    "--max-age-years",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Flag sources older than this many years (default: $GUIDECITE_MAX_AGE_YEARS or 5).",
+)
 @home_option
 @friendly_errors
-def ask(question: str, audience: str, fmt: str, fresh: bool, composer: str,
-        show_unsupported: bool, max_age_years: int | None, home: Path | None) -> None:
+def ask(
+    question: str,
+    audience: str,
+    fmt: str,
+    fresh: bool,
+    composer: str,
+    show_unsupported: bool,
+    max_age_years: int | None,
+    home: Path | None,
+) -> None:
     """Answer QUESTION with a cited article from the library.
 
     A new, empty store is first filled with the built-in starter library (the guideline
@@ -98,8 +126,9 @@ def ask(question: str, audience: str, fmt: str, fresh: bool, composer: str,
     library = open_library(settings)
     try:
         if show_unsupported:
-            result = answer(question, library, audience=audience, composer=composer,
-                            show_unsupported=True)
+            result = answer(
+                question, library, audience=audience, composer=composer, show_unsupported=True
+            )
         else:
             result = cached_answer(library, question, audience, fresh, composer)
         click.echo(render(flag_stale(result, settings.max_age_years), fmt))
@@ -128,22 +157,40 @@ def cached_answer(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(path_type=Path, exists=False))
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
+@click.option(
+    "--spanish/--no-spanish",
+    default=True,
+    show_default=True,
+    help="Rebuild the lexicon that lets Spanish questions find English passages.",
+)
 @home_option
 @friendly_errors
-def ingest(paths: tuple[Path, ...], progress: bool | None, home: Path | None) -> None:
+def ingest(
+    paths: tuple[Path, ...], progress: bool | None, spanish: bool, home: Path | None
+) -> None:
     """Read guideline files and folders (recursively) into the library.
 
     Markdown with YAML front matter, HTML, PDF, JSON Lines (one document a line) and plain
     text. Unchanged documents are skipped; changed ones replace their earlier version.
+    When the library changed, the lexicon for Spanish questions is rebuilt (minutes for a
+    large library; --no-spanish skips it, and Spanish questions then get no translation).
     """
-    library = open_library(_settings(home), starter=False)
+    settings = _settings(home)
+    library = open_library(settings, starter=False)
     try:
         shown = sys.stderr.isatty() if progress is None else progress
+        before = library.store.generation()
         report = ingest_paths(library.store, list(paths), library.embedder, progress=shown)
+        if spanish and library.store.generation() != before:
+            click.echo("building the lexicon for Spanish questions ...", err=True)
+            if not refresh_translations(library.store, settings.home):
+                click.echo("the multilingual model is not installed: skipped", err=True)
     finally:
         library.close()
     click.echo(
@@ -173,15 +220,24 @@ def status(home: Path | None) -> None:
 
 @main.command(name="eval")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="Write the JSON report here (default: FILE.report.json).")
-@click.option("--readers", default=None,
-              help="Ask every question once per reader, e.g. 'all' or 'nurse,patient', and "
-              "report figures (readability included) per reader.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the JSON report here (default: FILE.report.json).",
+)
+@click.option(
+    "--readers",
+    default=None,
+    help="Ask every question once per reader, e.g. 'all' or 'nurse,patient', and "
+    "report figures (readability included) per reader.",
+)
 @home_option
 @friendly_errors
-def eval_command(file: Path, report_path: Path | None, readers: str | None,
-                 home: Path | None) -> None:
+def eval_command(
+    file: Path, report_path: Path | None, readers: str | None, home: Path | None
+) -> None:
     """Run a question set (the format of shared/eval) and print its figures.
 
     Gold documents are matched by `source`, so the library should have been ingested from
@@ -210,52 +266,111 @@ def _size(text: str) -> int:
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              required=True, help="Library folder to ingest and resample (e.g. ../shared/corpus).")
-@click.option("--sizes", default="10k,100k,1m", show_default=True,
-              help="Passage counts to measure, comma-separated.")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    required=True,
+    help="Library folder to ingest and resample (e.g. ../shared/corpus).",
+)
+@click.option(
+    "--sizes",
+    default="10k,100k,1m",
+    show_default=True,
+    help="Passage counts to measure, comma-separated.",
+)
 @click.option("--questions", default=200, show_default=True, help="Queries per measurement.")
-@click.option("--baseline-max", default="100k", show_default=True,
-              help="Largest size at which the rank_bm25 baseline runs.")
-@click.option("--work", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder for the temporary stores (default: the system temp folder).")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the JSON report here.")
+@click.option(
+    "--baseline-max",
+    default="100k",
+    show_default=True,
+    help="Largest size at which the rank_bm25 baseline runs.",
+)
+@click.option(
+    "--work",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the temporary stores (default: the system temp folder).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the JSON report here.",
+)
 @friendly_errors
-def bench(corpus: Path, sizes: str, questions: int, baseline_max: str, work: Path | None,
-          out: Path | None) -> None:
+def bench(
+    corpus: Path, sizes: str, questions: int, baseline_max: str, work: Path | None, out: Path | None
+) -> None:
     """Benchmark ingest, retrieval and answer latency and memory (slow: minutes to an hour).
 
     Needs the bench extra for the baseline: pip install -e '.[bench]'.
     """
     from .bench import format_report, run_bench
 
-    report = run_bench(corpus, [_size(s) for s in sizes.split(",")], questions,
-                       _size(baseline_max), work)
+    report = run_bench(
+        corpus, [_size(s) for s in sizes.split(",")], questions, _size(baseline_max), work
+    )
     if out is not None:
         out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     click.echo(format_report(report))
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="GUIDECITE_HOST",
-              help="Address to listen on ($GUIDECITE_HOST); 0.0.0.0 for every interface.")
-@click.option("--port", default=8000, show_default=True, envvar="GUIDECITE_PORT",
-              help="Port to listen on ($GUIDECITE_PORT).")
-@click.option("--rate-limit", type=float, default=120.0, show_default=True,
-              envvar="GUIDECITE_RATE_LIMIT",
-              help="Requests a minute per client address; 0 for no limit.")
-@click.option("--burst", type=int, default=30, show_default=True, envvar="GUIDECITE_BURST",
-              help="Requests a client may make at once before the rate limit applies.")
-@click.option("--editorial-policy", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              default=None, envvar="GUIDECITE_EDITORIAL_POLICY",
-              help="A text file shown as the editorial policy (default: a built-in text).")
-@click.option("--log-level", type=click.Choice(("critical", "error", "warning", "info", "debug")),
-              default="info", show_default=True, help="How much the server logs.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    envvar="GUIDECITE_HOST",
+    help="Address to listen on ($GUIDECITE_HOST); 0.0.0.0 for every interface.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    envvar="GUIDECITE_PORT",
+    help="Port to listen on ($GUIDECITE_PORT).",
+)
+@click.option(
+    "--rate-limit",
+    type=float,
+    default=120.0,
+    show_default=True,
+    envvar="GUIDECITE_RATE_LIMIT",
+    help="Requests a minute per client address; 0 for no limit.",
+)
+@click.option(
+    "--burst",
+    type=int,
+    default=30,
+    show_default=True,
+    envvar="GUIDECITE_BURST",
+    help="Requests a client may make at once before the rate limit applies.",
+)
+@click.option(
+    "--editorial-policy",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    envvar="GUIDECITE_EDITORIAL_POLICY",
+    help="A text file shown as the editorial policy (default: a built-in text).",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(("critical", "error", "warning", "info", "debug")),
+    default="info",
+    show_default=True,
+    help="How much the server logs.",
+)
 @home_option
 @friendly_errors
-def serve(host: str, port: int, rate_limit: float, burst: int, editorial_policy: Path | None,
-          log_level: str, home: Path | None) -> None:
+def serve(
+    host: str,
+    port: int,
+    rate_limit: float,
+    burst: int,
+    editorial_policy: Path | None,
+    log_level: str,
+    home: Path | None,
+) -> None:
     """Serve the article pages and the JSON API (see docs/web.md).
 
     Open http://HOST:PORT/ for the question box; the API is under /api, its OpenAPI schema at
@@ -270,24 +385,49 @@ def serve(host: str, port: int, rate_limit: float, burst: int, editorial_policy:
 
 @main.command(name="bench-web")
 @home_option
-@click.option("--questions", "questions_file", type=click.Path(path_type=Path, dir_okay=False,
-              exists=True), default=None,
-              help="Questions to ask: JSON Lines with a 'question' field, or one a line "
-                   "(default: questions made from the library's document titles).")
-@click.option("--new", "new_count", default=30, show_default=True,
-              help="New answers to time (each a question not asked before).")
-@click.option("--stored", "stored_count", default=200, show_default=True,
-              help="Stored article pages to time.")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Questions to ask: JSON Lines with a 'question' field, or one a line "
+    "(default: questions made from the library's document titles).",
+)
+@click.option(
+    "--new",
+    "new_count",
+    default=30,
+    show_default=True,
+    help="New answers to time (each a question not asked before).",
+)
+@click.option(
+    "--stored", "stored_count", default=200, show_default=True, help="Stored article pages to time."
+)
 @click.option("--clients", default=20, show_default=True, help="Concurrent clients of the load.")
 @click.option("--seconds", default=60.0, show_default=True, help="How long the load runs.")
-@click.option("--work", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder for the copy of the library the server writes to (default: temp).")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the JSON report here.")
+@click.option(
+    "--work",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the copy of the library the server writes to (default: temp).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the JSON report here.",
+)
 @friendly_errors
-def bench_web(home: Path | None, questions_file: Path | None, new_count: int,
-              stored_count: int, clients: int, seconds: float, work: Path | None,
-              out: Path | None) -> None:
+def bench_web(
+    home: Path | None,
+    questions_file: Path | None,
+    new_count: int,
+    stored_count: int,
+    clients: int,
+    seconds: float,
+    work: Path | None,
+    out: Path | None,
+) -> None:
     """Benchmark the web app on loopback: new and stored article pages, then a load test.
 
     The server runs on a copy of the library (so the library itself is not written to), on
@@ -295,8 +435,9 @@ def bench_web(home: Path | None, questions_file: Path | None, new_count: int,
     """
     from .web.bench import format_report, run_bench
 
-    report = run_bench(_settings(home).home, questions_file, new_count, stored_count, clients,
-                       seconds, work)
+    report = run_bench(
+        _settings(home).home, questions_file, new_count, stored_count, clients, seconds, work
+    )
     if out is not None:
         out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     click.echo(format_report(report))
@@ -304,21 +445,42 @@ def bench_web(home: Path | None, questions_file: Path | None, new_count: int,
 
 @main.command(name="verify-bench")
 @home_option
-@click.option("--split", type=click.Choice(SPLITS), default="test",
-              show_default=True,
-              help="Documents to draw sentences from: 'test', the half held out while the "
-                   "verifier was developed on 'dev', or 'all'.")
-@click.option("--size", default=DEFAULT_SIZE, show_default=True,
-              help="Altered statements to build; as many true ones come with them.")
-@click.option("--seed", default=DEFAULT_SEED, show_default=True,
-              help="Seed of the sampling: the same library and seed give the same set.")
-@click.option("--misses", default=0, show_default=True,
-              help="Also print up to this many missed alterations and flagged true sentences.")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the figures and every pair with its verdict here (JSON).")
+@click.option(
+    "--split",
+    type=click.Choice(SPLITS),
+    default="test",
+    show_default=True,
+    help="Documents to draw sentences from: 'test', the half held out while the "
+    "verifier was developed on 'dev', or 'all'.",
+)
+@click.option(
+    "--size",
+    default=DEFAULT_SIZE,
+    show_default=True,
+    help="Altered statements to build; as many true ones come with them.",
+)
+@click.option(
+    "--seed",
+    default=DEFAULT_SEED,
+    show_default=True,
+    help="Seed of the sampling: the same library and seed give the same set.",
+)
+@click.option(
+    "--misses",
+    default=0,
+    show_default=True,
+    help="Also print up to this many missed alterations and flagged true sentences.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the figures and every pair with its verdict here (JSON).",
+)
 @friendly_errors
-def verify_bench(home: Path | None, split: str, size: int, seed: int, misses: int,
-                 out: Path | None) -> None:
+def verify_bench(
+    home: Path | None, split: str, size: int, seed: int, misses: int, out: Path | None
+) -> None:
     """Measure statement verification on a perturbation set built from the library.
 
     True sentences of library passages, and the same sentences with one thing altered (a
@@ -330,8 +492,9 @@ def verify_bench(home: Path | None, split: str, size: int, seed: int, misses: in
     from .perturb import format_misses, format_report, outcomes_to_dict, run_bench
 
     settings = _settings(home)
-    figures, outcomes = run_bench(settings.home, get_embedder(settings.embedder),
-                                  split=split, size=size, seed=seed)
+    figures, outcomes = run_bench(
+        settings.home, get_embedder(settings.embedder), split=split, size=size, seed=seed
+    )
     click.echo(f"{figures['passages']} passages of the '{split}' half, seed {seed}")
     click.echo(format_report(figures))
     if misses:
@@ -357,20 +520,39 @@ def users() -> None:
 
 @users.command(name="add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(("reviewer", "editor", "admin")), required=True,
-              help="reviewer: takes, comments, approves; editor: also edits; admin: accounts "
-                   "and the audit trail.")
-@click.option("--name", "display_name", required=True,
-              help="The name shown on approved articles (e.g. 'Dr Jane Doe').")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              envvar="GUIDECITE_NEW_PASSWORD",
-              help="Asked for when not given ($GUIDECITE_NEW_PASSWORD); 12 characters or more.")
-@click.option("--by", "actor", default="cli", show_default=True,
-              help="Who adds the account, for the audit trail.")
+@click.option(
+    "--role",
+    type=click.Choice(("reviewer", "editor", "admin")),
+    required=True,
+    help="reviewer: takes, comments, approves; editor: also edits; admin: accounts "
+    "and the audit trail.",
+)
+@click.option(
+    "--name",
+    "display_name",
+    required=True,
+    help="The name shown on approved articles (e.g. 'Dr Jane Doe').",
+)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    envvar="GUIDECITE_NEW_PASSWORD",
+    help="Asked for when not given ($GUIDECITE_NEW_PASSWORD); 12 characters or more.",
+)
+@click.option(
+    "--by",
+    "actor",
+    default="cli",
+    show_default=True,
+    help="Who adds the account, for the audit trail.",
+)
 @home_option
 @friendly_errors
-def users_add(username: str, role: str, display_name: str, password: str, actor: str,
-              home: Path | None) -> None:
+def users_add(
+    username: str, role: str, display_name: str, password: str, actor: str, home: Path | None
+) -> None:
     """Add an account (its password is stored as an argon2 hash)."""
     from .accounts import Accounts
 
@@ -423,8 +605,12 @@ def _acting(accounts: Any, username: str) -> Any:
 
 
 @review.command(name="list")
-@click.option("--status", type=click.Choice(("submitted", "under_review", "approved")),
-              default=None, help="Only articles in this state.")
+@click.option(
+    "--status",
+    type=click.Choice(("submitted", "under_review", "approved")),
+    default=None,
+    help="Only articles in this state.",
+)
 @home_option
 @friendly_errors
 def review_list(status: str | None, home: Path | None) -> None:
@@ -447,8 +633,10 @@ def review_show(article_id: str, home: Path | None) -> None:
         state = board.state(article_id)
         click.echo(f"{state.question}\nstatus: {state.status}")
         if state.approved_by:
-            click.echo(f"approved by {state.approved_by} on {state.approved_at} "
-                       f"(version {state.approved_version})")
+            click.echo(
+                f"approved by {state.approved_by} on {state.approved_at} "
+                f"(version {state.approved_version})"
+            )
         if state.reason:
             click.echo(f"reason: {state.reason}")
         latest = board.latest_body(article_id)
@@ -463,22 +651,39 @@ def review_show(article_id: str, home: Path | None) -> None:
 def _transition_command(name: str, action: str, doc: str, needs_reason: bool) -> None:
     @review.command(name=name, help=doc)
     @click.argument("article_id")
-    @click.option("--as", "username", required=True, envvar="GUIDECITE_USER",
-                  help="The reviewer or editor making the change ($GUIDECITE_USER).")
-    @click.option("--reason", required=needs_reason, default=None,
-                  help="What should change." if needs_reason else "Unused.")
+    @click.option(
+        "--as",
+        "username",
+        required=True,
+        envvar="GUIDECITE_USER",
+        help="The reviewer or editor making the change ($GUIDECITE_USER).",
+    )
+    @click.option(
+        "--reason",
+        required=needs_reason,
+        default=None,
+        help="What should change." if needs_reason else "Unused.",
+    )
     @home_option
     @friendly_errors
     def command(article_id: str, username: str, reason: str | None, home: Path | None) -> None:
-        state = _board_run(home, lambda board, accounts: board.apply(
-            _acting(accounts, username), article_id, action, reason))
+        state = _board_run(
+            home,
+            lambda board, accounts: board.apply(
+                _acting(accounts, username), article_id, action, reason
+            ),
+        )
         click.echo(f"{article_id}: {state.status}")
 
 
 _transition_command("take", "take", "Take a submitted article for review.", False)
 _transition_command("approve", "approve", "Approve an article under review.", False)
-_transition_command("request-changes", "request_changes",
-                    "Send an article under review back to submitted, saying why.", True)
+_transition_command(
+    "request-changes",
+    "request_changes",
+    "Send an article under review back to submitted, saying why.",
+    True,
+)
 
 
 @main.group()
@@ -504,8 +709,14 @@ def audit_verify(home: Path | None) -> None:
 
 
 @audit.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("csv", "json")),
+    default="csv",
+    show_default=True,
+    help="Output format.",
+)
 @home_option
 @friendly_errors
 def audit_export(fmt: str, home: Path | None) -> None:

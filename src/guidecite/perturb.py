@@ -131,9 +131,11 @@ class Vocabulary:
             counts.update(set(_WORD.findall(text)))
             acronyms.update(set(_ACRONYM.findall(text)))
         vocabulary = cls(total, counts)
-        vocabulary.acronyms = sorted(a for a, n in acronyms.items()
-                                     if n >= 2 and sum(c.isalpha() for c in a) >= 2
-                                     and not _ROMAN.fullmatch(a))
+        vocabulary.acronyms = sorted(
+            a
+            for a, n in acronyms.items()
+            if n >= 2 and sum(c.isalpha() for c in a) >= 2 and not _ROMAN.fullmatch(a)
+        )
         for word in sorted(counts):
             if vocabulary.rare(word):
                 vocabulary.by_shape.setdefault(_shape(word), []).append(word)
@@ -175,8 +177,7 @@ _QUANTITY = re.compile(
     r"(?P<unit>\s?%|\s?[A-Za-zµμ]+(?:/[A-Za-z0-9]+)?)?"
 )
 _DOSE = re.compile(r"(?:mg|g|mcg|µg|μg|ug|ml|l|iu|units?|mmol|meq|mu)(?:/.*)?", re.I)
-_TIME = re.compile(r"(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)",
-                   re.I)
+_TIME = re.compile(r"(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)", re.I)
 _COMPARATOR_FLIPS = {
     "<": ">", ">": "<", "≤": ">", "≥": "<", "<=": ">", ">=": "<",
     "less than": "more than", "more than": "less than", "greater than": "less than",
@@ -184,9 +185,16 @@ _COMPARATOR_FLIPS = {
     "above": "below", "below": "above", "under": "over", "over": "under", "up to": "over",
     "higher than": "lower than", "lower than": "higher than", "exceeding": "below",
 }  # fmt: skip
-_SUFFIX_FLIPS = {"or more": "or less", "or less": "or more", "or older": "or younger",
-                 "or younger": "or older", "or greater": "or less", "or higher": "or lower",
-                 "and older": "and younger", "and over": "and under"}
+_SUFFIX_FLIPS = {
+    "or more": "or less",
+    "or less": "or more",
+    "or older": "or younger",
+    "or younger": "or older",
+    "or greater": "or less",
+    "or higher": "or lower",
+    "and older": "and younger",
+    "and over": "and under",
+}
 
 
 def _kind_of(match: re.Match[str], sentence: str) -> str:
@@ -238,7 +246,7 @@ def _change_number(sentence: str, context: Context, kind: str) -> Change | None:
         if value is None:
             return None
         start, end = match.span(group)
-        new = match.group()[: start - match.start()] + value + match.group()[end - match.start():]
+        new = match.group()[: start - match.start()] + value + match.group()[end - match.start() :]
     return _splice(sentence, match.start(), match.end(), new)
 
 
@@ -255,8 +263,9 @@ def alter_threshold(sentence: str, context: Context) -> Change | None:
         found += [(m.start(), m.end(), flipped) for m in re.finditer(pattern, sentence, re.I)]
     for word, flipped in _SUFFIX_FLIPS.items():
         pattern = rf"\d(?:\s?[A-Za-z%]+)?\s(?P<cmp>{re.escape(word)})\b"
-        found += [(m.start("cmp"), m.end("cmp"), flipped)
-                  for m in re.finditer(pattern, sentence, re.I)]
+        found += [
+            (m.start("cmp"), m.end("cmp"), flipped) for m in re.finditer(pattern, sentence, re.I)
+        ]
     if found:
         start, end, flipped = context.rng.choice(sorted(found))
         return _splice(sentence, start, end, flipped)
@@ -277,10 +286,13 @@ def alter_number(sentence: str, context: Context) -> Change | None:
 
 _NOT_AFTER = re.compile(
     r"\b(?P<aux>is|are|was|were|should|must|may|can|could|will|would|does|do|did|has|have)"
-    r"\s+not\b", re.I)
+    r"\s+not\b",
+    re.I,
+)
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|should|must|may|can|could|will|would|does|did|has|have)\b(?!\s+not)",
-    re.I)
+    re.I,
+)
 _OTHER_NEGATIONS = ((r"\bcannot\b", "can"), (r"\bnever\b", "always"), (r"\bno\s+(?=[a-z])", ""))
 
 
@@ -339,8 +351,11 @@ def alter_comparative(sentence: str, context: Context) -> Change | None:
     options = []
     for word, opposite in flips.items():
         pattern = rf"\b{re.escape(word)}\b(?!\s+(?:than\s+)?\d)"
-        options += [(m.start(), m.end(), _same_case(m.group(), opposite))
-                    for m in re.finditer(pattern, sentence, re.I) if not context.mentions(opposite)]
+        options += [
+            (m.start(), m.end(), _same_case(m.group(), opposite))
+            for m in re.finditer(pattern, sentence, re.I)
+            if not context.mentions(opposite)
+        ]
     if not options:
         return None
     start, end, new = context.rng.choice(sorted(options))
@@ -369,8 +384,10 @@ def alter_population(sentence: str, context: Context) -> Change | None:
     for word, other in swaps.items():
         if context.mentions(other):
             continue
-        options += [(m.start(), m.end(), _same_case(m.group(), other))
-                    for m in re.finditer(rf"\b{word}\b", sentence, re.I)]
+        options += [
+            (m.start(), m.end(), _same_case(m.group(), other))
+            for m in re.finditer(rf"\b{word}\b", sentence, re.I)
+        ]
     if not options:
         return None
     start, end, new = context.rng.choice(sorted(options))
@@ -404,25 +421,35 @@ def alter_term(sentence: str, context: Context) -> Change | None:
 
 def alter_term_nearby(sentence: str, context: Context) -> Change | None:
     """A rare word swapped for a rare word of another sentence of the same passage."""
-    others = {m.group() for s in context.sentences if s != sentence
-              for m in _rare_words(s, context)}
+    others = {
+        m.group() for s in context.sentences if s != sentence for m in _rare_words(s, context)
+    }
 
     def pick(word: str) -> list[str]:
-        return sorted(w for w in others if w[0].isupper() == word[0].isupper()
-                      and w.lower() not in sentence.lower())
+        return sorted(
+            w
+            for w in others
+            if w[0].isupper() == word[0].isupper() and w.lower() not in sentence.lower()
+        )
 
     return _swap_word(sentence, context, pick)
 
 
 def alter_acronym(sentence: str, context: Context) -> Change | None:
     """An acronym swapped for another acronym of the library the passage lacks."""
-    found = [m for m in _ACRONYM.finditer(sentence)
-             if sum(c.isalpha() for c in m.group()) >= 2 and not _ROMAN.fullmatch(m.group())]
+    found = [
+        m
+        for m in _ACRONYM.finditer(sentence)
+        if sum(c.isalpha() for c in m.group()) >= 2 and not _ROMAN.fullmatch(m.group())
+    ]
     if not found:
         return None
     match = context.rng.choice(found)
-    options = [a for a in context.vocabulary.acronyms
-               if abs(len(a) - len(match.group())) <= 1 and not context.mentions(a)]
+    options = [
+        a
+        for a in context.vocabulary.acronyms
+        if abs(len(a) - len(match.group())) <= 1 and not context.mentions(a)
+    ]
     if not options:
         return None
     return _splice(sentence, match.start(), match.end(), context.rng.choice(options))
@@ -440,7 +467,8 @@ ALTER: dict[str, Alteration] = {
 
 _OPENER = re.compile(
     r"^(?:However|In addition|Additionally|Moreover|Furthermore|Also|Therefore|Thus|Overall|"
-    r"Importantly|Similarly|Notably|In general|Generally),\s+(?P<next>\w)")
+    r"Importantly|Similarly|Notably|In general|Generally),\s+(?P<next>\w)"
+)
 
 
 def reword(sentence: str, rng: random.Random) -> Change | None:
@@ -450,7 +478,7 @@ def reword(sentence: str, rng: random.Random) -> Change | None:
     options: list[Change] = []
     opener = _OPENER.match(sentence)
     if opener:
-        rest = opener["next"].upper() + sentence[opener.end():]
+        rest = opener["next"].upper() + sentence[opener.end() :]
         options.append((rest, f"'{sentence[: opener.start('next')].strip()}' dropped"))
     for match in re.finditer(r"\s*\((?P<inside>[^()]{3,80})\)", sentence):
         if not re.search(r"\d|\bnot?\b|\bexcept", match["inside"]):
@@ -475,8 +503,13 @@ def candidate_sentences(passage: str) -> list[str]:
         sentence = _LIST_MARK.sub("", raw).strip()
         size = len(sentence.split())
         letters = sum(ch.isalpha() for ch in sentence)
-        if (8 <= size <= 50 and letters >= 0.6 * len(sentence) and not sentence.startswith("|")
-                and not sentence.endswith(":") and any(ch.islower() for ch in sentence)):
+        if (
+            8 <= size <= 50
+            and letters >= 0.6 * len(sentence)
+            and not sentence.startswith("|")
+            and not sentence.endswith(":")
+            and any(ch.islower() for ch in sentence)
+        ):
             found.append(sentence)
     return found
 
@@ -528,8 +561,10 @@ def _pairs_of(
             rewording = reword(sentence, rng)
             if rewording is not None:
                 found.append((rewording[0], REWORDED, rewording[1]))
-            return [Pair(text, source.text, k, detail, group, source.passage_id)
-                    for text, k, detail in found]
+            return [
+                Pair(text, source.text, k, detail, group, source.passage_id)
+                for text, k, detail in found
+            ]
     return []
 
 
@@ -560,9 +595,12 @@ def report(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     rows["all alterations"] = _row([o for o in outcomes if o.pair.altered], originals)
     for kind in (ORIGINAL, REWORDED):
         group = [o for o in outcomes if o.pair.kind == kind]
-        rows[kind] = {"pairs": len(group), "flagged": sum(o.flagged for o in group),
-                      "unsupported": sum(o.verdict.label == UNSUPPORTED for o in group),
-                      "flagged_pct": _pct(sum(o.flagged for o in group), len(group))}
+        rows[kind] = {
+            "pairs": len(group),
+            "flagged": sum(o.flagged for o in group),
+            "unsupported": sum(o.verdict.label == UNSUPPORTED for o in group),
+            "flagged_pct": _pct(sum(o.flagged for o in group), len(group)),
+        }
     return {"rows": rows}
 
 
@@ -589,14 +627,31 @@ def format_report(figures: dict[str, Any]) -> str:
     lines = [header]
     for kind, row in figures["rows"].items():
         if kind in (ORIGINAL, REWORDED):
-            lines.append([f"{kind} (true)", str(row["pairs"]), f"{row['flagged']} flagged",
-                          str(row["unsupported"]), "-", f"{_show(row['flagged_pct'])} flagged"])
+            lines.append(
+                [
+                    f"{kind} (true)",
+                    str(row["pairs"]),
+                    f"{row['flagged']} flagged",
+                    str(row["unsupported"]),
+                    "-",
+                    f"{_show(row['flagged_pct'])} flagged",
+                ]
+            )
         else:
-            lines.append([kind, str(row["pairs"]), str(row["caught"]), str(row["unsupported"]),
-                          _show(row["recall_pct"]), _show(row["precision_pct"])])
+            lines.append(
+                [
+                    kind,
+                    str(row["pairs"]),
+                    str(row["caught"]),
+                    str(row["unsupported"]),
+                    _show(row["recall_pct"]),
+                    _show(row["precision_pct"]),
+                ]
+            )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
-                     for line in lines)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines
+    )
 
 
 def _show(value: float | None) -> str:
@@ -604,7 +659,11 @@ def _show(value: float | None) -> str:
 
 
 def run_bench(
-    home: Path, embedder: Embedder, *, split: str = "test", size: int = DEFAULT_SIZE,
+    home: Path,
+    embedder: Embedder,
+    *,
+    split: str = "test",
+    size: int = DEFAULT_SIZE,
     seed: int = DEFAULT_SEED,
 ) -> tuple[dict[str, Any], list[Outcome]]:
     """Build the set from the library in `home` (one half of it) and measure verification."""
@@ -636,8 +695,14 @@ def format_misses(outcomes: Sequence[Outcome], limit: int) -> str:
 
 def outcomes_to_dict(outcomes: Sequence[Outcome]) -> list[dict[str, Any]]:
     return [
-        {"kind": o.pair.kind, "detail": o.pair.detail, "group": o.pair.group,
-         "passage_id": o.pair.passage_id, "statement": o.pair.statement,
-         "verdict": o.verdict.label, "reason": o.verdict.reason}
+        {
+            "kind": o.pair.kind,
+            "detail": o.pair.detail,
+            "group": o.pair.group,
+            "passage_id": o.pair.passage_id,
+            "statement": o.pair.statement,
+            "verdict": o.verdict.label,
+            "reason": o.verdict.reason,
+        }
         for o in outcomes
     ]

@@ -19,6 +19,7 @@ from .abbreviations import AbbreviationTable, Expansion, expand
 from .analysis import terms
 from .embedding import Embedder, similarities
 from .errors import QuestionError
+from .multilingual import Translator, is_function_word
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
@@ -111,24 +112,57 @@ def content_words(question: str) -> tuple[str, ...]:
 
 
 def understand(
-    question: str, store: Store, embedder: Embedder, abbreviations: AbbreviationTable
+    question: str,
+    store: Store,
+    embedder: Embedder,
+    abbreviations: AbbreviationTable,
+    translator: Translator | None = None,
 ) -> Query:
-    """Turn a question into search clauses, weighted concepts and a query vector."""
+    """Turn a question into search clauses, weighted concepts and a query vector.
+
+    A Spanish question over an English library is also searched with the English words the
+    translator finds for it (multilingual.py); each Spanish word is then one concept stated
+    by any of its forms."""
     cleaned = clean_question(question)
     language = detect_language(cleaned)
+    translation = translator(cleaned) if translator is not None and language == "es" else None
     words = content_words(cleaned)
+    if translation is not None:
+        words = tuple(w for w in words if not is_function_word(w))
     expansions = tuple(
         expand(cleaned, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
     contracted = abbreviations.contractions(cleaned)
     concepts, unknown, common = weigh_concepts(words, expansions, store, contracted)
-    clauses = build_clauses(words, expansions, common) + tuple(
-        Clause(short, 1.0) for _, short in contracted
+    english = translation.terms() if translation is not None else []
+    clauses = (
+        build_clauses(words, expansions, common)
+        + tuple(Clause(short, 1.0) for _, short in contracted)
+        + tuple(Clause(term, weight) for term, weight in english if weight > 0)
     )
-    vector = embedder.embed([" ".join((cleaned, *(e.long for e in expansions)))])[0]
+    text = " ".join((cleaned, *(e.long for e in expansions), *(t for t, _ in english)))
+    vector = embedder.embed([text])[0]
+    if translation is not None:
+        concepts = weigh_alternatives(translation.alternatives(), store)
     if language != "en":
         unknown = ()  # the library's language is not the question's: unknown words are expected
     return Query(cleaned, language, words, expansions, clauses, vector, concepts, unknown)
+
+
+def weigh_alternatives(
+    alternatives: Sequence[tuple[str, ...]], store: Store
+) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+    """Concepts of a translated question: each word is one concept, stated by any of its
+    forms (the word itself or its English renderings), weighted by the IDF of its most
+    common form."""
+    total = max(store.counts()["passages"], 1)
+    concepts = []
+    for forms in alternatives:
+        stated = tuple(frozenset(terms(form)) for form in forms if terms(form))
+        if stated:
+            df = max(store.doc_freq(form) for form in forms)
+            concepts.append((math.log(1 + total / (df + 1)), stated))
+    return tuple(concepts)
 
 
 def weigh_concepts(

@@ -44,8 +44,9 @@ class Transition:
 TRANSITIONS = {
     TAKE: Transition(frozenset({SUBMITTED}), UNDER_REVIEW, frozenset({REVIEWER, EDITOR})),
     APPROVE: Transition(frozenset({UNDER_REVIEW}), APPROVED, frozenset({REVIEWER, EDITOR})),
-    REQUEST_CHANGES: Transition(frozenset({UNDER_REVIEW}), SUBMITTED,
-                                frozenset({REVIEWER, EDITOR})),
+    REQUEST_CHANGES: Transition(
+        frozenset({UNDER_REVIEW}), SUBMITTED, frozenset({REVIEWER, EDITOR})
+    ),
 }
 #: Actions that do not change the state: the roles allowed, and the states they apply in.
 ACTIONS = {
@@ -53,8 +54,11 @@ ACTIONS = {
     EDIT: (frozenset({EDITOR}), frozenset({SUBMITTED, UNDER_REVIEW, APPROVED})),
 }
 MAX_TEXT_CHARS = 2000
-_DATE_COLUMN = {SUBMITTED: "submitted_at", UNDER_REVIEW: "review_started_at",
-                APPROVED: "approved_at"}
+_DATE_COLUMN = {
+    SUBMITTED: "submitted_at",
+    UNDER_REVIEW: "review_started_at",
+    APPROVED: "approved_at",
+}
 _KEY = re.compile(r"S([1-9][0-9]{0,3})")
 
 
@@ -129,15 +133,23 @@ class ReviewBoard:
             "SELECT a.article_id, a.question, a.status, a.reviewer, u.display_name,"
             " a.approved_at, a.approved_version, a.review_reason, a.updated_at, a.approved_by"
             " FROM articles a LEFT JOIN users u ON u.username = a.approved_by"
-            " WHERE a.article_id = ?", (article_id,),
+            " WHERE a.article_id = ?",
+            (article_id,),
         ).fetchone()
         if row is None:
             raise InputError(f"no article {article_id!r}")
         approved = row[2] == APPROVED
-        return ReviewState(row[0], row[1], row[2], row[3],
-                           (row[4] or row[9]) if approved else None,
-                           row[5] if approved else None, row[6] if approved else None,
-                           row[7], row[8])
+        return ReviewState(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            (row[4] or row[9]) if approved else None,
+            row[5] if approved else None,
+            row[6] if approved else None,
+            row[7],
+            row[8],
+        )
 
     def queue(self, status: str | None = None, limit: int = 200) -> list[ReviewState]:
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
@@ -150,21 +162,25 @@ class ReviewBoard:
     def comments(self, article_id: str) -> list[Comment]:
         rows = self.sql.db.execute(
             "SELECT version, statement, username, body, created_at FROM review_comments"
-            " WHERE article_id = ? ORDER BY comment_id", (article_id,))
+            " WHERE article_id = ? ORDER BY comment_id",
+            (article_id,),
+        )
         return [Comment(*row) for row in rows]
 
     def edits(self, article_id: str) -> list[Edit]:
         rows = self.sql.db.execute(
             "SELECT from_version, to_version, statement, old_text, new_text, verdict, username,"
             " created_at FROM statement_edits WHERE article_id = ? ORDER BY edit_id",
-            (article_id,))
+            (article_id,),
+        )
         return [Edit(*row) for row in rows]
 
     def latest_body(self, article_id: str) -> tuple[int, str, dict[str, Any]] | None:
         """(version, audience, answer dict) of the latest version, clinician first."""
         row = self.sql.db.execute(
             "SELECT version, audience, body FROM article_versions WHERE article_id = ?"
-            " ORDER BY version DESC, audience = 'clinician' DESC LIMIT 1", (article_id,),
+            " ORDER BY version DESC, audience = 'clinician' DESC LIMIT 1",
+            (article_id,),
         ).fetchone()
         return None if row is None else (int(row[0]), str(row[1]), json.loads(row[2]))
 
@@ -173,30 +189,42 @@ class ReviewBoard:
         latest = self.latest_body(article_id)
         if latest is None:
             return []
-        cited = {c["passage_id"]: c for _, s in statement_slots(latest[2])
-                 for c in s.get("citations", ())}
+        cited = {
+            c["passage_id"]: c
+            for _, s in statement_slots(latest[2])
+            for c in s.get("citations", ())
+        }
         held = self.sql.passages_by_id(list(cited))
         return [cited[pid] for pid in cited if pid not in held]
 
     # -- changing -----------------------------------------------------------------------
 
-    def apply(self, user: User | None, article_id: str, action: str,
-              reason: str | None = None) -> ReviewState:
+    def apply(
+        self, user: User | None, article_id: str, action: str, reason: str | None = None
+    ) -> ReviewState:
         """Make a transition, or raise: NotSignedIn, PermissionDenied, ReviewError."""
         if action not in TRANSITIONS:
-            raise InputError(f"unknown review action {action!r}; choose one of: "
-                             f"{', '.join(TRANSITIONS)}")
+            raise InputError(
+                f"unknown review action {action!r}; choose one of: {', '.join(TRANSITIONS)}"
+            )
         rule = TRANSITIONS[action]
         actor = check_role(user, rule.roles, action.replace("_", " ") + " an article")
         note = clean_text(reason or "", "reason") if action == REQUEST_CHANGES else None
         with self.sql.transaction() as db:
             status = self._status(db, article_id)
             if status not in rule.sources:
-                raise ReviewError(f"cannot {action.replace('_', ' ')} an article that is "
-                                  f"{status.replace('_', ' ')}")
+                raise ReviewError(
+                    f"cannot {action.replace('_', ' ')} an article that is "
+                    f"{status.replace('_', ' ')}"
+                )
             self._move(db, article_id, rule.target, actor.username, note)
-            audit.append(db, actor.username, f"article.{action}", article_id,
-                         {"from": status, "to": rule.target, "reason": note})
+            audit.append(
+                db,
+                actor.username,
+                f"article.{action}",
+                article_id,
+                {"from": status, "to": rule.target, "reason": note},
+            )
         return self.state(article_id)
 
     def comment(self, user: User | None, article_id: str, statement: str, body: str) -> None:
@@ -207,11 +235,18 @@ class ReviewBoard:
             self._check_state(db, article_id, states, "comment on")
             version, _, answer = self._latest(db, article_id)
             key = _statement_key(statement, answer)
-            db.execute("INSERT INTO review_comments (article_id, version, statement, username,"
-                       " body, created_at) VALUES (?,?,?,?,?,?)",
-                       (article_id, version, key, actor.username, text, now_iso()))
-            audit.append(db, actor.username, "article.comment", article_id,
-                         {"version": version, "statement": key, "comment": text})
+            db.execute(
+                "INSERT INTO review_comments (article_id, version, statement, username,"
+                " body, created_at) VALUES (?,?,?,?,?,?)",
+                (article_id, version, key, actor.username, text, now_iso()),
+            )
+            audit.append(
+                db,
+                actor.username,
+                "article.comment",
+                article_id,
+                {"version": version, "statement": key, "comment": text},
+            )
 
     def edit(self, user: User | None, article_id: str, statement: str, text: str) -> int:
         """Replace a statement's text in a new version, verified again; its number."""
@@ -226,22 +261,58 @@ class ReviewBoard:
             old_text = str(target["text"])
             verdict = self._verify(target, new_text)
             number = version + 1
-            db.execute("INSERT INTO article_versions VALUES (?,?,?,?,?,?)",
-                       (article_id, number, audience, self.sql.generation(), now_iso(),
-                        json.dumps(answer, ensure_ascii=False)))
-            db.execute("INSERT INTO statement_edits (article_id, from_version, to_version,"
-                       " statement, old_text, new_text, verdict, username, created_at)"
-                       " VALUES (?,?,?,?,?,?,?,?,?)",
-                       (article_id, version, number, key, old_text, new_text, verdict,
-                        actor.username, now_iso()))
+            db.execute(
+                "INSERT INTO article_versions VALUES (?,?,?,?,?,?)",
+                (
+                    article_id,
+                    number,
+                    audience,
+                    self.sql.generation(),
+                    now_iso(),
+                    json.dumps(answer, ensure_ascii=False),
+                ),
+            )
+            db.execute(
+                "INSERT INTO statement_edits (article_id, from_version, to_version,"
+                " statement, old_text, new_text, verdict, username, created_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    version,
+                    number,
+                    key,
+                    old_text,
+                    new_text,
+                    verdict,
+                    actor.username,
+                    now_iso(),
+                ),
+            )
             if status == APPROVED:
-                self._move(db, article_id, SUBMITTED, None,
-                           f"statement {key} edited by {actor.display_name} on {now_iso()[:10]}")
-            db.execute("UPDATE articles SET updated_at = ? WHERE article_id = ?",
-                       (now_iso(), article_id))
-            audit.append(db, actor.username, "article.edit", article_id,
-                         {"statement": key, "from_version": version, "to_version": number,
-                          "old": old_text, "new": new_text, "verdict": verdict})
+                self._move(
+                    db,
+                    article_id,
+                    SUBMITTED,
+                    None,
+                    f"statement {key} edited by {actor.display_name} on {now_iso()[:10]}",
+                )
+            db.execute(
+                "UPDATE articles SET updated_at = ? WHERE article_id = ?", (now_iso(), article_id)
+            )
+            audit.append(
+                db,
+                actor.username,
+                "article.edit",
+                article_id,
+                {
+                    "statement": key,
+                    "from_version": version,
+                    "to_version": number,
+                    "old": old_text,
+                    "new": new_text,
+                    "verdict": verdict,
+                },
+            )
         return number
 
     def reopen_for_sources(self, changed: dict[str, str]) -> list[str]:
@@ -253,15 +324,17 @@ class ReviewBoard:
         rows = self.sql.db.execute(
             "SELECT a.article_id, v.body FROM articles a JOIN article_versions v"
             " ON v.article_id = a.article_id AND v.version = a.approved_version"
-            " WHERE a.status = ?", (APPROVED,)).fetchall()
+            " WHERE a.status = ?",
+            (APPROVED,),
+        ).fetchall()
         hits: dict[str, list[str]] = {}
         for article_id, body in rows:
-            sources = {r.get("source") for r in json.loads(body).get("references", ())}
-            hits.setdefault(article_id, []).extend(s for s in changed if s in sources)
+            cited = {r.get("source") for r in json.loads(body).get("references", ())}
+            hits.setdefault(article_id, []).extend(s for s in changed if s in cited)
         for article_id, sources in hits.items():
             if not sources:
                 continue
-            reason = "; ".join(f"source {s} {changed[s]}" for s in sorted(set(sources)))
+            reason = "; ".join(f"source {s} {changed[s]}" for s in sorted(frozenset(sources)))
             with self.sql.transaction() as db:
                 self._move(db, article_id, SUBMITTED, None, reason)
                 audit.append(db, "system", "article.reopen", article_id, {"reason": reason})
@@ -272,14 +345,16 @@ class ReviewBoard:
 
     @staticmethod
     def _status(db: sqlite3.Connection, article_id: str) -> str:
-        row = db.execute("SELECT status FROM articles WHERE article_id = ?",
-                         (article_id,)).fetchone()
+        row = db.execute(
+            "SELECT status FROM articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             raise InputError(f"no article {article_id!r}")
         return str(row[0])
 
-    def _check_state(self, db: sqlite3.Connection, article_id: str, states: frozenset[str],
-                     verb: str) -> str:
+    def _check_state(
+        self, db: sqlite3.Connection, article_id: str, states: frozenset[str], verb: str
+    ) -> str:
         status = self._status(db, article_id)
         if status not in states:
             raise ReviewError(f"cannot {verb} an article that is {status.replace('_', ' ')}")
@@ -289,15 +364,21 @@ class ReviewBoard:
     def _latest(db: sqlite3.Connection, article_id: str) -> tuple[int, str, dict[str, Any]]:
         row = db.execute(
             "SELECT version, audience, body FROM article_versions WHERE article_id = ?"
-            " ORDER BY version DESC, audience = 'clinician' DESC LIMIT 1", (article_id,),
+            " ORDER BY version DESC, audience = 'clinician' DESC LIMIT 1",
+            (article_id,),
         ).fetchone()
         if row is None:
             raise ReviewError(f"article {article_id!r} has no version yet")
         return int(row[0]), str(row[1]), json.loads(row[2])
 
     @staticmethod
-    def _move(db: sqlite3.Connection, article_id: str, status: str, username: str | None,
-              reason: str | None) -> None:
+    def _move(
+        db: sqlite3.Connection,
+        article_id: str,
+        status: str,
+        username: str | None,
+        reason: str | None,
+    ) -> None:
         stamp = now_iso()
         sets = [f"status = ?, {_DATE_COLUMN[status]} = ?"]
         params: list[Any] = [status, stamp]
@@ -305,14 +386,17 @@ class ReviewBoard:
             sets.append("reviewer = ?, review_reason = review_reason")
             params.append(username)
         elif status == APPROVED:
-            sets.append("approved_by = ?, review_reason = NULL, approved_version ="
-                        " (SELECT max(version) FROM article_versions WHERE article_id = ?)")
+            sets.append(
+                "approved_by = ?, review_reason = NULL, approved_version ="
+                " (SELECT max(version) FROM article_versions WHERE article_id = ?)"
+            )
             params += [username, article_id]
         else:
             sets.append("review_started_at = NULL, approved_at = NULL, review_reason = ?")
             params.append(reason)
-        db.execute(f"UPDATE articles SET {', '.join(sets)} WHERE article_id = ?",
-                   (*params, article_id))
+        db.execute(
+            f"UPDATE articles SET {', '.join(sets)} WHERE article_id = ?", (*params, article_id)
+        )
 
     def _verify(self, statement: dict[str, Any], new_text: str) -> str | None:
         """Verify the new text against the statement's citations; updates it in place."""
@@ -322,7 +406,9 @@ class ReviewBoard:
             statement["verdict"], statement["reason"] = None, None
             return None
         verdict = verify_statement(
-            new_text, [c["passage_text"] for c in citations], self.embedder,
+            new_text,
+            [c["passage_text"] for c in citations],
+            self.embedder,
             contexts=[" > ".join(c.get("section_path", ())) for c in citations],
         )
         statement["verdict"], statement["reason"] = verdict.label, verdict.reason

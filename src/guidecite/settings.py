@@ -106,8 +106,9 @@ class Settings:
             abbreviations=Path(abbreviations).expanduser() if abbreviations else None,
             starter=_flag("GUIDECITE_STARTER", values.get("GUIDECITE_STARTER", "1")),
             **_llm_settings(values),
-            max_age_years=_years("GUIDECITE_MAX_AGE_YEARS",
-                                 values.get("GUIDECITE_MAX_AGE_YEARS") or "5"),
+            max_age_years=_years(
+                "GUIDECITE_MAX_AGE_YEARS", values.get("GUIDECITE_MAX_AGE_YEARS") or "5"
+            ),
         )
         if settings.abbreviations is not None and not settings.abbreviations.is_file():
             raise ConfigError(f"GUIDECITE_ABBREVIATIONS: no such file: {settings.abbreviations}")
@@ -125,7 +126,8 @@ def _llm_settings(values: dict[str, str]) -> dict[str, Any]:
         "llm_base_url": _url("GUIDECITE_LLM_BASE_URL", values.get("GUIDECITE_LLM_BASE_URL", "")),
         "llm_model": values.get("GUIDECITE_LLM_MODEL") or None,
         "llm_api_key": values.get("GUIDECITE_LLM_API_KEY") or None,
-        "llm_timeout": _seconds("GUIDECITE_LLM_TIMEOUT",
-                                values.get("GUIDECITE_LLM_TIMEOUT") or str(DEFAULT_LLM_TIMEOUT)),
+        "llm_timeout": _seconds(
+            "GUIDECITE_LLM_TIMEOUT", values.get("GUIDECITE_LLM_TIMEOUT") or str(DEFAULT_LLM_TIMEOUT)
+        ),
         "gguf_path": Path(gguf).expanduser() if gguf else None,
     }

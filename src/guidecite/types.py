@@ -15,8 +15,14 @@ from typing import Literal
 Audience = Literal["clinician", "patient"]
 AUDIENCES: tuple[str, ...] = ("clinician", "patient")  # the audiences documents are written for
 #: Who an article can be told for (guidecite.audience); "clinician" means "physician".
-READER_CHOICES: tuple[str, ...] = ("physician", "nurse", "pharmacist", "student", "patient",
-                                   "clinician")
+READER_CHOICES: tuple[str, ...] = (
+    "physician",
+    "nurse",
+    "pharmacist",
+    "student",
+    "patient",
+    "clinician",
+)
 
 #: Answer statuses. "Not enough evidence" is a normal result, not an error.
 ANSWERED = "answered"

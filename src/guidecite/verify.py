@@ -129,13 +129,22 @@ _NUMBER_WORDS = {
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
-} | {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
-     "sixty": "60", "hundred": "100"}
+} | {
+    "fifteen": "15",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "hundred": "100",
+}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _LESS = r"less than|fewer than|lower than|below|under|younger than|shorter than|before"
 _AT_MOST = r"at most|up to|no more than|not more than|not exceeding|maximum of|within"
-_MORE = r"more than|greater than|higher than|above|over|exceeding|exceeds?|older than|" \
-        r"longer than|after|beyond"
+_MORE = (
+    r"more than|greater than|higher than|above|over|exceeding|exceeds?|older than|"
+    r"longer than|after|beyond"
+)
 _AT_LEAST = r"at least|no less than|not less than|no fewer than|minimum of"
 _SUFFIX = re.compile(
     r"\s*(?:or|and)\s+(?:(?P<more>more|greater|higher|above|older|over|longer)|"
@@ -158,10 +167,26 @@ _QUANTITY = re.compile(
 )
 _LISTED = re.compile(r"\s*(?:,\s*(?:or\b|and\b)?|or\b|and\b|to\b|-)\s*\d")
 _UNITS = {
-    "percent": "%", "per cent": "%", "hr": "hour", "hrs": "hour", "h": "hour", "min": "minute",
-    "mins": "minute", "yr": "year", "yrs": "year", "y": "year", "wk": "week", "wks": "week",
-    "mo": "month", "mos": "month", "d": "day", "mcg": "µg", "ug": "µg", "μg": "µg",
-    "sec": "second", "s": "second",
+    "percent": "%",
+    "per cent": "%",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "min": "minute",
+    "mins": "minute",
+    "yr": "year",
+    "yrs": "year",
+    "y": "year",
+    "wk": "week",
+    "wks": "week",
+    "mo": "month",
+    "mos": "month",
+    "d": "day",
+    "mcg": "µg",
+    "ug": "µg",
+    "μg": "µg",
+    "sec": "second",
+    "s": "second",
 }
 
 
@@ -205,7 +230,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         number_end = match.end("high") if match["high"] else match.end("low")
         if unit is None and _LISTED.match(plain, number_end):
             shared.append(len(found))
-        shown = match.group() if unit else plain[match.start():number_end]
+        shown = match.group() if unit else plain[match.start() : number_end]
         found.append(Quantity(shown.strip(), direction, low, high, unit))
     for i in reversed(shared):
         if i + 1 < len(found) and found[i + 1].unit:
@@ -379,8 +404,9 @@ def verify_statement(
     chosen = replace(verdicts[best], passage=best, by_passage=verdicts)
     if chosen.supported or len(passages) < 2:
         return chosen
-    together = verify_statement(text, ["\n".join(passages)], embedder,
-                                contexts=[" ".join(contexts)])
+    together = verify_statement(
+        text, ["\n".join(passages)], embedder, contexts=[" ".join(contexts)]
+    )
     if together.supported:
         reason = "the cited passages state this together, none alone"
         return replace(together, reason=reason, passage=None, by_passage=verdicts)
@@ -390,8 +416,9 @@ def verify_statement(
 def _similarities(embedder: Embedder, text: str, supports: Sequence[Support]) -> list[float]:
     """For each support, the best cosine of the statement with it or one of its clauses
     (a statement may say one clause of a long sentence)."""
-    pieces = [[s.text, *(c for sentence in s.sentences for c in clauses(sentence))]
-              for s in supports]
+    pieces = [
+        [s.text, *(c for sentence in s.sentences for c in clauses(sentence))] for s in supports
+    ]
     vectors = embedder.embed([text, *(piece for group in pieces for piece in group)])
     cosines = similarities(vectors[1:], vectors[0])
     found, start = [], 0
@@ -410,8 +437,9 @@ def find_support(statement: str, passage: str, context: str = "") -> Support:
     chosen = _quoted(wanted, stems)
     covered = set().union(*(stems[i] for i in chosen)) & wanted
     for _ in range(MAX_SUPPORT):
-        gains = [len((wanted & st) - covered) if i not in chosen else -1
-                 for i, st in enumerate(stems)]
+        gains = [
+            len((wanted & st) - covered) if i not in chosen else -1 for i, st in enumerate(stems)
+        ]
         best = int(np.argmax(gains))
         needed = 1 if not chosen else max(2, round(0.2 * len(wanted)))
         if gains[best] < needed:
@@ -433,12 +461,16 @@ def find_support(statement: str, passage: str, context: str = "") -> Support:
 def _quoted(wanted: set[str], stems: Sequence[set[str]]) -> set[int]:
     """Sentences whose words the statement holds all but a few of: of two words or more,
     or of one word next to another such sentence (a list item of one word)."""
-    quoted = {i for i, st in enumerate(stems)
-              if len(st) >= 2 and len(st & wanted) >= QUOTED * len(st)}
+    quoted = {
+        i for i, st in enumerate(stems) if len(st) >= 2 and len(st & wanted) >= QUOTED * len(st)
+    }
     grown = True
     while grown:
-        near = {i for i, st in enumerate(stems) if i not in quoted and st and st <= wanted
-                and (i - 1 in quoted or i + 1 in quoted)}
+        near = {
+            i
+            for i, st in enumerate(stems)
+            if i not in quoted and st and st <= wanted and (i - 1 in quoted or i + 1 in quoted)
+        }
         grown = bool(near)
         quoted |= near
     return quoted
@@ -486,8 +518,12 @@ def judge(statement: str, support: Support, similarity: float) -> Verdict:
     severity = max((i.severity for i in issues), default=0)
     label = (SUPPORTED, PARTIAL, UNSUPPORTED)[severity]
     if label == SUPPORTED:
-        reason = "quoted from the passage" if support.quoted else (
-            f"the passage states this ({coverage:.0%} of its words, similarity {similarity:.2f})"
+        reason = (
+            "quoted from the passage"
+            if support.quoted
+            else (
+                f"the passage states this ({coverage:.0%} of its words, similarity {similarity:.2f})"
+            )
         )
     else:
         reason = "; ".join(i.message for i in issues if i.severity == severity)
@@ -536,15 +572,19 @@ def term_issues(statement: str, support: Support) -> list[Issue]:
             issues.append(Issue(1, f"'{term}' is in the passage, but not where it states this"))
         else:
             issues.append(Issue(2, f"the passage does not mention '{term}'"))
-    missing = [w for w, stem in _content_words(statement)
-               if stem not in specific and stem not in support.stems]
+    missing = [
+        w
+        for w, stem in _content_words(statement)
+        if stem not in specific and stem not in support.stems
+    ]
     outside = [w for w in missing if content(w) <= support.passage_stems]
     absent = [w for w in missing if w not in outside]
     if absent:
         issues.append(Issue(1, f"the passage does not say {_listed(absent)}"))
     if outside:
-        issues.append(Issue(1, f"{_listed(outside)} is in the passage, but not where it "
-                               "states this"))
+        issues.append(
+            Issue(1, f"{_listed(outside)} is in the passage, but not where it states this")
+        )
     return issues
 
 
@@ -581,8 +621,10 @@ def _aligned(stems: set[str], sources: Sequence[str]) -> str | None:
     """The source clause sharing most of a clause's words (at least half of them)."""
     if len(stems) < 2:
         return None
-    scored = [(len(stems & content(s)) / len(stems), -abs(len(content(s)) - len(stems)), s)
-              for s in sources]
+    scored = [
+        (len(stems & content(s)) / len(stems), -abs(len(content(s)) - len(stems)), s)
+        for s in sources
+    ]
     if not scored:
         return None
     share, _, best = max(scored, key=lambda item: item[:2])
@@ -602,8 +644,9 @@ def _polarity(clause: str, source: str) -> list[Issue]:
     issues = []
     if len(_NEGATION.findall(clause)) % 2 != len(_NEGATION.findall(source)) % 2:
         mine = "negative" if _NEGATION.search(clause) else "positive"
-        issues.append(Issue(2, f"negation differs: it is {mine} where the passage says "
-                               f"'{_short(source)}'"))
+        issues.append(
+            Issue(2, f"negation differs: it is {mine} where the passage says '{_short(source)}'")
+        )
     modal = _modality(clause, source)
     if modal:
         issues.append(Issue(2, modal))
@@ -624,11 +667,15 @@ def _modality(clause: str, source: str) -> str | None:
     lost_strong = _cues(_STRONG, source) - _cues(_STRONG, clause)
     lost_weak = _cues(_WEAK, source) - _cues(_WEAK, clause)
     if strong and lost_weak:
-        return (f"it says '{next(iter(strong))}' where the passage says "
-                f"'{next(iter(lost_weak))}' ('{_short(source)}')")
+        return (
+            f"it says '{next(iter(strong))}' where the passage says "
+            f"'{next(iter(lost_weak))}' ('{_short(source)}')"
+        )
     if weak and lost_strong:
-        return (f"it says '{next(iter(weak))}' where the passage says "
-                f"'{next(iter(lost_strong))}' ('{_short(source)}')")
+        return (
+            f"it says '{next(iter(weak))}' where the passage says "
+            f"'{next(iter(lost_strong))}' ('{_short(source)}')"
+        )
     return None
 
 
@@ -722,7 +769,7 @@ def _promote(sections: list[ArticleSection]) -> tuple[list[Statement], list[Arti
     for i, section in enumerate(sections):
         if section.statements:
             rest = replace(section, statements=section.statements[1:])
-            return [section.statements[0]], [*sections[:i], rest, *sections[i + 1:]]
+            return [section.statements[0]], [*sections[:i], rest, *sections[i + 1 :]]
     return [], sections
 
 

@@ -25,8 +25,9 @@ def add_reviewer(home: Path) -> None:
         sql.close()
 
 
-def test_a_reviewer_takes_an_article_to_approved(page: Any, shoot: Any, e2e_home: Path,
-                                                  base_url: str) -> None:
+def test_a_reviewer_takes_an_article_to_approved(
+    page: Any, shoot: Any, e2e_home: Path, base_url: str
+) -> None:
     add_reviewer(e2e_home)
     page.goto("/")
     page.get_by_label("Your question").fill(QUESTION)
@@ -57,5 +58,5 @@ def test_a_reviewer_takes_an_article_to_approved(page: Any, shoot: Any, e2e_home
     assert "Dr Rita Reviewer" in approved.inner_text()
     assert re.search(r"\d{1,2} \w+ \d{4}", approved.inner_text())
     assert "Pending human review" not in page.content()
-    assert page.locator('.step.current .step-label').inner_text() == "Approved"
+    assert page.locator(".step.current .step-label").inner_text() == "Approved"
     shoot("review-approved-article")

@@ -162,7 +162,7 @@ def statement_units(sentences: Sequence[str]) -> list[str]:
             units.append(table_row(sentence))
             continue
         if sentence.endswith(":"):
-            items = []
+            items: list[str] = []
             while i < len(sentences) and _LIST_MARK.match(sentences[i]) and len(items) < MAX_ITEMS:
                 items.append(_LIST_MARK.sub("", sentences[i]).strip())
                 i += 1

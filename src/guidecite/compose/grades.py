@@ -53,8 +53,11 @@ _LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 _JOINING = frozenset("of for and or the a an to in on by with based against".split())
 _TRAILING = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]]{1,90}?)\s*[)\]]\s*[.;]?\s*$")
 _CODES_ONLY = re.compile(rf"^{_CODE}(?:\s*[,;/]\s*{_CODE})*$")
-_NOT_A_GRADE = re.compile(r"^(?:see|new|revised|amended|updated|reference|nice|design|table|"
-                          r"figure)\b|^\d{4}\b", re.IGNORECASE)
+_NOT_A_GRADE = re.compile(
+    r"^(?:see|new|revised|amended|updated|reference|nice|design|table|"
+    r"figure)\b|^\d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def find_grade(text: str) -> str | None:
@@ -86,8 +89,11 @@ def _trailing_grade(text: str) -> str | None:
 def _other_words(text: str) -> list[str]:
     """Words of a bracket that are neither grade vocabulary, codes nor joining words."""
     stripped = _VOCABULARY.sub(" ", text)
-    return [w for w in re.findall(r"[^\W\d_][\w-]*", stripped)
-            if w.lower() not in _JOINING and not re.fullmatch(_CODE, w)]
+    return [
+        w
+        for w in re.findall(r"[^\W\d_][\w-]*", stripped)
+        if w.lower() not in _JOINING and not re.fullmatch(_CODE, w)
+    ]
 
 
 def is_grade_only(text: str) -> bool:
@@ -102,8 +108,20 @@ def is_grade_only(text: str) -> bool:
 
 # -- what a grade means --------------------------------------------------------------------
 
-_ASPECT_WORDS = ("very low", "strong", "weak", "conditional", "high", "moderate", "low",
-                 "insufficient", "expert opinion", "consensus", "good practice point", "GPP")
+_ASPECT_WORDS = (
+    "very low",
+    "strong",
+    "weak",
+    "conditional",
+    "high",
+    "moderate",
+    "low",
+    "insufficient",
+    "expert opinion",
+    "consensus",
+    "good practice point",
+    "GPP",
+)
 _LABELS = r"(?i:grade|level|class|category|quality|strength|rating)"
 MAX_DEFINITION = 300
 MIN_DEFINITION_WORDS = 5
@@ -227,11 +245,19 @@ def store_schemes(store: Any) -> SchemeLookup:
         return lambda doc_id: ()
 
     def lookup(doc_id: str) -> Sequence[str]:
-        rows = [row for row, _, _, text in sql.iter_passages([doc_id])
-                if "rating scheme" in text.lower()]
+        rows = [
+            row
+            for row, _, _, text in sql.iter_passages([doc_id])
+            if "rating scheme" in text.lower()
+        ]
         passages = sorted(store.passages(rows).values(), key=lambda p: p.ordinal)
-        return [line for p in passages if _is_scheme(p.section_path)
-                for line in p.text.splitlines() if line.strip()]
+        return [
+            line
+            for p in passages
+            if _is_scheme(p.section_path)
+            for line in p.text.splitlines()
+            if line.strip()
+        ]
 
     return lookup
 

@@ -108,8 +108,13 @@ class OpenAIChat:
         return self.model
 
     def chat(self, messages: list[dict[str, str]]) -> str:
-        body = {"model": self.model, "messages": messages, "temperature": 0,
-                "max_tokens": self.max_tokens, "stream": False}
+        body = {
+            "model": self.model,
+            "messages": messages,
+            "temperature": 0,
+            "max_tokens": self.max_tokens,
+            "stream": False,
+        }
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
@@ -227,8 +232,13 @@ def build_messages(
         prompts.PASSAGE.format(number=p.number, boundary=boundary, source=p.source, text=p.text)
         for p in passages
     )
-    user = prompts.USER.format(question=question, count=len(passages), boundary=boundary,
-                               passages=blocks, cannot_answer=prompts.CANNOT_ANSWER)
+    user = prompts.USER.format(
+        question=question,
+        count=len(passages),
+        boundary=boundary,
+        passages=blocks,
+        cannot_answer=prompts.CANNOT_ANSWER,
+    )
     system = f"{prompts.SYSTEM}\n{prompts.AUDIENCE.get(audience, '')}".rstrip()
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
@@ -261,11 +271,12 @@ def parse_reply(reply: str, count: int) -> list[Draft]:
             lead = _LEADING_MARKERS.match(sentence)
             if lead and drafts:
                 drafts[-1] = cite_more(drafts[-1], marker_numbers(lead.group()), count)
-                sentence = sentence[lead.end():]
+                sentence = sentence[lead.end() :]
             text = clean_sentence(_MARKERS.sub(" ", sentence))
             if text:
-                drafts.append(cite_more(Draft(text, (), (), paragraph),
-                                        marker_numbers(sentence), count))
+                drafts.append(
+                    cite_more(Draft(text, (), (), paragraph), marker_numbers(sentence), count)
+                )
     return drafts
 
 
@@ -310,8 +321,7 @@ def check_drafts(
     for draft in drafts:
         if not draft.cited:
             wrong = ", ".join(str(n) for n in draft.invalid)
-            reason = (f"cites passage {wrong}, which was not given" if wrong
-                      else "cites no passage")
+            reason = f"cites passage {wrong}, which was not given" if wrong else "cites no passage"
             checked.append(Checked(draft, UNSUPPORTED, reason))
             continue
         verdict = verify(draft.text, [passages[n - 1] for n in draft.cited], embedder)
@@ -322,8 +332,9 @@ def check_drafts(
 def verify(text: str, cited: Sequence[Numbered], embedder: Embedder) -> Verdict:
     """The verifier's verdict on one sentence against the passages it cites, as the model saw
     them (withheld sentences left out), their title and headings as context."""
-    return verify_statement(text, [p.text for p in cited], embedder,
-                            contexts=[p.source for p in cited])
+    return verify_statement(
+        text, [p.text for p in cited], embedder, contexts=[p.source for p in cited]
+    )
 
 
 # -- the composer ---------------------------------------------------------------------------
@@ -362,11 +373,20 @@ class LLMComposer:
         result.notice = written_notice(self.backend.label, result.dropped, withheld)
         return result
 
-    def fall_back(self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document],
-                  audience: str, reason: str, withheld: int = 0) -> Answer:
+    def fall_back(
+        self,
+        query: Query,
+        hits: Sequence[Hit],
+        documents: Mapping[str, Document],
+        audience: str,
+        reason: str,
+        withheld: int = 0,
+    ) -> Answer:
         result = self.fallback.compose(query, hits, documents, audience)
-        notice = (f"{FALLBACK_NOTICE} ({reason}); the statements below are quoted from the "
-                  f"guideline passages instead.{withheld_note(withheld)}")
+        notice = (
+            f"{FALLBACK_NOTICE} ({reason}); the statements below are quoted from the "
+            f"guideline passages instead.{withheld_note(withheld)}"
+        )
         result.notice = " ".join(filter(None, (notice, result.notice)))
         return result
 
@@ -377,8 +397,10 @@ def fell_back(answer: Answer) -> bool:
 
 
 def written_notice(label: str, dropped: int, withheld: int) -> str:
-    notice = (f"Written by a language model ({label}) from the cited passages; each sentence "
-              "was checked against the passages it cites.")
+    notice = (
+        f"Written by a language model ({label}) from the cited passages; each sentence "
+        "was checked against the passages it cites."
+    )
     if dropped:
         were = "sentence was" if dropped == 1 else "sentences were"
         notice += f" {dropped} of its {were} left out: the passages cited do not support them."
@@ -389,12 +411,19 @@ def withheld_note(withheld: int) -> str:
     if not withheld:
         return ""
     were = "sentence" if withheld == 1 else "sentences"
-    return (f" {withheld} {were} of the retrieved passages read as instructions to a language "
-            "model and were not shown to it.")
+    return (
+        f" {withheld} {were} of the retrieved passages read as instructions to a language "
+        "model and were not shown to it."
+    )
 
 
-def article(query: Query, kept: Sequence[Checked], passages: Sequence[Numbered],
-            documents: Mapping[str, Document], audience: str) -> Answer:
+def article(
+    query: Query,
+    kept: Sequence[Checked],
+    passages: Sequence[Numbered],
+    documents: Mapping[str, Document],
+    audience: str,
+) -> Answer:
     references, numbers = number_references(kept, passages, documents)
     statements = [statement(c, passages, numbers) for c in kept]
     first = kept[0].draft.paragraph
@@ -427,28 +456,35 @@ def number_references(
     return tuple(references), numbers
 
 
-def statement(checked: Checked, passages: Sequence[Numbered], numbers: Mapping[str, int]
-              ) -> Statement:
+def statement(
+    checked: Checked, passages: Sequence[Numbered], numbers: Mapping[str, int]
+) -> Statement:
     cited = [passages[n - 1].hit.passage for n in checked.draft.cited]
     citations = tuple(
         Citation(numbers[p.doc_id], p.passage_id, p.text, p.section_path)
-        for p in cited if p.doc_id in numbers
+        for p in cited
+        if p.doc_id in numbers
     )
     grade = find_grade(checked.draft.text)
     if grade and not any(grade.casefold() in p.text.casefold() for p in cited):
         grade = None  # a grade is shown only as a cited passage states it
-    return Statement(checked.draft.text, citations, grade, verdict=checked.verdict,
-                     reason=checked.reason)
+    return Statement(
+        checked.draft.text, citations, grade, verdict=checked.verdict, reason=checked.reason
+    )
 
 
-def group_sections(kept: Sequence[Checked], statements: Sequence[Statement],
-                   passages: Sequence[Numbered]) -> tuple[ArticleSection, ...]:
+def group_sections(
+    kept: Sequence[Checked], statements: Sequence[Statement], passages: Sequence[Numbered]
+) -> tuple[ArticleSection, ...]:
     grouped: dict[str, list[Statement]] = {}
     for checked, item in zip(kept, statements, strict=True):
         path = passages[checked.draft.cited[0] - 1].hit.passage.section_path
         grouped.setdefault(classify(item.text, path).key, []).append(item)
-    return tuple(ArticleSection(key, kind(key).heading, tuple(grouped[key]))
-                 for key in ORDER if key in grouped)
+    return tuple(
+        ArticleSection(key, kind(key).heading, tuple(grouped[key]))
+        for key in ORDER
+        if key in grouped
+    )
 
 
 def openai_composer(embedder: Embedder, settings: Settings | None = None) -> LLMComposer:
@@ -459,6 +495,7 @@ def openai_composer(embedder: Embedder, settings: Settings | None = None) -> LLM
             "the openai composer needs GUIDECITE_LLM_BASE_URL (e.g. http://localhost:8000/v1) "
             "and GUIDECITE_LLM_MODEL"
         )
-    backend = OpenAIChat(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
-                         settings.llm_timeout)
+    backend = OpenAIChat(
+        settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout
+    )
     return LLMComposer(backend, embedder, name="openai")

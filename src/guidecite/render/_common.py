@@ -72,8 +72,13 @@ VERDICT_WORDS = {
     PARTIAL: "only partly supported by the cited passage",
     UNSUPPORTED: "not supported by the cited passage",
 }
-POINTS = {"interval": "Interval", "dose": "Dose", "threshold": "Threshold", "number": "Number",
-          "choice": "First choice"}
+POINTS = {
+    "interval": "Interval",
+    "dose": "Dose",
+    "threshold": "Threshold",
+    "number": "Number",
+    "choice": "First choice",
+}
 
 
 def verification_line(answer: Answer) -> str | None:
@@ -83,8 +88,10 @@ def verification_line(answer: Answer) -> str | None:
         return None
     total = len(answer.statements) + answer.dropped
     supported = round(answer.supported_share * total)
-    line = (f"Checked against the cited passages: {supported} of {total} statements "
-            f"supported ({answer.supported_share:.0%})")
+    line = (
+        f"Checked against the cited passages: {supported} of {total} statements "
+        f"supported ({answer.supported_share:.0%})"
+    )
     if answer.dropped:
         line += f"; {answer.dropped} not supported, left out"
     shown = sum(1 for s in answer.statements if s.verdict == UNSUPPORTED)
@@ -101,8 +108,10 @@ def stale_line(answer: Answer, refs: tuple[Reference, ...]) -> str | None:
     numbers = ", ".join(f"[{n}]" for n in old)
     verb = "is" if len(old) == 1 else "are"
     noun = "Source" if len(old) == 1 else "Sources"
-    return (f"{noun} {numbers} {verb} older than {answer.max_age_years} years: newer guidance "
-            "may exist.")
+    return (
+        f"{noun} {numbers} {verb} older than {answer.max_age_years} years: newer guidance "
+        "may exist."
+    )
 
 
 def stale_mark(ref: Reference, answer: Answer) -> str | None:

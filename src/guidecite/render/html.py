@@ -135,11 +135,15 @@ def _body(answer: Answer) -> str:
 
 def _disagreement(disagreement: Disagreement, answer: Answer) -> str:
     """One point the sources differ on: a two-column table, a source a column."""
-    heads = "".join(f'<th scope="col">{_e(reference_label(c.reference, answer))}</th>'
-                    for c in disagreement.claims)
+    heads = "".join(
+        f'<th scope="col">{_e(reference_label(c.reference, answer))}</th>'
+        for c in disagreement.claims
+    )
     cells = "".join(f"<td>{_e(c.text)}</td>" for c in disagreement.claims)
-    return (f'<table class="disagreement"><caption>{_e(point_name(disagreement.point))}'
-            f"</caption>\n<tr>{heads}</tr>\n<tr>{cells}</tr>\n</table>\n")
+    return (
+        f'<table class="disagreement"><caption>{_e(point_name(disagreement.point))}'
+        f"</caption>\n<tr>{heads}</tr>\n<tr>{cells}</tr>\n</table>\n"
+    )
 
 
 def _section(heading: str, content: str) -> str:
@@ -163,8 +167,10 @@ def _statement(statement: Statement) -> str:
     if verdict not in _MARKS:
         return f"{text}{markers}{grade}"
     why = f"{VERDICT_WORDS[verdict]}: {statement.reason or ''}"
-    mark = (f'<span class="verdict {verdict}" title="{_e(why)}" aria-label="{_e(why)}">'
-            f"{_MARKS[verdict]}</span>")
+    mark = (
+        f'<span class="verdict {verdict}" title="{_e(why)}" aria-label="{_e(why)}">'
+        f"{_MARKS[verdict]}</span>"
+    )
     if verdict == UNSUPPORTED:
         return f'{mark} <span class="flagged">{text}</span>{markers}{grade}'
     return f"{text}{markers}{grade} {mark}"

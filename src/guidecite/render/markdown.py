@@ -111,13 +111,15 @@ def _disagreements(answer: Answer) -> str:
 def _disagreement(disagreement: Disagreement, answer: Answer) -> str:
     heads = [_cell(reference_label(c.reference, answer)) for c in disagreement.claims]
     texts = [_cell(c.text) for c in disagreement.claims]
-    return "\n".join([
-        f"{point_name(disagreement.point)}:",
-        "",
-        "| " + " | ".join(heads) + " |",
-        "|" + "---|" * len(heads),
-        "| " + " | ".join(texts) + " |",
-    ])
+    return "\n".join(
+        [
+            f"{point_name(disagreement.point)}:",
+            "",
+            "| " + " | ".join(heads) + " |",
+            "|" + "---|" * len(heads),
+            "| " + " | ".join(texts) + " |",
+        ]
+    )
 
 
 def _cell(text: str) -> str:

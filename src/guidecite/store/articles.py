@@ -59,9 +59,7 @@ def article_id_for(question: str, parent_id: str | None = None) -> str:
     return short_hash("article", parent_id or "", " ".join(question.casefold().split()), size=12)
 
 
-def new_article(
-    question: str, query: str, parent: ArticleRecord | None = None
-) -> ArticleRecord:
+def new_article(question: str, query: str, parent: ArticleRecord | None = None) -> ArticleRecord:
     """A new article's record for a cleaned question, "submitted" as of now."""
     parent_id = None if parent is None else parent.article_id
     article_id = article_id_for(question, parent_id)

@@ -57,6 +57,9 @@ class Store(Protocol):
     def prefix_freq(self, word: str) -> int:
         """How many passages hold a term starting like the word (a looser doc_freq)."""
 
+    def passage_texts(self) -> Iterator[str]:
+        """The indexed text (title, headings, passage) of every passage."""
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         """(short form, long form, count) defined in the library's text."""
 

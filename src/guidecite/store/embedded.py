@@ -71,6 +71,9 @@ class EmbeddedStore:
     def passages(self, keys: Sequence[int]) -> dict[int, Passage]:
         return self.sql.passages_by_row(keys)
 
+    def passage_texts(self) -> Iterator[str]:
+        return (text for *_, text in self.sql.iter_passages())
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         return self.sql.definitions()
 

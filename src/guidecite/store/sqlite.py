@@ -196,7 +196,9 @@ def m003_review(db: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    m001_initial, m002_articles, m003_review,
+    m001_initial,
+    m002_articles,
+    m003_review,
 ]
 
 

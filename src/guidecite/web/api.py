@@ -50,14 +50,18 @@ router = APIRouter(prefix="/api", tags=["articles"], responses=_ERRORS)
 
 
 class AskRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                          examples=["What tidal volume is recommended for adults with ARDS?"])
+    question: str = Field(
+        min_length=1,
+        max_length=MAX_QUESTION_CHARS,
+        examples=["What tidal volume is recommended for adults with ARDS?"],
+    )
     reader: Reader = DEFAULT_READER
 
 
 class FollowUpRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                          examples=["and in children?"])
+    question: str = Field(
+        min_length=1, max_length=MAX_QUESTION_CHARS, examples=["and in children?"]
+    )
     reader: Reader = DEFAULT_READER
 
 
@@ -111,8 +115,12 @@ def _service(request: Request) -> ArticleService:
     return service
 
 
-@router.post("/articles", status_code=201, response_model=Article,
-             responses={200: {"model": Article, "description": "The stored article"}})
+@router.post(
+    "/articles",
+    status_code=201,
+    response_model=Article,
+    responses={200: {"model": Article, "description": "The stored article"}},
+)
 def create_article(body: AskRequest, request: Request, response: Response) -> Article:
     """Answer a question: the stored article if the library is unchanged, else a new version."""
     return _created(_service(request).ask(body.question, body.reader), response)
@@ -127,8 +135,9 @@ def list_articles(
     """The latest articles, by the date of their latest version."""
     service = _service(request)
     records = service.latest(limit, offset)
-    return ArticleList(articles=[summary(r) for r in records], total=service.count(),
-                       limit=limit, offset=offset)
+    return ArticleList(
+        articles=[summary(r) for r in records], total=service.count(), limit=limit, offset=offset
+    )
 
 
 @router.get("/articles/{article_id}", response_model=Article)
@@ -142,14 +151,17 @@ def get_article(
     return article(_service(request).show(article_id, reader, version))
 
 
-@router.post("/articles/{article_id}/follow-ups", status_code=201, response_model=Article,
-             responses={200: {"model": Article, "description": "The stored follow-up"}})
+@router.post(
+    "/articles/{article_id}/follow-ups",
+    status_code=201,
+    response_model=Article,
+    responses={200: {"model": Article, "description": "The stored follow-up"}},
+)
 def follow_up(
     article_id: str, body: FollowUpRequest, request: Request, response: Response
 ) -> Article:
     """Ask a follow-up question; it is read in the context of the thread it follows."""
-    return _created(_service(request).follow_up(article_id, body.question, body.reader),
-                    response)
+    return _created(_service(request).follow_up(article_id, body.question, body.reader), response)
 
 
 @router.get("/status", response_model=LibraryStatus, tags=["library"])

@@ -56,8 +56,9 @@ def create_app(library: Library, config: WebConfig | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("guidecite.web", "static")]), name="static")
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
     if config.rate_per_minute > 0:
-        app.add_middleware(RateLimit, buckets=TokenBuckets(config.rate_per_minute / 60,
-                                                           config.burst))
+        app.add_middleware(
+            RateLimit, buckets=TokenBuckets(config.rate_per_minute / 60, config.burst)
+        )
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -104,8 +104,9 @@ class ArticleService:
     def _clean(self, question: str) -> str:
         limit = self.max_question_chars
         if limit is not None and len(question) > limit:
-            raise QuestionTooLong(f"the question is {len(question):,} characters long; "
-                             f"the limit is {limit:,}")
+            raise QuestionTooLong(
+                f"the question is {len(question):,} characters long; the limit is {limit:,}"
+            )
         return clean_question(question)
 
     def _record(self, article_id: str) -> ArticleRecord:

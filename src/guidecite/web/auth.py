@@ -65,11 +65,26 @@ def login_form(request: Request, next: str = "/review", failed: bool = False) ->
     from .pages import templates
 
     token = secrets.token_urlsafe(32)
-    response = templates.TemplateResponse(request, "login.html", {
-        "csrf_token": token, "next": _local(next), "failed": failed, "reader": "physician",
-    }, status_code=401 if failed else 200)
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, max_age=3600, httponly=True,
-                        samesite="strict", secure=_secure(request), path="/login")
+    response = templates.TemplateResponse(
+        request,
+        "login.html",
+        {
+            "csrf_token": token,
+            "next": _local(next),
+            "failed": failed,
+            "reader": "physician",
+        },
+        status_code=401 if failed else 200,
+    )
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        max_age=3600,
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+        path="/login",
+    )
     return response
 
 
@@ -84,13 +99,20 @@ def login(
     check_csrf(request.cookies.get(LOGIN_CSRF_COOKIE), csrf_token)
     try:
         with request.app.state.service.lock:
-            session = accounts(request).login(username.strip().lower(), password,
-                                              request.cookies.get(SESSION_COOKIE))
+            session = accounts(request).login(
+                username.strip().lower(), password, request.cookies.get(SESSION_COOKIE)
+            )
     except NotSignedIn:
         return login_form(request, _local(next), failed=True)
     response = RedirectResponse(_local(next), status_code=303)
-    response.set_cookie(SESSION_COOKIE, session.token, max_age=SESSION_HOURS * 3600,
-                        httponly=True, samesite="lax", secure=_secure(request))
+    response.set_cookie(
+        SESSION_COOKIE,
+        session.token,
+        max_age=SESSION_HOURS * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+    )
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response
 

@@ -61,8 +61,14 @@ def run_bench(
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _measure(home: Path, questions: list[str], new_count: int, stored_count: int,
-             clients: int, seconds: float) -> dict[str, Any]:
+def _measure(
+    home: Path,
+    questions: list[str],
+    new_count: int,
+    stored_count: int,
+    clients: int,
+    seconds: float,
+) -> dict[str, Any]:
     load_before = os.getloadavg()
     port = _free_port()
     with ServerProcess(home, port) as base, httpx.Client(base_url=base, timeout=60) as client:
@@ -76,8 +82,11 @@ def _measure(home: Path, questions: list[str], new_count: int, stored_count: int
         stored_times = [_timed_page(client, paths[i % len(paths)]) for i in range(stored_count)]
         load = run_load(base, paths, questions[new_count + 1 :], clients, seconds)
     return {
-        "machine": {"cpus": os.cpu_count(), "load_average_before": load_before,
-                    "load_average_after": os.getloadavg()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_before": load_before,
+            "load_average_after": os.getloadavg(),
+        },
         "library": {k: status[k] for k in ("documents", "passages", "generation")},
         "first_answer_page_ms": round(first[0] * 1000, 1),
         "new_answer_page_ms": summary(new_times),
@@ -86,8 +95,9 @@ def _measure(home: Path, questions: list[str], new_count: int, stored_count: int
     }
 
 
-def run_load(base: str, paths: list[str], fresh: list[str], clients: int,
-             seconds: float) -> dict[str, Any]:
+def run_load(
+    base: str, paths: list[str], fresh: list[str], clients: int, seconds: float
+) -> dict[str, Any]:
     """`clients` threads for `seconds`, each going round LOAD_MIX from its own offset."""
     results: list[list[tuple[str, float, bool]]] = [[] for _ in range(clients)]
     questions = iter(fresh)
@@ -134,8 +144,9 @@ def run_load(base: str, paths: list[str], fresh: list[str], clients: int,
     }
 
 
-def _one_request(client: httpx.Client, kind: str, path: str,
-                 next_question: Callable[[], str | None]) -> bool:
+def _one_request(
+    client: httpx.Client, kind: str, path: str, next_question: Callable[[], str | None]
+) -> bool:
     try:
         if kind == "article":
             return client.get(path).status_code == 200
@@ -176,8 +187,12 @@ def summary(seconds: list[float]) -> dict[str, float]:
     if not seconds:
         return {"n": 0}
     ms = np.asarray(seconds) * 1000
-    return {"n": len(seconds), "p50": round(float(np.percentile(ms, 50)), 1),
-            "p95": round(float(np.percentile(ms, 95)), 1), "max": round(float(ms.max()), 1)}
+    return {
+        "n": len(seconds),
+        "p50": round(float(np.percentile(ms, 50)), 1),
+        "p95": round(float(np.percentile(ms, 95)), 1),
+        "max": round(float(ms.max()), 1),
+    }
 
 
 def load_questions(path: Path | None, home: Path, count: int) -> list[str]:
@@ -199,13 +214,16 @@ def title_questions(home: Path, count: int) -> list[str]:
     """ "What do the guidelines say about TITLE?" for evenly spaced document titles."""
     store = SQLiteStore(home / "library.sqlite3")
     try:
-        titles = [row[0] for row in store.db.execute(
-            "SELECT DISTINCT title FROM documents ORDER BY doc_id")]
+        titles = [
+            row[0]
+            for row in store.db.execute("SELECT DISTINCT title FROM documents ORDER BY doc_id")
+        ]
     finally:
         store.close()
     step = max(1, len(titles) // max(count, 1))
-    return [f"What do the guidelines say about {t.strip().rstrip('.')}?"
-            for t in titles[::step]][:count]
+    return [f"What do the guidelines say about {t.strip().rstrip('.')}?" for t in titles[::step]][
+        :count
+    ]
 
 
 def _free_port() -> int:
@@ -218,9 +236,22 @@ class ServerProcess:
     """`guidecite serve` on `home` in a child process, for a `with` block."""
 
     def __init__(self, home: Path, port: int) -> None:
-        self.command = [sys.executable, "-m", "guidecite", "serve", "--home", str(home),
-                        "--host", HOST, "--port", str(port), "--rate-limit", "0",
-                        "--log-level", "warning"]
+        self.command = [
+            sys.executable,
+            "-m",
+            "guidecite",
+            "serve",
+            "--home",
+            str(home),
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--rate-limit",
+            "0",
+            "--log-level",
+            "warning",
+        ]
         self.base = f"http://{HOST}:{port}"
         self.process: subprocess.Popen[bytes] | None = None
 

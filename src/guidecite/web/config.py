@@ -34,8 +34,10 @@ class WebConfig:
 
     def policy_text(self) -> str:
         if self.editorial_policy is None:
-            return resources.files(__package__).joinpath("editorial-policy.txt").read_text(
-                encoding="utf-8"
+            return (
+                resources.files(__package__)
+                .joinpath("editorial-policy.txt")
+                .read_text(encoding="utf-8")
             )
         try:
             return self.editorial_policy.read_text(encoding="utf-8")

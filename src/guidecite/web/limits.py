@@ -77,8 +77,11 @@ class RateLimit:
             return
         seconds = max(1, math.ceil(wait))
         response = error_response(
-            Request(scope), 429, "rate_limited",
-            f"too many requests; try again in {seconds} s", {"Retry-After": str(seconds)},
+            Request(scope),
+            429,
+            "rate_limited",
+            f"too many requests; try again in {seconds} s",
+            {"Retry-After": str(seconds)},
         )
         await response(scope, receive, send)
 
@@ -115,7 +118,9 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(
-            Request(scope), 413, "request_too_large",
+            Request(scope),
+            413,
+            "request_too_large",
             f"the request body is over the limit of {self.limit:,} bytes",
         )
         await response(scope, receive, send)

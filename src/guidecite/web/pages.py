@@ -79,8 +79,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(long_date=long_date, web_url=web_url, path_text=path_text,
-                       issuer_and_year=issuer_and_year)
+    env.filters.update(
+        long_date=long_date, web_url=web_url, path_text=path_text, issuer_and_year=issuer_and_year
+    )
     env.globals.update(first_citations=first_citations, readers=READERS)
     return env
 
@@ -98,8 +99,9 @@ def _reader(request: Request) -> str:
 
 
 def _remember(response: Response, reader: str) -> Response:
-    response.set_cookie(READER_COOKIE, reader, max_age=COOKIE_SECONDS, httponly=True,
-                        samesite="lax")
+    response.set_cookie(
+        READER_COOKIE, reader, max_age=COOKIE_SECONDS, httponly=True, samesite="lax"
+    )
     return response
 
 
@@ -111,11 +113,15 @@ def _to_article(article_id: str, reader: str | None = None) -> Response:
 @router.get("/")
 def home(request: Request) -> Response:
     service = _service(request)
-    return templates.TemplateResponse(request, "home.html", {
-        "reader": _reader(request),
-        "latest": service.latest(LATEST_ON_HOME),
-        "max_chars": request.app.state.config.max_question_chars,
-    })
+    return templates.TemplateResponse(
+        request,
+        "home.html",
+        {
+            "reader": _reader(request),
+            "latest": service.latest(LATEST_ON_HOME),
+            "max_chars": request.app.state.config.max_question_chars,
+        },
+    )
 
 
 @router.post("/ask")
@@ -158,9 +164,7 @@ def refresh(request: Request, article_id: str) -> Response:
 
 
 @router.post("/reader")
-def choose_reader(
-    reader: Annotated[str, Form()], next: Annotated[str, Form()] = "/"
-) -> Response:
+def choose_reader(reader: Annotated[str, Form()], next: Annotated[str, Form()] = "/") -> Response:
     target = next if _LOCAL_PATH.fullmatch(next) else "/"
     return _remember(RedirectResponse(target, status_code=303), check_reader(reader))
 
@@ -179,9 +183,11 @@ def error_page(
     request: Request, status: int, message: str, headers: dict[str, str] | None = None
 ) -> Response:
     return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message,
-                                "reader": _reader(request)},
-        status_code=status, headers=headers,
+        request,
+        "error.html",
+        {"status": status, "message": message, "reader": _reader(request)},
+        status_code=status,
+        headers=headers,
     )
 
 
@@ -211,8 +217,11 @@ def review_steps(record: ArticleRecord) -> list[dict[str, Any]]:
     dates = [record.submitted_at, record.review_started_at, record.approved_at]
     labels = ["Submitted", "Under Review", "Approved"]
     return [
-        {"label": label, "date": dates[i] if i <= reached else None,
-         "state": "done" if i < reached else "current" if i == reached else "todo"}
+        {
+            "label": label,
+            "date": dates[i] if i <= reached else None,
+            "state": "done" if i < reached else "current" if i == reached else "todo",
+        }
         for i, label in enumerate(labels)
     ]
 

@@ -60,10 +60,14 @@ def queue(request: Request, status: str | None = None) -> Response:
         return signed
     csrf, user = signed
     with request.app.state.service.lock:
-        items = board(request).queue(status if status in (
-            "submitted", "under_review", "approved") else None)
-    return templates.TemplateResponse(request, "review_queue.html", {
-        "items": items, "user": user, "csrf_token": csrf, "reader": "physician"})
+        items = board(request).queue(
+            status if status in ("submitted", "under_review", "approved") else None
+        )
+    return templates.TemplateResponse(
+        request,
+        "review_queue.html",
+        {"items": items, "user": user, "csrf_token": csrf, "reader": "physician"},
+    )
 
 
 @router.get("/review/{article_id}")
@@ -79,7 +83,10 @@ def review_page(request: Request, article_id: str) -> Response:
         state = the_board.state(article_id)
         latest = the_board.latest_body(article_id)
         context = {
-            "state": state, "user": user, "csrf_token": csrf, "reader": "physician",
+            "state": state,
+            "user": user,
+            "csrf_token": csrf,
+            "reader": "physician",
             "version": latest[0] if latest else None,
             "statements": statement_slots(latest[2]) if latest else [],
             "comments": the_board.comments(article_id),
@@ -89,8 +96,9 @@ def review_page(request: Request, article_id: str) -> Response:
     return templates.TemplateResponse(request, "review_article.html", context)
 
 
-def _transition(request: Request, article_id: str, action: str, csrf_token: str,
-                reason: str | None = None) -> Response:
+def _transition(
+    request: Request, article_id: str, action: str, csrf_token: str, reason: str | None = None
+) -> Response:
     user = _post(request, csrf_token)
     with request.app.state.service.lock:
         board(request).apply(user, article_id, action, reason)
@@ -98,29 +106,37 @@ def _transition(request: Request, article_id: str, action: str, csrf_token: str,
 
 
 @router.post("/review/{article_id}/take")
-def take(request: Request, article_id: str,
-         csrf_token: Annotated[str, Form(max_length=128)] = "") -> Response:
+def take(
+    request: Request, article_id: str, csrf_token: Annotated[str, Form(max_length=128)] = ""
+) -> Response:
     return _transition(request, article_id, TAKE, csrf_token)
 
 
 @router.post("/review/{article_id}/approve")
-def approve(request: Request, article_id: str,
-            csrf_token: Annotated[str, Form(max_length=128)] = "") -> Response:
+def approve(
+    request: Request, article_id: str, csrf_token: Annotated[str, Form(max_length=128)] = ""
+) -> Response:
     return _transition(request, article_id, APPROVE, csrf_token)
 
 
 @router.post("/review/{article_id}/request-changes")
-def request_changes(request: Request, article_id: str,
-                    csrf_token: Annotated[str, Form(max_length=128)] = "",
-                    reason: Annotated[str, _TEXT] = "") -> Response:
+def request_changes(
+    request: Request,
+    article_id: str,
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    reason: Annotated[str, _TEXT] = "",
+) -> Response:
     return _transition(request, article_id, REQUEST_CHANGES, csrf_token, reason)
 
 
 @router.post("/review/{article_id}/comments")
-def comment(request: Request, article_id: str,
-            csrf_token: Annotated[str, Form(max_length=128)] = "",
-            statement: Annotated[str, Form(max_length=20)] = "",
-            body: Annotated[str, _TEXT] = "") -> Response:
+def comment(
+    request: Request,
+    article_id: str,
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    statement: Annotated[str, Form(max_length=20)] = "",
+    body: Annotated[str, _TEXT] = "",
+) -> Response:
     user = _post(request, csrf_token)
     with request.app.state.service.lock:
         board(request).comment(user, article_id, statement, body)
@@ -128,10 +144,13 @@ def comment(request: Request, article_id: str,
 
 
 @router.post("/review/{article_id}/edit")
-def edit(request: Request, article_id: str,
-         csrf_token: Annotated[str, Form(max_length=128)] = "",
-         statement: Annotated[str, Form(max_length=20)] = "",
-         text: Annotated[str, _TEXT] = "") -> Response:
+def edit(
+    request: Request,
+    article_id: str,
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    statement: Annotated[str, Form(max_length=20)] = "",
+    text: Annotated[str, _TEXT] = "",
+) -> Response:
     user = _post(request, csrf_token)
     with request.app.state.service.lock:
         board(request).edit(user, article_id, statement, text)
@@ -149,9 +168,17 @@ def audit_page(request: Request) -> Response:
     trail = AuditTrail(board(request).sql)
     with request.app.state.service.lock:
         entries, check = trail.entries(), trail.verify()
-    return templates.TemplateResponse(request, "audit.html", {
-        "entries": entries, "check": check, "user": user, "csrf_token": csrf,
-        "reader": "physician"})
+    return templates.TemplateResponse(
+        request,
+        "audit.html",
+        {
+            "entries": entries,
+            "check": check,
+            "user": user,
+            "csrf_token": csrf,
+            "reader": "physician",
+        },
+    )
 
 
 @router.get("/admin/audit.{fmt}")
@@ -162,5 +189,8 @@ def audit_export(request: Request, fmt: str) -> Response:
     with request.app.state.service.lock:
         body = AuditTrail(board(request).sql).export(fmt)
     media = "text/csv" if fmt == "csv" else "application/json"
-    return Response(body, media_type=media, headers={
-        "Content-Disposition": f'attachment; filename="guidecite-audit.{fmt}"'})
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="guidecite-audit.{fmt}"'},
+    )
