@@ -161,7 +161,11 @@ def statement_units(sentences: Sequence[str]) -> list[str]:
         if sentence.startswith("|"):
             units.append(table_row(sentence))
             continue
-        if sentence.endswith(":"):
+        in_list = bool(_LIST_MARK.match(sentence))
+        sentence = _LIST_MARK.sub("", sentence).strip()
+        # A list item ending in ":" may head nested items, but the lines no longer show the
+        # nesting, so its siblings could be taken for its items: only a plain line gathers.
+        if sentence.endswith(":") and not in_list:
             items: list[str] = []
             while i < len(sentences) and _LIST_MARK.match(sentences[i]) and len(items) < MAX_ITEMS:
                 items.append(_LIST_MARK.sub("", sentences[i]).strip())
@@ -171,7 +175,7 @@ def statement_units(sentences: Sequence[str]) -> list[str]:
                     " ".join((sentence, "; ".join(item.rstrip(".;") for item in items))) + "."
                 )
                 continue
-        units.append(_LIST_MARK.sub("", sentence).strip())
+        units.append(sentence)
     return units
 
 
