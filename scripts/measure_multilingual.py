@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import resource
 import statistics
 import time
@@ -36,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 from guidecite import answer as answer_module
-from guidecite.analysis import terms
 from guidecite.answer import Library, answer_with_hits, open_library
 from guidecite.multilingual import (
     Encoder,
@@ -49,9 +47,8 @@ from guidecite.multilingual import (
     save_lexicon,
     translate,
 )
-from guidecite.query import Query, build_clauses
+from guidecite.query import Query, build_clauses, weigh_alternatives
 from guidecite.settings import Settings
-from guidecite.store.base import Store
 from guidecite.store.lexical import Clause
 
 VARIANTS = ("baseline", "words", "topic", "both")
@@ -190,7 +187,7 @@ def apply(query: Query, translation: Translation, variant: str, library: Library
         alternatives = [(r.word,) for r in translation.words if r.known]
     else:
         alternatives = translation.alternatives()
-    concepts = spanish_concepts(alternatives, library.store)
+    concepts = weigh_alternatives(alternatives, library.store)
     asked = [w for w in query.content_words if not is_function_word(w)]
     first = build_clauses(query.content_words, query.expansions)
     others = [c for c in query.clauses if c not in first]  # abbreviations' short forms
@@ -202,21 +199,6 @@ def apply(query: Query, translation: Translation, variant: str, library: Library
         concepts=concepts,
         vector=library.embedder.embed([text])[0],
     )
-
-
-def spanish_concepts(
-    alternatives: list[tuple[str, ...]], store: Store
-) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
-    """query.weigh_concepts for a translated question: each content word is one concept,
-    stated by any of its forms, weighted by the rarity (IDF) of its most common form."""
-    total = max(store.counts()["passages"], 1)
-    concepts = []
-    for forms in alternatives:
-        stated = tuple(frozenset(terms(form)) for form in forms if terms(form))
-        if stated:
-            df = max(store.doc_freq(form) for form in forms)
-            concepts.append((math.log(1 + total / (df + 1)), stated))
-    return tuple(concepts)
 
 
 @contextmanager
