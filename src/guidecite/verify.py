@@ -518,12 +518,9 @@ def judge(statement: str, support: Support, similarity: float) -> Verdict:
     severity = max((i.severity for i in issues), default=0)
     label = (SUPPORTED, PARTIAL, UNSUPPORTED)[severity]
     if label == SUPPORTED:
+        stated = f"{coverage:.0%} of its words, similarity {similarity:.2f}"
         reason = (
-            "quoted from the passage"
-            if support.quoted
-            else (
-                f"the passage states this ({coverage:.0%} of its words, similarity {similarity:.2f})"
-            )
+            "quoted from the passage" if support.quoted else f"the passage states this ({stated})"
         )
     else:
         reason = "; ".join(i.message for i in issues if i.severity == severity)
