@@ -246,6 +246,7 @@ def test_json_has_the_documented_fields_in_order(answered):
         "dropped",
         "max_age_years",
         "disagreements",
+        "language",
     ]
     assert data["schema_version"] == SCHEMA_VERSION
     assert list(data["sections"][0]) == ["key", "heading", "statements"]

@@ -26,6 +26,7 @@ from tokenizers import Tokenizer
 from .chunking import split_sentences
 from .embedding import MINILM_TOKENIZER
 from .errors import QuestionError
+from .i18n import N_
 from .store.base import Store
 from .store.lexical import Clause
 from .types import Answer, ArticleSection, Citation, Reference, Statement
@@ -127,13 +128,30 @@ PROFILES: dict[str, Reader] = {
 }
 
 #: Interface text for patients (no medical content: it frames the article).
-CARE_TEAM = (
+CARE_TEAM = N_(
     "This summary explains what the guidelines in the library say. Talk to your care team "
     "about what it means for you before changing any treatment."
 )
-URGENT = "The sources say when to get help urgently: see 'When to get help' below."
-GLOSSARY_HEADING = {"patient": "What the words mean", "student": "Definitions"}
-_ESCALATION_HEADING = {"patient": "When to get help"}
+URGENT = N_("The sources say when to get help urgently: see 'When to get help' below.")
+GLOSSARY_HEADING = {"patient": N_("What the words mean"), "student": N_("Definitions")}
+_ESCALATION_HEADING = {"patient": N_("When to get help")}
+
+
+def reader_heading(key: str, reader: str) -> str | None:
+    """The heading a reader's article gives a section in place of the default, if any."""
+    if key == "escalation":
+        return _ESCALATION_HEADING.get(reader)
+    if key == "glossary":
+        return GLOSSARY_HEADING.get(reader, GLOSSARY_HEADING["student"])
+    return None
+
+
+def translate_notice(notice: str | None, gettext: Callable[[str], str]) -> str | None:
+    """A notice with the readers' notices in it (`tailor`) in the interface language."""
+    for message in (CARE_TEAM, URGENT):
+        if notice and message in notice:
+            notice = notice.replace(message, gettext(message))
+    return notice
 
 
 def get_reader(name: str) -> Reader:

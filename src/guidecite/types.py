@@ -29,7 +29,7 @@ ANSWERED = "answered"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
 
 #: Version of the JSON answer schema (docs/answer-schema.md).
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Verdicts of statement verification (guidecite.verify): does the cited passage say this?
 SUPPORTED = "supported"
@@ -214,6 +214,7 @@ class Answer:
     dropped: int = 0  # unsupported statements left out of the answer
     max_age_years: int | None = None  # references older than this are flagged `stale`
     disagreements: tuple[Disagreement, ...] = ()
+    language: str = "en"  # the interface language (guidecite.i18n); statements stay as quoted
 
     @property
     def statements(self) -> tuple[Statement, ...]:

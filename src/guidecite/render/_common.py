@@ -6,25 +6,66 @@ guideline documents say, quoted in its statements and citations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
-from guidecite.types import PARTIAL, SUPPORTED, UNSUPPORTED, Answer, Reference, Statement
+from guidecite import audience
+from guidecite.i18n import DEFAULT_LANGUAGE, N_, translator
+from guidecite.types import (
+    PARTIAL,
+    SUPPORTED,
+    UNSUPPORTED,
+    Answer,
+    ArticleSection,
+    Reference,
+    Statement,
+)
 
-DISCLAIMER = (
+#: A message -> its translation (`translator(language).gettext`).
+Gettext = Callable[[str], str]
+english: Gettext = translator(DEFAULT_LANGUAGE).gettext
+
+DISCLAIMER = N_(
     "This summary is generated from the guideline library by software and has not yet been "
     "reviewed by a clinician. It is provided for information and education; it is not a "
     "substitute for clinical judgement, for the full text of the cited guidelines, or for "
     "advice from a health professional who knows the patient."
 )
 
-NO_EVIDENCE = (
+NO_EVIDENCE = N_(
     "The guideline library holds no evidence that answers this question, so no answer is "
     "given. The sources below are the nearest the library holds; a reader might check them."
 )
 
-NO_NEAREST_SOURCES = "The library holds no source close to this question either."
+NO_NEAREST_SOURCES = N_("The library holds no source close to this question either.")
 
-_AUDIENCE_LABELS = {"clinician": "For clinicians", "patient": "For patients"}
+#: Said first when the interface is not in English: the statements stay in the sources' words.
+SOURCES_IN_ENGLISH = N_(
+    "The sources are in English; statements are quoted in their original language."
+)
+
+_AUDIENCE_LABELS = {
+    "clinician": N_("For clinicians"),
+    "patient": N_("For patients"),
+    "physician": N_("For physicians"),
+    "nurse": N_("For nurses"),
+    "pharmacist": N_("For pharmacists"),
+    "student": N_("For students"),
+}
+
+#: Section headings by their stable key (compose/sections.py), for translation at render time.
+SECTION_HEADINGS = {
+    "assessment": N_("Assessment and diagnosis"),
+    "tests": N_("Tests and imaging"),
+    "treatment": N_("Treatment"),
+    "monitoring": N_("Monitoring and follow-up"),
+    "escalation": N_("When to escalate or refer"),
+    "pitfalls": N_("Pitfalls and cautions"),
+    "populations": N_("Special populations"),
+    "other": N_("Other considerations"),
+    "glossary": N_("Definitions"),
+}
 
 
 def one_line(text: str) -> str:
@@ -32,33 +73,38 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def audience_label(audience: str) -> str:
-    return _AUDIENCE_LABELS.get(audience, f"For readers: {one_line(audience)}")
+def audience_label(audience: str, _: Gettext = english) -> str:
+    if audience in _AUDIENCE_LABELS:
+        return _(_AUDIENCE_LABELS[audience])
+    return _("For readers: %(audience)s") % {"audience": one_line(audience)}
 
 
-def generated_date(created_at: str) -> str:
+def generated_date(created_at: str, _: Gettext = english) -> str:
     """The calendar date of an ISO timestamp; the raw text when it is not one."""
     if not created_at:
-        return "on an unknown date"
+        return _("on an unknown date")
     try:
         return datetime.fromisoformat(created_at).date().isoformat()
     except ValueError:
         return one_line(created_at)
 
 
-def status_line(audience: str, created_at: str) -> str:
-    return f"{audience_label(audience)}. Generated {generated_date(created_at)}; not yet reviewed."
+def status_line(audience: str, created_at: str, _: Gettext = english) -> str:
+    return _("%(audience)s. Generated %(date)s; not yet reviewed.") % {
+        "audience": audience_label(audience, _),
+        "date": generated_date(created_at, _),
+    }
 
 
-def year_text(year: int | None) -> str:
-    return "year unknown" if year is None else str(year)
+def year_text(year: int | None, _: Gettext = english) -> str:
+    return _("year unknown") if year is None else str(year)
 
 
-def issuer_and_year(ref: Reference) -> str:
+def issuer_and_year(ref: Reference, _: Gettext = english) -> str:
     """ "Issuer, 2021", "2021" without an issuer, "year unknown" without a year."""
     if ref.issuer:
-        return f"{one_line(ref.issuer)}, {year_text(ref.year)}"
-    return year_text(ref.year)
+        return f"{one_line(ref.issuer)}, {year_text(ref.year, _)}"
+    return year_text(ref.year, _)
 
 
 def path_text(section_path: tuple[str, ...]) -> str:
@@ -68,75 +114,99 @@ def path_text(section_path: tuple[str, ...]) -> str:
 # -- verification, grades, freshness, disagreement ------------------------------------------
 
 VERDICT_WORDS = {
-    SUPPORTED: "supported by the cited passage",
-    PARTIAL: "only partly supported by the cited passage",
-    UNSUPPORTED: "not supported by the cited passage",
+    SUPPORTED: N_("supported by the cited passage"),
+    PARTIAL: N_("only partly supported by the cited passage"),
+    UNSUPPORTED: N_("not supported by the cited passage"),
 }
 POINTS = {
-    "interval": "Interval",
-    "dose": "Dose",
-    "threshold": "Threshold",
-    "number": "Number",
-    "choice": "First choice",
+    "interval": N_("Interval"),
+    "dose": N_("Dose"),
+    "threshold": N_("Threshold"),
+    "number": N_("Number"),
+    "choice": N_("First choice"),
 }
 
 
-def verification_line(answer: Answer) -> str | None:
+def verification_line(answer: Answer, _: Gettext = english) -> str | None:
     """ "Checked against the cited passages: 9 of 10 statements supported (90%); 1 not
     supported, left out." None when the answer was not verified."""
     if answer.supported_share is None:
         return None
     total = len(answer.statements) + answer.dropped
     supported = round(answer.supported_share * total)
-    line = (
-        f"Checked against the cited passages: {supported} of {total} statements "
-        f"supported ({answer.supported_share:.0%})"
-    )
+    line = _(
+        "Checked against the cited passages: %(supported)d of %(total)d statements "
+        "supported (%(share)s)"
+    ) % {"supported": supported, "total": total, "share": f"{answer.supported_share:.0%}"}
     if answer.dropped:
-        line += f"; {answer.dropped} not supported, left out"
+        line += _("; %(count)d not supported, left out") % {"count": answer.dropped}
     shown = sum(1 for s in answer.statements if s.verdict == UNSUPPORTED)
     if shown:
-        line += f"; {shown} not supported, shown flagged"
+        line += _("; %(count)d not supported, shown flagged") % {"count": shown}
     return line + "."
 
 
-def stale_line(answer: Answer, refs: tuple[Reference, ...]) -> str | None:
+def stale_line(answer: Answer, refs: tuple[Reference, ...], _: Gettext = english) -> str | None:
     """ "Sources [2], [3] are older than 5 years: newer guidance may exist." """
     old = [r.number for r in refs if r.stale]
     if not old or answer.max_age_years is None:
         return None
     numbers = ", ".join(f"[{n}]" for n in old)
-    verb = "is" if len(old) == 1 else "are"
-    noun = "Source" if len(old) == 1 else "Sources"
-    return (
-        f"{noun} {numbers} {verb} older than {answer.max_age_years} years: newer guidance "
-        "may exist."
-    )
+    if len(old) == 1:
+        line = _("Source %(numbers)s is older than %(years)d years: newer guidance may exist.")
+    else:
+        line = _("Sources %(numbers)s are older than %(years)d years: newer guidance may exist.")
+    return line % {"numbers": numbers, "years": answer.max_age_years}
 
 
-def stale_mark(ref: Reference, answer: Answer) -> str | None:
+def stale_mark(ref: Reference, answer: Answer, _: Gettext = english) -> str | None:
     if not ref.stale or answer.max_age_years is None:
         return None
-    return f"Older than {answer.max_age_years} years."
+    return _("Older than %(years)d years.") % {"years": answer.max_age_years}
 
 
-def grade_text(statement: Statement) -> str | None:
+def grade_text(statement: Statement, _: Gettext = english) -> str | None:
     """ "grade: 1B; in this guideline: 1: Strong ..." or None without a grade."""
     if not statement.grade:
         return None
-    text = f"grade: {one_line(statement.grade)}"
+    text = _("grade: %(grade)s") % {"grade": one_line(statement.grade)}
     if statement.grade_scheme:
-        text += f"; in this guideline: {one_line(statement.grade_scheme)}"
+        scheme = one_line(statement.grade_scheme)
+        text += _("; in this guideline: %(scheme)s") % {"scheme": scheme}
     return text
 
 
-def point_name(point: str) -> str:
-    return POINTS.get(point, one_line(point).capitalize())
+def point_name(point: str, _: Gettext = english) -> str:
+    return _(POINTS[point]) if point in POINTS else one_line(point).capitalize()
 
 
-def reference_label(number: int, answer: Answer) -> str:
+def reference_label(number: int, answer: Answer, _: Gettext = english) -> str:
     """ "[2] Agency B, 2019" for a reference number of the answer."""
     for ref in answer.references:
         if ref.number == number:
-            return f"[{number}] {issuer_and_year(ref)}"
+            return f"[{number}] {issuer_and_year(ref, _)}"
     return f"[{number}]"
+
+
+# -- the interface language -----------------------------------------------------------------
+
+
+def localized(answer: Answer, language: str | None = None) -> Answer:
+    """The answer with its interface wording in `language` (default: the answer's own):
+    section headings by key, the readers' notices, and first a notice that the statements
+    are quoted from English sources. Statements, titles and citations are left as they are.
+    Localizing twice changes nothing more."""
+    language = language or answer.language
+    if language == DEFAULT_LANGUAGE:
+        return replace(answer, language=language)
+    _ = translator(language).gettext
+    sections = tuple(_section_heading(s, answer.audience, _) for s in answer.sections)
+    notice = audience.translate_notice(answer.notice, _)
+    if _(SOURCES_IN_ENGLISH) not in (notice or ""):
+        notice = " ".join(x for x in (_(SOURCES_IN_ENGLISH), notice) if x)
+    return replace(answer, language=language, sections=sections, notice=notice)
+
+
+def _section_heading(section: ArticleSection, reader: str, _: Gettext) -> ArticleSection:
+    english = audience.reader_heading(section.key, reader) or SECTION_HEADINGS.get(section.key)
+    return replace(section, heading=_(english) if english else section.heading)

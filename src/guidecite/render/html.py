@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from html import escape
 
+from guidecite.i18n import N_, translator
 from guidecite.render._common import (
     DISCLAIMER,
     NO_EVIDENCE,
     NO_NEAREST_SOURCES,
     VERDICT_WORDS,
+    Gettext,
     grade_text,
     issuer_and_year,
+    localized,
     one_line,
     path_text,
     point_name,
@@ -38,11 +41,8 @@ from guidecite.types import (
     Statement,
 )
 
-_MARKS = {
-    SUPPORTED: "\u2713",
-    PARTIAL: "\u25d0 partly supported",
-    UNSUPPORTED: "\u2717 not supported",
-}
+_MARKS = {SUPPORTED: "\u2713", PARTIAL: "\u25d0", UNSUPPORTED: "\u2717"}
+_MARK_WORDS = {PARTIAL: N_("partly supported"), UNSUPPORTED: N_("not supported")}
 
 _WEB_URL = re.compile(r"https?://[^\s\"'<>`\\\x00-\x1f\x7f]+", re.IGNORECASE)
 
@@ -80,13 +80,15 @@ table.disagreement th, table.disagreement td { border: 1px solid #c8c8c8; paddin
 
 
 def render(answer: Answer) -> str:
+    answer = localized(answer)
+    _ = translator(answer.language).gettext
     title = _e(answer.title)
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{_e(answer.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"{_header(answer)}{_body(answer)}"
-        f'<footer><p class="disclaimer">{_e(DISCLAIMER)}</p></footer>\n'
+        f"{_header(answer, _)}{_body(answer, _)}"
+        f'<footer><p class="disclaimer">{_e(_(DISCLAIMER))}</p></footer>\n'
         "</main>\n</body>\n</html>\n"
     )
 
@@ -100,48 +102,50 @@ def _lines(text: str) -> str:
     return "<br>\n".join(_e(line) for line in str(text).splitlines() if line.strip())
 
 
-def _header(answer: Answer) -> str:
+def _header(answer: Answer, _: Gettext) -> str:
     parts = [f"<header>\n<h1>{_e(answer.title)}</h1>\n"]
     if one_line(answer.question) != one_line(answer.title):
-        parts.append(f'<p class="question">Question: {_e(answer.question)}</p>\n')
-    parts.append(f'<p class="meta">{_e(status_line(answer.audience, answer.created_at))}</p>\n')
-    checked = verification_line(answer)
+        question = _("Question: %(question)s") % {"question": answer.question}
+        parts.append(f'<p class="question">{_e(question)}</p>\n')
+    status = status_line(answer.audience, answer.created_at, _)
+    parts.append(f'<p class="meta">{_e(status)}</p>\n')
+    checked = verification_line(answer, _)
     if checked:
         parts.append(f'<p class="meta verification">{_e(checked)}</p>\n')
     if answer.notice:
         parts.append(f'<p class="notice" role="note">{_e(answer.notice)}</p>\n')
-    old = stale_line(answer, answer.references or answer.nearest_sources)
+    old = stale_line(answer, answer.references or answer.nearest_sources, _)
     if old:
         parts.append(f'<p class="notice stale-note" role="note">{_e(old)}</p>\n')
     return "".join(parts) + "</header>\n"
 
 
-def _body(answer: Answer) -> str:
+def _body(answer: Answer, _: Gettext) -> str:
     if answer.status == INSUFFICIENT_EVIDENCE:
-        return _no_evidence(answer)
+        return _no_evidence(answer, _)
     parts = []
     if answer.bottom_line:
-        statements = " ".join(_statement(s) for s in answer.bottom_line)
-        parts.append(_section("Bottom line", f'<p class="bottom-line">{statements}</p>'))
+        statements = " ".join(_statement(s, _) for s in answer.bottom_line)
+        parts.append(_section(_("Bottom line"), f'<p class="bottom-line">{statements}</p>'))
     for section in answer.sections:
-        items = "".join(f"<li>{_statement(s)}</li>\n" for s in section.statements)
+        items = "".join(f"<li>{_statement(s, _)}</li>\n" for s in section.statements)
         parts.append(_section(section.heading, f"<ul>\n{items}</ul>"))
     if answer.disagreements:
-        tables = "".join(_disagreement(d, answer) for d in answer.disagreements)
-        parts.append(_section("Where sources disagree", tables))
-    parts.append(_references(answer))
+        tables = "".join(_disagreement(d, answer, _) for d in answer.disagreements)
+        parts.append(_section(_("Where sources disagree"), tables))
+    parts.append(_references(answer, _))
     return "".join(parts)
 
 
-def _disagreement(disagreement: Disagreement, answer: Answer) -> str:
+def _disagreement(disagreement: Disagreement, answer: Answer, _: Gettext) -> str:
     """One point the sources differ on: a two-column table, a source a column."""
     heads = "".join(
-        f'<th scope="col">{_e(reference_label(c.reference, answer))}</th>'
+        f'<th scope="col">{_e(reference_label(c.reference, answer, _))}</th>'
         for c in disagreement.claims
     )
     cells = "".join(f"<td>{_e(c.text)}</td>" for c in disagreement.claims)
     return (
-        f'<table class="disagreement"><caption>{_e(point_name(disagreement.point))}'
+        f'<table class="disagreement"><caption>{_e(point_name(disagreement.point, _))}'
         f"</caption>\n<tr>{heads}</tr>\n<tr>{cells}</tr>\n</table>\n"
     )
 
@@ -150,26 +154,28 @@ def _section(heading: str, content: str) -> str:
     return f"<section>\n<h2>{_e(heading)}</h2>\n{content}\n</section>\n"
 
 
-def _no_evidence(answer: Answer) -> str:
+def _no_evidence(answer: Answer, _: Gettext) -> str:
     sources = answer.nearest_sources
-    listing = _reference_list(sources, answer) if sources else f"<p>{_e(NO_NEAREST_SOURCES)}</p>"
-    return _section("No answer in the library", f"<p>{_e(NO_EVIDENCE)}</p>") + _section(
-        "Sources to check", listing
+    nothing = f"<p>{_e(_(NO_NEAREST_SOURCES))}</p>"
+    listing = _reference_list(sources, answer, _) if sources else nothing
+    return _section(_("No answer in the library"), f"<p>{_e(_(NO_EVIDENCE))}</p>") + _section(
+        _("Sources to check"), listing
     )
 
 
-def _statement(statement: Statement) -> str:
-    markers = "".join(_marker(c) for c in _first_citation_per_reference(statement))
-    graded = grade_text(statement)
+def _statement(statement: Statement, _: Gettext) -> str:
+    markers = "".join(_marker(c, _) for c in _first_citation_per_reference(statement))
+    graded = grade_text(statement, _)
     grade = f' <span class="grade">({_e(graded)})</span>' if graded else ""
     text = _e(statement.text)
     verdict = statement.verdict
     if verdict not in _MARKS:
         return f"{text}{markers}{grade}"
-    why = f"{VERDICT_WORDS[verdict]}: {statement.reason or ''}"
+    why = f"{_(VERDICT_WORDS[verdict])}: {statement.reason or ''}"
+    words = f" {_e(_(_MARK_WORDS[verdict]))}" if verdict in _MARK_WORDS else ""
     mark = (
         f'<span class="verdict {verdict}" title="{_e(why)}" aria-label="{_e(why)}">'
-        f"{_MARKS[verdict]}</span>"
+        f"{_MARKS[verdict]}{words}</span>"
     )
     if verdict == UNSUPPORTED:
         return f'{mark} <span class="flagged">{text}</span>{markers}{grade}'
@@ -183,37 +189,43 @@ def _first_citation_per_reference(statement: Statement) -> list[Citation]:
     return [first[n] for n in sorted(first)]
 
 
-def _marker(citation: Citation) -> str:
+def _marker(citation: Citation, _: Gettext) -> str:
     """A superscript link to the reference, with the cited passage as its tooltip."""
     number = _e(citation.reference)
     tooltip = _e(f"{path_text(citation.section_path)}: {citation.passage_text}")
+    label = _("Reference %(number)s") % {"number": citation.reference}
     return (
         f'<sup><a href="#ref-{number}" title="{tooltip}" '
-        f'aria-label="Reference {number}">{number}</a></sup>'
+        f'aria-label="{_e(label)}">{number}</a></sup>'
     )
 
 
-def _references(answer: Answer) -> str:
-    return _section("References", _reference_list(answer.references, answer, anchors=True))
+def _references(answer: Answer, _: Gettext) -> str:
+    listing = _reference_list(answer.references, answer, _, anchors=True)
+    return _section(_("References"), listing)
 
 
-def _reference_list(refs: tuple[Reference, ...], answer: Answer, anchors: bool = False) -> str:
-    items = "".join(_reference(ref, answer, anchors) for ref in refs)
+def _reference_list(
+    refs: tuple[Reference, ...], answer: Answer, _: Gettext, anchors: bool = False
+) -> str:
+    items = "".join(_reference(ref, answer, _, anchors) for ref in refs)
     return f'<ol class="references">\n{items}</ol>'
 
 
-def _reference(ref: Reference, answer: Answer, anchor: bool) -> str:
+def _reference(ref: Reference, answer: Answer, _: Gettext, anchor: bool) -> str:
     number = _e(ref.number)
     opening = f'<li id="ref-{number}" value="{number}">' if anchor else f'<li value="{number}">'
-    source = f'<span class="meta">(source: {_e(ref.source)})</span>'
-    parts = [f"{_e(one_line(ref.title).rstrip('.'))}.", f"{_e(issuer_and_year(ref))}."]
-    old = stale_mark(ref, answer)
+    source_text = _("source: %(path)s") % {"path": ref.source}
+    source = f'<span class="meta">({_e(source_text)})</span>'
+    parts = [f"{_e(one_line(ref.title).rstrip('.'))}.", f"{_e(issuer_and_year(ref, _))}."]
+    old = stale_mark(ref, answer, _)
     if old:
         parts.append(f'<span class="stale">{_e(old)}</span>')
     if ref.url:
         parts.append(_link(ref.url))
     parts.append(source)
-    return f"{opening}{' '.join(parts)}{_passages(ref.number, answer) if anchor else ''}</li>\n"
+    passages = _passages(ref.number, answer, _) if anchor else ""
+    return f"{opening}{' '.join(parts)}{passages}</li>\n"
 
 
 def _link(url: str) -> str:
@@ -224,7 +236,7 @@ def _link(url: str) -> str:
     return f'<span class="url">{shown}</span>'
 
 
-def _passages(number: int, answer: Answer) -> str:
+def _passages(number: int, answer: Answer, _: Gettext) -> str:
     """The passages cited from one reference, each once, under a collapsed <details>."""
     seen: dict[str, Citation] = {}
     for statement in answer.statements:
@@ -236,4 +248,6 @@ def _passages(number: int, answer: Answer) -> str:
         f"<p>{_lines(c.passage_text)}</p></blockquote>\n"
         for c in seen.values()
     )
-    return f"\n<details><summary>Cited passages</summary>\n{quotes}</details>\n" if quotes else ""
+    if not quotes:
+        return ""
+    return f"\n<details><summary>{_e(_('Cited passages'))}</summary>\n{quotes}</details>\n"

@@ -12,6 +12,8 @@ import json
 from typing import Any
 
 from guidecite.errors import ConfigError
+from guidecite.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from guidecite.render._common import localized
 from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
@@ -30,7 +32,7 @@ STATUSES = (ANSWERED, INSUFFICIENT_EVIDENCE)
 
 
 def render(answer: Answer) -> str:
-    return json.dumps(answer_to_dict(answer), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(answer_to_dict(localized(answer)), ensure_ascii=False, indent=2) + "\n"
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
@@ -51,6 +53,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "dropped": answer.dropped,
         "max_age_years": answer.max_age_years,
         "disagreements": [_disagreement_to_dict(d) for d in answer.disagreements],
+        "language": answer.language,
     }
 
 
@@ -155,7 +158,17 @@ def _answer(data: dict[str, Any]) -> Answer:
         dropped=int(data.get("dropped") or 0),
         max_age_years=None if data.get("max_age_years") is None else int(data["max_age_years"]),
         disagreements=tuple(_disagreement(d) for d in data.get("disagreements") or ()),
+        language=_language(data.get("language")),
     )
+
+
+def _language(value: object) -> str:
+    """The interface language of a record; records before schema 1.2 are in English."""
+    if value is None:
+        return DEFAULT_LANGUAGE
+    if value not in LANGUAGES:
+        raise ValueError(f"unknown language {value!r}; expected one of: {', '.join(LANGUAGES)}")
+    return str(value)
 
 
 def _share(value: object) -> float | None:

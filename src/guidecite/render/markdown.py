@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from guidecite.i18n import translator
 from guidecite.render._common import (
     DISCLAIMER,
     NO_EVIDENCE,
     NO_NEAREST_SOURCES,
     VERDICT_WORDS,
+    Gettext,
     grade_text,
     issuer_and_year,
+    localized,
     one_line,
     point_name,
     reference_label,
@@ -33,66 +36,72 @@ MARKS = {SUPPORTED: "✓", PARTIAL: "◐", UNSUPPORTED: "✗"}
 
 
 def render(answer: Answer) -> str:
-    blocks = [_header(answer)]
+    answer = localized(answer)
+    _ = translator(answer.language).gettext
+    blocks = [_header(answer, _)]
     if answer.status == INSUFFICIENT_EVIDENCE:
-        blocks += _no_evidence(answer)
+        blocks += _no_evidence(answer, _)
     else:
-        blocks += _article(answer)
-    blocks.append(DISCLAIMER)
+        blocks += _article(answer, _)
+    blocks.append(_(DISCLAIMER))
     return "\n\n".join(blocks) + "\n"
 
 
-def _header(answer: Answer) -> str:
+def _header(answer: Answer, _: Gettext) -> str:
     lines = [f"# {one_line(answer.title)}", ""]
     if one_line(answer.question) != one_line(answer.title):
-        lines += [f"Question: {one_line(answer.question)}", ""]
-    lines.append(status_line(answer.audience, answer.created_at))
-    checked = verification_line(answer)
+        lines += [_("Question: %(question)s") % {"question": one_line(answer.question)}, ""]
+    lines.append(status_line(answer.audience, answer.created_at, _))
+    checked = verification_line(answer, _)
     if checked:
         lines.append(checked)
     if answer.notice:
         lines += ["", f"> {one_line(answer.notice)}"]
-    old = stale_line(answer, answer.references or answer.nearest_sources)
+    old = stale_line(answer, answer.references or answer.nearest_sources, _)
     if old:
         lines += ["", f"> {old}"]
     return "\n".join(lines)
 
 
-def _article(answer: Answer) -> list[str]:
+def _article(answer: Answer, _: Gettext) -> list[str]:
     blocks = []
     if answer.bottom_line:
-        blocks.append("## Bottom line\n\n" + " ".join(_statement(s) for s in answer.bottom_line))
+        lead = " ".join(_statement(s, _) for s in answer.bottom_line)
+        blocks.append(f"## {_('Bottom line')}\n\n{lead}")
     for section in answer.sections:
-        bullets = "\n".join(f"- {_statement(s)}" for s in section.statements)
+        bullets = "\n".join(f"- {_statement(s, _)}" for s in section.statements)
         blocks.append(f"## {one_line(section.heading)}\n\n{bullets}")
     if answer.disagreements:
-        blocks.append(_disagreements(answer))
-    blocks.append("## References\n\n" + _reference_list(answer.references, answer))
+        blocks.append(_disagreements(answer, _))
+    blocks.append(f"## {_('References')}\n\n" + _reference_list(answer.references, answer, _))
     return blocks
 
 
-def _no_evidence(answer: Answer) -> list[str]:
+def _no_evidence(answer: Answer, _: Gettext) -> list[str]:
     sources = answer.nearest_sources
-    listing = _reference_list(sources, answer) if sources else NO_NEAREST_SOURCES
-    return [f"## No answer in the library\n\n{NO_EVIDENCE}", f"## Sources to check\n\n{listing}"]
+    listing = _reference_list(sources, answer, _) if sources else _(NO_NEAREST_SOURCES)
+    return [
+        f"## {_('No answer in the library')}\n\n{_(NO_EVIDENCE)}",
+        f"## {_('Sources to check')}\n\n{listing}",
+    ]
 
 
-def _statement(statement: Statement) -> str:
+def _statement(statement: Statement, _: Gettext) -> str:
     markers = "".join(f"[{n}]" for n in statement.references)
     text = one_line(statement.text) + (f" {markers}" if markers else "")
-    grade = grade_text(statement)
+    grade = grade_text(statement, _)
     if grade:
         text += f" ({grade})"
-    return _marked(text, statement)
+    return _marked(text, statement, _)
 
 
-def _marked(text: str, statement: Statement) -> str:
+def _marked(text: str, statement: Statement, _: Gettext) -> str:
     """The statement with its verdict's mark: after it when supported or partly supported,
     before it, in words, when it is shown although not supported."""
     verdict = statement.verdict
     if verdict not in MARKS:
         return text
-    why = f"{VERDICT_WORDS[verdict]}: {one_line(statement.reason or '')}"
+    why = f"{_(VERDICT_WORDS[verdict])}: {one_line(statement.reason or '')}"
     if verdict == UNSUPPORTED:
         return f"{MARKS[verdict]} [{why}] {text}"
     if verdict == PARTIAL:
@@ -100,20 +109,20 @@ def _marked(text: str, statement: Statement) -> str:
     return f"{text} {MARKS[verdict]}"
 
 
-def _disagreements(answer: Answer) -> str:
+def _disagreements(answer: Answer, _: Gettext) -> str:
     """Each point the sources differ on, their words side by side in a table."""
-    blocks = ["## Where sources disagree"]
+    blocks = [f"## {_('Where sources disagree')}"]
     for disagreement in answer.disagreements:
-        blocks.append(_disagreement(disagreement, answer))
+        blocks.append(_disagreement(disagreement, answer, _))
     return "\n\n".join(blocks)
 
 
-def _disagreement(disagreement: Disagreement, answer: Answer) -> str:
-    heads = [_cell(reference_label(c.reference, answer)) for c in disagreement.claims]
+def _disagreement(disagreement: Disagreement, answer: Answer, _: Gettext) -> str:
+    heads = [_cell(reference_label(c.reference, answer, _)) for c in disagreement.claims]
     texts = [_cell(c.text) for c in disagreement.claims]
     return "\n".join(
         [
-            f"{point_name(disagreement.point)}:",
+            f"{point_name(disagreement.point, _)}:",
             "",
             "| " + " | ".join(heads) + " |",
             "|" + "---|" * len(heads),
@@ -126,17 +135,17 @@ def _cell(text: str) -> str:
     return one_line(text).replace("|", "\\|")
 
 
-def _reference_list(references: tuple[Reference, ...], answer: Answer) -> str:
-    return "\n".join(_reference(ref, answer) for ref in references)
+def _reference_list(references: tuple[Reference, ...], answer: Answer, _: Gettext) -> str:
+    return "\n".join(_reference(ref, answer, _) for ref in references)
 
 
-def _reference(ref: Reference, answer: Answer) -> str:
+def _reference(ref: Reference, answer: Answer, _: Gettext) -> str:
     """ "1. Title. Issuer, Year. URL (source: path)", then "Older than 5 years." if so."""
-    parts = [f"{ref.number}. {one_line(ref.title).rstrip('.')}.", f"{issuer_and_year(ref)}."]
+    parts = [f"{ref.number}. {one_line(ref.title).rstrip('.')}.", f"{issuer_and_year(ref, _)}."]
     if ref.url:
         parts.append(one_line(ref.url))
-    parts.append(f"(source: {one_line(ref.source)})")
-    old = stale_mark(ref, answer)
+    parts.append("(" + _("source: %(path)s") % {"path": one_line(ref.source)} + ")")
+    old = stale_mark(ref, answer, _)
     if old:
         parts.append(old)
     return " ".join(parts)

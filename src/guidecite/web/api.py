@@ -18,12 +18,16 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ..render import answer_to_dict
+from ..render._common import localized
 from ..store.articles import ArticleRecord
 from .articles import ArticleService, ShownArticle
 from .config import MAX_QUESTION_CHARS
 
 Reader = Literal["physician", "nurse", "pharmacist", "student", "patient"]
 DEFAULT_READER: Reader = "physician"
+#: The interface language of the answer (docs/i18n.md); None: the question's language.
+Language = Literal["en", "es"]
+LANGUAGE_HELP = "Headings, notices and labels in this language (default: the question's)"
 
 
 class ErrorDetail(BaseModel):
@@ -56,6 +60,7 @@ class AskRequest(BaseModel):
         examples=["What tidal volume is recommended for adults with ARDS?"],
     )
     reader: Reader = DEFAULT_READER
+    language: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
 class FollowUpRequest(BaseModel):
@@ -63,6 +68,7 @@ class FollowUpRequest(BaseModel):
         min_length=1, max_length=MAX_QUESTION_CHARS, examples=["and in children?"]
     )
     reader: Reader = DEFAULT_READER
+    language: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
 class Review(BaseModel):
@@ -123,7 +129,7 @@ def _service(request: Request) -> ArticleService:
 )
 def create_article(body: AskRequest, request: Request, response: Response) -> Article:
     """Answer a question: the stored article if the library is unchanged, else a new version."""
-    return _created(_service(request).ask(body.question, body.reader), response)
+    return _created(_service(request).ask(body.question, body.reader), response, body.language)
 
 
 @router.get("/articles", response_model=ArticleList)
@@ -146,9 +152,10 @@ def get_article(
     request: Request,
     reader: Reader = DEFAULT_READER,
     version: int | None = Query(None, ge=1),
+    language: Language | None = None,
 ) -> Article:
     """One article for a reader: the latest version, or the version asked for."""
-    return article(_service(request).show(article_id, reader, version))
+    return article(_service(request).show(article_id, reader, version), language)
 
 
 @router.post(
@@ -161,7 +168,8 @@ def follow_up(
     article_id: str, body: FollowUpRequest, request: Request, response: Response
 ) -> Article:
     """Ask a follow-up question; it is read in the context of the thread it follows."""
-    return _created(_service(request).follow_up(article_id, body.question, body.reader), response)
+    shown = _service(request).follow_up(article_id, body.question, body.reader)
+    return _created(shown, response, body.language)
 
 
 @router.get("/status", response_model=LibraryStatus, tags=["library"])
@@ -170,17 +178,19 @@ def library_status(request: Request) -> LibraryStatus:
     return LibraryStatus.model_validate(_service(request).status())
 
 
-def _created(shown: ShownArticle, response: Response) -> Article:
+def _created(shown: ShownArticle, response: Response, language: str | None) -> Article:
     response.status_code = 201 if shown.composed else 200
     response.headers["Location"] = f"/api/articles/{shown.record.article_id}"
-    return article(shown)
+    return article(shown, language)
 
 
 def summary(record: ArticleRecord) -> ArticleSummary:
     return ArticleSummary(**_summary_fields(record))
 
 
-def article(shown: ShownArticle) -> Article:
+def article(shown: ShownArticle, language: str | None = None) -> Article:
+    """The article; its answer's interface wording in `language`, by default the one the
+    answer was composed in (the question's)."""
     record = shown.record
     return Article(
         **_summary_fields(record),
@@ -191,7 +201,7 @@ def article(shown: ShownArticle) -> Article:
         stale=shown.stale,
         reader=shown.reader,  # type: ignore[arg-type]
         audience=shown.answer.audience,
-        answer=answer_to_dict(shown.answer),
+        answer=answer_to_dict(localized(shown.answer, language)),
     )
 
 

@@ -6,16 +6,22 @@
     POST /articles/{id}/follow-ups  question -> 303 to the follow-up's article
     POST /articles/{id}/refresh     a new version on today's library -> 303
     POST /reader                    reader, next -> remembers the reader, 303 to next
+    POST /language                  language, next -> remembers the language, 303 to next
     GET  /editorial-policy
 
 Templates are Jinja2 with autoescape on: every text of an answer comes from guideline
 documents and is escaped; a URL becomes a link only when it is plain http(s). Pages work
 without JavaScript; /static/guidecite.js only adds the citation popovers.
+
+The interface is in English or Spanish (docs/i18n.md): every template string goes through
+`_()`, which reads the page's `language` (the remembered choice, or Spanish after a Spanish
+question) from the template's context; the article's statements stay as quoted.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -24,7 +30,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from ..render._common import issuer_and_year, path_text
+from ..i18n import LANGUAGE_NAMES, N_, check_language, language_or_default, translator
+from ..query import detect_language
+from ..render._common import issuer_and_year, localized, path_text
 from ..store.articles import APPROVED, SUBMITTED, UNDER_REVIEW, ArticleRecord
 from ..types import INSUFFICIENT_EVIDENCE, Answer, Citation, Statement
 from .articles import ArticleService, ShownArticle
@@ -36,6 +44,22 @@ _WEB_URL = re.compile(r"https?://[^\s\"'<>`\\\x00-\x1f\x7f]+", re.IGNORECASE)
 _LOCAL_PATH = re.compile(r"/(?!/)[\w\-./?=&%]*")
 LATEST_ON_HOME = 10
 COOKIE_SECONDS = 365 * 24 * 3600
+#: The cookie that remembers the interface language.
+LANGUAGE_COOKIE = "guidecite_language"
+_MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
 
 
 def web_url(url: str | None) -> str | None:
@@ -43,15 +67,36 @@ def web_url(url: str | None) -> str | None:
     return url if url and _WEB_URL.fullmatch(url) else None
 
 
-def long_date(stamp: str | None) -> str:
-    """ "27 January 2026" for an ISO timestamp; "" when there is none."""
+def long_date(stamp: str | None, language: str = "en") -> str:
+    """ "27 January 2026" ("27 de enero de 2026") for an ISO timestamp; "" for none."""
     if not stamp:
         return ""
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    return f"{moment.day} {moment:%B %Y}"
+    _ = translator(language).gettext
+    month = _(_MONTHS[moment.month - 1])
+    return _("%(day)d %(month)s %(year)d") % {
+        "day": moment.day,
+        "month": month,
+        "year": moment.year,
+    }
+
+
+@jinja2.pass_context
+def _gettext(context: jinja2.runtime.Context, message: str) -> str:
+    return translator(context.get("language", "en")).gettext(message)
+
+
+@jinja2.pass_context
+def _ngettext(context: jinja2.runtime.Context, singular: str, plural: str, n: int) -> str:
+    return translator(context.get("language", "en")).ngettext(singular, plural, n)
+
+
+@jinja2.pass_context
+def _long_date(context: jinja2.runtime.Context, stamp: str | None) -> str:
+    return long_date(stamp, context.get("language", "en"))
 
 
 def first_citations(statement: Statement) -> list[Citation]:
@@ -78,15 +123,22 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
-        long_date=long_date, web_url=web_url, path_text=path_text, issuer_and_year=issuer_and_year
+        long_date=_long_date, web_url=web_url, path_text=path_text, issuer_and_year=issuer_and_year
     )
-    env.globals.update(first_citations=first_citations, readers=READERS)
+    env.globals.update(first_citations=first_citations, readers=READERS, languages=LANGUAGE_NAMES)
     return env
 
 
-templates = Jinja2Templates(env=_environment())
+def _page_language(request: Request) -> dict[str, Any]:
+    """Every page's `language` (for `_()`, `<html lang>`) and where the switch returns to."""
+    return {"language": _language(request), "here": request.url.path}
+
+
+templates = Jinja2Templates(env=_environment(), context_processors=[_page_language])
 
 
 def _service(request: Request) -> ArticleService:
@@ -98,10 +150,12 @@ def _reader(request: Request) -> str:
     return reader_or_default(request.cookies.get(READER_COOKIE))
 
 
-def _remember(response: Response, reader: str) -> Response:
-    response.set_cookie(
-        READER_COOKIE, reader, max_age=COOKIE_SECONDS, httponly=True, samesite="lax"
-    )
+def _language(request: Request) -> str:
+    return language_or_default(request.cookies.get(LANGUAGE_COOKIE))
+
+
+def _remember(response: Response, reader: str, cookie: str = READER_COOKIE) -> Response:
+    response.set_cookie(cookie, reader, max_age=COOKIE_SECONDS, httponly=True, samesite="lax")
     return response
 
 
@@ -131,14 +185,17 @@ def ask(
     reader: Annotated[str, Form()] = DEFAULT_READER,
 ) -> Response:
     shown = _service(request).ask(question, check_reader(reader))
-    return _to_article(shown.record.article_id, reader)
+    response = _to_article(shown.record.article_id, reader)
+    if detect_language(question) == "es":  # a Spanish question: a Spanish interface
+        _remember(response, "es", LANGUAGE_COOKIE)
+    return response
 
 
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str, version: int | None = None) -> Response:
     service = _service(request)
     shown = service.show(article_id, _reader(request), version)
-    context = article_context(shown, service.thread(shown.record))
+    context = article_context(shown, service.thread(shown.record), _language(request))
     context["max_chars"] = request.app.state.config.max_question_chars
     context["approval"] = _approval(request, shown.record.article_id)
     return templates.TemplateResponse(request, "article.html", context)
@@ -169,6 +226,15 @@ def choose_reader(reader: Annotated[str, Form()], next: Annotated[str, Form()] =
     return _remember(RedirectResponse(target, status_code=303), check_reader(reader))
 
 
+@router.post("/language")
+def choose_language(
+    language: Annotated[str, Form()], next: Annotated[str, Form()] = "/"
+) -> Response:
+    target = next if _LOCAL_PATH.fullmatch(next) else "/"
+    response = RedirectResponse(target, status_code=303)
+    return _remember(response, check_language(language), LANGUAGE_COOKIE)
+
+
 @router.get("/editorial-policy")
 def editorial_policy(request: Request) -> Response:
     text = request.app.state.config.policy_text()
@@ -191,8 +257,11 @@ def error_page(
     )
 
 
-def article_context(shown: ShownArticle, thread: list[ArticleRecord]) -> dict[str, Any]:
-    record, answer = shown.record, shown.answer
+def article_context(
+    shown: ShownArticle, thread: list[ArticleRecord], language: str = "en"
+) -> dict[str, Any]:
+    record, answer = shown.record, localized(shown.answer, language)
+    shown = replace(shown, answer=answer)
     heading = answer.title if record.parent_id is None else _sentence(record.question)
     return {
         "shown": shown,
@@ -215,7 +284,7 @@ def review_steps(record: ArticleRecord) -> list[dict[str, Any]]:
     order = [SUBMITTED, UNDER_REVIEW, APPROVED]
     reached = order.index(record.status) if record.status in order else 0
     dates = [record.submitted_at, record.review_started_at, record.approved_at]
-    labels = ["Submitted", "Under Review", "Approved"]
+    labels = [N_("Submitted"), N_("Under Review"), N_("Approved")]
     return [
         {
             "label": label,

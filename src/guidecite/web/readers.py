@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from ..audience import READERS as READER_NAMES
 from ..errors import InputError
+from ..i18n import N_
 
-_LABELS = {"patient": "Patient or carer"}
-#: Reader choices in the order the page offers them, with their labels.
-READERS: dict[str, str] = {name: _LABELS.get(name, name.capitalize()) for name in READER_NAMES}
+_LABELS = {
+    "physician": N_("Physician"),
+    "nurse": N_("Nurse"),
+    "pharmacist": N_("Pharmacist"),
+    "student": N_("Student"),
+    "patient": N_("Patient or carer"),
+}
+#: Reader choices in the order the page offers them, with their labels (msgids: the page
+#: shows them translated).
+READERS: dict[str, str] = {name: _LABELS[name] for name in READER_NAMES}
 DEFAULT_READER = "physician"
 #: The cookie that remembers a reader's choice.
 READER_COOKIE = "guidecite_reader"

@@ -1,0 +1,52 @@
+"""The interface in the reader's language: gettext catalogs for the page, the renderers and
+the readers' notices.
+
+    _ = translator("es").gettext
+    _("Bottom line")                       # "En resumen"
+
+Catalogs are `locale/<lang>/LC_MESSAGES/guidecite.po`, compiled to `.mo` by
+`scripts/compile_translations.py` (both are kept in the package). Only interface text is in
+them: statements, titles and citations are quoted from the sources and never translated.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+
+DOMAIN = "guidecite"
+LOCALE_DIR = Path(__file__).parent / "locale"
+#: Interface languages, the default first.
+LANGUAGES: tuple[str, ...] = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+#: Names of the languages, each in its own language (the page's language switch).
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional name of a gettext marker
+    """Marks a message for the catalog where it is defined; it is translated where shown."""
+    return message
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translator(language: str) -> gettext.NullTranslations:
+    """The translations of one interface language (English: the messages themselves)."""
+    language = check_language(language)
+    if language == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, [language])
+
+
+def check_language(language: str) -> str:
+    """`language` if it is one of LANGUAGES, else an InputError listing them."""
+    if language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
+    return language
+
+
+def language_or_default(language: str | None) -> str:
+    """A remembered or requested language, or the default when it is missing or unknown."""
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
