@@ -1,6 +1,7 @@
 """What each embedding choice costs in retrieval quality, on a question set with gold passages.
 
-    .venv/bin/python scripts/compare_embedders.py --home STORE --questions ../shared/eval/guideline_qa_dev.jsonl
+    .venv/bin/python scripts/compare_embedders.py --home STORE \
+        --questions ../shared/eval/guideline_qa_dev.jsonl
 
 The store must hold the library the gold paths refer to (`guidecite ingest ../shared/corpus`).
 Configurations, all with the same BM25 index and sentence-coverage rerank:
@@ -53,8 +54,12 @@ def candidate_cosines(library: Library, name: str) -> Callable[..., Any]:
         cosines = dict(zip(keys, vectors @ other.embed([query.question])[0], strict=True))
         best = max((s.bm25 for s in scored), default=0.0) or 1.0
         rescored = [
-            retrieval.Scored(s.key, s.bm25, float(cosines.get(s.key, 0.0)),
-                             s.bm25 / best + retrieval.DENSE_WEIGHT * float(cosines.get(s.key, 0)))
+            retrieval.Scored(
+                s.key,
+                s.bm25,
+                float(cosines.get(s.key, 0.0)),
+                s.bm25 / best + retrieval.DENSE_WEIGHT * float(cosines.get(s.key, 0)),
+            )
             for s in scored
         ]
         rescored.sort(key=lambda s: -s.fused)
@@ -68,14 +73,14 @@ def measure(library: Library, items: list[dict[str, Any]]) -> dict[str, float]:
 
     p5 = p10 = d5 = cited = 0
     for item in items:
-        query = understand(item["question"], library.store, library.embedder,
-                           library.abbreviations)
+        query = understand(item["question"], library.store, library.embedder, library.abbreviations)
         hits = retrieval.retrieve(library.store, query, audience=item["audience"], k=40)
         docs = library.store.documents({h.passage.doc_id for h in hits})
         gold = {g["doc"] for g in item["gold"]}
         quotes = [norm(g["quote"])[:80] for g in item["gold"]]
-        rank = next((i for i, h in enumerate(hits, 1)
-                     if any(q in norm(h.passage.text) for q in quotes)), 99)
+        rank = next(
+            (i for i, h in enumerate(hits, 1) if any(q in norm(h.passage.text) for q in quotes)), 99
+        )
         order = list(dict.fromkeys(docs[h.passage.doc_id].source for h in hits))
         doc_rank = next((i for i, s in enumerate(order, 1) if s in gold), 99)
         result = answer(item["question"], library, audience=item["audience"])
@@ -84,8 +89,12 @@ def measure(library: Library, items: list[dict[str, Any]]) -> dict[str, float]:
         d5 += doc_rank <= 5
         cited += any(r.source in gold for r in result.references)
     n = len(items) or 1
-    return {"passage_top5": 100 * p5 / n, "passage_top10": 100 * p10 / n,
-            "document_top5": 100 * d5 / n, "gold_cited": 100 * cited / n}
+    return {
+        "passage_top5": 100 * p5 / n,
+        "passage_top10": 100 * p10 / n,
+        "document_top5": 100 * d5 / n,
+        "gold_cited": 100 * cited / n,
+    }
 
 
 def main() -> None:

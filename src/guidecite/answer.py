@@ -8,7 +8,7 @@ article = answer("What is ...?", library, audience="clinician")
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from .compose.grades import explain_grades, store_schemes
 from .embedding import Embedder, get_embedder
 from .errors import ModelError
 from .freshness import find_disagreements, flag_stale
+from .i18n import DEFAULT_LANGUAGE, check_language
 from .ingest import ingest_starter
 from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
 from .query import clean_question, detect_language, understand
@@ -108,11 +109,21 @@ def answer(
     audience: str = "clinician",
     composer: str = "extractive",
     show_unsupported: bool = False,
+    language: str | None = None,
 ) -> Answer:
-    """A cited article answering the question, or a plain "insufficient evidence" answer."""
-    return answer_with_hits(
+    """A cited article answering the question, or a plain "insufficient evidence" answer.
+    Its interface is in `language` (docs/i18n.md), by default the question's."""
+    result = answer_with_hits(
         question, library, audience=audience, composer=composer, show_unsupported=show_unsupported
     )[0]
+    return replace(result, language=interface_language(question, language))
+
+
+def interface_language(question: str, requested: str | None = None) -> str:
+    """The language asked for, else Spanish for a Spanish question, else English."""
+    if requested is not None:
+        return check_language(requested)
+    return "es" if detect_language(question) == "es" else DEFAULT_LANGUAGE
 
 
 def answer_with_hits(

@@ -105,7 +105,9 @@ def resample(source_home: Path, home: Path, size: int) -> float:
         for copy in range(copies):
             suffix = f"~{copy}"
             db.execute(
-                "INSERT INTO documents SELECT doc_id || ?, source || ?, title, issuer, year, url,"
+                "INSERT INTO documents (doc_id, source, title, issuer, year, url, language,"
+                " audience, rights, content_hash, version, ingested_at)"
+                " SELECT doc_id || ?, source || ?, title, issuer, year, url,"
                 " language, audience, rights, content_hash, version, ingested_at"
                 " FROM src.documents",
                 (suffix, suffix),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,17 @@ from typing import Any
 import click
 
 from . import __version__
-from .answer import Library, answer, open_library, question_key, refresh_translations
+from .answer import (
+    Library,
+    answer,
+    interface_language,
+    open_library,
+    question_key,
+    refresh_translations,
+)
 from .compose import GENERATORS
 from .errors import GuideciteError
+from .i18n import LANGUAGES
 from .ingest import ingest_paths
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
 from .render import answer_from_dict, render
@@ -81,6 +90,13 @@ def main() -> None:
     show_default=True,
     help="Output format (JSON: see docs/answer-schema.md).",
 )
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the headings, notices and labels (default: the question's). "
+    "Statements stay in the sources' language (docs/i18n.md).",
+)
 @click.option("--fresh", is_flag=True, help="Compose anew even if a stored answer exists.")
 @click.option(
     "--composer",
@@ -108,6 +124,7 @@ def ask(
     question: str,
     audience: str,
     fmt: str,
+    language: str | None,
     fresh: bool,
     composer: str,
     show_unsupported: bool,
@@ -131,6 +148,7 @@ def ask(
             )
         else:
             result = cached_answer(library, question, audience, fresh, composer)
+        result = replace(result, language=interface_language(question, language))
         click.echo(render(flag_stale(result, settings.max_age_years), fmt))
     finally:
         library.close()
@@ -169,15 +187,27 @@ def cached_answer(
     show_default=True,
     help="Rebuild the lexicon that lets Spanish questions find English passages.",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove documents ingested earlier from the given folders that are no longer in "
+    "them (a deleted file, a JSON Lines record gone). Without it nothing is removed.",
+)
 @home_option
 @friendly_errors
 def ingest(
-    paths: tuple[Path, ...], progress: bool | None, spanish: bool, home: Path | None
+    paths: tuple[Path, ...],
+    progress: bool | None,
+    spanish: bool,
+    prune: bool,
+    home: Path | None,
 ) -> None:
     """Read guideline files and folders (recursively) into the library.
 
     Markdown with YAML front matter, HTML, PDF, JSON Lines (one document a line) and plain
     text. Unchanged documents are skipped; changed ones replace their earlier version.
+    Nothing is removed unless --prune is given: then documents of the given folders that
+    are gone from them are removed, and approved articles citing them go back to review.
     When the library changed, the lexicon for Spanish questions is rebuilt (minutes for a
     large library; --no-spanish skips it, and Spanish questions then get no translation).
     """
@@ -186,7 +216,9 @@ def ingest(
     try:
         shown = sys.stderr.isatty() if progress is None else progress
         before = library.store.generation()
-        report = ingest_paths(library.store, list(paths), library.embedder, progress=shown)
+        report = ingest_paths(
+            library.store, list(paths), library.embedder, progress=shown, prune=prune
+        )
         if spanish and library.store.generation() != before:
             click.echo("building the lexicon for Spanish questions ...", err=True)
             if not refresh_translations(library.store, settings.home):
@@ -195,7 +227,8 @@ def ingest(
         library.close()
     click.echo(
         f"{report.documents} documents: {report.added} added, {report.updated} updated, "
-        f"{report.unchanged} unchanged; {report.passages} passages in {report.seconds:.1f} s"
+        f"{report.unchanged} unchanged, {len(report.removed)} removed; "
+        f"{report.passages} passages in {report.seconds:.1f} s"
     )
     for error in report.errors:
         click.echo(f"skipped {error}", err=True)

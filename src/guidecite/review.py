@@ -11,7 +11,7 @@ leads to and the roles allowed. `apply` checks the role first (PermissionDenied)
 state (ReviewError), and writes the change and its audit entry in one transaction.
 An approved version is never changed: an edit writes a new version, and an edit of an
 approved article sends it back to "submitted". When a source cited by an approved article
-changes on re-ingest, `reopen_for_sources` sends it back with the reason.
+changes or is removed on re-ingest, `reopen_for_sources` sends it back with the reason.
 """
 
 from __future__ import annotations
@@ -316,9 +316,10 @@ class ReviewBoard:
         return number
 
     def reopen_for_sources(self, changed: dict[str, str]) -> list[str]:
-        """Send approved articles citing a changed source back to "submitted".
+        """Send approved articles citing a changed or removed source back to "submitted".
 
-        `changed` maps a document's source to what happened ("updated on 2026-02-01").
+        `changed` maps a document's source to what happened ("updated on 2026-02-01",
+        "removed on 2026-02-01").
         """
         reopened = []
         rows = self.sql.db.execute(

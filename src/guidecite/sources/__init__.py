@@ -1,6 +1,8 @@
 """Source readers: guideline files in, `SourceDocument`s out.
 
     read_sources(paths)  walks files and folders and yields (file, document or SourceError)
+    source_files(paths)  (file, folder it is ingested from) for each file, in reading order
+    read_file(path, root)  one file's documents, or SourceErrors for what cannot be read
     READERS              file suffix -> reader: Markdown, HTML, PDF, JSON Lines, plain text
     starter_documents()  the guideline digests shipped in the `open-medicine` package
 
@@ -29,6 +31,7 @@ __all__ = [
     "READERS",
     "SourceReader",
     "count_files",
+    "read_file",
     "read_sources",
     "source_files",
     "starter_documents",
@@ -59,7 +62,7 @@ def read_sources(paths: Sequence[Path]) -> Iterator[tuple[Path, SourceDocument |
     on. Raises PathError, before reading anything, when a path does not exist.
     """
     files = list(source_files(paths))
-    return ((path, item) for path, root in files for item in _read(path, root))
+    return ((path, item) for path, root in files for item in read_file(path, root))
 
 
 def count_files(paths: Sequence[Path]) -> int:
@@ -102,7 +105,8 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
             yield entry
 
 
-def _read(path: Path, root: Path) -> Iterator[SourceDocument | SourceError]:
+def read_file(path: Path, root: Path) -> Iterator[SourceDocument | SourceError]:
+    """One file's documents, named relative to `root`; a SourceError for what cannot be read."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         choices = ", ".join(sorted(READERS))

@@ -33,8 +33,21 @@ class Store(Protocol):
         passages: Sequence[Passage],
         embeddings: np.ndarray,
         definitions: Iterable[tuple[str, str, int]],
+        root: str | None = None,
     ) -> Document:
-        """Store a new or changed document atomically, keeping the earlier version's record."""
+        """Store a new or changed document atomically, keeping the earlier version's record.
+
+        `root` is the folder it was ingested from (an absolute path, or "package:NAME")."""
+
+    def set_root(self, sources: Sequence[str], root: str) -> None:
+        """Record the folder that unchanged documents were seen in by this ingest."""
+
+    def sources_under(self, roots: Iterable[str]) -> list[str]:
+        """Sources of the documents ingested from any of these folders."""
+
+    def remove_document(self, source: str) -> str | None:
+        """Remove a document and its passages atomically, keeping its version records
+        (marked removed); its doc_id, or None when no such document is stored."""
 
     def refresh_indexes(self) -> None:
         """Bring the search indexes up to date with the stored passages."""

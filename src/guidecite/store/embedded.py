@@ -60,10 +60,23 @@ class EmbeddedStore:
         passages: Sequence[Passage],
         embeddings: np.ndarray,
         definitions: Iterable[tuple[str, str, int]],
+        root: str | None = None,
     ) -> Document:
-        doc = self.sql.write_document(source_doc, passages, embeddings, definitions)
+        doc = self.sql.write_document(source_doc, passages, embeddings, definitions, root)
         self._pending.append(doc.doc_id)
         return doc
+
+    def set_root(self, sources: Sequence[str], root: str) -> None:
+        self.sql.set_root(sources, root)
+
+    def sources_under(self, roots: Iterable[str]) -> list[str]:
+        return self.sql.sources_under(roots)
+
+    def remove_document(self, source: str) -> str | None:
+        doc_id = self.sql.remove_document(source)
+        if doc_id is not None:
+            self._pending.append(doc_id)  # the lexical update deletes its passages
+        return doc_id
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         return self.sql.documents(doc_ids)

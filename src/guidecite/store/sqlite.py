@@ -195,10 +195,28 @@ def m003_review(db: sqlite3.Connection) -> None:
         )
 
 
+def m004_document_roots(db: sqlite3.Connection) -> None:
+    """The folder each document was ingested from, and when a version was removed.
+
+    `root` is an absolute folder path ("package:open-medicine" for the starter library);
+    `ingest --prune` removes the documents of a folder that it no longer holds. NULL for
+    documents stored before this migration until they are seen again.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN root TEXT;
+        CREATE INDEX documents_root ON documents(root);
+        ALTER TABLE document_versions ADD COLUMN removed_at TEXT
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_articles,
     m003_review,
+    m004_document_roots,
 ]
 
 
@@ -274,22 +292,30 @@ class SQLiteStore:
         passages: Sequence[Passage],
         embeddings: np.ndarray,
         definitions: Iterable[tuple[str, str, int]],
+        root: str | None = None,
     ) -> Document:
-        """Store a new or changed document in one transaction, keeping the old version's record."""
+        """Store a new or changed document in one transaction, keeping the old version's record.
+
+        `root` is the folder it was ingested from. A document removed earlier and now back
+        gets the next version number after its last one.
+        """
         doc_id = source_doc.doc_id
         stamp = now_iso()
         with self.transaction() as db:
-            row = db.execute("SELECT version FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-            version = 1 if row is None else int(row[0]) + 1
-            if row is not None:
-                self._retire(db, doc_id, stamp)
+            (last,) = db.execute(
+                "SELECT max(version) FROM document_versions WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+            version = 1 if last is None else int(last) + 1
+            self._retire(db, doc_id, stamp)
             doc = _document_record(source_doc, version)
             db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*_document_row(doc), stamp),
+                f"INSERT INTO documents ({_DOC_COLUMNS}, ingested_at, root)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*_document_row(doc), stamp, root),
             )
             db.execute(
-                "INSERT INTO document_versions VALUES (?,?,?,?,?,?,?,?,?,NULL)",
+                "INSERT INTO document_versions (doc_id, version, source, title, issuer, year,"
+                " url, content_hash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     doc_id,
                     version,
@@ -315,6 +341,47 @@ class SQLiteStore:
             self.bump_generation()
         return doc
 
+    def remove_document(self, source: str) -> str | None:
+        """Remove a document and its passages in one transaction; its doc_id, if it was held.
+
+        Its version records stay, the last one marked replaced and removed."""
+        stamp = now_iso()
+        with self.transaction() as db:
+            row = db.execute("SELECT doc_id FROM documents WHERE source = ?", (source,)).fetchone()
+            if row is None:
+                return None
+            db.execute(
+                "UPDATE document_versions SET removed_at = ?"
+                " WHERE doc_id = ? AND replaced_at IS NULL",
+                (stamp, row[0]),
+            )
+            self._retire(db, row[0], stamp)
+            self.bump_generation()
+        return str(row[0])
+
+    def set_root(self, sources: Sequence[str], root: str) -> None:
+        """Record the folder that unchanged documents were seen in this time."""
+        with self.transaction() as db:
+            for chunk in _chunks(list(sources), 500):
+                marks = ",".join("?" * len(chunk))
+                db.execute(
+                    f"UPDATE documents SET root = ? WHERE root IS NOT ? AND source IN ({marks})",
+                    (root, root, *chunk),
+                )
+
+    def sources_under(self, roots: Iterable[str]) -> list[str]:
+        """Sources of the documents ingested from any of these folders."""
+        found: list[str] = []
+        for chunk in _chunks(list(roots), 500):
+            marks = ",".join("?" * len(chunk))
+            found += [
+                str(row[0])
+                for row in self.db.execute(
+                    f"SELECT source FROM documents WHERE root IN ({marks}) ORDER BY source", chunk
+                )
+            ]
+        return found
+
     @staticmethod
     def _retire(db: sqlite3.Connection, doc_id: str, stamp: str) -> None:
         db.execute(
@@ -338,7 +405,8 @@ class SQLiteStore:
 
     def document_versions(self, doc_id: str) -> list[dict[str, object]]:
         cursor = self.db.execute(
-            "SELECT version, content_hash, ingested_at, replaced_at FROM document_versions"
+            "SELECT version, content_hash, ingested_at, replaced_at, removed_at"
+            " FROM document_versions"
             " WHERE doc_id = ? ORDER BY version",
             (doc_id,),
         )
