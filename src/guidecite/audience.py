@@ -29,7 +29,7 @@ from .errors import QuestionError
 from .i18n import N_
 from .store.base import Store
 from .store.lexical import Clause
-from .types import Answer, ArticleSection, Citation, Reference, Statement
+from .types import Answer, ArticleSection, Citation, Reference, Statement, reference_for
 
 READERS: tuple[str, ...] = ("physician", "nurse", "pharmacist", "student", "patient")
 ALIASES = {"clinician": "physician"}
@@ -277,16 +277,7 @@ def library_definer(store: Store, prefer: str = "patient") -> Define:
             for sentence in split_sentences(passage.text):
                 if pattern.match(sentence) and 6 <= len(sentence.split()) <= 45:
                     doc = docs[passage.doc_id]
-                    reference = Reference(
-                        0,
-                        doc.doc_id,
-                        doc.title,
-                        doc.issuer,
-                        doc.year,
-                        doc.url,
-                        doc.source,
-                        doc.audience,
-                    )
+                    reference = reference_for(doc, 0)
                     citation = Citation(0, passage.passage_id, passage.text, passage.section_path)
                     return sentence, reference, citation
         return None

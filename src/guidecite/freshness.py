@@ -59,10 +59,6 @@ def flag_stale(
     )
 
 
-def stale_references(answer: Answer) -> list[Reference]:
-    return [r for r in answer.references if r.stale]
-
-
 # -- disagreement ---------------------------------------------------------------------------
 
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Literal
 
-Audience = Literal["clinician", "patient"]
-AUDIENCES: tuple[str, ...] = ("clinician", "patient")  # the audiences documents are written for
 #: Who an article can be told for (guidecite.audience); "clinician" means "physician".
 READER_CHOICES: tuple[str, ...] = (
     "physician",
@@ -140,6 +137,13 @@ class Reference:
     source: str
     audience: str = "clinician"
     stale: bool = False  # older than the answer's `max_age_years` (guidecite.freshness)
+
+
+def reference_for(doc: Document, number: int) -> Reference:
+    """The reference-list entry for a stored document."""
+    return Reference(
+        number, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url, doc.source, doc.audience
+    )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..analysis import terms
 from ..query import Query, coverage
-from ..types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference
+from ..types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
 
 MIN_COVERAGE = 0.3
 NEAREST = 5
@@ -67,18 +67,7 @@ def insufficient(
         doc = documents.get(hit.passage.doc_id)
         if doc is None or any(r.doc_id == doc.doc_id for r in nearest):
             continue
-        nearest.append(
-            Reference(
-                len(nearest) + 1,
-                doc.doc_id,
-                doc.title,
-                doc.issuer,
-                doc.year,
-                doc.url,
-                doc.source,
-                doc.audience,
-            )
-        )
+        nearest.append(reference_for(doc, len(nearest) + 1))
         if len(nearest) == NEAREST:
             break
     return Answer(

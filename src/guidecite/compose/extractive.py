@@ -12,8 +12,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..analysis import terms
 from ..chunking import split_sentences
 from ..embedding import Embedder, similarities
@@ -29,6 +27,7 @@ from ..types import (
     Hit,
     Reference,
     Statement,
+    reference_for,
 )
 from .focus import answers_focus, foci
 from .grades import find_grade, is_grade_only
@@ -257,12 +256,6 @@ def number_references(
     return tuple(references), numbers
 
 
-def reference_for(doc: Document, number: int) -> Reference:
-    return Reference(
-        number, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url, doc.source, doc.audience
-    )
-
-
 def to_statement(candidate: Candidate, numbers: Mapping[str, int]) -> Statement:
     passage = candidate.hit.passage
     citation = Citation(
@@ -288,7 +281,3 @@ def group_sections(
 def title_for(question: str) -> str:
     title = question.strip()
     return title[:1].upper() + title[1:]
-
-
-def cosine_matrix(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
-    return vectors @ query

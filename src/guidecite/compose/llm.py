@@ -47,9 +47,10 @@ from ..types import (
     Hit,
     Reference,
     Statement,
+    reference_for,
 )
 from ..verify import Verdict, verify_statement
-from .extractive import ExtractiveComposer, reference_for, select_passages, title_for
+from .extractive import ExtractiveComposer, select_passages, title_for
 from .grades import find_grade
 from .sections import ORDER, classify, kind
 
