@@ -76,6 +76,9 @@ class Store(Protocol):
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         """(short form, long form, count) defined in the library's text."""
 
+    def titles(self) -> Iterator[tuple[str, str]]:
+        """(document id, title) of every stored document."""
+
     def save_answer(self, answer_id: str, question_key: str, body: str) -> None: ...
 
     def find_answer(self, question_key: str) -> str | None:

@@ -90,6 +90,9 @@ class EmbeddedStore:
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         return self.sql.definitions()
 
+    def titles(self) -> Iterator[tuple[str, str]]:
+        return self.sql.titles()
+
     # -- indexes -----------------------------------------------------------------------
 
     def refresh_indexes(self) -> None:

@@ -483,6 +483,9 @@ class SQLiteStore:
         matrix = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1)
         return np.asarray(rows, dtype=np.int64), matrix.astype(np.float32)
 
+    def titles(self) -> Iterator[tuple[str, str]]:
+        yield from self.db.execute("SELECT doc_id, title FROM documents ORDER BY doc_id")
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         yield from self.db.execute("SELECT short, long, sum(count) FROM definitions GROUP BY 1, 2")
 
