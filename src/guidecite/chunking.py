@@ -388,26 +388,32 @@ def _sentences_within(line: str, target_words: int, max_words: int) -> list[str]
 
 def _cut_clauses(sentence: str, target_words: int, max_words: int) -> list[str]:
     """A last resort for an overlong sentence: cut after a ";", ":" or "," near
-    `target_words` words, or after `max_words` words where it has none."""
+    `target_words` words, or after `max_words` words where it has none.
+
+    Linear in the sentence's length: each token's word count is taken once and the words
+    left are a running total, so a megabyte line with no sentence end costs no more per
+    word than a short one."""
     words = sentence.split(" ")
+    left = sum(counts := [count_words(word) for word in words])
     pieces: list[str] = []
-    while count_words(" ".join(words)) > max_words:
-        at = _clause_cut(words, target_words, max_words)
-        pieces.append(" ".join(words[:at]))
-        words = words[at:]
-    return [*pieces, " ".join(words)]
+    start = 0
+    while left > max_words:
+        at = start + _clause_cut(words[start : start + max_words], target_words, max_words)
+        pieces.append(" ".join(words[start:at]))
+        left -= sum(counts[start:at])
+        start = at
+    return [*pieces, " ".join(words[start:])]
 
 
-def _clause_cut(words: list[str], target_words: int, max_words: int) -> int:
+def _clause_cut(window: list[str], target_words: int, max_words: int) -> int:
     """How many words to take: up to a clause end, strongest punctuation first, nearest to
     `target_words` among those after the first half of it."""
-    window = words[:max_words]
     low = target_words // 2
     for mark in _CLAUSE_ENDS:
         ends = [i + 1 for i in range(low, len(window)) if window[i].endswith(mark)]
         if ends:
             return min(ends, key=lambda end: abs(end - target_words))
-    return min(target_words, len(window))
+    return max(1, min(target_words, len(window)))
 
 
 def _group_words(units: list[_Unit]) -> list[int]:
