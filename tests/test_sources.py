@@ -77,7 +77,7 @@ def test_a_folder_without_readable_documents_gives_no_documents(tmp_path: Path) 
     items = [item for _, item in read_sources([tmp_path])]
 
     assert not [item for item in items if isinstance(item, SourceDocument)]
-    assert [str(item) for item in items] == ["empty.md: no text found"]
+    assert [str(item) for item in items] == ["empty.md: empty file"]
 
 
 def test_an_empty_folder_gives_nothing(tmp_path: Path) -> None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from pathlib import Path
 
 from guidecite.errors import SourceError
+from guidecite.types import Section, SourceDocument
+
+#: Files over this many bytes are reported and skipped (GUIDECITE_MAX_FILE_MB).
+DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
+#: What no stored text may hold: lone UTF-16 surrogates (a JSON "\ud800" decodes to one and
+#: cannot be encoded as UTF-8) and NUL.
+_UNSTORABLE = re.compile(r"[\ud800-\udfff\x00]")
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
@@ -86,3 +94,23 @@ def repair_mojibake(text: str) -> str:
             return match.group(0)
 
     return _MOJIBAKE.sub(undo, text)
+
+
+def clean_text(text: str) -> str:
+    """Text that can be encoded and stored: lone surrogates and NUL as U+FFFD."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
+def clean_document(doc: SourceDocument) -> SourceDocument:
+    """The document with every string field and section cleaned (`clean_text`)."""
+    changes: dict[str, object] = {
+        f.name: clean_text(value)
+        for f in dataclasses.fields(doc)
+        if isinstance(value := getattr(doc, f.name), str) and _UNSTORABLE.search(value)
+    }
+    sections = tuple(
+        Section(tuple(map(clean_text, s.path)), clean_text(s.text)) for s in doc.sections
+    )
+    if sections != doc.sections:
+        changes["sections"] = sections
+    return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]

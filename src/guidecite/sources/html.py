@@ -61,6 +61,7 @@ _LIST_STYLES = {
 _PLAIN_SUPERSCRIPT = re.compile(r"(?:st|nd|rd|th|\+\d{0,2}|[-−]|[®™©*†‡§¶#]+)", re.I)
 _CARET_SUPERSCRIPT = re.compile(r"[-−+]?[\w.,]{1,8}")  # "9", "-1", "a,b", "2+"
 _FIELD_WORDS = 60  # a field this short is folded with its neighbours
+MAX_NESTING = 100  # elements deeper than this are read as plain text (no deep recursion)
 _BULLET = re.compile(r"^\s*-\s+")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
@@ -167,8 +168,15 @@ def _url(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
     return text_or_none(canonical.attributes.get("href")) if canonical is not None else None
 
 
-def _walk(node: LexborNode, outline: Outline, depth: int) -> None:
-    """Feed a node's children to the outline in document order (`depth`: list nesting)."""
+def _walk(node: LexborNode, outline: Outline, depth: int, nesting: int = 0) -> None:
+    """Feed a node's children to the outline in document order (`depth`: list nesting).
+
+    Below `MAX_NESTING` elements a node's text is taken whole, by lexbor, so that no page
+    nests deep enough to exhaust Python's stack (a 1,000-deep page raised RecursionError)."""
+    if nesting > MAX_NESTING:
+        outline.add(" " + (node.text(deep=True, separator=" ") or "") + " ")
+        return
+    nesting += 1
     for child in node.iter(include_text=True):
         tag = child.tag or ""
         if tag == "-text":
@@ -180,7 +188,7 @@ def _walk(node: LexborNode, outline: Outline, depth: int) -> None:
         elif tag in ("h4", "h5", "h6"):
             outline.line(inline_text(child))
         elif tag in ("ul", "ol", "menu"):
-            _list(child, outline, depth)
+            _list(child, outline, depth, nesting)
         elif tag == "table":
             _table(child, outline)
         elif tag == "br":
@@ -191,10 +199,10 @@ def _walk(node: LexborNode, outline: Outline, depth: int) -> None:
             outline.add(_superscript(child))
         elif tag in _BLOCKS:
             outline.end_paragraph()
-            _walk(child, outline, depth)
+            _walk(child, outline, depth, nesting)
             outline.end_paragraph()
         else:
-            _walk(child, outline, depth)
+            _walk(child, outline, depth, nesting)
 
 
 def _text(node: LexborNode, outline: Outline) -> None:
@@ -214,8 +222,12 @@ def _is_name_line(line: str) -> bool:
     return len(line) <= 60 and line[0].isupper() and line[-1] not in ".,;:"
 
 
-def _list(node: LexborNode, outline: Outline, depth: int) -> None:
+def _list(node: LexborNode, outline: Outline, depth: int, nesting: int = 0) -> None:
     """A list's items as "- item" lines ("1. item", "a. item" when ordered), nested indented."""
+    if nesting > MAX_NESTING:
+        _walk(node, outline, depth, nesting)
+        return
+    nesting += 1
     kind = _numbering(node) if node.tag == "ol" else None
     start = (node.attributes.get("start") or "1").strip()
     number = int(start) if start.isdigit() else 1
@@ -223,13 +235,13 @@ def _list(node: LexborNode, outline: Outline, depth: int) -> None:
         if child.tag == "li":
             marker = f"{_number(kind, number)}. " if kind else "- "
             outline.open_item(marker, depth)
-            _walk(child, outline, depth + 1)
+            _walk(child, outline, depth + 1, nesting)
             outline.close_item()
             number += 1
         elif child.tag in ("ul", "ol"):
-            _list(child, outline, depth + 1)
+            _list(child, outline, depth + 1, nesting)
         elif child.tag not in _SKIPPED:
-            _walk(child, outline, depth)
+            _walk(child, outline, depth, nesting)
 
 
 def _numbering(node: LexborNode) -> str:
@@ -286,7 +298,10 @@ def inline_text(node: LexborNode) -> str:
     return collapse(repair_mojibake("".join(parts)))
 
 
-def _collect(node: LexborNode, parts: list[str]) -> None:
+def _collect(node: LexborNode, parts: list[str], nesting: int = 0) -> None:
+    if nesting > MAX_NESTING:
+        parts.append(" " + (node.text(deep=True, separator=" ") or "") + " ")
+        return
     for child in node.iter(include_text=True):
         tag = child.tag or ""
         if tag == "-text":
@@ -300,7 +315,7 @@ def _collect(node: LexborNode, parts: list[str]) -> None:
         else:
             if tag in _BLOCKS or tag in ("br", "tr", "td", "th", "ul", "ol"):
                 parts.append(" ")
-            _collect(child, parts)
+            _collect(child, parts, nesting + 1)
 
 
 def _superscript(node: LexborNode) -> str:

@@ -34,16 +34,26 @@ class Store(Protocol):
         embeddings: np.ndarray,
         definitions: Iterable[tuple[str, str, int]],
         root: str | None = None,
+        name: str | None = None,
+        untrusted: bool = False,
     ) -> Document:
         """Store a new or changed document atomically, keeping the earlier version's record.
 
-        `root` is the folder it was ingested from (an absolute path, or "package:NAME")."""
+        `root` is the folder it was ingested from (an absolute path, or "package:NAME"),
+        `name` its name there (its source by default); `untrusted` labels its statements."""
 
-    def set_root(self, sources: Sequence[str], root: str) -> None:
-        """Record the folder that unchanged documents were seen in by this ingest."""
+    def identities(self) -> list[tuple[str, str | None, str, str]]:
+        """(source, root, name, content hash) of every stored document."""
 
-    def sources_under(self, roots: Iterable[str]) -> list[str]:
-        """Sources of the documents ingested from any of these folders."""
+    def move_root(self, old: str, new: str) -> int:
+        """Record that the documents of folder `old` now live in `new`; how many moved."""
+
+    def set_root(self, sources: Sequence[str], root: str, untrusted: bool = False) -> None:
+        """Record the folder that unchanged documents were seen in by this ingest, and
+        whether it marked them untrusted."""
+
+    def sources_under(self, roots: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(source, root, name) of the documents ingested from any of these folders."""
 
     def remove_document(self, source: str) -> str | None:
         """Remove a document and its passages atomically, keeping its version records

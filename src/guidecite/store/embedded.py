@@ -61,16 +61,26 @@ class EmbeddedStore:
         embeddings: np.ndarray,
         definitions: Iterable[tuple[str, str, int]],
         root: str | None = None,
+        name: str | None = None,
+        untrusted: bool = False,
     ) -> Document:
-        doc = self.sql.write_document(source_doc, passages, embeddings, definitions, root)
+        doc = self.sql.write_document(
+            source_doc, passages, embeddings, definitions, root, name, untrusted
+        )
         self._pending.append(doc.doc_id)
         return doc
 
-    def set_root(self, sources: Sequence[str], root: str) -> None:
-        self.sql.set_root(sources, root)
+    def set_root(self, sources: Sequence[str], root: str, untrusted: bool = False) -> None:
+        self.sql.set_root(sources, root, untrusted)
 
-    def sources_under(self, roots: Iterable[str]) -> list[str]:
+    def identities(self) -> list[tuple[str, str | None, str, str]]:
+        return self.sql.identities()
+
+    def sources_under(self, roots: Iterable[str]) -> list[tuple[str, str, str]]:
         return self.sql.sources_under(roots)
+
+    def move_root(self, old: str, new: str) -> int:
+        return self.sql.move_root(old, new)
 
     def remove_document(self, source: str) -> str | None:
         doc_id = self.sql.remove_document(source)

@@ -212,11 +212,37 @@ def m004_document_roots(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_document_names(db: sqlite3.Connection) -> None:
+    """A document's identity is its folder and its name in that folder (`root`, `name`).
+
+    `source` stays unique and is what answers show: the name itself, or, when another
+    folder already holds a document of that name, the name under its folder's name
+    ("b/guide.md"; docs/ingest.md). Documents stored before this migration keep their
+    source as their name.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN name TEXT;
+        UPDATE documents SET name = source;
+        CREATE INDEX documents_root_name ON documents(root, name)
+        """,
+    )
+
+
+def m006_untrusted_documents(db: sqlite3.Connection) -> None:
+    """Documents marked untrusted at ingest (`ingest --untrusted`): their statements are
+    labelled in answers."""
+    db.execute("ALTER TABLE documents ADD COLUMN untrusted INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_articles,
     m003_review,
     m004_document_roots,
+    m005_document_names,
+    m006_untrusted_documents,
 ]
 
 
@@ -286,6 +312,19 @@ class SQLiteStore:
         """source -> content hash of every stored document."""
         return dict(self.db.execute("SELECT source, content_hash FROM documents"))
 
+    def identities(self) -> list[tuple[str, str | None, str, str]]:
+        """(source, root, name, content hash) of every stored document."""
+        return [
+            (str(source), root, str(name or source), str(digest))
+            for source, root, name, digest in self.db.execute(
+                "SELECT source, root, name, content_hash FROM documents"
+            )
+        ]
+
+    def untrusted_documents(self) -> set[str]:
+        """doc_ids of the documents marked untrusted at ingest."""
+        return {str(r[0]) for r in self.db.execute("SELECT doc_id FROM documents WHERE untrusted")}
+
     def write_document(
         self,
         source_doc: SourceDocument,
@@ -293,11 +332,14 @@ class SQLiteStore:
         embeddings: np.ndarray,
         definitions: Iterable[tuple[str, str, int]],
         root: str | None = None,
+        name: str | None = None,
+        untrusted: bool = False,
     ) -> Document:
         """Store a new or changed document in one transaction, keeping the old version's record.
 
-        `root` is the folder it was ingested from. A document removed earlier and now back
-        gets the next version number after its last one.
+        `root` is the folder it was ingested from and `name` its name there (its source by
+        default); `untrusted` marks it for labelling. A document removed earlier and now
+        back gets the next version number after its last one.
         """
         doc_id = source_doc.doc_id
         stamp = now_iso()
@@ -309,9 +351,9 @@ class SQLiteStore:
             self._retire(db, doc_id, stamp)
             doc = _document_record(source_doc, version)
             db.execute(
-                f"INSERT INTO documents ({_DOC_COLUMNS}, ingested_at, root)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*_document_row(doc), stamp, root),
+                f"INSERT INTO documents ({_DOC_COLUMNS}, ingested_at, root, name, untrusted)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*_document_row(doc), stamp, root, name or doc.source, int(untrusted)),
             )
             db.execute(
                 "INSERT INTO document_versions (doc_id, version, source, title, issuer, year,"
@@ -359,8 +401,11 @@ class SQLiteStore:
             self.bump_generation()
         return str(row[0])
 
-    def set_root(self, sources: Sequence[str], root: str) -> None:
-        """Record the folder that unchanged documents were seen in this time."""
+    def set_root(self, sources: Sequence[str], root: str, untrusted: bool = False) -> None:
+        """Record the folder that unchanged documents were seen in this time, and whether
+        that ingest marked them untrusted (a changed mark is a new generation: answers
+        label them)."""
+        marked = 0
         with self.transaction() as db:
             for chunk in _chunks(list(sources), 500):
                 marks = ",".join("?" * len(chunk))
@@ -368,19 +413,33 @@ class SQLiteStore:
                     f"UPDATE documents SET root = ? WHERE root IS NOT ? AND source IN ({marks})",
                     (root, root, *chunk),
                 )
+                marked += db.execute(
+                    f"UPDATE documents SET untrusted = ? WHERE untrusted != ?"
+                    f" AND source IN ({marks})",
+                    (int(untrusted), int(untrusted), *chunk),
+                ).rowcount
+            if marked:
+                self.bump_generation()
 
-    def sources_under(self, roots: Iterable[str]) -> list[str]:
-        """Sources of the documents ingested from any of these folders."""
-        found: list[str] = []
+    def sources_under(self, roots: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(source, root, name) of the documents ingested from any of these folders."""
+        found: list[tuple[str, str, str]] = []
         for chunk in _chunks(list(roots), 500):
             marks = ",".join("?" * len(chunk))
             found += [
-                str(row[0])
-                for row in self.db.execute(
-                    f"SELECT source FROM documents WHERE root IN ({marks}) ORDER BY source", chunk
+                (str(source), str(root), str(name or source))
+                for source, root, name in self.db.execute(
+                    f"SELECT source, root, name FROM documents WHERE root IN ({marks})"
+                    " ORDER BY source",
+                    chunk,
                 )
             ]
         return found
+
+    def move_root(self, old: str, new: str) -> int:
+        """Record that the documents of folder `old` now live in `new`; how many moved."""
+        with self.transaction() as db:
+            return db.execute("UPDATE documents SET root = ? WHERE root = ?", (new, old)).rowcount
 
     @staticmethod
     def _retire(db: sqlite3.Connection, doc_id: str, stamp: str) -> None:
