@@ -189,8 +189,8 @@ ERROR_CASES = [
         "POST",
         "/api/articles",
         {"question": "asthma?", "reader": "chef"},
-        422,
-        "invalid_request",
+        400,
+        "invalid_input",
     ),
     ("bad limit", "GET", "/api/articles?limit=0", None, 422, "invalid_request"),
     ("bad version", "GET", "/api/articles/{id}?version=zero", None, 422, "invalid_request"),
@@ -270,10 +270,28 @@ def test_token_buckets_refill_at_their_rate() -> None:
     assert buckets.take("a") > 0
 
 
-def test_the_api_offers_exactly_the_page_s_readers() -> None:
-    from typing import get_args
-
-    from guidecite.web.api import Reader
+def test_the_api_offers_exactly_the_page_s_readers(client: TestClient) -> None:
+    from guidecite.readers import Reader
     from guidecite.web.readers import READERS
 
-    assert get_args(Reader) == tuple(READERS)
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["AskRequest"]
+    offered = schema["properties"]["reader"]["enum"]
+    assert offered == [*READERS, "clinician"] == [*map(str, Reader), "clinician"]
+
+
+def test_an_unknown_reader_is_the_cli_s_error_and_clinician_is_the_physician(
+    client: TestClient,
+) -> None:
+    from guidecite.errors import InputError
+    from guidecite.readers import parse_reader
+
+    with pytest.raises(InputError) as raised:
+        parse_reader("chef")
+    response = client.post("/api/articles", json={"question": "asthma?", "reader": "chef"})
+    assert response.json()["error"]["message"] == str(raised.value)
+    assert "physician, nurse, pharmacist, student, patient" in str(raised.value)
+    article = client.post(
+        "/api/articles", json={"question": NET_QUESTION, "reader": "clinician"}
+    ).json()
+    assert (article["reader"], article["audience"]) == ("physician", "physician")
+    assert article["answer"]["audience"] == "physician"

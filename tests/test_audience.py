@@ -9,12 +9,15 @@ from guidecite.audience import (
     READERS,
     document_audience,
     get_reader,
+    leading_first,
     library_definer,
     order_sections,
+    statement_preference,
     tailor,
     terms_to_explain,
 )
-from guidecite.errors import QuestionError
+from guidecite.errors import InputError
+from guidecite.readers import Reader, parse_reader
 from guidecite.types import ArticleSection, Citation, Statement
 
 
@@ -42,8 +45,10 @@ def test_reader_names_and_the_clinician_alias() -> None:
     assert get_reader("clinician").name == "physician"
     assert document_audience("patient") == "patient"
     assert document_audience("nurse") == "clinician"
-    with pytest.raises(QuestionError, match="choose one of"):
+    with pytest.raises(InputError, match="choose one of: physician, nurse"):
         get_reader("surgeon")
+    assert parse_reader("Clinician") is Reader.PHYSICIAN
+    assert get_reader(Reader.NURSE) is get_reader("nurse")
 
 
 def test_nurses_see_monitoring_and_escalation_first_pharmacists_dosing_first() -> None:
@@ -86,3 +91,58 @@ def test_terms_to_explain_skip_everyday_words() -> None:
         [statement("Complications after a cholecystectomy include structures.")]
     )
     assert terms == ["cholecystectomy"]
+
+
+PLAIN = "Call your doctor if you have a fever."
+DENSE = (
+    "Pharmacokinetic considerations notwithstanding, individualized multidisciplinary "
+    "management incorporating comprehensive hemodynamic reassessment is recommended for "
+    "hospitalized patients with persistent hypotension despite adequate resuscitation."
+)
+
+
+def test_statement_preference_stays_small_and_is_zero_for_physicians() -> None:
+    texts = (PLAIN, DENSE, "Monitor blood pressure every 4 hours.", "Reduce the dose by half.")
+    for reader in Reader:
+        for text in texts:
+            for documents in ("patient", "clinician"):
+                bonus = statement_preference(reader, text, documents)
+                assert 0.0 <= bonus <= 0.15, (reader, text)
+    assert all(statement_preference("physician", t, "clinician") == 0 for t in texts)
+
+
+def test_patients_prefer_plain_sentences_and_documents_written_for_patients() -> None:
+    assert statement_preference("patient", PLAIN, "clinician") > statement_preference(
+        "patient", DENSE, "clinician"
+    )
+    assert statement_preference("patient", PLAIN, "patient") > statement_preference(
+        "patient", PLAIN, "clinician"
+    )
+
+
+def test_nurses_pharmacists_and_students_prefer_the_content_they_act_on() -> None:
+    monitoring = "Monitor blood pressure and report changes to the physician every 4 hours."
+    dosing = "Adjust the dose in renal impairment; check for interactions."
+    definition = "Sepsis is a life-threatening organ dysfunction."
+    plain = "Surgery is one option."
+    nurse = {t: statement_preference("nurse", t, "clinician") for t in (monitoring, dosing)}
+    assert nurse[monitoring] > nurse[dosing]
+    pharmacist = {t: statement_preference(Reader.PHARMACIST, t, "clinician") for t in nurse}
+    assert pharmacist[dosing] > pharmacist[monitoring]
+    assert statement_preference("student", definition, "clinician") > statement_preference(
+        "student", plain, "clinician"
+    )
+
+
+def test_nurses_and_pharmacists_lead_with_what_they_act_on() -> None:
+    statements = [
+        statement("Surgery is an option."),
+        statement("Reduce the dose in renal impairment."),
+        statement("Monitor and report vital signs every 4 hours."),
+    ]
+    nurse = [s.text for s in leading_first(statements, get_reader("nurse"))]
+    assert nurse[0].startswith("Monitor")
+    pharmacist = [s.text for s in leading_first(statements, get_reader("pharmacist"))]
+    assert pharmacist[0].startswith("Reduce")
+    physician = [s.text for s in leading_first(statements, get_reader("physician"))]
+    assert physician == [s.text for s in statements]

@@ -56,6 +56,26 @@ def test_bad_questions_give_a_clear_error_and_exit_2(label: str, slice_home: Pat
     assert "Traceback" not in result.output
 
 
+def test_an_unknown_reader_is_one_error_listing_the_readers(slice_home: Path) -> None:
+    from guidecite.errors import InputError
+    from guidecite.readers import parse_reader
+
+    with pytest.raises(InputError) as raised:
+        parse_reader("chef")
+    args = ["ask", "asthma?", "--audience", "chef", "--home", str(slice_home)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"guidecite: error: {raised.value}"
+
+
+def test_clinician_is_read_as_physician_and_answers_say_physician(slice_home: Path) -> None:
+    for question in ("What surveillance is recommended for neuroendocrine tumours?", "zzqx?"):
+        args = ["ask", question, "--audience", "clinician", "--format", "json", "--fresh"]
+        result = CliRunner().invoke(main, [*args, "--home", str(slice_home)])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["audience"] == "physician", question
+
+
 def test_search_syntax_and_control_characters_are_just_words(slice_home: Path) -> None:
     question = 'colorectal "screening" AND (age OR NOT *) : - title:x \x00\x07 -'
     result = CliRunner().invoke(

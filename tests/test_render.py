@@ -173,7 +173,7 @@ def test_markdown_orders_title_status_bottom_line_sections_references(answered):
     text = render(answered, "markdown")
     lines = text.splitlines()
     assert lines[0] == "# Managing condition X"
-    assert "For clinicians. Generated 2026-01-27; not yet reviewed." in lines
+    assert "For physicians. Generated 2026-01-27; not yet reviewed." in lines
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == ["## Bottom line", "## Treatment", "## Follow-up", "## References"]
     assert "> Two sources disagree on timing." in lines
@@ -443,7 +443,7 @@ def test_html_links_only_http_urls(hostile):
 
 def test_markdown_marks_each_statement_with_its_verdict(checked):
     lines = render(checked, "markdown").splitlines()
-    assert "Offer option A first. [1][3] ✓" in lines
+    assert "Offer option A first. [1][3] (source [3] is older than 5 years) ✓" in lines
     assert any(
         line.startswith("- Consider option B after A. [1] ◐ (only partly supported")
         for line in lines
@@ -455,7 +455,8 @@ def test_markdown_marks_each_statement_with_its_verdict(checked):
 
 def test_markdown_shows_the_grade_with_its_scheme(checked):
     line = "- Offer option A. [1][3] (grade: strong recommendation; in this guideline: A: good "
-    assert line + "evidence) ✓" in render(checked, "markdown").splitlines()
+    old = " (source [3] is older than 5 years)"
+    assert line + "evidence)" + old + " ✓" in render(checked, "markdown").splitlines()
 
 
 def test_markdown_reports_the_supported_share_and_stale_sources(checked):

@@ -2,7 +2,7 @@
 record.
 
 library = open_library(Settings.load())
-article = answer("What is ...?", library, audience="clinician")
+article = answer("What is ...?", library, audience="nurse")
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def answer(
     question: str,
     library: Library,
     *,
-    audience: str = "clinician",
+    audience: str = "physician",
     composer: str = "extractive",
     show_unsupported: bool = False,
     language: str | None = None,
@@ -130,7 +130,7 @@ def answer_with_hits(
     question: str,
     library: Library,
     *,
-    audience: str = "clinician",
+    audience: str = "physician",
     composer: str = "extractive",
     show_unsupported: bool = False,
 ) -> tuple[Answer, list[Hit]]:
@@ -151,6 +151,7 @@ def answer_with_hits(
         result = tailor(result, reader, library_definer(library.store, audience))
     else:
         result = insufficient(query, hits, documents, audience, evidence.reason)
+        result = replace(result, audience=reader.name.value)  # the reader, as when composed
     clock = _lap(timings, "compose", clock)
     result = check(result, library, show_unsupported=show_unsupported)
     _lap(timings, "verify", clock)

@@ -12,6 +12,9 @@ the terms the article uses (each definition a cited sentence of a library passag
 | pharmacist  | clinician | dosing, renal/hepatic adjustment, interactions, cautions  |
 | student     | clinician | definitions and the rationale behind recommendations      |
 | patient     | patient   | when to get help; short plain sentences; terms explained  |
+
+`statement_preference` is the same preference as a score the composer adds to each candidate
+sentence, so that among sentences carrying the same point the reader's kind comes first.
 """
 
 from __future__ import annotations
@@ -21,18 +24,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import textstat
 from tokenizers import Tokenizer
 
 from .chunking import split_sentences
 from .embedding import MINILM_TOKENIZER
-from .errors import QuestionError
 from .i18n import N_
+from .readers import Reader, parse_reader
 from .store.base import Store
 from .store.lexical import Clause
 from .types import Answer, ArticleSection, Citation, Reference, Statement, reference_for
 
-READERS: tuple[str, ...] = ("physician", "nurse", "pharmacist", "student", "patient")
-ALIASES = {"clinician": "physician"}
+#: Reader names in the order the page offers them (the values of `Reader`).
+READERS: tuple[str, ...] = tuple(r.value for r in Reader)
 
 
 def _cues(*stems: str) -> re.Pattern[str]:
@@ -40,92 +44,138 @@ def _cues(*stems: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
-class Reader:
-    name: str
-    documents: str  # the audience of the documents preferred: "clinician" or "patient"
+class Profile:
+    """How one reader's article is shaped."""
+
+    name: Reader
     first: tuple[str, ...]  # article section keys shown first, in this order
     leads: re.Pattern[str] | None  # statements of this kind lead inside each section
     explain_terms: bool = False
-    label: str = ""
+
+    @property
+    def documents(self) -> str:
+        """The audience of the documents preferred: "clinician" or "patient"."""
+        return self.name.documents
+
+    @property
+    def label(self) -> str:
+        return self.name.for_label
 
 
-PROFILES: dict[str, Reader] = {
-    "physician": Reader("physician", "clinician", (), None, label="For physicians"),
-    "nurse": Reader(
-        "nurse",
-        "clinician",
-        ("monitoring", "escalation", "treatment"),
-        _cues(
-            r"monitor",
-            r"observ",
-            r"administ",
-            r"infus",
-            r"inject",
-            r"educat",
-            r"teach",
-            r"counsel",
-            r"inform (?:the )?patient",
-            r"advise",
-            r"assess",
-            r"escalat",
-            r"report",
-            r"vital sign",
-            r"every \d",
-        ),
-        label="For nurses",
+#: Kinds of content each reader acts on. Cue words name kinds of content (monitoring, a
+#: dose, an interaction), never a clinical fact.
+NURSE_CUES = _cues(
+    r"monitor",
+    r"observ",
+    r"administ",
+    r"infus",
+    r"inject",
+    r"educat",
+    r"teach",
+    r"counsel",
+    r"inform (?:the )?patient",
+    r"advise",
+    r"assess",
+    r"escalat",
+    r"report",
+    r"vital sign",
+    r"every \d",
+)
+PHARMACIST_CUES = _cues(
+    r"dose",
+    r"dosing",
+    r"dosage",
+    r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?)\b",
+    r"renal",
+    r"kidney",
+    r"creatinine clearance",
+    r"hepatic",
+    r"liver",
+    r"interact",
+    r"contraindicat",
+    r"adjust",
+    r"titrat",
+    r"formulation",
+)
+STUDENT_CUES = _cues(
+    r"because",
+    r"since",
+    r"due to",
+    r"in order to",
+    r"so that",
+    r"reduces?",
+    r"mechanism",
+    r"defined as",
+    r"is a",
+    r"are a",
+    r"evidence",
+    r"trial",
+)
+#: A sentence that says what something is: "X is a ...", "X means ...", "X refers to ...".
+DEFINITION = re.compile(
+    r"^[^,;:]{2,60}?\b(?:is|are)\s+(?:a|an|the|one|any)\b|\bmeans\b|\brefers? to\b|"
+    r"\bdefined as\b|\bis called\b",
+    re.IGNORECASE,
+)
+
+PROFILES: dict[Reader, Profile] = {
+    Reader.PHYSICIAN: Profile(Reader.PHYSICIAN, (), None),
+    Reader.NURSE: Profile(Reader.NURSE, ("monitoring", "escalation", "treatment"), NURSE_CUES),
+    Reader.PHARMACIST: Profile(
+        Reader.PHARMACIST, ("treatment", "pitfalls", "populations"), PHARMACIST_CUES
     ),
-    "pharmacist": Reader(
-        "pharmacist",
-        "clinician",
-        ("treatment", "pitfalls", "populations"),
-        _cues(
-            r"dose",
-            r"dosing",
-            r"dosage",
-            r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?)\b",
-            r"renal",
-            r"kidney",
-            r"creatinine clearance",
-            r"hepatic",
-            r"liver",
-            r"interact",
-            r"contraindicat",
-            r"adjust",
-            r"titrat",
-            r"formulation",
-        ),
-        label="For pharmacists",
-    ),
-    "student": Reader(
-        "student",
-        "clinician",
-        ("assessment",),
-        _cues(
-            r"because",
-            r"since",
-            r"due to",
-            r"in order to",
-            r"so that",
-            r"reduces?",
-            r"mechanism",
-            r"defined as",
-            r"is a",
-            r"are a",
-            r"evidence",
-            r"trial",
-        ),
-        explain_terms=True,
-        label="For students",
-    ),
-    "patient": Reader(
-        "patient",
-        "patient",
-        ("escalation",),
-        None,
-        explain_terms=True,
-        label="For patients",
-    ),
+    Reader.STUDENT: Profile(Reader.STUDENT, ("assessment",), STUDENT_CUES, explain_terms=True),
+    Reader.PATIENT: Profile(Reader.PATIENT, ("escalation",), None, explain_terms=True),
 }
+
+#: The most `statement_preference` gives: a bonus among candidates that carry the same point,
+#: small against the composer's relevance scores.
+MAX_PREFERENCE = 0.15
+_DOCUMENTS_BONUS = 0.08  # a sentence from a document written for this reader's audience
+_PLAIN_WORDS = (12, 35)  # a sentence this short is plain; this long, not plain at all
+_PLAIN_GRADE = (6.0, 16.0)  # the same for its Flesch-Kincaid grade
+
+
+def statement_preference(
+    reader: str | Reader | Profile, text: str, document_audience: str
+) -> float:
+    """A bonus of 0 to MAX_PREFERENCE for a candidate sentence, by how well its kind of
+    content suits the reader: for patients, sentences of documents written for patients
+    and short, plain ones; for nurses, monitoring, administration and escalation; for
+    pharmacists, doses, adjustments and interactions; for students, definitions and
+    rationale. The composer adds it to the sentence's score; it never changes the text."""
+    profile = get_reader(reader)
+    name = profile.name
+    if name is Reader.PATIENT:
+        documents = _DOCUMENTS_BONUS if document_audience == "patient" else 0.0
+        return round(documents + (MAX_PREFERENCE - _DOCUMENTS_BONUS) * plainness(text), 4)
+    if name is Reader.STUDENT:
+        defines = 0.67 if DEFINITION.search(text) else 0.0
+        explains = 0.33 if STUDENT_CUES.search(text) else 0.0
+        return round(MAX_PREFERENCE * (defines + explains), 4)
+    if profile.leads is None:
+        return 0.0
+    # kinds of content named, counted by their first letters ("monitor", "monitoring": one)
+    kinds = len({m.group().casefold()[:5] for m in profile.leads.finditer(text)})
+    return round(MAX_PREFERENCE * min(kinds, 2) / 2, 4)
+
+
+def plainness(text: str) -> float:
+    """1 for a short sentence of everyday words, 0 for a long or hard one (length in words
+    and Flesch-Kincaid grade, each scaled between a plain and a hard bound)."""
+    words = len(text.split())
+    if words == 0:
+        return 0.0
+    grade = float(textstat.flesch_kincaid_grade(text))
+    short = _scaled(words, *_PLAIN_WORDS)
+    easy = _scaled(grade, *_PLAIN_GRADE)
+    return round((short + easy) / 2, 4)
+
+
+def _scaled(value: float, plain: float, hard: float) -> float:
+    """1 at or below `plain`, 0 at or above `hard`, linear between."""
+    return max(0.0, min(1.0, (hard - value) / (hard - plain)))
+
 
 #: Interface text for patients (no medical content: it frames the article).
 CARE_TEAM = N_(
@@ -154,13 +204,12 @@ def translate_notice(notice: str | None, gettext: Callable[[str], str]) -> str |
     return notice
 
 
-def get_reader(name: str) -> Reader:
-    """The reader profile for a name ("clinician" is accepted for "physician")."""
-    key = ALIASES.get(name, name)
-    if key not in PROFILES:
-        choices = ", ".join((*READERS, *ALIASES))
-        raise QuestionError(f"unknown reader {name!r}; choose one of: {choices}")
-    return PROFILES[key]
+def get_reader(name: str | Reader | Profile) -> Profile:
+    """The profile of a reader, given by name ("clinician" is accepted for "physician"); an
+    unknown name is an InputError listing the choices."""
+    if isinstance(name, Profile):
+        return name
+    return PROFILES[parse_reader(name)]
 
 
 def document_audience(name: str) -> str:
@@ -171,7 +220,7 @@ def document_audience(name: str) -> str:
 Define = Callable[[str], tuple[str, Reference, Citation] | None]
 
 
-def tailor(answer: Answer, reader: Reader, define: Define | None = None) -> Answer:
+def tailor(answer: Answer, reader: Profile, define: Define | None = None) -> Answer:
     """The same statements and citations, ordered and framed for the reader."""
     sections = order_sections(answer.sections, reader)
     references = answer.references
@@ -184,24 +233,38 @@ def tailor(answer: Answer, reader: Reader, define: Define | None = None) -> Answ
         urgent = any(s.key == "escalation" for s in sections)
         notice = " ".join(x for x in (notice, CARE_TEAM, URGENT if urgent else None) if x)
     return replace(
-        answer, audience=reader.name, sections=sections, references=references, notice=notice
+        answer,
+        audience=reader.name.value,
+        sections=sections,
+        references=references,
+        notice=notice,
     )
 
 
 def order_sections(
-    sections: Sequence[ArticleSection], reader: Reader
+    sections: Sequence[ArticleSection], reader: Profile
 ) -> tuple[ArticleSection, ...]:
     rank = {key: i for i, key in enumerate(reader.first)}
     ordered = sorted(enumerate(sections), key=lambda p: (rank.get(p[1].key, len(rank)), p[0]))
     result = []
     for _, section in ordered:
-        statements = section.statements
-        leads = reader.leads
-        if leads is not None:
-            statements = tuple(sorted(statements, key=lambda s: not leads.search(s.text)))
+        statements = leading_first(section.statements, reader)
         heading = _ESCALATION_HEADING.get(reader.name) if section.key == "escalation" else None
         result.append(replace(section, statements=statements, heading=heading or section.heading))
     return tuple(result)
+
+
+def leading_first(statements: Sequence[Statement], reader: Profile) -> tuple[Statement, ...]:
+    """What the reader acts on first: statements carrying more of the reader's kinds of
+    content (a nurse's monitoring and administration, a pharmacist's doses and interactions)
+    lead; otherwise the composer's order is kept."""
+    if reader.leads is None:
+        return tuple(statements)
+    ranked = sorted(
+        enumerate(statements),
+        key=lambda p: (-statement_preference(reader, p[1].text, reader.documents), p[0]),
+    )
+    return tuple(s for _, s in ranked)
 
 
 #: Word shapes of medical terms: Greek and Latin endings, long words, abbreviations.
@@ -234,7 +297,7 @@ def terms_to_explain(statements: Sequence[Statement], limit: int = MAX_TERMS) ->
 
 
 def glossary_section(
-    answer: Answer, reader: Reader, define: Define
+    answer: Answer, reader: Profile, define: Define
 ) -> tuple[ArticleSection | None, tuple[Reference, ...]]:
     """Definitions the library gives of the article's terms, cited like any statement."""
     references = list(answer.references)

@@ -29,9 +29,9 @@ from .errors import GuideciteError
 from .i18n import LANGUAGES
 from .ingest import ingest_paths
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
+from .readers import DEFAULT_READER, Reader, parse_reader, parse_readers
 from .render import answer_from_dict, render
 from .settings import Settings
-from .types import READER_CHOICES
 
 FORMATS = ("markdown", "json", "html")
 COMPOSERS = tuple(GENERATORS)  # extractive, openai, gguf
@@ -76,11 +76,11 @@ def main() -> None:
 @click.argument("question")
 @click.option(
     "--audience",
-    type=click.Choice(READER_CHOICES),
-    default="clinician",
+    metavar="[" + "|".join(Reader) + "]",
+    default=DEFAULT_READER.value,
     show_default=True,
-    help="Who reads the answer (clinician = physician): the same evidence, ordered "
-    "and explained for the reader; 'patient' prefers documents for patients.",
+    help="Who reads the answer (clinician is accepted for physician): the same evidence, "
+    "ordered and explained for the reader; 'patient' prefers documents for patients.",
 )
 @click.option(
     "--format",
@@ -139,6 +139,7 @@ def ask(
     """
     from .freshness import flag_stale
 
+    audience = parse_reader(audience).value
     settings = _settings(home).with_overrides(max_age_years=max_age_years)
     library = open_library(settings)
     try:
@@ -278,11 +279,9 @@ def eval_command(
     """
     from .evaluation import print_report, run_eval
 
+    chosen = [r.value for r in parse_readers(readers)] if readers else None
     library = open_library(_settings(home))
     try:
-        from .audience import READERS
-
-        chosen = list(READERS) if readers == "all" else (readers.split(",") if readers else None)
         report = run_eval(file, library, chosen)
     finally:
         library.close()

@@ -11,15 +11,11 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-#: Who an article can be told for (guidecite.audience); "clinician" means "physician".
-READER_CHOICES: tuple[str, ...] = (
-    "physician",
-    "nurse",
-    "pharmacist",
-    "student",
-    "patient",
-    "clinician",
-)
+from .readers import READER_NAMES
+
+#: Who an article can be told for (`guidecite.readers.Reader`), then "clinician", accepted
+#: on input for "physician".
+READER_CHOICES: tuple[str, ...] = READER_NAMES
 
 #: Answer statuses. "Not enough evidence" is a normal result, not an error.
 ANSWERED = "answered"

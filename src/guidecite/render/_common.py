@@ -6,12 +6,15 @@ guideline documents say, quoted in its statements and citations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from guidecite import audience
+from guidecite.errors import InputError
 from guidecite.i18n import DEFAULT_LANGUAGE, N_, translator
+from guidecite.readers import parse_reader
 from guidecite.types import (
     PARTIAL,
     SUPPORTED,
@@ -45,15 +48,6 @@ SOURCES_IN_ENGLISH = N_(
     "The sources are in English; statements are quoted in their original language."
 )
 
-_AUDIENCE_LABELS = {
-    "clinician": N_("For clinicians"),
-    "patient": N_("For patients"),
-    "physician": N_("For physicians"),
-    "nurse": N_("For nurses"),
-    "pharmacist": N_("For pharmacists"),
-    "student": N_("For students"),
-}
-
 #: Section headings by their stable key (compose/sections.py), for translation at render time.
 SECTION_HEADINGS = {
     "assessment": N_("Assessment and diagnosis"),
@@ -74,9 +68,11 @@ def one_line(text: str) -> str:
 
 
 def audience_label(audience: str, _: Gettext = english) -> str:
-    if audience in _AUDIENCE_LABELS:
-        return _(_AUDIENCE_LABELS[audience])
-    return _("For readers: %(audience)s") % {"audience": one_line(audience)}
+    """ "For physicians" ("clinician", as older records say, is the physician too)."""
+    try:
+        return _(parse_reader(audience).for_label)
+    except InputError:
+        return _("For readers: %(audience)s") % {"audience": one_line(audience)}
 
 
 def generated_date(created_at: str, _: Gettext = english) -> str:
@@ -125,6 +121,97 @@ POINTS = {
     "number": N_("Number"),
     "choice": N_("First choice"),
 }
+
+
+#: The mark of each verdict, after the statement (before it when shown although unsupported).
+MARKS = {SUPPORTED: "\u2713", PARTIAL: "\u25d0", UNSUPPORTED: "\u2717"}
+#: The verdict in two words, where the mark alone would not say it.
+MARK_WORDS = {
+    SUPPORTED: N_("supported"),
+    PARTIAL: N_("partly supported"),
+    UNSUPPORTED: N_("not supported"),
+}
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What a reader is told about one statement, in the interface language: its verdict
+    (mark, words, why), its grade with the grade's meaning, and its old sources. Every
+    renderer and the page say it in these words."""
+
+    verdict: str | None  # SUPPORTED, PARTIAL, UNSUPPORTED; None: not verified
+    mark: str  # "✓", "◐", "✗" or ""
+    words: str  # "partly supported"
+    why: str  # "only partly supported by the cited passage: the number differs"
+    grade: str | None  # "grade: 1B; in this guideline: 1: Strong ..."
+    stale: str | None  # "source [2] is older than 5 years"
+    stale_references: tuple[int, ...]
+
+    @property
+    def flagged(self) -> bool:
+        """Shown although its cited passage does not support it."""
+        return self.verdict == UNSUPPORTED
+
+
+def statement_trust(statement: Statement, answer: Answer, _: Gettext = english) -> Trust:
+    """The trust marks of one statement of `answer`."""
+    verdict = statement.verdict if statement.verdict in MARKS else None
+    why = ""
+    if verdict is not None:
+        why = _(VERDICT_WORDS[verdict])
+        if statement.reason:
+            why += f": {one_line(statement.reason)}"
+    old = tuple(n for n in statement.references if n in _stale_numbers(answer))
+    return Trust(
+        verdict=verdict,
+        mark=MARKS.get(verdict or "", ""),
+        words=_(MARK_WORDS[verdict]) if verdict else "",
+        why=why,
+        grade=grade_text(statement, _),
+        stale=stale_statement_text(old, answer, _),
+        stale_references=old,
+    )
+
+
+def _stale_numbers(answer: Answer) -> set[int]:
+    if answer.max_age_years is None:
+        return set()
+    return {r.number for r in answer.references if r.stale}
+
+
+def stale_statement_text(old: tuple[int, ...], answer: Answer, _: Gettext = english) -> str | None:
+    """ "source [2] is older than 5 years" for a statement citing old sources."""
+    if not old or answer.max_age_years is None:
+        return None
+    numbers = ", ".join(f"[{n}]" for n in old)
+    if len(old) == 1:
+        line = _("source %(numbers)s is older than %(years)d years")
+    else:
+        line = _("sources %(numbers)s are older than %(years)d years")
+    return line % {"years": answer.max_age_years, "numbers": numbers}
+
+
+def trust_lines(answer: Answer, _: Gettext = english) -> list[str]:
+    """What the answer as a whole says about its checks: the verification line, the
+    on-topic line when the answer has one, and the old-sources line."""
+    lines = [verification_line(answer, _), on_topic_line(answer, _)]
+    lines.append(stale_line(answer, answer.references or answer.nearest_sources, _))
+    return [line for line in lines if line]
+
+
+def on_topic_line(answer: Answer, _: Gettext = english) -> str | None:
+    """ "Checked against the question: 90% of statements on topic; 1 off topic, left out."
+    None when the answer carries no on-topic share."""
+    share = getattr(answer, "on_topic_share", None)
+    if share is None:
+        return None
+    line = _("Checked against the question: %(share)s of statements on topic") % {
+        "share": f"{share:.0%}"
+    }
+    off = int(getattr(answer, "off_topic", 0) or 0)
+    if off:
+        line += _("; %(count)d off topic, left out") % {"count": off}
+    return line + "."
 
 
 def verification_line(answer: Answer, _: Gettext = english) -> str | None:
@@ -210,3 +297,57 @@ def localized(answer: Answer, language: str | None = None) -> Answer:
 def _section_heading(section: ArticleSection, reader: str, _: Gettext) -> ArticleSection:
     english = audience.reader_heading(section.key, reader) or SECTION_HEADINGS.get(section.key)
     return replace(section, heading=_(english) if english else section.heading)
+
+
+# -- the quoted sentence inside its passage -------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+_CLOSING = ".;:!?)\u201d\"'"
+
+
+def quote_span(sentence: str, passage: str) -> tuple[int, int] | None:
+    """Where the statement's sentence stands in its passage, as (start, end) offsets into
+    the passage: the sentence's words in order, whatever lies between them (spaces, line
+    breaks, list marks, punctuation). None when the passage does not hold them."""
+    words = _WORD.findall(sentence)
+    if not words:
+        return None
+    pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)"
+    found = re.search(pattern, passage, re.IGNORECASE)
+    if found is None:
+        return None
+    end = found.end()
+    while end < len(passage) and passage[end] in _CLOSING:
+        end += 1
+    return found.start(), end
+
+
+#: A piece of a passage line: its text and the key of the statement quoting it, if any.
+Piece = tuple[str, str | None]
+
+
+def passage_lines(passage: str, quotes: Sequence[tuple[str, str]]) -> list[list[Piece]]:
+    """The passage's non-blank lines, each a list of pieces, where each quoted sentence is a
+    piece carrying its statement's key. `quotes` are (key, sentence) pairs; a sentence not
+    found, or overlapping one found before it, stays unmarked."""
+    spans: list[tuple[int, int, str]] = []
+    for key, sentence in quotes:
+        span = quote_span(sentence, passage)
+        if span and all(span[1] <= s or span[0] >= e for s, e, _ in spans):
+            spans.append((*span, key))
+    lines: list[list[Piece]] = [[]]
+    position = 0
+    for start, end, key in [*sorted(spans), (len(passage), len(passage), "")]:
+        _add_piece(lines, passage[position:start], None)
+        _add_piece(lines, passage[start:end], key or None)
+        position = end
+    return [line for line in lines if "".join(text for text, _ in line).strip()]
+
+
+def _add_piece(lines: list[list[Piece]], text: str, key: str | None) -> None:
+    """Appends `text` to the last line, starting a new line at each line break."""
+    for index, part in enumerate(text.split("\n")):
+        if index:
+            lines.append([])
+        if part:
+            lines[-1].append((part, key))

@@ -10,39 +10,35 @@ from __future__ import annotations
 import re
 from html import escape
 
-from guidecite.i18n import N_, translator
+from guidecite.i18n import translator
 from guidecite.render._common import (
     DISCLAIMER,
     NO_EVIDENCE,
     NO_NEAREST_SOURCES,
-    VERDICT_WORDS,
     Gettext,
-    grade_text,
     issuer_and_year,
     localized,
+    on_topic_line,
     one_line,
+    passage_lines,
     path_text,
     point_name,
     reference_label,
     stale_line,
     stale_mark,
+    statement_trust,
     status_line,
     verification_line,
 )
 from guidecite.types import (
     INSUFFICIENT_EVIDENCE,
-    PARTIAL,
     SUPPORTED,
-    UNSUPPORTED,
     Answer,
     Citation,
     Disagreement,
     Reference,
     Statement,
 )
-
-_MARKS = {SUPPORTED: "\u2713", PARTIAL: "\u25d0", UNSUPPORTED: "\u2717"}
-_MARK_WORDS = {PARTIAL: N_("partly supported"), UNSUPPORTED: N_("not supported")}
 
 _WEB_URL = re.compile(r"https?://[^\s\"'<>`\\\x00-\x1f\x7f]+", re.IGNORECASE)
 
@@ -73,6 +69,7 @@ blockquote { margin: 0.4rem 0 0.4rem 0.5rem; padding-left: 0.75rem;
 .verdict.unsupported { color: #7a0010; background: #fde7ea; font-weight: 600; }
 .flagged { border-bottom: 2px dashed #7a0010; }
 .stale { color: #5c3d00; background: #fff4d6; padding: 0 0.25em; }
+mark { background: #fff1a8; color: #1a1a1a; }
 table.disagreement { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 table.disagreement th, table.disagreement td { border: 1px solid #c8c8c8; padding: 0.4rem;
   vertical-align: top; text-align: left; width: 50%; }
@@ -97,11 +94,6 @@ def _e(text: object) -> str:
     return escape(one_line(str(text)), quote=True)
 
 
-def _lines(text: str) -> str:
-    """Escaped text that keeps its line breaks (a passage holds one list item per line)."""
-    return "<br>\n".join(_e(line) for line in str(text).splitlines() if line.strip())
-
-
 def _header(answer: Answer, _: Gettext) -> str:
     parts = [f"<header>\n<h1>{_e(answer.title)}</h1>\n"]
     if one_line(answer.question) != one_line(answer.title):
@@ -109,9 +101,9 @@ def _header(answer: Answer, _: Gettext) -> str:
         parts.append(f'<p class="question">{_e(question)}</p>\n')
     status = status_line(answer.audience, answer.created_at, _)
     parts.append(f'<p class="meta">{_e(status)}</p>\n')
-    checked = verification_line(answer, _)
-    if checked:
-        parts.append(f'<p class="meta verification">{_e(checked)}</p>\n')
+    for line in (verification_line(answer, _), on_topic_line(answer, _)):
+        if line:
+            parts.append(f'<p class="meta verification">{_e(line)}</p>\n')
     if answer.notice:
         parts.append(f'<p class="notice" role="note">{_e(answer.notice)}</p>\n')
     old = stale_line(answer, answer.references or answer.nearest_sources, _)
@@ -125,10 +117,10 @@ def _body(answer: Answer, _: Gettext) -> str:
         return _no_evidence(answer, _)
     parts = []
     if answer.bottom_line:
-        statements = " ".join(_statement(s, _) for s in answer.bottom_line)
+        statements = " ".join(_statement(s, answer, _) for s in answer.bottom_line)
         parts.append(_section(_("Bottom line"), f'<p class="bottom-line">{statements}</p>'))
     for section in answer.sections:
-        items = "".join(f"<li>{_statement(s, _)}</li>\n" for s in section.statements)
+        items = "".join(f"<li>{_statement(s, answer, _)}</li>\n" for s in section.statements)
         parts.append(_section(section.heading, f"<ul>\n{items}</ul>"))
     if answer.disagreements:
         tables = "".join(_disagreement(d, answer, _) for d in answer.disagreements)
@@ -163,23 +155,25 @@ def _no_evidence(answer: Answer, _: Gettext) -> str:
     )
 
 
-def _statement(statement: Statement, _: Gettext) -> str:
+def _statement(statement: Statement, answer: Answer, _: Gettext) -> str:
+    trust = statement_trust(statement, answer, _)
     markers = "".join(_marker(c, _) for c in _first_citation_per_reference(statement))
-    graded = grade_text(statement, _)
-    grade = f' <span class="grade">({_e(graded)})</span>' if graded else ""
-    text = _e(statement.text)
-    verdict = statement.verdict
-    if verdict not in _MARKS:
-        return f"{text}{markers}{grade}"
-    why = f"{_(VERDICT_WORDS[verdict])}: {statement.reason or ''}"
-    words = f" {_e(_(_MARK_WORDS[verdict]))}" if verdict in _MARK_WORDS else ""
-    mark = (
-        f'<span class="verdict {verdict}" title="{_e(why)}" aria-label="{_e(why)}">'
-        f"{_MARKS[verdict]}{words}</span>"
+    notes = "".join(
+        f' <span class="{kind}">({_e(note)})</span>'
+        for kind, note in (("grade", trust.grade), ("stale", trust.stale))
+        if note
     )
-    if verdict == UNSUPPORTED:
-        return f'{mark} <span class="flagged">{text}</span>{markers}{grade}'
-    return f"{text}{markers}{grade} {mark}"
+    text = _e(statement.text)
+    if trust.verdict is None:
+        return f"{text}{markers}{notes}"
+    shown = trust.mark if trust.verdict == SUPPORTED else f"{trust.mark} {_e(trust.why)}"
+    mark = (
+        f'<span class="verdict {trust.verdict}" title="{_e(trust.why)}" '
+        f'aria-label="{_e(trust.why)}">{shown}</span>'
+    )
+    if trust.flagged:
+        return f'{mark} <span class="flagged">{text}</span>{markers}{notes}'
+    return f"{text}{markers}{notes} {mark}"
 
 
 def _first_citation_per_reference(statement: Statement) -> list[Citation]:
@@ -237,17 +231,31 @@ def _link(url: str) -> str:
 
 
 def _passages(number: int, answer: Answer, _: Gettext) -> str:
-    """The passages cited from one reference, each once, under a collapsed <details>."""
+    """The passages cited from one reference, each once, under a collapsed <details>, the
+    sentences the article quotes from them marked."""
     seen: dict[str, Citation] = {}
-    for statement in answer.statements:
+    quotes: dict[str, list[tuple[str, str]]] = {}
+    for index, statement in enumerate(answer.statements):
         for c in statement.citations:
             if c.reference == number:
                 seen.setdefault(c.passage_id, c)
-    quotes = "".join(
+                quotes.setdefault(c.passage_id, []).append((f"q{index}", statement.text))
+    blocks = "".join(
         f'<blockquote><p class="path">{_e(path_text(c.section_path))}</p>'
-        f"<p>{_lines(c.passage_text)}</p></blockquote>\n"
+        f"<p>{_marked_lines(c.passage_text, quotes[c.passage_id])}</p></blockquote>\n"
         for c in seen.values()
     )
-    if not quotes:
+    if not blocks:
         return ""
-    return f"\n<details><summary>{_e(_('Cited passages'))}</summary>\n{quotes}</details>\n"
+    return f"\n<details><summary>{_e(_('Cited passages'))}</summary>\n{blocks}</details>\n"
+
+
+def _marked_lines(passage: str, quotes: list[tuple[str, str]]) -> str:
+    """Escaped passage lines, each quoted sentence in a <mark>."""
+    return "<br>\n".join(
+        "".join(
+            f"<mark>{escape(text, quote=True)}</mark>" if key else escape(text, quote=True)
+            for text, key in line
+        )
+        for line in passage_lines(passage, quotes)
+    )

@@ -145,7 +145,7 @@ def _answer(data: dict[str, Any]) -> Answer:
         question=data["question"],
         title=data["title"],
         status=status,
-        audience=data["audience"],
+        audience=_reader(data["audience"]),
         bottom_line=tuple(_statement(s) for s in data.get("bottom_line", ())),
         sections=tuple(_section(s) for s in data.get("sections", ())),
         references=tuple(_reference(r) for r in data.get("references", ())),
@@ -160,6 +160,12 @@ def _answer(data: dict[str, Any]) -> Answer:
         disagreements=tuple(_disagreement(d) for d in data.get("disagreements") or ()),
         language=_language(data.get("language")),
     )
+
+
+def _reader(value: object) -> str:
+    """The reader of a record; "clinician", as records before one reader type said, is the
+    physician. Other values are kept as they are."""
+    return "physician" if value == "clinician" else str(value)
 
 
 def _language(value: object) -> str:

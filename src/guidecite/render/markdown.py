@@ -7,32 +7,29 @@ from guidecite.render._common import (
     DISCLAIMER,
     NO_EVIDENCE,
     NO_NEAREST_SOURCES,
-    VERDICT_WORDS,
     Gettext,
-    grade_text,
+    Trust,
     issuer_and_year,
     localized,
+    on_topic_line,
     one_line,
     point_name,
     reference_label,
     stale_line,
     stale_mark,
+    statement_trust,
     status_line,
     verification_line,
 )
 from guidecite.types import (
     INSUFFICIENT_EVIDENCE,
     PARTIAL,
-    SUPPORTED,
     UNSUPPORTED,
     Answer,
     Disagreement,
     Reference,
     Statement,
 )
-
-#: The mark after a statement, by verdict: supported, partly supported, not supported.
-MARKS = {SUPPORTED: "✓", PARTIAL: "◐", UNSUPPORTED: "✗"}
 
 
 def render(answer: Answer) -> str:
@@ -52,9 +49,7 @@ def _header(answer: Answer, _: Gettext) -> str:
     if one_line(answer.question) != one_line(answer.title):
         lines += [_("Question: %(question)s") % {"question": one_line(answer.question)}, ""]
     lines.append(status_line(answer.audience, answer.created_at, _))
-    checked = verification_line(answer, _)
-    if checked:
-        lines.append(checked)
+    lines += [line for line in (verification_line(answer, _), on_topic_line(answer, _)) if line]
     if answer.notice:
         lines += ["", f"> {one_line(answer.notice)}"]
     old = stale_line(answer, answer.references or answer.nearest_sources, _)
@@ -66,10 +61,10 @@ def _header(answer: Answer, _: Gettext) -> str:
 def _article(answer: Answer, _: Gettext) -> list[str]:
     blocks = []
     if answer.bottom_line:
-        lead = " ".join(_statement(s, _) for s in answer.bottom_line)
+        lead = " ".join(_statement(s, answer, _) for s in answer.bottom_line)
         blocks.append(f"## {_('Bottom line')}\n\n{lead}")
     for section in answer.sections:
-        bullets = "\n".join(f"- {_statement(s, _)}" for s in section.statements)
+        bullets = "\n".join(f"- {_statement(s, answer, _)}" for s in section.statements)
         blocks.append(f"## {one_line(section.heading)}\n\n{bullets}")
     if answer.disagreements:
         blocks.append(_disagreements(answer, _))
@@ -86,27 +81,22 @@ def _no_evidence(answer: Answer, _: Gettext) -> list[str]:
     ]
 
 
-def _statement(statement: Statement, _: Gettext) -> str:
+def _statement(statement: Statement, answer: Answer, _: Gettext) -> str:
     markers = "".join(f"[{n}]" for n in statement.references)
     text = one_line(statement.text) + (f" {markers}" if markers else "")
-    grade = grade_text(statement, _)
-    if grade:
-        text += f" ({grade})"
-    return _marked(text, statement, _)
+    trust = statement_trust(statement, answer, _)
+    text += "".join(f" ({note})" for note in (trust.grade, trust.stale) if note)
+    return _marked(text, trust)
 
 
-def _marked(text: str, statement: Statement, _: Gettext) -> str:
+def _marked(text: str, trust: Trust) -> str:
     """The statement with its verdict's mark: after it when supported or partly supported,
     before it, in words, when it is shown although not supported."""
-    verdict = statement.verdict
-    if verdict not in MARKS:
-        return text
-    why = f"{_(VERDICT_WORDS[verdict])}: {one_line(statement.reason or '')}"
-    if verdict == UNSUPPORTED:
-        return f"{MARKS[verdict]} [{why}] {text}"
-    if verdict == PARTIAL:
-        return f"{text} {MARKS[verdict]} ({why})"
-    return f"{text} {MARKS[verdict]}"
+    if trust.verdict == UNSUPPORTED:
+        return f"{trust.mark} [{trust.why}] {text}"
+    if trust.verdict == PARTIAL:
+        return f"{text} {trust.mark} ({trust.why})"
+    return f"{text} {trust.mark}" if trust.mark else text
 
 
 def _disagreements(answer: Answer, _: Gettext) -> str:

@@ -12,19 +12,28 @@ An article's `answer` is the answer object of docs/answer-schema.md. Every error
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from ..readers import READER_NAMES, Reader, parse_reader
 from ..render import answer_to_dict
 from ..render._common import localized
 from ..store.articles import ArticleRecord
 from .articles import ArticleService, ShownArticle
 from .config import MAX_QUESTION_CHARS
 
-Reader = Literal["physician", "nurse", "pharmacist", "student", "patient"]
-DEFAULT_READER: Reader = "physician"
+#: A reader's name (`guidecite.readers.Reader`); "clinician" is accepted for "physician". An
+#: unknown name is a 400 `invalid_input` listing the choices, as on the page and in the CLI.
+READER_HELP = f"Who the article is told for: {', '.join(Reader)} (clinician: physician)"
+ReaderName = Annotated[
+    str,
+    Field(
+        description=READER_HELP, examples=list(Reader), json_schema_extra={"enum": READER_NAMES}
+    ),
+]
+DEFAULT_READER = Reader.PHYSICIAN.value
 #: The interface language of the answer (docs/i18n.md); None: the question's language.
 Language = Literal["en", "es"]
 LANGUAGE_HELP = "Headings, notices and labels in this language (default: the question's)"
@@ -59,7 +68,7 @@ class AskRequest(BaseModel):
         max_length=MAX_QUESTION_CHARS,
         examples=["What tidal volume is recommended for adults with ARDS?"],
     )
-    reader: Reader = DEFAULT_READER
+    reader: ReaderName = DEFAULT_READER
     language: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
@@ -67,7 +76,7 @@ class FollowUpRequest(BaseModel):
     question: str = Field(
         min_length=1, max_length=MAX_QUESTION_CHARS, examples=["and in children?"]
     )
-    reader: Reader = DEFAULT_READER
+    reader: ReaderName = DEFAULT_READER
     language: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
@@ -96,8 +105,8 @@ class Article(ArticleSummary):
     versions: list[int]
     generation: int = Field(description="The library generation the version was made on")
     stale: bool = Field(description="The library has changed since this version")
-    reader: Reader
-    audience: str = Field(description="The audience the answer was composed for")
+    reader: ReaderName
+    audience: str = Field(description="The reader the answer was composed for")
     answer: dict[str, Any] = Field(description="The answer object (docs/answer-schema.md)")
 
 
@@ -129,7 +138,8 @@ def _service(request: Request) -> ArticleService:
 )
 def create_article(body: AskRequest, request: Request, response: Response) -> Article:
     """Answer a question: the stored article if the library is unchanged, else a new version."""
-    return _created(_service(request).ask(body.question, body.reader), response, body.language)
+    shown = _service(request).ask(body.question, parse_reader(body.reader).value)
+    return _created(shown, response, body.language)
 
 
 @router.get("/articles", response_model=ArticleList)
@@ -150,12 +160,13 @@ def list_articles(
 def get_article(
     article_id: str,
     request: Request,
-    reader: Reader = DEFAULT_READER,
+    reader: Annotated[str, Query(description=READER_HELP)] = DEFAULT_READER,
     version: int | None = Query(None, ge=1),
     language: Language | None = None,
 ) -> Article:
     """One article for a reader: the latest version, or the version asked for."""
-    return article(_service(request).show(article_id, reader, version), language)
+    shown = _service(request).show(article_id, parse_reader(reader).value, version)
+    return article(shown, language)
 
 
 @router.post(
@@ -168,7 +179,8 @@ def follow_up(
     article_id: str, body: FollowUpRequest, request: Request, response: Response
 ) -> Article:
     """Ask a follow-up question; it is read in the context of the thread it follows."""
-    shown = _service(request).follow_up(article_id, body.question, body.reader)
+    reader = parse_reader(body.reader).value
+    shown = _service(request).follow_up(article_id, body.question, reader)
     return _created(shown, response, body.language)
 
 
@@ -199,7 +211,7 @@ def article(shown: ShownArticle, language: str | None = None) -> Article:
         versions=list(shown.versions),
         generation=shown.version.generation,
         stale=shown.stale,
-        reader=shown.reader,  # type: ignore[arg-type]
+        reader=shown.reader,
         audience=shown.answer.audience,
         answer=answer_to_dict(localized(shown.answer, language)),
     )

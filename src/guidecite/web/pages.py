@@ -32,9 +32,18 @@ from fastapi.templating import Jinja2Templates
 
 from ..i18n import LANGUAGE_NAMES, N_, check_language, language_or_default, translator
 from ..query import detect_language
-from ..render._common import issuer_and_year, localized, path_text
+from ..render._common import (
+    issuer_and_year,
+    localized,
+    path_text,
+    point_name,
+    reference_label,
+    stale_mark,
+    trust_lines,
+)
 from ..store.articles import APPROVED, SUBMITTED, UNDER_REVIEW, ArticleRecord
-from ..types import INSUFFICIENT_EVIDENCE, Answer, Citation, Statement
+from ..types import INSUFFICIENT_EVIDENCE, Answer, Reference
+from .article_view import article_view
 from .articles import ArticleService, ShownArticle
 from .readers import DEFAULT_READER, READER_COOKIE, READERS, check_reader, reader_or_default
 
@@ -99,21 +108,24 @@ def _long_date(context: jinja2.runtime.Context, stamp: str | None) -> str:
     return long_date(stamp, context.get("language", "en"))
 
 
-def first_citations(statement: Statement) -> list[Citation]:
-    """One citation per reference number, in number order (the superscripts)."""
-    first: dict[int, Citation] = {}
-    for citation in statement.citations:
-        first.setdefault(citation.reference, citation)
-    return [first[n] for n in sorted(first)]
+@jinja2.pass_context
+def _trust_lines(context: jinja2.runtime.Context, answer: Answer) -> list[str]:
+    return trust_lines(answer, translator(context.get("language", "en")).gettext)
 
 
-def cited_passages(answer: Answer) -> dict[int, list[Citation]]:
-    """Reference number -> the distinct passages cited from it, in citing order."""
-    seen: dict[int, dict[str, Citation]] = {}
-    for statement in answer.statements:
-        for citation in statement.citations:
-            seen.setdefault(citation.reference, {}).setdefault(citation.passage_id, citation)
-    return {number: list(by_id.values()) for number, by_id in seen.items()}
+@jinja2.pass_context
+def _reference_label(context: jinja2.runtime.Context, number: int, answer: Answer) -> str:
+    return reference_label(number, answer, translator(context.get("language", "en")).gettext)
+
+
+@jinja2.pass_context
+def _point_name(context: jinja2.runtime.Context, point: str) -> str:
+    return point_name(point, translator(context.get("language", "en")).gettext)
+
+
+@jinja2.pass_context
+def _stale_mark(context: jinja2.runtime.Context, ref: Reference, answer: Answer) -> str | None:
+    return stale_mark(ref, answer, translator(context.get("language", "en")).gettext)
 
 
 def _environment() -> jinja2.Environment:
@@ -129,7 +141,14 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         long_date=_long_date, web_url=web_url, path_text=path_text, issuer_and_year=issuer_and_year
     )
-    env.globals.update(first_citations=first_citations, readers=READERS, languages=LANGUAGE_NAMES)
+    env.globals.update(
+        readers=READERS,
+        languages=LANGUAGE_NAMES,
+        trust_lines=_trust_lines,
+        reference_label=_reference_label,
+        point_name=_point_name,
+        stale_mark=_stale_mark,
+    )
     return env
 
 
@@ -184,7 +203,8 @@ def ask(
     question: Annotated[str, Form()],
     reader: Annotated[str, Form()] = DEFAULT_READER,
 ) -> Response:
-    shown = _service(request).ask(question, check_reader(reader))
+    reader = check_reader(reader)
+    shown = _service(request).ask(question, reader)
     response = _to_article(shown.record.article_id, reader)
     if detect_language(question) == "es":  # a Spanish question: a Spanish interface
         _remember(response, "es", LANGUAGE_COOKIE)
@@ -263,15 +283,17 @@ def article_context(
     record, answer = shown.record, localized(shown.answer, language)
     shown = replace(shown, answer=answer)
     heading = answer.title if record.parent_id is None else _sentence(record.question)
+    asked = _sentence(record.question)
     return {
         "shown": shown,
         "record": record,
         "answer": answer,
+        "view": article_view(answer, translator(language).gettext),
         "heading": heading,
+        "asked": asked if " ".join(asked.split()) != " ".join(heading.split()) else None,
         "reader": shown.reader,
         "understood_as": record.query if record.query != record.question else None,
         "no_evidence": answer.status == INSUFFICIENT_EVIDENCE,
-        "passages": cited_passages(answer),
         "review_steps": review_steps(record),
         "approved": record.status == APPROVED,
         "thread": thread if len(thread) > 1 else [],

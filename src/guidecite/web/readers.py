@@ -1,27 +1,21 @@
-"""Who reads an article: the reader choices of the page.
+"""Who reads an article: the page's reader choices, from `guidecite.readers.Reader`.
 
-The reader profiles are `guidecite.audience`'s: the answer engine tailors the article to the
-reader itself (what comes first, definitions, framing), so `audience_for` passes the reader
-through after checking it.
+The answer engine tailors the article to the reader itself (what comes first, definitions,
+framing), so `audience_for` passes the reader through after checking it. An unknown reader
+is the same `InputError` as in the CLI (400 `invalid_input`); "clinician" is accepted for
+the physician, and the page and the API always say "physician".
 """
 
 from __future__ import annotations
 
-from ..audience import READERS as READER_NAMES
-from ..errors import InputError
-from ..i18n import N_
+from ..readers import DEFAULT_READER as _DEFAULT
+from ..readers import Reader, parse_reader
+from ..readers import reader_or_default as _reader_or_default
 
-_LABELS = {
-    "physician": N_("Physician"),
-    "nurse": N_("Nurse"),
-    "pharmacist": N_("Pharmacist"),
-    "student": N_("Student"),
-    "patient": N_("Patient or carer"),
-}
 #: Reader choices in the order the page offers them, with their labels (msgids: the page
 #: shows them translated).
-READERS: dict[str, str] = {name: _LABELS[name] for name in READER_NAMES}
-DEFAULT_READER = "physician"
+READERS: dict[str, str] = {reader.value: reader.label for reader in Reader}
+DEFAULT_READER = _DEFAULT.value
 #: The cookie that remembers a reader's choice.
 READER_COOKIE = "guidecite_reader"
 
@@ -32,12 +26,10 @@ def audience_for(reader: str) -> str:
 
 
 def check_reader(reader: str) -> str:
-    """`reader` if it is one of READERS, else an InputError listing them."""
-    if reader not in READERS:
-        raise InputError(f"unknown reader {reader!r}; choose one of: {', '.join(READERS)}")
-    return reader
+    """The reader's name ("physician" for "clinician"), else an InputError listing them."""
+    return parse_reader(reader).value
 
 
 def reader_or_default(reader: str | None) -> str:
     """A remembered or requested reader, or the default when it is missing or unknown."""
-    return reader if reader in READERS else DEFAULT_READER
+    return _reader_or_default(reader).value

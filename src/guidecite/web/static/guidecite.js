@@ -1,17 +1,39 @@
 // guidecite: citation popovers. Progressive enhancement: without this script a citation is
-// a link to its reference, whose cited passages sit in a <details> below it.
+// a link to its reference, whose cited passages sit in a <details> below it, the sentences
+// the article quotes marked.
+// A popover opens on hover, on keyboard focus and on a tap or click; Escape closes it and
+// returns focus to its citation. It shows the cited passage with the statement's own
+// sentence highlighted, the section path, the guideline, issuer and year, and links.
 // Only nodes the server rendered (escaped) are cloned; no HTML string is ever parsed.
 (function () {
   "use strict";
   var popover = null;
   var owner = null;
   var returning = false; // focus going back to a citation after its popover closed
+  var hoverTimer = null;
+  var leaveTimer = null;
+  var HOVER_MS = 150;
+  var LEAVE_MS = 300;
 
   function text(tag, className, value) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     node.textContent = value;
     return node;
+  }
+
+  // The passage's text with only this statement's sentence highlighted.
+  function passageText(passage, quote) {
+    var body = passage.querySelector(".text");
+    if (!body) return null;
+    var copy = body.cloneNode(true);
+    copy.className = "pop-text";
+    copy.querySelectorAll("mark.quote").forEach(function (mark) {
+      if (mark.getAttribute("data-quote") === quote) {
+        mark.classList.add("current");
+      }
+    });
+    return copy;
   }
 
   function build(cite) {
@@ -29,14 +51,12 @@
     var meta = reference.querySelector(".ref-meta");
     box.appendChild(text("p", "pop-ref", "[" + number + "] " + (title ? title.textContent : "") +
       (meta ? " · " + meta.textContent : "")));
+    var old = reference.querySelector(".old-source");
+    if (old) box.appendChild(text("p", "pop-old old-source", old.textContent));
     var path = passage.querySelector(".path");
     if (path) box.appendChild(path.cloneNode(true));
-    var body = passage.querySelector(".text");
-    if (body) {
-      var copy = body.cloneNode(true);
-      copy.className = "pop-text";
-      box.appendChild(copy);
-    }
+    var body = passageText(passage, cite.getAttribute("data-quote"));
+    if (body) box.appendChild(body);
     var links = document.createElement("p");
     links.className = "pop-links";
     var source = reference.querySelector("a.ref-link");
@@ -57,19 +77,36 @@
     close.setAttribute("aria-label", "Close");
     close.addEventListener("click", function () { hide(true); });
     box.appendChild(close);
+    box.addEventListener("mouseenter", function () { clearTimeout(leaveTimer); });
+    box.addEventListener("mouseleave", scheduleHide);
     return box;
   }
 
+  // Below the citation, inside the viewport's width; above it when there is no room below.
   function place(box, cite) {
     var rect = cite.getBoundingClientRect();
     var width = box.offsetWidth;
-    var left = rect.left + window.scrollX - 16;
-    var widest = document.documentElement.clientWidth - width - 8 + window.scrollX;
-    box.style.left = Math.max(8 + window.scrollX, Math.min(left, widest)) + "px";
-    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+    var viewWidth = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(rect.left - 16, viewWidth - width - 8));
+    var top = rect.bottom + 6;
+    var below = window.innerHeight - rect.bottom;
+    if (below < box.offsetHeight + 12 && rect.top > box.offsetHeight + 12) {
+      top = rect.top - box.offsetHeight - 6;
+    }
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = top + window.scrollY + "px";
+  }
+
+  function scrollToQuote(box) {
+    var body = box.querySelector(".pop-text");
+    var mark = box.querySelector("mark.current");
+    if (body && mark && body.scrollHeight > body.clientHeight) {
+      body.scrollTop = Math.max(0, mark.offsetTop - body.offsetTop - 24);
+    }
   }
 
   function show(cite, focusInside) {
+    clearTimeout(leaveTimer);
     if (owner === cite && popover) {
       if (focusInside) popover.focus();
       return;
@@ -78,6 +115,7 @@
     var box = build(cite);
     if (!box) return;
     document.body.appendChild(box);
+    scrollToQuote(box);
     place(box, cite);
     popover = box;
     owner = cite;
@@ -87,6 +125,8 @@
   }
 
   function hide(returnFocus) {
+    clearTimeout(hoverTimer);
+    clearTimeout(leaveTimer);
     if (!popover) return;
     var cite = owner;
     popover.remove();
@@ -101,8 +141,21 @@
     }
   }
 
+  function scheduleHide() {
+    clearTimeout(hoverTimer);
+    clearTimeout(leaveTimer);
+    if (popover && popover.contains(document.activeElement)) return;
+    leaveTimer = setTimeout(function () {
+      if (popover && owner !== document.activeElement) hide(false);
+    }, LEAVE_MS);
+  }
+
+  function citeOf(target) {
+    return target && target.closest ? target.closest("a.cite") : null;
+  }
+
   document.addEventListener("click", function (event) {
-    var cite = event.target.closest && event.target.closest("a.cite");
+    var cite = citeOf(event.target);
     if (cite) {
       event.preventDefault();
       show(cite, true);
@@ -117,6 +170,23 @@
     } else if (popover && !popover.contains(target) && target !== owner) {
       hide(false);
     }
+  });
+  // Hover with a mouse; a touch screen's tap arrives as a click.
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") return;
+    var cite = citeOf(event.target);
+    if (!cite) return;
+    clearTimeout(leaveTimer);
+    clearTimeout(hoverTimer);
+    if (owner === cite) return;
+    hoverTimer = setTimeout(function () { show(cite, false); }, HOVER_MS);
+  });
+  document.addEventListener("pointerout", function (event) {
+    if (event.pointerType !== "mouse") return;
+    var cite = citeOf(event.target);
+    if (!cite || cite.contains(event.relatedTarget)) return;
+    clearTimeout(hoverTimer);
+    if (owner === cite) scheduleHide();
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && popover) hide(true);
