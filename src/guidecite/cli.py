@@ -194,6 +194,17 @@ def cached_answer(
     help="Remove documents ingested earlier from the given folders that are no longer in "
     "them (a deleted file, a JSON Lines record gone). Without it nothing is removed.",
 )
+@click.option(
+    "--untrusted",
+    is_flag=True,
+    help="Mark these documents untrusted: answers label the statements that cite them.",
+)
+@click.option(
+    "--wait/--no-wait",
+    default=True,
+    show_default=True,
+    help="When another ingest is running on the store, wait for it (or stop, saying so).",
+)
 @home_option
 @friendly_errors
 def ingest(
@@ -201,6 +212,8 @@ def ingest(
     progress: bool | None,
     spanish: bool,
     prune: bool,
+    untrusted: bool,
+    wait: bool,
     home: Path | None,
 ) -> None:
     """Read guideline files and folders (recursively) into the library.
@@ -218,7 +231,15 @@ def ingest(
         shown = sys.stderr.isatty() if progress is None else progress
         before = library.store.generation()
         report = ingest_paths(
-            library.store, list(paths), library.embedder, progress=shown, prune=prune
+            library.store,
+            list(paths),
+            library.embedder,
+            progress=shown,
+            prune=prune,
+            untrusted=untrusted,
+            max_bytes=settings.max_file_mb * 1024 * 1024,
+            wait=wait,
+            on_wait=lambda message: click.echo(message, err=True),
         )
         if spanish and library.store.generation() != before:
             click.echo("building the lexicon for Spanish questions ...", err=True)
@@ -231,6 +252,8 @@ def ingest(
         f"{report.unchanged} unchanged, {len(report.removed)} removed; "
         f"{report.passages} passages in {report.seconds:.1f} s"
     )
+    for old, new in report.moved:
+        click.echo(f"moved {old} -> {new}: its documents keep their ids", err=True)
     for error in report.errors:
         click.echo(f"skipped {error}", err=True)
 

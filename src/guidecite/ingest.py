@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -113,16 +113,33 @@ def ingest_paths(
     prune: bool = False,
     untrusted: bool = False,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the store.
 
     With `prune`, documents ingested earlier from one of the given folders that this ingest
     did not find there are removed; without it nothing is removed. `untrusted` marks every
-    document read (docs/ingest.md). Files over `max_bytes` are reported and skipped.
+    document read (docs/ingest.md). Files over `max_bytes` are reported and skipped. The
+    store's writer lock is held throughout: when another ingest holds it, this one waits
+    (telling `on_wait`), or with `wait=False` raises StoreError.
     """
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise PathError(f"no such file or folder: {', '.join(missing)}")
+    with store.writing(wait=wait, on_wait=on_wait):
+        return _ingest(store, paths, embedder, progress, prune, untrusted, max_bytes)
+
+
+def _ingest(
+    store: Store,
+    paths: Sequence[Path],
+    embedder: Embedder,
+    progress: bool,
+    prune: bool,
+    untrusted: bool,
+    max_bytes: int,
+) -> IngestReport:
     report, seen, started = IngestReport(), _Seen(), time.perf_counter()
     report.moved = _adopt_moved_folders(store, paths)
     bar = tqdm(total=count_files(paths), unit="file", disable=not progress, leave=False)
@@ -141,11 +158,12 @@ def ingest_paths(
 
 def ingest_starter(store: Store, embedder: Embedder) -> IngestReport:
     """Ingest the built-in starter library (the `open-medicine` guideline digests)."""
-    report, started = IngestReport(), time.perf_counter()
-    docs = ((STARTER_ROOT, doc) for doc in starter_documents())
-    _write_documents(store, docs, embedder, report)
-    _finish(store, report, started)
-    return report
+    with store.writing():
+        report, started = IngestReport(), time.perf_counter()
+        docs = ((STARTER_ROOT, doc) for doc in starter_documents())
+        _write_documents(store, docs, embedder, report)
+        _finish(store, report, started)
+        return report
 
 
 def _adopt_moved_folders(store: Store, paths: Sequence[Path]) -> list[tuple[str, str]]:

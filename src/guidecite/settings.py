@@ -12,6 +12,8 @@
 | GUIDECITE_LLM_TIMEOUT   | seconds to wait before falling back              | 60            |
 | GUIDECITE_GGUF_PATH     | local GGUF model file (gguf composer)            | none          |
 | GUIDECITE_MAX_AGE_YEARS | sources older than this are flagged              | 5             |
+| GUIDECITE_MAX_FILE_MB   | ingest reports and skips files larger than this  | 100           |
+| GUIDECITE_IDENTIFIERS   | questions with patient identifiers: remove them, or refuse the question | remove |
 
 The LLM settings matter only to the optional `openai` and `gguf` composers (docs/llm.md).
 """
@@ -30,6 +32,8 @@ from .errors import ConfigError
 MAX_QUESTION_CHARS = 4000
 DEFAULT_LLM_TIMEOUT = 60.0
 DEFAULT_MAX_AGE_YEARS = 5
+DEFAULT_MAX_FILE_MB = 100
+IDENTIFIER_CHOICES = ("remove", "refuse")  # guidecite.deidentify
 
 
 def _read_dotenv(path: Path) -> dict[str, str]:
@@ -74,6 +78,22 @@ def _years(name: str, value: str) -> int:
     return years
 
 
+def _megabytes(value: str) -> int:
+    try:
+        size = int(value)
+    except ValueError:
+        size = 0
+    if size < 1:
+        raise ConfigError(f"GUIDECITE_MAX_FILE_MB must be a whole number of MB (1 or more), not {value!r}")
+    return size
+
+
+def _choice(name: str, value: str) -> str:
+    if value.strip().lower() not in IDENTIFIER_CHOICES:
+        raise ConfigError(f"{name} must be one of {', '.join(IDENTIFIER_CHOICES)}, not {value!r}")
+    return value.strip().lower()
+
+
 def _url(name: str, value: str) -> str | None:
     if value and not value.startswith(("http://", "https://")):
         raise ConfigError(f"{name} must start with http:// or https://, not {value!r}")
@@ -92,6 +112,8 @@ class Settings:
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
     gguf_path: Path | None = None
     max_age_years: int = DEFAULT_MAX_AGE_YEARS
+    max_file_mb: int = DEFAULT_MAX_FILE_MB
+    identifiers: str = "remove"
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -108,6 +130,10 @@ class Settings:
             **_llm_settings(values),
             max_age_years=_years(
                 "GUIDECITE_MAX_AGE_YEARS", values.get("GUIDECITE_MAX_AGE_YEARS") or "5"
+            ),
+            max_file_mb=_megabytes(values.get("GUIDECITE_MAX_FILE_MB") or "100"),
+            identifiers=_choice(
+                "GUIDECITE_IDENTIFIERS", values.get("GUIDECITE_IDENTIFIERS") or "remove"
             ),
         )
         if settings.abbreviations is not None and not settings.abbreviations.is_file():

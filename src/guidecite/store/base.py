@@ -7,7 +7,8 @@ same protocol.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 import numpy as np
@@ -58,6 +59,12 @@ class Store(Protocol):
     def remove_document(self, source: str) -> str | None:
         """Remove a document and its passages atomically, keeping its version records
         (marked removed); its doc_id, or None when no such document is stored."""
+
+    def writing(
+        self, *, wait: bool = True, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold the store's writer lock (one ingest at a time); re-entrant. Waits for another
+        holder (telling `on_wait`), or with `wait=False` raises StoreError."""
 
     def refresh_indexes(self) -> None:
         """Bring the search indexes up to date with the stored passages."""

@@ -123,7 +123,7 @@ class LexicalIndex:
                 writer.wait_merging_threads()
             except ValueError as exc:
                 raise StoreError(f"cannot commit the lexical index {self.folder}: {exc}") from exc
-        _write_json(self.folder / GENERATION_FILE, {"generation": generation})
+        write_json(self.folder / GENERATION_FILE, {"generation": generation})
         self.reload()
 
     def generation(self) -> int | None:
@@ -200,7 +200,7 @@ class LexicalIndex:
         return tantivy.Query.phrase_query(self._schema, TEXT, positioned)
 
 
-def _write_json(path: Path, payload: dict[str, int]) -> None:
+def write_json(path: Path, payload: dict[str, object]) -> None:
     """Write a small JSON file atomically: a temporary file beside it, then a rename."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:

@@ -21,6 +21,10 @@ from ..errors import StoreError
 from ..types import Document, Passage, SourceDocument
 
 
+#: How long a write waits for another process's transaction (an ingest's, say).
+BUSY_SECONDS = 30.0
+
+
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -253,7 +257,9 @@ class SQLiteStore:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.db = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
+            )
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
