@@ -35,6 +35,7 @@ from ..chunking import split_sentences
 from ..embedding import Embedder
 from ..errors import ConfigError, GuideciteError
 from ..query import Query
+from ..screening import INSTRUCTION_LIKE
 from ..settings import Settings
 from ..types import (
     ANSWERED,
@@ -64,16 +65,7 @@ FALLBACK_NOTICE = "The language model's answer could not be used"
 _MARKERS = re.compile(r"\[\s*(\d+(?:\s*(?:,|;|-|–)\s*\d+)*)\s*\]")
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*\])+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+")
-_ADDRESSED_TO_MODEL = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,60}?"
-    r"\b(?:instructions?|prompts?|rules|guardrails)\b"
-    r"|\b(?:system|developer|hidden)\s+(?:prompt|message|instructions?)\b"
-    r"|\byou\s+(?:are|were)\s+now\b|\bfrom\s+now\s+on,?\s+you\b"
-    r"|\b(?:language\s+models?|chatbots?|llms?|ai\s+(?:assistant|model|system)s?)\b"
-    r"|^\W*(?:system|assistant|user)\s*:"
-    r"|<<<|>>>",
-    re.IGNORECASE,
-)
+_ADDRESSED_TO_MODEL = INSTRUCTION_LIKE
 
 
 class BackendError(GuideciteError):
