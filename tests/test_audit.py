@@ -70,3 +70,64 @@ def test_exports_hold_every_entry_and_defuse_formulas(trail: AuditTrail) -> None
     table = list(csv.DictReader(io.StringIO(trail.export("csv"))))
     assert len(table) == 5 and table[4]["actor"].startswith("'=")
     assert table[0]["hash"] == rows[0]["hash"]
+
+
+# -- truncation and a missing table (issue 10, part 5) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sql", "removed"),
+    [("DELETE FROM audit WHERE seq > 2", "entries 3-4 removed"),
+     ("DELETE FROM audit", "all entries removed")],
+)  # fmt: skip
+def test_deleting_the_last_entries_is_detected(trail: AuditTrail, sql: str, removed: str) -> None:
+    """Deleting the last rows, or all rows, gave "chain intact"."""
+    _tamper(trail, sql)
+    check = trail.verify()
+    assert not check.ok
+    assert check.message.endswith(removed) and "recorded head is entry 4" in check.message
+
+
+def test_a_head_written_down_earlier_catches_a_truncation_that_rewrote_the_meta(
+    trail: AuditTrail,
+) -> None:
+    from guidecite.audit import Head, chain_head, write_head
+
+    anchor = Head.parse(str(trail.head()))
+    assert trail.verify(anchor).ok
+    trail.record("rita", "article.take", "a5")
+    assert trail.verify(anchor).ok  # a longer chain still holds the anchored entry
+    _tamper(trail, "DELETE FROM audit WHERE seq > 3")
+    write_head(trail.sql.db, chain_head(trail.sql.db))  # the attacker fixes the store's head
+    assert trail.verify().ok
+    check = trail.verify(anchor)
+    assert (check.ok, check.message) == (False, "3 entries but the given head is entry 4: "
+                                                "entries 4-4 removed")  # fmt: skip
+
+
+def test_a_missing_audit_table_is_an_error_message(trail: AuditTrail) -> None:
+    _tamper(trail, "DROP TABLE audit")
+    check = trail.verify()
+    assert not check.ok and check.message.startswith("the audit trail cannot be read: no such table")
+
+
+def test_audit_verify_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from guidecite.cli import main
+
+    home = tmp_path / "home"
+    trail = AuditTrail(SQLiteStore(home / "library.sqlite3"))
+    for n in range(3):
+        trail.record("rita", "article.take", f"a{n}")
+    runner = CliRunner()
+    head = runner.invoke(main, ["audit", "head", "--home", str(home)]).output.strip()
+    assert head.startswith("3:")
+    ok = runner.invoke(main, ["audit", "verify", "--home", str(home), "--head", head])
+    assert ok.exit_code == 0, ok.output
+    _tamper(trail, "DROP TABLE audit")
+    broken = runner.invoke(main, ["audit", "verify", "--home", str(home), "--head", head])
+    assert broken.exit_code == 1 and "Traceback" not in broken.output
+    assert "cannot be read" in broken.output
+    bad = runner.invoke(main, ["audit", "verify", "--home", str(home), "--head", "nonsense"])
+    assert bad.exit_code == 2 and "COUNT:HASH" in bad.output

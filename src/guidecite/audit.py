@@ -11,6 +11,13 @@ breaks the chain from there on. SQLite triggers (migration m003_review) refuse U
 DELETE of the table; nothing in guidecite rewrites it. Actions: login.ok, login.failed,
 login.locked, logout, user.add, article.take, article.approve, article.request_changes,
 article.comment, article.edit, article.reopen (a changed source).
+
+Truncation leaves a valid shorter chain, so the chain's **head** (entry count and last hash)
+is kept apart from it: in the store's `meta` table, updated in each entry's transaction
+(migration m007_audit_head), and outside the store wherever an operator writes it down:
+`audit export` and `audit head` print it, and `audit verify --head COUNT:HASH` checks that
+the chain still holds that entry, unchanged. Deleting the last rows, or all of them, is then
+reported; so is a missing table (an error message, never a traceback).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from .errors import InputError
 from .store.sqlite import SQLiteStore, now_iso
 
 GENESIS = "0" * 64
+HEAD_KEY = "audit.head"  # meta: the canonical JSON of the chain's head
 EXPORT_FORMATS = ("csv", "json")
 _FIELDS = ("seq", "at", "actor", "action", "target", "detail", "prev_hash", "hash")
 
@@ -80,6 +88,43 @@ def append(
         "INSERT INTO audit VALUES (?,?,?,?,?,?,?,?)",
         (seq, at, actor, action, target, body, prev, digest),
     )
+    write_head(db, Head(seq, digest))
+
+
+@dataclass(frozen=True)
+class Head:
+    """The chain's head: how many entries it holds and the hash of the last one."""
+
+    entries: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.entries}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> Head:
+        """A head as `audit head` prints it, COUNT:HASH."""
+        count, _, digest = text.strip().partition(":")
+        if not count.isdigit() or len(digest) != 64 or not _is_hex(digest):
+            raise InputError(f"a head is COUNT:HASH (as `guidecite audit head` prints), not {text!r}")
+        return cls(int(count), digest.lower())
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdefABCDEF" for c in text)
+
+
+def write_head(db: sqlite3.Connection, head: Head) -> None:
+    db.execute(
+        "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HEAD_KEY, canonical(asdict(head))),
+    )
+
+
+def chain_head(db: sqlite3.Connection) -> Head:
+    """The head of the chain as the table holds it now."""
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return Head(0, GENESIS) if row is None else Head(int(row[0]), str(row[1]))
 
 
 class AuditTrail:
@@ -99,7 +144,45 @@ class AuditTrail:
         )
         return [AuditEntry(*row) for row in rows]
 
-    def verify(self) -> ChainCheck:
+    def head(self) -> Head:
+        return chain_head(self.sql.db)
+
+    def recorded_head(self) -> Head | None:
+        value = self.sql.get_meta(HEAD_KEY)
+        return None if value is None else Head(**json.loads(value))
+
+    def verify(self, anchor: Head | None = None) -> ChainCheck:
+        """The chain checked entry by entry, then against the head the store recorded and
+        against `anchor`, a head written down earlier (truncation shows there)."""
+        try:
+            check = self._verify_chain()
+            recorded = self.recorded_head()
+        except sqlite3.DatabaseError as exc:
+            return ChainCheck(False, 0, None, f"the audit trail cannot be read: {exc}")
+        if not check.ok:
+            return check
+        for head, whose in ((recorded, "the store's recorded head"), (anchor, "the given head")):
+            problem = self._against(head, whose, check.entries)
+            if problem:
+                return ChainCheck(False, check.entries, None, problem)
+        if recorded is None and check.entries:
+            return ChainCheck(False, check.entries, None, "the store's recorded head is missing")
+        if anchor is not None:
+            return ChainCheck(True, check.entries, None, f"{check.message}; holds head {anchor}")
+        return check
+
+    def _against(self, head: Head | None, whose: str, entries: int) -> str | None:
+        if head is None or head.entries == 0:
+            return None
+        if entries < head.entries:
+            gone = "all entries" if entries == 0 else f"entries {entries + 1}-{head.entries}"
+            return f"{entries} entries but {whose} is entry {head.entries}: {gone} removed"
+        row = self.sql.db.execute("SELECT hash FROM audit WHERE seq = ?", (head.entries,)).fetchone()
+        if row is None or row[0] != head.hash:
+            return f"entry {head.entries} does not match {whose}: the chain was rewritten"
+        return None
+
+    def _verify_chain(self) -> ChainCheck:
         """Recompute every hash in order; the first entry that does not match breaks it."""
         prev, expected_seq, count = GENESIS, 1, 0
         for entry in self.entries():

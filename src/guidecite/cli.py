@@ -747,20 +747,44 @@ def audit() -> None:
 
 
 @audit.command(name="verify")
+@click.option(
+    "--head",
+    "anchor",
+    default=None,
+    metavar="COUNT:HASH",
+    help="A head written down earlier (`audit head`, `audit export`): fail if the chain no "
+    "longer holds that entry unchanged (rows deleted from its end, say).",
+)
 @home_option
 @friendly_errors
-def audit_verify(home: Path | None) -> None:
-    """Check the hash chain of the audit trail; exit 1 if an entry was altered."""
-    from .audit import AuditTrail
+def audit_verify(anchor: str | None, home: Path | None) -> None:
+    """Check the hash chain of the audit trail; exit 1 if an entry was altered or removed."""
+    from .audit import AuditTrail, Head
 
+    head = Head.parse(anchor) if anchor else None
     store = _database(home)
     try:
-        check = AuditTrail(store.database()).verify()
+        check = AuditTrail(store.database()).verify(head)
     finally:
         store.close()
     click.echo(check.message)
     if not check.ok:
         sys.exit(1)
+
+
+@audit.command(name="head")
+@home_option
+@friendly_errors
+def audit_head(home: Path | None) -> None:
+    """Print the chain's head, COUNT:HASH: keep it outside the store and check it later
+    with `audit verify --head`."""
+    from .audit import AuditTrail
+
+    store = _database(home)
+    try:
+        click.echo(str(AuditTrail(store.database()).head()))
+    finally:
+        store.close()
 
 
 @audit.command(name="export")
@@ -775,11 +799,14 @@ def audit_verify(home: Path | None) -> None:
 @home_option
 @friendly_errors
 def audit_export(fmt: str, home: Path | None) -> None:
-    """Print the whole audit trail as CSV or JSON."""
+    """Print the whole audit trail as CSV or JSON; its head (COUNT:HASH) on stderr, to keep
+    for `audit verify --head`."""
     from .audit import AuditTrail
 
     store = _database(home)
     try:
-        click.echo(AuditTrail(store.database()).export(fmt), nl=False)
+        trail = AuditTrail(store.database())
+        click.echo(trail.export(fmt), nl=False)
+        click.echo(f"head {trail.head()}", err=True)
     finally:
         store.close()

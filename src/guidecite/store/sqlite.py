@@ -240,6 +240,16 @@ def m006_untrusted_documents(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN untrusted INTEGER NOT NULL DEFAULT 0")
 
 
+def m007_audit_head(db: sqlite3.Connection) -> None:
+    """The audit chain's head (entry count and last hash) kept in `meta`, so that deleting
+    the last entries shows (guidecite.audit)."""
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is not None:
+        head = json.dumps({"entries": int(row[0]), "hash": str(row[1])}, sort_keys=True,
+                          separators=(",", ":"))  # fmt: skip
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('audit.head', ?)", (head,))
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_articles,
@@ -247,6 +257,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m004_document_roots,
     m005_document_names,
     m006_untrusted_documents,
+    m007_audit_head,
 ]
 
 
