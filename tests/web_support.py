@@ -43,8 +43,82 @@ has been normal for three days.</p>
 """
 
 
+READERS_QUESTION = "How is quorvex syndrome treated in adults?"
+#: A made-up condition told three ways: an old guideline for clinicians (with a grade and a
+#: monitoring interval), a newer one that gives another interval, and a leaflet for patients.
+#: The reader tests need a patient article that differs from the physician's and trust marks
+#: of every kind (old sources, grades, disagreeing sources); a made-up name keeps the rest of
+#: the library out of the way.
+READERS_PAGES = {
+    "quorvex-clinicians-2012.md": """---
+title: Quorvex syndrome in adults
+issuer: Society A
+year: 2012
+audience: clinician
+---
+# Quorvex syndrome in adults
+
+## Treatment of quorvex syndrome
+
+Adults with quorvex syndrome should be treated with oral quorvatin 20 mg twice daily for ten days
+(Strong recommendation, High quality of evidence).
+Reduce the quorvatin dose by half in adults with quorvex syndrome and severe renal impairment.
+Adults with quorvex syndrome who cannot take oral quorvatin should be treated with
+intravenous quorvatin 10 mg every 12 hours.
+Treatment of quorvex syndrome in adults should continue until the quorvex rash has faded.
+Adults with quorvex syndrome should not be treated with corticosteroids alone.
+Quorvatin interacts with warfarin in adults treated for quorvex syndrome, so the warfarin
+dose should be reviewed.
+
+## Monitoring of quorvex syndrome
+
+Monitor the quorvex antibody level every 3 months during treatment of quorvex syndrome in \
+adults.
+
+## Referral
+
+Refer adults with quorvex syndrome urgently when the quorvex rash spreads to the face.
+""",
+    "quorvex-clinicians-2024.md": """---
+title: Quorvex syndrome monitoring
+issuer: Society B
+year: 2024
+audience: clinician
+---
+# Quorvex syndrome monitoring
+
+## Monitoring of quorvex syndrome
+
+Monitor the quorvex antibody level every 6 months during treatment of quorvex syndrome in \
+adults.
+""",
+    "quorvex-patients.md": """---
+title: "Quorvex syndrome: what you need to know"
+issuer: Patient Leaflets
+year: 2025
+audience: patient
+---
+# Quorvex syndrome: what you need to know
+
+## How quorvex syndrome is treated
+
+Quorvex syndrome in adults is treated with quorvatin tablets.
+You take the tablets twice a day for ten days.
+Adults with quorvex syndrome usually feel better within a week of treatment.
+Keep taking the tablets for quorvex syndrome until your doctor says you can stop.
+Tell your doctor about other medicines you take while you are treated for quorvex syndrome.
+Rest helps adults get over quorvex syndrome.
+Your nurse checks your blood every few months while you are treated for quorvex syndrome.
+
+## When to get help
+
+Get help right away if the quorvex rash spreads to your face.
+""",
+}
+
+
 def build_web_home(slice_home: Path, target: Path) -> Path:
-    """A copy of the slice store with the hostile page ingested."""
+    """A copy of the slice store with the hostile page and the quorvex pages ingested."""
     from guidecite.embedding import get_embedder
     from guidecite.ingest import ingest_paths
     from guidecite.store.embedded import EmbeddedStore
@@ -53,10 +127,12 @@ def build_web_home(slice_home: Path, target: Path) -> Path:
     pages = target.parent / (target.name + "-hostile")
     pages.mkdir()
     (pages / "zorblax-fever.html").write_text(HOSTILE_PAGE, encoding="utf-8")
+    for name, text in READERS_PAGES.items():
+        (pages / name).write_text(text, encoding="utf-8")
     store = EmbeddedStore(target)
     try:
         report = ingest_paths(store, [pages], get_embedder("static"))
     finally:
         store.close()
-    assert report.added == 1, report
+    assert report.added == 1 + len(READERS_PAGES), report
     return target
