@@ -86,8 +86,7 @@ def run_readers(home: Path, processes: int, rounds: int) -> list[subprocess.Comp
         for _ in range(processes)
     ]
     return [
-        subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate())
-        for p in started
+        subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for p in started
     ]
 
 

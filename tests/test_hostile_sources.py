@@ -178,10 +178,43 @@ def test_every_reader_survives_arbitrary_bytes(tmp_path: Path, suffix: str, data
 
 _MARKUP = st.lists(
     st.sampled_from(
-        ["<div>", "</div>", "<ul>", "<li>", "</li>", "<ol start=x>", "<table>", "<tr><td>",
-         "<h1>", "</h2>", "<sup>", "<p>", "<br>", "# ", "## ", "- ", "1. ", "| a |", "\n",
-         "```", "---\n", "title: [", "\ud800", "\x00", "é", "Rest is advised. ", "{", "}",
-         '"id": 1', '"text": "', "\\ud800", "<!--", "<![CDATA[", "&amp;", "&#0;"]
+        [
+            "<div>",
+            "</div>",
+            "<ul>",
+            "<li>",
+            "</li>",
+            "<ol start=x>",
+            "<table>",
+            "<tr><td>",
+            "<h1>",
+            "</h2>",
+            "<sup>",
+            "<p>",
+            "<br>",
+            "# ",
+            "## ",
+            "- ",
+            "1. ",
+            "| a |",
+            "\n",
+            "```",
+            "---\n",
+            "title: [",
+            "\ud800",
+            "\x00",
+            "é",
+            "Rest is advised. ",
+            "{",
+            "}",
+            '"id": 1',
+            '"text": "',
+            "\\ud800",
+            "<!--",
+            "<![CDATA[",
+            "&amp;",
+            "&#0;",
+        ]
     ),  # fmt: skip
     max_size=300,
 ).map("".join)
@@ -190,7 +223,9 @@ _MARKUP = st.lists(
 @pytest.mark.parametrize("suffix", [".md", ".html", ".jsonl", ".txt"])
 @FUZZ
 @given(text=_MARKUP)
-def test_every_text_reader_survives_arbitrary_markup(tmp_path: Path, suffix: str, text: str) -> None:
+def test_every_text_reader_survives_arbitrary_markup(
+    tmp_path: Path, suffix: str, text: str
+) -> None:
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     for item in read_file(path, tmp_path):

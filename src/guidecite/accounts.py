@@ -105,7 +105,11 @@ class Accounts:
         return [User(*row) for row in rows]
 
     def login(self, username: str, password: str, previous_token: str | None = None) -> Session:
-        """A new session, or NotSignedIn with the same message for every reason."""
+        """A new session, or NotSignedIn with the same message for every reason.
+
+        Every refusal costs the same work, so that its time does not tell them apart: one
+        argon2 verification (of the account's hash, or of a dummy one for an unknown name,
+        even for a locked account) and one audited transaction."""
         refused = NotSignedIn("wrong user name or password, or the account is locked")
         if previous_token:
             self.logout(previous_token, audit_it=False)
@@ -119,6 +123,7 @@ class Accounts:
             raise refused
         stored, failed, locked_until = row
         if locked_until and locked_until > now_iso():
+            _check(stored, password)  # the same work as a wrong password; never lets in
             self._audit(username, "login.failed", username, {"reason": "locked"})
             raise refused
         if not _check(stored, password):

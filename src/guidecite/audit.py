@@ -106,7 +106,9 @@ class Head:
         """A head as `audit head` prints it, COUNT:HASH."""
         count, _, digest = text.strip().partition(":")
         if not count.isdigit() or len(digest) != 64 or not _is_hex(digest):
-            raise InputError(f"a head is COUNT:HASH (as `guidecite audit head` prints), not {text!r}")
+            raise InputError(
+                f"a head is COUNT:HASH (as `guidecite audit head` prints), not {text!r}"
+            )
         return cls(int(count), digest.lower())
 
 
@@ -177,7 +179,9 @@ class AuditTrail:
         if entries < head.entries:
             gone = "all entries" if entries == 0 else f"entries {entries + 1}-{head.entries}"
             return f"{entries} entries but {whose} is entry {head.entries}: {gone} removed"
-        row = self.sql.db.execute("SELECT hash FROM audit WHERE seq = ?", (head.entries,)).fetchone()
+        row = self.sql.db.execute(
+            "SELECT hash FROM audit WHERE seq = ?", (head.entries,)
+        ).fetchone()
         if row is None or row[0] != head.hash:
             return f"entry {head.entries} does not match {whose}: the chain was rewritten"
         return None

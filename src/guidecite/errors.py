@@ -3,7 +3,8 @@
 GuideciteError
 ├── InputError            bad input from the user: converted to exit code 2 in the CLI
 │   ├── QuestionError     empty, too long or unreadable question
-│   └── PathError         a path that does not exist or holds no readable document
+│   ├── PathError         a path that does not exist or holds no readable document
+│   └── NotFound          no such article or version (404 in the web app)
 ├── SourceError           one source file could not be read (ingest reports it and goes on)
 ├── ConfigError           a bad setting or an unknown backend name
 ├── ModelError            an embedding model could not be loaded
@@ -33,6 +34,10 @@ class QuestionError(InputError):
 
 class PathError(InputError):
     pass
+
+
+class NotFound(InputError):
+    """An article or version that does not exist."""
 
 
 class SourceError(GuideciteError):

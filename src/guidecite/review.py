@@ -25,7 +25,7 @@ from typing import Any
 from . import audit
 from .accounts import EDITOR, REVIEWER, User
 from .embedding import Embedder
-from .errors import InputError, NotSignedIn, PermissionDenied, ReviewError
+from .errors import InputError, NotFound, NotSignedIn, PermissionDenied, ReviewError
 from .store.articles import APPROVED, SUBMITTED, UNDER_REVIEW
 from .store.sqlite import SQLiteStore, now_iso
 from .verify import verify_statement
@@ -137,7 +137,7 @@ class ReviewBoard:
             (article_id,),
         ).fetchone()
         if row is None:
-            raise InputError(f"no article {article_id!r}")
+            raise NotFound(f"no article {article_id!r}")
         approved = row[2] == APPROVED
         return ReviewState(
             row[0],
@@ -350,7 +350,7 @@ class ReviewBoard:
             "SELECT status FROM articles WHERE article_id = ?", (article_id,)
         ).fetchone()
         if row is None:
-            raise InputError(f"no article {article_id!r}")
+            raise NotFound(f"no article {article_id!r}")
         return str(row[0])
 
     def _check_state(

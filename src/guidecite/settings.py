@@ -13,7 +13,7 @@
 | GUIDECITE_GGUF_PATH     | local GGUF model file (gguf composer)            | none          |
 | GUIDECITE_MAX_AGE_YEARS | sources older than this are flagged              | 5             |
 | GUIDECITE_MAX_FILE_MB   | ingest reports and skips files larger than this  | 100           |
-| GUIDECITE_IDENTIFIERS   | questions with patient identifiers: remove them, or refuse the question | remove |
+| GUIDECITE_IDENTIFIERS   | patient identifiers in questions: remove, refuse | remove        |
 
 The LLM settings matter only to the optional `openai` and `gguf` composers (docs/llm.md).
 """
@@ -84,7 +84,9 @@ def _megabytes(value: str) -> int:
     except ValueError:
         size = 0
     if size < 1:
-        raise ConfigError(f"GUIDECITE_MAX_FILE_MB must be a whole number of MB (1 or more), not {value!r}")
+        raise ConfigError(
+            f"GUIDECITE_MAX_FILE_MB must be a whole number of MB (1 or more), not {value!r}"
+        )
     return size
 
 

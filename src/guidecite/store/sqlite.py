@@ -20,7 +20,6 @@ import numpy as np
 from ..errors import StoreError
 from ..types import Document, Passage, SourceDocument
 
-
 #: How long a write waits for another process's transaction (an ingest's, say).
 BUSY_SECONDS = 30.0
 

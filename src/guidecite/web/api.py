@@ -59,6 +59,10 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     )
 }
 
+#: The largest offset or version number asked for: beyond it a request is 422, never a
+#: number SQLite cannot hold.
+MAX_NUMBER = 1_000_000_000
+
 router = APIRouter(prefix="/api", tags=["articles"], responses=_ERRORS)
 
 
@@ -146,7 +150,7 @@ def create_article(body: AskRequest, request: Request, response: Response) -> Ar
 def list_articles(
     request: Request,
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_NUMBER),
 ) -> ArticleList:
     """The latest articles, by the date of their latest version."""
     service = _service(request)
@@ -161,7 +165,7 @@ def get_article(
     article_id: str,
     request: Request,
     reader: Annotated[str, Query(description=READER_HELP)] = DEFAULT_READER,
-    version: int | None = Query(None, ge=1),
+    version: int | None = Query(None, ge=1, le=MAX_NUMBER),
     language: Language | None = None,
 ) -> Article:
     """One article for a reader: the latest version, or the version asked for."""

@@ -36,6 +36,7 @@ from starlette.exceptions import HTTPException
 from ..errors import (
     GuideciteError,
     InputError,
+    NotFound,
     NotSignedIn,
     PermissionDenied,
     QuestionError,
@@ -56,10 +57,6 @@ _HTTP_CODES = {
     429: "rate_limited",
     503: "store_unavailable",
 }
-
-
-class NotFound(GuideciteError):
-    """An article or version that does not exist."""
 
 
 class QuestionTooLong(QuestionError):

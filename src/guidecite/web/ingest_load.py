@@ -112,7 +112,9 @@ def _request(
     except httpx.HTTPError as error:
         out.append((time.perf_counter() - started, f"{method} {path}: {error!r}"))
         return None
-    failed = f"{method} {path}: HTTP {response.status_code}" if response.status_code >= 500 else None
+    failed = (
+        f"{method} {path}: HTTP {response.status_code}" if response.status_code >= 500 else None
+    )
     out.append((time.perf_counter() - started, failed))
     if method == "POST" and response.status_code in (200, 201):
         return str(response.json()["id"])

@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -43,6 +43,7 @@ from ..render._common import (
 )
 from ..store.articles import APPROVED, SUBMITTED, UNDER_REVIEW, ArticleRecord
 from ..types import INSUFFICIENT_EVIDENCE, Answer, Reference
+from .api import MAX_NUMBER
 from .article_view import article_view
 from .articles import ArticleService, ShownArticle
 from .readers import DEFAULT_READER, READER_COOKIE, READERS, check_reader, reader_or_default
@@ -212,7 +213,9 @@ def ask(
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: str, version: int | None = None) -> Response:
+def article(
+    request: Request, article_id: str, version: int | None = Query(None, ge=1, le=MAX_NUMBER)
+) -> Response:
     service = _service(request)
     shown = service.show(article_id, _reader(request), version)
     context = article_context(shown, service.thread(shown.record), _language(request))
