@@ -108,7 +108,9 @@ def test_a_head_written_down_earlier_catches_a_truncation_that_rewrote_the_meta(
 def test_a_missing_audit_table_is_an_error_message(trail: AuditTrail) -> None:
     _tamper(trail, "DROP TABLE audit")
     check = trail.verify()
-    assert not check.ok and check.message.startswith("the audit trail cannot be read: no such table")
+    assert not check.ok and check.message.startswith(
+        "the audit trail cannot be read: no such table"
+    )
 
 
 def test_audit_verify_on_the_command_line(tmp_path: Path) -> None:

@@ -102,7 +102,9 @@ def test_a_store_made_before_document_names_keeps_working(tmp_path: Path) -> Non
     reopened = EmbeddedStore(home)
     try:
         assert store_sqlite.MIGRATIONS[-2].__name__ == "m005_document_names"
-        assert {s: v[0] for s, v in documents(reopened).items()} == {"guide.md": before["guide.md"][0]}
+        assert {s: v[0] for s, v in documents(reopened).items()} == {
+            "guide.md": before["guide.md"][0]
+        }
         report = ingest_paths(reopened, [docs], get_embedder("hash"))
         assert (report.added, report.updated, report.unchanged) == (0, 0, 1)
         assert documents(reopened) == before
