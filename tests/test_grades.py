@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guidecite.compose.grades import (
+from guidecite.grades import (
     explain_grade,
     explain_grades,
     find_grade,

@@ -1,4 +1,5 @@
-"""Understanding a question: validation, content words, abbreviations both ways, coverage."""
+"""Understanding a question: validation, content words, abbreviations both ways, wording,
+the frame and its topic."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from guidecite.errors import QuestionError
 from guidecite.query import (
     clean_question,
     content_words,
-    coverage,
     detect_language,
     understand,
 )
@@ -68,13 +68,3 @@ def test_a_word_the_library_never_uses_is_reported_unknown(library) -> None:
     )
     assert "zorbquintab" in query.unknown_words
     assert "adults" not in query.unknown_words
-
-
-def test_coverage_counts_context_half_and_extensions_of_a_stem(library) -> None:
-    query = understand(
-        "How is colorectal cancer treated?", library.store, library.embedder, library.abbreviations
-    )
-    full = coverage(query, frozenset({"colorect", "cancer", "treatment"}))
-    half = coverage(query, frozenset({"treatment"}), frozenset({"colorect", "cancer"}))
-    assert full == pytest.approx(1.0)
-    assert 0.5 < half < 1.0

@@ -247,6 +247,9 @@ def test_json_has_the_documented_fields_in_order(answered):
         "max_age_years",
         "disagreements",
         "language",
+        "on_topic_share",
+        "off_topic",
+        "frame",
     ]
     assert data["schema_version"] == SCHEMA_VERSION
     assert list(data["sections"][0]) == ["key", "heading", "statements"]

@@ -8,6 +8,7 @@ article = answer("What is ...?", library, audience="nurse")
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,22 +16,25 @@ from pathlib import Path
 from .abbreviations import AbbreviationTable, load_dictionary
 from .audience import get_reader, library_definer, tailor
 from .compose import Generator, get_generator
-from .compose.evidence import assess, best_coverage, insufficient
-from .compose.grades import explain_grades, store_schemes
 from .embedding import Embedder, get_embedder
 from .errors import ModelError
 from .freshness import find_disagreements, flag_stale
+from .evidence import assess, insufficient
 from .i18n import DEFAULT_LANGUAGE, check_language
+from .grades import explain_grades, store_schemes
 from .ingest import ingest_starter
 from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
-from .query import clean_question, detect_language, understand
+from .query import Query, clean_question, detect_language, settle_topic, understand
+from .relevance import judge_relevance
 from .retrieval import retrieve
 from .settings import Settings
 from .store.base import Store
 from .store.embedded import EmbeddedStore
-from .types import Answer, Hit, short_hash
+from .topics import TopicIndex
+from .types import Answer, Document, Hit, short_hash
 from .verify import verify_answer
 
+from .wording import VOCABULARY_FILE, Vocabulary
 
 @dataclass
 class Library:
@@ -43,6 +47,8 @@ class Library:
     settings: Settings | None = None  # what the LLM composers read (docs/llm.md)
     _translator: tuple[int, Translator | None] | None = field(default=None, repr=False)
 
+    _topics: tuple[int, TopicIndex] | None = field(default=None, repr=False)
+    _vocabulary: tuple[int, Vocabulary] | None = field(default=None, repr=False)
     def composer(self, name: str = "extractive") -> Generator:
         """The composer registered under `name`, built once. An LLM composer falls back to
         the extractive one by itself, with a notice, when its model cannot be used."""
@@ -63,6 +69,27 @@ class Library:
         return self._translator[1]
 
     def close(self) -> None:
+    def topics(self) -> TopicIndex:
+        """The library's document titles, indexed, for the current generation."""
+        generation = self.store.generation()
+        if self._topics is None or self._topics[0] != generation:
+            self._topics = (generation, TopicIndex(self.store.titles()))
+        return self._topics[1]
+
+    def vocabulary(self) -> Vocabulary:
+        """The library's words, for correcting typos: saved beside the library once per
+        generation (a few seconds for the whole shared corpus)."""
+        generation = self.store.generation()
+        if self._vocabulary is None or self._vocabulary[0] != generation:
+            path = self.settings.home / VOCABULARY_FILE if self.settings else None
+            found = Vocabulary.load(path, generation) if path is not None else None
+            if found is None:
+                found = Vocabulary.build(self.store.passage_texts())
+                if path is not None:
+                    found.save(path, generation)
+            self._vocabulary = (generation, found)
+        return self._vocabulary[1]
+
         self.store.close()
 
 
@@ -139,31 +166,54 @@ def answer_with_hits(
     audience = reader.documents  # the documents preferred; the reader shapes the article
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    translator = library.translator() if detect_language(question) == "es" else None
-    query = understand(question, library.store, library.embedder, library.abbreviations, translator)
+    query = understand(
+        question,
+        library.store,
+        library.embedder,
+        library.abbreviations,
+        library.translator() if detect_language(question) == "es" else None,
+        knowledge=library,
+    )
     clock = _lap(timings, "understand", clock)
     hits = retrieve(library.store, query, audience=audience)
     documents = library.store.documents({h.passage.doc_id for h in hits})
     clock = _lap(timings, "retrieve", clock)
-    evidence = assess(query, hits, best_coverage(query, hits, documents))
+    evidence = assess(query, hits, documents)
     if evidence.sufficient:
-        result = library.composer(composer).compose(query, hits, documents, audience)
+        result = library.composer(composer).compose(query, hits, documents, reader.name.value)
         result = tailor(result, reader, library_definer(library.store, audience))
     else:
         result = insufficient(query, hits, documents, audience, evidence.reason)
         result = replace(result, audience=reader.name.value)  # the reader, as when composed
     clock = _lap(timings, "compose", clock)
-    result = check(result, library, show_unsupported=show_unsupported)
+    result = check(result, library, query, documents, show_unsupported=show_unsupported)
     _lap(timings, "verify", clock)
     result.timings_ms = timings
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     return result, hits
 
+    query = find_topic(query, library, audience)
 
-def check(result: Answer, library: Library, *, show_unsupported: bool = False) -> Answer:
-    """Every statement verified against its passages (unsupported ones dropped unless shown),
-    grades explained by their documents' rating schemes, old sources flagged, and sources
-    that disagree shown side by side (docs/verification.md)."""
+def find_topic(query: Query, library: Library, audience: str) -> Query:
+    """The question's topic, found from the library's titles and a first retrieval."""
+    first = retrieve(library.store, query, audience=audience)
+    documents = library.store.documents({h.passage.doc_id for h in first})
+    return settle_topic(query, first, documents, library.topics())
+
+
+def check(
+    result: Answer,
+    library: Library,
+    query: Query,
+    documents: Mapping[str, Document],
+    *,
+    show_unsupported: bool = False,
+) -> Answer:
+    """Every statement judged for relevance to the question (off-topic ones dropped) and
+    verified against its passages (unsupported ones dropped unless shown), grades explained
+    by their documents' rating schemes, old sources flagged, and sources that disagree shown
+    side by side (docs/verification.md)."""
+    result = judge_relevance(result, query, documents)
     result = verify_answer(result, library.embedder, show_unsupported=show_unsupported)
     result = explain_grades(result, store_schemes(library.store))
     max_age = library.settings.max_age_years if library.settings else None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 import numpy as np
 
@@ -19,10 +20,23 @@ from .abbreviations import AbbreviationTable, Expansion, expand
 from .analysis import terms
 from .embedding import Embedder, similarities
 from .errors import QuestionError
+from .frame import (
+    Frame,
+    asked_parts,
+    excluded_population,
+    intents_of,
+    names_no_focus,
+    qualifiers_of,
+    question_parts,
+)
 from .multilingual import Translator, is_function_word
+from .scoring import Concept, sentence_coverage
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
+from .topics import TopicIndex, topic_phrase
+from .types import Document, Hit
+from .wording import Correction, Vocabulary, correct_spelling, fold_shouting, strip_placeholders
 
 #: Words that say how a question is asked, not what it is about.
 STOPWORDS = frozenset(
@@ -41,6 +55,9 @@ STOPWORDS = frozenset(
     person people someone me mine i'm im he's she's it's what's whats how's dont don't can't
     cannot anything something everything thing things way ways know want like please help
     really new newly current currently given giving give using use used
+    hi hello hey dear sir madam thanks thank thx regards sincerely kindly appreciate
+    appreciated wondering wonder wondered question questions info information anyone
+    enough sufficient whether either neither able
     """.split()
 )
 
@@ -50,6 +67,25 @@ STOPWORDS = frozenset(
 #: and the pairs help ranking.
 LARGE_LIBRARY = 500_000
 COMMON_SHARE = 0.05
+#: A concept only in the story around a consumer's question weighs this share of its rarity.
+STORY_WEIGHT = 0.3
+#: A word saying who the patient is or what kind of answer is wanted weighs this share.
+ASIDE_WEIGHT = 0.3
+MAX_FOCUS = 3
+FOCUS_SHARE = 0.5  # focus words weigh at least this share of the rarest one
+#: ... and at least this (the IDF of a word in about one passage in 55): commoner words
+#: ("work", "every") say how, not what.
+FOCUS_MIN_WEIGHT = 4.0
+#: The topic: titles naming at least MIN_TOPIC_SHARE of the question's weight are candidates;
+#: those within TOPIC_SHARE of the best (title match plus passage evidence in the first
+#: EVIDENCE_HITS passages) are the topic's documents.
+MIN_TOPIC_SHARE = 0.2
+TOPIC_SHARE = 0.7
+EVIDENCE_HITS = 50
+#: The topic's words, as its best title writes them, searched as one more weighted phrase.
+TOPIC_WEIGHT = 2.0
+MAX_TOPIC_WORDS = 6
+NO_FRAME = Frame(None, None, (), "general", ())
 _WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPANISH_MARKS = re.compile(
@@ -57,6 +93,13 @@ _SPANISH_MARKS = re.compile(
     r"recomienda|debe|años|según|con|sin|una?|los|las|del|el|la)\b",
     re.IGNORECASE,
 )
+
+
+class Knowledge(Protocol):
+    """What the library knows about its own words (built once per generation by the
+    caller; guidecite.answer.Library is one)."""
+
+    def vocabulary(self) -> Vocabulary: ...
 
 
 @dataclass(frozen=True)
@@ -68,9 +111,12 @@ class Query:
     clauses: tuple[Clause, ...]
     vector: np.ndarray
     #: (weight, alternatives): a concept is stated when any alternative's terms all appear
-    concepts: tuple[tuple[float, tuple[frozenset[str], ...]], ...] = ()
+    concepts: tuple[Concept, ...] = ()
     #: content words that no passage of the library contains
     unknown_words: tuple[str, ...] = ()
+    frame: Frame = NO_FRAME
+    #: the concepts that name the question's topic (stated by its best matching title)
+    topic_concepts: tuple[Concept, ...] = ()
 
     @property
     def embedding_text(self) -> str:
@@ -117,41 +163,196 @@ def understand(
     embedder: Embedder,
     abbreviations: AbbreviationTable,
     translator: Translator | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Query:
-    """Turn a question into search clauses, weighted concepts and a query vector.
+    """Turn a question into its frame, search clauses, weighted concepts and a query vector.
+
+    Placeholders go, shouted words are folded, and words the library never uses are
+    corrected to its nearest words (wording.py). Concepts only in the story around the
+    question weigh less than those it asks about; the concepts its best matching titles
+    state are its topic (frame.py, topics.py).
 
     A Spanish question over an English library is also searched with the English words the
     translator finds for it (multilingual.py); each Spanish word is then one concept stated
     by any of its forms."""
     cleaned = clean_question(question)
     language = detect_language(cleaned)
-    translation = translator(cleaned) if translator is not None and language == "es" else None
-    words = content_words(cleaned)
-    if translation is not None:
-        words = tuple(w for w in words if not is_function_word(w))
-    expansions = tuple(
-        expand(cleaned, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
+    text = fold_shouting(strip_placeholders(cleaned), abbreviations.__contains__) or cleaned
+    translation = translator(text) if translator is not None and language == "es" else None
+    words, expansions, contracted, (concepts, unknown, common) = _read(
+        text, store, embedder, abbreviations, spanish=translation is not None
     )
-    contracted = abbreviations.contractions(cleaned)
-    concepts, unknown, common = weigh_concepts(words, expansions, store, contracted)
+    corrections: tuple[Correction, ...] = ()
+    if unknown and knowledge is not None and language == "en":
+        text, corrections = correct_spelling(text, knowledge.vocabulary(), unknown)
+        if corrections:
+            words, expansions, contracted, (concepts, unknown, common) = _read(
+                text, store, embedder, abbreviations
+            )
+    asked = asked_parts(text)
+    concepts = weigh_by_part(concepts, words, asked)
     english = translation.terms() if translation is not None else []
+    if translation is not None:
+        concepts = weigh_alternatives(translation.alternatives(), store)
+    if language != "en":
+        unknown = ()  # the library's language is not the question's: unknown words are expected
+    frame = read_frame(text, asked, words, concepts, unknown, corrections)
     clauses = (
         build_clauses(words, expansions, common)
         + tuple(Clause(short, 1.0) for _, short in contracted)
         + tuple(Clause(term, weight) for term, weight in english if weight > 0)
     )
-    text = " ".join((cleaned, *(e.long for e in expansions), *(t for t, _ in english)))
-    vector = embedder.embed([text])[0]
-    if translation is not None:
-        concepts = weigh_alternatives(translation.alternatives(), store)
-    if language != "en":
-        unknown = ()  # the library's language is not the question's: unknown words are expected
-    return Query(cleaned, language, words, expansions, clauses, vector, concepts, unknown)
+    meaning = " ".join((text, *(e.long for e in expansions), *(t for t, _ in english)))
+    vector = embedder.embed([meaning])[0]
+    return Query(text, language, words, expansions, clauses, vector, concepts, unknown, frame)
+
+
+def _read(
+    text: str,
+    store: Store,
+    embedder: Embedder,
+    abbreviations: AbbreviationTable,
+    *,
+    spanish: bool = False,
+) -> tuple[
+    tuple[str, ...],
+    tuple[Expansion, ...],
+    list[tuple[str, str]],
+    tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str]],
+]:
+    words = content_words(text)
+    if spanish:
+        words = tuple(w for w in words if not is_function_word(w))
+    expansions = tuple(
+        expand(text, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
+    )
+    contracted = abbreviations.contractions(text)
+    return words, expansions, contracted, weigh_concepts(words, expansions, store, contracted, text)
+
+
+def weigh_by_part(
+    concepts: Sequence[Concept], words: Sequence[str], asked: str
+) -> tuple[Concept, ...]:
+    """What the question is about weighs most: a concept only in the story around the
+    question (not in its subject line or an asking sentence), or one that says who the
+    patient is or what kind of answer is wanted ("70-year-old", "man", "treat"), weighs a
+    share of its rarity (STORY_WEIGHT, ASIDE_WEIGHT)."""
+    if len(concepts) != len(words):
+        return tuple(concepts)
+    in_asked = {w.casefold() for w in content_words(asked)}
+    weighed = []
+    for (weight, alternatives), word in zip(concepts, words, strict=True):
+        if word.casefold() not in in_asked:
+            weight *= STORY_WEIGHT
+        if names_no_focus(word):
+            weight *= ASIDE_WEIGHT
+        weighed.append((weight, alternatives))
+    return tuple(weighed)
+
+
+def read_frame(
+    text: str,
+    asked: str,
+    words: Sequence[str],
+    concepts: Sequence[Concept],
+    unknown: Sequence[str],
+    corrections: tuple[Correction, ...] = (),
+) -> Frame:
+    """The question's frame before its topic is known (settle_topic finds it). An unknown
+    word of an asking sentence leaves the question uncovered; one only in a subject line or
+    the story around it is set aside and reported."""
+    in_asked = {w.casefold() for w in content_words(question_parts(text)[1])}
+    missing = [w for w in unknown if w.isalpha() and len(w) >= 4]
+    return Frame(
+        topic=None,
+        topic_title=None,
+        focus=focus_words(words, concepts, unknown, ()),
+        intent=intents_of(asked)[0].name,
+        intents=tuple(intent.name for intent in intents_of(asked)),
+        qualifiers=qualifiers_of(text),
+        corrections=corrections,
+        uncovered=tuple(w for w in missing if w.casefold() in in_asked),
+        set_aside=tuple(w for w in missing if w.casefold() not in in_asked),
+    )
+
+
+def focus_words(
+    words: Sequence[str], concepts: Sequence[Concept], unknown: Sequence[str], topic: Sequence[int]
+) -> tuple[str, ...]:
+    """The question's rarest words beside its topic, its qualifiers and the words that say
+    what kind of answer it wants: what it asks about."""
+    candidates = [
+        i
+        for i in range(min(len(words), len(concepts)))
+        if i not in topic and words[i] not in unknown and not names_no_focus(words[i])
+    ]
+    if not candidates:
+        return ()
+    strongest = max(concepts[i][0] for i in candidates)
+    floor = max(FOCUS_SHARE * strongest, FOCUS_MIN_WEIGHT)
+    ranked = sorted(candidates, key=lambda i: -concepts[i][0])
+    return tuple(words[i] for i in ranked if concepts[i][0] >= floor)[:MAX_FOCUS]
+
+
+def settle_topic(
+    query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], index: TopicIndex
+) -> Query:
+    """The question's topic: the document whose title best names the question's concepts
+    and whose retrieved passages best state them together. Documents close to it are the
+    topic's documents; the topic's words, as that title writes them, become a search
+    phrase. A title that names too little of the question (a common word in an unrelated
+    title) names no topic, and neither does one about a population the question excludes."""
+    titles = index.rank(query.concepts, asked_parts(query.question))
+    best_title = max((m.score for m in titles.values()), default=0.0)
+    evidence: dict[str, float] = {}
+    for hit in hits[:EVIDENCE_HITS]:
+        doc = documents.get(hit.passage.doc_id)
+        context = " ".join((doc.title if doc else "", *hit.passage.section_path))
+        found = sentence_coverage(query.concepts, hit.passage.text, context)
+        evidence[hit.passage.doc_id] = max(evidence.get(hit.passage.doc_id, 0.0), found)
+
+    def combined(doc_id: str) -> float:
+        match = titles.get(doc_id)
+        return (match.score / best_title if match else 0.0) + evidence.get(doc_id, 0.0)
+
+    total = sum(weight for weight, _ in query.concepts) or 1.0
+    qualifiers = query.frame.qualifiers
+    eligible = [
+        d
+        for d, m in titles.items()
+        if m.score >= MIN_TOPIC_SHARE * total
+        and excluded_population(index.titles[d], qualifiers) is None
+    ]
+    if not eligible:
+        return query
+    top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
+    chosen = titles[top].concepts
+    frame = replace(
+        query.frame,
+        topic=topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], query.concepts),
+        topic_title=index.titles[top],
+        topic_docs=frozenset(d for d in eligible if combined(d) >= TOPIC_SHARE * combined(top)),
+        focus=focus_words(query.content_words, query.concepts, query.unknown_words, chosen),
+    )
+    return replace(
+        query,
+        frame=frame,
+        topic_concepts=tuple(query.concepts[i] for i in chosen),
+        clauses=query.clauses + topic_clauses(frame),
+    )
+
+
+def topic_clauses(frame: Frame) -> tuple[Clause, ...]:
+    """The topic in the library's words, searched as a phrase: passages index their
+    document's title, so this lifts the topic's documents."""
+    if not frame.topic or len(frame.topic.split()) > MAX_TOPIC_WORDS:
+        return ()
+    return (Clause(frame.topic, TOPIC_WEIGHT, phrase=len(frame.topic.split()) > 1),)
 
 
 def weigh_alternatives(
     alternatives: Sequence[tuple[str, ...]], store: Store
-) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+) -> tuple[Concept, ...]:
     """Concepts of a translated question: each word is one concept, stated by any of its
     forms (the word itself or its English renderings), weighted by the IDF of its most
     common form."""
@@ -170,11 +371,15 @@ def weigh_concepts(
     expansions: Sequence[Expansion],
     store: Store,
     contracted: Sequence[tuple[str, str]] = (),
-) -> tuple[tuple[tuple[float, tuple[frozenset[str], ...]], ...], tuple[str, ...], frozenset[str]]:
+    text: str = "",
+) -> tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str]]:
     """Each content word as a concept weighted by its rarity (IDF) in the library (a word of
     an abbreviation's long form is also stated by the abbreviation); the words it cannot
-    find; and the common words (in more than COMMON_SHARE of passages)."""
+    find; and the common words (in more than COMMON_SHARE of passages). An abbreviation
+    whose long form the question also writes ("Neuron-Specific Enolase (NSE)") weighs
+    nothing of its own: its long form's words already count."""
     total = max(store.counts()["passages"], 1)
+    written = frozenset(terms(text))
     concepts = []
     unknown = []
     common = set()
@@ -190,7 +395,12 @@ def weigh_concepts(
             unknown.append(word)
         if total > LARGE_LIBRARY and df > COMMON_SHARE * total:
             common.add(word)
-        concepts.append((math.log(1 + total / (df + 1)), alternatives))
+        spelled_out = any(
+            e.short.lower() == word.lower() and frozenset(terms(e.long)) <= written
+            for e in expansions
+        )
+        weight = 0.0 if spelled_out else math.log(1 + total / (df + 1))
+        concepts.append((weight, alternatives))
     return tuple(concepts), tuple(unknown), frozenset(common)
 
 
@@ -219,32 +429,3 @@ def _relatedness(embedder: Embedder):  # type: ignore[no-untyped-def]
         return [float(v) for v in similarities(vectors[1:], vectors[0])]
 
     return related
-
-
-def coverage(query: Query, own: frozenset[str], context: frozenset[str] = frozenset()) -> float:
-    """Share of the question's weighted concepts a text states (its context counts half)."""
-    total = sum(weight for weight, _ in query.concepts) or 1.0
-    own_prefixes, context_prefixes = prefixes(own), prefixes(context)
-    covered = 0.0
-    for weight, alternatives in query.concepts:
-        if any(states(alt, own, own_prefixes) for alt in alternatives):
-            covered += weight
-        elif any(states(alt, context, context_prefixes) for alt in alternatives):
-            covered += 0.5 * weight
-    return covered / total
-
-
-def prefixes(text_terms: frozenset[str]) -> frozenset[str]:
-    """Every prefix of four letters or more of the terms."""
-    return frozenset(term[:end] for term in text_terms for end in range(4, len(term) + 1))
-
-
-def states(
-    alternative: frozenset[str], text_terms: frozenset[str], text_prefixes: frozenset[str]
-) -> bool:
-    """Whether a text's terms state a concept: all its terms, or, for a one-term concept of
-    four letters or more, a term that extends it ("treat" -> "treatment", which the
-    stemmer keeps apart)."""
-    if alternative <= text_terms:
-        return True
-    return len(alternative) == 1 and next(iter(alternative)) in text_prefixes

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import terms
-from .chunking import split_sentences
-from .query import Query, coverage
+from .frame import intent_named
+from .query import Query
+from .scoring import sentence_coverage as coverage_of_sentences
+from .scoring import states_all
 from .store.base import Store
 from .types import Hit, Passage
 
@@ -39,6 +40,11 @@ ABOUT_THE_DOCUMENT = re.compile(
 )
 ABOUT_THE_DOCUMENT_FACTOR = 0.5
 COVERAGE_WEIGHT = 2.0
+#: A passage whose headings offer the kind of answer asked for ("Treatment" for what to do).
+INTENT_FACTOR = 1.2
+#: Passages of documents about another topic: kept when they name the topic themselves.
+NAMES_TOPIC = 0.8
+OFF_TOPIC = 0.2
 
 
 @dataclass(frozen=True)
@@ -50,22 +56,49 @@ class Scored:
 
 
 def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int = 30) -> list[Hit]:
-    """The k best passages for the query, best first."""
+    """The k best passages for the query, best first.
+
+    Each candidate's fused score is scaled by what its section is (about the care, not the
+    document; offering the kind of answer asked for) and by whether it is about the
+    question's topic (topic_factor), then the best sentence's coverage of the question is
+    added."""
     scored = fuse(store, query)
     passages = store.passages([s.key for s in scored[: k * 2]])
     docs = store.documents({p.doc_id for p in passages.values()})
+    wanted = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
     hits = []
     for s in scored[: k * 2]:
         passage = passages.get(s.key)
         if passage is None:
             continue
         doc = docs.get(passage.doc_id)
-        bonus = AUDIENCE_BONUS if doc is not None and doc.audience == audience else 0.0
+        title = doc.title if doc else ""
+        context = " ".join((title, *passage.section_path))
         score = s.fused * section_factor(passage.section_path)
-        score += COVERAGE_WEIGHT * sentence_coverage(query, passage, doc.title if doc else "")
+        if any(i.answers.search(" ".join(passage.section_path)) for i in wanted):
+            score *= INTENT_FACTOR
+        score += COVERAGE_WEIGHT * coverage_of_sentences(query.concepts, passage.text, context)
+        score *= topic_factor(query, passage, title)
+        bonus = AUDIENCE_BONUS if doc is not None and doc.audience == audience else 0.0
         hits.append(Hit(passage, score + (bonus if audience == "patient" else 0.0)))
     hits.sort(key=lambda h: -h.score)
     return hits[:k]
+
+
+def topic_factor(query: Query, passage: Passage, title: str) -> float:
+    """1 for a passage of a document about the question's topic (or when the topic is not
+    known), NAMES_TOPIC when the passage itself names the topic, OFF_TOPIC otherwise."""
+    frame = query.frame
+    if not frame.topic_docs or passage.doc_id in frame.topic_docs:
+        return 1.0
+    if on_topic(query, passage.text, " ".join((title, *passage.section_path))):
+        return NAMES_TOPIC
+    return OFF_TOPIC
+
+
+def on_topic(query: Query, text: str, context: str = "") -> bool:
+    """Whether a text (with its title and headings) names every concept of the topic."""
+    return states_all(query.topic_concepts, " ".join((context, text)))
 
 
 def fuse(store: Store, query: Query) -> list[Scored]:
@@ -92,13 +125,3 @@ def fuse(store: Store, query: Query) -> list[Scored]:
 def section_factor(section_path: tuple[str, ...]) -> float:
     """Passages about the document itself rank below passages about care."""
     return ABOUT_THE_DOCUMENT_FACTOR if ABOUT_THE_DOCUMENT.search(" ".join(section_path)) else 1.0
-
-
-def sentence_coverage(query: Query, passage: Passage, title: str) -> float:
-    """How much of the question one sentence of the passage states: answers tend to put the
-    question's concepts together, not scatter them over a section."""
-    context = frozenset(terms(" ".join((title, *passage.section_path))))
-    return max(
-        (coverage(query, frozenset(terms(s)), context) for s in split_sentences(passage.text)),
-        default=0.0,
-    )

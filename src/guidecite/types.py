@@ -22,7 +22,7 @@ ANSWERED = "answered"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
 
 #: Version of the JSON answer schema (docs/answer-schema.md).
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 #: Verdicts of statement verification (guidecite.verify): does the cited passage say this?
 SUPPORTED = "supported"
@@ -215,6 +215,9 @@ class Answer:
     max_age_years: int | None = None  # references older than this are flagged `stale`
     disagreements: tuple[Disagreement, ...] = ()
     language: str = "en"  # the interface language (guidecite.i18n); statements stay as quoted
+    on_topic_share: float | None = None  # share of statements judged on topic (relevance.py)
+    off_topic: int = 0  # off-topic statements left out of the answer
+    frame: dict[str, object] | None = None  # the question read into parts (frame.py)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

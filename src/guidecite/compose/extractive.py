@@ -1,9 +1,14 @@
 """The extractive composer: an article made only of sentences of the retrieved passages.
 
-Each sentence of the best passages is scored by how much of the question it covers (words
-weighted by their rarity in the library, abbreviations counted through their expansions),
-by its embedding similarity to the question, and by the rank of its passage. The best one or
-two form the bottom line; the rest, without near-duplicates, go to the article's sections.
+Candidates are the passages' statements that stand on their own (units.py) and bear on the
+question (relevance.py: the question's topic and patient). Each is scored by how much of
+the question it states (words weighted by their rarity in the library, abbreviations
+counted through their expansions, the story around a consumer's question weighing less), by
+whether it offers the kind of answer asked for (the frame's intent: a dose, an interval,
+what to do), by its embedding similarity to the question, by its passage's rank, and by
+what suits the reader (audience.statement_preference). The statement that best answers the
+intent leads the bottom line; the rest, without near-duplicates, go to the article's
+sections by what they say. The title names the topic and focus in the library's words.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..analysis import terms
-from ..chunking import split_sentences
+from ..audience import statement_preference
 from ..embedding import Embedder, similarities
+from ..frame import Intent, intent_named
 from ..query import Query
-from ..query import coverage as coverage_of
+from ..relevance import off_topic_reason
 from ..retrieval import section_factor
+from ..scoring import coverage as coverage_of
 from ..types import (
     ANSWERED,
     Answer,
@@ -29,20 +36,16 @@ from ..types import (
     Statement,
     reference_for,
 )
-from .focus import answers_focus, foci
-from .grades import find_grade, is_grade_only
 from .sections import ORDER, classify, kind
+from .units import statements_of
 
-MAX_PASSAGES = 8
+MAX_PASSAGES = 10
 MAX_PER_DOCUMENT = 3
 MAX_STATEMENTS = 10
-MAX_ITEMS = 8
-FOCUS_BONUS = 0.1
+INTENT_BONUS = 0.12
 MIN_RELATIVE_SCORE = 0.55
 DUPLICATE_OVERLAP = 0.6
-_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Candidate:
     terms: frozenset[str]
     score: float
     grade: str | None
+    answers: bool = False  # offers the kind of answer the question asks for
 
 
 class ExtractiveComposer:
@@ -64,20 +68,23 @@ class ExtractiveComposer:
     def compose(
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
     ) -> Answer:
+        """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         chosen = select_passages(hits)
         candidates = self.score_sentences(query, chosen, documents, audience)
-        picked = pick_statements(candidates, self.max_statements)
+        picked = lead_with_answer(pick_statements(candidates, self.max_statements))
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[: bottom_line_size(picked)]
         return Answer(
             question=query.question,
-            title=title_for(query.question),
+            title=title_for(query),
             status=ANSWERED,
             audience=audience,
             bottom_line=tuple(bottom),
             sections=group_sections(picked[len(bottom) :], statements[len(bottom) :]),
             references=references,
+            notice=frame_notice(query, picked),
+            frame=query.frame.as_dict(),
         )
 
     def score_sentences(
@@ -85,36 +92,49 @@ class ExtractiveComposer:
         query: Query,
         hits: Sequence[Hit],
         documents: Mapping[str, Document],
-        audience: str = "clinician",
+        audience: str = "physician",
     ) -> list[Candidate]:
-        units = [
-            (hit, text, grade)
-            for hit in hits
-            if section_factor(hit.passage.section_path) == 1.0  # not the document's own metadata
-            for text, grade in statements_of(hit)
-        ]
+        units = []
+        for hit in hits:
+            if section_factor(hit.passage.section_path) != 1.0:
+                continue  # the document's own metadata, not care
+            doc = documents.get(hit.passage.doc_id)
+            context = " ".join((doc.title if doc else "", *hit.passage.section_path))
+            for text, grade in statements_of(hit.passage.text):
+                if off_topic_reason(query, text, hit.passage.doc_id, context) is None:
+                    units.append((hit, text, grade, doc, context))
         if not units:
             return []
-        vectors = self.embedder.embed([text for _, text, _ in units])
+        vectors = self.embedder.embed([text for _, text, _, _, _ in units])
         cosines = similarities(vectors, query.vector)
         top = max(hit.score for hit in hits) or 1.0
-        wanted = foci(query.question)
+        intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         candidates = []
-        for (hit, text, grade), cosine in zip(units, cosines, strict=True):
+        for (hit, text, grade, doc, context), cosine in zip(units, cosines, strict=True):
             own = frozenset(terms(text))
-            doc = documents.get(hit.passage.doc_id)
-            context = frozenset(
-                terms(" ".join((doc.title if doc else "", *hit.passage.section_path)))
-            )
-            coverage = coverage_of(query, own, context)
+            coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
-            if wanted and answers_focus(text, wanted):
-                score += FOCUS_BONUS
-            if audience == "patient" and doc is not None and doc.audience == "patient":
-                score += FOCUS_BONUS  # documents written for patients, when they cover it
-            candidates.append(Candidate(text, hit, own, score * length_factor(text), grade))
+            answers = any(offers(i, text, hit.passage.section_path) for i in intents)
+            if answers:
+                score += INTENT_BONUS
+            score += statement_preference(audience, text, doc.audience if doc else "clinician")
+            candidates.append(
+                Candidate(text, hit, own, score * length_factor(text), grade, answers)
+            )
         candidates.sort(key=lambda c: -c.score)
         return candidates
+
+
+def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
+    """Whether a statement offers the kind of answer asked for: in its own words, or (for
+    the intents that name a kind of section, not a kind of value) in its headings."""
+    if intent.answers.search(text):
+        return True
+    return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))
+
+
+#: Intents answered by a value in the statement itself: a heading cannot answer them.
+VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 
 
 def select_passages(hits: Sequence[Hit]) -> list[Hit]:
@@ -130,73 +150,6 @@ def select_passages(hits: Sequence[Hit]) -> list[Hit]:
         if len(chosen) == MAX_PASSAGES:
             break
     return chosen
-
-
-def statements_of(hit: Hit) -> list[tuple[str, str | None]]:
-    """Candidate statements of a passage with the grade each states (or the next line states).
-
-    A sentence that introduces a list ("... in these cases:") keeps its items with it, and a
-    table row reads as its cells joined by semicolons.
-    """
-    units = statement_units(split_sentences(hit.passage.text))
-    found: list[tuple[str, str | None]] = []
-    for i, unit in enumerate(units):
-        if not usable(unit) or is_grade_only(unit):
-            continue
-        grade = find_grade(unit)
-        following = units[i + 1] if i + 1 < len(units) else ""
-        if grade is None and following and is_grade_only(following):
-            grade = find_grade(following)
-        found.append((unit, grade))
-    return found
-
-
-def statement_units(sentences: Sequence[str]) -> list[str]:
-    units: list[str] = []
-    i = 0
-    while i < len(sentences):
-        sentence = sentences[i].strip()
-        i += 1
-        if sentence.startswith("|"):
-            units.append(table_row(sentence))
-            continue
-        in_list = bool(_LIST_MARK.match(sentence))
-        sentence = _LIST_MARK.sub("", sentence).strip()
-        # A list item ending in ":" may head nested items, but the lines no longer show the
-        # nesting, so its siblings could be taken for its items: only a plain line gathers.
-        if sentence.endswith(":") and not in_list:
-            items: list[str] = []
-            while i < len(sentences) and _LIST_MARK.match(sentences[i]) and len(items) < MAX_ITEMS:
-                items.append(_LIST_MARK.sub("", sentences[i]).strip())
-                i += 1
-            if items:
-                units.append(
-                    " ".join((sentence, "; ".join(item.rstrip(".;") for item in items))) + "."
-                )
-                continue
-        units.append(sentence)
-    return units
-
-
-def table_row(row: str) -> str:
-    cells = [cell.strip() for cell in row.strip("|").split("|")]
-    if all(set(cell) <= set("-: ") for cell in cells):
-        return ""
-    return "; ".join(cell for cell in cells if cell)
-
-
-def usable(sentence: str) -> bool:
-    """A statement a reader can use: not a heading, a question, a caption or a fragment."""
-    words = sentence.split()
-    if len(words) < 5 or len(words) > 90:
-        return False
-    end = sentence.rstrip()[-1:]
-    if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence):
-        return False
-    if len(words) < 12 and end not in {".", "!"}:
-        return False  # a heading or a label, not a sentence
-    letters = sum(ch.isalpha() for ch in sentence)
-    return letters >= 0.5 * len(sentence) and not sentence.isupper()
 
 
 def length_factor(text: str) -> float:
@@ -278,6 +231,81 @@ def group_sections(
     )
 
 
-def title_for(question: str) -> str:
-    title = question.strip()
+def lead_with_answer(picked: Sequence[Candidate]) -> list[Candidate]:
+    """The best statement that offers the kind of answer asked for goes first, to lead the
+    bottom line."""
+    first = next((c for c in picked if c.answers), None)
+    if first is None or first is picked[0]:
+        return list(picked)
+    return [first, *(c for c in picked if c is not first)]
+
+
+def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
+    """What the reader should know about how the question was read: words corrected,
+    parts the library does not cover, and when no statement answers what was asked."""
+    frame = query.frame
+    said = []
+    if frame.corrections:
+        read = ", ".join(f"'{c.written}' as '{c.corrected}'" for c in frame.corrections)
+        said.append(f"Read {read}.")
+    if frame.uncovered:
+        missing = ", ".join(f"'{w}'" for w in frame.uncovered)
+        said.append(
+            f"The library never mentions {missing}: this article answers only the rest of "
+            "the question."
+        )
+    intent = intent_named(frame.intent)
+    if picked and intent.name != "general" and not any(c.answers for c in picked):
+        about = f" on {frame.topic}" if frame.topic else ""
+        said.append(
+            f"No statement in the library answers this kind of question "
+            f"({intent.label.lower()}) directly; below is what it holds{about}."
+        )
+    return " ".join(said) or None
+
+
+_TOKEN = re.compile(r"[^\W_][\w'\-/]*")
+
+
+def title_for(query: Query) -> str:
+    """The article's title: what kind of answer, about what, in which topic, in the
+    library's words ("Management of mildly elevated Neuron-Specific Enolase in
+    Neuroendocrine Tumors"); the question itself when its frame names neither."""
+    frame = query.frame
+    label = intent_named(frame.intent).label
+    focus = focus_phrase(query)
+    if frame.topic and focus and focus.casefold() not in frame.topic.casefold():
+        title = f"{label} of {focus} in {frame.topic}"
+    elif frame.topic or focus:
+        title = f"{label} of {frame.topic or focus}"
+    else:
+        title = query.question.strip()
     return title[:1].upper() + title[1:]
+
+
+def focus_phrase(query: Query, limit: int = 5) -> str | None:
+    """The question's words around its main focus word, as the question writes them: the
+    run of its content words (outside brackets) that holds it."""
+    if not query.frame.focus:
+        return None
+    main = query.frame.focus[0]
+    text = re.sub(r"\([^)]*\)", " ", query.question)
+    tokens = _TOKEN.findall(text)
+    keep = (
+        {w.casefold() for w in query.content_words}
+        - {w.casefold() for w in query.frame.topic.split()}
+        if query.frame.topic
+        else {w.casefold() for w in query.content_words}
+    )
+    positions = [i for i, t in enumerate(tokens) if t.casefold() == main.casefold()]
+    if not positions:
+        expansion = next((e.long for e in query.expansions if e.short == main), None)
+        return expansion
+    start = end = positions[0]
+    while start > 0 and tokens[start - 1].casefold() in keep and end - start + 1 < limit:
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].casefold() in keep and end - start + 1 < limit:
+        end += 1
+    phrase = " ".join(tokens[start : end + 1])
+    expansion = next((e.long for e in query.expansions if e.short == phrase), None)
+    return expansion or phrase

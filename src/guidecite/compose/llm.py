@@ -31,9 +31,11 @@ from http.client import HTTPException
 from typing import Any, Protocol
 
 from .. import prompts
+from ..audience import document_audience
 from ..chunking import split_sentences
 from ..embedding import Embedder
 from ..errors import ConfigError, GuideciteError
+from ..grades import find_grade
 from ..query import Query
 from ..screening import INSTRUCTION_LIKE
 from ..settings import Settings
@@ -52,7 +54,6 @@ from ..types import (
 )
 from ..verify import Verdict, verify_statement
 from .extractive import ExtractiveComposer, select_passages, title_for
-from .grades import find_grade
 from .sections import ORDER, classify, kind
 
 #: Verdicts a generated sentence may carry and stay in the answer.
@@ -232,7 +233,7 @@ def build_messages(
         passages=blocks,
         cannot_answer=prompts.CANNOT_ANSWER,
     )
-    system = f"{prompts.SYSTEM}\n{prompts.AUDIENCE.get(audience, '')}".rstrip()
+    system = f"{prompts.SYSTEM}\n{prompts.AUDIENCE.get(document_audience(audience), '')}".rstrip()
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 

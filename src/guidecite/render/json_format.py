@@ -54,6 +54,9 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "max_age_years": answer.max_age_years,
         "disagreements": [_disagreement_to_dict(d) for d in answer.disagreements],
         "language": answer.language,
+        "on_topic_share": answer.on_topic_share,
+        "off_topic": answer.off_topic,
+        "frame": answer.frame,
     }
 
 
@@ -159,6 +162,9 @@ def _answer(data: dict[str, Any]) -> Answer:
         max_age_years=None if data.get("max_age_years") is None else int(data["max_age_years"]),
         disagreements=tuple(_disagreement(d) for d in data.get("disagreements") or ()),
         language=_language(data.get("language")),
+        on_topic_share=_share(data.get("on_topic_share")),
+        off_topic=int(data.get("off_topic") or 0),
+        frame=data["frame"] if isinstance(data.get("frame"), dict) else None,
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..types import Answer, ArticleSection, Statement
+from .types import Answer, ArticleSection, Statement
 
 _PATTERNS = (
     r"\((?:[^()]*\b(?:strong|weak|conditional|moderate|low|high|very low)\b[^()]*"
@@ -25,8 +25,13 @@ _PATTERNS = (
     r"\b(?:strength of recommendation|quality of evidence|level of evidence|"
     r"grade of recommendation|evidence level|class of recommendation)\s*[:=]?\s*"
     r"[A-Za-z0-9\-+ ]{1,20}",
-    r"\b(?:grade|level|class)\s+(?:[A-D][+-]?|I{1,3}V?(?:-\d)?[a-c]?|IV|V|[1-4][a-c]?)\b"
-    r"(?:\s+(?:recommendation|evidence))?",
+    # A letter grade may stand in running text ("Grade A"); a number or a roman numeral
+    # only in brackets or named as a recommendation's or evidence's, since "grade 3" and
+    # "class III" in running text are a tumour's grade and a patient's functional class.
+    r"\b(?:grade|level)\s+[A-D][+-]?\b(?:\s+(?:recommendation|evidence))?",
+    r"(?<=[(\[])\s*(?:grade|level|class)\s+(?:[A-D][+-]?|I{1,3}V?(?:-\d)?[a-c]?|IV|V|[1-4][a-c]?)\b",
+    r"\b(?:grade|level|class)\s+(?:I{1,3}V?(?:-\d)?[a-c]?|IV|V|[1-4][a-c]?)\s+"
+    r"(?:recommendation|evidence)\b",
     r"\(\s*[1-2][A-C]\s*\)",
     r"\[\s*(?:I{1,3}V?|IV|V)\s*[-,]?\s*[A-E]\s*\]",
     r"\b[A-D] recommendation\b",

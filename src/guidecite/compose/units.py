@@ -1,0 +1,149 @@
+"""The candidate statements of a passage: sentences and list items that stand on their own.
+
+A passage's text keeps one paragraph, list item or table row a line, with list nesting as
+indentation. A statement must be readable without the passage around it:
+
+- a list item keeps its subject: an item nested under a lead-in ("- Digoxin:" then
+  "  - Caveat: Should not be used as monotherapy ...") is joined to it, in the passage's own
+  words; a plain sentence ending in ":" gathers the items that follow it;
+- a table row reads as its cells joined by semicolons; a row of only a label and a number,
+  a flowchart step ("--> NO --> ..."), a form field of the document's metadata ("Target
+  Population: ...", "Guideline Objective(s): ...") and a pointer elsewhere ("For more
+  information ...", "See ...", a web address) are not statements;
+- headings, questions, captions and fragments are not statements (`usable`).
+
+Each statement carries the grade the source gives it, in the sentence or the line after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..chunking import split_sentences
+from ..grades import find_grade, is_grade_only
+from ..screening import is_instruction_like
+
+MAX_ITEMS = 8
+_LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
+_FLOW = re.compile(r"-{1,2}>|→|⇒")
+#: "Label: value" lines of a document's own form: a short label of capitalised words, often
+#: with "(s)", whose value describes the document rather than the care.
+_FORM_FIELD = re.compile(
+    r"^(?:[A-Z][\w/'-]*(?:\(s\))?)(?:\s+(?:[A-Za-z][\w/'-]*(?:\(s\))?|and|of|the|for)){0,5}"
+    r"(?:\(s\))?:\s"
+)
+_FORM_WORDS = re.compile(
+    r"\b(?:population|objective|users?|category|specialty|condition|outcomes? considered|"
+    r"interventions? and practices|developer|adaptation|source|funding|status|availability|"
+    r"methods?|released|title|purpose|scope|target|setting|audience)\b",
+    re.IGNORECASE,
+)
+_POINTER = re.compile(
+    r"^(?:for (?:more|further|additional) information|see |visit |call |click |"
+    r"refer to (?:the )?(?:table|figure|section))|https?://|www\.",
+    re.IGNORECASE,
+)
+_NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\b)", re.I)
+
+
+def statements_of(text: str) -> list[tuple[str, str | None]]:
+    """The passage's candidate statements, each with the grade it states (or the next line
+    states)."""
+    units = statement_units(text)
+    found: list[tuple[str, str | None]] = []
+    for i, unit in enumerate(units):
+        if not usable(unit) or is_grade_only(unit):
+            continue
+        grade = find_grade(unit)
+        following = units[i + 1] if i + 1 < len(units) else ""
+        if grade is None and following and is_grade_only(following):
+            grade = find_grade(following)
+        found.append((unit, grade))
+    return found
+
+
+def statement_units(text: str) -> list[str]:
+    """The passage as units: sentences, list items with their lead-in, table rows."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    units: list[str] = []
+    leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.lstrip().startswith("|"):
+            units.append(table_row(line))
+            continue
+        mark = _LIST_MARK.match(line)
+        if mark is None:
+            leads = []
+            sentences = split_sentences(line)
+            if sentences and sentences[-1].rstrip().endswith(":") and i < len(lines):
+                items, i = _gather(lines, i)
+                if items:
+                    head = " ".join(sentences[:-1])
+                    units += [*split_sentences(head)] if head else []
+                    units.append(_joined(sentences[-1], items))
+                    continue
+            units += sentences
+            continue
+        indent = len(mark.group(1).expandtabs(4))
+        item = line[mark.end() :].strip()
+        leads = [(d, t) for d, t in leads if d < indent]
+        subject = leads[-1][1] if leads else None
+        if item.endswith(":"):
+            leads.append((indent, item.rstrip(":").strip()))
+            continue  # a lead-in: said with each of its items
+        units += [f"{subject}: {s}" if subject else s for s in split_sentences(item)]
+    return [unit for unit in units if unit]
+
+
+def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int]:
+    """The top-level list items that follow a lead-in sentence, from line i."""
+    items: list[str] = []
+    while i < len(lines) and len(items) < MAX_ITEMS:
+        mark = _LIST_MARK.match(lines[i])
+        if mark is None or mark.group(1):
+            break
+        items.append(lines[i][mark.end() :].strip())
+        i += 1
+    return items, i
+
+
+def _joined(lead: str, items: Sequence[str]) -> str:
+    return " ".join((lead.strip(), "; ".join(item.rstrip(".;") for item in items))) + "."
+
+
+def table_row(row: str) -> str:
+    cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    if all(set(cell) <= set("-: ") for cell in cells):
+        return ""
+    cells = [cell for cell in cells if cell]
+    if len(cells) < 2 or sum(len(c.split()) for c in cells) < 6:
+        return ""  # a label and a value, or a header row: a fragment
+    return "; ".join(cells)
+
+
+def usable(sentence: str) -> bool:
+    """A statement a reader can use: not a heading, a question, a caption, a fragment, a
+    flowchart step, a form field, a pointer elsewhere, or text that reads as instructions to
+    a language model."""
+    words = sentence.split()
+    if len(words) < 5 or len(words) > 90:
+        return False
+    end = sentence.rstrip()[-1:]
+    if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
+        return False
+    if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
+        return False
+    if len(words) < 12 and end not in {".", "!"}:
+        return False  # a heading or a label, not a sentence
+    letters = sum(ch.isalpha() for ch in sentence)
+    return letters >= 0.5 * len(sentence) and not sentence.isupper()
+
+
+def is_form_field(sentence: str) -> bool:
+    """A "Label: value" line of a document's metadata ("Target Population: Adults ...")."""
+    match = _FORM_FIELD.match(sentence)
+    return match is not None and bool(_FORM_WORDS.search(match.group()))

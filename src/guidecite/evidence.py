@@ -1,0 +1,121 @@
+"""Deciding whether the library holds evidence that answers the question at all.
+
+The decision rests on the question's core, its topic and its focus (frame.py), never on an
+incidental word:
+
+- a word of an asking sentence that no passage of the library contains, once typos are
+  corrected, means the library cannot answer a question about it ("Is inclisiran
+  recommended ...?"); an unknown word only in a subject line or the story around the
+  question is reported and the rest is answered;
+- when the topic is known, some retrieved passage must be about it, and one of those must
+  state the question's main focus ("graded exercise therapy" in passages on long COVID);
+- when no title names the topic, the best passages must state enough of the question's
+  weighted words, or what was found is only loosely related.
+
+"Not enough evidence" is a normal answer (`insufficient`), listing the nearest sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .analysis import terms
+from .query import Query
+from .relevance import off_topic_reason
+from .scoring import Concept, coverage, states_all
+from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
+
+MIN_COVERAGE = 0.3
+NEAREST = 5
+#: How many of the best passages are read for the decision.
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sufficient: bool
+    reason: str = ""
+
+
+def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]) -> Evidence:
+    """Whether the retrieved passages can answer the question, and if not, why not."""
+    if not hits:
+        return Evidence(False, "no passage of the library matches the question")
+    frame = query.frame
+    if frame.uncovered:
+        listed = ", ".join(f"'{w}'" for w in frame.uncovered)
+        return Evidence(False, f"the library never mentions {listed}")
+    relevant = [
+        (hit, context)
+        for hit in hits[:TOP]
+        for context in [_context(hit, documents)]
+        if off_topic_reason(query, "", hit.passage.doc_id, context) is None
+        or off_topic_reason(query, hit.passage.text, hit.passage.doc_id, context) is None
+    ]
+    if frame.topic_docs:
+        if not relevant:
+            return Evidence(False, f"no passage found is about {frame.topic}")
+        main = main_focus(query)
+        if main is not None and not any(
+            states_all([main], f"{context} {hit.passage.text}") for hit, context in relevant
+        ):
+            return Evidence(False, f"the passages on {frame.topic} never mention {frame.focus[0]}")
+        return Evidence(True)
+    best = best_coverage(query, hits, documents)
+    if best < MIN_COVERAGE:
+        return Evidence(False, f"the best passages cover only {best:.0%} of the question's terms")
+    return Evidence(True)
+
+
+def main_focus(query: Query) -> Concept | None:
+    """The concept of the question's main focus word, when the frame names one."""
+    if not query.frame.focus or len(query.content_words) != len(query.concepts):
+        return None
+    index = query.content_words.index(query.frame.focus[0])
+    return query.concepts[index]
+
+
+def best_coverage(
+    query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], top: int = 5
+) -> float:
+    """The largest share of the question's weighted concepts that one of the top passages
+    states (its title and headings count half)."""
+    best = 0.0
+    for hit in hits[:top]:
+        own = frozenset(terms(hit.passage.text))
+        around = frozenset(terms(_context(hit, documents)))
+        best = max(best, coverage(query.concepts, own, around))
+    return best
+
+
+def _context(hit: Hit, documents: Mapping[str, Document]) -> str:
+    doc = documents.get(hit.passage.doc_id)
+    return " ".join((doc.title if doc else "", *hit.passage.section_path))
+
+
+def insufficient(
+    query: Query,
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    audience: str,
+    reason: str,
+) -> Answer:
+    """The plain "no evidence" answer, listing the nearest sources found."""
+    nearest: list[Reference] = []
+    for hit in hits:
+        doc = documents.get(hit.passage.doc_id)
+        if doc is None or any(r.doc_id == doc.doc_id for r in nearest):
+            continue
+        nearest.append(reference_for(doc, len(nearest) + 1))
+        if len(nearest) == NEAREST:
+            break
+    return Answer(
+        question=query.question,
+        title=query.question[:1].upper() + query.question[1:],
+        status=INSUFFICIENT_EVIDENCE,
+        audience=audience,
+        nearest_sources=tuple(nearest),
+        notice=f"The library holds no evidence that answers this question: {reason}.",
+        frame=query.frame.as_dict(),
+    )

@@ -1,0 +1,508 @@
+"""The question's clinical frame: its topic, what it asks about, what kind of answer it wants,
+and for whom.
+
+- **Topic**: the condition or subject, named as the library's titles name it (topics.py).
+- **Focus**: the question's other rare words: the test, result, drug, procedure or value
+  asked about ("neuron-specific enolase" in a question on neuroendocrine tumours).
+- **Intent**: the kind of answer wanted (what to do, a dose, an interval, which test, what a
+  result means, outlook, cause, a definition ...), read from the grammar of the question,
+  and the cues by which a statement or its section offers that kind of answer.
+- **Qualifiers**: age group, sex, pregnancy, kidney or liver function, stated in the
+  question; a statement about a population the question excludes is not evidence for it.
+- **Asked and told**: in a long consumer message, the subject line and the sentences that
+  ask carry the question; the rest (greetings, the story around it) weighs less.
+
+The cue words here are about how questions are asked, how guidelines are organised and who
+a patient is, never clinical facts: what the answer is comes only from the library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .wording import Correction
+
+_I = re.IGNORECASE
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")", _I)
+
+
+_UNIT_TIME = r"(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wk|months?|years?|yrs?)"
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    label: str  # the article title's first word: "Management of ...", "Dosing of ..."
+    asks: re.Pattern[str]  # the question asks for this kind of answer
+    answers: re.Pattern[str]  # a statement, or its section's headings, offers it
+
+
+#: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "dose",
+        "Dosing",
+        _any(r"dose", r"doses", r"dosing", r"dosage", r"how much", r"how many mg"),
+        re.compile(
+            r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
+            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b|\bdos(?:e|ing|age)",
+            _I,
+        ),
+    ),
+    Intent(
+        "timing",
+        "Timing",
+        _any(
+            r"how (?:long|soon|quickly|often|frequently)",
+            r"what age",
+            r"at what (?:age|time|point)",
+            r"how many (?:days|weeks|months|years|hours|doses)",
+            r"what (?:interval|schedule|spacing|timing)",
+            r"interval",
+            r"when (?:should|to|do|does|is|can|will)",
+        ),
+        re.compile(
+            rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b|\bwithin\b|\bevery\b|"
+            r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bage[sd]?\s+\d",
+            _I,
+        ),
+    ),
+    Intent(
+        "threshold",
+        "Thresholds",
+        _any(
+            r"what (?:level|value|score|range|target)",
+            r"which level",
+            r"threshold",
+            r"cut-?off",
+            r"target",
+            r"how (?:high|low)",
+        ),
+        re.compile(r"\d"),
+    ),
+    Intent(
+        "contraindication",
+        "Cautions",
+        _any(r"contraindicat", r"is it safe", r"safe to", r"safety", r"interact", r"avoid"),
+        _any(
+            r"contraindicat",
+            r"avoid",
+            r"should not",
+            r"not recommend",
+            r"caution",
+            r"safe",
+            r"interact",
+            r"risk of",
+            r"adverse",
+        ),
+    ),
+    Intent(
+        "management",
+        "Management",
+        _any(
+            r"treat",
+            r"therap",
+            r"manag",
+            r"course of action",
+            r"next step",
+            r"what to do",
+            r"what (?:should|can|do|must) (?:i|we|you|he|she|they|one)",
+            r"how (?:to|do you|should we|should i) (?:go about|handle|deal|proceed|approach)",
+            r"options?",
+            r"first[- ]line",
+            r"second[- ]line",
+            r"medications?",
+            r"medicines?",
+            r"drugs?",
+            r"cure",
+            r"work(?:s)? (?:well|for)",
+            r"effective",
+            r"approach",
+            r"recommend",
+            r"give",
+            r"help (?:him|her|me|them|us|with)",
+            r"lower",
+            r"reduce",
+            r"control",
+            r"relie(?:f|ve)",
+            r"surgery",
+            r"should (?:i|we|he|she|they)",
+        ),
+        _any(
+            r"treat",
+            r"therap",
+            r"manag",
+            r"recommend",
+            r"should",
+            r"initiat",
+            r"start",
+            r"administ",
+            r"medication",
+            r"drug",
+            r"surg",
+            r"resect",
+            r"first-line",
+            r"prescri",
+            r"indicated",
+            r"option",
+            r"regimen",
+            r"consider",
+            r"offer",
+        ),
+    ),
+    Intent(
+        "test",
+        "Testing",
+        _any(
+            r"which test",
+            r"what test",
+            r"tests?\b",
+            r"testing",
+            r"diagnos",
+            r"screen",
+            r"how (?:do|can|would|will) (?:you|i|we|they|doctors) (?:know|tell|find)",
+            r"detect",
+            r"confirm",
+            r"work-?up",
+            r"imaging",
+            r"scan",
+            r"evaluat",
+        ),
+        _any(
+            r"diagnos",
+            r"test",
+            r"screen",
+            r"imaging",
+            r"measur",
+            r"assay",
+            r"biops",
+            r"scan",
+            r"evaluat",
+            r"detect",
+            r"level",
+            r"marker",
+            r"exam",
+        ),
+    ),
+    Intent(
+        "interpretation",
+        "Interpreting",
+        _any(
+            r"mean(?:s|ing)?\b",
+            r"interpret",
+            r"elevated",
+            r"raised",
+            r"abnormal",
+            r"positive",
+            r"negative",
+            r"high(?:er)? (?:level|result|value|reading)",
+            r"low(?:er)? (?:level|result)",
+        ),
+        _any(
+            r"elevat",
+            r"rais",
+            r"increas",
+            r"decreas",
+            r"abnormal",
+            r"indicat",
+            r"suggest",
+            r"associated",
+            r"level",
+            r"marker",
+            r"normal",
+            r"sensitiv",
+            r"specific",
+        ),
+    ),
+    Intent(
+        "prognosis",
+        "Outlook",
+        _any(
+            r"prognos",
+            r"outlook",
+            r"life expectancy",
+            r"surviv",
+            r"live (?:long|with)",
+            r"how long .{0,30} live",
+            r"dangerous",
+            r"fatal",
+            r"curable",
+            r"serious",
+        ),
+        _any(
+            r"prognos", r"outlook", r"surviv", r"life expectancy", r"mortality", r"fatal", r"cure"
+        ),
+    ),
+    Intent(
+        "cause",
+        "Causes",
+        _any(
+            r"caus",
+            r"why",
+            r"how (?:did|do|does|can) (?:i|you|we|he|she|they|one) get",
+            r"risk factors?",
+            r"trigger",
+            r"etiolog",
+            r"aetiolog",
+            r"lead to",
+        ),
+        _any(r"caus", r"risk factor", r"due to", r"result(?:s|ing)? (?:from|in)", r"trigger"),
+    ),
+    Intent(
+        "risk",
+        "Risk",
+        _any(r"risk", r"chances?", r"likel", r"odds", r"more likely", r"prone"),
+        _any(r"risk", r"chance", r"likel", r"increas", r"odds"),
+    ),
+    Intent(
+        "symptoms",
+        "Signs and symptoms",
+        _any(r"symptoms?", r"signs?", r"feel", r"experience", r"presentation", r"look like"),
+        _any(r"symptom", r"sign", r"present", r"feel", r"experienc"),
+    ),
+    Intent(
+        "inheritance",
+        "Inheritance",
+        _any(
+            r"inherit",
+            r"hereditar",
+            r"passed (?:down|on)",
+            r"genetic",
+            r"genes?\b",
+            r"run(?:s)? in (?:the |my |our )?famil",
+            r"offspring",
+            r"children (?:have|get)",
+            r"chromosom",
+        ),
+        _any(r"inherit", r"gene", r"genetic", r"autosomal", r"x-linked", r"passed", r"famil"),
+    ),
+    Intent(
+        "prevention",
+        "Prevention",
+        _any(r"prevent", r"avoid getting", r"reduce (?:the |my )?risk", r"protect"),
+        _any(r"prevent", r"reduc", r"protect", r"vaccin", r"avoid"),
+    ),
+    Intent(
+        "definition",
+        "Overview",
+        _any(
+            r"what (?:is|are)",
+            r"what does .{1,40} mean",
+            r"information",
+            r"info\b",
+            r"learn",
+            r"literature",
+            r"tell me about",
+            r"know about",
+            r"explain",
+            r"overview",
+            r"resources?",
+            r"send me",
+            r"research",
+        ),
+        _any(
+            r"what (?:is|are)",
+            r"overview",
+            r"introduction",
+            r"definition",
+            r"description",
+            r"general information",
+            r"summary",
+            r"about",
+        ),
+    ),
+)
+_BY_NAME = {intent.name: intent for intent in INTENTS}
+GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers)
+
+
+def intents_of(question: str) -> tuple[Intent, ...]:
+    """The kinds of answer the question asks for, the one that takes precedence first."""
+    found = tuple(intent for intent in INTENTS if intent.asks.search(question))
+    return found or (GENERAL,)
+
+
+def intent_named(name: str) -> Intent:
+    return _BY_NAME.get(name, GENERAL)
+
+
+# -- who the patient is --------------------------------------------------------------------
+
+#: Groups a statement or question can be about, by the words that name them.
+POPULATIONS: dict[str, re.Pattern[str]] = {
+    "child": _any(
+        r"child",
+        r"kids?\b",
+        r"infan",
+        r"bab(?:y|ies)",
+        r"toddler",
+        r"newborn",
+        r"neonat",
+        r"pediatric",
+        r"paediatric",
+        r"adolescen",
+        r"teen",
+        r"juvenile",
+    ),
+    "adult": _any(r"adults?\b"),
+    "older adult": _any(
+        r"elderly", r"older (?:adult|people|person|patient|men|women)", r"geriatric"
+    ),
+    "pregnancy": _any(r"pregnan", r"breast-?feed", r"lactat", r"postpartum", r"gestation"),
+}
+_AGE = re.compile(
+    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:-\s*)?old\b|\baged?\s+(\d{1,3})\b", _I
+)
+_MALE = _any(r"man\b", r"men\b", r"males?\b", r"boys?\b")
+_FEMALE = _any(r"woman\b", r"women\b", r"females?\b", r"girls?\b")
+_RELATIVE = _any(
+    r"(?:grand)?(?:father|mother|son|daughter|parent|child)s?\b",
+    r"dad",
+    r"mom",
+    r"mum",
+    r"husband",
+    r"wife",
+    r"brother",
+    r"sister",
+    r"cousin",
+    r"friend",
+    r"aunt",
+    r"uncle",
+)
+_KIDNEY = _any(r"kidney", r"renal", r"ckd\b", r"e?gfr\b", r"dialysis", r"creatinine clearance")
+_LIVER = _any(
+    r"hepatic (?:impairment|function|failure)",
+    r"liver (?:disease|function|failure)",
+    r"cirrhosis",
+    r"child-pugh",
+)
+OLDER_AGE = 65
+ADULT_AGE = 18
+
+
+def qualifiers_of(question: str) -> tuple[str, ...]:
+    """Who the question is about, as far as it says: age group, sex, pregnancy, kidney or
+    liver function."""
+    found: list[str] = []
+    ages = [int(a or b) for a, b in _AGE.findall(question)]
+    if ages:
+        age = ages[0]
+        found.append("child" if age < ADULT_AGE else "older adult" if age >= OLDER_AGE else "adult")
+    for group in ("child", "older adult", "adult", "pregnancy"):
+        if group not in found and POPULATIONS[group].search(question):
+            found.append(group)
+    if _MALE.search(question):
+        found.append("male")
+    elif _FEMALE.search(question):
+        found.append("female")
+    if _KIDNEY.search(question):
+        found.append("kidney function")
+    if _LIVER.search(question):
+        found.append("liver function")
+    return tuple(found)
+
+
+def populations_of(text: str) -> set[str]:
+    return {group for group, pattern in POPULATIONS.items() if pattern.search(text)}
+
+
+def names_no_focus(word: str) -> bool:
+    """Whether a question word names who the patient is or the kind of answer wanted,
+    rather than what the question is about."""
+    if _AGE.search(word) or _MALE.search(word) or _FEMALE.search(word) or _RELATIVE.search(word):
+        return True
+    return any(pattern.fullmatch(word) for pattern in POPULATIONS.values()) or any(
+        intent.asks.match(word) for intent in INTENTS
+    )
+
+
+def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
+    """The population a statement is about that the question's patient is not in, if any:
+    pregnancy for a man, an older adult or a child; children for an adult; adults or older
+    adults for a child."""
+    groups = populations_of(text)
+    if not qualifiers:
+        return None
+    if "male" in qualifiers and _FEMALE.search(text) and not _MALE.search(text):
+        return "female"
+    if "female" in qualifiers and _MALE.search(text) and not _FEMALE.search(text):
+        return "male"
+    ages = {q for q in qualifiers if q in ("child", "adult", "older adult")}
+    excludes_pregnancy = "male" in qualifiers or ages & {"child", "older adult"}
+    if "pregnancy" in groups and "pregnancy" not in qualifiers and excludes_pregnancy:
+        return "pregnancy"
+    about_ages = groups & {"child", "adult", "older adult"}
+    if ages and about_ages and not about_ages & ages:
+        if ages == {"older adult"} and "adult" in about_ages:
+            return None  # what holds for adults holds for older adults
+        return sorted(about_ages)[0]
+    return None
+
+
+# -- asked and told ------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SUBJECT = re.compile(r"^\s*([^:.?!]{2,80})[:.]\s+(?=\S)")
+_ASKING = re.compile(
+    r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
+    r"should|would|will|has|have|please|pls|kindly|i (?:want|would like|need|wonder|am "
+    r"(?:looking|wondering|asking|trying))|i'm (?:looking|wondering|asking)|need|looking for|"
+    r"any\b|tell me|send me|help|info|advice|suggest)",
+    _I,
+)
+
+
+def asked_parts(question: str) -> str:
+    """The parts of a message that ask: its subject line and its asking sentences (the
+    whole message when none of it reads as asking)."""
+    head, asking = question_parts(question)
+    return " ".join((head, asking)).strip()
+
+
+def question_parts(question: str) -> tuple[str, str]:
+    """A message's subject line ("Tests for Haemophilia.", "insomnia:") and its asking
+    sentences; the whole message is the asking part when none of it reads as asking."""
+    subject = _SUBJECT.match(question)
+    head = subject.group(1) if subject and len(subject.group(1).split()) <= 8 else ""
+    body = question[subject.end() :] if head and subject else question
+    asking = [s for s in _SENTENCE.split(body) if s.strip() and _ASKING.search(s)]
+    if not asking:
+        return ("", question) if not head or not body.strip() else (head, body)
+    return head, " ".join(asking)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the question asks, read into parts (docs/frame.md)."""
+
+    topic: str | None  # the topic in the library's words (from the best matching title)
+    topic_title: str | None  # that title
+    focus: tuple[str, ...]  # the question's other core words, rarest first
+    intent: str  # the kind of answer wanted (an INTENTS name, or "general")
+    qualifiers: tuple[str, ...]  # who the patient is, as the question says
+    corrections: tuple[Correction, ...] = ()  # typos corrected to library words
+    uncovered: tuple[str, ...] = ()  # core words no passage of the library contains
+    set_aside: tuple[str, ...] = ()  # unknown words only in the story around the question
+    topic_docs: frozenset[str] = field(default=frozenset(), repr=False)
+    #: every kind of answer the question asks for, `intent` first
+    intents: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "topic": self.topic,
+            "topic_title": self.topic_title,
+            "focus": list(self.focus),
+            "intent": self.intent,
+            "intents": list(self.intents or (self.intent,)),
+            "qualifiers": list(self.qualifiers),
+            "corrections": [
+                {"written": c.written, "corrected": c.corrected} for c in self.corrections
+            ],
+            "uncovered": list(self.uncovered),
+            "set_aside": list(self.set_aside),
+        }

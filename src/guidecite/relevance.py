@@ -1,0 +1,93 @@
+"""Does a statement bear on the question: its topic and its patient?
+
+Support (verify.py) asks whether the cited passage says what the statement says; relevance
+asks whether what it says is about the question asked. A statement is off topic when:
+
+- the question's topic is known (its documents found by their titles, frame.py) and the
+  statement comes from a document about something else without naming the topic itself: a
+  sentence on neuron-specific enolase after cardiac arrest is no evidence on neuroendocrine
+  tumours, however rare the word they share;
+- no topic is known and the statement shares too little of the question's weighted words;
+- it is about a population the question excludes (pregnancy for an older man, children for
+  an adult), in its own words or its document's title and headings.
+
+The composer uses it to choose candidates; the check after composing (`judge_relevance`)
+applies it to whatever a composer wrote, drops what is off topic and reports the share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from .analysis import terms
+from .frame import excluded_population
+from .query import Query
+from .scoring import coverage, states_all
+from .types import Answer, Document, Statement
+
+#: Without a known topic, a statement must state this share of the question's weight.
+MIN_COVERAGE = 0.25
+#: Sections a reader's tailoring adds about the article's own words: relevant by construction.
+EXEMPT_SECTIONS = frozenset({"glossary", "definitions"})
+
+
+def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str | None:
+    """Why a statement (with its document's title and headings as `context`) does not bear
+    on the question, or None when it does."""
+    frame = query.frame
+    if frame.topic_docs:
+        if doc_id not in frame.topic_docs and not states_all(
+            query.topic_concepts, f"{context} {text}"
+        ):
+            return f"its source is about another topic than {frame.topic}"
+    elif query.concepts:
+        shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
+        if shared < MIN_COVERAGE:
+            return f"it shares only {shared:.0%} of the question's terms"
+    excluded = excluded_population(f"{context} {text}", frame.qualifiers)
+    if excluded is not None:
+        return f"it is about {excluded}, which the question's patient is not"
+    return None
+
+
+def judge_relevance(answer: Answer, query: Query, documents: Mapping[str, Document]) -> Answer:
+    """The answer without its off-topic statements, with the share on topic recorded."""
+    judged = 0
+    dropped = 0
+
+    def keep(statement: Statement) -> bool:
+        nonlocal judged, dropped
+        judged += 1
+        citation = statement.citations[0] if statement.citations else None
+        if citation is None:
+            return True
+        doc = documents.get(_doc_of(answer, citation.reference) or "")
+        context = " ".join(((doc.title if doc else ""), *citation.section_path))
+        reason = off_topic_reason(query, statement.text, doc.doc_id if doc else "", context)
+        if reason is None:
+            return True
+        dropped += 1
+        return False
+
+    bottom = tuple(s for s in answer.bottom_line if keep(s))
+    sections = tuple(
+        section
+        if section.key in EXEMPT_SECTIONS
+        else replace(section, statements=tuple(s for s in section.statements if keep(s)))
+        for section in answer.sections
+    )
+    sections = tuple(s for s in sections if s.statements)
+    if not bottom and sections and sections[0].key not in EXEMPT_SECTIONS:
+        first = sections[0]
+        bottom = first.statements[:1]
+        sections = (replace(first, statements=first.statements[1:]), *sections[1:])
+        sections = tuple(s for s in sections if s.statements)
+    share = None if judged == 0 else round((judged - dropped) / judged, 3)
+    return replace(
+        answer, bottom_line=bottom, sections=sections, on_topic_share=share, off_topic=dropped
+    )
+
+
+def _doc_of(answer: Answer, number: int) -> str | None:
+    return next((r.doc_id for r in answer.references if r.number == number), None)

@@ -1,0 +1,142 @@
+"""Which documents are about the question's topic, read from the library's own titles.
+
+A guideline's title names what it is about ("Gastrointestinal Neuroendocrine Tumors
+Treatment", "Hemochromatosis", "Management of obstructive sleep apnea in adults"). The
+question's topic is what the titles it best matches share with it: each title is scored by
+the weights of the question's concepts it states (their rarity in the library's passages),
+with a bonus for question words that stand together in the title as in the question. Words
+that name no topic because a large share of titles use them ("treatment", "guideline",
+"syndrome") do not count. The documents whose titles score close to the best are the topic's
+documents; a passage of any other document is evidence only where it names the topic itself.
+
+Built once per generation of the library from `Store.titles()`: a small inverted index from
+title terms to documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .analysis import terms, words
+from .scoring import Concept
+
+#: A term in more than this share of titles names no particular topic.
+GENERIC_SHARE = 0.05
+#: Extra weight for each pair of question words that stand side by side in a title.
+ADJACENT_BONUS = 0.25
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """How well one document's title matches a question."""
+
+    score: float
+    concepts: tuple[int, ...]  # indexes of the question's concepts the title states
+
+
+class TopicIndex:
+    """Document titles, searchable by the terms they hold."""
+
+    def __init__(self, titles: Iterable[tuple[str, str]]) -> None:
+        self.titles: dict[str, str] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        for doc_id, title in titles:
+            self.titles[doc_id] = title
+            for term in set(terms(title)):
+                self._postings[term].add(doc_id)
+        self._generic = max(1.0, GENERIC_SHARE * len(self.titles))
+
+    def __len__(self) -> int:
+        return len(self.titles)
+
+    def stating(self, concept: Concept) -> set[str]:
+        """The documents whose titles state the concept (any of its alternatives)."""
+        found: set[str] = set()
+        for alternative in concept[1]:
+            postings = [self._postings.get(term, set()) for term in alternative]
+            if postings and all(postings):
+                found |= set.intersection(*postings)
+        return found
+
+    def rank(self, concepts: Sequence[Concept], question: str) -> dict[str, TitleMatch]:
+        """Every document whose title states one of the question's topic-naming concepts,
+        with its score."""
+        scores: dict[str, float] = defaultdict(float)
+        stated: dict[str, list[int]] = defaultdict(list)
+        for index, concept in enumerate(concepts):
+            docs = self.stating(concept)
+            if not docs or len(docs) > self._generic:
+                continue
+            for doc_id in docs:
+                scores[doc_id] += concept[0]
+                stated[doc_id].append(index)
+        content = {term for _, alternatives in concepts for alt in alternatives for term in alt}
+        asked = [w if w in content else "" for w in words(question)]
+        return {
+            doc_id: TitleMatch(
+                score * (1 + ADJACENT_BONUS * adjacent_pairs(asked, words(self.titles[doc_id]))),
+                tuple(stated[doc_id]),
+            )
+            for doc_id, score in scores.items()
+        }
+
+
+def adjacent_pairs(question_words: Sequence[str], title_words: Sequence[str]) -> int:
+    """How many pairs of neighbouring question words are also neighbours in the title (a
+    blank question word pairs with nothing)."""
+    pairs = set(zip(title_words, title_words[1:], strict=False))
+    asked = zip(question_words, question_words[1:], strict=False)
+    return sum(1 for a, b in asked if a and b and (a, b) in pairs)
+
+
+_TITLE_TOKEN = re.compile(r"[\w][\w'\-]*")
+
+
+def topic_phrase(
+    title: str, concepts: Sequence[Concept], around: Sequence[Concept] = ()
+) -> str | None:
+    """The words of a title that state the concepts, as the title writes them: the
+    shortest run of title words holding each of them once, when it is hardly longer than
+    they are ("Gastrointestinal Neuroendocrine Tumors Treatment" -> "Neuroendocrine
+    Tumors"), else the words of the weightiest concept alone. Neighbouring title words that
+    state other question concepts (`around`: "Colon" + "Cancer") join the phrase."""
+    tokens = _TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", title))
+    found = [_concept_at(token, concepts) for token in tokens]
+    wanted = {i for i in found if i is not None}
+    if not wanted:
+        return None
+    best: tuple[int, int] | None = None
+    for start, first in enumerate(found):
+        if first is None:
+            continue
+        seen: set[int] = set()
+        for end in range(start, len(tokens)):
+            if found[end] is not None:
+                seen.add(found[end])  # type: ignore[arg-type]
+            if seen == wanted:
+                if best is None or end - start < best[1] - best[0]:
+                    best = (start, end)
+                break
+    if best is not None and best[1] - best[0] + 1 <= len(wanted) + 1:
+        start, end = best
+        while start > 0 and _concept_at(tokens[start - 1], around) is not None:
+            start -= 1
+        while end + 1 < len(tokens) and _concept_at(tokens[end + 1], around) is not None:
+            end += 1
+        return " ".join(tokens[start : end + 1])
+    heaviest = max(wanted, key=lambda i: concepts[i][0])
+    return next(token for token, i in zip(tokens, found, strict=True) if i == heaviest)
+
+
+def _concept_at(token: str, concepts: Sequence[Concept]) -> int | None:
+    """The index of the concept a title word states, if any."""
+    own = set(terms(token))
+    for index, (_, alternatives) in enumerate(concepts):
+        if any(alt and alt <= own for alt in alternatives) or any(
+            own & alt for alt in alternatives if len(alt) > 1
+        ):
+            return index
+    return None

@@ -1,0 +1,145 @@
+"""Real-world wording: questions as people type them, read against the library's own words.
+
+Consumer messages arrive with a subject line ("Tests for Haemophilia. Hi, I was wondering
+..."), greetings and thanks, placeholders left by anonymisation ("[NAME]", "[DATE]"),
+words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
+
+- drops placeholders and folds shouted words to lower case (an abbreviation the library
+  defines keeps its capitals);
+- corrects a word no passage of the library contains to the nearest word the library does
+  use, with rapidfuzz's edit distances over the library's vocabulary (`Vocabulary`), and only
+  when the correction is close: the same first two letters, and either an edit distance of
+  at most a quarter of the word's length (optimal string alignment, so a swapped pair of
+  letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
+  letters ("ciprofaxin" -> "ciprofloxacin"). A word with no close library word stays as it
+  is, and the evidence check reports it as not covered.
+
+Nothing here knows medicine: the vocabulary is whatever the library's passages say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import distance, process
+
+#: Placeholders that anonymised messages carry instead of names, places and dates.
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z _-]*\]")
+_WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+_TOKEN = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
+MIN_COUNT = 2  # a word used once in the library may itself be a typo: not a target
+MIN_LENGTH = 5  # shorter words are too easily another real word
+JARO_WINKLER = 0.93
+SHARED_STEM = 5
+VOCABULARY_FILE = "vocabulary.json"
+
+
+@dataclass(frozen=True)
+class Correction:
+    written: str
+    corrected: str
+
+
+class Vocabulary:
+    """The library's words and how many passages use each."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = dict(counts)
+        self._targets = [w for w, n in self.counts.items() if n >= MIN_COUNT]
+
+    @classmethod
+    def build(cls, texts: Iterable[str]) -> Vocabulary:
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(set(_WORD.findall(text.lower())))
+        return cls(counts)
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self.counts
+
+    def correct(self, word: str) -> str | None:
+        """The library word a typo most likely meant, or None when none is close."""
+        lower = word.lower()
+        if len(lower) < MIN_LENGTH or not lower.isalpha() or lower in self.counts:
+            return None
+        budget = max(1, len(lower) // 4)
+        close = process.extract(
+            lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
+        )
+        found = [(d, -self.counts[w], w) for w, d, _ in close if w[:2] == lower[:2]]
+        if not found:
+            similar = process.extract(
+                lower,
+                self._targets,
+                scorer=distance.JaroWinkler.similarity,
+                score_cutoff=JARO_WINKLER,
+                limit=3,
+            )
+            found = [
+                (1 - s, -self.counts[w], w)
+                for w, s, _ in similar
+                if w[:SHARED_STEM] == lower[:SHARED_STEM]
+            ]
+        return min(found)[2] if found else None
+
+    def save(self, path: Path, generation: int) -> None:
+        """Written whole or not at all: other processes may be reading the old file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"generation": generation, "counts": self.counts}, out)
+        os.replace(temporary, path)
+
+    @classmethod
+    def load(cls, path: Path, generation: int) -> Vocabulary | None:
+        """The saved vocabulary if it was made for this generation of the library."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("generation") != generation:
+            return None
+        counts = data.get("counts")
+        return cls(counts) if isinstance(counts, dict) else None
+
+
+def strip_placeholders(question: str) -> str:
+    """The question without "[NAME]"-style placeholders."""
+    return " ".join(_PLACEHOLDER.sub(" ", question).split())
+
+
+def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
+    """Words in capitals to lower case, but for abbreviations the library knows and short
+    all-capital tokens (which read as abbreviations)."""
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        if not word.isupper() or len(word) <= 4 or is_abbreviation(word):
+            return word
+        return word.lower()
+
+    return _TOKEN.sub(fold, question)
+
+
+def correct_spelling(
+    question: str, vocabulary: Vocabulary, unknown: Iterable[str]
+) -> tuple[str, tuple[Correction, ...]]:
+    """The question with each of its `unknown` words corrected where the library has a close
+    word, and the corrections made."""
+    corrections = []
+    for word in dict.fromkeys(unknown):
+        better = vocabulary.correct(word)
+        if better is not None:
+            corrections.append(Correction(word, better))
+    for correction in corrections:
+        question = re.sub(
+            rf"(?<!\w){re.escape(correction.written)}(?!\w)", correction.corrected, question
+        )
+    return question, tuple(corrections)

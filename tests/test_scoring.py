@@ -1,0 +1,29 @@
+"""How much of the question a text states: weights, context at half, stem extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidecite.analysis import terms
+from guidecite.query import understand
+from guidecite.scoring import coverage, sentence_coverage, states_all
+
+
+def test_coverage_counts_context_half_and_extensions_of_a_stem(library) -> None:
+    query = understand(
+        "How is colorectal cancer treated?", library.store, library.embedder, library.abbreviations
+    )
+    full = coverage(query.concepts, frozenset({"colorect", "cancer", "treatment"}))
+    half = coverage(query.concepts, frozenset({"treatment"}), frozenset({"colorect", "cancer"}))
+    assert full == pytest.approx(1.0)
+    assert 0.5 < half < 1.0
+
+
+def test_a_sentence_that_puts_the_concepts_together_beats_scattered_ones() -> None:
+    concepts = [(2.0, (frozenset(terms("enolase")),)), (1.0, (frozenset(terms("tumour")),))]
+    together = "Enolase is raised in some tumours. Nothing else here."
+    apart = "Enolase is an enzyme. Tumours vary."
+    assert sentence_coverage(concepts, together, "") == pytest.approx(1.0)
+    assert sentence_coverage(concepts, apart, "") == pytest.approx(2 / 3)
+    assert states_all(concepts, apart)
+    assert not states_all(concepts, "Enolase is an enzyme.")
