@@ -125,5 +125,7 @@ def test_a_fresh_home_answers_from_the_starter_library(tmp_path: Path) -> None:
         home=tmp_path / "fresh",
     )
     assert result.returncode == 0, result.stderr
+    assert "First run: building the starter library" in result.stderr  # not a silent wait
+    assert "First run: the starter library is ready" in result.stderr
     assert "open-medicine/ssc_sepsis_2021" in result.stdout
     assert "mL/kg" in result.stdout

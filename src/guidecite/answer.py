@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import firstrun
 from .abbreviations import AbbreviationTable, load_dictionary
 from .audience import get_reader, library_definer, tailor
 from .compose import Generator, get_generator
@@ -109,14 +110,30 @@ def refresh_translations(store: Store, home: Path) -> bool:
     return True
 
 
-def open_library(settings: Settings, *, starter: bool | None = None) -> Library:
-    """Open the store named by the settings; fill a new, empty one with the starter library."""
+def open_library(
+    settings: Settings,
+    *,
+    starter: bool | None = None,
+    progress: firstrun.Report | None = None,
+) -> Library:
+    """Open the store named by the settings; fill a new, empty one with the starter library,
+    telling `progress` each stage (guidecite.firstrun)."""
     store = EmbeddedStore(settings.home)
     embedder = get_embedder(settings.embedder)
     if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
-        ingest_starter(store, embedder)
-        refresh_translations(store, settings.home)
+        build_starter(store, embedder, settings.home, progress or (lambda stage: None))
     return Library(store, embedder, load_abbreviations(store, settings), settings=settings)
+
+
+def build_starter(
+    store: Store, embedder: Embedder, home: Path, progress: firstrun.Report
+) -> None:
+    """The starter library in an empty store, and its lexicon for Spanish questions."""
+    progress(firstrun.INDEXING)
+    ingest_starter(store, embedder)
+    progress(firstrun.TRANSLATIONS)
+    refresh_translations(store, home)
+    progress(firstrun.DONE)
 
 
 def load_abbreviations(store: Store, settings: Settings) -> AbbreviationTable:

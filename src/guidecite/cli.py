@@ -26,6 +26,7 @@ from .answer import (
 )
 from .compose import GENERATORS
 from .errors import GuideciteError
+from .firstrun import TerminalProgress
 from .i18n import LANGUAGES
 from .ingest import ingest_paths
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
@@ -141,7 +142,8 @@ def ask(
 
     audience = parse_reader(audience).value
     settings = _settings(home).with_overrides(max_age_years=max_age_years)
-    library = open_library(settings)
+    with TerminalProgress() as progress:  # the first run builds the starter library
+        library = open_library(settings, progress=progress)
     try:
         if show_unsupported:
             result = answer(

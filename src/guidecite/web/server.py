@@ -1,22 +1,44 @@
-"""Running the web app: open the library, serve it with uvicorn until interrupted."""
+"""Running the web app: open the library, serve it with uvicorn until interrupted.
+
+A new, empty library is first filled with the starter library (a minute or two): then the
+server listens at once and shows a progress page (`starting.py`) until the library is ready.
+"""
 
 from __future__ import annotations
 
-import uvicorn
+import threading
 
-from ..answer import open_library
+import uvicorn
+from starlette.types import ASGIApp
+
+from ..answer import Library, open_library
+from ..firstrun import TerminalProgress
 from ..settings import Settings
+from ..store.embedded import EmbeddedStore
 from .app import create_app
 from .config import WebConfig
+from .starting import Starting
 
 
 def serve(
     settings: Settings, config: WebConfig, host: str, port: int, log_level: str = "info"
 ) -> None:
     """Serve one library on host:port in this process (one worker: see web/articles.py)."""
-    library = open_library(settings)
+    opened: list[Library] = []
+    if needs_starter(settings):
+        progress = TerminalProgress()
+        starting = Starting(progress)
+
+        def build() -> ASGIApp:
+            opened.append(open_library(settings, progress=progress))
+            return create_app(opened[0], config)
+
+        threading.Thread(target=starting.build, args=(build,), daemon=True).start()
+        app: ASGIApp = starting
+    else:
+        opened.append(open_library(settings))
+        app = create_app(opened[0], config)
     try:
-        app = create_app(library, config)
         uvicorn.run(
             app,
             host=host,
@@ -26,4 +48,16 @@ def serve(
             server_header=False,
         )
     finally:
-        library.close()
+        for library in opened:
+            library.close()
+
+
+def needs_starter(settings: Settings) -> bool:
+    """Whether opening the library will first fill it with the starter library."""
+    if not settings.starter:
+        return False
+    store = EmbeddedStore(settings.home)
+    try:
+        return store.counts()["documents"] == 0
+    finally:
+        store.close()
