@@ -50,7 +50,7 @@ def answered() -> Answer:
         question="what to do for condition x",
         title="Managing condition X",
         status=ANSWERED,
-        audience="clinician",
+        audience="physician",
         bottom_line=(Statement("Offer option A first.", (third, first)),),
         sections=(
             ArticleSection(
@@ -250,6 +250,7 @@ def test_json_has_the_documented_fields_in_order(answered):
         "on_topic_share",
         "off_topic",
         "frame",
+        "identifiers_removed",
     ]
     assert data["schema_version"] == SCHEMA_VERSION
     assert list(data["sections"][0]) == ["key", "heading", "statements"]
@@ -262,6 +263,7 @@ def test_json_has_the_documented_fields_in_order(answered):
         "grade_scheme",
         "verdict",
         "reason",
+        "untrusted",
     ]
     assert statement["references"] == [1, 3]
     assert statement["grade"] == "strong recommendation"
@@ -277,6 +279,7 @@ def test_json_has_the_documented_fields_in_order(answered):
     assert citation["section_path"] == ["Treatment", "First line"]
     reference = data["references"][1]
     keys = ["number", "title", "issuer", "year", "url", "source", "doc_id", "audience", "stale"]
+    keys.append("untrusted")
     assert list(reference) == keys
     assert reference["year"] is None and reference["url"] is None
     assert data["timings_ms"] == {"retrieve": 12.5, "compose": 30.0}
