@@ -19,10 +19,10 @@ from .audience import get_reader, library_definer, tailor
 from .compose import Generator, get_generator
 from .embedding import Embedder, get_embedder
 from .errors import ModelError
-from .freshness import find_disagreements, flag_stale
 from .evidence import assess, insufficient
-from .i18n import DEFAULT_LANGUAGE, check_language
+from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
+from .i18n import DEFAULT_LANGUAGE, check_language
 from .ingest import ingest_starter
 from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
 from .query import Query, clean_question, detect_language, settle_topic, understand
@@ -34,8 +34,8 @@ from .store.embedded import EmbeddedStore
 from .topics import TopicIndex
 from .types import Answer, Document, Hit, short_hash
 from .verify import verify_answer
-
 from .wording import VOCABULARY_FILE, Vocabulary
+
 
 @dataclass
 class Library:
@@ -47,9 +47,9 @@ class Library:
     composers: dict[str, Generator] = field(default_factory=dict)
     settings: Settings | None = None  # what the LLM composers read (docs/llm.md)
     _translator: tuple[int, Translator | None] | None = field(default=None, repr=False)
-
     _topics: tuple[int, TopicIndex] | None = field(default=None, repr=False)
     _vocabulary: tuple[int, Vocabulary] | None = field(default=None, repr=False)
+
     def composer(self, name: str = "extractive") -> Generator:
         """The composer registered under `name`, built once. An LLM composer falls back to
         the extractive one by itself, with a notice, when its model cannot be used."""
@@ -69,7 +69,6 @@ class Library:
             self._translator = (generation, found)
         return self._translator[1]
 
-    def close(self) -> None:
     def topics(self) -> TopicIndex:
         """The library's document titles, indexed, for the current generation."""
         generation = self.store.generation()
@@ -91,6 +90,7 @@ class Library:
             self._vocabulary = (generation, found)
         return self._vocabulary[1]
 
+    def close(self) -> None:
         self.store.close()
 
 
@@ -125,9 +125,7 @@ def open_library(
     return Library(store, embedder, load_abbreviations(store, settings), settings=settings)
 
 
-def build_starter(
-    store: Store, embedder: Embedder, home: Path, progress: firstrun.Report
-) -> None:
+def build_starter(store: Store, embedder: Embedder, home: Path, progress: firstrun.Report) -> None:
     """The starter library in an empty store, and its lexicon for Spanish questions."""
     progress(firstrun.INDEXING)
     ingest_starter(store, embedder)
@@ -183,17 +181,9 @@ def answer_with_hits(
     audience = reader.documents  # the documents preferred; the reader shapes the article
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    query = understand(
-        question,
-        library.store,
-        library.embedder,
-        library.abbreviations,
-        library.translator() if detect_language(question) == "es" else None,
-        knowledge=library,
-    )
+    query = read_question(question, library)
     clock = _lap(timings, "understand", clock)
-    hits = retrieve(library.store, query, audience=audience)
-    documents = library.store.documents({h.passage.doc_id for h in hits})
+    query, hits, documents = find_passages(query, library, audience)
     clock = _lap(timings, "retrieve", clock)
     evidence = assess(query, hits, documents)
     if evidence.sufficient:
@@ -209,13 +199,30 @@ def answer_with_hits(
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     return result, hits
 
-    query = find_topic(query, library, audience)
 
-def find_topic(query: Query, library: Library, audience: str) -> Query:
-    """The question's topic, found from the library's titles and a first retrieval."""
+def read_question(question: str, library: Library) -> Query:
+    """The question understood in the library's words (query.py): its frame, search terms,
+    weighted concepts and vector."""
+    return understand(
+        question,
+        library.store,
+        library.embedder,
+        library.abbreviations,
+        library.translator() if detect_language(question) == "es" else None,
+        knowledge=library,
+    )
+
+
+def find_passages(
+    query: Query, library: Library, audience: str
+) -> tuple[Query, list[Hit], dict[str, Document]]:
+    """The question's topic, found from the library's titles and a first retrieval, then the
+    passages retrieved within it, and their documents."""
     first = retrieve(library.store, query, audience=audience)
     documents = library.store.documents({h.passage.doc_id for h in first})
-    return settle_topic(query, first, documents, library.topics())
+    query = settle_topic(query, first, documents, library.topics(), library.store)
+    hits = retrieve(library.store, query, audience=audience)
+    return query, hits, library.store.documents({h.passage.doc_id for h in hits})
 
 
 def check(

@@ -119,6 +119,12 @@ def main() -> None:
     default=None,
     help="Flag sources older than this many years (default: $GUIDECITE_MAX_AGE_YEARS or 5).",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="First print how the question was read (topic, focus, intent, qualifiers, "
+    "corrections), the search terms and their weights, and why each passage was chosen.",
+)
 @home_option
 @friendly_errors
 def ask(
@@ -130,6 +136,7 @@ def ask(
     composer: str,
     show_unsupported: bool,
     max_age_years: int | None,
+    explain: bool,
     home: Path | None,
 ) -> None:
     """Answer QUESTION with a cited article from the library.
@@ -145,6 +152,8 @@ def ask(
     with TerminalProgress() as progress:  # the first run builds the starter library
         library = open_library(settings, progress=progress)
     try:
+        if explain:
+            click.echo(explained(question, library, audience))
         if show_unsupported:
             result = answer(
                 question, library, audience=audience, composer=composer, show_unsupported=True
@@ -155,6 +164,18 @@ def ask(
         click.echo(render(flag_stale(result, settings.max_age_years), fmt))
     finally:
         library.close()
+
+
+def explained(question: str, library: Library, audience: str) -> str:
+    """How the question was read and why each passage was chosen (docs/frame.md)."""
+    from .answer import find_passages, read_question
+    from .audience import document_audience
+    from .explain import explain
+
+    query, hits, documents = find_passages(
+        read_question(question, library), library, document_audience(audience)
+    )
+    return explain(query, hits, documents)
 
 
 def cached_answer(

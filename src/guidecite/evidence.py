@@ -7,10 +7,13 @@ incidental word:
   corrected, means the library cannot answer a question about it ("Is inclisiran
   recommended ...?"); an unknown word only in a subject line or the story around the
   question is reported and the rest is answered;
-- when the topic is known, some retrieved passage must be about it, and one of those must
-  state the question's main focus ("graded exercise therapy" in passages on long COVID);
-- when no title names the topic, the best passages must state enough of the question's
-  weighted words, or what was found is only loosely related.
+- when the topic is known (a title names it), some retrieved passage must be about it, and
+  the article then says what the library holds on it, noting when nothing answers the kind
+  of question asked;
+- when no title names the topic, some passage must state the question's main focus (its
+  rarest asked word), and the best passages must state enough of the question's weighted
+  words, or what was found is only loosely related ("graded exercise therapy" in passages
+  on chronic fatigue for a question on long COVID).
 
 "Not enough evidence" is a normal answer (`insufficient`), listing the nearest sources.
 """
@@ -56,12 +59,19 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     if frame.topic_docs:
         if not relevant:
             return Evidence(False, f"no passage found is about {frame.topic}")
-        main = main_focus(query)
-        if main is not None and not any(
-            states_all([main], f"{context} {hit.passage.text}") for hit, context in relevant
-        ):
-            return Evidence(False, f"the passages on {frame.topic} never mention {frame.focus[0]}")
-        return Evidence(True)
+        return Evidence(True)  # the library holds passages on the question's topic
+    main = main_focus(query)
+    if (
+        not frame.topic_docs
+        and main is not None
+        and not any(
+            states_all([main], f"{_context(hit, documents)} {hit.passage.text}")
+            for hit in hits[:TOP]
+        )
+    ):
+        return Evidence(
+            False, f"no title names the topic and no passage found mentions {frame.focus[0]}"
+        )
     best = best_coverage(query, hits, documents)
     if best < MIN_COVERAGE:
         return Evidence(False, f"the best passages cover only {best:.0%} of the question's terms")
@@ -72,8 +82,7 @@ def main_focus(query: Query) -> Concept | None:
     """The concept of the question's main focus word, when the frame names one."""
     if not query.frame.focus or len(query.content_words) != len(query.concepts):
         return None
-    index = query.content_words.index(query.frame.focus[0])
-    return query.concepts[index]
+    return query.concepts[query.content_words.index(query.frame.focus[0])]
 
 
 def best_coverage(

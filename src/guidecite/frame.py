@@ -50,7 +50,7 @@ INTENTS: tuple[Intent, ...] = (
         _any(r"dose", r"doses", r"dosing", r"dosage", r"how much", r"how many mg"),
         re.compile(
             r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
-            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b|\bdos(?:e|ing|age)",
+            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b",
             _I,
         ),
     ),
@@ -324,7 +324,8 @@ GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""
     found = tuple(intent for intent in INTENTS if intent.asks.search(question))
-    return found or (GENERAL,)
+    specific = tuple(intent for intent in found if intent.name != "definition")
+    return specific or found or (GENERAL,)
 
 
 def intent_named(name: str) -> Intent:
@@ -349,7 +350,7 @@ POPULATIONS: dict[str, re.Pattern[str]] = {
         r"teen",
         r"juvenile",
     ),
-    "adult": _any(r"adults?\b"),
+    "adult": _any(r"adults?\b", r"wom[ae]n\b", r"men\b"),
     "older adult": _any(
         r"elderly", r"older (?:adult|people|person|patient|men|women)", r"geriatric"
     ),
@@ -411,6 +412,13 @@ def populations_of(text: str) -> set[str]:
     return {group for group, pattern in POPULATIONS.items() if pattern.search(text)}
 
 
+def names_patient(word: str) -> bool:
+    """Whether a question word says who the patient is (age, sex, a relative)."""
+    return bool(
+        _AGE.search(word) or _MALE.search(word) or _FEMALE.search(word) or _RELATIVE.search(word)
+    )
+
+
 def names_no_focus(word: str) -> bool:
     """Whether a question word names who the patient is or the kind of answer wanted,
     rather than what the question is about."""
@@ -446,7 +454,7 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
 
 # -- asked and told ------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _SUBJECT = re.compile(r"^\s*([^:.?!]{2,80})[:.]\s+(?=\S)")
 _ASKING = re.compile(
     r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
@@ -457,23 +465,30 @@ _ASKING = re.compile(
 )
 
 
+#: A message longer than this many words tells a story around its question; a shorter one
+#: is all question.
+LONG_MESSAGE = 40
+
+
 def asked_parts(question: str) -> str:
     """The parts of a message that ask: its subject line and its asking sentences (the
-    whole message when none of it reads as asking)."""
+    whole message when it is short or none of it reads as asking)."""
     head, asking = question_parts(question)
     return " ".join((head, asking)).strip()
 
 
 def question_parts(question: str) -> tuple[str, str]:
-    """A message's subject line ("Tests for Haemophilia.", "insomnia:") and its asking
-    sentences; the whole message is the asking part when none of it reads as asking."""
+    """A message's subject line ("Tests for Haemophilia.", "insomnia:") and the rest that
+    asks: its asking sentences in a long message, all of it in a short one."""
     subject = _SUBJECT.match(question)
     head = subject.group(1) if subject and len(subject.group(1).split()) <= 8 else ""
     body = question[subject.end() :] if head and subject else question
+    if not body.strip():
+        return "", question
+    if len(question.split()) <= LONG_MESSAGE:
+        return head, body
     asking = [s for s in _SENTENCE.split(body) if s.strip() and _ASKING.search(s)]
-    if not asking:
-        return ("", question) if not head or not body.strip() else (head, body)
-    return head, " ".join(asking)
+    return head, " ".join(asking) if asking else body
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from .frame import (
     excluded_population,
     intents_of,
     names_no_focus,
+    names_patient,
     qualifiers_of,
     question_parts,
 )
@@ -36,7 +37,16 @@ from .store.base import Store
 from .store.lexical import Clause
 from .topics import TopicIndex, topic_phrase
 from .types import Document, Hit
-from .wording import Correction, Vocabulary, correct_spelling, fold_shouting, strip_placeholders
+from .wording import (
+    Correction,
+    Vocabulary,
+    conversational,
+    correct_spelling,
+    everyday_word,
+    fold_shouting,
+    initialism,
+    strip_placeholders,
+)
 
 #: Words that say how a question is asked, not what it is about.
 STOPWORDS = frozenset(
@@ -69,21 +79,20 @@ LARGE_LIBRARY = 500_000
 COMMON_SHARE = 0.05
 #: A concept only in the story around a consumer's question weighs this share of its rarity.
 STORY_WEIGHT = 0.3
-#: A word saying who the patient is or what kind of answer is wanted weighs this share.
+#: A word saying who the patient is weighs this share.
 ASIDE_WEIGHT = 0.3
 MAX_FOCUS = 3
 FOCUS_SHARE = 0.5  # focus words weigh at least this share of the rarest one
 #: ... and at least this (the IDF of a word in about one passage in 55): commoner words
 #: ("work", "every") say how, not what.
 FOCUS_MIN_WEIGHT = 4.0
-#: The topic: titles naming at least MIN_TOPIC_SHARE of the question's weight are candidates;
-#: those within TOPIC_SHARE of the best (title match plus passage evidence in the first
-#: EVIDENCE_HITS passages) are the topic's documents.
-MIN_TOPIC_SHARE = 0.2
-TOPIC_SHARE = 0.7
+#: The topic: titles whose match weighs at least MIN_TOPIC_SHARE of the question's weightiest
+#: concept are candidates (a common word in an unrelated title is not), ranked by their
+#: title match plus the evidence of their passages among the first EVIDENCE_HITS retrieved.
+MIN_TOPIC_SHARE = 0.5
 EVIDENCE_HITS = 50
 #: The topic's words, as its best title writes them, searched as one more weighted phrase.
-TOPIC_WEIGHT = 2.0
+TOPIC_WEIGHT = 1.0
 MAX_TOPIC_WORDS = 6
 NO_FRAME = Frame(None, None, (), "general", ())
 _WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
@@ -117,10 +126,18 @@ class Query:
     frame: Frame = NO_FRAME
     #: the concepts that name the question's topic (stated by its best matching title)
     topic_concepts: tuple[Concept, ...] = ()
+    #: the question as read: placeholders gone, shouting folded, typos corrected
+    text: str = ""
+    #: content words no passage uses as written (stated at most as another word's stem)
+    unused_words: tuple[str, ...] = ()
+
+    @property
+    def read(self) -> str:
+        return self.text or self.question
 
     @property
     def embedding_text(self) -> str:
-        return " ".join((self.question, *(e.long for e in self.expansions)))
+        return " ".join((self.read, *(e.long for e in self.expansions)))
 
 
 def clean_question(text: str) -> str:
@@ -179,14 +196,14 @@ def understand(
     language = detect_language(cleaned)
     text = fold_shouting(strip_placeholders(cleaned), abbreviations.__contains__) or cleaned
     translation = translator(text) if translator is not None and language == "es" else None
-    words, expansions, contracted, (concepts, unknown, common) = _read(
+    words, expansions, contracted, (concepts, unknown, common, unused) = _read(
         text, store, embedder, abbreviations, spanish=translation is not None
     )
     corrections: tuple[Correction, ...] = ()
-    if unknown and knowledge is not None and language == "en":
-        text, corrections = correct_spelling(text, knowledge.vocabulary(), unknown)
+    if unused and knowledge is not None and language == "en":
+        text, corrections = correct_spelling(text, knowledge.vocabulary(), unused)
         if corrections:
-            words, expansions, contracted, (concepts, unknown, common) = _read(
+            words, expansions, contracted, (concepts, unknown, common, unused) = _read(
                 text, store, embedder, abbreviations
             )
     asked = asked_parts(text)
@@ -196,7 +213,7 @@ def understand(
         concepts = weigh_alternatives(translation.alternatives(), store)
     if language != "en":
         unknown = ()  # the library's language is not the question's: unknown words are expected
-    frame = read_frame(text, asked, words, concepts, unknown, corrections)
+    frame = read_frame(text, asked, words, concepts, unknown, corrections, unused)
     clauses = (
         build_clauses(words, expansions, common)
         + tuple(Clause(short, 1.0) for _, short in contracted)
@@ -204,7 +221,27 @@ def understand(
     )
     meaning = " ".join((text, *(e.long for e in expansions), *(t for t, _ in english)))
     vector = embedder.embed([meaning])[0]
-    return Query(text, language, words, expansions, clauses, vector, concepts, unknown, frame)
+    concepts = (
+        tuple(
+            (0.0, alts) if w in unknown else (weight, alts)
+            for (weight, alts), w in zip(concepts, words, strict=False)
+        )
+        + concepts[len(words) :]
+    )
+    clauses = tuple(c for c in clauses if not any(w in c.text.split() for w in unknown))
+    return Query(
+        cleaned,
+        language,
+        words,
+        expansions,
+        clauses,
+        vector,
+        concepts,
+        unknown,
+        frame,
+        text=text,
+        unused_words=unused,
+    )
 
 
 def _read(
@@ -218,7 +255,7 @@ def _read(
     tuple[str, ...],
     tuple[Expansion, ...],
     list[tuple[str, str]],
-    tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str]],
+    tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str], tuple[str, ...]],
 ]:
     words = content_words(text)
     if spanish:
@@ -235,8 +272,8 @@ def weigh_by_part(
 ) -> tuple[Concept, ...]:
     """What the question is about weighs most: a concept only in the story around the
     question (not in its subject line or an asking sentence), or one that says who the
-    patient is or what kind of answer is wanted ("70-year-old", "man", "treat"), weighs a
-    share of its rarity (STORY_WEIGHT, ASIDE_WEIGHT)."""
+    patient is ("70-year-old", "man", "my father"), weighs a share of its rarity
+    (STORY_WEIGHT, ASIDE_WEIGHT)."""
     if len(concepts) != len(words):
         return tuple(concepts)
     in_asked = {w.casefold() for w in content_words(asked)}
@@ -244,7 +281,7 @@ def weigh_by_part(
     for (weight, alternatives), word in zip(concepts, words, strict=True):
         if word.casefold() not in in_asked:
             weight *= STORY_WEIGHT
-        if names_no_focus(word):
+        if names_patient(word):
             weight *= ASIDE_WEIGHT
         weighed.append((weight, alternatives))
     return tuple(weighed)
@@ -257,34 +294,45 @@ def read_frame(
     concepts: Sequence[Concept],
     unknown: Sequence[str],
     corrections: tuple[Correction, ...] = (),
+    unused: Sequence[str] = (),
 ) -> Frame:
     """The question's frame before its topic is known (settle_topic finds it). An unknown
     word of an asking sentence leaves the question uncovered; one only in a subject line or
-    the story around it is set aside and reported."""
+    the story around it, an everyday English word, or the initials of the question's own
+    words is set aside and reported."""
     in_asked = {w.casefold() for w in content_words(question_parts(text)[1])}
     missing = [w for w in unknown if w.isalpha() and len(w) >= 4]
+    core = [
+        w
+        for w in missing
+        if w.casefold() in in_asked and not everyday_word(w) and not initialism(w, text)
+    ]
     return Frame(
         topic=None,
         topic_title=None,
-        focus=focus_words(words, concepts, unknown, ()),
+        focus=focus_words(words, concepts, (*unknown, *unused), ()),
         intent=intents_of(asked)[0].name,
         intents=tuple(intent.name for intent in intents_of(asked)),
         qualifiers=qualifiers_of(text),
         corrections=corrections,
-        uncovered=tuple(w for w in missing if w.casefold() in in_asked),
-        set_aside=tuple(w for w in missing if w.casefold() not in in_asked),
+        uncovered=tuple(core),
+        set_aside=tuple(w for w in missing if w not in core),
     )
 
 
 def focus_words(
     words: Sequence[str], concepts: Sequence[Concept], unknown: Sequence[str], topic: Sequence[int]
 ) -> tuple[str, ...]:
-    """The question's rarest words beside its topic, its qualifiers and the words that say
-    what kind of answer it wants: what it asks about."""
+    """The question's rarest words beside its topic, its qualifiers, the words that say
+    what kind of answer it wants and words of everyday conversation ("journey", "email"):
+    what it asks about."""
     candidates = [
         i
         for i in range(min(len(words), len(concepts)))
-        if i not in topic and words[i] not in unknown and not names_no_focus(words[i])
+        if i not in topic
+        and words[i] not in unknown
+        and not names_no_focus(words[i])
+        and not conversational(words[i])
     ]
     if not candidates:
         return ()
@@ -295,14 +343,26 @@ def focus_words(
 
 
 def settle_topic(
-    query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], index: TopicIndex
+    query: Query,
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    index: TopicIndex,
+    store: Store | None = None,
 ) -> Query:
     """The question's topic: the document whose title best names the question's concepts
-    and whose retrieved passages best state them together. Documents close to it are the
+    and whose retrieved passages best state them together. The documents whose titles name
+    the same concepts, and those whose passages state the question as well, are the
     topic's documents; the topic's words, as that title writes them, become a search
     phrase. A title that names too little of the question (a common word in an unrelated
     title) names no topic, and neither does one about a population the question excludes."""
-    titles = index.rank(query.concepts, asked_parts(query.question))
+    aligned = store is not None and len(query.content_words) == len(query.concepts)
+    titles = index.rank(
+        query.concepts,
+        asked_parts(query.read),
+        (lambda i: store.doc_freq(query.content_words[i])) if aligned and store else None,
+        store.counts()["passages"] if store is not None else 0,
+        skip={i for i, word in enumerate(query.content_words) if names_no_focus(word)},
+    )
     best_title = max((m.score for m in titles.values()), default=0.0)
     evidence: dict[str, float] = {}
     for hit in hits[:EVIDENCE_HITS]:
@@ -315,24 +375,33 @@ def settle_topic(
         match = titles.get(doc_id)
         return (match.score / best_title if match else 0.0) + evidence.get(doc_id, 0.0)
 
-    total = sum(weight for weight, _ in query.concepts) or 1.0
+    strongest = max((weight for weight, _ in query.concepts), default=0.0)
     qualifiers = query.frame.qualifiers
     eligible = [
         d
         for d, m in titles.items()
-        if m.score >= MIN_TOPIC_SHARE * total
+        if m.score >= MIN_TOPIC_SHARE * strongest
         and excluded_population(index.titles[d], qualifiers) is None
     ]
     if not eligible:
         return query
     top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
     chosen = titles[top].concepts
+    # Documents whose passages state the question at least as well as the topic's best
+    # document are about it too, whatever their titles say ("colorectal" for "colon").
+    stating = {d for d, found in evidence.items() if found >= evidence.get(top, 0.0) > 0}
     frame = replace(
         query.frame,
         topic=topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], query.concepts),
         topic_title=index.titles[top],
-        topic_docs=frozenset(d for d in eligible if combined(d) >= TOPIC_SHARE * combined(top)),
-        focus=focus_words(query.content_words, query.concepts, query.unknown_words, chosen),
+        topic_docs=frozenset(d for d in eligible if set(chosen) <= set(titles[d].concepts))
+        | stating,
+        focus=focus_words(
+            query.content_words,
+            query.concepts,
+            (*query.unknown_words, *query.unused_words),
+            chosen,
+        ),
     )
     return replace(
         query,
@@ -372,27 +441,39 @@ def weigh_concepts(
     store: Store,
     contracted: Sequence[tuple[str, str]] = (),
     text: str = "",
-) -> tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str]]:
+) -> tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """Each content word as a concept weighted by its rarity (IDF) in the library (a word of
     an abbreviation's long form is also stated by the abbreviation); the words it cannot
-    find; and the common words (in more than COMMON_SHARE of passages). An abbreviation
+    find, even as the stem of another; the common words (in more than COMMON_SHARE of
+    passages); and the words no passage uses as written (typos among them). An abbreviation
     whose long form the question also writes ("Neuron-Specific Enolase (NSE)") weighs
     nothing of its own: its long form's words already count."""
     total = max(store.counts()["passages"], 1)
     written = frozenset(terms(text))
     concepts = []
     unknown = []
+    unused = []
     common = set()
     for word in words:
-        forms = [word, *(e.long for e in expansions if e.short.lower() == word.lower())]
+        forms = [
+            word,
+            *(
+                form
+                for e in expansions
+                if e.short.lower() == word.lower()
+                for form in (e.long, *e.variants)
+            ),
+        ]
         alternatives = tuple(frozenset(terms(form)) for form in forms if terms(form))
         shorts = [short for long, short in contracted if word in long.split()]
         alternatives += tuple(frozenset(terms(short)) for short in shorts if terms(short))
         if not alternatives:
             continue
         df = max(store.doc_freq(form) for form in forms)
-        if df == 0 and store.prefix_freq(word) == 0:
-            unknown.append(word)
+        if df == 0:
+            unused.append(word)
+            if store.prefix_freq(word) == 0:
+                unknown.append(word)
         if total > LARGE_LIBRARY and df > COMMON_SHARE * total:
             common.add(word)
         spelled_out = any(
@@ -401,7 +482,7 @@ def weigh_concepts(
         )
         weight = 0.0 if spelled_out else math.log(1 + total / (df + 1))
         concepts.append((weight, alternatives))
-    return tuple(concepts), tuple(unknown), frozenset(common)
+    return tuple(concepts), tuple(unknown), frozenset(common), tuple(unused)
 
 
 def build_clauses(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .analysis import terms, words
@@ -52,6 +52,16 @@ class TopicIndex:
     def __len__(self) -> int:
         return len(self.titles)
 
+    def topicality(self, in_titles: int, in_passages: int, passages: int) -> float:
+        """How much of a topic word a word is, 0 to 1: how often titles use it against how
+        often passages do, relative to titles per passage in the whole library. A disease
+        name ("insulinoma") is in titles about as often as documents are about it; a
+        modifier ("unresectable", "metastatic") runs through the passages of many
+        documents named for something else. Square-rooted: a signal, not a verdict."""
+        expected = len(self.titles) / max(passages, 1)
+        ratio = in_titles / max(in_passages, 1) / expected
+        return min(1.0, ratio) ** 0.5
+
     def stating(self, concept: Concept) -> set[str]:
         """The documents whose titles state the concept (any of its alternatives)."""
         found: set[str] = set()
@@ -61,17 +71,29 @@ class TopicIndex:
                 found |= set.intersection(*postings)
         return found
 
-    def rank(self, concepts: Sequence[Concept], question: str) -> dict[str, TitleMatch]:
+    def rank(
+        self,
+        concepts: Sequence[Concept],
+        question: str,
+        passage_freq: Callable[[int], int] | None = None,
+        passages: int = 0,
+        skip: Collection[int] = (),
+    ) -> dict[str, TitleMatch]:
         """Every document whose title states one of the question's topic-naming concepts,
-        with its score."""
+        with its score: the concepts' weights, each scaled by how much of a topic word it
+        is (`topicality`, given how many passages use it) when `passage_freq` is given.
+        Concepts in `skip` (words for the kind of answer or the patient) name no topic."""
         scores: dict[str, float] = defaultdict(float)
         stated: dict[str, list[int]] = defaultdict(list)
         for index, concept in enumerate(concepts):
-            docs = self.stating(concept)
+            docs = set() if index in skip else self.stating(concept)
             if not docs or len(docs) > self._generic:
                 continue
+            share = 1.0
+            if passage_freq is not None and passages:
+                share = self.topicality(len(docs), passage_freq(index), passages)
             for doc_id in docs:
-                scores[doc_id] += concept[0]
+                scores[doc_id] += concept[0] * share
                 stated[doc_id].append(index)
         content = {term for _, alternatives in concepts for alt in alternatives for term in alt}
         asked = [w if w in content else "" for w in words(question)]

@@ -8,7 +8,7 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   defines keeps its capitals);
 - corrects a word no passage of the library contains to the nearest word the library does
   use, with rapidfuzz's edit distances over the library's vocabulary (`Vocabulary`), and only
-  when the correction is close: the same first two letters, and either an edit distance of
+  when the correction is close: the same first letter, and either an edit distance of
   at most a quarter of the word's length (optimal string alignment, so a swapped pair of
   letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
   letters ("ciprofaxin" -> "ciprofloxacin"). A word with no close library word stays as it
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import distance, process
+from wordfreq import zipf_frequency
 
 #: Placeholders that anonymised messages carry instead of names, places and dates.
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z _-]*\]")
@@ -39,6 +40,8 @@ MIN_LENGTH = 5  # shorter words are too easily another real word
 JARO_WINKLER = 0.93
 SHARED_STEM = 5
 VOCABULARY_FILE = "vocabulary.json"
+EVERYDAY_ZIPF = 3.0
+CONVERSATIONAL_ZIPF = 4.0
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ class Vocabulary:
         close = process.extract(
             lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
         )
-        found = [(d, -self.counts[w], w) for w, d, _ in close if w[:2] == lower[:2]]
+        found = [(d, -self.counts[w], w) for w, d, _ in close if w[:1] == lower[:1]]
         if not found:
             similar = process.extract(
                 lower,
@@ -108,6 +111,31 @@ class Vocabulary:
             return None
         counts = data.get("counts")
         return cls(counts) if isinstance(counts, dict) else None
+
+
+def everyday_word(word: str) -> bool:
+    """Whether a word is common in everyday English (wordfreq's Zipf frequency of at least
+    EVERYDAY_ZIPF: once in a million words or more): "weird", "vengeance", "Hollywood".
+    A word the library never uses but everyone does is incidental to a clinical question;
+    a drug or condition the library never mentions is rare in everyday English. A word in
+    capitals is an abbreviation, not the everyday word it spells ("ARIA")."""
+    return not word.isupper() and zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+
+
+def conversational(word: str) -> bool:
+    """Whether a word is among the commonest of everyday English (Zipf frequency of at
+    least CONVERSATIONAL_ZIPF, ten in a million words: "journey", "email", "worse"): it
+    says how a person writes, not what a clinical question is about."""
+    return not word.isupper() and zipf_frequency(word, "en") >= CONVERSATIONAL_ZIPF
+
+
+def initialism(token: str, text: str) -> bool:
+    """Whether an all-capital token is the initials of consecutive words of the text
+    ("MSUD" in a question about Maple Syrup Urine Disease)."""
+    if not (token.isupper() and token.isalpha() and 2 <= len(token) <= 8):
+        return False
+    initials = "".join(w[0] for w in _TOKEN.findall(text)).upper()
+    return token.upper() in initials
 
 
 def strip_placeholders(question: str) -> str:

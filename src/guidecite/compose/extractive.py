@@ -39,8 +39,9 @@ from ..types import (
 from .sections import ORDER, classify, kind
 from .units import statements_of
 
-MAX_PASSAGES = 10
-MAX_PER_DOCUMENT = 3
+MAX_PASSAGES = 20
+MAX_PER_DOCUMENT = 6  # passages read from one document
+MAX_FROM_DOCUMENT = 5  # statements taken from one document
 MAX_STATEMENTS = 10
 INTENT_BONUS = 0.12
 MIN_RELATIVE_SCORE = 0.55
@@ -169,6 +170,9 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
             break
         if any(duplicates(candidate, p) for p in picked):
             continue
+        doc_id = candidate.hit.passage.doc_id
+        if sum(1 for p in picked if p.hit.passage.doc_id == doc_id) >= MAX_FROM_DOCUMENT:
+            continue
         picked.append(candidate)
     return picked
 
@@ -248,8 +252,8 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
     if frame.corrections:
         read = ", ".join(f"'{c.written}' as '{c.corrected}'" for c in frame.corrections)
         said.append(f"Read {read}.")
-    if frame.uncovered:
-        missing = ", ".join(f"'{w}'" for w in frame.uncovered)
+    if frame.uncovered or frame.set_aside:
+        missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *frame.set_aside))
         said.append(
             f"The library never mentions {missing}: this article answers only the rest of "
             "the question."
@@ -289,7 +293,7 @@ def focus_phrase(query: Query, limit: int = 5) -> str | None:
     if not query.frame.focus:
         return None
     main = query.frame.focus[0]
-    text = re.sub(r"\([^)]*\)", " ", query.question)
+    text = re.sub(r"\([^)]*\)", " ", query.read)
     tokens = _TOKEN.findall(text)
     keep = (
         {w.casefold() for w in query.content_words}

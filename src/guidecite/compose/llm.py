@@ -424,7 +424,7 @@ def article(
     size = min(2, sum(1 for c in kept if c.draft.paragraph == first))
     return Answer(
         question=query.question,
-        title=title_for(query.question),
+        title=title_for(query),
         status=ANSWERED,
         audience=audience,
         bottom_line=tuple(statements[:size]),

@@ -120,7 +120,7 @@ def table_row(row: str) -> str:
     if all(set(cell) <= set("-: ") for cell in cells):
         return ""
     cells = [cell for cell in cells if cell]
-    if len(cells) < 2 or sum(len(c.split()) for c in cells) < 6:
+    if sum(len(c.split()) for c in cells) < 6:
         return ""  # a label and a value, or a header row: a fragment
     return "; ".join(cells)
 
