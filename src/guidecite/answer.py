@@ -17,6 +17,7 @@ from . import firstrun
 from .abbreviations import AbbreviationTable, load_dictionary
 from .audience import get_reader, library_definer, tailor
 from .compose import Generator, get_generator
+from .deidentify import note_removals, prepare_question
 from .embedding import Embedder, get_embedder
 from .errors import ModelError
 from .evidence import assess, insufficient
@@ -177,6 +178,8 @@ def answer_with_hits(
     show_unsupported: bool = False,
 ) -> tuple[Answer, list[Hit]]:
     """The answer and the retrieved passages it was composed from (for evaluation)."""
+    prepared = prepare_question(question, getattr(library.settings, "identifiers", "remove"))
+    question = prepared.text  # identifiers out before anything reads, logs or stores it
     reader = get_reader(audience)
     audience = reader.documents  # the documents preferred; the reader shapes the article
     timings: dict[str, float] = {}
@@ -197,7 +200,7 @@ def answer_with_hits(
     _lap(timings, "verify", clock)
     result.timings_ms = timings
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    return result, hits
+    return note_removals(result, prepared.removed), hits
 
 
 def read_question(question: str, library: Library) -> Query:

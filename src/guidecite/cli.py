@@ -145,10 +145,13 @@ def ask(
     digests of the open-medicine package). Every statement is checked against the passages
     it cites (docs/verification.md).
     """
+    from .deidentify import note_removals, prepare_question
     from .freshness import flag_stale
 
     audience = parse_reader(audience).value
     settings = _settings(home).with_overrides(max_age_years=max_age_years)
+    prepared = prepare_question(question, settings.identifiers)  # before it is stored or read
+    question = prepared.text
     with TerminalProgress() as progress:  # the first run builds the starter library
         library = open_library(settings, progress=progress)
     try:
@@ -161,6 +164,7 @@ def ask(
         else:
             result = cached_answer(library, question, audience, fresh, composer)
         result = replace(result, language=interface_language(question, language))
+        result = note_removals(result, prepared.removed)
         click.echo(render(flag_stale(result, settings.max_age_years), fmt))
     finally:
         library.close()

@@ -22,7 +22,7 @@ ANSWERED = "answered"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
 
 #: Version of the JSON answer schema (docs/answer-schema.md).
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 #: Verdicts of statement verification (guidecite.verify): does the cited passage say this?
 SUPPORTED = "supported"
@@ -91,6 +91,7 @@ class Document:
     rights: str | None
     content_hash: str
     version: int = 1
+    untrusted: bool = False  # marked at ingest (`ingest --untrusted`)
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,21 @@ class Reference:
     source: str
     audience: str = "clinician"
     stale: bool = False  # older than the answer's `max_age_years` (guidecite.freshness)
+    untrusted: bool = False  # the document was marked untrusted at ingest
 
 
 def reference_for(doc: Document, number: int) -> Reference:
     """The reference-list entry for a stored document."""
     return Reference(
-        number, doc.doc_id, doc.title, doc.issuer, doc.year, doc.url, doc.source, doc.audience
+        number,
+        doc.doc_id,
+        doc.title,
+        doc.issuer,
+        doc.year,
+        doc.url,
+        doc.source,
+        doc.audience,
+        untrusted=doc.untrusted,
     )
 
 
@@ -218,6 +228,7 @@ class Answer:
     on_topic_share: float | None = None  # share of statements judged on topic (relevance.py)
     off_topic: int = 0  # off-topic statements left out of the answer
     frame: dict[str, object] | None = None  # the question read into parts (frame.py)
+    identifiers_removed: tuple[str, ...] = ()  # kinds taken out of the question (deidentify)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -36,6 +36,7 @@ def render(answer: Answer) -> str:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
+    marked = frozenset(r.number for r in answer.references if r.untrusted)
     return {
         "schema_version": answer.schema_version,
         "question": answer.question,
@@ -44,8 +45,8 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "audience": answer.audience,
         "created_at": answer.created_at,
         "notice": answer.notice,
-        "bottom_line": [_statement_to_dict(s) for s in answer.bottom_line],
-        "sections": [_section_to_dict(s) for s in answer.sections],
+        "bottom_line": [_statement_to_dict(s, marked) for s in answer.bottom_line],
+        "sections": [_section_to_dict(s, marked) for s in answer.sections],
         "references": [_reference_to_dict(r) for r in answer.references],
         "nearest_sources": [_reference_to_dict(r) for r in answer.nearest_sources],
         "timings_ms": dict(answer.timings_ms),
@@ -57,6 +58,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "on_topic_share": answer.on_topic_share,
         "off_topic": answer.off_topic,
         "frame": answer.frame,
+        "identifiers_removed": list(answer.identifiers_removed),
     }
 
 
@@ -70,15 +72,15 @@ def _disagreement_to_dict(disagreement: Disagreement) -> dict[str, Any]:
     }
 
 
-def _section_to_dict(section: ArticleSection) -> dict[str, Any]:
+def _section_to_dict(section: ArticleSection, marked: frozenset[int]) -> dict[str, Any]:
     return {
         "key": section.key,
         "heading": section.heading,
-        "statements": [_statement_to_dict(s) for s in section.statements],
+        "statements": [_statement_to_dict(s, marked) for s in section.statements],
     }
 
 
-def _statement_to_dict(statement: Statement) -> dict[str, Any]:
+def _statement_to_dict(statement: Statement, marked: frozenset[int]) -> dict[str, Any]:
     return {
         "text": statement.text,
         "references": list(statement.references),
@@ -87,6 +89,7 @@ def _statement_to_dict(statement: Statement) -> dict[str, Any]:
         "grade_scheme": statement.grade_scheme,
         "verdict": statement.verdict,
         "reason": statement.reason,
+        "untrusted": not marked.isdisjoint(statement.references),
     }
 
 
@@ -112,6 +115,7 @@ def _reference_to_dict(ref: Reference) -> dict[str, Any]:
         "doc_id": ref.doc_id,
         "audience": ref.audience,
         "stale": ref.stale,
+        "untrusted": ref.untrusted,
     }
 
 
@@ -165,6 +169,7 @@ def _answer(data: dict[str, Any]) -> Answer:
         on_topic_share=_share(data.get("on_topic_share")),
         off_topic=int(data.get("off_topic") or 0),
         frame=data["frame"] if isinstance(data.get("frame"), dict) else None,
+        identifiers_removed=tuple(str(k) for k in data.get("identifiers_removed") or ()),
     )
 
 
@@ -242,4 +247,5 @@ def _reference(data: dict[str, Any]) -> Reference:
         source=data["source"],
         audience=data.get("audience", "clinician"),
         stale=bool(data.get("stale", False)),
+        untrusted=bool(data.get("untrusted", False)),
     )

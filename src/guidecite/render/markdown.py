@@ -1,6 +1,13 @@
-"""Markdown: the terminal default. One line per statement, nothing wrapped."""
+"""Markdown: the terminal default. One line per statement, nothing wrapped.
+
+Every text that comes from the library or the asker is escaped (`md`): a source's `<script>`,
+`<img onerror=...>` or `[link](javascript:...)` reaches a Markdown viewer as literal
+characters, never as HTML, a link or an image; only http(s) URLs are printed as URLs.
+"""
 
 from __future__ import annotations
+
+import re
 
 from guidecite.i18n import translator
 from guidecite.render._common import (
@@ -31,6 +38,21 @@ from guidecite.types import (
     Statement,
 )
 
+#: What Markdown would read as HTML, a link, an image, an autolink or code: backslashed.
+_MARKUP = re.compile(r"([\\<>\[\]`])")
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+
+
+def md(text: str) -> str:
+    """Library or asker text as one line of literal Markdown text."""
+    return _MARKUP.sub(r"\\\1", one_line(text))
+
+
+def md_url(url: str | None) -> str | None:
+    """An http(s) URL as printed; any other scheme (javascript:, data:) is not printed."""
+    cleaned = one_line(url or "")
+    return md(cleaned) if _WEB_URL.fullmatch(cleaned) else None
+
 
 def render(answer: Answer) -> str:
     answer = localized(answer)
@@ -45,13 +67,13 @@ def render(answer: Answer) -> str:
 
 
 def _header(answer: Answer, _: Gettext) -> str:
-    lines = [f"# {one_line(answer.title)}", ""]
+    lines = [f"# {md(answer.title)}", ""]
     if one_line(answer.question) != one_line(answer.title):
-        lines += [_("Question: %(question)s") % {"question": one_line(answer.question)}, ""]
+        lines += [_("Question: %(question)s") % {"question": md(answer.question)}, ""]
     lines.append(status_line(answer.audience, answer.created_at, _))
     lines += [line for line in (verification_line(answer, _), on_topic_line(answer, _)) if line]
     if answer.notice:
-        lines += ["", f"> {one_line(answer.notice)}"]
+        lines += ["", f"> {md(answer.notice)}"]
     old = stale_line(answer, answer.references or answer.nearest_sources, _)
     if old:
         lines += ["", f"> {old}"]
@@ -65,7 +87,7 @@ def _article(answer: Answer, _: Gettext) -> list[str]:
         blocks.append(f"## {_('Bottom line')}\n\n{lead}")
     for section in answer.sections:
         bullets = "\n".join(f"- {_statement(s, answer, _)}" for s in section.statements)
-        blocks.append(f"## {one_line(section.heading)}\n\n{bullets}")
+        blocks.append(f"## {md(section.heading)}\n\n{bullets}")
     if answer.disagreements:
         blocks.append(_disagreements(answer, _))
     blocks.append(f"## {_('References')}\n\n" + _reference_list(answer.references, answer, _))
@@ -83,19 +105,30 @@ def _no_evidence(answer: Answer, _: Gettext) -> list[str]:
 
 def _statement(statement: Statement, answer: Answer, _: Gettext) -> str:
     markers = "".join(f"[{n}]" for n in statement.references)
-    text = one_line(statement.text) + (f" {markers}" if markers else "")
+    text = md(statement.text) + (f" {markers}" if markers else "")
     trust = statement_trust(statement, answer, _)
-    text += "".join(f" ({note})" for note in (trust.grade, trust.stale) if note)
+    notes = (
+        md(trust.grade) if trust.grade else None,
+        trust.stale,
+        _untrusted(statement, answer, _),
+    )
+    text += "".join(f" ({note})" for note in notes if note)
     return _marked(text, trust)
+
+
+def _untrusted(statement: Statement, answer: Answer, _: Gettext) -> str | None:
+    """ "untrusted source" when a reference it cites was marked untrusted at ingest."""
+    marked = {ref.number for ref in answer.references if getattr(ref, "untrusted", False)}
+    return _("untrusted source") if marked.intersection(statement.references) else None
 
 
 def _marked(text: str, trust: Trust) -> str:
     """The statement with its verdict's mark: after it when supported or partly supported,
     before it, in words, when it is shown although not supported."""
     if trust.verdict == UNSUPPORTED:
-        return f"{trust.mark} [{trust.why}] {text}"
+        return f"{trust.mark} [{md(trust.why)}] {text}"
     if trust.verdict == PARTIAL:
-        return f"{text} {trust.mark} ({trust.why})"
+        return f"{text} {trust.mark} ({md(trust.why)})"
     return f"{text} {trust.mark}" if trust.mark else text
 
 
@@ -108,7 +141,7 @@ def _disagreements(answer: Answer, _: Gettext) -> str:
 
 
 def _disagreement(disagreement: Disagreement, answer: Answer, _: Gettext) -> str:
-    heads = [_cell(reference_label(c.reference, answer, _)) for c in disagreement.claims]
+    heads = [_label_cell(reference_label(c.reference, answer, _)) for c in disagreement.claims]
     texts = [_cell(c.text) for c in disagreement.claims]
     return "\n".join(
         [
@@ -121,8 +154,16 @@ def _disagreement(disagreement: Disagreement, answer: Answer, _: Gettext) -> str
     )
 
 
+def _label_cell(label: str) -> str:
+    """ "[2] Issuer, year": our own number left as it is, the issuer escaped."""
+    number = re.match(r"\[\d+\] ", label)
+    if number is None:
+        return _cell(label)
+    return number.group() + _cell(label[number.end() :])
+
+
 def _cell(text: str) -> str:
-    return one_line(text).replace("|", "\\|")
+    return md(text).replace("|", "\\|")
 
 
 def _reference_list(references: tuple[Reference, ...], answer: Answer, _: Gettext) -> str:
@@ -131,10 +172,13 @@ def _reference_list(references: tuple[Reference, ...], answer: Answer, _: Gettex
 
 def _reference(ref: Reference, answer: Answer, _: Gettext) -> str:
     """ "1. Title. Issuer, Year. URL (source: path)", then "Older than 5 years." if so."""
-    parts = [f"{ref.number}. {one_line(ref.title).rstrip('.')}.", f"{issuer_and_year(ref, _)}."]
-    if ref.url:
-        parts.append(one_line(ref.url))
-    parts.append("(" + _("source: %(path)s") % {"path": one_line(ref.source)} + ")")
+    parts = [f"{ref.number}. {md(ref.title).rstrip('.')}.", f"{md(issuer_and_year(ref, _))}."]
+    url = md_url(ref.url)
+    if url:
+        parts.append(url)
+    parts.append("(" + _("source: %(path)s") % {"path": md(ref.source)} + ")")
+    if getattr(ref, "untrusted", False):
+        parts.append(_("Marked untrusted at ingest."))
     old = stale_mark(ref, answer, _)
     if old:
         parts.append(old)

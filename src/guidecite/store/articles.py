@@ -43,6 +43,17 @@ class ArticleRecord:
     approved_at: str | None
     created_at: str
     updated_at: str
+    #: kinds of identifier taken out of the question when it was asked (deidentify.py)
+    identifiers_removed: tuple[str, ...] = ()
+    #: the stored question holds identifiers (asked before de-identification, m008):
+    #: anonymous visitors neither see it listed nor open it
+    identifiers_present: bool = False
+
+    @classmethod
+    def from_row(cls, row: tuple[object, ...]) -> ArticleRecord:
+        *fields, removed, present = row
+        kinds = tuple(k for k in str(removed or "").split(",") if k)
+        return cls(*fields, identifiers_removed=kinds, identifiers_present=bool(present))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -59,8 +70,13 @@ def article_id_for(question: str, parent_id: str | None = None) -> str:
     return short_hash("article", parent_id or "", " ".join(question.casefold().split()), size=12)
 
 
-def new_article(question: str, query: str, parent: ArticleRecord | None = None) -> ArticleRecord:
-    """A new article's record for a cleaned question, "submitted" as of now."""
+def new_article(
+    question: str,
+    query: str,
+    parent: ArticleRecord | None = None,
+    identifiers_removed: tuple[str, ...] = (),
+) -> ArticleRecord:
+    """A new article's record for a cleaned, de-identified question, "submitted" as of now."""
     parent_id = None if parent is None else parent.article_id
     article_id = article_id_for(question, parent_id)
     stamp = now_iso()
@@ -76,6 +92,7 @@ def new_article(question: str, query: str, parent: ArticleRecord | None = None) 
         approved_at=None,
         created_at=stamp,
         updated_at=stamp,
+        identifiers_removed=identifiers_removed,
     )
 
 
@@ -96,19 +113,26 @@ class ArticleStore(Protocol):
 
     def set_status(self, article_id: str, status: str) -> None: ...
 
-    def latest(self, limit: int, offset: int = 0) -> list[ArticleRecord]:
-        """Articles by the date of their latest version, newest first."""
+    def latest(self, limit: int, offset: int = 0, *, public: bool = False) -> list[ArticleRecord]:
+        """Articles by the date of their latest version, newest first; with `public`, only
+        those whose question holds no patient identifiers."""
 
-    def thread(self, thread_id: str) -> list[ArticleRecord]:
+    def thread(self, thread_id: str, *, public: bool = False) -> list[ArticleRecord]:
         """The articles of one thread, oldest first."""
 
-    def count(self) -> int: ...
+    def count(self, *, public: bool = False) -> int: ...
+
+    def note_removed(self, article_id: str, kinds: tuple[str, ...]) -> None:
+        """Record kinds of identifier removed from a later asking of the question."""
 
 
 _COLUMNS = (
     "article_id, question, query, parent_id, thread_id, status, submitted_at,"
     " review_started_at, approved_at, created_at, updated_at"
 )
+_ALL_COLUMNS = _COLUMNS + ", identifiers_removed, identifiers_present"
+_PUBLIC = "identifiers_present = 0"  # what anonymous visitors may see
+_MAX_ROWS = 2**62  # an offset beyond what SQLite holds is clamped, never an OverflowError
 
 
 class SQLiteArticles:
@@ -119,16 +143,29 @@ class SQLiteArticles:
 
     def get(self, article_id: str) -> ArticleRecord | None:
         row = self.sql.db.execute(
-            f"SELECT {_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
+            f"SELECT {_ALL_COLUMNS} FROM articles WHERE article_id = ?", (article_id,)
         ).fetchone()
-        return None if row is None else ArticleRecord(*row)
+        return None if row is None else ArticleRecord.from_row(row)
 
     def create(self, record: ArticleRecord) -> None:
         values = tuple(getattr(record, name.strip()) for name in _COLUMNS.split(","))
+        extra = (",".join(record.identifiers_removed), int(record.identifiers_present))
         with self.sql.transaction() as db:
             db.execute(
-                f"INSERT OR IGNORE INTO articles ({_COLUMNS}) VALUES ({','.join('?' * 11)})",
-                values,
+                f"INSERT OR IGNORE INTO articles ({_ALL_COLUMNS}) VALUES ({','.join('?' * 13)})",
+                (*values, *extra),
+            )
+
+    def note_removed(self, article_id: str, kinds: tuple[str, ...]) -> None:
+        """Record that a later asking of the article's question had identifiers removed."""
+        record = self.get(article_id)
+        if record is None or set(kinds) <= set(record.identifiers_removed):
+            return
+        merged = ",".join(dict.fromkeys((*record.identifiers_removed, *kinds)))
+        with self.sql.transaction() as db:
+            db.execute(
+                "UPDATE articles SET identifiers_removed = ? WHERE article_id = ?",
+                (merged, article_id),
             )
 
     def add_version(self, article_id: str, version: int, audience: str, body: str) -> None:
@@ -189,20 +226,25 @@ class SQLiteArticles:
         if not changed:
             raise StoreError(f"no article {article_id!r}")
 
-    def latest(self, limit: int, offset: int = 0) -> list[ArticleRecord]:
+    def latest(self, limit: int, offset: int = 0, *, public: bool = False) -> list[ArticleRecord]:
+        """Newest first; with `public`, only articles whose question holds no identifiers."""
+        where = f"WHERE {_PUBLIC}" if public else ""
         rows = self.sql.db.execute(
-            f"SELECT {_COLUMNS} FROM articles ORDER BY updated_at DESC, rowid DESC"
+            f"SELECT {_ALL_COLUMNS} FROM articles {where} ORDER BY updated_at DESC, rowid DESC"
             " LIMIT ? OFFSET ?",
-            (limit, offset),
+            (min(limit, _MAX_ROWS), min(offset, _MAX_ROWS)),
         )
-        return [ArticleRecord(*row) for row in rows]
+        return [ArticleRecord.from_row(row) for row in rows]
 
-    def thread(self, thread_id: str) -> list[ArticleRecord]:
+    def thread(self, thread_id: str, *, public: bool = False) -> list[ArticleRecord]:
+        where = f" AND {_PUBLIC}" if public else ""
         rows = self.sql.db.execute(
-            f"SELECT {_COLUMNS} FROM articles WHERE thread_id = ? ORDER BY created_at, rowid",
+            f"SELECT {_ALL_COLUMNS} FROM articles WHERE thread_id = ?{where}"
+            " ORDER BY created_at, rowid",
             (thread_id,),
         )
-        return [ArticleRecord(*row) for row in rows]
+        return [ArticleRecord.from_row(row) for row in rows]
 
-    def count(self) -> int:
-        return int(self.sql.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def count(self, *, public: bool = False) -> int:
+        where = f" WHERE {_PUBLIC}" if public else ""
+        return int(self.sql.db.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0])

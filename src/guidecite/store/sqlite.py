@@ -249,6 +249,27 @@ def m007_audit_head(db: sqlite3.Connection) -> None:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('audit.head', ?)", (head,))
 
 
+def m008_article_identifiers(db: sqlite3.Connection) -> None:
+    """Patient identifiers and articles (guidecite.deidentify): the kinds removed from a
+    question when it was asked, and a flag on questions stored before de-identification that
+    hold identifiers, so that anonymous visitors neither see them listed nor open them."""
+    from ..deidentify import deidentify
+
+    _run_script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN identifiers_removed TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN identifiers_present INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+    rows = db.execute("SELECT article_id, question, query FROM articles").fetchall()
+    for article_id, question, query in rows:
+        if deidentify(question)[1] or deidentify(query)[1]:
+            db.execute(
+                "UPDATE articles SET identifiers_present = 1 WHERE article_id = ?", (article_id,)
+            )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_articles,
@@ -257,6 +278,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m005_document_names,
     m006_untrusted_documents,
     m007_audit_head,
+    m008_article_identifiers,
 ]
 
 
@@ -473,9 +495,9 @@ class SQLiteStore:
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(
-                f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id IN ({marks})", chunk
+                f"SELECT {_DOC_COLUMNS}, untrusted FROM documents WHERE doc_id IN ({marks})", chunk
             ):
-                found[row[0]] = Document(*row)
+                found[row[0]] = Document(*row[:-1], untrusted=bool(row[-1]))
         return found
 
     def document_versions(self, doc_id: str) -> list[dict[str, object]]:

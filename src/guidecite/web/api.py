@@ -22,6 +22,7 @@ from ..render import answer_to_dict
 from ..render._common import localized
 from ..store.articles import ArticleRecord
 from .articles import ArticleService, ShownArticle
+from .auth import anonymous
 from .config import MAX_QUESTION_CHARS
 
 #: A reader's name (`guidecite.readers.Reader`); "clinician" is accepted for "physician". An
@@ -153,10 +154,11 @@ def list_articles(
     offset: int = Query(0, ge=0, le=MAX_NUMBER),
 ) -> ArticleList:
     """The latest articles, by the date of their latest version."""
-    service = _service(request)
-    records = service.latest(limit, offset)
+    service, public = _service(request), anonymous(request)
+    records = service.latest(limit, offset, public=public)
+    total = service.count(public=public)
     return ArticleList(
-        articles=[summary(r) for r in records], total=service.count(), limit=limit, offset=offset
+        articles=[summary(r) for r in records], total=total, limit=limit, offset=offset
     )
 
 
@@ -169,7 +171,8 @@ def get_article(
     language: Language | None = None,
 ) -> Article:
     """One article for a reader: the latest version, or the version asked for."""
-    shown = _service(request).show(article_id, parse_reader(reader).value, version)
+    reader_ = parse_reader(reader).value
+    shown = _service(request).show(article_id, reader_, version, public=anonymous(request))
     return article(shown, language)
 
 
@@ -184,7 +187,9 @@ def follow_up(
 ) -> Article:
     """Ask a follow-up question; it is read in the context of the thread it follows."""
     reader = parse_reader(body.reader).value
-    shown = _service(request).follow_up(article_id, body.question, reader)
+    shown = _service(request).follow_up(
+        article_id, body.question, reader, public=anonymous(request)
+    )
     return _created(shown, response, body.language)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..answer import Library, answer
+from ..deidentify import note_removals, prepare_question
 from ..followup import contextual_question
 from ..query import clean_question
 from ..render import answer_from_dict, answer_to_dict
@@ -46,20 +47,30 @@ class ArticleService:
         self.max_question_chars = max_question_chars
         self.lock = threading.Lock()
 
-    def ask(self, question: str, reader: str, parent_id: str | None = None) -> ShownArticle:
+    def ask(
+        self, question: str, reader: str, parent_id: str | None = None, *, public: bool = True
+    ) -> ShownArticle:
         """The article answering `question`: the stored one, or a version on today's library."""
         audience = audience_for(reader)
-        cleaned = self._clean(question)
+        policy = getattr(self.library.settings, "identifiers", "remove")
+        prepared = prepare_question(question, policy)  # identifiers out before it is stored
+        cleaned = self._clean(prepared.text)
         with self.lock:
-            parent = None if parent_id is None else self._record(parent_id)
+            parent = None if parent_id is None else self._record(parent_id, public)
             record = self.store.get(article_id_for(cleaned, parent_id))
             if record is None:
-                record = new_article(cleaned, self._query(cleaned, parent), parent)
+                query = self._query(cleaned, parent)
+                record = new_article(cleaned, query, parent, prepared.removed)
                 self.store.create(record)
+            elif prepared.removed:
+                self.store.note_removed(record.article_id, prepared.removed)
+                record = self._record(record.article_id)
             return self._rendering(record, audience, reader, refresh=True)
 
-    def follow_up(self, parent_id: str, question: str, reader: str) -> ShownArticle:
-        return self.ask(question, reader, parent_id=parent_id)
+    def follow_up(
+        self, parent_id: str, question: str, reader: str, *, public: bool = True
+    ) -> ShownArticle:
+        return self.ask(question, reader, parent_id=parent_id, public=public)
 
     def refresh(self, article_id: str, reader: str) -> ShownArticle:
         """The article on today's library: a new version when the library has changed."""
@@ -67,26 +78,31 @@ class ArticleService:
         with self.lock:
             return self._rendering(self._record(article_id), audience, reader, refresh=True)
 
-    def show(self, article_id: str, reader: str, version: int | None = None) -> ShownArticle:
-        """A stored article for the reader; composes the reader's audience when it is missing."""
+    def show(
+        self, article_id: str, reader: str, version: int | None = None, *, public: bool = True
+    ) -> ShownArticle:
+        """A stored article for the reader; composes the reader's audience when it is missing.
+        With `public` (an anonymous visitor), an article whose question holds identifiers is
+        not found."""
         audience = audience_for(reader)
         with self.lock:
-            record = self._record(article_id)
+            record = self._record(article_id, public)
             if version is None:
                 return self._rendering(record, audience, reader, refresh=False)
             return self._stored_version(record, version, audience, reader)
 
-    def latest(self, limit: int, offset: int = 0) -> list[ArticleRecord]:
+    def latest(self, limit: int, offset: int = 0, *, public: bool = True) -> list[ArticleRecord]:
+        """The latest articles; with `public`, only those whose question holds no identifiers."""
         with self.lock:
-            return self.store.latest(limit, offset)
+            return self.store.latest(limit, offset, public=public)
 
-    def count(self) -> int:
+    def count(self, *, public: bool = True) -> int:
         with self.lock:
-            return self.store.count()
+            return self.store.count(public=public)
 
-    def thread(self, record: ArticleRecord) -> list[ArticleRecord]:
+    def thread(self, record: ArticleRecord, *, public: bool = True) -> list[ArticleRecord]:
         with self.lock:
-            return self.store.thread(record.thread_id)
+            return self.store.thread(record.thread_id, public=public)
 
     def status(self) -> dict[str, object]:
         with self.lock:
@@ -109,9 +125,9 @@ class ArticleService:
             )
         return clean_question(question)
 
-    def _record(self, article_id: str) -> ArticleRecord:
+    def _record(self, article_id: str, public: bool = False) -> ArticleRecord:
         record = self.store.get(article_id)
-        if record is None:
+        if record is None or (public and record.identifiers_present):
             raise NotFound(f"no article {article_id!r}")
         return record
 
@@ -169,6 +185,8 @@ class ArticleService:
         if answer_ is None:
             body = self.store.body(record.article_id, version.version, version.audience)
             answer_ = answer_from_dict(json.loads(body or "{}"))
+        if record.identifiers_removed and not answer_.identifiers_removed:
+            answer_ = note_removals(answer_, record.identifiers_removed)
         return ShownArticle(
             record=record,
             version=version,

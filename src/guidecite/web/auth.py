@@ -40,6 +40,12 @@ def current_session(request: Request) -> Session | None:
         return accounts(request).session(request.cookies.get(SESSION_COOKIE))
 
 
+def anonymous(request: Request) -> bool:
+    """Whether the request comes without a review board session: such visitors see only
+    articles whose questions hold no patient identifiers (docs/deidentification.md)."""
+    return current_session(request) is None
+
+
 def require_session(request: Request) -> Session:
     session = current_session(request)
     if session is None:

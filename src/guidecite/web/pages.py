@@ -46,6 +46,7 @@ from ..types import INSUFFICIENT_EVIDENCE, Answer, Reference
 from .api import MAX_NUMBER
 from .article_view import article_view
 from .articles import ArticleService, ShownArticle
+from .auth import anonymous
 from .readers import DEFAULT_READER, READER_COOKIE, READERS, check_reader, reader_or_default
 
 router = APIRouter(include_in_schema=False)
@@ -192,7 +193,7 @@ def home(request: Request) -> Response:
         "home.html",
         {
             "reader": _reader(request),
-            "latest": service.latest(LATEST_ON_HOME),
+            "latest": service.latest(LATEST_ON_HOME, public=anonymous(request)),
             "max_chars": request.app.state.config.max_question_chars,
         },
     )
@@ -217,8 +218,10 @@ def article(
     request: Request, article_id: str, version: int | None = Query(None, ge=1, le=MAX_NUMBER)
 ) -> Response:
     service = _service(request)
-    shown = service.show(article_id, _reader(request), version)
-    context = article_context(shown, service.thread(shown.record), _language(request))
+    public = anonymous(request)
+    shown = service.show(article_id, _reader(request), version, public=public)
+    thread = service.thread(shown.record, public=public)
+    context = article_context(shown, thread, _language(request))
     context["max_chars"] = request.app.state.config.max_question_chars
     context["approval"] = _approval(request, shown.record.article_id)
     return templates.TemplateResponse(request, "article.html", context)
@@ -233,7 +236,9 @@ def _approval(request: Request, article_id: str) -> Any:
 
 @router.post("/articles/{article_id}/follow-ups")
 def follow_up(request: Request, article_id: str, question: Annotated[str, Form()]) -> Response:
-    shown = _service(request).follow_up(article_id, question, _reader(request))
+    shown = _service(request).follow_up(
+        article_id, question, _reader(request), public=anonymous(request)
+    )
     return _to_article(shown.record.article_id)
 
 
