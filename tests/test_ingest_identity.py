@@ -101,7 +101,7 @@ def test_a_store_made_before_document_names_keeps_working(tmp_path: Path) -> Non
                    " 'm006_untrusted_documents')")  # fmt: skip
     reopened = EmbeddedStore(home)
     try:
-        assert store_sqlite.MIGRATIONS[-2].__name__ == "m005_document_names"
+        assert "m005_document_names" in [m.__name__ for m in store_sqlite.MIGRATIONS]
         assert {s: v[0] for s, v in documents(reopened).items()} == {
             "guide.md": before["guide.md"][0]
         }
