@@ -12,7 +12,6 @@ import json
 import re
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -369,12 +368,9 @@ def test_a_slow_backend_times_out_and_falls_back(home: Path, chat: ChatServer) -
     chat.script = lambda request: Reply(delay=10.0, body=completion("late").body)
     lib = open_library(settings_for(home, chat, timeout=0.3))
     try:
-        started = time.perf_counter()
-        result = ask(lib)
-        elapsed = time.perf_counter() - started
+        result = ask(lib)  # no timed assertion: had it waited, the late reply would be used
     finally:
         lib.close()
-    assert elapsed < 3.0
     assert_extractive(result)
     assert "no reply from the model server within 0.3 s" in (result.notice or "")
 
