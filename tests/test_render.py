@@ -6,6 +6,7 @@ not clinical content.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import replace
@@ -544,3 +545,36 @@ def test_html_escapes_hostile_reasons_schemes_and_claims(checked):
     assert page.tags("script") == [] and page.tags("img") == []
     for tag, attrs in page.elements:
         assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+
+
+def test_trust_words_are_the_same_in_markdown_and_html(checked):
+    from guidecite.render._common import statement_trust, trust_lines
+
+    untrusted = replace(
+        checked,
+        references=tuple(replace(r, untrusted=r.number == 3) for r in checked.references),
+    )
+    markdown, page = render(untrusted, "markdown"), render(untrusted, "html")
+    for line in trust_lines(untrusted):
+        assert line in markdown and html.escape(line, quote=True) in page
+    for statement in untrusted.statements:
+        trust = statement_trust(statement, untrusted)
+        why = trust.why if trust.verdict in (PARTIAL, UNSUPPORTED) else None  # else: a tooltip
+        for words in (trust.grade, trust.stale, trust.untrusted, why):
+            if words:
+                assert words in markdown, words
+                assert html.escape(words, quote=True) in page, words
+    assert "Marked untrusted at ingest." in markdown and "Marked untrusted at ingest." in page
+
+
+def test_html_marks_each_quoted_sentence_inside_its_passage():
+    from guidecite.render._common import passage_lines, quote_span
+
+    passage = "Intro.\n- Give drug A 5 mg daily. Then check\nlevels at 3 months.\n<b>x</b>"
+    assert quote_span("Give drug A 5 mg daily.", passage) == (9, 32)
+    assert quote_span("Give drug B.", passage) is None
+    lines = passage_lines(passage, [("q0", "Give drug A 5 mg daily."), ("q1", "Not here.")])
+    assert lines[1] == [("- ", None), ("Give drug A 5 mg daily.", "q0"), (" Then check", None)]
+    marked = passage_lines(passage, [("q1", "Then check levels at 3 months.")])
+    assert marked[1][-1] == ("Then check", "q1") and marked[2] == [("levels at 3 months.", "q1")]
+    assert marked[3] == [("<b>x</b>", None)]  # text; escaped where it is rendered

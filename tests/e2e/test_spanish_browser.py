@@ -71,7 +71,12 @@ def test_spanish_page_question_and_readers(page: Any, shoot: Any) -> None:
     assert page.locator("#disclaimer-heading").inner_text() == "Aviso para profesionales"
     physician = headings(page)
     assert physician
+    page.locator("a.cite").first.click()
+    popover = page.locator("#cite-popover")
+    assert popover.get_by_role("link", name=re.compile("Ir a la referencia")).is_visible()
+    assert popover.get_attribute("aria-label").startswith("Pasaje citado de la referencia")
     shoot("es-03-article-physician")
+    page.keyboard.press("Escape")
 
     show_for(page, "Enfermería")
     assert page.locator("form.reader-form").get_by_label("Enfermería").is_checked()

@@ -133,6 +133,11 @@ MARK_WORDS = {
 }
 
 
+#: A statement citing, and a reference to, a document marked untrusted at ingest.
+UNTRUSTED = N_("untrusted source")
+UNTRUSTED_REFERENCE = N_("Marked untrusted at ingest.")
+
+
 @dataclass(frozen=True)
 class Trust:
     """What a reader is told about one statement, in the interface language: its verdict
@@ -146,6 +151,7 @@ class Trust:
     grade: str | None  # "grade: 1B; in this guideline: 1: Strong ..."
     stale: str | None  # "source [2] is older than 5 years"
     stale_references: tuple[int, ...]
+    untrusted: str | None = None  # "untrusted source"
 
     @property
     def flagged(self) -> bool:
@@ -162,6 +168,7 @@ def statement_trust(statement: Statement, answer: Answer, _: Gettext = english) 
         if statement.reason:
             why += f": {one_line(statement.reason)}"
     old = tuple(n for n in statement.references if n in _stale_numbers(answer))
+    marked = {r.number for r in answer.references if getattr(r, "untrusted", False)}
     return Trust(
         verdict=verdict,
         mark=MARKS.get(verdict or "", ""),
@@ -170,7 +177,13 @@ def statement_trust(statement: Statement, answer: Answer, _: Gettext = english) 
         grade=grade_text(statement, _),
         stale=stale_statement_text(old, answer, _),
         stale_references=old,
+        untrusted=_(UNTRUSTED) if marked.intersection(statement.references) else None,
     )
+
+
+def untrusted_mark(ref: Reference, _: Gettext = english) -> str | None:
+    """ "Marked untrusted at ingest." for a reference to such a document."""
+    return _(UNTRUSTED_REFERENCE) if getattr(ref, "untrusted", False) else None
 
 
 def _stale_numbers(answer: Answer) -> set[int]:

@@ -28,6 +28,7 @@ from guidecite.render._common import (
     stale_mark,
     statement_trust,
     status_line,
+    untrusted_mark,
     verification_line,
 )
 from guidecite.types import (
@@ -68,7 +69,7 @@ blockquote { margin: 0.4rem 0 0.4rem 0.5rem; padding-left: 0.75rem;
 .verdict.partial { color: #5c3d00; background: #fff4d6; }
 .verdict.unsupported { color: #7a0010; background: #fde7ea; font-weight: 600; }
 .flagged { border-bottom: 2px dashed #7a0010; }
-.stale { color: #5c3d00; background: #fff4d6; padding: 0 0.25em; }
+.stale, .untrusted { color: #5c3d00; background: #fff4d6; padding: 0 0.25em; }
 mark { background: #fff1a8; color: #1a1a1a; }
 table.disagreement { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 table.disagreement th, table.disagreement td { border: 1px solid #c8c8c8; padding: 0.4rem;
@@ -160,7 +161,11 @@ def _statement(statement: Statement, answer: Answer, _: Gettext) -> str:
     markers = "".join(_marker(c, _) for c in _first_citation_per_reference(statement))
     notes = "".join(
         f' <span class="{kind}">({_e(note)})</span>'
-        for kind, note in (("grade", trust.grade), ("stale", trust.stale))
+        for kind, note in (
+            ("grade", trust.grade),
+            ("stale", trust.stale),
+            ("untrusted", trust.untrusted),
+        )
         if note
     )
     text = _e(statement.text)
@@ -212,9 +217,12 @@ def _reference(ref: Reference, answer: Answer, _: Gettext, anchor: bool) -> str:
     source_text = _("source: %(path)s") % {"path": ref.source}
     source = f'<span class="meta">({_e(source_text)})</span>'
     parts = [f"{_e(one_line(ref.title).rstrip('.'))}.", f"{_e(issuer_and_year(ref, _))}."]
-    old = stale_mark(ref, answer, _)
-    if old:
-        parts.append(f'<span class="stale">{_e(old)}</span>')
+    for kind, mark in (
+        ("stale", stale_mark(ref, answer, _)),
+        ("untrusted", untrusted_mark(ref, _)),
+    ):
+        if mark:
+            parts.append(f'<span class="{kind}">{_e(mark)}</span>')
     if ref.url:
         parts.append(_link(ref.url))
     parts.append(source)

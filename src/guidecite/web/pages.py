@@ -40,6 +40,7 @@ from ..render._common import (
     reference_label,
     stale_mark,
     trust_lines,
+    untrusted_mark,
 )
 from ..store.articles import APPROVED, SUBMITTED, UNDER_REVIEW, ArticleRecord
 from ..types import INSUFFICIENT_EVIDENCE, Answer, Reference
@@ -130,6 +131,11 @@ def _stale_mark(context: jinja2.runtime.Context, ref: Reference, answer: Answer)
     return stale_mark(ref, answer, translator(context.get("language", "en")).gettext)
 
 
+@jinja2.pass_context
+def _untrusted_mark(context: jinja2.runtime.Context, ref: Reference) -> str | None:
+    return untrusted_mark(ref, translator(context.get("language", "en")).gettext)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("guidecite.web", "templates"),
@@ -150,6 +156,7 @@ def _environment() -> jinja2.Environment:
         reference_label=_reference_label,
         point_name=_point_name,
         stale_mark=_stale_mark,
+        untrusted_mark=_untrusted_mark,
     )
     return env
 

@@ -15,6 +15,17 @@
   var HOVER_MS = 150;
   var LEAVE_MS = 300;
 
+  // Labels in the page's language, from the article's data-label-* attributes.
+  function label(name, number) {
+    var article = document.querySelector("article.answer");
+    var fallback = {
+      open: "Open the guideline", jump: "Go to reference {n}",
+      dialog: "Cited passage from reference {n}", close: "Close"
+    }[name];
+    var value = (article && article.getAttribute("data-label-" + name)) || fallback;
+    return value.replace("{n}", number || "");
+  }
+
   function text(tag, className, value) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -45,7 +56,7 @@
     box.className = "popover";
     box.id = "cite-popover";
     box.setAttribute("role", "dialog");
-    box.setAttribute("aria-label", "Cited passage from reference " + number);
+    box.setAttribute("aria-label", label("dialog", number));
     box.tabIndex = -1;
     var title = reference.querySelector(".ref-title");
     var meta = reference.querySelector(".ref-meta");
@@ -62,19 +73,19 @@
     var source = reference.querySelector("a.ref-link");
     if (source) {
       var open = source.cloneNode(false);
-      open.textContent = "Open the guideline";
+      open.textContent = label("open");
       links.appendChild(open);
       links.appendChild(document.createTextNode(" · "));
     }
     var jump = document.createElement("a");
     jump.href = "#ref-" + number;
-    jump.textContent = "Go to reference " + number;
+    jump.textContent = label("jump", number);
     jump.addEventListener("click", function () { hide(false); });
     links.appendChild(jump);
     box.appendChild(links);
     var close = text("button", "pop-close", "×");
     close.type = "button";
-    close.setAttribute("aria-label", "Close");
+    close.setAttribute("aria-label", label("close"));
     close.addEventListener("click", function () { hide(true); });
     box.appendChild(close);
     box.addEventListener("mouseenter", function () { clearTimeout(leaveTimer); });
