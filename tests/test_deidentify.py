@@ -294,3 +294,45 @@ def test_old_articles_holding_identifiers_are_hidden_from_anonymous_visitors(
     client.post("/login", data={"username": "rita", "password": PASSWORD, "csrf_token": token})
     assert client.get("/api/articles").json()["total"] == 2
     assert client.get(f"/api/articles/{old.article_id}").status_code == 200
+
+
+@pytest.fixture(scope="module")
+def tiny_library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from guidecite.answer import open_library
+    from guidecite.embedding import get_embedder
+    from guidecite.ingest import ingest_paths
+    from guidecite.settings import Settings
+    from guidecite.store.embedded import EmbeddedStore
+
+    root = tmp_path_factory.mktemp("tiny")
+    (root / "docs").mkdir()
+    (root / "docs" / "guide.md").write_text(
+        "# Widget fever\n\n## Treatment\n\nWidget fever is treated with rest for 3 days.\n",
+        encoding="utf-8",
+    )
+    store = EmbeddedStore(root / "home")
+    ingest_paths(store, [root / "docs"], get_embedder("hash"))
+    store.close()
+    library = open_library(Settings(home=root / "home", embedder="hash", starter=False))
+    yield library
+    library.close()
+
+
+HOSTILE_QUESTIONS = ("", "?", "\x00", "a" * 5000, '"widget" AND NOT fever:* OR (',
+                     "'; DROP TABLE passages; --", "\u202e\u200b widget", "[NAME] [DATE]",
+                     "%s {0} {{x}}", "🦠" * 100)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.sampled_from(HOSTILE_QUESTIONS), st.text(max_size=300)))
+def test_any_question_is_answered_or_refused_clearly(tiny_library, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The question path, end to end: an answer, or a QuestionError to show; never a crash."""
+    from guidecite.answer import answer
+    from guidecite.render import render
+
+    try:
+        result = answer(text, tiny_library)
+    except QuestionError:
+        return
+    render(result, "markdown").encode("utf-8")
+    render(result, "json").encode("utf-8")
