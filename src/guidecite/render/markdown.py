@@ -38,8 +38,10 @@ from guidecite.types import (
     Statement,
 )
 
-#: What Markdown would read as HTML, a link, an image, an autolink or code: backslashed.
-_MARKUP = re.compile(r"([\\<>\[\]`])")
+#: What Markdown would read as HTML or an autolink (a "<" that opens a tag, a comment or a
+#: "<scheme:"), or as a link or an image (a "](" or "]["): backslashed. Other text stays as
+#: it is on the terminal ("<1 cm", "[1]").
+_MARKUP = re.compile(r"(<(?=[A-Za-z/!?])|\](?=[(\[]))")
 _WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 
 
