@@ -80,7 +80,11 @@ def _arguments() -> argparse.ArgumentParser:
 
 def measure(item: dict[str, Any], library: Library, readers: Sequence[Reader]) -> dict[str, Any]:
     """One question, answered for each reader."""
-    row: dict[str, Any] = {"id": item.get("id", item["question"][:40]), "readers": {}}
+    row: dict[str, Any] = {
+        "id": item.get("id", item["question"][:40]),
+        "audience": item.get("audience"),  # who asked, as the question set says
+        "readers": {},
+    }
     must_have = item.get("must_have") or []
     for reader in readers:
         result, hits = answer_with_hits(item["question"], library, audience=reader.value)
@@ -114,6 +118,11 @@ def patient_documents(hits: Sequence[Hit], library: Library) -> int:
     return sum(1 for d in documents.values() if d.audience == "patient")
 
 
+def _mean_grade(figures: Sequence[dict[str, Any]]) -> str:
+    grades = [f["grade"] for f in figures if f["grade"] is not None]
+    return f"{sum(grades) / len(grades):.1f} ({len(grades)})" if grades else "-"
+
+
 def why_same(row: dict[str, Any], a: str, b: str) -> str:
     """Why two readers got the same statements for this question."""
     first, second = row["readers"][a], row["readers"][b]
@@ -133,15 +142,23 @@ def summary(
     name: str, rows: list[dict[str, Any]], readers: Sequence[Reader], seconds: float
 ) -> str:
     lines = [f"== {name}: {len(rows)} questions, {len(readers)} readers, {seconds:.0f} s"]
-    lines.append(f"{'reader':<11} {'answered':>8} {'FK grade':>8} {'must-have stated':>17}")
+    asked = sum(1 for row in rows if row.get("audience") == "patient")
+    lines.append(
+        f"{'reader':<11} {'answered':>8} {'FK grade':>10} {'FK, patients asking':>20} "
+        f"{'must-have stated':>17}   ({asked} questions asked by patients)"
+    )
     for reader in readers:
         figures = [row["readers"][reader.value] for row in rows]
-        grades = [f["grade"] for f in figures if f["grade"] is not None]
+        by_patients = [
+            row["readers"][reader.value] for row in rows if row.get("audience") == "patient"
+        ]
         judged = [f["must_have"] for f in figures if f["must_have"] is not None]
         answered = sum(1 for f in figures if f["answered"])
-        grade = f"{sum(grades) / len(grades):.1f}" if grades else "-"
         stated = f"{sum(judged)}/{len(judged)}" if judged else "-"
-        lines.append(f"{reader.value:<11} {answered:>8} {grade:>8} {stated:>17}")
+        lines.append(
+            f"{reader.value:<11} {answered:>8} {_mean_grade(figures):>10} "
+            f"{_mean_grade(by_patients):>20} {stated:>17}"
+        )
     lines.append("pairs: questions answered for both whose statement sets differ; why not")
     same: dict[str, list[str]] = {}
     for a, b in combinations([r.value for r in readers], 2):
@@ -159,8 +176,8 @@ def summary(
         tally = ", ".join(f"{why} {n}" for why, n in reasons.most_common())
         lines.append(f"  {a:>10} / {b:<10} {share:>13}; same: {tally or '-'}")
     lines.append("where readers got the same statements, and why:")
-    for question, reasons in same.items():
-        lines.append(f"  {question}: " + "; ".join(reasons))
+    for question, pairs in same.items():
+        lines.append(f"  {question}: " + "; ".join(pairs))
     return "\n".join(lines)
 
 
