@@ -102,6 +102,29 @@ INTENTS: tuple[Intent, ...] = (
         ),
     ),
     Intent(
+        "monitoring",
+        "Monitoring",
+        _any(
+            r"surveillance",
+            r"monitor",
+            r"follow-?up",
+            r"check-?ups?",
+            r"recheck",
+            r"screen"
+            r"ing interval",
+        ),
+        _any(
+            r"surveillance",
+            r"monitor",
+            r"follow-?up",
+            r"every",
+            r"interval",
+            r"annual",
+            r"repeat",
+            r"recheck",
+        ),
+    ),
+    Intent(
         "management",
         "Management",
         _any(
@@ -233,9 +256,18 @@ INTENTS: tuple[Intent, ...] = (
             r"fatal",
             r"curable",
             r"serious",
+            r"recover",
+            r"get better",
         ),
         _any(
-            r"prognos", r"outlook", r"surviv", r"life expectancy", r"mortality", r"fatal", r"cure"
+            r"prognos",
+            r"outlook",
+            r"surviv",
+            r"life expectancy",
+            r"mortality",
+            r"fatal",
+            r"cure",
+            r"recover",
         ),
     ),
     Intent(
@@ -456,6 +488,12 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _SUBJECT = re.compile(r"^\s*([^:.?!]{2,80})[:.]\s+(?=\S)")
+#: Pronouns and auxiliary verbs: a phrase holding one is a sentence, not a title.
+_SENTENCE_WORDS = frozenset(
+    "i me my we our you your he him his she her they them their it its is are was were "
+    "am be been being have has had do does did will would can could should shall may "
+    "might must get gets got".split()
+)
 _ASKING = re.compile(
     r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
     r"should|would|will|has|have|please|pls|kindly|i (?:want|would like|need|wonder|am "
@@ -470,6 +508,16 @@ _ASKING = re.compile(
 LONG_MESSAGE = 40
 
 
+def is_subject_line(head: str) -> bool:
+    """Whether a message's opening words are a subject line: a few words ending in a colon,
+    or a title-like phrase ending in a full stop ("Tests for Haemophilia.") rather than a
+    sentence ("My fatigue is worse.")."""
+    words = head.rstrip(" :.").split()
+    if not words or len(words) > 8:
+        return False
+    return head.rstrip().endswith(":") or not any(w.lower() in _SENTENCE_WORDS for w in words)
+
+
 def asked_parts(question: str) -> str:
     """The parts of a message that ask: its subject line and its asking sentences (the
     whole message when it is short or none of it reads as asking)."""
@@ -481,7 +529,7 @@ def question_parts(question: str) -> tuple[str, str]:
     """A message's subject line ("Tests for Haemophilia.", "insomnia:") and the rest that
     asks: its asking sentences in a long message, all of it in a short one."""
     subject = _SUBJECT.match(question)
-    head = subject.group(1) if subject and len(subject.group(1).split()) <= 8 else ""
+    head = subject.group(1) if subject and is_subject_line(subject.group(0)) else ""
     body = question[subject.end() :] if head and subject else question
     if not body.strip():
         return "", question

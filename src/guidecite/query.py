@@ -38,6 +38,7 @@ from .store.lexical import Clause
 from .topics import TopicIndex, topic_phrase
 from .types import Document, Hit
 from .wording import (
+    adverb,
     Correction,
     Vocabulary,
     conversational,
@@ -45,6 +46,7 @@ from .wording import (
     everyday_word,
     fold_shouting,
     initialism,
+    proper_name,
     strip_placeholders,
 )
 
@@ -79,6 +81,7 @@ LARGE_LIBRARY = 500_000
 COMMON_SHARE = 0.05
 #: A concept only in the story around a consumer's question weighs this share of its rarity.
 STORY_WEIGHT = 0.3
+SUBJECT_WEIGHT = 1.5
 #: A word saying who the patient is weighs this share.
 ASIDE_WEIGHT = 0.3
 MAX_FOCUS = 3
@@ -95,6 +98,7 @@ EVIDENCE_HITS = 50
 TOPIC_WEIGHT = 1.0
 MAX_TOPIC_WORDS = 6
 NO_FRAME = Frame(None, None, (), "general", ())
+_SLASHED_WORDS = re.compile(r"[a-z]{3,}(?:/[a-z]{3,})+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPANISH_MARKS = re.compile(
@@ -162,15 +166,21 @@ def detect_language(question: str) -> str:
 
 
 def content_words(question: str) -> tuple[str, ...]:
-    """The question's words that carry its topic, in order, without repeats."""
+    """The question's words that carry its topic, in order, without repeats (whatever their
+    case). Two words joined by a slash are two words ("ulcer/canker"); a compound in
+    capitals stays one ("PET/CT")."""
     words: list[str] = []
+    seen: set[str] = set()
     for match in _WORD.finditer(question):
-        word = match.group().strip(".-/+")
-        if not word or word.lower() in STOPWORDS or word in words:
-            continue
-        if len(word) == 1 and not word.isdigit():
-            continue
-        words.append(word)
+        token = match.group().strip(".-/+")
+        parts = token.split("/") if _SLASHED_WORDS.fullmatch(token) else [token]
+        for word in parts:
+            if not word or word.lower() in STOPWORDS or word.casefold() in seen:
+                continue
+            if len(word) == 1 and not word.isdigit():
+                continue
+            seen.add(word.casefold())
+            words.append(word)
     return tuple(words)
 
 
@@ -207,7 +217,7 @@ def understand(
                 text, store, embedder, abbreviations
             )
     asked = asked_parts(text)
-    concepts = weigh_by_part(concepts, words, asked)
+    concepts = weigh_by_part(concepts, words, asked, question_parts(text)[0])
     english = translation.terms() if translation is not None else []
     if translation is not None:
         concepts = weigh_alternatives(translation.alternatives(), store)
@@ -268,18 +278,22 @@ def _read(
 
 
 def weigh_by_part(
-    concepts: Sequence[Concept], words: Sequence[str], asked: str
+    concepts: Sequence[Concept], words: Sequence[str], asked: str, subject: str = ""
 ) -> tuple[Concept, ...]:
-    """What the question is about weighs most: a concept only in the story around the
-    question (not in its subject line or an asking sentence), or one that says who the
-    patient is ("70-year-old", "man", "my father"), weighs a share of its rarity
-    (STORY_WEIGHT, ASIDE_WEIGHT)."""
+    """What the question is about weighs most: a message's subject line names its topic
+    more often than not (SUBJECT_WEIGHT); a concept only in the story around the question
+    (not in its subject line or an asking sentence), or one that says who the patient is
+    ("70-year-old", "man", "my father"), weighs a share of its rarity (STORY_WEIGHT,
+    ASIDE_WEIGHT)."""
     if len(concepts) != len(words):
         return tuple(concepts)
     in_asked = {w.casefold() for w in content_words(asked)}
+    in_subject = {w.casefold() for w in content_words(subject)}
     weighed = []
     for (weight, alternatives), word in zip(concepts, words, strict=True):
-        if word.casefold() not in in_asked:
+        if word.casefold() in in_subject:
+            weight *= SUBJECT_WEIGHT
+        elif word.casefold() not in in_asked:
             weight *= STORY_WEIGHT
         if names_patient(word):
             weight *= ASIDE_WEIGHT
@@ -305,7 +319,10 @@ def read_frame(
     core = [
         w
         for w in missing
-        if w.casefold() in in_asked and not everyday_word(w) and not initialism(w, text)
+        if w.casefold() in in_asked
+        and not everyday_word(w)
+        and not initialism(w, text)
+        and not proper_name(w, text)
     ]
     return Frame(
         topic=None,
@@ -333,6 +350,8 @@ def focus_words(
         and words[i] not in unknown
         and not names_no_focus(words[i])
         and not conversational(words[i])
+        and not adverb(words[i])
+        and not any(ch.isdigit() for ch in words[i])
     ]
     if not candidates:
         return ()
@@ -351,9 +370,9 @@ def settle_topic(
 ) -> Query:
     """The question's topic: the document whose title best names the question's concepts
     and whose retrieved passages best state them together. The documents whose titles name
-    the same concepts, and those whose passages state the question as well, are the
-    topic's documents; the topic's words, as that title writes them, become a search
-    phrase. A title that names too little of the question (a common word in an unrelated
+    the same concepts are the topic's documents (a passage of another document counts only
+    where it names the topic itself: relevance.py); the topic's words, as that title writes
+    them, become a search phrase. A title that names too little of the question (a common word in an unrelated
     title) names no topic, and neither does one about a population the question excludes."""
     aligned = store is not None and len(query.content_words) == len(query.concepts)
     titles = index.rank(
@@ -361,7 +380,11 @@ def settle_topic(
         asked_parts(query.read),
         (lambda i: store.doc_freq(query.content_words[i])) if aligned and store else None,
         store.counts()["passages"] if store is not None else 0,
-        skip={i for i, word in enumerate(query.content_words) if names_no_focus(word)},
+        skip={
+            i
+            for i, word in enumerate(query.content_words)
+            if names_no_focus(word) or conversational(word) or adverb(word)
+        },
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
     evidence: dict[str, float] = {}
@@ -387,15 +410,12 @@ def settle_topic(
         return query
     top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
     chosen = titles[top].concepts
-    # Documents whose passages state the question at least as well as the topic's best
-    # document are about it too, whatever their titles say ("colorectal" for "colon").
-    stating = {d for d, found in evidence.items() if found >= evidence.get(top, 0.0) > 0}
     frame = replace(
         query.frame,
-        topic=topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], query.concepts),
+        topic=topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], query.concepts)
+        or " ".join(query.content_words[i] for i in chosen if i < len(query.content_words)),
         topic_title=index.titles[top],
-        topic_docs=frozenset(d for d in eligible if set(chosen) <= set(titles[d].concepts))
-        | stating,
+        topic_docs=frozenset(d for d in eligible if set(chosen) <= set(titles[d].concepts)),
         focus=focus_words(
             query.content_words,
             query.concepts,

@@ -25,6 +25,8 @@ from .scoring import Concept
 
 #: A term in more than this share of titles names no particular topic.
 GENERIC_SHARE = 0.05
+#: ... and in more titles than this: in a small library every word is in a large share.
+GENERIC_MIN_TITLES = 20
 #: Extra weight for each pair of question words that stand side by side in a title.
 ADJACENT_BONUS = 0.25
 
@@ -47,7 +49,7 @@ class TopicIndex:
             self.titles[doc_id] = title
             for term in set(terms(title)):
                 self._postings[term].add(doc_id)
-        self._generic = max(1.0, GENERIC_SHARE * len(self.titles))
+        self._generic = max(GENERIC_MIN_TITLES, GENERIC_SHARE * len(self.titles))
 
     def __len__(self) -> int:
         return len(self.titles)

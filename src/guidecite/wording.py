@@ -40,8 +40,9 @@ MIN_LENGTH = 5  # shorter words are too easily another real word
 JARO_WINKLER = 0.93
 SHARED_STEM = 5
 VOCABULARY_FILE = "vocabulary.json"
-EVERYDAY_ZIPF = 3.0
+EVERYDAY_ZIPF = 1.0
 CONVERSATIONAL_ZIPF = 4.0
+ADVERB_BASE_ZIPF = 3.0
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,12 @@ class Vocabulary:
 
 
 def everyday_word(word: str) -> bool:
-    """Whether a word is common in everyday English (wordfreq's Zipf frequency of at least
-    EVERYDAY_ZIPF: once in a million words or more): "weird", "vengeance", "Hollywood".
-    A word the library never uses but everyone does is incidental to a clinical question;
-    a drug or condition the library never mentions is rare in everyday English. A word in
-    capitals is an abbreviation, not the everyday word it spells ("ARIA")."""
+    """Whether a word is attested in everyday English (wordfreq's Zipf frequency of at
+    least EVERYDAY_ZIPF, once in ten billion words: "vengeance", "Hollywood", "bonafide",
+    "hapy"). A word the library never uses but people do is incidental to a clinical
+    question (or a typo of one); a drug or test the library never mentions is in no general
+    English usage at all ("inclisiran", "lecanemab"). A word in capitals is an
+    abbreviation, not the everyday word it spells ("ARIA")."""
     return not word.isupper() and zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
@@ -127,6 +129,27 @@ def conversational(word: str) -> bool:
     least CONVERSATIONAL_ZIPF, ten in a million words: "journey", "email", "worse"): it
     says how a person writes, not what a clinical question is about."""
     return not word.isupper() and zipf_frequency(word, "en") >= CONVERSATIONAL_ZIPF
+
+
+def proper_name(word: str, text: str) -> bool:
+    """Whether a word reads as a person's or place's name: capitalised (not in capitals)
+    wherever the text uses it, and never at the start of a sentence."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    found = [m for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    return bool(found) and all(
+        re.search(r"(?:^|[.!?:]\s*)$", text[: m.start()]) is None for m in found
+    )
+
+
+def adverb(word: str) -> bool:
+    """Whether a word is an adverb made from an everyday word with "-ly" ("mildly",
+    "recently", "easily", "possibly"): it says how, never what a question is about."""
+    lower = word.lower()
+    if len(lower) < 5 or not lower.endswith("ly"):
+        return False
+    bases = (lower[:-2], lower[:-3] + "y", lower[:-2] + "e", lower[:-1] + "e")
+    return any(zipf_frequency(base, "en") >= ADVERB_BASE_ZIPF for base in bases if len(base) > 2)
 
 
 def initialism(token: str, text: str) -> bool:

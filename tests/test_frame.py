@@ -1,0 +1,100 @@
+"""The question's clinical frame read from its wording: intents, qualifiers, populations a
+statement may exclude, and the parts of a message that ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidecite.frame import (
+    asked_parts,
+    excluded_population,
+    intents_of,
+    names_no_focus,
+    qualifiers_of,
+    question_parts,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("What is the best course of action for a patient with a raised marker?", "management"),
+        ("What dose of methylnaltrexone is given subcutaneously?", "dose"),
+        ("How often should the scan be repeated?", "timing"),
+        ("What level of exhaled nitric oxide is positive?", "threshold"),
+        ("Is it safe to take this drug while breastfeeding?", "contraindication"),
+        ("Which test confirms the diagnosis?", "test"),
+        ("What does a raised NSE mean?", "interpretation"),
+        ("What is the outlook for this disease?", "prognosis"),
+        ("What causes the condition?", "cause"),
+        ("Can the disorder be passed down to my children?", "inheritance"),
+        ("What is hemochromatosis?", "definition"),
+        ("Hemochromatosis", "general"),
+    ],
+)
+def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(
+    question: str, intent: str
+) -> None:
+    assert intents_of(question)[0].name == intent
+
+
+def test_a_what_is_question_that_asks_for_more_is_not_a_definition() -> None:
+    found = [i.name for i in intents_of("What is the dose of the drug?")]
+    assert found[0] == "dose" and "definition" not in found
+
+
+def test_qualifiers_say_who_the_patient_is() -> None:
+    assert qualifiers_of("Subclinical hypothyroidism in a 70-year-old man") == (
+        "older adult",
+        "male",
+    )
+    assert qualifiers_of("A 12-year-old starting vaccination") == ("child",)
+    assert qualifiers_of("Pregnant woman with CKD stage 4") == (
+        "adult",
+        "pregnancy",
+        "female",
+        "kidney function",
+    )
+    assert qualifiers_of("What is the dose?") == ()
+
+
+def test_a_statement_about_a_population_the_question_excludes_is_named() -> None:
+    man = ("older adult", "male")
+    assert excluded_population("Pregnant women should be offered levothyroxine.", man) in {
+        "pregnancy",
+        "female",
+    }
+    assert excluded_population("In children, the dose is weight based.", ("adult",)) == "child"
+    assert excluded_population("Adults should be offered the test.", ("older adult",)) is None
+    assert excluded_population("Offer the test to everyone.", man) is None
+    assert excluded_population("Pregnant women should be offered it.", ()) is None
+
+
+def test_a_long_message_asks_in_its_subject_line_and_asking_sentences() -> None:
+    message = (
+        "insomnia: What can I give my father to help him sleep? He said he will take "
+        "whatever we bring him from the pharmacy. He is not on any medication and he is "
+        "not allergic to anything at all that we know of. He walks every day and eats well "
+        "and his doctor is happy with him."
+    )
+    head, asking = question_parts(message)
+    assert head == "insomnia"
+    assert asking == "What can I give my father to help him sleep?"
+    assert asked_parts(message) == "insomnia What can I give my father to help him sleep?"
+
+
+def test_a_short_message_is_all_question() -> None:
+    assert question_parts("My long COVID fatigue is worse. Should I exercise?") == (
+        "",
+        "My long COVID fatigue is worse. Should I exercise?",
+    )
+    assert question_parts("CITROBACTER FREUNDII. Does ciprofloxacin work?") == (
+        "CITROBACTER FREUNDII",
+        "Does ciprofloxacin work?",
+    )
+
+
+def test_words_about_the_patient_or_the_kind_of_answer_are_no_focus() -> None:
+    assert names_no_focus("70-year-old") and names_no_focus("father")
+    assert names_no_focus("treatment") and names_no_focus("dose")
+    assert not names_no_focus("enolase")

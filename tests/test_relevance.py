@@ -1,0 +1,171 @@
+"""Answers that answer the question: the topic's documents, not another condition that
+shares a rare word; partial coverage said plainly; relevance checked and reported.
+
+A small real library: the NCI summaries on neuroendocrine tumours and two guidelines that
+mention neuron-specific enolase (NSE) for other conditions (prognosis after cardiac arrest,
+concussion): the trap the reference question fell into."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, needs_corpus
+from guidecite.answer import answer, find_passages, open_library, read_question
+from guidecite.chunking import split_sentences
+from guidecite.cli import main
+from guidecite.query import settle_topic
+from guidecite.relevance import judge_relevance, off_topic_reason
+from guidecite.retrieval import retrieve
+from guidecite.settings import Settings
+from guidecite.types import (
+    ANSWERED,
+    INSUFFICIENT_EVIDENCE,
+    ArticleSection,
+    Citation,
+    Statement,
+    reference_for,
+)
+
+#: Added to the development slice (conftest.py), which holds the NCI summaries on
+#: neuroendocrine tumours among others.
+FILES = (
+    "ngc/ngc-10714.html",  # NSE after cardiac arrest (neurocritical care)
+    "ngc/ngc-10949.html",  # concussion: NSE among serum biomarkers
+)
+OTHER_CONDITIONS = {"ngc/ngc-10714.html", "ngc/ngc-10949.html"}
+REFERENCE = (
+    "What is the best course of action for a patient with a history of neuroendocrine "
+    "tumors (NETs) and mildly elevated Neuron-Specific Enolase (NSE) levels?"
+)
+
+
+@pytest.fixture(scope="module")
+def net_library(corpus_slice: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    needs_corpus()
+    from guidecite.embedding import get_embedder
+    from guidecite.ingest import ingest_paths
+    from guidecite.store.embedded import EmbeddedStore
+
+    root = tmp_path_factory.mktemp("net-corpus")
+    shutil.copytree(corpus_slice, root, dirs_exist_ok=True)
+    for name in FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(CORPUS / name, root / name)
+    home = tmp_path_factory.mktemp("net-home")
+    store = EmbeddedStore(home)
+    ingest_paths(store, [root], get_embedder("static"))
+    store.close()
+    library = open_library(Settings(home=home, starter=False))
+    yield library
+    library.close()
+
+
+def test_the_reference_question_cites_only_the_topic_s_documents(net_library) -> None:
+    result = answer(REFERENCE, net_library)
+    assert result.status == ANSWERED
+    cited = {r.source for r in result.references}
+    assert cited and not cited & OTHER_CONDITIONS
+    assert all("neuroendocrine" in r.title.lower() for r in result.references)
+    assert result.frame is not None and result.frame["topic"] == "Neuroendocrine Tumors"
+    assert result.on_topic_share == 1.0
+    assert result.title != REFERENCE and "Neuroendocrine Tumors" in result.title
+    assert "Enolase" in result.title
+
+
+def first_and_settled(library):  # type: ignore[no-untyped-def]
+    """The first retrieval (before the topic is known) and the question read with its topic."""
+    query = read_question(REFERENCE, library)
+    first = retrieve(library.store, query)
+    documents = library.store.documents({h.passage.doc_id for h in first})
+    settled = settle_topic(query, first, documents, library.topics(), library.store)
+    return first, documents, settled
+
+
+def test_passages_that_only_share_the_rare_word_are_found_and_judged_off_topic(
+    net_library,
+) -> None:
+    first, documents, query = first_and_settled(net_library)
+    other = [h for h in first if documents[h.passage.doc_id].source in OTHER_CONDITIONS]
+    assert other, "the trap is in the library: passages on NSE for other conditions"
+    for hit in other:
+        doc = documents[hit.passage.doc_id]
+        context = " ".join((doc.title, *hit.passage.section_path))
+        reason = off_topic_reason(query, hit.passage.text, doc.doc_id, context)
+        assert reason is not None and "another topic" in reason
+    _, hits, _ = find_passages(read_question(REFERENCE, net_library), net_library, "clinician")
+    ranks = [
+        i
+        for i, h in enumerate(hits)
+        if h.passage.passage_id in {o.passage.passage_id for o in other}
+    ]
+    assert all(rank >= 10 for rank in ranks), "retrieval within the topic ranks them low"
+
+
+def test_the_relevance_check_drops_what_a_composer_let_through(net_library) -> None:
+    first, documents, query = first_and_settled(net_library)
+    result = answer(REFERENCE, net_library)
+    off = next(h for h in first if documents[h.passage.doc_id].source in OTHER_CONDITIONS)
+    doc = documents[off.passage.doc_id]
+    citation = Citation(99, off.passage.passage_id, off.passage.text, off.passage.section_path)
+    sentence = next(s for s in split_sentences(off.passage.text) if "NSE" in s)
+    stray = Statement(sentence, (citation,))
+    planted = replace(
+        result,
+        sections=(*result.sections, ArticleSection("other", "Other", (stray,))),
+        references=(*result.references, reference_for(doc, 99)),
+    )
+    judged = judge_relevance(planted, query, documents)
+    assert stray not in judged.statements
+    assert judged.off_topic == 1
+    assert judged.on_topic_share is not None and judged.on_topic_share < 1.0
+
+
+def test_a_typo_is_read_as_the_library_word_and_an_unknown_subject_is_set_aside(
+    net_library,
+) -> None:
+    result = answer(
+        "CITROBACTOR FREUNDII. Does octreotyde help neuroendocrine tumors?", net_library
+    )
+    assert result.status == ANSWERED
+    assert result.frame is not None
+    assert {"written": "octreotyde", "corrected": "octreotide"} in result.frame["corrections"]
+    assert set(result.frame["set_aside"]) == {"citrobactor", "freundii"}
+    assert result.notice is not None
+    assert "'octreotyde' as 'octreotide'" in result.notice
+    assert "never mentions 'citrobactor', 'freundii'" in result.notice
+
+
+def test_a_question_about_something_the_library_never_mentions_is_declined(
+    net_library,
+) -> None:
+    result = answer("Is inclisiran recommended for neuroendocrine tumors?", net_library)
+    assert result.status == INSUFFICIENT_EVIDENCE
+    assert "never mentions 'inclisiran'" in (result.notice or "")
+    assert result.frame is not None and result.frame["uncovered"] == ["inclisiran"]
+
+
+def test_an_everyday_word_the_library_lacks_does_not_decline(net_library) -> None:
+    result = answer(
+        "Hi, what treatment is there for neuroendocrine tumors? Thanks a lot, Mehrnaz",
+        net_library,
+        audience="patient",
+    )
+    assert result.status == ANSWERED
+    assert result.frame is not None and "Mehrnaz" in result.frame["set_aside"]
+
+
+def test_ask_explain_prints_the_frame_terms_and_passages(net_library) -> None:
+    home = net_library.settings.home
+    result = CliRunner().invoke(main, ["ask", REFERENCE, "--explain", "--home", str(home)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "topic:      Neuroendocrine Tumors" in out
+    assert "intent:     management" in out
+    assert "Search terms (weight)" in out and "(phrase)" in out
+    assert "off topic: its source is about another topic" in out or "on topic" in out
+    assert out.index("How the question was read") < out.index("## Bottom line")

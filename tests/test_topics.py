@@ -1,0 +1,51 @@
+"""The question's topic as the library's titles name it."""
+
+from __future__ import annotations
+
+from guidecite.analysis import terms
+from guidecite.topics import TopicIndex, adjacent_pairs, topic_phrase
+
+TITLES = [
+    ("net", "Gastrointestinal Neuroendocrine Tumors (PDQ) - NCI"),
+    ("pnet", "Pancreatic Neuroendocrine Tumors (Islet Cell Tumors) Treatment"),
+    ("arrest", "Monitoring in Neurocritical Care after Cardiac Arrest"),
+    ("colon", "Colon Cancer Treatment"),
+    ("cervix", "Adjuvant therapy in early stage cervical cancer"),
+] + [(f"t{i}", f"Treatment of condition {i}") for i in range(400)]
+
+
+def concept(word: str, weight: float) -> tuple[float, tuple[frozenset[str], ...]]:
+    return (weight, (frozenset(terms(word)),))
+
+
+def test_titles_that_name_the_question_s_concepts_rank_first() -> None:
+    index = TopicIndex(TITLES)
+    concepts = [concept("neuroendocrine", 6.0), concept("tumors", 3.0), concept("enolase", 8.0)]
+    ranked = index.rank(concepts, "neuroendocrine tumors and a raised enolase")
+    assert set(ranked) == {"net", "pnet"}
+    assert ranked["net"].concepts == (0, 1)
+
+
+def test_a_word_in_many_titles_names_no_topic() -> None:
+    index = TopicIndex(TITLES)
+    assert index.rank([concept("treatment", 2.0)], "what treatment") == {}
+
+
+def test_a_modifier_running_through_passages_counts_less_than_a_topic_word() -> None:
+    index = TopicIndex(TITLES)
+    # Two titles in 405; a word in 5 passages of 4050 is a topic word, in 3000 it is not.
+    assert index.topicality(2, 5, 4050) == 1.0
+    assert index.topicality(2, 3000, 4050) < 0.3
+
+
+def test_the_topic_is_named_in_the_title_s_words() -> None:
+    title = "Gastrointestinal Neuroendocrine Tumors (PDQ) - NCI"
+    found = topic_phrase(title, [concept("neuroendocrine", 6.0), concept("tumours", 3.0)])
+    assert found == "Neuroendocrine Tumors"
+    colon = topic_phrase("Colon Cancer Treatment", [concept("colon", 5.0)], [concept("cancer", 1)])
+    assert colon == "Colon Cancer"
+
+
+def test_neighbouring_question_words_that_stand_together_in_a_title_count() -> None:
+    assert adjacent_pairs(["colon", "cancer", ""], ["colon", "cancer", "treatment"]) == 1
+    assert adjacent_pairs(["cancer", "colon"], ["colon", "cancer"]) == 0

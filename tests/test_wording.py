@@ -1,0 +1,80 @@
+"""Real-world wording: typos corrected to the library's words, placeholders, shouting, and
+which unknown words are incidental."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guidecite.wording import (
+    Vocabulary,
+    correct_spelling,
+    everyday_word,
+    fold_shouting,
+    initialism,
+    proper_name,
+    strip_placeholders,
+)
+
+LIBRARY_TEXT = [
+    "Ciprofloxacin is an antibiotic. Ciprofloxacin may cause diarrhea.",
+    "Diarrhea is loose stools. Severe diarrhea needs fluids and ciprofloxacin rarely.",
+    "An incision is made. The incision heals. Chronic disease and chronic pain.",
+    "Chronic lymphocytic leukemia is chronic. Ambulatory care is ambulatory.",
+    "Most people with it stay ambulatory.",
+]
+
+
+def test_typos_are_corrected_to_the_nearest_library_word() -> None:
+    vocabulary = Vocabulary.build(LIBRARY_TEXT)
+    assert vocabulary.correct("ciprofaxin") == "ciprofloxacin"  # Jaro-Winkler, shared stem
+    assert vocabulary.correct("diahrrea") == "diarrhea"  # a swapped pair is one edit
+    assert vocabulary.correct("Cronic") == "chronic"
+    assert vocabulary.correct("ambilatory") == "ambulatory"
+
+
+def test_a_word_with_no_close_library_word_is_left_alone() -> None:
+    vocabulary = Vocabulary.build(LIBRARY_TEXT)
+    assert vocabulary.correct("inclisiran") is None  # not "incision": too far
+    assert vocabulary.correct("diarrhea") is None  # already a library word
+    assert vocabulary.correct("cipro") is None  # too short to correct safely
+
+
+def test_correct_spelling_rewrites_only_the_unknown_words() -> None:
+    vocabulary = Vocabulary.build(LIBRARY_TEXT)
+    text, corrections = correct_spelling(
+        "Does ciprofaxin stop diahrrea?", vocabulary, ["ciprofaxin", "diahrrea"]
+    )
+    assert text == "Does ciprofloxacin stop diarrhea?"
+    assert [(c.written, c.corrected) for c in corrections] == [
+        ("ciprofaxin", "ciprofloxacin"),
+        ("diahrrea", "diarrhea"),
+    ]
+
+
+def test_a_saved_vocabulary_is_read_back_only_for_its_generation(tmp_path: Path) -> None:
+    vocabulary = Vocabulary.build(LIBRARY_TEXT)
+    path = tmp_path / "vocabulary.json"
+    vocabulary.save(path, generation=3)
+    loaded = Vocabulary.load(path, generation=3)
+    assert loaded is not None and loaded.counts == vocabulary.counts
+    assert Vocabulary.load(path, generation=4) is None
+    path.write_text("{not json", encoding="utf-8")
+    assert Vocabulary.load(path, generation=3) is None
+
+
+def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None:
+    assert strip_placeholders("My name is [NAME] from [LOCATION]. Help!") == (
+        "My name is from . Help!"
+    )
+    folded = fold_shouting("CITROBACTER FREUNDII and NSE in AF", lambda w: w == "NSE")
+    assert folded == "citrobacter freundii and NSE in AF"
+
+
+def test_incidental_words_are_everyday_english_names_or_initials() -> None:
+    assert everyday_word("vengeance") and everyday_word("Hollywood")
+    assert not everyday_word("inclisiran") and not everyday_word("lecanemab")
+    assert not everyday_word("ARIA")  # capitals: an abbreviation, not the word "aria"
+    assert proper_name("Mehrnaz", "I want to know about lupus. Best, Mehrnaz")
+    assert not proper_name("Lupus", "Lupus is hard. Tell me about lupus.")
+    assert initialism("MSUD", "Maple Syrup Urine Disease: is MSUD inherited?")
+    assert not initialism("MSUD", "Is it inherited?")
