@@ -53,7 +53,7 @@ class ArticleRecord:
     def from_row(cls, row: tuple[object, ...]) -> ArticleRecord:
         *fields, removed, present = row
         kinds = tuple(k for k in str(removed or "").split(",") if k)
-        return cls(*fields, identifiers_removed=kinds, identifiers_present=bool(present))  # type: ignore[arg-type]
+        return cls(*fields, kinds, bool(present))  # type: ignore[arg-type, call-arg]
 
 
 @dataclass(frozen=True)

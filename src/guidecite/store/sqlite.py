@@ -497,7 +497,7 @@ class SQLiteStore:
             for row in self.db.execute(
                 f"SELECT {_DOC_COLUMNS}, untrusted FROM documents WHERE doc_id IN ({marks})", chunk
             ):
-                found[row[0]] = Document(*row[:-1], untrusted=bool(row[-1]))
+                found[row[0]] = _document(row)
         return found
 
     def document_versions(self, doc_id: str) -> list[dict[str, object]]:
@@ -607,6 +607,25 @@ class SQLiteStore:
 _DOC_COLUMNS = (
     "doc_id, source, title, issuer, year, url, language, audience, rights, content_hash, version"
 )
+
+
+def _document(row: Sequence[object]) -> Document:
+    """A Document from a row of `_DOC_COLUMNS` and `untrusted`."""
+    doc_id, source, title, issuer, year, url, language, audience, rights, digest, version = row[:11]
+    return Document(
+        doc_id=str(doc_id),
+        source=str(source),
+        title=str(title),
+        issuer=None if issuer is None else str(issuer),
+        year=None if year is None else int(year),  # type: ignore[call-overload]
+        url=None if url is None else str(url),
+        language=str(language),
+        audience=str(audience),
+        rights=None if rights is None else str(rights),
+        content_hash=str(digest),
+        version=int(version),  # type: ignore[call-overload]
+        untrusted=bool(row[11]),
+    )
 
 
 def index_text(title: str, section_path: tuple[str, ...], text: str) -> str:
