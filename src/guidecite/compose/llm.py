@@ -37,7 +37,7 @@ from ..embedding import Embedder
 from ..errors import ConfigError, GuideciteError
 from ..grades import find_grade
 from ..query import Query
-from ..screening import INSTRUCTION_LIKE
+from ..screening import is_instruction_like
 from ..settings import Settings
 from ..types import (
     ANSWERED,
@@ -66,7 +66,6 @@ FALLBACK_NOTICE = "The language model's answer could not be used"
 _MARKERS = re.compile(r"\[\s*(\d+(?:\s*(?:,|;|-|–)\s*\d+)*)\s*\]")
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*\])+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+")
-_ADDRESSED_TO_MODEL = INSTRUCTION_LIKE
 
 
 class BackendError(GuideciteError):
@@ -210,7 +209,7 @@ def screen(text: str) -> tuple[str, int]:
     withheld = 0
     for line in text.split("\n"):
         sentences = split_sentences(line) if line.strip() else []
-        kept = [s for s in sentences if not _ADDRESSED_TO_MODEL.search(s)]
+        kept = [s for s in sentences if not is_instruction_like(s)]
         withheld += len(sentences) - len(kept)
         if kept or not sentences:
             lines.append(" ".join(kept))

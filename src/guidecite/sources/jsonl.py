@@ -63,6 +63,8 @@ def _record(raw: bytes, where: str) -> dict[str, Any]:
         raise SourceError(where, "not UTF-8 text") from None
     except ValueError as error:
         raise SourceError(where, f"invalid JSON ({error})") from None
+    except RecursionError:
+        raise SourceError(where, "JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise SourceError(where, "not a JSON object")
     if text_or_none(record.get("id")) is None:
