@@ -86,10 +86,7 @@ def test_bad_files_are_each_reported_and_the_rest_is_stored(store, tmp_path: Pat
     write(docs, "latin1.txt", "Fi\u00e8vre".encode("latin-1"))
     write(docs, "broken.pdf", b"%PDF-1.4 not really")
     write(docs, "big.txt", "Widget fever. " * 200)
-    deep = "[" * 100_000 + "]" * 100_000
-    write(
-        docs, "lines.jsonl", f'{{"id": "ok", "text": "Fine text here."}}\nnot json\n[1]\n{deep}\n'
-    )
+    write(docs, "lines.jsonl", '{"id": "ok", "text": "Fine text here."}\nnot json\n[1]\n')
     report = ingest_paths(store, [docs], get_embedder("hash"), max_bytes=1_000)
     reasons = errors_by_source(report.errors)
     assert report.added == 2  # guide.md and the good JSON Lines record
@@ -99,7 +96,14 @@ def test_bad_files_are_each_reported_and_the_rest_is_stored(store, tmp_path: Pat
     assert "over the limit of 1,000" in reasons["big.txt"]
     assert "invalid JSON" in reasons["lines.jsonl#line 2"]
     assert reasons["lines.jsonl#line 3"] == "not a JSON object"
-    assert reasons["lines.jsonl#line 4"] == "JSON nested too deeply"
+
+
+def test_a_json_line_nested_too_deeply_loses_only_that_line(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    write(tmp_path, "deep.jsonl", f'{deep}\n{{"id": "ok", "text": "Fine text here."}}\n')
+    items = [str(item) for item in read_file(tmp_path / "deep.jsonl", tmp_path)]
+    assert items[0] == "deep.jsonl#line 1: JSON nested too deeply"
+    assert len(items) == 2 and "deep.jsonl#ok" in items[1]
 
 
 # -- paths are data, not commands ---------------------------------------------------------
