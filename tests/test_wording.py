@@ -68,6 +68,10 @@ def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None
     )
     folded = fold_shouting("CITROBACTER FREUNDII and NSE in AF", lambda w: w == "NSE")
     assert folded == "citrobacter freundii and NSE in AF"
+    assert fold_shouting("My long COVID fatigue", lambda w: False) == "My long COVID fatigue"
+    assert fold_shouting("WHAT IS THE LATEST THERAPY", lambda w: False) == (
+        "WHAT IS THE latest therapy"
+    )
 
 
 def test_incidental_words_are_everyday_english_names_or_initials() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -38,9 +38,9 @@ from .store.lexical import Clause
 from .topics import TopicIndex, topic_phrase
 from .types import Document, Hit
 from .wording import (
-    adverb,
     Correction,
     Vocabulary,
+    adverb,
     conversational,
     correct_spelling,
     everyday_word,
@@ -338,18 +338,22 @@ def read_frame(
 
 
 def focus_words(
-    words: Sequence[str], concepts: Sequence[Concept], unknown: Sequence[str], topic: Sequence[int]
+    words: Sequence[str],
+    concepts: Sequence[Concept],
+    unknown: Sequence[str],
+    topic: Sequence[int],
+    chat: Collection[str] = (),
 ) -> tuple[str, ...]:
     """The question's rarest words beside its topic, its qualifiers, the words that say
-    what kind of answer it wants and words of everyday conversation ("journey", "email"):
-    what it asks about."""
+    what kind of answer it wants and words of everyday conversation (`chat`: "journey",
+    "email"): what it asks about."""
     candidates = [
         i
         for i in range(min(len(words), len(concepts)))
         if i not in topic
         and words[i] not in unknown
+        and words[i] not in chat
         and not names_no_focus(words[i])
-        and not conversational(words[i])
         and not adverb(words[i])
         and not any(ch.isdigit() for ch in words[i])
     ]
@@ -372,18 +376,22 @@ def settle_topic(
     and whose retrieved passages best state them together. The documents whose titles name
     the same concepts are the topic's documents (a passage of another document counts only
     where it names the topic itself: relevance.py); the topic's words, as that title writes
-    them, become a search phrase. A title that names too little of the question (a common word in an unrelated
-    title) names no topic, and neither does one about a population the question excludes."""
+    them, become a search phrase. A title that names too little of the question (a common
+    word in an unrelated title) names no topic, and neither does one about a population the
+    question excludes; nor do words of everyday conversation (wording.conversational)."""
     aligned = store is not None and len(query.content_words) == len(query.concepts)
+    passages = store.counts()["passages"] if store is not None else 0
+    freq = {w: store.doc_freq(w) for w in query.content_words} if store is not None else {}
+    chat = {w for w, n in freq.items() if conversational(w, n / max(passages, 1))}
     titles = index.rank(
         query.concepts,
         asked_parts(query.read),
-        (lambda i: store.doc_freq(query.content_words[i])) if aligned and store else None,
-        store.counts()["passages"] if store is not None else 0,
+        (lambda i: freq[query.content_words[i]]) if aligned else None,
+        passages,
         skip={
             i
             for i, word in enumerate(query.content_words)
-            if names_no_focus(word) or conversational(word) or adverb(word)
+            if names_no_focus(word) or word in chat or adverb(word)
         },
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
@@ -407,7 +415,9 @@ def settle_topic(
         and excluded_population(index.titles[d], qualifiers) is None
     ]
     if not eligible:
-        return query
+        unknown = (*query.unknown_words, *query.unused_words)
+        focus = focus_words(query.content_words, query.concepts, unknown, (), chat)
+        return replace(query, frame=replace(query.frame, focus=focus))
     top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
     chosen = titles[top].concepts
     frame = replace(
@@ -421,6 +431,7 @@ def settle_topic(
             query.concepts,
             (*query.unknown_words, *query.unused_words),
             chosen,
+            chat,
         ),
     )
     return replace(

@@ -41,7 +41,8 @@ JARO_WINKLER = 0.93
 SHARED_STEM = 5
 VOCABULARY_FILE = "vocabulary.json"
 EVERYDAY_ZIPF = 1.0
-CONVERSATIONAL_ZIPF = 4.0
+EVERYDAY_COMMON = 3.0
+PASSAGE_WORDS = 150  # the length of a passage, in words (chunking.py)
 ADVERB_BASE_ZIPF = 3.0
 
 
@@ -124,11 +125,19 @@ def everyday_word(word: str) -> bool:
     return not word.isupper() and zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
-def conversational(word: str) -> bool:
-    """Whether a word is among the commonest of everyday English (Zipf frequency of at
-    least CONVERSATIONAL_ZIPF, ten in a million words: "journey", "email", "worse"): it
-    says how a person writes, not what a clinical question is about."""
-    return not word.isupper() and zipf_frequency(word, "en") >= CONVERSATIONAL_ZIPF
+def conversational(word: str, library_share: float) -> bool:
+    """Whether a word belongs to everyday conversation rather than to the library's subject:
+    common in English (Zipf frequency of at least EVERYDAY_COMMON) and no commoner in the
+    library's passages (`library_share`: the share of passages using it) than in ordinary
+    text of a passage's length ("journey", "email", "mail"), where the library's own words
+    are many times commoner there ("injury", "dose", "blood")."""
+    if word.isupper():
+        return False
+    zipf = zipf_frequency(word, "en")
+    if zipf < EVERYDAY_COMMON:
+        return False
+    expected = min(1.0, PASSAGE_WORDS * 10 ** (zipf - 9))  # Zipf 9 is one per word
+    return library_share < expected
 
 
 def proper_name(word: str, text: str) -> bool:
@@ -167,12 +176,21 @@ def strip_placeholders(question: str) -> str:
 
 
 def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
-    """Words in capitals to lower case, but for abbreviations the library knows and short
-    all-capital tokens (which read as abbreviations)."""
+    """Shouted words to lower case: in a question mostly in capitals, or a run of two or
+    more words in capitals ("CITROBACTER FREUNDII"). Abbreviations the library knows, short
+    tokens, and a single word in capitals among ordinary ones ("long COVID") stay."""
+    tokens = list(_TOKEN.finditer(question))
+    shouted = [t.group().isupper() and len(t.group()) > 1 for t in tokens]
+    everywhere = len(tokens) >= 3 and sum(shouted) >= 0.6 * len(tokens)
+    fold_at = set()
+    for i, loud in enumerate(shouted):
+        neighbour = (i > 0 and shouted[i - 1]) or (i + 1 < len(shouted) and shouted[i + 1])
+        if loud and (everywhere or neighbour):
+            fold_at.add(tokens[i].start())
 
     def fold(match: re.Match[str]) -> str:
         word = match.group()
-        if not word.isupper() or len(word) <= 4 or is_abbreviation(word):
+        if match.start() not in fold_at or len(word) <= 4 or is_abbreviation(word):
             return word
         return word.lower()
 
