@@ -233,3 +233,17 @@ def test_a_stale_article_says_so_and_can_be_updated_to_a_new_version(
         assert page(client, f"{path}?version=1").css_first(".stale") is not None
     finally:
         lib.close()
+
+
+def test_unsupported_statements_are_shown_flagged_only_when_asked_for(client: TestClient) -> None:
+    path = ask(client, NET_QUESTION)
+    plain = page(client, path)
+    trust = plain.css_first("ul.trust").text()
+    assert "Checked against the cited passages" in trust
+    assert "shown, flagged, in an article composed for this page" not in trust
+    asked = page(client, path + "?unsupported=1")
+    note = asked.css_first("ul.trust").text()
+    assert "shown, flagged, in an article composed for this page" in note
+    assert asked.css_first(f"ul.trust a[href='{path}']") is not None
+    shown = asked.css("span.statement")
+    assert len(shown) >= len(plain.css("span.statement"))

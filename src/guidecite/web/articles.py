@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import __version__
 from ..answer import Library, answer
@@ -90,6 +90,18 @@ class ArticleService:
             if version is None:
                 return self._rendering(record, audience, reader, refresh=False)
             return self._stored_version(record, version, audience, reader)
+
+    def show_unsupported(
+        self, article_id: str, reader: str, *, public: bool = True
+    ) -> ShownArticle:
+        """The article with the statements their cited passages do not support shown,
+        flagged: composed anew for this request on today's library, never stored."""
+        audience = audience_for(reader)
+        with self.lock:
+            record = self._record(article_id, public)
+            shown = self._rendering(record, audience, reader, refresh=False)
+            full = answer(record.query, self.library, audience=audience, show_unsupported=True)
+            return replace(shown, answer=full)
 
     def latest(self, limit: int, offset: int = 0, *, public: bool = True) -> list[ArticleRecord]:
         """The latest articles; with `public`, only those whose question holds no identifiers."""

@@ -222,13 +222,20 @@ def ask(
 
 @router.get("/articles/{article_id}")
 def article(
-    request: Request, article_id: str, version: int | None = Query(None, ge=1, le=MAX_NUMBER)
+    request: Request,
+    article_id: str,
+    version: int | None = Query(None, ge=1, le=MAX_NUMBER),
+    unsupported: bool = False,
 ) -> Response:
     service = _service(request)
     public = anonymous(request)
-    shown = service.show(article_id, _reader(request), version, public=public)
+    if unsupported:  # asked for: the statements left out as unsupported, flagged
+        shown = service.show_unsupported(article_id, _reader(request), public=public)
+    else:
+        shown = service.show(article_id, _reader(request), version, public=public)
     thread = service.thread(shown.record, public=public)
     context = article_context(shown, thread, _language(request))
+    context["unsupported"] = unsupported
     context["max_chars"] = request.app.state.config.max_question_chars
     context["approval"] = _approval(request, shown.record.article_id)
     return templates.TemplateResponse(request, "article.html", context)
@@ -309,6 +316,7 @@ def article_context(
         "reader": shown.reader,
         "understood_as": record.query if record.query != record.question else None,
         "no_evidence": answer.status == INSUFFICIENT_EVIDENCE,
+        "unsupported": False,  # the page asked for unsupported statements (?unsupported=1)
         "review_steps": review_steps(record),
         "approved": record.status == APPROVED,
         "thread": thread if len(thread) > 1 else [],
