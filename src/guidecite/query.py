@@ -35,7 +35,7 @@ from .scoring import Concept, sentence_coverage
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
-from .topics import TopicIndex, topic_phrase
+from .topics import TopicIndex, aliases, topic_phrase
 from .types import Document, Hit
 from .wording import (
     Correction,
@@ -92,7 +92,7 @@ FOCUS_MIN_WEIGHT = 4.0
 #: The topic: titles whose match weighs at least MIN_TOPIC_SHARE of the question's weightiest
 #: concept are candidates (a common word in an unrelated title is not), ranked by their
 #: title match plus the evidence of their passages among the first EVIDENCE_HITS retrieved.
-MIN_TOPIC_SHARE = 0.5
+MIN_TOPIC_SHARE = 0.3
 EVIDENCE_HITS = 50
 #: The topic's words, as its best title writes them, searched as one more weighted phrase.
 TOPIC_WEIGHT = 1.0
@@ -134,6 +134,8 @@ class Query:
     text: str = ""
     #: content words no passage uses as written (stated at most as another word's stem)
     unused_words: tuple[str, ...] = ()
+    #: other names of the topic, as term sets (from its documents' "Also called" titles)
+    topic_aliases: tuple[frozenset[str], ...] = ()
 
     @property
     def read(self) -> str:
@@ -420,12 +422,27 @@ def settle_topic(
         return replace(query, frame=replace(query.frame, focus=focus))
     top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
     chosen = titles[top].concepts
+    members = {d for d in eligible if set(chosen) <= set(titles[d].concepts)}
+    # The topic's other names, as its documents' titles give them, find its other documents
+    # ("primary adrenal insufficiency" for Addison disease).
+    other_names = {
+        frozenset(terms(name))
+        for d in members
+        for name in aliases(index.titles[d])
+        if len(terms(name)) >= 2
+    }
+    for name in other_names:
+        members |= {
+            d
+            for d in index.stating((0.0, (name,)))
+            if excluded_population(index.titles[d], qualifiers) is None
+        }
     frame = replace(
         query.frame,
         topic=topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], query.concepts)
         or " ".join(query.content_words[i] for i in chosen if i < len(query.content_words)),
         topic_title=index.titles[top],
-        topic_docs=frozenset(d for d in eligible if set(chosen) <= set(titles[d].concepts)),
+        topic_docs=frozenset(members),
         focus=focus_words(
             query.content_words,
             query.concepts,
@@ -438,6 +455,7 @@ def settle_topic(
         query,
         frame=frame,
         topic_concepts=tuple(query.concepts[i] for i in chosen),
+        topic_aliases=tuple(sorted(other_names, key=sorted)),
         clauses=query.clauses + topic_clauses(frame),
     )
 

@@ -37,9 +37,7 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     on the question, or None when it does."""
     frame = query.frame
     if frame.topic_docs:
-        if doc_id not in frame.topic_docs and not states_all(
-            query.topic_concepts, f"{context} {text}"
-        ):
+        if doc_id not in frame.topic_docs and not names_topic(query, text, context):
             return f"its source is about another topic than {frame.topic}"
     elif query.concepts:
         shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
@@ -49,6 +47,16 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     if excluded is not None:
         return f"it is about {excluded}, which the question's patient is not"
     return None
+
+
+def names_topic(query: Query, text: str, context: str = "") -> bool:
+    """Whether a text (with its title and headings) names the question's topic: all its
+    concepts, or one of its other names."""
+    whole = f"{context} {text}"
+    if states_all(query.topic_concepts, whole):
+        return True
+    found = frozenset(terms(whole))
+    return any(alias <= found for alias in query.topic_aliases)
 
 
 def judge_relevance(answer: Answer, query: Query, documents: Mapping[str, Document]) -> Answer:

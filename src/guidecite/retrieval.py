@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from .frame import intent_named
 from .query import Query
+from .relevance import names_topic
 from .scoring import sentence_coverage as coverage_of_sentences
-from .scoring import states_all
 from .store.base import Store
 from .types import Hit, Passage
 
@@ -91,14 +91,9 @@ def topic_factor(query: Query, passage: Passage, title: str) -> float:
     frame = query.frame
     if not frame.topic_docs or passage.doc_id in frame.topic_docs:
         return 1.0
-    if on_topic(query, passage.text, " ".join((title, *passage.section_path))):
+    if names_topic(query, passage.text, " ".join((title, *passage.section_path))):
         return NAMES_TOPIC
     return OFF_TOPIC
-
-
-def on_topic(query: Query, text: str, context: str = "") -> bool:
-    """Whether a text (with its title and headings) names every concept of the topic."""
-    return states_all(query.topic_concepts, " ".join((context, text)))
 
 
 def fuse(store: Store, query: Query) -> list[Scored]:

@@ -108,6 +108,18 @@ class TopicIndex:
         }
 
 
+_ALSO_CALLED = re.compile(r"\(also called:\s*([^)]*)\)", re.IGNORECASE)
+
+
+def aliases(title: str) -> list[str]:
+    """The other names a title gives its topic: "Addison disease (Also called: primary
+    adrenal insufficiency; ...)"."""
+    found = _ALSO_CALLED.search(title)
+    if found is None:
+        return []
+    return [name.strip() for name in found.group(1).split(";") if name.strip()]
+
+
 def adjacent_pairs(question_words: Sequence[str], title_words: Sequence[str]) -> int:
     """How many pairs of neighbouring question words are also neighbours in the title (a
     blank question word pairs with nothing)."""

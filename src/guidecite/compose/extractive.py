@@ -44,6 +44,15 @@ MAX_PER_DOCUMENT = 6  # passages read from one document
 MAX_FROM_DOCUMENT = 5  # statements taken from one document
 MAX_STATEMENTS = 10
 INTENT_BONUS = 0.12
+#: A question on what to do prefers statements that advise: the wording of recommendations.
+ADVICE_BONUS = 0.06
+ADVICE = re.compile(
+    r"\b(?:should|recommend|suggest|offer|prefer|better|first-line|consider|indicated|"
+    r"advised?|is the (?:treatment|test) of choice|must)\w*",
+    re.IGNORECASE,
+)
+#: Intents that ask what something is, not what to do.
+DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 MIN_RELATIVE_SCORE = 0.55
 DUPLICATE_OVERLAP = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -110,6 +119,7 @@ class ExtractiveComposer:
         cosines = similarities(vectors, query.vector)
         top = max(hit.score for hit in hits) or 1.0
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+        advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
         candidates = []
         for (hit, text, grade, doc, context), cosine in zip(units, cosines, strict=True):
             own = frozenset(terms(text))
@@ -118,6 +128,8 @@ class ExtractiveComposer:
             answers = any(offers(i, text, hit.passage.section_path) for i in intents)
             if answers:
                 score += INTENT_BONUS
+            if advises and ADVICE.search(text):
+                score += ADVICE_BONUS
             score += statement_preference(audience, text, doc.audience if doc else "clinician")
             candidates.append(
                 Candidate(text, hit, own, score * length_factor(text), grade, answers)
