@@ -237,8 +237,9 @@ class EmbeddedStore:
     def _ensure_fresh(self) -> None:
         """Answer from the latest published indexes; rebuild them first only when they are
         behind SQLite and no ingest holds the writer lock (or none was ever published)."""
-        if self._indexes_at(self.sql.generation()):
-            self._see_published()
+        lexical, vectors = self.lexical.generation(), self._published_vectors()
+        if lexical == self.sql.generation() == (vectors[1] if vectors else None):
+            self._see_published(lexical, vectors)
             return
         if self._lock is not None:  # this process is the writer
             self.refresh_indexes()
@@ -273,13 +274,16 @@ class EmbeddedStore:
             fcntl.flock(handle, fcntl.LOCK_UN)
             os.close(handle)
 
-    def _see_published(self) -> None:
-        """Pick up what another process published since this one last looked."""
-        lexical = self.lexical.generation()
+    def _see_published(
+        self, lexical: int | None = None, published: tuple[Path, int] | None = None
+    ) -> None:
+        """Pick up what another process published since this one last looked (the
+        generations just read may be passed in)."""
+        lexical = self.lexical.generation() if lexical is None else lexical
         if lexical != self._lexical_seen:
             self.lexical.reload()
             self._lexical_seen = lexical
-        published = self._published_vectors()
+        published = self._published_vectors() if published is None else published
         if published is not None and published[0] != self._vectors_folder:
             self._vectors = None
 
