@@ -26,7 +26,7 @@ from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
 from .ingest import ingest_starter
 from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
-from .query import Query, clean_question, detect_language, settle_topic, understand
+from .query import Query, clean_question, settle_topic, understand
 from .relevance import judge_relevance
 from .retrieval import retrieve
 from .settings import Settings
@@ -159,14 +159,12 @@ def answer(
     result = answer_with_hits(
         question, library, audience=audience, composer=composer, show_unsupported=show_unsupported
     )[0]
-    return replace(result, language=interface_language(question, language))
+    return result if language is None else replace(result, language=check_language(language))
 
 
-def interface_language(question: str, requested: str | None = None) -> str:
-    """The language asked for, else Spanish for a Spanish question, else English."""
-    if requested is not None:
-        return check_language(requested)
-    return "es" if detect_language(question) == "es" else DEFAULT_LANGUAGE
+def interface_language(question_language: str) -> str:
+    """The interface for a question in this language: Spanish for Spanish, else English."""
+    return "es" if question_language == "es" else DEFAULT_LANGUAGE
 
 
 def answer_with_hits(
@@ -200,6 +198,7 @@ def answer_with_hits(
     _lap(timings, "verify", clock)
     result.timings_ms = timings
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+    result.language = interface_language(query.language)
     return note_removals(result, prepared.removed), hits
 
 
@@ -207,12 +206,7 @@ def read_question(question: str, library: Library) -> Query:
     """The question understood in the library's words (query.py): its frame, search terms,
     weighted concepts and vector."""
     return understand(
-        question,
-        library.store,
-        library.embedder,
-        library.abbreviations,
-        library.translator() if detect_language(question) == "es" else None,
-        knowledge=library,
+        question, library.store, library.embedder, library.abbreviations, knowledge=library
     )
 
 

@@ -19,7 +19,6 @@ from . import __version__
 from .answer import (
     Library,
     answer,
-    interface_language,
     open_library,
     question_key,
     refresh_translations,
@@ -163,7 +162,8 @@ def ask(
             )
         else:
             result = cached_answer(library, question, audience, fresh, composer)
-        result = replace(result, language=interface_language(question, language))
+        if language is not None:
+            result = replace(result, language=language)
         result = note_removals(result, prepared.removed)
         click.echo(render(flag_stale(result, settings.max_age_years), fmt))
     finally:

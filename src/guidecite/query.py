@@ -114,6 +114,8 @@ class Knowledge(Protocol):
 
     def vocabulary(self) -> Vocabulary: ...
 
+    def translator(self) -> Translator | None: ...
+
 
 @dataclass(frozen=True)
 class Query:
@@ -207,6 +209,8 @@ def understand(
     cleaned = clean_question(question)
     language = detect_language(cleaned)
     text = fold_shouting(strip_placeholders(cleaned), abbreviations.__contains__) or cleaned
+    if translator is None and knowledge is not None and language == "es":
+        translator = knowledge.translator()
     translation = translator(text) if translator is not None and language == "es" else None
     words, expansions, contracted, (concepts, unknown, common, unused) = _read(
         text, store, embedder, abbreviations, spanish=translation is not None
