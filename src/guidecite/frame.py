@@ -83,7 +83,14 @@ INTENTS: tuple[Intent, ...] = (
             r"target",
             r"how (?:high|low)",
         ),
-        re.compile(r"\d"),
+        re.compile(
+            r"[<>≤≥]\s*\d|\d[\d.,]*\s*(?:%|ppb|ppm|mg/d[lL]|mmol/[lL]|[µu]mol|ng/m[lL]|"
+            r"pg/m[lL]|g/d[lL]|mm ?hg|bpm|kg/m2|units?/[lL]|[lL]/min|cm|mm)|"
+            r"\bor (?:more|less|higher|lower|above|below|greater)\b|"
+            r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
+            r"\s+\d",
+            re.IGNORECASE,
+        ),
     ),
     Intent(
         "contraindication",
@@ -143,6 +150,10 @@ INTENTS: tuple[Intent, ...] = (
             r"medicines?",
             r"drugs?",
             r"cure",
+            r"acceptable",
+            r"appropriate",
+            r"ok(?:ay)? to",
+            r"can (?:i|we|you|he|she) (?:just )?(?:start|give|use|take|stop|switch|continue)",
             r"work(?:s)? (?:well|for)",
             r"effective",
             r"approach",
@@ -258,6 +269,7 @@ INTENTS: tuple[Intent, ...] = (
             r"serious",
             r"recover",
             r"get better",
+            r"live normal",
         ),
         _any(
             r"prognos",

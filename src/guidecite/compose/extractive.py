@@ -81,7 +81,9 @@ class ExtractiveComposer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         chosen = select_passages(hits)
         candidates = self.score_sentences(query, chosen, documents, audience)
-        picked = lead_with_answer(pick_statements(candidates, self.max_statements))
+        intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+        picked = pick_statements(candidates, self.max_statements)
+        picked = lead_with_answer(cover_intents(picked, candidates, intents, self.max_statements))
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[: bottom_line_size(picked)]
@@ -247,6 +249,40 @@ def group_sections(
     )
 
 
+def cover_intents(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    intents: Sequence[Intent],
+    limit: int,
+) -> list[Candidate]:
+    """Every kind of answer the question asks for ("which test, and what level is
+    positive?") gets its best statement, when a candidate offers it: it takes the place of
+    the weakest statement that offers none of them."""
+    chosen = list(picked)
+    for intent in intents[1:] if len(intents) > 1 else ():
+        if any(offers(intent, c.text, c.hit.passage.section_path) for c in chosen):
+            continue
+        best = next(
+            (
+                c
+                for c in candidates
+                if c not in chosen
+                and offers(intent, c.text, c.hit.passage.section_path)
+                and not any(duplicates(c, p) for p in chosen)
+            ),
+            None,
+        )
+        if best is None:
+            continue
+        if len(chosen) >= limit:
+            spare = [c for c in chosen[1:] if not c.answers]
+            if not spare:
+                continue
+            chosen.remove(spare[-1])
+        chosen.insert(1, best)
+    return chosen
+
+
 def lead_with_answer(picked: Sequence[Candidate]) -> list[Candidate]:
     """The best statement that offers the kind of answer asked for goes first, to lead the
     bottom line."""
@@ -258,7 +294,7 @@ def lead_with_answer(picked: Sequence[Candidate]) -> list[Candidate]:
 
 def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
     """What the reader should know about how the question was read: words corrected,
-    parts the library does not cover, and when no statement answers what was asked."""
+    parts the library does not cover, and when no statement gives the value asked for."""
     frame = query.frame
     said = []
     if frame.corrections:
@@ -271,7 +307,9 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
             "the question."
         )
     intent = intent_named(frame.intent)
-    if picked and intent.name != "general" and not any(c.answers for c in picked):
+    # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
+    # in a statement or not; whether a sentence tells what to do is not so plain.
+    if picked and intent.name in VALUE_INTENTS and not any(c.answers for c in picked):
         about = f" on {frame.topic}" if frame.topic else ""
         said.append(
             f"No statement in the library answers this kind of question "
