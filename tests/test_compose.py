@@ -129,3 +129,17 @@ def test_patient_readers_get_documents_written_for_patients_first(library) -> No
     question = "Is a rectal exam enough to screen for colon cancer?"
     for_patient = answer(question, library, audience="patient")
     assert for_patient.references[0].audience == "patient"
+
+
+def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
+    text = (
+        "Dabrafenib and trametinib were approved together for melanoma in 2014. "
+        "These two agents improved survival compared with dabrafenib alone. "
+        "It is taken by mouth twice a day with water.\n"
+        "For more information about melanoma treatment, you can read the patient booklet."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Dabrafenib and trametinib were approved together for melanoma in 2014.",
+        "Dabrafenib and trametinib were approved together for melanoma in 2014. "
+        "These two agents improved survival compared with dabrafenib alone.",
+    ]

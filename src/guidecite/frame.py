@@ -499,6 +499,7 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
 # -- asked and told ------------------------------------------------------------------------
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-\s+")
 _SUBJECT = re.compile(r"^\s*([^:.?!]{2,80})[:.]\s+(?=\S)")
 #: Pronouns and auxiliary verbs: a phrase holding one is a sentence, not a title.
 _SENTENCE_WORDS = frozenset(
@@ -549,6 +550,17 @@ def question_parts(question: str) -> tuple[str, str]:
         return head, body
     asking = [s for s in _SENTENCE.split(body) if s.strip() and _ASKING.search(s)]
     return head, " ".join(asking) if asking else body
+
+
+def asking_clauses(question: str) -> str:
+    """The clauses of a message that ask (a question mark, or an asking opening), the
+    subject line and the story left out; the whole message when none does. An unknown word
+    here is the question's own; elsewhere it only sets the scene."""
+    head, _ = question_parts(question)
+    body = question[len(head) :].lstrip(" :.") if head and question.startswith(head) else question
+    clauses = [c for c in _CLAUSE.split(body) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)]
+    return " ".join(asking) if asking else body
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -23,6 +23,7 @@ from .errors import QuestionError
 from .frame import (
     Frame,
     asked_parts,
+    asking_clauses,
     excluded_population,
     intents_of,
     names_no_focus,
@@ -70,6 +71,7 @@ STOPWORDS = frozenset(
     hi hello hey dear sir madam thanks thank thx regards sincerely kindly appreciate
     appreciated wondering wonder wondered question questions info information anyone
     enough sufficient whether either neither able
+    doctor doctors dr physician physicians hospital clinic
     """.split()
 )
 
@@ -138,6 +140,8 @@ class Query:
     unused_words: tuple[str, ...] = ()
     #: other names of the topic, as term sets (from its documents' "Also called" titles)
     topic_aliases: tuple[frozenset[str], ...] = ()
+    #: for each topic document, how much of its title the question asks about (topics.py)
+    topic_purity: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def read(self) -> str:
@@ -320,7 +324,7 @@ def read_frame(
     word of an asking sentence leaves the question uncovered; one only in a subject line or
     the story around it, an everyday English word, or the initials of the question's own
     words is set aside and reported."""
-    in_asked = {w.casefold() for w in content_words(question_parts(text)[1])}
+    in_asked = {w.casefold() for w in content_words(asking_clauses(text))}
     missing = [w for w in unknown if w.isalpha() and len(w) >= 4]
     core = [
         w
@@ -460,6 +464,7 @@ def settle_topic(
         frame=frame,
         topic_concepts=tuple(query.concepts[i] for i in chosen),
         topic_aliases=tuple(sorted(other_names, key=sorted)),
+        topic_purity={d: index.purity(d, query.concepts) for d in members},
         clauses=query.clauses + topic_clauses(frame),
     )
 

@@ -44,6 +44,9 @@ COVERAGE_WEIGHT = 2.0
 INTENT_FACTOR = 1.2
 #: Passages of documents about another topic: kept when they name the topic themselves.
 NAMES_TOPIC = 0.8
+#: A topic document whose title is about more than the question asks ("Lupus Nephritis" for
+#: a question on lupus) loses up to this share: the general document comes first.
+SPECIFIC_TITLE = 0.3
 OFF_TOPIC = 0.2
 
 
@@ -87,10 +90,14 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
 
 def topic_factor(query: Query, passage: Passage, title: str) -> float:
     """1 for a passage of a document about the question's topic (or when the topic is not
-    known), NAMES_TOPIC when the passage itself names the topic, OFF_TOPIC otherwise."""
+    known; a little less when its title is also about something the question does not ask),
+    NAMES_TOPIC when the passage itself names the topic, OFF_TOPIC otherwise."""
     frame = query.frame
-    if not frame.topic_docs or passage.doc_id in frame.topic_docs:
+    if not frame.topic_docs:
         return 1.0
+    if passage.doc_id in frame.topic_docs:
+        purity = query.topic_purity.get(passage.doc_id, 1.0)
+        return 1.0 - SPECIFIC_TITLE * (1.0 - purity)
     if names_topic(query, passage.text, " ".join((title, *passage.section_path))):
         return NAMES_TOPIC
     return OFF_TOPIC

@@ -54,6 +54,18 @@ class TopicIndex:
     def __len__(self) -> int:
         return len(self.titles)
 
+    def purity(self, doc_id: str, concepts: Sequence[Concept]) -> float:
+        """The share of a title's own words (those not in a large share of titles) that
+        state a concept of the question: 1 for "Lupus" asked about lupus, 1/2 for "Lupus
+        Nephritis", unless the question also says "nephritis"."""
+        own = [
+            t for t in set(terms(self.titles[doc_id])) if len(self._postings[t]) <= self._generic
+        ]
+        if not own:
+            return 1.0
+        wanted = {term for _, alternatives in concepts for alt in alternatives for term in alt}
+        return sum(1 for t in own if t in wanted) / len(own)
+
     def topicality(self, in_titles: int, in_passages: int, passages: int) -> float:
         """How much of a topic word a word is, 0 to 1: how often titles use it against how
         often passages do, relative to titles per passage in the whole library. A disease
@@ -168,7 +180,9 @@ def topic_phrase(
 
 
 def _concept_at(token: str, concepts: Sequence[Concept]) -> int | None:
-    """The index of the concept a title word states, if any."""
+    """The index of the concept a title word states, if any (never a short function word)."""
+    if token.islower() and len(token) <= 3:
+        return None
     own = set(terms(token))
     for index, (_, alternatives) in enumerate(concepts):
         if any(alt and alt <= own for alt in alternatives) or any(

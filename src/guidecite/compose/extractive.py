@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from ..analysis import terms
 from ..audience import statement_preference
 from ..embedding import Embedder, similarities
+from ..evidence import main_focus
 from ..frame import Intent, intent_named
 from ..query import Query
 from ..relevance import off_topic_reason
-from ..retrieval import section_factor
+from ..retrieval import section_factor, topic_factor
+from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import (
     ANSWERED,
@@ -53,7 +55,7 @@ ADVICE = re.compile(
 )
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
-MIN_RELATIVE_SCORE = 0.55
+MIN_RELATIVE_SCORE = 0.65
 DUPLICATE_OVERLAP = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -83,7 +85,8 @@ class ExtractiveComposer:
         candidates = self.score_sentences(query, chosen, documents, audience)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         picked = pick_statements(candidates, self.max_statements)
-        picked = lead_with_answer(cover_intents(picked, candidates, intents, self.max_statements))
+        picked = cover_intents(picked, candidates, intents, self.max_statements)
+        picked = lead_with_answer(picked, intents[0], main_focus(query))
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[: bottom_line_size(picked)]
@@ -122,9 +125,13 @@ class ExtractiveComposer:
         top = max(hit.score for hit in hits) or 1.0
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
+        beyond = beyond_topic(query)
         candidates = []
         for (hit, text, grade, doc, context), cosine in zip(units, cosines, strict=True):
             own = frozenset(terms(text))
+            says_more = not beyond or coverage_of(beyond, own) > 0
+            if not says_more and not any(i.answers.search(text) for i in intents):
+                continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
             answers = any(offers(i, text, hit.passage.section_path) for i in intents)
@@ -133,11 +140,17 @@ class ExtractiveComposer:
             if advises and ADVICE.search(text):
                 score += ADVICE_BONUS
             score += statement_preference(audience, text, doc.audience if doc else "clinician")
-            candidates.append(
-                Candidate(text, hit, own, score * length_factor(text), grade, answers)
-            )
+            title = doc.title if doc else ""
+            score *= length_factor(text) * topic_factor(query, hit.passage, title)
+            candidates.append(Candidate(text, hit, own, score, grade, answers))
         candidates.sort(key=lambda c: -c.score)
         return candidates
+
+
+def beyond_topic(query: Query) -> tuple[Concept, ...]:
+    """The question's weighted concepts other than its topic's: what it asks about it."""
+    topic = {id(c) for c in query.topic_concepts}
+    return tuple(c for c in query.concepts if id(c) not in topic and c[0] > 0)
 
 
 def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
@@ -283,13 +296,31 @@ def cover_intents(
     return chosen
 
 
-def lead_with_answer(picked: Sequence[Candidate]) -> list[Candidate]:
-    """The best statement that offers the kind of answer asked for goes first, to lead the
-    bottom line."""
-    first = next((c for c in picked if c.answers), None)
-    if first is None or first is picked[0]:
-        return list(picked)
-    return [first, *(c for c in picked if c is not first)]
+def lead_with_answer(
+    picked: Sequence[Candidate], primary: Intent | None = None, main: Concept | None = None
+) -> list[Candidate]:
+    """The statement that best answers goes first, to lead the bottom line: the best that
+    offers the question's main kind of answer in its own words and states its main focus,
+    else the best that states the focus, else the best that offers the main kind of
+    answer, else any kind asked for."""
+
+    def states_main(c: Candidate) -> bool:
+        return main is None or coverage_of((main,), c.terms) > 0
+
+    def offers_primary(c: Candidate) -> bool:
+        return primary is not None and bool(primary.answers.search(c.text))
+
+    tiers = [
+        lambda c: offers_primary(c) and states_main(c),
+        lambda c: main is not None and states_main(c),
+        offers_primary,
+        lambda c: c.answers,
+    ]
+    for test in tiers:
+        first = next((c for c in picked if test(c)), None)
+        if first is not None:
+            return [first, *(c for c in picked if c is not first)]
+    return list(picked)
 
 
 def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:

@@ -45,14 +45,33 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\b)", re.I)
+_ELSEWHERE = re.compile(
+    r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
+    r"the following (?:list|table|figure)|for (?:more |further )?information|"
+    r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us))\b",
+    re.IGNORECASE,
+)
+#: A sentence that opens by pointing back at what came before it.
+_REFERS_BACK = re.compile(
+    r"^(?:(?:It|They|Its|Their|He|She|Others|Both|Such|Here)\b|"
+    r"(?:This|These|That|Those)\s+\w+|"
+    r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
+    r"\s+(?:these|this|those|that|such|them|it|both)\b)"
+)
 
 
 def statements_of(text: str) -> list[tuple[str, str | None]]:
     """The passage's candidate statements, each with the grade it states (or the next line
-    states)."""
+    states). A sentence that refers back ("These two agents ...", "It is used ...") is said
+    with the sentence before it, in the passage's own words."""
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
+        if _REFERS_BACK.match(unit):
+            before = units[i - 1] if i > 0 else ""
+            if not before or _REFERS_BACK.match(before) or before.rstrip().endswith(":"):
+                continue
+            unit = f"{before} {unit}"
         if not usable(unit) or is_grade_only(unit):
             continue
         grade = find_grade(unit)
@@ -134,6 +153,8 @@ def usable(sentence: str) -> bool:
         return False
     end = sentence.rstrip()[-1:]
     if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
+        return False
+    if _ELSEWHERE.search(sentence):
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
         return False
