@@ -78,7 +78,9 @@ class Vocabulary:
         close = process.extract(
             lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
         )
-        found = [(d, -self.counts[w], w) for w, d, _ in close if w[:1] == lower[:1]]
+        found: list[tuple[float, int, str]] = [
+            (float(d), -self.counts[w], w) for w, d, _ in close if w[:1] == lower[:1]
+        ]
         if not found:
             similar = process.extract(
                 lower,
