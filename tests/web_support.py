@@ -44,6 +44,7 @@ has been normal for three days.</p>
 
 
 READERS_QUESTION = "How is quorvex syndrome treated in adults?"
+MONITORING_QUESTION = "How often should the quorvex antibody level be monitored in adults?"
 #: A made-up condition told three ways: an old guideline for clinicians (with a grade and a
 #: monitoring interval), a newer one that gives another interval, and a leaflet for patients.
 #: The reader tests need a patient article that differs from the physician's and trust marks
@@ -69,6 +70,14 @@ Treatment of quorvex syndrome in adults should continue until the quorvex rash h
 Adults with quorvex syndrome should not be treated with corticosteroids alone.
 Quorvatin interacts with warfarin in adults treated for quorvex syndrome, so the warfarin
 dose should be reviewed.
+Adults with quorvex syndrome and hepatic impairment should be treated with a reduced
+quorvatin dose under specialist supervision.
+Adults with recurrent quorvex syndrome should be treated with a second ten-day course of
+oral quorvatin after confirmation of persistent quorvex antibody positivity.
+Adults with quorvex syndrome who are treated as outpatients require documented review of
+treatment adherence and adverse effects within 72 hours.
+Pregnant adults with quorvex syndrome should be treated with quorvatin only after
+multidisciplinary assessment of maternal and fetal risk.
 
 ## Monitoring of quorvex syndrome
 
@@ -102,17 +111,23 @@ audience: patient
 
 ## How quorvex syndrome is treated
 
-Quorvex syndrome in adults is treated with quorvatin tablets.
-You take the tablets twice a day for ten days.
-Adults with quorvex syndrome usually feel better within a week of treatment.
-Keep taking the tablets for quorvex syndrome until your doctor says you can stop.
-Tell your doctor about other medicines you take while you are treated for quorvex syndrome.
-Rest helps adults get over quorvex syndrome.
-Your nurse checks your blood every few months while you are treated for quorvex syndrome.
+Quorvex syndrome is treated with tablets.
+Most people feel better within a week of treatment for quorvex syndrome.
+Quorvex syndrome can be treated at home.
+Rest is part of the treatment for quorvex syndrome.
+People treated for quorvex syndrome take the tablets twice a day for ten days.
+People treated for quorvex syndrome keep taking the tablets until the doctor says to stop.
+People treated for quorvex syndrome tell the doctor about other medicines they take.
+A nurse checks the blood of people treated for quorvex syndrome.
+Quorvex syndrome treatment works best when the tablets are taken on time.
 
 ## When to get help
 
-Get help right away if the quorvex rash spreads to your face.
+Adults with quorvex syndrome should get help right away if the rash spreads to the face.
+
+## Words to know
+
+Corticosteroids are a type of medicine that calms swelling in the body.
 """,
 }
 

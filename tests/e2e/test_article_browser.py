@@ -18,7 +18,7 @@ import pytest
 
 from guidecite.render import answer_from_dict
 from guidecite.render._common import statement_trust, trust_lines
-from web_support import READERS_QUESTION
+from web_support import MONITORING_QUESTION, READERS_QUESTION
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -56,7 +56,7 @@ def choose_reader(page: Any, label: str) -> None:
 
 
 def test_trust_marks_say_what_the_terminal_and_the_json_say(page: Any, shoot: Any) -> None:
-    article_id = ask(page, READERS_QUESTION)
+    article_id = ask(page, MONITORING_QUESTION)  # two sources give different intervals
     answer = api_answer(page, article_id, "physician")
     shown = [line.strip() for line in page.locator("ul.trust li").all_inner_texts()]
     assert shown == trust_lines(answer)  # the Markdown renderer's words
@@ -189,6 +189,7 @@ def test_the_reader_is_stated_once_and_the_patient_article_differs(page: Any, sh
     assert page.get_by_role("heading", name="Please note").is_visible()
     patient = [words(t) for t in page.locator("span.statement").all_inner_texts()]
     assert set(patient) != set(physician)  # other statements, not only another order
+    assert page.get_by_role("heading", name="What the words mean").is_visible()
     from_patients = page.locator("ol.references li", has_text="Patient Leaflets")
     assert from_patients.count() == 1
     shoot("15-article-patient")
