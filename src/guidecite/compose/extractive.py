@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..analysis import terms
-from ..audience import statement_preference
+from ..audience import document_audience, statement_preference
 from ..embedding import Embedder, similarities
 from ..evidence import main_focus
 from ..frame import Intent, intent_named
@@ -43,7 +43,9 @@ from .units import statements_of
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
-MAX_FROM_DOCUMENT = 5  # statements taken from one document
+MAX_FROM_DOCUMENT = 6  # statements taken from one document
+#: For a patient, statements of documents written for patients count this much more.
+OWN_DOCUMENTS = 1.25
 MAX_STATEMENTS = 10
 INTENT_BONUS = 0.12
 #: A question on what to do prefers statements that advise: the wording of recommendations.
@@ -139,7 +141,10 @@ class ExtractiveComposer:
                 score += INTENT_BONUS
             if advises and ADVICE.search(text):
                 score += ADVICE_BONUS
-            score += statement_preference(audience, text, doc.audience if doc else "clinician")
+            written_for = doc.audience if doc else "clinician"
+            score += statement_preference(audience, text, written_for)
+            if written_for == document_audience(audience) == "patient":
+                score *= OWN_DOCUMENTS  # documents written for the reader, where they cover it
             title = doc.title if doc else ""
             score *= length_factor(text) * topic_factor(query, hit.passage, title)
             candidates.append(Candidate(text, hit, own, score, grade, answers))
