@@ -70,7 +70,10 @@ def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None
     assert folded == "citrobacter freundii and NSE in AF"
     assert fold_shouting("My long COVID fatigue", lambda w: False) == "My long COVID fatigue"
     assert fold_shouting("WHAT IS THE LATEST THERAPY", lambda w: False) == (
-        "WHAT IS THE latest therapy"
+        "what is the latest therapy"
+    )
+    assert fold_shouting("CURE FOR PNEUMONIA in TB", lambda w: w == "TB") == (
+        "cure for pneumonia in TB"
     )
 
 

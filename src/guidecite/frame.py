@@ -468,7 +468,7 @@ def names_no_focus(word: str) -> bool:
     rather than what the question is about."""
     if _AGE.search(word) or _MALE.search(word) or _FEMALE.search(word) or _RELATIVE.search(word):
         return True
-    return any(pattern.fullmatch(word) for pattern in POPULATIONS.values()) or any(
+    return any(pattern.match(word) for pattern in POPULATIONS.values()) or any(
         intent.asks.match(word) for intent in INTENTS
     )
 

@@ -81,6 +81,8 @@ STOPWORDS = frozenset(
 #: and the pairs help ranking.
 LARGE_LIBRARY = 500_000
 COMMON_SHARE = 0.05
+#: A word in fewer passages than this may be a typo (the question's, or the library's own).
+RARE = 2
 #: A concept only in the story around a consumer's question weighs this share of its rarity.
 STORY_WEIGHT = 0.3
 SUBJECT_WEIGHT = 1.5
@@ -93,15 +95,18 @@ FOCUS_SHARE = 0.5  # focus words weigh at least this share of the rarest one
 FOCUS_MIN_WEIGHT = 4.0
 #: The topic: titles whose match weighs at least MIN_TOPIC_SHARE of the question's weightiest
 #: concept are candidates (a common word in an unrelated title is not), ranked by their
-#: title match plus the evidence of their passages among the first EVIDENCE_HITS retrieved.
+#: title match (scaled by topicality) plus the evidence of their passages among the first
+#: EVIDENCE_HITS retrieved.
 MIN_TOPIC_SHARE = 0.3
+#: ... and whose match, scaled by topicality, weighs at least this share of it.
+MIN_TOPICAL_SHARE = 0.1
 EVIDENCE_HITS = 50
 #: The topic's words, as its best title writes them, searched as one more weighted phrase.
 TOPIC_WEIGHT = 1.0
 MAX_TOPIC_WORDS = 6
 NO_FRAME = Frame(None, None, (), "general", ())
 _SLASHED_WORDS = re.compile(r"[a-z]{3,}(?:/[a-z]{3,})+", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_][\w\-/.+%]*", re.UNICODE)
+_WORD = re.compile(r"[^\W_](?:[\w\-/+%]|\.(?=\w))*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPANISH_MARKS = re.compile(
     r"[¿¡ñ]|\b(qué|cuál|cuándo|cómo|dónde|para|pacientes?|tratamiento|"
@@ -399,10 +404,9 @@ def settle_topic(
         (lambda i: freq[query.content_words[i]]) if aligned else None,
         passages,
         skip={
-            i
-            for i, word in enumerate(query.content_words)
-            if names_no_focus(word) or word in chat or adverb(word)
+            i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
         },
+        unless_paired={i for i, word in enumerate(query.content_words) if word in chat},
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
     evidence: dict[str, float] = {}
@@ -421,7 +425,8 @@ def settle_topic(
     eligible = [
         d
         for d, m in titles.items()
-        if m.score >= MIN_TOPIC_SHARE * strongest
+        if m.weight >= MIN_TOPIC_SHARE * strongest
+        and m.score >= MIN_TOPICAL_SHARE * strongest
         and excluded_population(index.titles[d], qualifiers) is None
     ]
     if not eligible:
@@ -528,7 +533,7 @@ def weigh_concepts(
         if not alternatives:
             continue
         df = max(store.doc_freq(form) for form in forms)
-        if df == 0:
+        if df < RARE:
             unused.append(word)
             if store.prefix_freq(word) == 0:
                 unknown.append(word)

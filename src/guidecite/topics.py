@@ -37,6 +37,7 @@ class TitleMatch:
 
     score: float
     concepts: tuple[int, ...]  # indexes of the question's concepts the title states
+    weight: float = 0.0  # the concepts' weights, unscaled: how much of the question it names
 
 
 class TopicIndex:
@@ -92,29 +93,38 @@ class TopicIndex:
         passage_freq: Callable[[int], int] | None = None,
         passages: int = 0,
         skip: Collection[int] = (),
+        unless_paired: Collection[int] = (),
     ) -> dict[str, TitleMatch]:
         """Every document whose title states one of the question's topic-naming concepts,
         with its score: the concepts' weights, each scaled by how much of a topic word it
         is (`topicality`, given how many passages use it) when `passage_freq` is given.
-        Concepts in `skip` (words for the kind of answer or the patient) name no topic."""
+        Concepts in `skip` (words for the kind of answer or the patient) name no topic;
+        those in `unless_paired` (everyday words) only where the title has them beside
+        another word of the question, as the question does ("Williams syndrome")."""
         scores: dict[str, float] = defaultdict(float)
+        raw: dict[str, float] = defaultdict(float)
         stated: dict[str, list[int]] = defaultdict(list)
+        content = {term for _, alternatives in concepts for alt in alternatives for term in alt}
+        asked = [w if w in content else "" for w in words(question)]
         for index, concept in enumerate(concepts):
             docs = set() if index in skip else self.stating(concept)
             if not docs or len(docs) > self._generic:
                 continue
+            if index in unless_paired:
+                own = {t for alt in concept[1] for t in alt}
+                docs = {d for d in docs if _paired(own, asked, words(self.titles[d]))}
             share = 1.0
-            if passage_freq is not None and passages:
+            if passage_freq is not None and passages and docs:
                 share = self.topicality(len(docs), passage_freq(index), passages)
             for doc_id in docs:
                 scores[doc_id] += concept[0] * share
+                raw[doc_id] += concept[0]
                 stated[doc_id].append(index)
-        content = {term for _, alternatives in concepts for alt in alternatives for term in alt}
-        asked = [w if w in content else "" for w in words(question)]
         return {
             doc_id: TitleMatch(
                 score * (1 + ADJACENT_BONUS * adjacent_pairs(asked, words(self.titles[doc_id]))),
                 tuple(stated[doc_id]),
+                raw[doc_id],
             )
             for doc_id, score in scores.items()
         }
@@ -130,6 +140,14 @@ def aliases(title: str) -> list[str]:
     if found is None:
         return []
     return [name.strip() for name in found.group(1).split(";") if name.strip()]
+
+
+def _paired(own: set[str], question_words: Sequence[str], title_words: Sequence[str]) -> bool:
+    """Whether the title has one of the terms beside another question word, as a pair the
+    question also has."""
+    pairs = set(zip(title_words, title_words[1:], strict=False))
+    asked = list(zip(question_words, question_words[1:], strict=False))
+    return any((a, b) in pairs for a, b in asked if a and b and (a in own or b in own))
 
 
 def adjacent_pairs(question_words: Sequence[str], title_words: Sequence[str]) -> int:

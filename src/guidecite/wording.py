@@ -72,8 +72,10 @@ class Vocabulary:
     def correct(self, word: str) -> str | None:
         """The library word a typo most likely meant, or None when none is close."""
         lower = word.lower()
-        if len(lower) < MIN_LENGTH or not lower.isalpha() or lower in self.counts:
+        if len(lower) < MIN_LENGTH or not lower.isalpha():
             return None
+        if self.counts.get(lower, 0) >= MIN_COUNT:
+            return None  # a word of the library (once only may be the library's own typo)
         budget = max(1, len(lower) // 4)
         close = process.extract(
             lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
@@ -179,10 +181,14 @@ def strip_placeholders(question: str) -> str:
 
 def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
     """Shouted words to lower case: in a question mostly in capitals, or a run of two or
-    more words in capitals ("CITROBACTER FREUNDII"). Abbreviations the library knows, short
-    tokens, and a single word in capitals among ordinary ones ("long COVID") stay."""
+    more words in capitals ("CITROBACTER FREUNDII", "CURE FOR PNEUMONIA"). Abbreviations
+    the library knows, and a single word in capitals among ordinary ones ("long COVID"),
+    stay."""
     tokens = list(_TOKEN.finditer(question))
-    shouted = [t.group().isupper() and len(t.group()) > 1 for t in tokens]
+    shouted = [
+        t.group().isupper() and len(t.group()) > 1 and not is_abbreviation(t.group())
+        for t in tokens
+    ]
     everywhere = len(tokens) >= 3 and sum(shouted) >= 0.6 * len(tokens)
     fold_at = set()
     for i, loud in enumerate(shouted):
@@ -192,7 +198,7 @@ def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
 
     def fold(match: re.Match[str]) -> str:
         word = match.group()
-        if match.start() not in fold_at or len(word) <= 4 or is_abbreviation(word):
+        if match.start() not in fold_at or is_abbreviation(word):
             return word
         return word.lower()
 

@@ -57,7 +57,10 @@ ADVICE = re.compile(
 )
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
-MIN_RELATIVE_SCORE = 0.65
+MIN_RELATIVE_SCORE = 0.7
+#: A concept weighing less than this (a word in more than about one passage in ten, or one
+#: of the story around the question) is not what a statement must say beyond the topic.
+ASKS_ABOUT = 2.0
 DUPLICATE_OVERLAP = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -153,9 +156,10 @@ class ExtractiveComposer:
 
 
 def beyond_topic(query: Query) -> tuple[Concept, ...]:
-    """The question's weighted concepts other than its topic's: what it asks about it."""
+    """The question's weighted concepts other than its topic's: what it asks about it
+    (words that weigh little, like the story's or the patient's, left out)."""
     topic = {id(c) for c in query.topic_concepts}
-    return tuple(c for c in query.concepts if id(c) not in topic and c[0] > 0)
+    return tuple(c for c in query.concepts if id(c) not in topic and c[0] >= ASKS_ABOUT)
 
 
 def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
