@@ -26,6 +26,9 @@ LEXICAL_K = 100
 DENSE_K = 50
 DENSE_WEIGHT = 0.5
 AUDIENCE_BONUS = 0.3
+#: For a clinician, a passage of a document written for patients counts this much: the
+#: guideline comes before the leaflet on the same point.
+LAY_FOR_CLINICIANS = 0.85
 #: Headings of the parts of a guideline that describe the document rather than the care:
 #: who wrote and funded it, how it was made, where to get it, its references.
 ABOUT_THE_DOCUMENT = re.compile(
@@ -82,8 +85,12 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
             score *= INTENT_FACTOR
         score += COVERAGE_WEIGHT * coverage_of_sentences(query.concepts, passage.text, context)
         score *= topic_factor(query, passage, title)
-        bonus = AUDIENCE_BONUS if doc is not None and doc.audience == audience else 0.0
-        hits.append(Hit(passage, score + (bonus if audience == "patient" else 0.0)))
+        written_for = doc.audience if doc is not None else audience
+        if audience == "patient" and written_for == "patient":
+            score += AUDIENCE_BONUS
+        elif audience != "patient" and written_for == "patient":
+            score *= LAY_FOR_CLINICIANS
+        hits.append(Hit(passage, score))
     hits.sort(key=lambda h: -h.score)
     return hits[:k]
 
