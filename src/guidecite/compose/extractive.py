@@ -57,7 +57,7 @@ ADVICE = re.compile(
 )
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
-MIN_RELATIVE_SCORE = 0.7
+MIN_RELATIVE_SCORE = 0.75
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0
@@ -94,7 +94,7 @@ class ExtractiveComposer:
         picked = lead_with_answer(picked, intents[0], main_focus(query))
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
-        bottom = statements[: bottom_line_size(picked)]
+        bottom = statements[: bottom_line_size(picked, main_focus(query))]
         return Answer(
             question=query.question,
             title=title_for(query),
@@ -225,13 +225,15 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / (len(a | b) or 1)
 
 
-def bottom_line_size(picked: Sequence[Candidate]) -> int:
-    """One statement, or two when the second is nearly as good and adds new words."""
+def bottom_line_size(picked: Sequence[Candidate], main: Concept | None = None) -> int:
+    """One statement, or two when the second is nearly as good, adds new words, and (when
+    the question has a main focus) states it as well."""
     if len(picked) < 2:
         return len(picked)
     first, second = picked[0], picked[1]
     adds = len(second.terms - first.terms) >= 3
-    return 2 if second.score >= 0.85 * first.score and adds else 1
+    on_focus = main is None or coverage_of((main,), second.terms) > 0
+    return 2 if second.score >= 0.85 * first.score and adds and on_focus else 1
 
 
 def number_references(
