@@ -86,6 +86,7 @@ def evaluate_one(
         "declined": result.status == INSUFFICIENT_EVIDENCE,
         "gold_cited": any(doc in cited for doc in gold_docs),
         "gold_rank": gold_rank(hits, quotes),
+        "has_quote": bool(quotes),
         "must_have": must_have_stated(result, item.get("must_have", [])),
         "readability_grade": readability_grade(result),
         "cited": cited,
@@ -125,6 +126,7 @@ def must_have_stated(result: Answer, must_have: Sequence[Sequence[str]]) -> bool
 
 def figures(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     answerable = [r for r in results if r["answerable"]]
+    quoted = [r for r in answerable if r.get("has_quote", True)]  # gold passages to look for
     unanswerable = [r for r in results if not r["answerable"]]
     latencies = sorted(r["latency_ms"] for r in results)
 
@@ -135,8 +137,8 @@ def figures(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "questions": len(results),
         "answerable": len(answerable),
         "gold_document_cited_pct": share(answerable, lambda r: r["gold_cited"]),
-        "gold_passage_top5_pct": share(answerable, lambda r: (r["gold_rank"] or 99) <= 5),
-        "gold_passage_top10_pct": share(answerable, lambda r: (r["gold_rank"] or 99) <= 10),
+        "gold_passage_top5_pct": share(quoted, lambda r: (r["gold_rank"] or 99) <= 5),
+        "gold_passage_top10_pct": share(quoted, lambda r: (r["gold_rank"] or 99) <= 10),
         "must_have_stated_pct": share(answerable, lambda r: r["must_have"]),
         "unanswerable_declined_pct": share(unanswerable, lambda r: r["declined"]),
         "answerable_wrongly_declined_pct": share(answerable, lambda r: r["declined"]),

@@ -65,6 +65,11 @@ INTENTS: tuple[Intent, ...] = (
             r"what (?:interval|schedule|spacing|timing)",
             r"interval",
             r"when (?:should|to|do|does|is|can|will)",
+            r"(?:what|which) [\w-]*\s*time\b",
+            r"time should",
+            r"delay",
+            r"duration",
+            r"for how long",
         ),
         re.compile(
             rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b|\bwithin\b|\bevery\b|"

@@ -21,7 +21,7 @@ from ..analysis import terms
 from ..audience import document_audience, statement_preference
 from ..embedding import Embedder, similarities
 from ..evidence import main_focus
-from ..frame import Intent, intent_named
+from ..frame import Intent, intent_named, names_no_focus
 from ..query import Query
 from ..relevance import off_topic_reason
 from ..retrieval import section_factor, topic_factor
@@ -382,17 +382,17 @@ def title_for(query: Query) -> str:
 def focus_phrase(query: Query, limit: int = 5) -> str | None:
     """The question's words around its main focus word, as the question writes them: the
     run of its content words (outside brackets) that holds it."""
-    if not query.frame.focus:
-        return None
+    if not query.frame.focus or query.language != "en":
+        return None  # the question's own words would be in another language than the title
     main = query.frame.focus[0]
     text = re.sub(r"\([^)]*\)", " ", query.read)
     tokens = _TOKEN.findall(text)
-    keep = (
-        {w.casefold() for w in query.content_words}
-        - {w.casefold() for w in query.frame.topic.split()}
-        if query.frame.topic
-        else {w.casefold() for w in query.content_words}
-    )
+    topic = {w.casefold() for w in (query.frame.topic or "").split()}
+    keep = {
+        w.casefold()
+        for w in query.content_words
+        if w.casefold() not in topic and not names_no_focus(w) and not any(c.isdigit() for c in w)
+    }
     positions = [i for i, t in enumerate(tokens) if t.casefold() == main.casefold()]
     if not positions:
         expansion = next((e.long for e in query.expansions if e.short == main), None)

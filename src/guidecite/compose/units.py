@@ -27,6 +27,7 @@ from ..screening import is_instruction_like
 MAX_ITEMS = 8
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
 _FLOW = re.compile(r"-{1,2}>|→|⇒")
+_LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 #: "Label: value" lines of a document's own form: a short label of capitalised words, often
 #: with "(s)", whose value describes the document rather than the care.
 _FORM_FIELD = re.compile(
@@ -83,8 +84,9 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
 
 
 def statement_units(text: str) -> list[str]:
-    """The passage as units: sentences, list items with their lead-in, table rows."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    """The passage as units: sentences, list items with their lead-in, table rows. A
+    one-word label opening a passage ("Summary : ...") is the source's layout, not text."""
+    lines = [_LABEL.sub("", line, count=1) for line in text.splitlines() if line.strip()]
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
     i = 0
