@@ -20,7 +20,7 @@ from .compose import Generator, get_generator
 from .deidentify import note_removals, prepare_question
 from .embedding import Embedder, get_embedder
 from .errors import ModelError
-from .evidence import assess, insufficient
+from .evidence import Evidence, assess, insufficient
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
@@ -96,6 +96,10 @@ class Library:
 
 
 TRANSLATIONS = "multilingual"
+NOTHING_TO_SAY = (
+    "the passages found on {topic} state nothing on what the question asks beyond naming "
+    "its topic"
+)
 
 
 def refresh_translations(store: Store, home: Path) -> bool:
@@ -189,6 +193,9 @@ def answer_with_hits(
     evidence = assess(query, hits, documents)
     if evidence.sufficient:
         result = library.composer(composer).compose(query, hits, documents, reader.name.value)
+        if not result.statements:
+            evidence = Evidence(False, NOTHING_TO_SAY.format(topic=query.frame.topic or "it"))
+    if evidence.sufficient:
         result = tailor(result, reader, library_definer(library.store, audience))
     else:
         result = insufficient(query, hits, documents, audience, evidence.reason)
