@@ -130,7 +130,8 @@ class ExtractiveComposer:
         top = max(hit.score for hit in hits) or 1.0
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
-        beyond = beyond_topic(query)
+        # Asked what something is, statements about the topic itself are the answer.
+        beyond = () if intents[0].name in {"definition", "general"} else beyond_topic(query)
         candidates = []
         for (hit, text, grade, doc, context), cosine in zip(units, cosines, strict=True):
             own = frozenset(terms(text))
