@@ -10,6 +10,7 @@ from guidecite.frame import (
     excluded_population,
     intents_of,
     names_no_focus,
+    negated_words,
     qualifiers_of,
     question_parts,
 )
@@ -98,3 +99,17 @@ def test_words_about_the_patient_or_the_kind_of_answer_are_no_focus() -> None:
     assert names_no_focus("70-year-old") and names_no_focus("father")
     assert names_no_focus("treatment") and names_no_focus("dose")
     assert not names_no_focus("enolase")
+
+
+def test_spanish_questions_ask_in_spanish_words() -> None:
+    assert intents_of("¿Cuándo hay que volver a valorar su riesgo de ictus?")[0].name == "timing"
+    assert intents_of("¿Entre qué edades se recomienda el cribado?")[0].name == "timing"
+    assert intents_of("¿Qué dosis de metformina se da?")[0].name == "dose"
+    assert intents_of("¿Con qué medicamento se trata? Quiero el tratamiento.")[0].name == (
+        "management"
+    )
+
+
+def test_what_a_question_excludes_is_set_aside() -> None:
+    assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
+    assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")

@@ -47,7 +47,16 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "dose",
         "Dosing",
-        _any(r"dose", r"doses", r"dosing", r"dosage", r"how much", r"how many mg"),
+        _any(
+            r"dose",
+            r"doses",
+            r"dosing",
+            r"dosage",
+            r"how much",
+            r"how many mg",
+            r"dosis",
+            r"qu[eé] cantidad",
+        ),
         re.compile(
             r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
             r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b",
@@ -70,6 +79,11 @@ INTENTS: tuple[Intent, ...] = (
             r"delay",
             r"duration",
             r"for how long",
+            r"cu[aá]ndo",
+            r"qu[eé] edad(?:es)?",
+            r"cada cu[aá]nto",
+            r"cu[aá]nto tiempo",
+            r"con qu[eé] frecuencia",
         ),
         re.compile(
             rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b|\bwithin\b|\bevery\b|"
@@ -168,6 +182,12 @@ INTENTS: tuple[Intent, ...] = (
             r"lower",
             r"reduce",
             r"control",
+            r"tratamiento",
+            r"tratar",
+            r"qu[eé] hacer",
+            r"manejo",
+            r"recomienda",
+            r"se debe",
             r"relie(?:f|ve)",
             r"surgery",
             r"should (?:i|we|he|she|they)",
@@ -207,6 +227,9 @@ INTENTS: tuple[Intent, ...] = (
             r"how (?:do|can|would|will) (?:you|i|we|they|doctors) (?:know|tell|find)",
             r"detect",
             r"confirm",
+            r"prueba",
+            r"diagn[oó]stic",
+            r"detectar",
             r"work-?up",
             r"imaging",
             r"scan",
@@ -353,6 +376,8 @@ INTENTS: tuple[Intent, ...] = (
             r"resources?",
             r"send me",
             r"research",
+            r"qu[eé] es",
+            r"informaci[oó]n",
         ),
         _any(
             r"what (?:is|are)",
@@ -459,6 +484,19 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
 
 def populations_of(text: str) -> set[str]:
     return {group for group, pattern in POPULATIONS.items() if pattern.search(text)}
+
+
+_NEGATED = re.compile(
+    r"\b(?:without|w/o|except|besides|other than|instead of|apart from|rather than|"
+    r"sin|excepto|salvo)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)",
+    re.IGNORECASE,
+)
+
+
+def negated_words(question: str) -> set[str]:
+    """Words the question sets aside ("without pills", "sin anticoagulación"): up to three
+    words after a word of exclusion. What a question excludes is not its topic."""
+    return {w.casefold() for m in _NEGATED.finditer(question) for w in m.group(1).split()}
 
 
 def names_patient(word: str) -> bool:

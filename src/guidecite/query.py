@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from .abbreviations import AbbreviationTable, Expansion, expand
-from .analysis import terms
+from .analysis import fold, terms
 from .embedding import Embedder, similarities
 from .errors import QuestionError
 from .frame import (
@@ -28,6 +28,7 @@ from .frame import (
     intents_of,
     names_no_focus,
     names_patient,
+    negated_words,
     qualifiers_of,
     question_parts,
 )
@@ -395,6 +396,7 @@ def settle_topic(
     word in an unrelated title) names no topic, and neither does one about a population the
     question excludes; nor do words of everyday conversation (wording.conversational)."""
     aligned = store is not None and len(query.content_words) == len(query.concepts)
+    excluded = negated_words(query.read)
     passages = store.counts()["passages"] if store is not None else 0
     freq = {w: store.doc_freq(w) for w in query.content_words} if store is not None else {}
     chat = {w for w, n in freq.items() if conversational(w, n / max(passages, 1))}
@@ -404,8 +406,11 @@ def settle_topic(
         (lambda i: freq[query.content_words[i]]) if aligned else None,
         passages,
         skip={
-            i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
-        },
+            i
+            for i, word in enumerate(query.content_words)
+            if names_no_focus(word) or adverb(word)
+        }
+        | {i for i, concept in enumerate(query.concepts) if excludes(concept, excluded)},
         unless_paired={i for i, word in enumerate(query.content_words) if word in chat},
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
@@ -472,6 +477,13 @@ def settle_topic(
         topic_purity={d: index.purity(d, query.concepts) for d in members},
         clauses=query.clauses + topic_clauses(frame),
     )
+
+
+def excludes(concept: Concept, excluded: Collection[str]) -> bool:
+    """Whether a concept is one the question sets aside: a term of it begins like an
+    excluded word (six letters, so "anticoagulación" meets "anticoagulation")."""
+    starts = {fold(word)[:6] for word in excluded if len(word) >= 4}
+    return any(term[:6] in starts for alt in concept[1] for term in alt if len(term) >= 4)
 
 
 def topic_clauses(frame: Frame) -> tuple[Clause, ...]:

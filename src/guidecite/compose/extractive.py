@@ -217,6 +217,8 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
 def duplicates(a: Candidate, b: Candidate) -> bool:
     """Near-duplicates say the same words with the same numbers (a different number is a
     different statement, and both are kept)."""
+    if a.text in b.text or b.text in a.text:
+        return True  # one says the other with its neighbour sentence
     if _NUMBER.findall(a.text) != _NUMBER.findall(b.text):
         return False
     return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
