@@ -428,7 +428,17 @@ POPULATIONS: dict[str, re.Pattern[str]] = {
     "older adult": _any(
         r"elderly", r"older (?:adult|people|person|patient|men|women)", r"geriatric"
     ),
-    "pregnancy": _any(r"pregnan", r"breast-?feed", r"lactat", r"postpartum", r"gestation"),
+    "pregnancy": _any(
+        r"pregnan",
+        r"breast-?feed",
+        r"lactat",
+        r"postpartum",
+        r"gestation",
+        r"perinatal",
+        r"antenatal",
+        r"prenatal",
+        r"obstetric",
+    ),
 }
 _AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:-\s*)?old\b|\baged?\s+(\d{1,3})\b", _I
