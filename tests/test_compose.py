@@ -143,3 +143,14 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
         "Dabrafenib and trametinib were approved together for melanoma in 2014. "
         "These two agents improved survival compared with dabrafenib alone.",
     ]
+
+
+def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alone() -> None:
+    text = (
+        "Reflux may cause symptoms such as\n- Heartburn\n- Problems swallowing\n"
+        "- Bad breath Hiatal hernias are common, especially in people over age 50."
+    )
+    assert statement_units(text) == [
+        "Reflux may cause symptoms such as: Heartburn; Problems swallowing; Bad breath.",
+        "Hiatal hernias are common, especially in people over age 50.",
+    ]

@@ -28,6 +28,13 @@ MAX_ITEMS = 8
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
 _FLOW = re.compile(r"-{1,2}>|→|⇒")
 _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
+#: A sentence that introduces a list: it ends in a colon, or in words that open one.
+_LEADS_IN = re.compile(r"(?::|\b(?:such as|include|includes|including|are|may be))\s*$", re.I)
+#: A short list item with a sentence run into it by the source: "Bad breath Hiatal hernias
+#: are common ..." (a few words, then a capitalised word opening a full sentence).
+_RUN_IN = re.compile(
+    r"^((?:[\w'()/-]+ ){0,3}[\w'()/-]*[a-z)]) ([A-Z][a-z]+ (?:[\w,'()/-]+ ){4,}.*[.!?])$"
+)
 #: "Label: value" lines of a document's own form: a short label of capitalised words, often
 #: with "(s)", whose value describes the document rather than the care.
 _FORM_FIELD = re.compile(
@@ -100,12 +107,13 @@ def statement_units(text: str) -> list[str]:
         if mark is None:
             leads = []
             sentences = split_sentences(line)
-            if sentences and sentences[-1].rstrip().endswith(":") and i < len(lines):
-                items, i = _gather(lines, i)
+            if sentences and _LEADS_IN.search(sentences[-1]) and i < len(lines):
+                items, i, after = _gather(lines, i)
                 if items:
                     head = " ".join(sentences[:-1])
                     units += [*split_sentences(head)] if head else []
                     units.append(_joined(sentences[-1], items))
+                    units += split_sentences(after) if after else []
                     continue
             units += sentences
             continue
@@ -120,20 +128,31 @@ def statement_units(text: str) -> list[str]:
     return [unit for unit in units if unit]
 
 
-def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int]:
-    """The top-level list items that follow a lead-in sentence, from line i."""
+def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
+    """The top-level list items that follow a lead-in sentence, from line i, and a sentence
+    the source ran into the last item ("- Bad breath Hiatal hernias are common ...")."""
     items: list[str] = []
+    after = ""
     while i < len(lines) and len(items) < MAX_ITEMS:
         mark = _LIST_MARK.match(lines[i])
         if mark is None or mark.group(1):
             break
-        items.append(lines[i][mark.end() :].strip())
+        item = lines[i][mark.end() :].strip()
+        run_in = _RUN_IN.match(item)
+        if run_in is not None:
+            item, after = run_in.group(1), run_in.group(2)
+        items.append(item)
         i += 1
-    return items, i
+        if after:
+            break
+    return items, i, after
 
 
 def _joined(lead: str, items: Sequence[str]) -> str:
-    return " ".join((lead.strip(), "; ".join(item.rstrip(".;") for item in items))) + "."
+    lead = lead.strip()
+    if not lead.endswith(":"):
+        lead += ":"
+    return " ".join((lead, "; ".join(item.rstrip(".;") for item in items))) + "."
 
 
 def table_row(row: str) -> str:
