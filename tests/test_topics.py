@@ -49,3 +49,12 @@ def test_the_topic_is_named_in_the_title_s_words() -> None:
 def test_neighbouring_question_words_that_stand_together_in_a_title_count() -> None:
     assert adjacent_pairs(["colon", "cancer", ""], ["colon", "cancer", "treatment"]) == 1
     assert adjacent_pairs(["cancer", "colon"], ["colon", "cancer"]) == 0
+
+
+def test_an_acronym_the_library_gives_as_an_issuer_names_a_source() -> None:
+    index = TopicIndex(
+        TITLES, ["National Institute for Health and Care Excellence (NICE)", "HIV Medicine Group"]
+    )
+    assert index.issuer_named("NICE") is not None
+    assert index.issuer_named("HIV", ["human immunodeficiency virus"]) is None
+    assert index.issuer_named("nice") is None  # a word, not an acronym

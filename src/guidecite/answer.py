@@ -74,7 +74,7 @@ class Library:
         """The library's document titles, indexed, for the current generation."""
         generation = self.store.generation()
         if self._topics is None or self._topics[0] != generation:
-            self._topics = (generation, TopicIndex(self.store.titles()))
+            self._topics = (generation, TopicIndex(self.store.titles(), self.store.issuers()))
         return self._topics[1]
 
     def vocabulary(self) -> Vocabulary:

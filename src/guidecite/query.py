@@ -146,6 +146,8 @@ class Query:
     unused_words: tuple[str, ...] = ()
     #: other names of the topic, as term sets (from its documents' "Also called" titles)
     topic_aliases: tuple[frozenset[str], ...] = ()
+    #: issuers the question names ("per NICE"), as the terms of their names
+    named_sources: tuple[frozenset[str], ...] = ()
     #: for each topic document, how much of its title the question asks about (topics.py)
     topic_purity: Mapping[str, float] = field(default_factory=dict)
 
@@ -395,6 +397,7 @@ def settle_topic(
     them, become a search phrase. A title that names too little of the question (a common
     word in an unrelated title) names no topic, and neither does one about a population the
     question excludes; nor do words of everyday conversation (wording.conversational)."""
+    query = name_sources(query, index)
     aligned = store is not None and len(query.content_words) == len(query.concepts)
     excluded = negated_words(query.read)
     passages = store.counts()["passages"] if store is not None else 0
@@ -406,9 +409,7 @@ def settle_topic(
         (lambda i: freq[query.content_words[i]]) if aligned else None,
         passages,
         skip={
-            i
-            for i, word in enumerate(query.content_words)
-            if names_no_focus(word) or adverb(word)
+            i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
         }
         | {i for i, concept in enumerate(query.concepts) if excludes(concept, excluded)},
         unless_paired={i for i, word in enumerate(query.content_words) if word in chat},
@@ -440,7 +441,11 @@ def settle_topic(
         return replace(query, frame=replace(query.frame, focus=focus))
     top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
     chosen = titles[top].concepts
-    members = {d for d in eligible if set(chosen) <= set(titles[d].concepts)}
+    # The topic's documents are those whose titles name its weightiest concept: the title
+    # that named it may also hold other words of the question ("Endocarditis (Also called:
+    # Valve infection)"), which other documents on it need not.
+    core = max(chosen, key=lambda i: query.concepts[i][0])
+    members = {d for d in eligible if core in titles[d].concepts}
     # The topic's other names, as its documents' titles give them, find its other documents
     # ("primary adrenal insufficiency" for Addison disease).
     other_names = {
@@ -476,6 +481,34 @@ def settle_topic(
         topic_aliases=tuple(sorted(other_names, key=sorted)),
         topic_purity={d: index.purity(d, query.concepts) for d in members},
         clauses=query.clauses + topic_clauses(frame),
+    )
+
+
+def name_sources(query: Query, index: TopicIndex) -> Query:
+    """The issuers the question names ("per NICE", "does the USPSTF recommend") are where
+    the answer should come from, not what it is about: their words weigh nothing and are
+    not searched for, and retrieval prefers those issuers' documents."""
+    if len(query.content_words) != len(query.concepts):
+        return query
+    named: dict[int, frozenset[str]] = {}
+    for i, word in enumerate(query.content_words):
+        issuer = index.issuer_named(word, [e.long for e in query.expansions if e.short == word])
+        if issuer is not None:
+            named[i] = issuer
+    if not named:
+        return query
+    words = {query.content_words[i] for i in named}
+    longs = {e.long for e in query.expansions if e.short in words}
+    return replace(
+        query,
+        concepts=tuple(
+            (0.0, alts) if i in named else (weight, alts)
+            for i, (weight, alts) in enumerate(query.concepts)
+        ),
+        clauses=tuple(
+            c for c in query.clauses if not (set(c.text.split()) & words or c.text in longs)
+        ),
+        named_sources=tuple(named.values()),
     )
 
 

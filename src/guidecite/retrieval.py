@@ -13,8 +13,10 @@ with a small preference for documents written for the reader's audience.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .analysis import terms
 from .frame import intent_named
 from .query import Query
 from .relevance import names_topic
@@ -26,6 +28,8 @@ LEXICAL_K = 100
 DENSE_K = 50
 DENSE_WEIGHT = 0.5
 AUDIENCE_BONUS = 0.3
+#: A document issued by the body the question names ("per NICE") counts this much more.
+SOURCE_NAMED = 1.25
 #: For a clinician, a passage of a document written for patients counts this much: the
 #: guideline comes before the leaflet on the same point.
 LAY_FOR_CLINICIANS = 0.85
@@ -72,6 +76,7 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
     passages = store.passages([s.key for s in scored[: k * 2]])
     docs = store.documents({p.doc_id for p in passages.values()})
     wanted = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+    sources = query.named_sources
     hits = []
     for s in scored[: k * 2]:
         passage = passages.get(s.key)
@@ -85,6 +90,8 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
             score *= INTENT_FACTOR
         score += COVERAGE_WEIGHT * coverage_of_sentences(query.concepts, passage.text, context)
         score *= topic_factor(query, passage, title)
+        if doc is not None and sources and issued_by(doc.issuer or "", title, sources):
+            score *= SOURCE_NAMED
         written_for = doc.audience if doc is not None else audience
         if audience == "patient" and written_for == "patient":
             score += AUDIENCE_BONUS
@@ -93,6 +100,12 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
         hits.append(Hit(passage, score))
     hits.sort(key=lambda h: -h.score)
     return hits[:k]
+
+
+def issued_by(issuer: str, title: str, sources: Sequence[frozenset[str]]) -> bool:
+    """Whether a document's issuer is one the question names."""
+    own = frozenset(terms(issuer))
+    return any(source <= own for source in sources)
 
 
 def topic_factor(query: Query, passage: Passage, title: str) -> float:

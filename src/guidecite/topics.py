@@ -43,8 +43,11 @@ class TitleMatch:
 class TopicIndex:
     """Document titles, searchable by the terms they hold."""
 
-    def __init__(self, titles: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, titles: Iterable[tuple[str, str]], issuers: Iterable[str] = ()) -> None:
         self.titles: dict[str, str] = {}
+        self._issuers: list[tuple[frozenset[str], frozenset[str]]] = [
+            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer))) for issuer in issuers
+        ]
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
             self.titles[doc_id] = title
@@ -54,6 +57,17 @@ class TopicIndex:
 
     def __len__(self) -> int:
         return len(self.titles)
+
+    def issuer_named(self, acronym: str, long_forms: Iterable[str] = ()) -> frozenset[str] | None:
+        """The terms of the issuer a question's acronym names ("per NICE": the issuer written
+        "... Excellence (NICE)", or one whose name is the acronym's long form), or None."""
+        if not (acronym.isupper() and len(acronym) >= 3):
+            return None
+        longs = [frozenset(terms(long)) for long in long_forms if terms(long)]
+        for issuer, acronyms in self._issuers:
+            if acronym in acronyms or any(long <= issuer for long in longs):
+                return issuer
+        return None
 
     def purity(self, doc_id: str, concepts: Sequence[Concept]) -> float:
         """The share of a title's own words (those not in a large share of titles) that
@@ -130,6 +144,7 @@ class TopicIndex:
         }
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&/-]{1,10})\)")
 _ALSO_CALLED = re.compile(r"\(also called:\s*([^)]*)\)", re.IGNORECASE)
 
 

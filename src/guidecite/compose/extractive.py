@@ -21,10 +21,10 @@ from ..analysis import terms
 from ..audience import document_audience, statement_preference
 from ..embedding import Embedder, similarities
 from ..evidence import main_focus
-from ..frame import Intent, intent_named, names_no_focus
+from ..frame import Intent, asking_clauses, intent_named, names_no_focus
 from ..query import Query
 from ..relevance import off_topic_reason
-from ..retrieval import section_factor, topic_factor
+from ..retrieval import SOURCE_NAMED, issued_by, section_factor, topic_factor
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import (
@@ -48,6 +48,11 @@ MAX_FROM_DOCUMENT = 6  # statements taken from one document
 OWN_DOCUMENTS = 1.25
 MAX_STATEMENTS = 10
 INTENT_BONUS = 0.12
+#: What lifts a statement to lead the bottom line (lead_with_answer).
+LEAD_ASKED = 0.3
+LEAD_FOCUS = 0.15
+LEAD_INTENT = 0.2
+LEAD_GRADED = 0.1
 #: A question on what to do prefers statements that advise: the wording of recommendations.
 ADVICE_BONUS = 0.06
 ADVICE = re.compile(
@@ -91,7 +96,8 @@ class ExtractiveComposer:
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         picked = pick_statements(candidates, self.max_statements)
         picked = cover_intents(picked, candidates, intents, self.max_statements)
-        picked = lead_with_answer(picked, intents[0], main_focus(query))
+        asked = asked_concepts(query)
+        picked = lead_with_answer(picked, intents[0], main_focus(query), asked)
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[: bottom_line_size(picked, main_focus(query))]
@@ -151,9 +157,17 @@ class ExtractiveComposer:
                 score *= OWN_DOCUMENTS  # documents written for the reader, where they cover it
             title = doc.title if doc else ""
             score *= length_factor(text) * topic_factor(query, hit.passage, title)
+            if doc is not None and issued_by(doc.issuer or "", title, query.named_sources):
+                score *= SOURCE_NAMED  # the body the question names ("per NICE")
             candidates.append(Candidate(text, hit, own, score, grade, answers))
         candidates.sort(key=lambda c: -c.score)
         return candidates
+
+
+def asked_concepts(query: Query) -> tuple[Concept, ...]:
+    """The question's concepts its asking clauses state ("what dose ...?", not the story)."""
+    asking = frozenset(terms(asking_clauses(query.read)))
+    return tuple(c for c in query.concepts if c[0] > 0 and any(alt & asking for alt in c[1]))
 
 
 def beyond_topic(query: Query) -> tuple[Concept, ...]:
@@ -311,30 +325,33 @@ def cover_intents(
 
 
 def lead_with_answer(
-    picked: Sequence[Candidate], primary: Intent | None = None, main: Concept | None = None
+    picked: Sequence[Candidate],
+    primary: Intent | None = None,
+    main: Concept | None = None,
+    asked: Sequence[Concept] = (),
 ) -> list[Candidate]:
-    """The statement that best answers goes first, to lead the bottom line: the best that
-    offers the question's main kind of answer in its own words and states its main focus,
-    else the best that states the focus, else the best that offers the main kind of
-    answer, else any kind asked for."""
+    """The statement that best answers goes first, to lead the bottom line. Each is weighed
+    by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
+    rather than the story before it), whether it states the question's main focus, and
+    whether it offers the main kind of answer (for a value asked for, a number with its
+    unit: a statement that only mentions "dose" does not give one), and whether the source
+    grades it as a recommendation."""
 
-    def states_main(c: Candidate) -> bool:
-        return main is None or coverage_of((main,), c.terms) > 0
+    def lead(c: Candidate) -> float:
+        weight = c.score + LEAD_ASKED * coverage_of(asked, c.terms) if asked else c.score
+        if main is not None and coverage_of((main,), c.terms) > 0:
+            weight += LEAD_FOCUS
+        if c.grade is not None:
+            weight += LEAD_GRADED  # a guideline's graded recommendation
+        if primary is not None and primary.answers.search(c.text):
+            gives_value = primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
+            weight += LEAD_INTENT if gives_value else 0.0
+        return weight
 
-    def offers_primary(c: Candidate) -> bool:
-        return primary is not None and bool(primary.answers.search(c.text))
-
-    tiers = [
-        lambda c: offers_primary(c) and states_main(c),
-        lambda c: main is not None and states_main(c),
-        offers_primary,
-        lambda c: c.answers,
-    ]
-    for test in tiers:
-        first = next((c for c in picked if test(c)), None)
-        if first is not None:
-            return [first, *(c for c in picked if c is not first)]
-    return list(picked)
+    if not picked:
+        return []
+    first = max(picked, key=lead)
+    return [first, *(c for c in picked if c is not first)]
 
 
 def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:

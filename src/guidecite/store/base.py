@@ -96,6 +96,9 @@ class Store(Protocol):
     def titles(self) -> Iterator[tuple[str, str]]:
         """(document id, title) of every stored document."""
 
+    def issuers(self) -> Iterator[str]:
+        """Every distinct issuer named by a stored document."""
+
     def save_answer(self, answer_id: str, question_key: str, body: str) -> None: ...
 
     def find_answer(self, question_key: str) -> str | None:

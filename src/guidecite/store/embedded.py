@@ -158,6 +158,9 @@ class EmbeddedStore:
     def titles(self) -> Iterator[tuple[str, str]]:
         return self.sql.titles()
 
+    def issuers(self) -> Iterator[str]:
+        return self.sql.issuers()
+
     # -- indexes -----------------------------------------------------------------------
 
     def refresh_indexes(self) -> None:

@@ -583,6 +583,12 @@ class SQLiteStore:
     def titles(self) -> Iterator[tuple[str, str]]:
         yield from self.db.execute("SELECT doc_id, title FROM documents ORDER BY doc_id")
 
+    def issuers(self) -> Iterator[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT issuer FROM documents WHERE issuer IS NOT NULL ORDER BY issuer"
+        )
+        yield from (issuer for (issuer,) in rows)
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         yield from self.db.execute("SELECT short, long, sum(count) FROM definitions GROUP BY 1, 2")
 
