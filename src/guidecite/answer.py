@@ -7,6 +7,7 @@ article = answer("What is ...?", library, audience="nurse")
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -87,7 +88,8 @@ class Library:
             if found is None:
                 found = Vocabulary.build(self.store.passage_texts())
                 if path is not None:
-                    found.save(path, generation)
+                    with contextlib.suppress(OSError):  # a read-only library: built each time
+                        found.save(path, generation)
             self._vocabulary = (generation, found)
         return self._vocabulary[1]
 
