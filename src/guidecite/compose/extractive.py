@@ -47,6 +47,7 @@ MAX_FROM_DOCUMENT = 6  # statements taken from one document
 #: For a patient, statements of documents written for patients count this much more.
 OWN_DOCUMENTS = 1.25
 MAX_STATEMENTS = 10
+PLAIN_WORDS = 20  # a patient's statements: full credit up to this many words
 INTENT_BONUS = 0.12
 #: What lifts a statement to lead the bottom line (lead_with_answer).
 LEAD_ASKED = 0.3
@@ -156,7 +157,8 @@ class ExtractiveComposer:
             if written_for == document_audience(audience) == "patient":
                 score *= OWN_DOCUMENTS  # documents written for the reader, where they cover it
             title = doc.title if doc else ""
-            score *= length_factor(text) * topic_factor(query, hit.passage, title)
+            plain = document_audience(audience) == "patient"
+            score *= length_factor(text, plain) * topic_factor(query, hit.passage, title)
             if doc is not None and issued_by(doc.issuer or "", title, query.named_sources):
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
             candidates.append(Candidate(text, hit, own, score, grade, answers))
@@ -204,10 +206,12 @@ def select_passages(hits: Sequence[Hit]) -> list[Hit]:
     return chosen
 
 
-def length_factor(text: str) -> float:
-    """Prefer short statements: full credit up to 40 words, less beyond."""
+def length_factor(text: str, plain: bool = False) -> float:
+    """Prefer short statements: full credit up to 40 words (20 for a reader who wants plain
+    language), less beyond."""
     words = len(text.split())
-    return 1.0 if words <= 40 else max(0.6, 40 / words)
+    limit = PLAIN_WORDS if plain else 40
+    return 1.0 if words <= limit else max(0.6, limit / words)
 
 
 def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
