@@ -51,6 +51,13 @@ def test_correct_spelling_rewrites_only_the_unknown_words() -> None:
     ]
 
 
+def test_an_everyday_word_the_library_does_not_use_is_never_corrected() -> None:
+    vocabulary = Vocabulary.build([*LIBRARY_TEXT, "Do not rely on it.", "They rely on it."])
+    assert vocabulary.correct("reply") == "rely"  # close in letters...
+    text, corrections = correct_spelling("Thanks for your reply", vocabulary, ["reply"])
+    assert (text, corrections) == ("Thanks for your reply", ())  # ...but an everyday word
+
+
 def test_a_saved_vocabulary_is_read_back_only_for_its_generation(tmp_path: Path) -> None:
     vocabulary = Vocabulary.build(LIBRARY_TEXT)
     path = tmp_path / "vocabulary.json"

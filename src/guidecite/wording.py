@@ -209,9 +209,11 @@ def correct_spelling(
     question: str, vocabulary: Vocabulary, unknown: Iterable[str]
 ) -> tuple[str, tuple[Correction, ...]]:
     """The question with each of its `unknown` words corrected where the library has a close
-    word, and the corrections made."""
+    word (never an everyday English word), and the corrections made."""
     corrections = []
     for word in dict.fromkeys(unknown):
+        if zipf_frequency(word, "en") >= EVERYDAY_COMMON:
+            continue  # an everyday word ("reply") the library happens not to use
         better = vocabulary.correct(word)
         if better is not None:
             corrections.append(Correction(word, better))
