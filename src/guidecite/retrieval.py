@@ -90,7 +90,7 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
             score *= INTENT_FACTOR
         score += COVERAGE_WEIGHT * coverage_of_sentences(query.concepts, passage.text, context)
         score *= topic_factor(query, passage, title)
-        if doc is not None and sources and issued_by(doc.issuer or "", title, sources):
+        if doc is not None and sources and issued_by(doc.issuer or "", sources):
             score *= SOURCE_NAMED
         written_for = doc.audience if doc is not None else audience
         if audience == "patient" and written_for == "patient":
@@ -102,7 +102,7 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
     return hits[:k]
 
 
-def issued_by(issuer: str, title: str, sources: Sequence[frozenset[str]]) -> bool:
+def issued_by(issuer: str, sources: Sequence[frozenset[str]]) -> bool:
     """Whether a document's issuer is one the question names."""
     own = frozenset(terms(issuer))
     return any(source <= own for source in sources)

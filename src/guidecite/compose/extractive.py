@@ -159,7 +159,7 @@ class ExtractiveComposer:
             title = doc.title if doc else ""
             plain = document_audience(audience) == "patient"
             score *= length_factor(text, plain) * topic_factor(query, hit.passage, title)
-            if doc is not None and issued_by(doc.issuer or "", title, query.named_sources):
+            if doc is not None and issued_by(doc.issuer or "", query.named_sources):
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
             candidates.append(Candidate(text, hit, own, score, grade, answers))
         candidates.sort(key=lambda c: -c.score)
