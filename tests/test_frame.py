@@ -9,8 +9,10 @@ from guidecite.frame import (
     asked_parts,
     excluded_population,
     intents_of,
+    intents_of_message,
     names_no_focus,
     negated_words,
+    other_severity,
     qualifiers_of,
     question_parts,
 )
@@ -71,6 +73,22 @@ def test_a_statement_about_a_population_the_question_excludes_is_named() -> None
     assert excluded_population("Pregnant women should be offered it.", ()) is None
 
 
+def test_how_severe_the_condition_is_is_a_qualifier() -> None:
+    assert qualifiers_of("Adult with mild intermittent asthma") == ("adult", "mild")
+    assert "moderate" in qualifiers_of("Moderate to severe plaque psoriasis: which biologic?")
+    assert qualifiers_of("A mildly raised marker") == ()  # how raised, not how ill
+
+
+def test_a_statement_about_another_degree_of_the_condition_is_named() -> None:
+    asked = "Adult with mild intermittent asthma - is a reliever alone acceptable?"
+    assert other_severity("Biologics are for severe asthma.", asked) == "severe disease"
+    assert other_severity("In moderate-to-severe asthma, add a LAMA.", asked) is not None
+    # the degree of something else, or a range that holds the question's own degree
+    assert other_severity("Treat severe exacerbations with magnesium.", asked) is None
+    assert other_severity("In mild to severe asthma, review inhaler technique.", asked) is None
+    assert other_severity("Biologics are for severe asthma.", "What is asthma?") is None
+
+
 def test_a_long_message_asks_in_its_subject_line_and_asking_sentences() -> None:
     message = (
         "insomnia: What can I give my father to help him sleep? He said he will take "
@@ -113,3 +131,19 @@ def test_spanish_questions_ask_in_spanish_words() -> None:
 def test_what_a_question_excludes_is_set_aside() -> None:
     assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
     assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")
+
+
+def test_a_subject_line_names_the_kind_of_answer_first() -> None:
+    message = (
+        "prevention of preeclampsia: I know that the jury is out on the exact causes, but I "
+        "am looking for ways that the chances of acquiring it can be minimized."
+    )
+    assert intents_of_message(message)[0].name == "prevention"
+    assert intents_of_message("What causes it and how is it prevented?")[0].name == "cause"
+
+
+def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:
+    inheritance = next(i for i in intents_of("Can it be passed on to offspring?"))
+    assert inheritance.name == "inheritance"
+    assert not inheritance.answers.search("Angelman syndrome is a genetic disorder.")
+    assert inheritance.answers.search("Rarely, a genetic change for it can be inherited.")

@@ -12,7 +12,10 @@ from guidecite.query import (
     content_words,
     detect_language,
     understand,
+    weigh_chat,
+    weigh_concepts,
 )
+from guidecite.topics import TopicIndex
 
 
 @pytest.mark.parametrize(
@@ -68,3 +71,37 @@ def test_a_word_the_library_never_uses_is_reported_unknown(library) -> None:
     )
     assert "zorbquintab" in query.unknown_words
     assert "adults" not in query.unknown_words
+
+
+class _Counts:
+    """A library's word counts, as weigh_concepts asks for them."""
+
+    def __init__(self, passages: int, freq: dict[str, int]) -> None:
+        self.passages, self.freq = passages, freq
+
+    def counts(self) -> dict[str, int]:
+        return {"passages": self.passages}
+
+    def doc_freq(self, word: str) -> int:
+        return self.freq.get(word.lower(), 0)
+
+    def prefix_freq(self, word: str) -> int:
+        return self.doc_freq(word)
+
+
+def test_a_word_of_everyday_conversation_weighs_less_than_its_rarity() -> None:
+    # "supposed" and "gastritis" are equally rare here, but "supposed" is common English
+    # that the library uses no more than ordinary text does: it is not the subject.
+    store = _Counts(100_000, {"supposed": 40, "gastritis": 40})
+    words = ("supposed", "gastritis")
+    concepts, *_ = weigh_concepts(words, (), store)  # type: ignore[arg-type]
+    (chat, _), (subject, _) = weigh_chat(concepts, words, store)  # type: ignore[arg-type]
+    assert chat < 0.5 * subject
+
+
+def test_an_everyday_word_that_a_title_states_keeps_its_weight() -> None:
+    store = _Counts(100_000, {"locked-in": 3, "syndrome": 900})
+    titles = TopicIndex([("lis", "Locked-In Syndrome")])
+    words = ("locked-in", "syndrome")
+    concepts, *_ = weigh_concepts(words, (), store)  # type: ignore[arg-type]
+    assert weigh_chat(concepts, words, store, titles) == concepts  # type: ignore[arg-type]

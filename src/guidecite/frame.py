@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .analysis import terms
 from .wording import Correction
 
 _I = re.IGNORECASE
@@ -351,7 +352,20 @@ INTENTS: tuple[Intent, ...] = (
             r"children (?:have|get)",
             r"chromosom",
         ),
-        _any(r"inherit", r"gene", r"genetic", r"autosomal", r"x-linked", r"passed", r"famil"),
+        _any(
+            r"inherit",
+            r"hereditar",
+            r"autosomal",
+            r"x-linked",
+            r"passed",
+            r"famil",
+            r"de novo",
+            r"carriers?\b",
+            r"offspring",
+            r"maternal",
+            r"paternal",
+            r"recurrence",
+        ),
     ),
     Intent(
         "prevention",
@@ -400,6 +414,15 @@ def intents_of(question: str) -> tuple[Intent, ...]:
     found = tuple(intent for intent in INTENTS if intent.asks.search(question))
     specific = tuple(intent for intent in found if intent.name != "definition")
     return specific or found or (GENERAL,)
+
+
+def intents_of_message(message: str) -> tuple[Intent, ...]:
+    """The kinds of answer a message asks for: those its subject line names first
+    ("prevention of preeclampsia: ... the causes ... how to minimise the chances"), then
+    those of its asking parts in their precedence."""
+    head, _ = question_parts(message)
+    named = [i for i in intents_of(head) if i.name not in {"definition", "general"}] if head else []
+    return tuple(dict.fromkeys((*named, *intents_of(asked_parts(message)))))
 
 
 def intent_named(name: str) -> Intent:
@@ -472,7 +495,7 @@ ADULT_AGE = 18
 
 def qualifiers_of(question: str) -> tuple[str, ...]:
     """Who the question is about, as far as it says: age group, sex, pregnancy, kidney or
-    liver function."""
+    liver function, and how severe the condition is (mild, moderate, severe)."""
     found: list[str] = []
     ages = [int(a or b) for a, b in _AGE.findall(question)]
     if ages:
@@ -489,7 +512,42 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
         found.append("kidney function")
     if _LIVER.search(question):
         found.append("liver function")
+    for levels, _ in severities_of(question):
+        found.extend(level for level in SEVERITIES if level in levels and level not in found)
     return tuple(found)
+
+
+#: Degrees of a condition, mildest first: a range ("moderate to severe") holds those between.
+SEVERITIES = ("mild", "moderate", "severe")
+_DEGREE = r"(mild|moderate|severe)"
+_SEVERITY = re.compile(
+    rf"\b{_DEGREE}(?:\s*(?:-|/|to|or|and)\s*{_DEGREE})?\b((?:[\s-]+[^\W\d_][\w'-]*){{1,3}})", _I
+)
+
+
+def severities_of(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each degree a text names ("mild", "moderate to severe"), with the words it qualifies
+    (the next few, as stems: "mild intermittent asthma" -> intermitt, asthma)."""
+    found = []
+    for match in _SEVERITY.finditer(text):
+        first = SEVERITIES.index(match.group(1).lower())
+        last = SEVERITIES.index((match.group(2) or match.group(1)).lower())
+        low, high = sorted((first, last))
+        found.append((frozenset(SEVERITIES[low : high + 1]), frozenset(terms(match.group(3)))))
+    return found
+
+
+def other_severity(text: str, question: str) -> str | None:
+    """The degree of the question's condition a statement is about when it is another one
+    ("severe asthma" for a question on mild asthma), or None."""
+    asked = severities_of(question)
+    if not asked:
+        return None
+    for levels, qualified in severities_of(text):
+        for asked_levels, asked_words in asked:
+            if qualified & asked_words and not levels & asked_levels:
+                return f"{'/'.join(sorted(levels, key=SEVERITIES.index))} disease"
+    return None
 
 
 def populations_of(text: str) -> set[str]:

@@ -25,7 +25,7 @@ from .frame import (
     asked_parts,
     asking_clauses,
     excluded_population,
-    intents_of,
+    intents_of_message,
     names_no_focus,
     names_patient,
     negated_words,
@@ -48,6 +48,7 @@ from .wording import (
     everyday_word,
     fold_shouting,
     initialism,
+    keyness,
     proper_name,
     strip_placeholders,
 )
@@ -89,6 +90,11 @@ STORY_WEIGHT = 0.3
 SUBJECT_WEIGHT = 1.5
 #: A word saying who the patient is weighs this share.
 ASIDE_WEIGHT = 0.3
+#: A word of everyday conversation ("supposed", "bad", "went"), which the library uses at most
+#: CHAT_KEYNESS times as often as ordinary text does (wording.keyness), weighs this share of
+#: its rarity: it is rare in the library only because it is not the library's subject.
+CHAT_WEIGHT = 0.3
+CHAT_KEYNESS = 0.1
 MAX_FOCUS = 3
 FOCUS_SHARE = 0.5  # focus words weigh at least this share of the rarest one
 #: ... and at least this (the IDF of a word in about one passage in 55): commoner words
@@ -123,6 +129,8 @@ class Knowledge(Protocol):
     def vocabulary(self) -> Vocabulary: ...
 
     def translator(self) -> Translator | None: ...
+
+    def topics(self) -> TopicIndex: ...
 
 
 @dataclass(frozen=True)
@@ -236,12 +244,13 @@ def understand(
             )
     asked = asked_parts(text)
     concepts = weigh_by_part(concepts, words, asked, question_parts(text)[0])
+    concepts = weigh_chat(concepts, words, store, knowledge.topics() if knowledge else None)
     english = translation.terms() if translation is not None else []
     if translation is not None:
         concepts = weigh_alternatives(translation.alternatives(), store)
     if language != "en":
         unknown = ()  # the library's language is not the question's: unknown words are expected
-    frame = read_frame(text, asked, words, concepts, unknown, corrections, unused)
+    frame = read_frame(text, words, concepts, unknown, corrections, unused)
     clauses = (
         build_clauses(words, expansions, common)
         + tuple(Clause(short, 1.0) for _, short in contracted)
@@ -319,9 +328,31 @@ def weigh_by_part(
     return tuple(weighed)
 
 
+def weigh_chat(
+    concepts: Sequence[Concept],
+    words: Sequence[str],
+    store: Store,
+    titles: TopicIndex | None = None,
+) -> tuple[Concept, ...]:
+    """A word of everyday conversation ("supposed", "went", "dad") weighs a share of its
+    rarity (CHAT_WEIGHT): the library uses it far less than ordinary text does
+    (wording.keyness) only because it is not the library's subject. A word that a document
+    title states names something the library is about ("Locked-In Syndrome") and keeps
+    its weight."""
+    total = max(store.counts()["passages"], 1)
+    weighed = []
+    for index, (weight, alternatives) in enumerate(concepts):
+        if index < len(words):
+            found = keyness(words[index], store.doc_freq(words[index]) / total)
+            titled = titles is not None and bool(titles.stating((weight, alternatives)))
+            if found is not None and found < CHAT_KEYNESS and not titled:
+                weight *= CHAT_WEIGHT
+        weighed.append((weight, alternatives))
+    return tuple(weighed)
+
+
 def read_frame(
     text: str,
-    asked: str,
     words: Sequence[str],
     concepts: Sequence[Concept],
     unknown: Sequence[str],
@@ -346,8 +377,8 @@ def read_frame(
         topic=None,
         topic_title=None,
         focus=focus_words(words, concepts, (*unknown, *unused), ()),
-        intent=intents_of(asked)[0].name,
-        intents=tuple(intent.name for intent in intents_of(asked)),
+        intent=intents_of_message(text)[0].name,
+        intents=tuple(intent.name for intent in intents_of_message(text)),
         qualifiers=qualifiers_of(text),
         corrections=corrections,
         uncovered=tuple(core),

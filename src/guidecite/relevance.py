@@ -9,7 +9,9 @@ asks whether what it says is about the question asked. A statement is off topic 
   tumours, however rare the word they share;
 - no topic is known and the statement shares too little of the question's weighted words;
 - it is about a population the question excludes (pregnancy for an older man, children for
-  an adult), in its own words or its document's title and headings.
+  an adult), in its own words or its document's title and headings;
+- it is about another degree of the question's condition ("severe asthma" for a question on
+  mild asthma).
 
 The composer uses it to choose candidates; the check after composing (`judge_relevance`)
 applies it to whatever a composer wrote, drops what is off topic and reports the share.
@@ -21,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .analysis import terms
-from .frame import excluded_population
+from .frame import excluded_population, other_severity
 from .query import Query
 from .scoring import coverage, states_all
 from .types import Answer, Document, Statement
@@ -46,6 +48,9 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     excluded = excluded_population(f"{context} {text}", frame.qualifiers)
     if excluded is not None:
         return f"it is about {excluded}, which the question's patient is not"
+    degree = other_severity(text, query.read)
+    if degree is not None:
+        return f"it is about {degree}, which the question's patient does not have"
     return None
 
 

@@ -135,13 +135,22 @@ def conversational(word: str, library_share: float) -> bool:
     library's passages (`library_share`: the share of passages using it) than in ordinary
     text of a passage's length ("journey", "email", "mail"), where the library's own words
     are many times commoner there ("injury", "dose", "blood")."""
+    found = keyness(word, library_share)
+    return found is not None and found < 1.0
+
+
+def keyness(word: str, library_share: float) -> float | None:
+    """How much commoner a word of everyday English is in the library's passages than in
+    ordinary text of a passage's length: about 20 for "diabetes" or "surgery", under 0.1
+    for "supposed", "went" or "dad". None for a word in capitals or one too rare in English
+    to say (Zipf frequency under EVERYDAY_COMMON)."""
     if word.isupper():
-        return False
+        return None
     zipf = zipf_frequency(word, "en")
     if zipf < EVERYDAY_COMMON:
-        return False
+        return None
     expected = min(1.0, PASSAGE_WORDS * 10 ** (zipf - 9))  # Zipf 9 is one per word
-    return library_share < expected
+    return library_share / expected
 
 
 def proper_name(word: str, text: str) -> bool:
