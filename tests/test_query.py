@@ -105,3 +105,13 @@ def test_an_everyday_word_that_a_title_states_keeps_its_weight() -> None:
     words = ("locked-in", "syndrome")
     concepts, *_ = weigh_concepts(words, (), store)  # type: ignore[arg-type]
     assert weigh_chat(concepts, words, store, titles) == concepts  # type: ignore[arg-type]
+
+
+def test_a_compound_the_library_never_writes_whole_is_weighed_by_its_words() -> None:
+    store = _Counts(100_000, {"contact": 900, "device": 700, "first": 9000, "to": 90000})
+    words = ("first-contact-to-device",)
+    (concept,), unknown, _, unused = weigh_concepts(words, (), store)  # type: ignore[arg-type]
+    assert concept[0] > 0 and not unknown and not unused
+    assert {"contact", "devic"} <= concept[1][0]
+    (weighed,) = weigh_chat((concept,), words, store)  # type: ignore[arg-type]
+    assert weighed == concept  # not a word of conversation: the library uses its words

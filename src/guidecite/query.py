@@ -343,7 +343,10 @@ def weigh_chat(
     weighed = []
     for index, (weight, alternatives) in enumerate(concepts):
         if index < len(words):
-            found = keyness(words[index], store.doc_freq(words[index]) / total)
+            used = store.doc_freq(words[index])
+            if used < RARE and "-" in words[index].strip("-"):
+                used = compound_freq(words[index], store)
+            found = keyness(words[index], used / total)
             titled = titles is not None and bool(titles.stating((weight, alternatives)))
             if found is not None and found < CHAT_KEYNESS and not titled:
                 weight *= CHAT_WEIGHT
@@ -609,6 +612,8 @@ def weigh_concepts(
         if not alternatives:
             continue
         df = max(store.doc_freq(form) for form in forms)
+        if df < RARE and "-" in word.strip("-"):
+            df = compound_freq(word, store)
         if df < RARE:
             unused.append(word)
             if store.prefix_freq(word) == 0:
@@ -622,6 +627,15 @@ def weigh_concepts(
         weight = 0.0 if spelled_out else math.log(1 + total / (df + 1))
         concepts.append((weight, alternatives))
     return tuple(concepts), tuple(unknown), frozenset(common), tuple(unused)
+
+
+def compound_freq(word: str, store: Store) -> int:
+    """How many passages state a hyphenated compound that the library never writes as one
+    ("first-medical-contact-to-device"): its words as a phrase, or else at most as many as
+    use its rarest word (a statement states the compound where it has all its words)."""
+    parts = [part for part in word.split("-") if part]
+    phrase = store.doc_freq(" ".join(parts))
+    return phrase if phrase >= RARE else min(store.doc_freq(part) for part in parts)
 
 
 def build_clauses(
