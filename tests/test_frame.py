@@ -33,6 +33,8 @@ from guidecite.frame import (
         ("Can the disorder be passed down to my children?", "inheritance"),
         ("What is hemochromatosis?", "definition"),
         ("Hemochromatosis", "general"),
+        ("Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?", "management"),
+        ("What does the guideline say about benzodiazepines for his symptoms?", "management"),
     ],
 )
 def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(

@@ -56,7 +56,10 @@ _NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\
 _ELSEWHERE = re.compile(
     r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
-    r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us))\b",
+    r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
+    r"learn more about|the following (?:resources|organizations|web ?sites)|"
+    r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
+    r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
 #: A sentence that opens by pointing back at what came before it.
