@@ -72,17 +72,24 @@ def test_postgres_figures_split_the_down_window_and_find_recovery() -> None:
     assert figures["bodies_with_stack_traces"] == 1
     assert figures["recovery_s_after_start"] == {"r0": 1.0, "r1": 2.5}
     assert figures["probe_statuses_while_down"] == {"503": 1}
-    assert figures["errors_after_recovery"] == 0
+    assert figures["server_errors_after_recovery"] == 0
+    assert figures["http_503_ms"]["n"] == 2
 
 
 def test_summary_counts_acknowledged_steps_and_errors_around_a_kill() -> None:
     state = ClientState(0, "rev", ["x"])
-    state.records = [Record("review", 1, 0.02, 303, True), Record("article", 9, 0.02, 502, False)]
+    state.records = [
+        Record("review", 1, 0.02, 303, True),
+        Record("ask", 4, 2.0, 502, False),  # in flight at the kill
+        Record("article", 9, 0.02, 404, False, code="not_found"),
+    ]
     state.acks = [Ack("rev", "article.take", "x", 1.0)]
     report = summarise([state], {"events": {"killed_at": 5.0}, "probes": [],
                                  "client_failures": []}, "kill-replica")  # fmt: skip
     assert report["review_steps_acknowledged"] == 1
-    assert (report["errors_before_kill"], report["errors_after_kill"]) == (0, 1)
+    assert report["in_flight_at_kill"] == 1
+    assert report["errors_ended_before_kill"] == 0
+    assert report["errors_ended_after_kill"] == {"404 not_found": 1, "502": 1}
 
 
 def test_nginx_config_names_every_replica() -> None:

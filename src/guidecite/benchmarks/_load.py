@@ -39,6 +39,12 @@ class Record:
     ok: bool
     retry_after: str | None = None
     stack_trace: bool = False
+    code: str | None = None  # the error code of a JSON error body
+
+    @property
+    def failed_on_server(self) -> bool:
+        """No answer, or a 5xx: what a fault may cause (a 4xx is the request's own doing)."""
+        return self.status == 0 or self.status >= 500
 
 
 @dataclass
@@ -148,8 +154,17 @@ async def _request(
     if status >= 500:
         record.retry_after = response.headers.get("retry-after")
         record.stack_trace = bool(STACK_TRACE.search(response.text))
+    if not ok and status >= 400:
+        record.code = _error_code(response)
     state.records.append(record)
     return response
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    try:
+        return str(response.json()["error"]["code"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 async def _ask(

@@ -5,7 +5,8 @@
 
 1. The library (an embedded one, only read) is copied into a work folder; with
    `--store postgresql` a PostgreSQL (pgserver) is started there and the copy is moved into
-   it with `guidecite migrate-store`. Review accounts are added with `guidecite users add`.
+   it with `guidecite migrate-store` (or `--corpus` is ingested into it). Review accounts
+   are added with `guidecite users add`.
 2. For each fault, a fresh cluster: N `guidecite serve` replicas on one store, nginx on
    127.0.0.1 in front (round robin). Articles are seeded, one per client, then `--clients`
    asynchronous clients run for `--seconds`: stored article pages, new questions, review
@@ -233,11 +234,12 @@ def summarise(states: list[ClientState], outcome: dict[str, Any], fault: str) ->
         "review_steps_acknowledged": sum(len(s.acks) for s in states),
     }
     events = outcome["events"]
-    if "killed_at" in events:
+    if "killed_at" in events:  # a request is touched by the kill if it ended after it
         at = events["killed_at"]
-        report["errors_before_kill"] = sum(not r.ok for r in records if r.at < at)
-        report["errors_after_kill"] = sum(not r.ok for r in records if r.at >= at)
-        report["statuses_after_kill"] = _statuses([r for r in records if r.at >= at])
+        after = [r for r in records if r.at + r.seconds >= at]
+        report["errors_ended_before_kill"] = sum(not r.ok for r in records if r not in after)
+        report["errors_ended_after_kill"] = _statuses([r for r in after if not r.ok])
+        report["in_flight_at_kill"] = sum(r.at < at for r in after)
     if "postgres_started_at" in events:
         report["postgres"] = postgres_figures(records, outcome["probes"], events)
     return report
@@ -253,7 +255,12 @@ def kind_figures(records: list[Record]) -> dict[str, Any]:
 
 
 def _statuses(records: list[Record]) -> dict[str, int]:
-    return dict(sorted(Counter(str(r.status) for r in records).items()))
+    """How many records per status ("503 store_unavailable" where the body names a code)."""
+    return dict(
+        sorted(
+            Counter(f"{r.status} {r.code}" if r.code else str(r.status) for r in records).items()
+        )
+    )
 
 
 def postgres_figures(
@@ -274,13 +281,16 @@ def postgres_figures(
         "requests_while_down": len(during),
         "failed_while_down_by_status": _statuses(failed),
         "http_503": len(unavailable),
+        "http_503_ms": summary_ms([r.seconds for r in unavailable]),
         "http_503_with_retry_after": sum(r.retry_after is not None for r in unavailable),
         "retry_after_values": sorted({r.retry_after for r in unavailable if r.retry_after}),
         "bodies_with_stack_traces": sum(r.stack_trace for r in records),
         "probe_statuses_while_down": dict(sorted(probe_statuses.items())),
         "recovery_s_after_start": recovered,
-        "errors_after_recovery": sum(
-            not r.ok for r in records if r.at >= down_to + max(v or 0 for v in recovered.values())
+        "server_errors_after_recovery": sum(
+            r.failed_on_server
+            for r in records
+            if r.at >= down_to + max((v or 0 for v in recovered.values()), default=0)
         ),
     }
 
@@ -325,6 +335,16 @@ def _verify(env: dict[str, str]) -> dict[str, Any]:
 # -- the whole benchmark --------------------------------------------------------------------
 
 
+def fill_postgres(
+    options: argparse.Namespace, library: Path, url: str, env: dict[str, str]
+) -> None:
+    """Ingest `--corpus` into the database, or copy the embedded library with migrate-store."""
+    if options.corpus is not None:
+        guidecite(["ingest", str(options.corpus), "--no-spanish"], env)
+    else:
+        guidecite(["migrate-store", "--home", str(library), "--to", url], {})
+
+
 def run(options: argparse.Namespace) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="guidecite-cluster-", dir=options.work))
     try:
@@ -336,10 +356,12 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             if options.store == "postgresql":
                 (folder / "pg").mkdir()
                 postgres = stack.enter_context(TempPostgres(folder / "pg"))
+                env = {"GUIDECITE_DATABASE_URL": postgres.url,
+                       "GUIDECITE_HOME": str(folder / "cli-home")}  # fmt: skip
                 started = time.monotonic()
-                guidecite(["migrate-store", "--to", postgres.url, "--home", str(library)], {})
-                migrate_s = round(time.monotonic() - started, 1)
-                env = {"GUIDECITE_DATABASE_URL": postgres.url}
+                fill_postgres(options, library, postgres.url, env)
+                report_fill = {"fill": options.corpus and "ingest" or "migrate-store",
+                               "fill_s": round(time.monotonic() - started, 1)}  # fmt: skip
             reviewers = add_reviewers(env)
             questions = Questions(question_pool(options.home, DEV_SETS))
             report: dict[str, Any] = {
@@ -352,7 +374,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
                 "runs": {},
             }
             if postgres is not None:
-                report["migrate_store_s"] = migrate_s
+                report.update(report_fill)
             for fault in options.faults:
                 if fault == "restart-postgres" and postgres is None:
                     continue
@@ -388,10 +410,11 @@ def format_report(report: dict[str, Any]) -> str:
         errors = {k: v["error_statuses"] for k, v in run_["by_kind"].items() if v["errors"]}
         lines.append(f"\n{fault}: errors by kind and status {json.dumps(errors)}; "
                      f"events {json.dumps(run_['events'])}")  # fmt: skip
-        if "errors_after_kill" in run_:
+        if "in_flight_at_kill" in run_:
             lines.append(
-                f"  kill: {run_['errors_before_kill']} errors before, "
-                f"{run_['errors_after_kill']} after (statuses after: {run_['statuses_after_kill']})"
+                f"  kill: {run_['in_flight_at_kill']} requests in flight; errors among those "
+                f"that ended after it: {run_['errors_ended_after_kill']}; before it: "
+                f"{run_['errors_ended_before_kill']}"
             )
         if "postgres" in run_:
             lines.append(f"  postgres down: {json.dumps(run_['postgres'])}")
@@ -408,6 +431,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m guidecite.benchmarks.cluster")
     parser.add_argument("--home", type=Path, required=True, help="an embedded library (read)")
     parser.add_argument("--store", choices=("postgresql", "embedded"), default="postgresql")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="fill PostgreSQL by ingesting these files (default: migrate-store --home)",
+    )
     parser.add_argument("--faults", default=",".join(FAULTS))
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)

@@ -1,0 +1,329 @@
+"""Retrieval and a replica's memory at scale: PostgreSQL beside the embedded store, one run.
+
+    python -m guidecite.benchmarks.scale --home LIBRARY --sizes 100000,1000000 [--work DIR]
+
+For each size, both stores are filled with the same passages: the library's real passages
+(text and embeddings) copied under new ids as often as needed ("~0", "~1", ... appended to
+document and passage ids and sources), as `guidecite bench` does, so text, lengths and
+vocabulary stay real and only repeat.
+- embedded: `guidecite.bench.resample` (SQLite copy, then the tantivy and int8 vector indexes);
+- PostgreSQL (pgserver, pgvector): the schema from `guidecite migrate`, then documents and
+  passages by binary COPY, then the HNSW index (built here with `--maintenance-work-mem`,
+  timed; the store then finds it and only records its dimension), then a replica's own BM25
+  index, which the store derives from the database on its first search (timed).
+Then, for each store, a fresh process opens the library as `guidecite serve` does
+(`open_library`), understands the dev-set questions and times lexical search, dense search,
+fusion and the whole retrieval (p50/p95 per round, median of `--rounds` rounds), answers
+`--answers` questions in full, and reports its resident memory (VmRSS, peak VmHWM). The
+PostgreSQL server's own memory is not the replica's and is reported apart (shared_buffers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._postgres import TempPostgres
+from ._stats import median_of_runs, summary_ms
+
+DEV_SETS = (
+    Path("/work/shared/eval/guideline_qa_dev.jsonl"),
+    Path("/work/shared/eval/liveqa_dev.jsonl"),
+)
+PG_SETTINGS = {"shared_buffers": "2GB", "max_parallel_maintenance_workers": "1"}
+HNSW_INDEX = "passages_embedding_hnsw"  # the name the PostgreSQL store looks for
+
+
+# -- filling both stores --------------------------------------------------------------------
+
+
+def build_embedded(source: Path, home: Path, size: int) -> dict[str, float]:
+    from ..bench import resample
+
+    return {"build_s": round(resample(source, home, size), 1)}
+
+
+def build_postgres(
+    source: Path, url: str, home: Path, size: int, work_mem: str
+) -> dict[str, float | str]:
+    """The library's passages copied into the database until there are `size`; the HNSW
+    index; this replica's BM25 index. Seconds for each step."""
+    import psycopg
+    from pgvector.psycopg import register_vector
+
+    from ..store.registry import open_backend
+
+    open_backend(url, home).close()  # the schema, by the store's own migrations
+    timings: dict[str, float | str] = {}
+    started = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as conn:
+        register_vector(conn)
+        _copy_library(conn, source, size)
+        timings["copy_s"] = round(time.perf_counter() - started, 1)
+        dims = conn.execute("SELECT vector_dims(embedding) FROM passages LIMIT 1").fetchone()
+        started = time.perf_counter()
+        conn.execute(f"SET maintenance_work_mem = '{work_mem}'")
+        conn.execute(
+            f"CREATE INDEX {HNSW_INDEX} ON passages"
+            f" USING hnsw ((embedding::vector({dims[0] if dims else 0})) vector_cosine_ops)"
+        )
+        timings["hnsw_s"] = round(time.perf_counter() - started, 1)
+        timings["hnsw_maintenance_work_mem"] = work_mem
+        conn.execute("VACUUM ANALYZE passages")
+        sizes = conn.execute(
+            "SELECT pg_total_relation_size('passages'), pg_relation_size(%s)", (HNSW_INDEX,)
+        ).fetchone()
+        timings["passages_table_mb"] = round((sizes[0] if sizes else 0) / 2**20)
+        timings["hnsw_index_mb"] = round((sizes[1] if sizes else 0) / 2**20)
+    backend = open_backend(url, home)
+    try:
+        started = time.perf_counter()
+        backend.content.refresh_indexes()  # this replica's tantivy index, from the database
+        timings["replica_bm25_s"] = round(time.perf_counter() - started, 1)
+    finally:
+        backend.close()
+    return timings
+
+
+def _copy_library(conn: Any, source: Path, size: int) -> None:
+    src = sqlite3.connect(f"file:{source / 'library.sqlite3'}?mode=ro", uri=True)
+    try:
+        available = src.execute("SELECT count(*) FROM passages").fetchone()[0]
+        documents = src.execute(
+            "SELECT doc_id, source, title, issuer, year, url, language, audience, rights,"
+            " content_hash, version, ingested_at FROM documents"
+        ).fetchall()
+        with conn.transaction():
+            for copy in range(-(-size // available)):
+                suffix = f"~{copy}"
+                with conn.cursor().copy(
+                    "COPY documents (doc_id, source, title, issuer, year, url, language,"
+                    " audience, rights, content_hash, version, ingested_at) FROM STDIN"
+                ) as cp:
+                    for doc in documents:
+                        cp.write_row((doc[0] + suffix, doc[1] + suffix, *doc[2:]))
+                _copy_passages(conn, src, suffix, min(size - copy * available, available))
+            conn.execute(
+                "INSERT INTO meta VALUES ('generation', '1')"
+                " ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text"
+            )
+    finally:
+        src.close()
+
+
+def _copy_passages(conn: Any, src: sqlite3.Connection, suffix: str, limit: int) -> None:
+    rows = src.execute(
+        "SELECT passage_id, doc_id, ordinal, section_path, text, embedding"
+        " FROM passages ORDER BY row LIMIT ?",
+        (limit,),
+    )
+    with conn.cursor().copy(
+        "COPY passages (passage_id, doc_id, ordinal, section_path, text, embedding)"
+        " FROM STDIN WITH (FORMAT BINARY)"
+    ) as cp:
+        cp.set_types(["text", "text", "int4", "text", "text", "vector"])
+        for pid, doc_id, ordinal, path, text, blob in rows:
+            vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+            cp.write_row((pid + suffix, doc_id + suffix, ordinal, path, text, vector))
+
+
+# -- measuring, in a fresh process per store ------------------------------------------------
+
+
+def dev_questions() -> list[str]:
+    found = []
+    for path in DEV_SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                found.append(str(json.loads(line)["question"]))
+    return found
+
+
+def timed(calls: Sequence[Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Each call timed once per round (after one warm-up call); the median over rounds of
+    each round's p50 and p95."""
+    if calls:
+        calls[0]()
+    runs = []
+    for _ in range(rounds):
+        seconds = []
+        for call in calls:
+            started = time.perf_counter()
+            call()
+            seconds.append(time.perf_counter() - started)
+        runs.append(summary_ms(seconds))
+    return median_of_runs(runs)
+
+
+def measure_here(home: Path, url: str | None, rounds: int, answers: int) -> dict[str, Any]:
+    """Open the library as a replica does, time retrieval, answer, and read this process's
+    memory."""
+    from ..answer import answer
+    from ..library import open_library
+    from ..query import understand
+    from ..retrieval import fuse, retrieve
+    from ..settings import Settings
+
+    started = time.perf_counter()
+    library = open_library(Settings(home=home, database_url=url, starter=False), starter=False)
+    store = library.store
+    open_s = time.perf_counter() - started
+    questions = dev_questions()
+    try:
+        queries = [understand(q, store, library.embedder, library.abbreviations) for q in questions]
+        lexical = [partial(store.lexical_search, q.clauses, 100) for q in queries]
+        figures: dict[str, Any] = {
+            "passages": store.counts()["passages"],
+            "open_s": round(open_s, 1),
+            "lexical": timed(lexical, rounds),
+            "dense": timed([partial(store.vector_search, q.vector, 50) for q in queries], rounds),
+            "fuse": timed([partial(fuse, store, q) for q in queries], rounds),
+            "retrieve": timed([partial(retrieve, store, q) for q in queries], rounds),
+        }
+        whole = [partial(answer, q, library) for q in questions[:answers]]
+        figures["answer"] = timed(whole, 1) if whole else {"n": 0}
+    finally:
+        library.close()
+    figures.update(memory())
+    return figures
+
+
+def memory() -> dict[str, float]:
+    found: dict[str, float] = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            found[f"{key.lower()}_mb"] = round(int(value.split()[0]) / 1024)
+    return found
+
+
+def measure(home: Path, url: str | None, rounds: int, answers: int) -> dict[str, Any]:
+    command = [sys.executable, "-W", "ignore", "-m", "guidecite.benchmarks.scale", "measure",
+               "--home", str(home), "--rounds", str(rounds), "--answers", str(answers)]  # fmt: skip
+    if url:
+        command += ["--database", url]
+    done = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "GUIDECITE_STARTER": "0"}
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring {url or home} failed:\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+def run(options: argparse.Namespace) -> dict[str, Any]:
+    report: dict[str, Any] = {"cpus": os.cpu_count(), "postgres": PG_SETTINGS, "sizes": {}}
+    for size in options.sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"guidecite-scale-{size}-", dir=options.work))
+        try:
+            entry: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
+            embedded = folder / "embedded"
+            entry["embedded_build"] = build_embedded(options.home, embedded, size)
+            _progress(size, entry)
+            (folder / "pg").mkdir()
+            with TempPostgres(folder / "pg", PG_SETTINGS) as pg:
+                replica = folder / "replica"
+                entry["postgres_build"] = build_postgres(
+                    options.home, pg.url, replica, size, options.maintenance_work_mem
+                )
+                _progress(size, entry)
+                entry["embedded"] = measure(embedded, None, options.rounds, options.answers)
+                entry["postgresql"] = measure(replica, pg.url, options.rounds, options.answers)
+            report["sizes"][str(size)] = entry
+            _progress(size, entry)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def _progress(size: int, entry: dict[str, Any]) -> None:
+    print(json.dumps({str(size): entry}), file=sys.stderr, flush=True)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [
+        f"{report['cpus']} cpus; PostgreSQL settings {json.dumps(report['postgres'])}; "
+        "latency: median over rounds of each round's p50 / p95 (ms)",
+        "",
+        "| passages | store | build | lexical p50/p95 | dense p50/p95 | fused p50/p95 "
+        "| retrieval p50/p95 | answer p50/p95 | replica RSS / peak MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for size, entry in report["sizes"].items():
+        for name in ("embedded", "postgresql"):
+            m = entry[name]
+            build = entry["embedded_build" if name == "embedded" else "postgres_build"]
+            lines.append(
+                f"| {int(size):,} | {name} | {_build(build)} | {_pair(m['lexical'])} "
+                f"| {_pair(m['dense'])} | {_pair(m['fuse'])} | {_pair(m['retrieve'])} "
+                f"| {_pair(m['answer'])} | {m.get('vmrss_mb')} / {m.get('vmhwm_mb')} |"
+            )
+        e, p = entry["embedded"]["retrieve"], entry["postgresql"]["retrieve"]
+        lines.append(
+            f"| {int(size):,} | postgresql / embedded | | | | | "
+            f"{p['p50'] / e['p50']:.2f}x / {p['p95'] / e['p95']:.2f}x | | "
+            f"{entry['postgresql']['vmrss_mb'] / entry['embedded']['vmrss_mb']:.2f}x |"
+        )
+    return "\n".join(lines)
+
+
+def _build(build: dict[str, Any]) -> str:
+    if "build_s" in build:
+        return f"{build['build_s']} s (copy + indexes)"
+    return (
+        f"COPY {build['copy_s']} s, HNSW {build['hnsw_s']} s "
+        f"({build['hnsw_maintenance_work_mem']}), replica BM25 {build['replica_bm25_s']} s"
+    )
+
+
+def _pair(figures: dict[str, float]) -> str:
+    return f"{figures['p50']} / {figures['p95']}" if figures.get("n") else "-"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m guidecite.benchmarks.scale")
+    sub = parser.add_subparsers(dest="command")
+    measure_cmd = sub.add_parser("measure", help="(internal) measure one store in this process")
+    measure_cmd.add_argument("--home", type=Path, required=True)
+    measure_cmd.add_argument("--database", default=None)
+    measure_cmd.add_argument("--rounds", type=int, default=3)
+    measure_cmd.add_argument("--answers", type=int, default=20)
+    parser.add_argument("--home", type=Path, help="an embedded library to copy from (read)")
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--answers", type=int, default=20)
+    parser.add_argument("--maintenance-work-mem", default="2GB")
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--json", type=Path, default=None)
+    options = parser.parse_args(argv)
+    if options.command == "measure":
+        figures = measure_here(options.home, options.database, options.rounds, options.answers)
+        print(json.dumps(figures))
+        return
+    if options.home is None:
+        parser.error("--home is required")
+    options.sizes = [int(s) for s in options.sizes.split(",") if s]
+    report = run(options)
+    if options.json:
+        options.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(format_report(report))
+
+
+if __name__ == "__main__":
+    main()
