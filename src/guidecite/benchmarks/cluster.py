@@ -5,8 +5,8 @@
 
 1. The library (an embedded one, only read) is copied into a work folder; with
    `--store postgresql` a PostgreSQL (pgserver) is started there and the copy is moved into
-   it with `guidecite migrate-store` (or `--corpus` is ingested into it). Review accounts
-   are added with `guidecite users add`.
+   it with `guidecite migrate-store` (`--fill`: or by COPY, or `--corpus` is ingested).
+   Review accounts are added with `guidecite users add`.
 2. For each fault, a fresh cluster: N `guidecite serve` replicas on one store, nginx on
    127.0.0.1 in front (round robin). Articles are seeded, one per client, then `--clients`
    asynchronous clients run for `--seconds`: stored article pages, new questions, review
@@ -360,7 +360,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
                        "GUIDECITE_HOME": str(folder / "cli-home")}  # fmt: skip
                 started = time.monotonic()
                 fill_postgres(options, library, postgres.url, env)
-                report_fill = {"fill": options.corpus and "ingest" or "migrate-store",
+                report_fill = {"fill": options.fill,
                                "fill_s": round(time.monotonic() - started, 1)}  # fmt: skip
             reviewers = add_reviewers(env)
             questions = Questions(question_pool(options.home, DEV_SETS))
@@ -432,11 +432,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--home", type=Path, required=True, help="an embedded library (read)")
     parser.add_argument("--store", choices=("postgresql", "embedded"), default="postgresql")
     parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=None,
-        help="fill PostgreSQL by ingesting these files (default: migrate-store --home)",
+        "--fill",
+        choices=("migrate-store", "copy", "ingest"),
+        default="migrate-store",
+        help="how PostgreSQL gets the library (see fill_postgres)",
     )
+    parser.add_argument("--corpus", type=Path, default=None, help="files for --fill ingest")
     parser.add_argument("--faults", default=",".join(FAULTS))
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
@@ -448,6 +449,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     options = parser.parse_args(argv)
     options.faults = [f for f in options.faults.split(",") if f]
+    if options.fill == "ingest" and options.corpus is None:
+        parser.error("--fill ingest needs --corpus")
     unknown = set(options.faults) - set(FAULTS)
     if unknown:
         parser.error(f"unknown fault(s) {sorted(unknown)}; choose from {', '.join(FAULTS)}")

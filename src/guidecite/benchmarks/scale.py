@@ -11,11 +11,13 @@ vocabulary stay real and only repeat.
   passages by binary COPY, then the HNSW index (built here with `--maintenance-work-mem`,
   timed; the store then finds it and only records its dimension), then a replica's own BM25
   index, which the store derives from the database on its first search (timed).
-Then, for each store, a fresh process opens the library as `guidecite serve` does
-(`open_library`), understands the dev-set questions and times lexical search, dense search,
-fusion and the whole retrieval (p50/p95 per round, median of `--rounds` rounds), answers
-`--answers` questions in full, and reports its resident memory (VmRSS, peak VmHWM). The
-PostgreSQL server's own memory is not the replica's and is reported apart (shared_buffers).
+Then one fresh process opens both libraries as `guidecite serve` does (`open_library`),
+understands the dev-set questions, and times lexical search, dense search, fusion and the
+whole retrieval, each question on each store in turn (p50/p95 per round, median of
+`--rounds` rounds). A replica's memory is read apart, in a fresh process per store that
+opens the library, retrieves for every question, answers `--answers` of them in full, and
+reports its resident memory (VmRSS, peak VmHWM). The PostgreSQL server's own memory is not
+the replica's and is reported apart (its settings).
 """
 
 from __future__ import annotations
@@ -98,6 +100,14 @@ def build_postgres(
     return timings
 
 
+def passage_count(home: Path) -> int:
+    db = sqlite3.connect(f"file:{home / 'library.sqlite3'}?mode=ro", uri=True)
+    try:
+        return int(db.execute("SELECT count(*) FROM passages").fetchone()[0])
+    finally:
+        db.close()
+
+
 def _copy_library(conn: Any, source: Path, size: int) -> None:
     src = sqlite3.connect(f"file:{source / 'library.sqlite3'}?mode=ro", uri=True)
     try:
@@ -152,49 +162,84 @@ def dev_questions() -> list[str]:
     return found
 
 
-def timed(calls: Sequence[Callable[[], object]], rounds: int) -> dict[str, float]:
-    """Each call timed once per round (after one warm-up call); the median over rounds of
-    each round's p50 and p95."""
-    if calls:
-        calls[0]()
-    runs = []
-    for _ in range(rounds):
-        seconds = []
-        for call in calls:
-            started = time.perf_counter()
-            call()
-            seconds.append(time.perf_counter() - started)
-        runs.append(summary_ms(seconds))
-    return median_of_runs(runs)
+STAGES = ("lexical", "dense", "fuse", "retrieve")
 
 
-def measure_here(home: Path, url: str | None, rounds: int, answers: int) -> dict[str, Any]:
-    """Open the library as a replica does, time retrieval, answer, and read this process's
-    memory."""
-    from ..answer import answer
+def open_replica_library(home: Path, url: str | None) -> Any:
     from ..library import open_library
-    from ..query import understand
-    from ..retrieval import fuse, retrieve
     from ..settings import Settings
 
-    started = time.perf_counter()
-    library = open_library(Settings(home=home, database_url=url, starter=False), starter=False)
+    return open_library(Settings(home=home, database_url=url, starter=False), starter=False)
+
+
+def stage_calls(library: Any, question: str) -> dict[str, Callable[[], object]]:
+    """The retrieval stages of one question on one library, ready to time."""
+    from ..query import understand
+    from ..retrieval import fuse, retrieve
+
     store = library.store
-    open_s = time.perf_counter() - started
-    questions = dev_questions()
+    query = understand(question, store, library.embedder, library.abbreviations)
+    return {
+        "lexical": partial(store.lexical_search, query.clauses, 100),
+        "dense": partial(store.vector_search, query.vector, 50),
+        "fuse": partial(fuse, store, query),
+        "retrieve": partial(retrieve, store, query),
+    }
+
+
+def measure_latency(stores: dict[str, tuple[Path, str | None]], rounds: int) -> dict[str, Any]:
+    """Both stores open in this one process; for each question, each stage on each store in
+    turn, so that the machine's load falls on both alike. Per store and stage: the median
+    over rounds of each round's p50 and p95."""
+    libraries = {name: open_replica_library(*where) for name, where in stores.items()}
     try:
-        queries = [understand(q, store, library.embedder, library.abbreviations) for q in questions]
-        lexical = [partial(store.lexical_search, q.clauses, 100) for q in queries]
-        figures: dict[str, Any] = {
-            "passages": store.counts()["passages"],
-            "open_s": round(open_s, 1),
-            "lexical": timed(lexical, rounds),
-            "dense": timed([partial(store.vector_search, q.vector, 50) for q in queries], rounds),
-            "fuse": timed([partial(fuse, store, q) for q in queries], rounds),
-            "retrieve": timed([partial(retrieve, store, q) for q in queries], rounds),
+        questions = dev_questions()
+        calls = [{n: stage_calls(lib, q) for n, lib in libraries.items()} for q in questions]
+        for per_store in calls[:5]:  # warm-up
+            for stages in per_store.values():
+                for call in stages.values():
+                    call()
+        runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+        for _ in range(rounds):
+            seconds: dict[tuple[str, str], list[float]] = {}
+            for per_store in calls:
+                for name, stages in per_store.items():
+                    for stage, call in stages.items():
+                        started = time.perf_counter()
+                        call()
+                        seconds.setdefault((name, stage), []).append(time.perf_counter() - started)
+            for key, values in seconds.items():
+                runs.setdefault(key, []).append(summary_ms(values))
+        return {
+            name: {
+                "passages": lib.store.counts()["passages"],
+                **{stage: median_of_runs(runs[(name, stage)]) for stage in STAGES},
+            }
+            for name, lib in libraries.items()
         }
-        whole = [partial(answer, q, library) for q in questions[:answers]]
-        figures["answer"] = timed(whole, 1) if whole else {"n": 0}
+    finally:
+        for lib in libraries.values():
+            lib.close()
+
+
+def measure_memory(home: Path, url: str | None, answers: int) -> dict[str, Any]:
+    """A replica's memory: open the library as `guidecite serve` does, retrieve for every
+    dev question once and answer `answers` of them in full; this process's VmRSS and peak."""
+    from ..answer import answer
+
+    started = time.perf_counter()
+    library = open_replica_library(home, url)
+    figures: dict[str, Any] = {"open_s": round(time.perf_counter() - started, 1)}
+    try:
+        questions = dev_questions()
+        for question in questions:
+            stage_calls(library, question)["retrieve"]()
+        seconds = []
+        for question in questions[:answers]:
+            started = time.perf_counter()
+            answer(question, library)
+            seconds.append(time.perf_counter() - started)
+        figures["answer"] = summary_ms(seconds)
     finally:
         library.close()
     figures.update(memory())
@@ -210,18 +255,29 @@ def memory() -> dict[str, float]:
     return found
 
 
-def measure(home: Path, url: str | None, rounds: int, answers: int) -> dict[str, Any]:
-    command = [sys.executable, "-W", "ignore", "-m", "guidecite.benchmarks.scale", "measure",
-               "--home", str(home), "--rounds", str(rounds), "--answers", str(answers)]  # fmt: skip
-    if url:
-        command += ["--database", url]
+def in_child(args: list[str]) -> dict[str, Any]:
+    """Run `python -m guidecite.benchmarks.scale ARGS` in a fresh process; its JSON line."""
+    command = [sys.executable, "-W", "ignore", "-m", "guidecite.benchmarks.scale", *args]
     done = subprocess.run(
         command, capture_output=True, text=True, env={**os.environ, "GUIDECITE_STARTER": "0"}
     )
     if done.returncode != 0:
-        raise RuntimeError(f"measuring {url or home} failed:\n{done.stderr[-2000:]}")
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def measure(embedded: Path, replica: Path, url: str, rounds: int, answers: int) -> dict[str, Any]:
+    """Latency of both stores side by side in one process, then each one's memory alone."""
+    figures = in_child(["latency", "--embedded", str(embedded), "--replica", str(replica),
+                        "--database", url, "--rounds", str(rounds)])  # fmt: skip
+    figures["embedded"].update(
+        in_child(["memory", "--home", str(embedded), "--answers", str(answers)])
+    )
+    figures["postgresql"].update(
+        in_child(["memory", "--home", str(replica), "--database", url, "--answers", str(answers)])
+    )
+    return figures
 
 
 # -- the run ------------------------------------------------------------------------------
@@ -243,8 +299,8 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
                     options.home, pg.url, replica, size, options.maintenance_work_mem
                 )
                 _progress(size, entry)
-                entry["embedded"] = measure(embedded, None, options.rounds, options.answers)
-                entry["postgresql"] = measure(replica, pg.url, options.rounds, options.answers)
+                entry["load_average_measuring"] = os.getloadavg()[0]
+                entry.update(measure(embedded, replica, pg.url, options.rounds, options.answers))
             report["sizes"][str(size)] = entry
             _progress(size, entry)
         finally:
@@ -299,11 +355,15 @@ def _pair(figures: dict[str, float]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m guidecite.benchmarks.scale")
     sub = parser.add_subparsers(dest="command")
-    measure_cmd = sub.add_parser("measure", help="(internal) measure one store in this process")
-    measure_cmd.add_argument("--home", type=Path, required=True)
-    measure_cmd.add_argument("--database", default=None)
-    measure_cmd.add_argument("--rounds", type=int, default=3)
-    measure_cmd.add_argument("--answers", type=int, default=20)
+    latency = sub.add_parser("latency", help="(internal) both stores' retrieval, interleaved")
+    latency.add_argument("--embedded", type=Path, required=True)
+    latency.add_argument("--replica", type=Path, required=True)
+    latency.add_argument("--database", required=True)
+    latency.add_argument("--rounds", type=int, default=3)
+    memory_cmd = sub.add_parser("memory", help="(internal) one store's replica memory")
+    memory_cmd.add_argument("--home", type=Path, required=True)
+    memory_cmd.add_argument("--database", default=None)
+    memory_cmd.add_argument("--answers", type=int, default=20)
     parser.add_argument("--home", type=Path, help="an embedded library to copy from (read)")
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--rounds", type=int, default=3)
@@ -312,9 +372,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
     options = parser.parse_args(argv)
-    if options.command == "measure":
-        figures = measure_here(options.home, options.database, options.rounds, options.answers)
-        print(json.dumps(figures))
+    if options.command == "latency":
+        stores = {
+            "embedded": (options.embedded, None),
+            "postgresql": (options.replica, options.database),
+        }
+        print(json.dumps(measure_latency(stores, options.rounds)))
+        return
+    if options.command == "memory":
+        print(json.dumps(measure_memory(options.home, options.database, options.answers)))
         return
     if options.home is None:
         parser.error("--home is required")
