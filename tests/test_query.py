@@ -34,6 +34,8 @@ def test_control_characters_and_spacing_are_cleaned() -> None:
 def test_content_words_drop_question_wording_and_keep_compounds() -> None:
     words = content_words("What is the recommended Ki-67 threshold for a G2 pNET?")
     assert words == ("Ki-67", "threshold", "G2", "pNET")
+    # a contraction typed without its apostrophe is grammar, not a topic ("Cant syndrome")
+    assert content_words("people who get air in but cant get it out") == ("air",)
 
 
 def test_spanish_is_recognised_and_english_is_not_mistaken_for_it() -> None:
@@ -99,12 +101,16 @@ def test_a_word_of_everyday_conversation_weighs_less_than_its_rarity() -> None:
     assert chat < 0.5 * subject
 
 
-def test_an_everyday_word_that_a_title_states_keeps_its_weight() -> None:
-    store = _Counts(100_000, {"locked-in": 3, "syndrome": 900})
-    titles = TopicIndex([("lis", "Locked-In Syndrome")])
-    words = ("locked-in", "syndrome")
+def test_an_everyday_word_a_title_names_beside_its_question_neighbour_keeps_its_weight() -> None:
+    store = _Counts(100_000, {"legs": 3, "restless": 900, "swell": 900})
+    titles = TopicIndex([("rls", "Restless Legs Syndrome")])
+    words = ("restless", "legs", "swell")
     concepts, *_ = weigh_concepts(words, (), store)  # type: ignore[arg-type]
-    assert weigh_chat(concepts, words, store, titles) == concepts  # type: ignore[arg-type]
+    kept = weigh_chat(concepts, words, store, titles, "restless legs swell")  # type: ignore[arg-type]
+    assert kept == concepts
+    # the title names "legs", but not beside the word the question has next to it
+    alone = weigh_chat(concepts, words, store, titles, "swell legs restless")  # type: ignore[arg-type]
+    assert alone[1][0] < concepts[1][0]
 
 
 def test_a_compound_the_library_never_writes_whole_is_weighed_by_its_words() -> None:

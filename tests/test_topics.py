@@ -58,3 +58,15 @@ def test_an_acronym_the_library_gives_as_an_issuer_names_a_source() -> None:
     assert index.issuer_named("NICE") is not None
     assert index.issuer_named("HIV", ["human immunodeficiency virus"]) is None
     assert index.issuer_named("nice") is None  # a word, not an acronym
+
+
+def test_a_title_names_its_subject_not_its_list_of_other_names() -> None:
+    index = TopicIndex(
+        [
+            ("rx", "Getting a prescription filled (Also called: Pharmacy - mail order)"),
+            ("lis", "Locked-In Syndrome"),
+        ]
+    )
+    assert index.stating((1.0, (frozenset({"mail"}),))) == {"rx"}
+    assert index.naming((1.0, (frozenset({"mail"}),))) == set()
+    assert index.naming((1.0, (frozenset({"syndrom"}),))) == {"lis"}

@@ -74,6 +74,9 @@ STOPWORDS = frozenset(
     appreciated wondering wonder wondered question questions info information anyone
     enough sufficient whether either neither able
     doctor doctors dr physician physicians hospital clinic
+    cant couldnt wouldnt shouldnt doesnt didnt isnt arent wasnt werent havent hasnt hadnt
+    wont ive youre theyre thats theres won't doesn't didn't isn't aren't wasn't weren't
+    haven't hasn't hadn't couldn't wouldn't shouldn't i've you're they're that's there's
     """.split()
 )
 
@@ -244,7 +247,9 @@ def understand(
             )
     asked = asked_parts(text)
     concepts = weigh_by_part(concepts, words, asked, question_parts(text)[0])
-    concepts = weigh_chat(concepts, words, store, knowledge.topics() if knowledge else None)
+    concepts = weigh_chat(
+        concepts, words, store, knowledge.topics() if knowledge else None, question=text
+    )
     english = translation.terms() if translation is not None else []
     if translation is not None:
         concepts = weigh_alternatives(translation.alternatives(), store)
@@ -333,12 +338,14 @@ def weigh_chat(
     words: Sequence[str],
     store: Store,
     titles: TopicIndex | None = None,
+    question: str = "",
 ) -> tuple[Concept, ...]:
     """A word of everyday conversation ("supposed", "went", "dad") weighs a share of its
     rarity (CHAT_WEIGHT): the library uses it far less than ordinary text does
     (wording.keyness) only because it is not the library's subject. A word that a document
-    title states names something the library is about ("Locked-In Syndrome") and keeps
-    its weight."""
+    title names as its subject beside another word the question has next to it
+    ("Locked-In Syndrome" for "locked-in syndrome"; not "Cant syndrome" for "cant get it
+    out") is something the library is about, and keeps its weight."""
     total = max(store.counts()["passages"], 1)
     weighed = []
     for index, (weight, alternatives) in enumerate(concepts):
@@ -347,7 +354,7 @@ def weigh_chat(
             if used < RARE and "-" in words[index].strip("-"):
                 used = compound_freq(words[index], store)
             found = keyness(words[index], used / total)
-            titled = titles is not None and bool(titles.stating((weight, alternatives)))
+            titled = titles is not None and titles.names_beside(index, concepts, question)
             if found is not None and found < CHAT_KEYNESS and not titled:
                 weight *= CHAT_WEIGHT
         weighed.append((weight, alternatives))

@@ -100,6 +100,29 @@ class TopicIndex:
                 found |= set.intersection(*postings)
         return found
 
+    def naming(self, concept: Concept) -> set[str]:
+        """The documents whose titles name the concept as their subject: in the title
+        itself, not only in its list of other names ("Pharmacy - mail order" in "Getting a
+        prescription filled (Also called: ...)")."""
+        return {
+            doc_id
+            for doc_id in self.stating(concept)
+            if any(alt <= set(terms(main_title(self.titles[doc_id]))) for alt in concept[1])
+        }
+
+    def names_beside(self, index: int, concepts: Sequence[Concept], question: str) -> bool:
+        """Whether a title names concept `index` as its subject beside another word the
+        question has next to it: "Locked-In Syndrome" for "my brother with locked-in
+        syndrome", not "Cant syndrome" for "air in but cant get it out"."""
+        concept = concepts[index]
+        own = {term for alt in concept[1] for term in alt}
+        content = {term for _, alternatives in concepts for alt in alternatives for term in alt}
+        asked = [w if w in content else "" for w in words(question)]
+        return any(
+            _paired(own, asked, words(main_title(self.titles[doc_id])))
+            for doc_id in self.naming(concept)
+        )
+
     def rank(
         self,
         concepts: Sequence[Concept],
@@ -146,6 +169,11 @@ class TopicIndex:
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&/-]{1,10})\)")
 _ALSO_CALLED = re.compile(r"\(also called:\s*([^)]*)\)", re.IGNORECASE)
+
+
+def main_title(title: str) -> str:
+    """A title without its list of other names ("Addison disease (Also called: ...)")."""
+    return _ALSO_CALLED.sub("", title).strip()
 
 
 def aliases(title: str) -> list[str]:
