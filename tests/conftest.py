@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from guidecite.settings import Settings
+from guidecite.store.registry import Backend
+from store_support import Postgres, clone, fill
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
@@ -63,10 +69,77 @@ def slice_home(corpus_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 @pytest.fixture
-def library(slice_home: Path):  # type: ignore[no-untyped-def]
+def library(slice_settings: Settings, tmp_path: Path, store_kind: str):  # type: ignore[no-untyped-def]
+    """The slice library, opened on the store under test (on PostgreSQL, a copy of it)."""
     from guidecite.answer import open_library
-    from guidecite.settings import Settings
 
-    lib = open_library(Settings(home=slice_home, starter=False))
+    settings = slice_settings if store_kind == "embedded" else clone(slice_settings, tmp_path)
+    lib = open_library(settings)
     yield lib
     lib.close()
+
+
+# -- the store the tests run on: embedded (default) or PostgreSQL ----------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--store",
+        choices=("embedded", "postgresql"),
+        default=os.environ.get("GUIDECITE_TEST_STORE", "embedded"),
+        help="The backend the store fixtures open: the embedded store (default) or a "
+        "PostgreSQL with pgvector that the tests start themselves (pgserver).",
+    )
+
+
+@pytest.fixture(scope="session")
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.config.getoption("--store"))
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
+    """A real PostgreSQL 16 with pgvector in a temp folder, for the whole session."""
+    server = Postgres.start(tmp_path_factory.mktemp("pg"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def slice_settings(
+    store_kind: str,
+    slice_home: Path,
+    corpus_slice: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> Settings:
+    """The slice library on the store under test (read it through `clone`)."""
+    if store_kind == "embedded":
+        return Settings(home=slice_home, starter=False)
+    server: Postgres = request.getfixturevalue("postgres")
+    settings = Settings(
+        home=tmp_path_factory.mktemp("slice-pg"),
+        starter=False,
+        database_url=server.create("slice"),
+    )
+    fill(settings, [corpus_slice])
+    return settings
+
+
+@pytest.fixture
+def place(store_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    """An empty library on the store under test: a home folder, and a new database."""
+    if store_kind == "embedded":
+        return Settings(home=tmp_path / "home", starter=False)
+    server: Postgres = request.getfixturevalue("postgres")
+    return Settings(home=tmp_path / "home", starter=False, database_url=server.create())
+
+
+@pytest.fixture
+def backend(place: Settings) -> Iterator[Backend]:
+    """The repositories and content store of an empty library on the store under test."""
+    from guidecite.store.registry import open_backend
+
+    opened = open_backend(place.database_url, place.home)
+    yield opened
+    opened.close()

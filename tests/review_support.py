@@ -1,4 +1,4 @@
-"""Shared by the review tests: a store holding one article and the board's accounts."""
+"""Shared by the review tests: a library holding one article and the board's accounts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 from guidecite.accounts import Accounts
+from guidecite.review import record_version
+from guidecite.settings import Settings
 from guidecite.store.articles import new_article
-from guidecite.store.embedded import EmbeddedStore
+from guidecite.store.registry import Backend, open_backend
 
 PASSWORD = "correct horse battery staple"
 PASSAGE = "Adults with zorblax fever should be treated with oral zorblaxine for seven days."
@@ -52,16 +54,18 @@ ANSWER = {
 }
 
 
-def store_with_article(home: Path) -> tuple[EmbeddedStore, str]:
-    store = EmbeddedStore(home)
+def store_with_article(place: Settings | Path) -> tuple[Backend, str]:
+    """The backend of `place` (a home folder: embedded) holding one article."""
+    settings = place if isinstance(place, Settings) else Settings(home=place, starter=False)
+    backend = open_backend(settings.database_url, settings.home)
     record = new_article("How is zorblax fever treated?", "How is zorblax fever treated?")
-    store.articles().create(record)
-    store.articles().add_version(record.article_id, 1, "clinician", json.dumps(ANSWER))
-    return store, record.article_id
+    backend.articles.create(record)
+    record_version(backend.articles, record.article_id, 1, "clinician", json.dumps(ANSWER), 0)
+    return backend, record.article_id
 
 
-def add_users(store: EmbeddedStore) -> Accounts:
-    accounts = Accounts(store.database())
+def add_users(backend: Backend) -> Accounts:
+    accounts = Accounts(backend.accounts, backend.audit)
     accounts.add("rita", "Dr Rita Reviewer", "reviewer", PASSWORD)
     accounts.add("eddie", "Eddie Editor", "editor", PASSWORD)
     accounts.add("ada", "Ada Admin", "admin", PASSWORD)

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from guidecite.accounts import MAX_FAILED_LOGINS, Accounts
 from guidecite.audit import AuditTrail
 from guidecite.errors import InputError, NotSignedIn
-from guidecite.store.sqlite import SQLiteStore
+from guidecite.store.registry import Backend
+from store_support import raw
 
 PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def accounts(tmp_path: Path) -> Accounts:
-    accounts = Accounts(SQLiteStore(tmp_path / "db.sqlite3"))
+def accounts(backend: Backend) -> Accounts:
+    accounts = Accounts(backend.accounts, backend.audit)
     accounts.add("rita", "Dr Rita Reviewer", "reviewer", PASSWORD, actor="ada")
     return accounts
 
 
-def test_passwords_are_stored_as_argon2_hashes(accounts: Accounts) -> None:
-    stored = accounts.sql.db.execute("SELECT password_hash FROM users").fetchone()[0]
+def test_passwords_are_stored_as_argon2_hashes(accounts: Accounts, backend: Backend) -> None:
+    stored = raw(backend, "SELECT password_hash FROM users")[0][0]
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
 
 
@@ -42,13 +41,15 @@ def test_bad_accounts_are_refused(accounts: Accounts, name: str, role: str, pass
     assert [u.username for u in accounts.list()] == ["rita"]
 
 
-def test_login_makes_a_new_session_and_ends_the_presented_one(accounts: Accounts) -> None:
+def test_login_makes_a_new_session_and_ends_the_presented_one(
+    accounts: Accounts, backend: Backend
+) -> None:
     first = accounts.login("rita", PASSWORD)
     second = accounts.login("rita", PASSWORD, previous_token=first.token)
     assert second.token != first.token and second.csrf_token != first.csrf_token
     assert accounts.session(first.token) is None
     assert accounts.session(second.token).user.role == "reviewer"  # type: ignore[union-attr]
-    stored = accounts.sql.db.execute("SELECT token_hash FROM sessions").fetchall()
+    stored = raw(backend, "SELECT token_hash FROM sessions")
     assert second.token not in {row[0] for row in stored}
 
 
@@ -64,7 +65,7 @@ def test_wrong_passwords_lock_the_account(accounts: Accounts) -> None:
             accounts.login("rita", "wrong password!!")
     with pytest.raises(NotSignedIn):
         accounts.login("rita", PASSWORD)  # the right password, but locked
-    actions = [e.action for e in AuditTrail(accounts.sql).entries()]
+    actions = [e.action for e in AuditTrail(accounts.trail).entries()]
     assert "login.locked" in actions and "login.ok" not in actions
 
 
@@ -78,5 +79,5 @@ def test_unknown_users_get_the_same_message(accounts: Accounts) -> None:
 
 def test_account_changes_and_logins_are_audited(accounts: Accounts) -> None:
     accounts.login("rita", PASSWORD)
-    entries = AuditTrail(accounts.sql).entries()
+    entries = AuditTrail(accounts.trail).entries()
     assert [(e.actor, e.action) for e in entries] == [("ada", "user.add"), ("rita", "login.ok")]

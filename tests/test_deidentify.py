@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from conftest import SHARED
 from guidecite.deidentify import POLICIES, deidentify, prepare_question
 from guidecite.errors import QuestionError
+from store_support import raw
 
 STEMS = (
     "What tidal volume is recommended for ventilated adults with sepsis-induced ARDS?",
@@ -181,7 +182,9 @@ def test_the_cli_removes_tells_and_stores_no_identifier(slice_home: Path, tmp_pa
     )
     assert "John" not in result.output and "4482913" not in result.output
     stored = (
-        sqlite3.connect(home / "library.sqlite3").execute("SELECT body FROM answers").fetchall()
+        sqlite3.connect(home / "library.sqlite3")
+        .execute("SELECT body FROM article_versions UNION ALL SELECT question FROM articles")
+        .fetchall()
     )
     assert stored and not any("Smith" in body or "4482913" in body for (body,) in stored)
     refused = CliRunner().invoke(
@@ -242,9 +245,10 @@ def test_the_web_stores_titles_and_lists_no_identifier(web) -> None:  # type: ig
     )
     assert follow.status_code == 201 and "Wei" not in json.dumps(follow.json())
     listed = json.dumps(client.get("/api/articles").json()) + client.get("/").text
-    rows = library.store.database().db.execute("SELECT question, query FROM articles")
-    bodies = library.store.database().db.execute("SELECT body FROM article_versions")
-    stored = json.dumps([*rows.fetchall(), *bodies.fetchall()])
+    backend = library.repositories()
+    rows = raw(backend, "SELECT question, query FROM articles")
+    bodies = raw(backend, "SELECT body FROM article_versions")
+    stored = json.dumps([*rows, *bodies])
     for value in ("John", "Smith", "4482913", "03/04/1961", "Jane", "Doe", "555-123-4567", "Wei"):
         assert value not in listed and value not in stored, value
     refusing = web_with_policy(library, "refuse")
@@ -277,9 +281,9 @@ def test_old_articles_holding_identifiers_are_hidden_from_anonymous_visitors(
     from review_support import PASSWORD, add_users
 
     client, library = web
-    sql = library.store.database()
+    sql = library.store.sql
     old = new_article("Patient John Smith, MRN 4482913: rest?", "rest?")
-    library.store.articles().create(old)
+    library.repositories().articles.create(old)
     sql.db.execute("ALTER TABLE articles DROP COLUMN identifiers_removed")
     sql.db.execute("ALTER TABLE articles DROP COLUMN identifiers_present")
     store_sqlite.m008_article_identifiers(sql.db)  # as a store made before m008 is migrated
@@ -289,7 +293,7 @@ def test_old_articles_holding_identifiers_are_hidden_from_anonymous_visitors(
     assert "John Smith" not in client.get("/").text
     assert client.get(f"/api/articles/{old.article_id}").status_code == 404
     assert client.get(f"/articles/{old.article_id}").status_code == 404
-    add_users(library.store)
+    add_users(library.repositories())
     token = client.get("/login").text.split('name="csrf_token" value="')[1].split('"')[0]
     client.post("/login", data={"username": "rita", "password": PASSWORD, "csrf_token": token})
     assert client.get("/api/articles").json()["total"] == 2

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from guidecite.embedding import get_embedder
-from guidecite.ingest import ingest_paths
+from guidecite.ingest import ingest_paths, source_events
 from guidecite.review import APPROVE, TAKE, ReviewBoard
 from guidecite.store.articles import SUBMITTED
 from guidecite.store.embedded import EmbeddedStore
@@ -145,15 +145,16 @@ def test_a_removed_source_sends_an_approved_article_back(tmp_path: Path) -> None
     try:
         docs = library(tmp_path / "docs")
         embedder = get_embedder("hash")
-        ingest_paths(store, [docs], embedder)
+        ingest_paths(store.content, [docs], embedder)
         rita = add_users(store).get("rita")
-        board = ReviewBoard(store.database())
+        board = ReviewBoard(store.articles, store.accounts, store.content)
         board.apply(rita, article_id, TAKE)
         board.apply(rita, article_id, APPROVE)
         (docs / "zorblax.md").unlink()
-        assert ingest_paths(store, [docs], embedder).reopened == []
-        report = ingest_paths(store, [docs], embedder, prune=True)
-        assert report.reopened == [article_id]
+        report = ingest_paths(store.content, [docs], embedder)
+        assert board.reopen_for_sources(source_events(report)) == []
+        report = ingest_paths(store.content, [docs], embedder, prune=True)
+        assert board.reopen_for_sources(source_events(report)) == [article_id]
         state = board.state(article_id)
         assert state.status == SUBMITTED
         assert state.reason is not None and state.reason.startswith("source zorblax.md removed on")

@@ -13,18 +13,29 @@ from guidecite.accounts import Accounts
 from guidecite.audit import AuditTrail
 from guidecite.embedding import get_embedder
 from guidecite.errors import NotSignedIn, PermissionDenied, ReviewError
-from guidecite.review import APPROVE, REQUEST_CHANGES, TAKE, TRANSITIONS, ReviewBoard
-from guidecite.store.articles import APPROVED, SUBMITTED, UNDER_REVIEW
+from guidecite.review import (
+    APPROVE,
+    APPROVED,
+    REQUEST_CHANGES,
+    SUBMITTED,
+    TAKE,
+    TRANSITIONS,
+    UNDER_REVIEW,
+    ReviewBoard,
+)
+from guidecite.settings import Settings
 from guidecite.store.embedded import EmbeddedStore
+from guidecite.store.registry import Backend
 from review_support import add_users, store_with_article
 
 
 @pytest.fixture
-def setup(tmp_path: Path) -> Iterator[tuple[EmbeddedStore, Accounts, ReviewBoard, str]]:
-    store, article_id = store_with_article(tmp_path / "home")
-    accounts = add_users(store)
-    yield store, accounts, ReviewBoard(store.database(), get_embedder("static")), article_id
-    store.close()
+def setup(place: Settings) -> Iterator[tuple[Backend, Accounts, ReviewBoard, str]]:
+    backend, article_id = store_with_article(place)
+    accounts = add_users(backend)
+    board = ReviewBoard(backend.articles, backend.accounts, backend.content, get_embedder("static"))
+    yield backend, accounts, board, article_id
+    backend.close()
 
 
 def test_a_reviewer_takes_and_approves(setup) -> None:  # type: ignore[no-untyped-def]
@@ -37,9 +48,9 @@ def test_a_reviewer_takes_and_approves(setup) -> None:  # type: ignore[no-untype
         "Dr Rita Reviewer",
         1,
     )
-    actions = [e.action for e in AuditTrail(store.database()).entries()]
+    actions = [e.action for e in AuditTrail(store.audit).entries()]
     assert actions[-2:] == ["article.take", "article.approve"]
-    assert AuditTrail(store.database()).verify().ok
+    assert AuditTrail(store.audit).verify().ok
 
 
 @pytest.mark.parametrize(
@@ -104,7 +115,7 @@ def test_an_edit_makes_a_new_verified_version_and_keeps_the_approved_one(setup) 
     board.apply(rita, article_id, APPROVE)
     with pytest.raises(PermissionDenied):
         board.edit(rita, article_id, "S1", "a reviewer may not edit")
-    approved = store.articles().body(article_id, 1, "clinician")
+    approved = store.articles.body(article_id, 1, "clinician")
     number = board.edit(
         eddie,
         article_id,
@@ -112,8 +123,8 @@ def test_an_edit_makes_a_new_verified_version_and_keeps_the_approved_one(setup) 
         "Adults with zorblax fever should be treated with oral zorblaxine for ninety days.",
     )
     assert number == 2
-    assert store.articles().body(article_id, 1, "clinician") == approved
-    edited = json.loads(store.articles().body(article_id, 2, "clinician") or "{}")
+    assert store.articles.body(article_id, 1, "clinician") == approved
+    edited = json.loads(store.articles.body(article_id, 2, "clinician") or "{}")
     assert "ninety" in edited["bottom_line"][0]["text"]
     assert edited["bottom_line"][0]["verdict"] != "supported"  # verified again: not stated
     state = board.state(article_id)
@@ -167,7 +178,7 @@ def test_the_cli_takes_an_article_to_approved_and_checks_the_chain(tmp_path: Pat
     assert "approved by Dr Rita" in shown.output
     assert "article.approve" in run(main, ["audit", "export", "--format", "json", *home]).output
     assert run(main, ["audit", "verify", *home]).exit_code == 0
-    sql = EmbeddedStore(tmp_path / "home").database()
+    sql = EmbeddedStore(tmp_path / "home").sql
     sql.db.execute("DROP TRIGGER audit_no_update")
     sql.db.execute("UPDATE audit SET actor = 'mallory' WHERE seq = 1")
     sql.close()

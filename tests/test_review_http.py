@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from guidecite.answer import Library, open_library
-from guidecite.audit import AuditTrail
 from guidecite.settings import Settings
 from guidecite.web import WebConfig, create_app
 from guidecite.web.auth import SESSION_COOKIE
@@ -29,11 +27,11 @@ INJECTIONS = (
 
 
 @pytest.fixture
-def app_and_id(tmp_path: Path) -> Iterator[tuple[Library, str]]:
-    store, article_id = store_with_article(tmp_path / "home")
+def app_and_id(place: Settings) -> Iterator[tuple[Library, str]]:
+    store, article_id = store_with_article(place)
     add_users(store)
     store.close()
-    library = open_library(Settings(home=tmp_path / "home", starter=False))
+    library = open_library(place)
     yield library, article_id
     library.close()
 
@@ -153,7 +151,7 @@ def test_a_reviewer_approves_and_the_article_says_who_and_when(
         client.post(f"/review/{article_id}/{step}", data={"csrf_token": token})
     page = client.get(f"/articles/{article_id}").text
     assert "Approved by <strong>Dr Rita Reviewer</strong>" in page
-    assert AuditTrail(client.app.state.board.sql).verify().ok  # type: ignore[attr-defined]
+    assert client.app.state.audit.verify().ok  # type: ignore[attr-defined]
 
 
 def test_signing_in_replaces_a_planted_session(client: TestClient) -> None:
@@ -242,4 +240,4 @@ def test_injection_strings_in_every_input_are_inert(
         ).status_code
         == 403
     )  # an editor is not an admin
-    assert board.sql.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert board.articles.count() == 1

@@ -115,7 +115,8 @@ def test_a_refused_login_does_the_same_work_for_locked_unknown_and_wrong(
     library: tuple[Library, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A locked account answered six times faster than a wrong password: no argon2 check."""
-    board = Accounts(library[0].store.database())
+    backend = library[0].repositories()
+    board = Accounts(backend.accounts, backend.audit)
     for _ in range(MAX_FAILED_LOGINS):
         with pytest.raises(NotSignedIn):
             board.login("rita", "wrong")
@@ -129,10 +130,10 @@ def test_a_refused_login_does_the_same_work_for_locked_unknown_and_wrong(
     monkeypatch.setattr(accounts, "_check", counted)
     work = {}
     for who, password in (("rita", PASSWORD), ("nobody", "x"), ("eddie", "wrong")):
-        before = len(board.sql.db.execute("SELECT seq FROM audit").fetchall())
+        before = len(backend.audit.entries())
         checks.clear()
         with pytest.raises(NotSignedIn, match="wrong user name or password, or the account"):
             board.login(who, password)
-        after = len(board.sql.db.execute("SELECT seq FROM audit").fetchall())
+        after = len(backend.audit.entries())
         work[who] = (len(checks), checks[0] if checks else None, after - before >= 1)
     assert work == {who: (1, "$argon2id", True) for who in ("rita", "nobody", "eddie")}

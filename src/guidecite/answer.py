@@ -1,154 +1,47 @@
 """The whole path of one question: understand, retrieve, check the evidence, compose, verify,
 record.
 
-library = open_library(Settings.load())
+library = open_library(Settings.load())            # library.py: opened once
 article = answer("What is ...?", library, audience="nurse")
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
-from . import firstrun
-from .abbreviations import AbbreviationTable, load_dictionary
 from .audience import get_reader, library_definer, tailor
-from .compose import Generator, get_generator
 from .deidentify import note_removals, prepare_question
-from .embedding import Embedder, get_embedder
-from .errors import ModelError
 from .evidence import Evidence, assess, insufficient
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
-from .ingest import ingest_starter
-from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
+from .library import Library, load_abbreviations, open_library, refresh_translations
 from .query import Query, clean_question, settle_topic, understand
 from .relevance import judge_relevance
 from .retrieval import retrieve
-from .settings import Settings
-from .store.base import Store
-from .store.embedded import EmbeddedStore
-from .topics import TopicIndex
 from .types import Answer, Document, Hit, short_hash
 from .verify import verify_answer
-from .wording import VOCABULARY_FILE, Vocabulary
+
+#: Opening a library moved to library.py; these names stay importable from here.
+__all__ = [
+    "Library",
+    "answer",
+    "answer_with_hits",
+    "check",
+    "find_passages",
+    "load_abbreviations",
+    "open_library",
+    "read_question",
+    "refresh_translations",
+]
 
 
-@dataclass
-class Library:
-    """What answering needs, loaded once: the store, the embedder, the abbreviation senses."""
-
-    store: Store
-    embedder: Embedder
-    abbreviations: AbbreviationTable
-    composers: dict[str, Generator] = field(default_factory=dict)
-    settings: Settings | None = None  # what the LLM composers read (docs/llm.md)
-    _translator: tuple[int, Translator | None] | None = field(default=None, repr=False)
-    _topics: tuple[int, TopicIndex] | None = field(default=None, repr=False)
-    _vocabulary: tuple[int, Vocabulary] | None = field(default=None, repr=False)
-
-    def composer(self, name: str = "extractive") -> Generator:
-        """The composer registered under `name`, built once. An LLM composer falls back to
-        the extractive one by itself, with a notice, when its model cannot be used."""
-        if name not in self.composers:
-            self.composers[name] = get_generator(
-                name, embedder=self.embedder, settings=self.settings
-            )
-        return self.composers[name]
-
-    def translator(self) -> Translator | None:
-        """Finds English search terms for Spanish questions; None without a lexicon made
-        for the library's current content (`refresh_translations`) or without the model."""
-        generation = self.store.generation()
-        if self._translator is None or self._translator[0] != generation:
-            home = self.settings.home if self.settings else None
-            found = None if home is None else open_translator(home / TRANSLATIONS, generation)
-            self._translator = (generation, found)
-        return self._translator[1]
-
-    def topics(self) -> TopicIndex:
-        """The library's document titles, indexed, for the current generation."""
-        generation = self.store.generation()
-        if self._topics is None or self._topics[0] != generation:
-            self._topics = (generation, TopicIndex(self.store.titles(), self.store.issuers()))
-        return self._topics[1]
-
-    def vocabulary(self) -> Vocabulary:
-        """The library's words, for correcting typos: saved beside the library once per
-        generation (a few seconds for the whole shared corpus)."""
-        generation = self.store.generation()
-        if self._vocabulary is None or self._vocabulary[0] != generation:
-            path = self.settings.home / VOCABULARY_FILE if self.settings else None
-            found = Vocabulary.load(path, generation) if path is not None else None
-            if found is None:
-                found = Vocabulary.build(self.store.passage_texts())
-                if path is not None:
-                    with contextlib.suppress(OSError):  # a read-only library: built each time
-                        found.save(path, generation)
-            self._vocabulary = (generation, found)
-        return self._vocabulary[1]
-
-    def close(self) -> None:
-        self.store.close()
-
-
-TRANSLATIONS = "multilingual"
 NOTHING_TO_SAY = (
-    "the passages found on {topic} state nothing on what the question asks beyond naming "
-    "its topic"
+    "the passages found on {topic} state nothing on what the question asks beyond naming its topic"
 )
-
-
-def refresh_translations(store: Store, home: Path) -> bool:
-    """Build the lexicon that lets Spanish questions find English passages, for the
-    library's current content (minutes for a large library: see docs/multilingual.md).
-    False when the multilingual model is not installed."""
-    try:
-        encoder = load_encoder()
-    except ModelError:
-        return False
-    lexicon = build_lexicon(store.passage_texts(), encoder)
-    save_lexicon(lexicon, home / TRANSLATIONS, store.generation())
-    return True
-
-
-def open_library(
-    settings: Settings,
-    *,
-    starter: bool | None = None,
-    progress: firstrun.Report | None = None,
-) -> Library:
-    """Open the store named by the settings; fill a new, empty one with the starter library,
-    telling `progress` each stage (guidecite.firstrun)."""
-    store = EmbeddedStore(settings.home)
-    embedder = get_embedder(settings.embedder)
-    if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
-        build_starter(store, embedder, settings.home, progress or (lambda stage: None))
-    return Library(store, embedder, load_abbreviations(store, settings), settings=settings)
-
-
-def build_starter(store: Store, embedder: Embedder, home: Path, progress: firstrun.Report) -> None:
-    """The starter library in an empty store, and its lexicon for Spanish questions."""
-    progress(firstrun.INDEXING)
-    ingest_starter(store, embedder)
-    progress(firstrun.TRANSLATIONS)
-    refresh_translations(store, home)
-    progress(firstrun.DONE)
-
-
-def load_abbreviations(store: Store, settings: Settings) -> AbbreviationTable:
-    """Senses defined in the library's own text, plus the user's dictionary if one is set."""
-    table = AbbreviationTable()
-    for short, long, count in store.definitions():
-        table.add(short, long, count=count, origin="library")
-    if settings.abbreviations is not None:
-        table.merge(load_dictionary(settings.abbreviations))
-    return table
 
 
 def answer(

@@ -1,20 +1,22 @@
 """The audit trail: an append-only, hash-chained record of who did what and when.
 
-    trail = AuditTrail(sql)
+    trail = AuditTrail(backend.audit)       # an AuditRepository (store/base.py)
     trail.record("alice", "article.approve", "3f2a...", {"version": 2})
     trail.verify()            # ChainCheck(ok=True, entries=..., broken_at=None, ...)
     trail.export("csv")       # or "json"
 
 Each entry's `hash` is sha256 of its previous entry's hash and the canonical JSON of the
 entry (seq, at, actor, action, target, detail), so changing, removing or inserting an entry
-breaks the chain from there on. SQLite triggers (migration m003_review) refuse UPDATE and
-DELETE of the table; nothing in guidecite rewrites it. Actions: login.ok, login.failed,
-login.locked, logout, user.add, article.take, article.approve, article.request_changes,
-article.comment, article.edit, article.reopen (a changed source).
+breaks the chain from there on. The repositories chain each entry inside the transaction of
+the change it records, one writer at a time (SQLite's BEGIN IMMEDIATE, PostgreSQL's lock on
+the head's row), so concurrent writers on many replicas still make one chain. Triggers
+refuse UPDATE and DELETE of the table; nothing in guidecite rewrites it. Actions: login.ok,
+login.failed, login.locked, logout, user.add, article.take, article.approve,
+article.request_changes, article.comment, article.edit, article.reopen (a changed source).
 
 Truncation leaves a valid shorter chain, so the chain's **head** (entry count and last hash)
 is kept apart from it: in the store's `meta` table, updated in each entry's transaction
-(migration m007_audit_head), and outside the store wherever an operator writes it down:
+(SQLite migration m007_audit_head), and outside the store wherever an operator writes it down:
 `audit export` and `audit head` print it, and `audit verify --head COUNT:HASH` checks that
 the chain still holds that entry, unchanged. Deleting the last rows, or all of them, is then
 reported; so is a missing table (an error message, never a traceback).
@@ -26,12 +28,14 @@ import csv
 import hashlib
 import io
 import json
-import sqlite3
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .store.sqlite import SQLiteStore, now_iso
+from .errors import InputError, StoreError
+from .store.base import AuditEvent
+
+if TYPE_CHECKING:
+    from .store.base import AuditRepository
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"  # meta: the canonical JSON of the chain's head
@@ -72,25 +76,6 @@ def entry_hash(
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
-def append(
-    db: sqlite3.Connection,
-    actor: str,
-    action: str,
-    target: str,
-    detail: dict[str, Any] | None = None,
-) -> None:
-    """Add an entry inside the caller's open transaction (so it lands with the change)."""
-    last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (1, GENESIS) if last is None else (int(last[0]) + 1, str(last[1]))
-    at, body = now_iso(), canonical(detail or {})
-    digest = entry_hash(prev, seq, at, actor, action, target, body)
-    db.execute(
-        "INSERT INTO audit VALUES (?,?,?,?,?,?,?,?)",
-        (seq, at, actor, action, target, body, prev, digest),
-    )
-    write_head(db, Head(seq, digest))
-
-
 @dataclass(frozen=True)
 class Head:
     """The chain's head: how many entries it holds and the hash of the last one."""
@@ -116,42 +101,23 @@ def _is_hex(text: str) -> bool:
     return all(c in "0123456789abcdefABCDEF" for c in text)
 
 
-def write_head(db: sqlite3.Connection, head: Head) -> None:
-    db.execute(
-        "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (HEAD_KEY, canonical(asdict(head))),
-    )
-
-
-def chain_head(db: sqlite3.Connection) -> Head:
-    """The head of the chain as the table holds it now."""
-    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    return Head(0, GENESIS) if row is None else Head(int(row[0]), str(row[1]))
-
-
 class AuditTrail:
-    def __init__(self, sql: SQLiteStore) -> None:
-        self.sql = sql
+    def __init__(self, repository: AuditRepository) -> None:
+        self.repository = repository
 
     def record(
         self, actor: str, action: str, target: str, detail: dict[str, Any] | None = None
     ) -> None:
-        with self.sql.transaction() as db:
-            append(db, actor, action, target, detail)
+        self.repository.append(AuditEvent(actor, action, target, detail))
 
     def entries(self, limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
-        rows = self.sql.db.execute(
-            f"SELECT {', '.join(_FIELDS)} FROM audit ORDER BY seq LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
-        )
-        return [AuditEntry(*row) for row in rows]
+        return self.repository.entries(limit, offset)
 
     def head(self) -> Head:
-        return chain_head(self.sql.db)
+        return self.repository.head()
 
     def recorded_head(self) -> Head | None:
-        value = self.sql.get_meta(HEAD_KEY)
-        return None if value is None else Head(**json.loads(value))
+        return self.repository.recorded_head()
 
     def verify(self, anchor: Head | None = None) -> ChainCheck:
         """The chain checked entry by entry, then against the head the store recorded and
@@ -159,8 +125,8 @@ class AuditTrail:
         try:
             check = self._verify_chain()
             recorded = self.recorded_head()
-        except sqlite3.DatabaseError as exc:
-            return ChainCheck(False, 0, None, f"the audit trail cannot be read: {exc}")
+        except StoreError as exc:
+            return ChainCheck(False, 0, None, str(exc))
         if not check.ok:
             return check
         for head, whose in ((recorded, "the store's recorded head"), (anchor, "the given head")):
@@ -179,10 +145,8 @@ class AuditTrail:
         if entries < head.entries:
             gone = "all entries" if entries == 0 else f"entries {entries + 1}-{head.entries}"
             return f"{entries} entries but {whose} is entry {head.entries}: {gone} removed"
-        row = self.sql.db.execute(
-            "SELECT hash FROM audit WHERE seq = ?", (head.entries,)
-        ).fetchone()
-        if row is None or row[0] != head.hash:
+        entry = self.repository.entry(head.entries)
+        if entry is None or entry.hash != head.hash:
             return f"entry {head.entries} does not match {whose}: the chain was rewritten"
         return None
 

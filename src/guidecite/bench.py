@@ -28,7 +28,7 @@ from .ingest import ingest_paths
 from .query import understand
 from .retrieval import fuse, retrieve
 from .settings import Settings
-from .store.embedded import EmbeddedStore
+from .store.embedded import EmbeddedStore, resample_store
 
 _WORD = re.compile(r"[a-z][a-z0-9\-]{3,}")
 
@@ -94,35 +94,10 @@ def measure_ingest(corpus: Path, home: Path) -> dict[str, Any]:
 
 
 def resample(source_home: Path, home: Path, size: int) -> float:
-    """A store of `size` passages copied (under new ids) from the store at source_home."""
-    store = EmbeddedStore(home)
-    db = store.sql.db
-    db.execute("ATTACH DATABASE ? AS src", (str(source_home / "library.sqlite3"),))
-    available = db.execute("SELECT count(*) FROM src.passages").fetchone()[0]
-    copies = -(-size // available)
+    """A store of `size` passages copied (under new ids) from the store at source_home;
+    seconds taken."""
     started = time.perf_counter()
-    with store.sql.transaction():
-        for copy in range(copies):
-            suffix = f"~{copy}"
-            db.execute(
-                "INSERT INTO documents (doc_id, source, title, issuer, year, url, language,"
-                " audience, rights, content_hash, version, ingested_at)"
-                " SELECT doc_id || ?, source || ?, title, issuer, year, url,"
-                " language, audience, rights, content_hash, version, ingested_at"
-                " FROM src.documents",
-                (suffix, suffix),
-            )
-            left = size - copy * available
-            db.execute(
-                "INSERT INTO passages (passage_id, doc_id, ordinal, section_path, text, embedding)"
-                " SELECT passage_id || ?, doc_id || ?, ordinal, section_path, text, embedding"
-                " FROM src.passages ORDER BY row LIMIT ?",
-                (suffix, suffix, min(left, available)),
-            )
-        store.sql.bump_generation()
-    db.execute("DETACH DATABASE src")
-    store.refresh_indexes()
-    store.close()
+    resample_store(source_home, home, size)
     return time.perf_counter() - started
 
 
@@ -152,7 +127,7 @@ def measure_baseline(home: Path, questions: Sequence[str]) -> dict[str, Any]:
     from rank_bm25 import BM25Okapi
 
     store = EmbeddedStore(home)
-    texts = [text for _, _, _, text in store.sql.iter_passages()]
+    texts = list(store.passage_texts())
     store.close()
     started = time.perf_counter()
     bm25 = BM25Okapi([_WORD.findall(t.lower()) for t in texts])

@@ -16,29 +16,24 @@ from typing import Any
 import click
 
 from . import __version__
-from .answer import (
-    Library,
-    answer,
-    open_library,
-    question_key,
-    refresh_translations,
-)
+from .answer import answer
 from .compose import GENERATORS
-from .errors import GuideciteError
+from .errors import ConfigError, GuideciteError
 from .firstrun import TerminalProgress
 from .i18n import LANGUAGES
-from .ingest import ingest_paths
+from .ingest import ingest_paths, source_events
+from .library import Library, open_library, refresh_translations
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
 from .readers import DEFAULT_READER, Reader, parse_reader, parse_readers
-from .render import answer_from_dict, render
-from .settings import Settings
+from .render import render
+from .settings import Settings, database_url
 
 FORMATS = ("markdown", "json", "html")
 COMPOSERS = tuple(GENERATORS)  # extractive, openai, gguf
 
 
-def _settings(home: Path | None) -> Settings:
-    return Settings.load().with_overrides(home=home)
+def _settings(home: Path | None, database: str | None = None) -> Settings:
+    return Settings.load().with_overrides(home=home, database_url=database_url(database))
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -58,12 +53,25 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-home_option = click.option(
+_home = click.option(
     "--home",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder of the store (default: $GUIDECITE_HOME or the user's data folder).",
+    help="Folder of the store (default: $GUIDECITE_HOME or the user's data folder); with "
+    "--database, this replica's folder of derived indexes.",
 )
+_database = click.option(
+    "--database",
+    default=None,
+    metavar="URL",
+    help="A database shared by several replicas, postgresql://... (default: "
+    "$GUIDECITE_DATABASE_URL, else the embedded store in --home).",
+)
+
+
+def home_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--home and --database: where the library is."""
+    return _home(_database(command))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,18 +145,20 @@ def ask(
     max_age_years: int | None,
     explain: bool,
     home: Path | None,
+    database: str | None,
 ) -> None:
     """Answer QUESTION with a cited article from the library.
 
     A new, empty store is first filled with the built-in starter library (the guideline
     digests of the open-medicine package). Every statement is checked against the passages
-    it cites (docs/verification.md).
+    it cites (docs/verification.md). The article is kept like the web app's: asked again on
+    the same library, the stored one is shown (listed on the web pages too).
     """
     from .deidentify import note_removals, prepare_question
     from .freshness import flag_stale
 
     audience = parse_reader(audience).value
-    settings = _settings(home).with_overrides(max_age_years=max_age_years)
+    settings = _settings(home, database).with_overrides(max_age_years=max_age_years)
     prepared = prepare_question(question, settings.identifiers)  # before it is stored or read
     question = prepared.text
     with TerminalProgress() as progress:  # the first run builds the starter library
@@ -156,12 +166,16 @@ def ask(
     try:
         if explain:
             click.echo(explained(question, library, audience))
-        if show_unsupported:
+        if show_unsupported or fresh:
             result = answer(
-                question, library, audience=audience, composer=composer, show_unsupported=True
+                question,
+                library,
+                audience=audience,
+                composer=composer,
+                show_unsupported=show_unsupported,
             )
         else:
-            result = cached_answer(library, question, audience, fresh, composer)
+            result = stored_answer(library, question, audience, composer)
         if language is not None:
             result = replace(result, language=language)
         result = note_removals(result, prepared.removed)
@@ -182,24 +196,13 @@ def explained(question: str, library: Library, audience: str) -> str:
     return explain(query, hits, documents)
 
 
-def cached_answer(
-    library: Library, question: str, audience: str, fresh: bool, composer: str = "extractive"
-) -> Any:
-    """The stored answer to the same question if the library is unchanged, else a new one.
-    An LLM composer's fallback to quoted sentences is shown but not stored."""
-    from .compose.llm import fell_back
-    from .render import answer_to_dict
+def stored_answer(library: Library, question: str, audience: str, composer: str) -> Any:
+    """The article the web app would show for the question (guidecite.articles): the stored
+    one while the library is unchanged, else a new version."""
+    from .articles import ArticleService
 
-    key = question_key(question, audience, composer)
-    stored = None if fresh else library.store.find_answer(key)
-    if stored is not None:
-        return answer_from_dict(json.loads(stored))
-    result = answer(question, library, audience=audience, composer=composer)
-    if composer != "extractive" and fell_back(result):
-        return result
-    body = json.dumps(answer_to_dict(result), ensure_ascii=False)
-    library.store.save_answer(key + ":" + result.created_at, key, body)
-    return result
+    service = ArticleService(library)
+    return service.ask(question, audience, public=False, composer=composer).answer
 
 
 @main.command()
@@ -242,6 +245,7 @@ def ingest(
     untrusted: bool,
     wait: bool,
     home: Path | None,
+    database: str | None,
 ) -> None:
     """Read guideline files and folders (recursively) into the library.
 
@@ -252,7 +256,9 @@ def ingest(
     When the library changed, the lexicon for Spanish questions is rebuilt (minutes for a
     large library; --no-spanish skips it, and Spanish questions then get no translation).
     """
-    settings = _settings(home)
+    from .review import ReviewBoard
+
+    settings = _settings(home, database)
     library = open_library(settings, starter=False)
     try:
         shown = sys.stderr.isatty() if progress is None else progress
@@ -268,6 +274,10 @@ def ingest(
             wait=wait,
             on_wait=lambda message: click.echo(message, err=True),
         )
+        if report.changed or report.removed:
+            backend = library.repositories()
+            board = ReviewBoard(backend.articles, backend.accounts, backend.content)
+            report.reopened = board.reopen_for_sources(source_events(report))
         if spanish and library.store.generation() != before:
             click.echo("building the lexicon for Spanish questions ...", err=True)
             if not refresh_translations(library.store, settings.home):
@@ -288,16 +298,20 @@ def ingest(
 @main.command()
 @home_option
 @friendly_errors
-def status(home: Path | None) -> None:
+def status(home: Path | None, database: str | None) -> None:
     """Show where the library is and what it holds."""
-    settings = _settings(home)
+    from .store.registry import redacted
+
+    settings = _settings(home, database)
     library = open_library(settings, starter=False)
     try:
         counts = library.store.counts()
         click.echo(f"home: {settings.home}")
+        click.echo(f"database: {redacted(settings.database_url)}")
         click.echo(f"embedder: {settings.embedder}")
         for name, value in counts.items():
             click.echo(f"{name}: {value}")
+        click.echo(f"articles: {library.repositories().articles.count()}")
     finally:
         library.close()
 
@@ -320,7 +334,11 @@ def status(home: Path | None) -> None:
 @home_option
 @friendly_errors
 def eval_command(
-    file: Path, report_path: Path | None, readers: str | None, home: Path | None
+    file: Path,
+    report_path: Path | None,
+    readers: str | None,
+    home: Path | None,
+    database: str | None,
 ) -> None:
     """Run a question set (the format of shared/eval) and print its figures.
 
@@ -330,7 +348,7 @@ def eval_command(
     from .evaluation import print_report, run_eval
 
     chosen = [r.value for r in parse_readers(readers)] if readers else None
-    library = open_library(_settings(home))
+    library = open_library(_settings(home, database))
     try:
         report = run_eval(file, library, chosen)
     finally:
@@ -452,21 +470,24 @@ def serve(
     editorial_policy: Path | None,
     log_level: str,
     home: Path | None,
+    database: str | None,
 ) -> None:
     """Serve the article pages and the JSON API (see docs/web.md).
 
     Open http://HOST:PORT/ for the question box; the API is under /api, its OpenAPI schema at
-    /api/openapi.json. A new, empty store is first filled with the starter library.
+    /api/openapi.json. A new, empty store is first filled with the starter library. With
+    --database (a PostgreSQL database), run several of these behind a load balancer, each
+    with its own --home for its derived indexes (docs/postgresql.md).
     """
     from .web import WebConfig
     from .web.server import serve as run_server
 
     config = WebConfig(rate_per_minute=rate_limit, burst=burst, editorial_policy=editorial_policy)
-    run_server(_settings(home), config, host, port, log_level)
+    run_server(_settings(home, database), config, host, port, log_level)
 
 
 @main.command(name="bench-web")
-@home_option
+@_home
 @click.option(
     "--questions",
     "questions_file",
@@ -526,7 +547,7 @@ def bench_web(
 
 
 @main.command(name="verify-bench")
-@home_option
+@_home
 @click.option(
     "--split",
     type=click.Choice(SPLITS),
@@ -586,13 +607,66 @@ def verify_bench(
         out.write_text(json.dumps(body, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
+# -- the database (docs/postgresql.md) ------------------------------------------------------
+
+
+@main.command()
+@home_option
+@friendly_errors
+def migrate(home: Path | None, database: str | None) -> None:
+    """Bring the store's schema up to date (numbered migrations, recorded in the store).
+
+    Opening a store applies pending migrations too; run this before rolling out a new
+    version to several replicas, so that none of them starts on an old schema.
+    """
+    backend = _backend(home, database)
+    try:
+        applied, recorded = backend.applied, backend.migrations
+    finally:
+        backend.close()
+    for name in applied:
+        click.echo(f"applied {name}")
+    click.echo(f"{len(recorded)} migrations recorded; the schema is up to date")
+
+
+@main.command(name="migrate-store")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="URL",
+    help="The PostgreSQL database to copy the library into (postgresql://...); it must "
+    "hold no library yet.",
+)
+@_home
+@friendly_errors
+def migrate_store(target: str, home: Path | None) -> None:
+    """Copy the embedded library in --home into a PostgreSQL database.
+
+    Documents, passages with their embeddings, articles and their versions, reviews,
+    accounts and the audit trail are copied as they are, in one transaction; the library in
+    --home is only read. `guidecite audit verify --database URL` passes on the copy.
+    """
+    from .store.move import copy_library
+    from .store.registry import backend_scheme, redacted
+
+    if backend_scheme(target) == "sqlite":
+        raise ConfigError("--to must name a PostgreSQL database (postgresql://...)")
+    counts = copy_library(_settings(home).home, target)
+    click.echo(f"copied to {redacted(target)}:")
+    for table, count in counts.items():
+        click.echo(f"  {table}: {count}")
+
+
 # -- the review board (docs/review.md) ---------------------------------------------------
 
 
-def _database(home: Path | None) -> Any:
-    from .store.embedded import EmbeddedStore
+def _backend(home: Path | None, database: str | None) -> Any:
+    """The backend alone (no embedder, no starter library): for accounts, reviews, audit."""
+    from .store.registry import open_backend
 
-    return EmbeddedStore(_settings(home).home)
+    settings = _settings(home, database)
+    return open_backend(settings.database_url, settings.home)
 
 
 @main.group()
@@ -633,32 +707,39 @@ def users() -> None:
 @home_option
 @friendly_errors
 def users_add(
-    username: str, role: str, display_name: str, password: str, actor: str, home: Path | None
+    username: str,
+    role: str,
+    display_name: str,
+    password: str,
+    actor: str,
+    home: Path | None,
+    database: str | None,
 ) -> None:
     """Add an account (its password is stored as an argon2 hash)."""
     from .accounts import Accounts
 
-    store = _database(home)
+    backend = _backend(home, database)
     try:
-        user = Accounts(store.database()).add(username, display_name, role, password, actor)
+        accounts = Accounts(backend.accounts, backend.audit)
+        user = accounts.add(username, display_name, role, password, actor)
     finally:
-        store.close()
+        backend.close()
     click.echo(f"added {user.username} ({user.role})")
 
 
 @users.command(name="list")
 @home_option
 @friendly_errors
-def users_list(home: Path | None) -> None:
+def users_list(home: Path | None, database: str | None) -> None:
     """List the accounts with their roles."""
     from .accounts import Accounts
 
-    store = _database(home)
+    backend = _backend(home, database)
     try:
-        for user in Accounts(store.database()).list():
+        for user in Accounts(backend.accounts, backend.audit).list():
             click.echo(f"{user.username}\t{user.role}\t{user.display_name}")
     finally:
-        store.close()
+        backend.close()
 
 
 @main.group()
@@ -666,15 +747,16 @@ def review() -> None:
     """The review workflow: submitted -> under review -> approved."""
 
 
-def _board_run(home: Path | None, work: Callable[[Any, Any], Any]) -> Any:
+def _board_run(home: Path | None, database: str | None, work: Callable[[Any, Any], Any]) -> Any:
     from .accounts import Accounts
     from .review import ReviewBoard
 
-    store = _database(home)
+    backend = _backend(home, database)
     try:
-        return work(ReviewBoard(store.database()), Accounts(store.database()))
+        board = ReviewBoard(backend.articles, backend.accounts, backend.content)
+        return work(board, Accounts(backend.accounts, backend.audit))
     finally:
-        store.close()
+        backend.close()
 
 
 def _acting(accounts: Any, username: str) -> Any:
@@ -695,9 +777,9 @@ def _acting(accounts: Any, username: str) -> Any:
 )
 @home_option
 @friendly_errors
-def review_list(status: str | None, home: Path | None) -> None:
+def review_list(status: str | None, home: Path | None, database: str | None) -> None:
     """List articles with their review state."""
-    items = _board_run(home, lambda board, _: board.queue(status))
+    items = _board_run(home, database, lambda board, _: board.queue(status))
     for item in items:
         note = f"\t{item.reason}" if item.reason else ""
         click.echo(f"{item.article_id}\t{item.status}\t{item.question}{note}")
@@ -707,7 +789,7 @@ def review_list(status: str | None, home: Path | None) -> None:
 @click.argument("article_id")
 @home_option
 @friendly_errors
-def review_show(article_id: str, home: Path | None) -> None:
+def review_show(article_id: str, home: Path | None, database: str | None) -> None:
     """Show an article's review state, statements and comments."""
     from .review import statement_slots
 
@@ -727,7 +809,7 @@ def review_show(article_id: str, home: Path | None) -> None:
         for c in board.comments(article_id):
             click.echo(f"comment on {c.statement} by {c.username}: {c.body}")
 
-    _board_run(home, work)
+    _board_run(home, database, work)
 
 
 def _transition_command(name: str, action: str, doc: str, needs_reason: bool) -> None:
@@ -748,9 +830,16 @@ def _transition_command(name: str, action: str, doc: str, needs_reason: bool) ->
     )
     @home_option
     @friendly_errors
-    def command(article_id: str, username: str, reason: str | None, home: Path | None) -> None:
+    def command(
+        article_id: str,
+        username: str,
+        reason: str | None,
+        home: Path | None,
+        database: str | None,
+    ) -> None:
         state = _board_run(
             home,
+            database,
             lambda board, accounts: board.apply(
                 _acting(accounts, username), article_id, action, reason
             ),
@@ -784,16 +873,16 @@ def audit() -> None:
 )
 @home_option
 @friendly_errors
-def audit_verify(anchor: str | None, home: Path | None) -> None:
+def audit_verify(anchor: str | None, home: Path | None, database: str | None) -> None:
     """Check the hash chain of the audit trail; exit 1 if an entry was altered or removed."""
     from .audit import AuditTrail, Head
 
     head = Head.parse(anchor) if anchor else None
-    store = _database(home)
+    backend = _backend(home, database)
     try:
-        check = AuditTrail(store.database()).verify(head)
+        check = AuditTrail(backend.audit).verify(head)
     finally:
-        store.close()
+        backend.close()
     click.echo(check.message)
     if not check.ok:
         sys.exit(1)
@@ -802,16 +891,16 @@ def audit_verify(anchor: str | None, home: Path | None) -> None:
 @audit.command(name="head")
 @home_option
 @friendly_errors
-def audit_head(home: Path | None) -> None:
+def audit_head(home: Path | None, database: str | None) -> None:
     """Print the chain's head, COUNT:HASH: keep it outside the store and check it later
     with `audit verify --head`."""
     from .audit import AuditTrail
 
-    store = _database(home)
+    backend = _backend(home, database)
     try:
-        click.echo(str(AuditTrail(store.database()).head()))
+        click.echo(str(AuditTrail(backend.audit).head()))
     finally:
-        store.close()
+        backend.close()
 
 
 @audit.command(name="export")
@@ -825,15 +914,15 @@ def audit_head(home: Path | None) -> None:
 )
 @home_option
 @friendly_errors
-def audit_export(fmt: str, home: Path | None) -> None:
+def audit_export(fmt: str, home: Path | None, database: str | None) -> None:
     """Print the whole audit trail as CSV or JSON; its head (COUNT:HASH) on stderr, to keep
     for `audit verify --head`."""
     from .audit import AuditTrail
 
-    store = _database(home)
+    backend = _backend(home, database)
     try:
-        trail = AuditTrail(store.database())
+        trail = AuditTrail(backend.audit)
         click.echo(trail.export(fmt), nl=False)
         click.echo(f"head {trail.head()}", err=True)
     finally:
-        store.close()
+        backend.close()

@@ -3,12 +3,14 @@
 GuideciteError
 ├── InputError            bad input from the user: converted to exit code 2 in the CLI
 │   ├── QuestionError     empty, too long or unreadable question
+│   │   └── QuestionTooLong   over the web app's length limit
 │   ├── PathError         a path that does not exist or holds no readable document
 │   └── NotFound          no such article or version (404 in the web app)
 ├── SourceError           one source file could not be read (ingest reports it and goes on)
 ├── ConfigError           a bad setting or an unknown backend name
 ├── ModelError            an embedding model could not be loaded
 ├── StoreError            the store is missing, locked or inconsistent
+│   └── StoreUnavailable  the shared database cannot be reached now (503, Retry-After)
 ├── AccessError           who asked may not do this (review board, docs/review.md)
 │   ├── NotSignedIn       no valid session, or a wrong user name or password
 │   └── PermissionDenied  signed in, but the role (or CSRF token) does not allow it
@@ -30,6 +32,10 @@ class InputError(GuideciteError):
 
 class QuestionError(InputError):
     pass
+
+
+class QuestionTooLong(QuestionError):
+    """A question over the web app's length limit."""
 
 
 class PathError(InputError):
@@ -59,6 +65,12 @@ class ModelError(GuideciteError):
 
 class StoreError(GuideciteError):
     pass
+
+
+class StoreUnavailable(StoreError):
+    """The shared database cannot be reached now; worth trying again in a few seconds."""
+
+    retry_after = 5
 
 
 class AccessError(GuideciteError):

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
+from .store.base import Content
 from .types import Answer, ArticleSection, Statement
 
 _PATTERNS = (
@@ -241,24 +241,14 @@ def _map(section: ArticleSection, change: Callable[[Statement], Statement]) -> A
     return replace(section, statements=tuple(change(s) for s in section.statements))
 
 
-def store_schemes(store: Any) -> SchemeLookup:
+def store_schemes(store: Content) -> SchemeLookup:
     """A lookup of rating schemes in a store: the lines of the document's sections whose
-    heading names a rating scheme. Needs a store that can list a document's passages (the
-    embedded store can); any other gives no scheme."""
-    sql = getattr(store, "sql", None)
-    if sql is None or not hasattr(sql, "iter_passages"):
-        return lambda doc_id: ()
+    heading names a rating scheme (`Store.rating_scheme`)."""
 
     def lookup(doc_id: str) -> Sequence[str]:
-        rows = [
-            row
-            for row, _, _, text in sql.iter_passages([doc_id])
-            if "rating scheme" in text.lower()
-        ]
-        passages = sorted(store.passages(rows).values(), key=lambda p: p.ordinal)
         return [
             line
-            for p in passages
+            for p in store.rating_scheme(doc_id)
             if _is_scheme(p.section_path)
             for line in p.text.splitlines()
             if line.strip()

@@ -4,8 +4,9 @@ Unchanged documents (same content hash) are skipped; a changed one replaces its 
 one transaction and keeps the earlier version's record. A file that cannot be read is
 reported with its path and reason, and the rest goes on. Each document records the folder
 it was ingested from; with `prune`, the documents of a given folder that it no longer holds
-are removed (their version records kept). Approved articles citing an updated or removed
-source go back to review.
+are removed (their version records kept). `source_events` says what happened to which
+source, for the review board to send approved articles citing them back to review
+(`ReviewBoard.reopen_for_sources`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .errors import PathError, SourceError, StoreError
 from .sources import count_files, read_file, source_files
 from .sources._fields import DEFAULT_MAX_FILE_BYTES
 from .sources.starter import starter_documents
-from .store.base import Store
+from .store.base import Store, now_iso
 from .types import Passage, SourceDocument, short_hash
 
 BATCH_DOCUMENTS = 64
@@ -264,20 +265,15 @@ def _prune(store: Store, roots: Sequence[str], seen: _Seen, report: IngestReport
 
 def _finish(store: Store, report: IngestReport, started: float) -> None:
     store.refresh_indexes()
-    if report.changed or report.removed:
-        report.reopened = _reopen_reviewed(store, report.changed, report.removed)
     report.seconds = time.perf_counter() - started
 
 
-def _reopen_reviewed(store: Store, changed: list[str], removed: list[str]) -> list[str]:
-    """Approved articles citing an updated or removed source go back to review, saying why."""
-    from .review import ReviewBoard
-    from .store.sqlite import now_iso
-
+def source_events(report: IngestReport) -> dict[str, str]:
+    """source -> what this ingest did to it ("updated on 2026-02-01", "removed on ...")."""
     day = now_iso()[:10]
-    events = {s: f"updated on {day}" for s in changed}
-    events.update({s: f"removed on {day}" for s in removed})
-    return ReviewBoard(store.database()).reopen_for_sources(events)
+    events = {s: f"updated on {day}" for s in report.changed}
+    events.update({s: f"removed on {day}" for s in report.removed})
+    return events
 
 
 def _write_batch(

@@ -1,14 +1,16 @@
 """The review workflow: who may move an article from one review state to the next.
 
-    board = ReviewBoard(store.database(), embedder)
+    board = ReviewBoard(backend.articles, backend.accounts, backend.content, embedder)
     board.apply(user, article_id, TAKE)                      # submitted -> under_review
     board.comment(user, article_id, "S2", "cite the 2021 update")
     board.edit(editor, article_id, "S2", "new text")         # a new version, verified again
     board.apply(user, article_id, APPROVE)                   # under_review -> approved
 
-`TRANSITIONS` is the whole policy: for each action, the states it starts from, the state it
-leads to and the roles allowed. `apply` checks the role first (PermissionDenied), then the
-state (ReviewError), and writes the change and its audit entry in one transaction.
+`REVIEW_STATES` and `TRANSITIONS` are the whole policy: for each action, the states it starts
+from, the state it leads to and the roles allowed; `moved` says what an article's review
+fields become. `apply` checks the role first (PermissionDenied), then the state
+(ReviewError), and writes the change and its audit entry in one transaction of the
+`ArticleRepository` (store/base.py), the article's row locked meanwhile; SQL lives only there.
 An approved version is never changed: an edit writes a new version, and an edit of an
 approved article sends it back to "submitted". When a source cited by an approved article
 changes or is removed on re-ingest, `reopen_for_sources` sends it back with the reason.
@@ -18,17 +20,30 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from . import audit
 from .accounts import EDITOR, REVIEWER, User
 from .embedding import Embedder
 from .errors import InputError, NotFound, NotSignedIn, PermissionDenied, ReviewError
-from .store.articles import APPROVED, SUBMITTED, UNDER_REVIEW
-from .store.sqlite import SQLiteStore, now_iso
+from .store.articles import SUBMITTED
+from .store.base import (
+    AccountRepository,
+    ArticleChange,
+    ArticleRepository,
+    AuditEvent,
+    Comment,
+    Content,
+    Edit,
+    ReviewFields,
+    now_iso,
+)
 from .verify import verify_statement
+
+UNDER_REVIEW = "under_review"
+APPROVED = "approved"
+#: Review states in the order an article passes through them.
+REVIEW_STATES = (SUBMITTED, UNDER_REVIEW, APPROVED)
 
 TAKE, APPROVE, REQUEST_CHANGES = "take", "approve", "request_changes"
 COMMENT, EDIT = "comment", "edit"
@@ -54,11 +69,6 @@ ACTIONS = {
     EDIT: (frozenset({EDITOR}), frozenset({SUBMITTED, UNDER_REVIEW, APPROVED})),
 }
 MAX_TEXT_CHARS = 2000
-_DATE_COLUMN = {
-    SUBMITTED: "submitted_at",
-    UNDER_REVIEW: "review_started_at",
-    APPROVED: "approved_at",
-}
 _KEY = re.compile(r"S([1-9][0-9]{0,3})")
 
 
@@ -73,27 +83,6 @@ class ReviewState:
     approved_version: int | None
     reason: str | None  # why it went back to "submitted", if it did
     updated_at: str
-
-
-@dataclass(frozen=True)
-class Comment:
-    version: int
-    statement: str
-    username: str
-    body: str
-    created_at: str
-
-
-@dataclass(frozen=True)
-class Edit:
-    from_version: int
-    to_version: int
-    statement: str
-    old_text: str
-    new_text: str
-    verdict: str | None
-    username: str
-    created_at: str
 
 
 def check_role(user: User | None, roles: frozenset[str], what: str) -> User:
@@ -121,80 +110,125 @@ def statement_slots(answer: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(f"S{i}", s) for i, s in enumerate(found, start=1)]
 
 
+def moved(
+    fields: ReviewFields,
+    status: str,
+    username: str | None,
+    reason: str | None,
+    latest_version: int | None,
+) -> ReviewFields:
+    """The review fields of an article moved to `status` now: under review by `username`,
+    approved by `username` at its latest version, or back to submitted for `reason`."""
+    stamp = now_iso()
+    if status == UNDER_REVIEW:
+        return replace(fields, status=status, review_started_at=stamp, reviewer=username)
+    if status == APPROVED:
+        return replace(
+            fields,
+            status=status,
+            approved_at=stamp,
+            approved_by=username,
+            approved_version=latest_version,
+            reason=None,
+        )
+    return replace(
+        fields,
+        status=SUBMITTED,
+        submitted_at=stamp,
+        review_started_at=None,
+        approved_at=None,
+        reason=reason,
+    )
+
+
+def record_version(
+    articles: ArticleRepository,
+    article_id: str,
+    number: int,
+    audience: str,
+    body: str,
+    generation: int,
+) -> bool:
+    """Store an answer as version `number` of the article; a version later than the latest
+    goes back to "submitted", since nobody has reviewed its new content. False when another
+    request (on any replica) stored that version for that audience first."""
+    with articles.change(article_id) as change:
+        latest = change.latest()
+        if not change.add_version(number, audience, body, generation):
+            return False
+        if latest is not None and number > latest[0]:
+            change.write_review(moved(change.review, SUBMITTED, None, change.review.reason, None))
+        change.touch()
+    return True
+
+
 class ReviewBoard:
-    def __init__(self, sql: SQLiteStore, embedder: Embedder | None = None) -> None:
-        self.sql = sql
+    def __init__(
+        self,
+        articles: ArticleRepository,
+        accounts: AccountRepository,
+        content: Content | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.articles = articles
+        self.accounts = accounts
+        self.content = content
         self.embedder = embedder
 
     # -- reading ------------------------------------------------------------------------
 
     def state(self, article_id: str) -> ReviewState:
-        row = self.sql.db.execute(
-            "SELECT a.article_id, a.question, a.status, a.reviewer, u.display_name,"
-            " a.approved_at, a.approved_version, a.review_reason, a.updated_at, a.approved_by"
-            " FROM articles a LEFT JOIN users u ON u.username = a.approved_by"
-            " WHERE a.article_id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
+        record = self.articles.get(article_id)
+        fields = self.articles.review(article_id)
+        if record is None or fields is None:
             raise NotFound(f"no article {article_id!r}")
-        approved = row[2] == APPROVED
+        approved = fields.status == APPROVED
+        approver = self.accounts.get(fields.approved_by) if fields.approved_by else None
         return ReviewState(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            (row[4] or row[9]) if approved else None,
-            row[5] if approved else None,
-            row[6] if approved else None,
-            row[7],
-            row[8],
+            article_id,
+            record.question,
+            fields.status,
+            fields.reviewer,
+            ((approver.display_name if approver else None) or fields.approved_by)
+            if approved
+            else None,
+            fields.approved_at if approved else None,
+            fields.approved_version if approved else None,
+            fields.reason,
+            record.updated_at,
         )
 
     def queue(self, status: str | None = None, limit: int = 200) -> list[ReviewState]:
-        where, params = ("WHERE status = ?", [status]) if status else ("", [])
-        ids = self.sql.db.execute(
-            f"SELECT article_id FROM articles {where} ORDER BY updated_at DESC LIMIT ?",
-            (*params, limit),
-        )
-        return [self.state(row[0]) for row in ids.fetchall()]
+        return [self.state(article_id) for article_id in self.articles.queue(status, limit)]
 
     def comments(self, article_id: str) -> list[Comment]:
-        rows = self.sql.db.execute(
-            "SELECT version, statement, username, body, created_at FROM review_comments"
-            " WHERE article_id = ? ORDER BY comment_id",
-            (article_id,),
-        )
-        return [Comment(*row) for row in rows]
+        return self.articles.comments(article_id)
 
     def edits(self, article_id: str) -> list[Edit]:
-        rows = self.sql.db.execute(
-            "SELECT from_version, to_version, statement, old_text, new_text, verdict, username,"
-            " created_at FROM statement_edits WHERE article_id = ? ORDER BY edit_id",
-            (article_id,),
-        )
-        return [Edit(*row) for row in rows]
+        return self.articles.edits(article_id)
 
     def latest_body(self, article_id: str) -> tuple[int, str, dict[str, Any]] | None:
         """(version, audience, answer dict) of the latest version, clinician first."""
-        row = self.sql.db.execute(
-            "SELECT version, audience, body FROM article_versions WHERE article_id = ?"
-            " ORDER BY version DESC, audience = 'clinician' DESC LIMIT 1",
-            (article_id,),
-        ).fetchone()
-        return None if row is None else (int(row[0]), str(row[1]), json.loads(row[2]))
+        versions = self.articles.versions(article_id)
+        if not versions:
+            return None
+        number = max(v.version for v in versions)
+        audiences = [v.audience for v in versions if v.version == number]
+        audience = "clinician" if "clinician" in audiences else audiences[0]
+        body = self.articles.body(article_id, number, audience)
+        return None if body is None else (number, audience, json.loads(body))
 
     def changed_passages(self, article_id: str) -> list[dict[str, Any]]:
         """Passages the latest version cites that the library no longer holds as they were."""
         latest = self.latest_body(article_id)
-        if latest is None:
+        if latest is None or self.content is None:
             return []
         cited = {
             c["passage_id"]: c
             for _, s in statement_slots(latest[2])
             for c in s.get("citations", ())
         }
-        held = self.sql.passages_by_id(list(cited))
+        held = self.content.passages_by_id(list(cited))
         return [cited[pid] for pid in cited if pid not in held]
 
     # -- changing -----------------------------------------------------------------------
@@ -210,20 +244,24 @@ class ReviewBoard:
         rule = TRANSITIONS[action]
         actor = check_role(user, rule.roles, action.replace("_", " ") + " an article")
         note = clean_text(reason or "", "reason") if action == REQUEST_CHANGES else None
-        with self.sql.transaction() as db:
-            status = self._status(db, article_id)
+        with self.articles.change(article_id) as change:
+            status = change.review.status
             if status not in rule.sources:
                 raise ReviewError(
                     f"cannot {action.replace('_', ' ')} an article that is "
                     f"{status.replace('_', ' ')}"
                 )
-            self._move(db, article_id, rule.target, actor.username, note)
-            audit.append(
-                db,
-                actor.username,
-                f"article.{action}",
-                article_id,
-                {"from": status, "to": rule.target, "reason": note},
+            latest = change.latest()
+            change.write_review(
+                moved(change.review, rule.target, actor.username, note, latest and latest[0])
+            )
+            change.audit(
+                AuditEvent(
+                    actor.username,
+                    f"article.{action}",
+                    article_id,
+                    {"from": status, "to": rule.target, "reason": note},
+                )
             )
         return self.state(article_id)
 
@@ -231,21 +269,18 @@ class ReviewBoard:
         roles, states = ACTIONS[COMMENT]
         actor = check_role(user, roles, "comment on an article")
         text = clean_text(body, "comment")
-        with self.sql.transaction() as db:
-            self._check_state(db, article_id, states, "comment on")
-            version, _, answer = self._latest(db, article_id)
+        with self.articles.change(article_id) as change:
+            _check_state(change, states, "comment on")
+            version, _, answer = _latest(change, article_id)
             key = _statement_key(statement, answer)
-            db.execute(
-                "INSERT INTO review_comments (article_id, version, statement, username,"
-                " body, created_at) VALUES (?,?,?,?,?,?)",
-                (article_id, version, key, actor.username, text, now_iso()),
-            )
-            audit.append(
-                db,
-                actor.username,
-                "article.comment",
-                article_id,
-                {"version": version, "statement": key, "comment": text},
+            change.add_comment(Comment(version, key, actor.username, text, now_iso()))
+            change.audit(
+                AuditEvent(
+                    actor.username,
+                    "article.comment",
+                    article_id,
+                    {"version": version, "statement": key, "comment": text},
+                )
             )
 
     def edit(self, user: User | None, article_id: str, statement: str, text: str) -> int:
@@ -253,65 +288,37 @@ class ReviewBoard:
         roles, states = ACTIONS[EDIT]
         actor = check_role(user, roles, "edit a statement")
         new_text = clean_text(text, "statement")
-        with self.sql.transaction() as db:
-            status = self._check_state(db, article_id, states, "edit")
-            version, audience, answer = self._latest(db, article_id)
+        generation = self.content.generation() if self.content is not None else 0
+        with self.articles.change(article_id) as change:
+            status = _check_state(change, states, "edit")
+            version, audience, answer = _latest(change, article_id)
             key = _statement_key(statement, answer)
             target = dict(statement_slots(answer))[key]
             old_text = str(target["text"])
             verdict = self._verify(target, new_text)
             number = version + 1
-            db.execute(
-                "INSERT INTO article_versions VALUES (?,?,?,?,?,?)",
-                (
-                    article_id,
-                    number,
-                    audience,
-                    self.sql.generation(),
-                    now_iso(),
-                    json.dumps(answer, ensure_ascii=False),
-                ),
-            )
-            db.execute(
-                "INSERT INTO statement_edits (article_id, from_version, to_version,"
-                " statement, old_text, new_text, verdict, username, created_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (
-                    article_id,
-                    version,
-                    number,
-                    key,
-                    old_text,
-                    new_text,
-                    verdict,
-                    actor.username,
-                    now_iso(),
-                ),
+            change.add_version(number, audience, json.dumps(answer, ensure_ascii=False), generation)
+            change.add_edit(
+                Edit(version, number, key, old_text, new_text, verdict, actor.username, now_iso())
             )
             if status == APPROVED:
-                self._move(
-                    db,
+                reason = f"statement {key} edited by {actor.display_name} on {now_iso()[:10]}"
+                change.write_review(moved(change.review, SUBMITTED, None, reason, None))
+            change.touch()
+            change.audit(
+                AuditEvent(
+                    actor.username,
+                    "article.edit",
                     article_id,
-                    SUBMITTED,
-                    None,
-                    f"statement {key} edited by {actor.display_name} on {now_iso()[:10]}",
+                    {
+                        "statement": key,
+                        "from_version": version,
+                        "to_version": number,
+                        "old": old_text,
+                        "new": new_text,
+                        "verdict": verdict,
+                    },
                 )
-            db.execute(
-                "UPDATE articles SET updated_at = ? WHERE article_id = ?", (now_iso(), article_id)
-            )
-            audit.append(
-                db,
-                actor.username,
-                "article.edit",
-                article_id,
-                {
-                    "statement": key,
-                    "from_version": version,
-                    "to_version": number,
-                    "old": old_text,
-                    "new": new_text,
-                    "verdict": verdict,
-                },
             )
         return number
 
@@ -321,83 +328,22 @@ class ReviewBoard:
         `changed` maps a document's source to what happened ("updated on 2026-02-01",
         "removed on 2026-02-01").
         """
-        reopened = []
-        rows = self.sql.db.execute(
-            "SELECT a.article_id, v.body FROM articles a JOIN article_versions v"
-            " ON v.article_id = a.article_id AND v.version = a.approved_version"
-            " WHERE a.status = ?",
-            (APPROVED,),
-        ).fetchall()
         hits: dict[str, list[str]] = {}
-        for article_id, body in rows:
+        for article_id, body in self.articles.approved():
             cited = {r.get("source") for r in json.loads(body).get("references", ())}
             hits.setdefault(article_id, []).extend(s for s in changed if s in cited)
+        reopened = []
         for article_id, sources in hits.items():
             if not sources:
                 continue
             reason = "; ".join(f"source {s} {changed[s]}" for s in sorted(frozenset(sources)))
-            with self.sql.transaction() as db:
-                self._move(db, article_id, SUBMITTED, None, reason)
-                audit.append(db, "system", "article.reopen", article_id, {"reason": reason})
+            with self.articles.change(article_id) as change:
+                if change.review.status != APPROVED:  # moved meanwhile, by another replica
+                    continue
+                change.write_review(moved(change.review, SUBMITTED, None, reason, None))
+                change.audit(AuditEvent("system", "article.reopen", article_id, {"reason": reason}))
             reopened.append(article_id)
         return reopened
-
-    # -- in a transaction ---------------------------------------------------------------
-
-    @staticmethod
-    def _status(db: sqlite3.Connection, article_id: str) -> str:
-        row = db.execute(
-            "SELECT status FROM articles WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"no article {article_id!r}")
-        return str(row[0])
-
-    def _check_state(
-        self, db: sqlite3.Connection, article_id: str, states: frozenset[str], verb: str
-    ) -> str:
-        status = self._status(db, article_id)
-        if status not in states:
-            raise ReviewError(f"cannot {verb} an article that is {status.replace('_', ' ')}")
-        return status
-
-    @staticmethod
-    def _latest(db: sqlite3.Connection, article_id: str) -> tuple[int, str, dict[str, Any]]:
-        row = db.execute(
-            "SELECT version, audience, body FROM article_versions WHERE article_id = ?"
-            " ORDER BY version DESC, audience = 'clinician' DESC LIMIT 1",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            raise ReviewError(f"article {article_id!r} has no version yet")
-        return int(row[0]), str(row[1]), json.loads(row[2])
-
-    @staticmethod
-    def _move(
-        db: sqlite3.Connection,
-        article_id: str,
-        status: str,
-        username: str | None,
-        reason: str | None,
-    ) -> None:
-        stamp = now_iso()
-        sets = [f"status = ?, {_DATE_COLUMN[status]} = ?"]
-        params: list[Any] = [status, stamp]
-        if status == UNDER_REVIEW:
-            sets.append("reviewer = ?, review_reason = review_reason")
-            params.append(username)
-        elif status == APPROVED:
-            sets.append(
-                "approved_by = ?, review_reason = NULL, approved_version ="
-                " (SELECT max(version) FROM article_versions WHERE article_id = ?)"
-            )
-            params += [username, article_id]
-        else:
-            sets.append("review_started_at = NULL, approved_at = NULL, review_reason = ?")
-            params.append(reason)
-        db.execute(
-            f"UPDATE articles SET {', '.join(sets)} WHERE article_id = ?", (*params, article_id)
-        )
 
     def _verify(self, statement: dict[str, Any], new_text: str) -> str | None:
         """Verify the new text against the statement's citations; updates it in place."""
@@ -417,6 +363,20 @@ class ReviewBoard:
         for citation, one in zip(citations, by_passage, strict=False):
             citation["verdict"], citation["reason"] = one.label, one.reason
         return verdict.label
+
+
+def _check_state(change: ArticleChange, states: frozenset[str], verb: str) -> str:
+    status = change.review.status
+    if status not in states:
+        raise ReviewError(f"cannot {verb} an article that is {status.replace('_', ' ')}")
+    return status
+
+
+def _latest(change: ArticleChange, article_id: str) -> tuple[int, str, dict[str, Any]]:
+    found = change.latest()
+    if found is None:
+        raise ReviewError(f"article {article_id!r} has no version yet")
+    return found[0], found[1], json.loads(found[2])
 
 
 def _statement_key(key: str, answer: dict[str, Any]) -> str:

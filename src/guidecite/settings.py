@@ -3,6 +3,7 @@
 | variable                | meaning                                          | default       |
 |-------------------------|--------------------------------------------------|---------------|
 | GUIDECITE_HOME          | folder of the store (SQLite, indexes)            | user data dir |
+| GUIDECITE_DATABASE_URL  | a shared database (postgresql://...) instead     | none          |
 | GUIDECITE_EMBEDDER      | embedding backend (guidecite.embedding)          | static        |
 | GUIDECITE_ABBREVIATIONS | abbreviation dictionary (TSV) by path            | none          |
 | GUIDECITE_STARTER       | fill a new, empty store with the starter library | 1             |
@@ -116,6 +117,9 @@ class Settings:
     max_age_years: int = DEFAULT_MAX_AGE_YEARS
     max_file_mb: int = DEFAULT_MAX_FILE_MB
     identifiers: str = "remove"
+    #: postgresql://... for a database shared by replicas (store/registry.py); None: the
+    #: embedded store in `home`. With a database, `home` holds this replica's derived indexes.
+    database_url: str | None = field(default=None, repr=False)  # may hold a password
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -137,6 +141,7 @@ class Settings:
             identifiers=_choice(
                 "GUIDECITE_IDENTIFIERS", values.get("GUIDECITE_IDENTIFIERS") or "remove"
             ),
+            database_url=database_url(values.get("GUIDECITE_DATABASE_URL") or None),
         )
         if settings.abbreviations is not None and not settings.abbreviations.is_file():
             raise ConfigError(f"GUIDECITE_ABBREVIATIONS: no such file: {settings.abbreviations}")
@@ -145,6 +150,16 @@ class Settings:
     def with_overrides(self, **changes: object) -> Settings:
         present = {k: v for k, v in changes.items() if v is not None}
         return replace(self, **present)  # type: ignore[arg-type]
+
+
+def database_url(value: str | None) -> str | None:
+    """A database URL whose scheme a backend is registered for (ConfigError listing them)."""
+    if value is None:
+        return None
+    from .store.registry import backend_scheme
+
+    backend_scheme(value)
+    return value
 
 
 def _llm_settings(values: dict[str, str]) -> dict[str, Any]:

@@ -8,21 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from guidecite.accounts import Accounts
-from guidecite.store.embedded import SQLITE_NAME
-from guidecite.store.sqlite import SQLiteStore
+from guidecite.store.registry import open_backend
 
 QUESTION = "What tidal volume is recommended for ventilated adults with sepsis?"
 PASSWORD = "correct horse battery staple"
 
 
 def add_reviewer(home: Path) -> None:
-    sql = SQLiteStore(home / SQLITE_NAME)
+    backend = open_backend(None, home)
     try:
-        accounts = Accounts(sql)
+        accounts = Accounts(backend.accounts, backend.audit)
         if accounts.get("rita") is None:
             accounts.add("rita", "Dr Rita Reviewer", "reviewer", PASSWORD)
     finally:
-        sql.close()
+        backend.close()
 
 
 def test_a_reviewer_takes_an_article_to_approved(

@@ -61,8 +61,8 @@ def import_llama_cpp() -> Any:
 
 
 def gguf_composer(embedder: Embedder, settings: Settings | None = None) -> LLMComposer:
-    """The composer for the model file at GUIDECITE_GGUF_PATH (docs/llm.md)."""
-    settings = settings if settings is not None else Settings.load()
-    if settings.gguf_path is None:
+    """The composer for the model file at GUIDECITE_GGUF_PATH (docs/llm.md), from the settings
+    the library was opened with (never read here); the model is loaded once, by the library."""
+    if settings is None or settings.gguf_path is None:
         raise ConfigError("the gguf composer needs GUIDECITE_GGUF_PATH, a .gguf model file")
     return LLMComposer(GGUFChat(settings.gguf_path), embedder, name="gguf")

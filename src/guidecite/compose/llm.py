@@ -481,9 +481,9 @@ def group_sections(
 
 
 def openai_composer(embedder: Embedder, settings: Settings | None = None) -> LLMComposer:
-    """The composer for GUIDECITE_LLM_BASE_URL and GUIDECITE_LLM_MODEL (docs/llm.md)."""
-    settings = settings if settings is not None else Settings.load()
-    if not settings.llm_base_url or not settings.llm_model:
+    """The composer for GUIDECITE_LLM_BASE_URL and GUIDECITE_LLM_MODEL (docs/llm.md), from the
+    settings the library was opened with (never read here)."""
+    if settings is None or not settings.llm_base_url or not settings.llm_model:
         raise ConfigError(
             "the openai composer needs GUIDECITE_LLM_BASE_URL (e.g. http://localhost:8000/v1) "
             "and GUIDECITE_LLM_MODEL"

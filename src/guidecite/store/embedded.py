@@ -1,6 +1,7 @@
 """The embedded default store: one folder holding SQLite, a tantivy index and vectors.
 
-    <home>/library.sqlite3   documents, versions, passages (+ embeddings), answers
+    <home>/library.sqlite3   documents, versions, passages (+ embeddings); articles, reviews,
+                             accounts and the audit trail (store/sqlite_repositories.py)
     <home>/lexical/          tantivy BM25 index, keyed by passage row
     <home>/vectors.json      which vector folder is published, and its generation
     <home>/vectors-G-XXXX/   int8 vector index (.npy + JSON), keyed by passage row
@@ -35,7 +36,6 @@ import numpy as np
 
 from ..errors import StoreError
 from ..types import Document, Passage, SourceDocument
-from .articles import SQLiteArticles
 from .lexical import Clause, LexicalIndex, write_json
 from .sqlite import SQLiteStore
 from .vectors import VectorIndex
@@ -148,6 +148,12 @@ class EmbeddedStore:
 
     def passages(self, keys: Sequence[int]) -> dict[int, Passage]:
         return self.sql.passages_by_row(keys)
+
+    def passages_by_id(self, passage_ids: Sequence[str]) -> dict[str, Passage]:
+        return self.sql.passages_by_id(passage_ids)
+
+    def rating_scheme(self, doc_id: str) -> list[Passage]:
+        return self.sql.rating_scheme(doc_id)
 
     def passage_texts(self) -> Iterator[str]:
         return (text for *_, text in self.sql.iter_passages())
@@ -331,19 +337,42 @@ class EmbeddedStore:
         self._ensure_fresh()
         return self.lexical.prefix_freq(word)
 
-    # -- answers -----------------------------------------------------------------------
 
-    def save_answer(self, answer_id: str, question_key: str, body: str) -> None:
-        self.sql.save_answer(answer_id, question_key, self.sql.generation(), body)
+def holds_library(home: Path) -> bool:
+    """Whether the folder holds an embedded library (without creating one)."""
+    return (home / SQLITE_NAME).is_file()
 
-    def find_answer(self, question_key: str) -> str | None:
-        return self.sql.find_answer(question_key, self.sql.generation())
 
-    def articles(self) -> SQLiteArticles:
-        return SQLiteArticles(self.sql)
-
-    def database(self) -> SQLiteStore:
-        return self.sql
+def resample_store(source_home: Path, home: Path, size: int) -> None:
+    """A store of `size` passages at `home`, copied (under new ids) from the store at
+    `source_home` as often as needed (`guidecite bench`)."""
+    store = EmbeddedStore(home)
+    db = store.sql.db
+    db.execute("ATTACH DATABASE ? AS src", (str(source_home / SQLITE_NAME),))
+    available = db.execute("SELECT count(*) FROM src.passages").fetchone()[0]
+    copies = -(-size // available)
+    with store.sql.transaction():
+        for copy in range(copies):
+            suffix = f"~{copy}"
+            db.execute(
+                "INSERT INTO documents (doc_id, source, title, issuer, year, url, language,"
+                " audience, rights, content_hash, version, ingested_at)"
+                " SELECT doc_id || ?, source || ?, title, issuer, year, url,"
+                " language, audience, rights, content_hash, version, ingested_at"
+                " FROM src.documents",
+                (suffix, suffix),
+            )
+            left = size - copy * available
+            db.execute(
+                "INSERT INTO passages (passage_id, doc_id, ordinal, section_path, text, embedding)"
+                " SELECT passage_id || ?, doc_id || ?, ordinal, section_path, text, embedding"
+                " FROM src.passages ORDER BY row LIMIT ?",
+                (suffix, suffix, min(left, available)),
+            )
+        store.sql.bump_generation()
+    db.execute("DETACH DATABASE src")
+    store.refresh_indexes()
+    store.close()
 
 
 def _try_lock(handle: int) -> bool:

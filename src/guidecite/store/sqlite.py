@@ -1,4 +1,5 @@
-"""The SQLite part of the embedded store: documents, their versions, passages, answers.
+"""The SQLite part of the embedded store: documents, their versions, passages, and the tables
+of the repositories (`sqlite_repositories.py`: articles, accounts, the audit trail).
 
 SQLite is the source of truth. The lexical and vector indexes are derived from it and
 rebuilt when their recorded generation differs from the one stored here (see
@@ -10,22 +11,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import StoreError
 from ..types import Document, Passage, SourceDocument
+from .base import now_iso
+
+__all__ = ["MIGRATIONS", "SQLiteStore", "index_text", "now_iso"]
 
 #: How long a write waits for another process's transaction (an ingest's, say).
 BUSY_SECONDS = 30.0
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -283,24 +283,53 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 
 
 class SQLiteStore:
-    """Documents, passages (with their embeddings) and answers in one SQLite file."""
+    """Documents, passages (with their embeddings), articles, accounts and the audit trail
+    in one SQLite file.
+
+    Each thread has a connection of its own (`db`), so that threads never share a
+    transaction; SQLite serialises their writes (BEGIN IMMEDIATE, waiting BUSY_SECONDS)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._guard = threading.Lock()
+        self.applied: tuple[str, ...] = ()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(
-                path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
-            )
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        found: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if found is None:
+            found = self._connect()
+            self._local.db = found
+        return found
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
+        )
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        with self._guard:
+            self._opened.append(db)
+        return db
+
     def close(self) -> None:
-        self.db.close()
+        with self._guard:
+            opened, self._opened = self._opened, []
+        for db in opened:
+            db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -317,12 +346,24 @@ class SQLiteStore:
             "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
         )
         done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        applied = []
         for migration in MIGRATIONS:
             if migration.__name__ in done:
                 continue
             with self.transaction() as db:
+                if db.execute(
+                    "SELECT 1 FROM migrations WHERE name = ?", (migration.__name__,)
+                ).fetchone():
+                    continue  # another process applied it meanwhile
                 migration(db)
                 db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.__name__, now_iso()))
+            applied.append(migration.__name__)
+        self.applied = tuple(applied)
+
+    def migrations(self) -> tuple[str, ...]:
+        """Every migration recorded in the file, in the order applied."""
+        rows = self.db.execute("SELECT name FROM migrations ORDER BY rowid")
+        return tuple(str(row[0]) for row in rows)
 
     # -- bookkeeping -------------------------------------------------------------------
 
@@ -515,7 +556,6 @@ class SQLiteStore:
         return {
             "documents": int(one("SELECT count(*) FROM documents").fetchone()[0]),
             "passages": int(one("SELECT count(*) FROM passages").fetchone()[0]),
-            "answers": int(one("SELECT count(*) FROM answers").fetchone()[0]),
         }
 
     # -- passages ----------------------------------------------------------------------
@@ -580,6 +620,15 @@ class SQLiteStore:
         matrix = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1)
         return np.asarray(rows, dtype=np.int64), matrix.astype(np.float32)
 
+    def rating_scheme(self, doc_id: str) -> list[Passage]:
+        """The document's passages under a heading that names a rating scheme, in order."""
+        rows = self.db.execute(
+            "SELECT passage_id, doc_id, ordinal, section_path, text FROM passages"
+            " WHERE doc_id = ? AND lower(section_path) LIKE '%rating scheme%' ORDER BY ordinal",
+            (doc_id,),
+        )
+        return [Passage(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4]) for r in rows]
+
     def titles(self) -> Iterator[tuple[str, str]]:
         yield from self.db.execute("SELECT doc_id, title FROM documents ORDER BY doc_id")
 
@@ -591,23 +640,6 @@ class SQLiteStore:
 
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         yield from self.db.execute("SELECT short, long, sum(count) FROM definitions GROUP BY 1, 2")
-
-    # -- answers -----------------------------------------------------------------------
-
-    def save_answer(self, answer_id: str, question_key: str, generation: int, body: str) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?,?,?,?,?)",
-                (answer_id, question_key, generation, now_iso(), body),
-            )
-
-    def find_answer(self, question_key: str, generation: int) -> str | None:
-        row = self.db.execute(
-            "SELECT body FROM answers WHERE question_key = ? AND generation = ?"
-            " ORDER BY created_at DESC LIMIT 1",
-            (question_key, generation),
-        ).fetchone()
-        return None if row is None else str(row[0])
 
 
 _DOC_COLUMNS = (

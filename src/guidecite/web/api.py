@@ -17,11 +17,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from ..articles import ArticleService, ShownArticle
 from ..readers import READER_NAMES, Reader, parse_reader
 from ..render import answer_to_dict
 from ..render._common import localized
 from ..store.articles import ArticleRecord
-from .articles import ArticleService, ShownArticle
 from .auth import anonymous
 from .config import MAX_QUESTION_CHARS
 
@@ -30,9 +30,7 @@ from .config import MAX_QUESTION_CHARS
 READER_HELP = f"Who the article is told for: {', '.join(Reader)} (clinician: physician)"
 ReaderName = Annotated[
     str,
-    Field(
-        description=READER_HELP, examples=list(Reader), json_schema_extra={"enum": READER_NAMES}
-    ),
+    Field(description=READER_HELP, examples=list(Reader), json_schema_extra={"enum": READER_NAMES}),
 ]
 DEFAULT_READER = Reader.PHYSICIAN.value
 #: The interface language of the answer (docs/i18n.md); None: the question's language.

@@ -3,7 +3,10 @@
     app = create_app(open_library(settings), WebConfig())
     uvicorn.run(app)                       # what `guidecite serve` does
 
-One process serves one library; see `articles.py` for why requests take turns with it.
+A process keeps nothing another replica needs: articles, reviews, accounts, sessions and
+the audit trail live in the library's backend (one PostgreSQL database for many replicas,
+docs/postgresql.md); the repositories are safe from many threads on their own, and only
+composing takes turns (`guidecite.articles`). Rate limits are counted per replica.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..accounts import Accounts
-from ..answer import Library
+from ..articles import ArticleService
+from ..audit import AuditTrail
+from ..library import Library
 from ..review import ReviewBoard
 from . import api, auth, errors, pages, review
-from .articles import ArticleService
 from .config import WebConfig
 from .limits import BodyLimit, RateLimit, TokenBuckets
 
@@ -50,10 +54,14 @@ def create_app(library: Library, config: WebConfig | None = None) -> FastAPI:
         docs_url=None,  # the interactive docs load scripts from a CDN: not on a closed host
         redoc_url=None,
     )
+    backend = library.repositories()
     app.state.service = ArticleService(library, config.max_question_chars)
     app.state.config = config
-    app.state.accounts = Accounts(library.store.database())
-    app.state.board = ReviewBoard(library.store.database(), library.embedder)
+    app.state.accounts = Accounts(backend.accounts, backend.audit)
+    app.state.board = ReviewBoard(
+        backend.articles, backend.accounts, backend.content, library.embedder
+    )
+    app.state.audit = AuditTrail(backend.audit)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -36,8 +36,7 @@ def accounts(request: Request) -> Accounts:
 
 
 def current_session(request: Request) -> Session | None:
-    with request.app.state.service.lock:
-        return accounts(request).session(request.cookies.get(SESSION_COOKIE))
+    return accounts(request).session(request.cookies.get(SESSION_COOKIE))
 
 
 def anonymous(request: Request) -> bool:
@@ -104,10 +103,9 @@ def login(
 ) -> Response:
     check_csrf(request.cookies.get(LOGIN_CSRF_COOKIE), csrf_token)
     try:
-        with request.app.state.service.lock:
-            session = accounts(request).login(
-                username.strip().lower(), password, request.cookies.get(SESSION_COOKIE)
-            )
+        session = accounts(request).login(
+            username.strip().lower(), password, request.cookies.get(SESSION_COOKIE)
+        )
     except NotSignedIn:
         return login_form(request, _local(next), failed=True)
     response = RedirectResponse(_local(next), status_code=303)
@@ -127,8 +125,7 @@ def login(
 def logout(request: Request, csrf_token: Annotated[str, Form(max_length=128)] = "") -> Response:
     session = require_session(request)
     check_csrf(session.csrf_token, csrf_token)
-    with request.app.state.service.lock:
-        accounts(request).logout(session.token)
+    accounts(request).logout(session.token)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -29,7 +29,8 @@ import httpx
 import numpy as np
 
 from ..errors import ConfigError
-from ..store.sqlite import SQLiteStore
+from ..store.embedded import holds_library
+from ..store.registry import open_backend
 
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 180
@@ -47,7 +48,7 @@ def run_bench(
     seconds: float,
     work: Path | None,
 ) -> dict[str, Any]:
-    if not (home / "library.sqlite3").is_file():
+    if not holds_library(home):
         raise ConfigError(f"no library at {home}: ingest one first (guidecite ingest)")
     folder = Path(tempfile.mkdtemp(prefix="guidecite-bench-web-", dir=work))
     try:
@@ -212,14 +213,11 @@ def load_questions(path: Path | None, home: Path, count: int) -> list[str]:
 
 def title_questions(home: Path, count: int) -> list[str]:
     """ "What do the guidelines say about TITLE?" for evenly spaced document titles."""
-    store = SQLiteStore(home / "library.sqlite3")
+    backend = open_backend(None, home)
     try:
-        titles = [
-            row[0]
-            for row in store.db.execute("SELECT DISTINCT title FROM documents ORDER BY doc_id")
-        ]
+        titles = list(dict.fromkeys(title for _, title in backend.content.titles()))
     finally:
-        store.close()
+        backend.close()
     step = max(1, len(titles) // max(count, 1))
     return [f"What do the guidelines say about {t.strip().rstrip('.')}?" for t in titles[::step]][
         :count

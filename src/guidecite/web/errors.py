@@ -18,7 +18,8 @@ exception is logged and answered with a generic message.
     422     invalid_request      a body that does not match the schema
     429     rate_limited         too many requests from one client (with Retry-After)
     500     internal_error       anything else (logged)
-    503     store_unavailable    the store is locked or broken
+    503     store_unavailable    the store is locked or broken, or the shared database is
+                                 down (with Retry-After; the next request tries again)
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ from ..errors import (
     NotSignedIn,
     PermissionDenied,
     QuestionError,
+    QuestionTooLong,
     ReviewError,
     StoreError,
+    StoreUnavailable,
 )
 
 log = logging.getLogger("guidecite.web")
@@ -59,8 +62,7 @@ _HTTP_CODES = {
 }
 
 
-class QuestionTooLong(QuestionError):
-    """A question over the web app's length limit."""
+__all__ = ["QuestionTooLong", "classify", "error_body", "error_response", "install"]
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
@@ -112,7 +114,8 @@ async def _guidecite_error(request: Request, exc: Exception) -> Response:
     status, code = classify(exc)
     if status >= 500:
         log.error("%s %s: %s", request.method, request.url.path, exc)
-    return error_response(request, status, code, str(exc))
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, StoreUnavailable) else None
+    return error_response(request, status, code, str(exc), headers)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

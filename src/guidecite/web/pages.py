@@ -30,6 +30,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from ..articles import ArticleService, ShownArticle
 from ..i18n import LANGUAGE_NAMES, N_, check_language, language_or_default, translator
 from ..query import detect_language
 from ..render._common import (
@@ -42,11 +43,11 @@ from ..render._common import (
     trust_lines,
     untrusted_mark,
 )
-from ..store.articles import APPROVED, SUBMITTED, UNDER_REVIEW, ArticleRecord
+from ..review import APPROVED, SUBMITTED, UNDER_REVIEW
+from ..store.articles import ArticleRecord
 from ..types import INSUFFICIENT_EVIDENCE, Answer, Reference
 from .api import MAX_NUMBER
 from .article_view import article_view
-from .articles import ArticleService, ShownArticle
 from .auth import anonymous
 from .readers import DEFAULT_READER, READER_COOKIE, READERS, check_reader, reader_or_default
 
@@ -243,8 +244,7 @@ def article(
 
 def _approval(request: Request, article_id: str) -> Any:
     """Who approved the article and when, while it is approved (docs/review.md)."""
-    with _service(request).lock:
-        state = request.app.state.board.state(article_id)
+    state = request.app.state.board.state(article_id)
     return state if state.approved_by else None
 
 

@@ -59,10 +59,9 @@ def queue(request: Request, status: str | None = None) -> Response:
     if isinstance(signed, Response):
         return signed
     csrf, user = signed
-    with request.app.state.service.lock:
-        items = board(request).queue(
-            status if status in ("submitted", "under_review", "approved") else None
-        )
+    items = board(request).queue(
+        status if status in ("submitted", "under_review", "approved") else None
+    )
     return templates.TemplateResponse(
         request,
         "review_queue.html",
@@ -79,20 +78,19 @@ def review_page(request: Request, article_id: str) -> Response:
         return signed
     csrf, user = signed
     the_board = board(request)
-    with request.app.state.service.lock:
-        state = the_board.state(article_id)
-        latest = the_board.latest_body(article_id)
-        context = {
-            "state": state,
-            "user": user,
-            "csrf_token": csrf,
-            "reader": "physician",
-            "version": latest[0] if latest else None,
-            "statements": statement_slots(latest[2]) if latest else [],
-            "comments": the_board.comments(article_id),
-            "edits": the_board.edits(article_id),
-            "changed": the_board.changed_passages(article_id),
-        }
+    state = the_board.state(article_id)
+    latest = the_board.latest_body(article_id)
+    context = {
+        "state": state,
+        "user": user,
+        "csrf_token": csrf,
+        "reader": "physician",
+        "version": latest[0] if latest else None,
+        "statements": statement_slots(latest[2]) if latest else [],
+        "comments": the_board.comments(article_id),
+        "edits": the_board.edits(article_id),
+        "changed": the_board.changed_passages(article_id),
+    }
     return templates.TemplateResponse(request, "review_article.html", context)
 
 
@@ -100,8 +98,7 @@ def _transition(
     request: Request, article_id: str, action: str, csrf_token: str, reason: str | None = None
 ) -> Response:
     user = _post(request, csrf_token)
-    with request.app.state.service.lock:
-        board(request).apply(user, article_id, action, reason)
+    board(request).apply(user, article_id, action, reason)
     return _back(article_id)
 
 
@@ -138,8 +135,7 @@ def comment(
     body: Annotated[str, _TEXT] = "",
 ) -> Response:
     user = _post(request, csrf_token)
-    with request.app.state.service.lock:
-        board(request).comment(user, article_id, statement, body)
+    board(request).comment(user, article_id, statement, body)
     return _back(article_id)
 
 
@@ -152,8 +148,7 @@ def edit(
     text: Annotated[str, _TEXT] = "",
 ) -> Response:
     user = _post(request, csrf_token)
-    with request.app.state.service.lock:
-        board(request).edit(user, article_id, statement, text)
+    board(request).edit(user, article_id, statement, text)
     return _back(article_id)
 
 
@@ -165,9 +160,8 @@ def audit_page(request: Request) -> Response:
     if isinstance(signed, Response):
         return signed
     csrf, user = signed
-    trail = AuditTrail(board(request).sql)
-    with request.app.state.service.lock:
-        entries, check = trail.entries(), trail.verify()
+    trail: AuditTrail = request.app.state.audit
+    entries, check = trail.entries(), trail.verify()
     return templates.TemplateResponse(
         request,
         "audit.html",
@@ -186,8 +180,7 @@ def audit_export(request: Request, fmt: str) -> Response:
     signed = _signed_in_page(request, frozenset({ADMIN}))
     if isinstance(signed, Response):
         return signed
-    with request.app.state.service.lock:
-        body = AuditTrail(board(request).sql).export(fmt)
+    body = request.app.state.audit.export(fmt)
     media = "text/csv" if fmt == "csv" else "application/json"
     return Response(
         body,

@@ -11,10 +11,10 @@ import threading
 import uvicorn
 from starlette.types import ASGIApp
 
-from ..answer import Library, open_library
 from ..firstrun import TerminalProgress
+from ..library import Library, open_library
 from ..settings import Settings
-from ..store.embedded import EmbeddedStore
+from ..store.registry import open_backend
 from .app import create_app
 from .config import WebConfig
 from .starting import Starting
@@ -23,7 +23,9 @@ from .starting import Starting
 def serve(
     settings: Settings, config: WebConfig, host: str, port: int, log_level: str = "info"
 ) -> None:
-    """Serve one library on host:port in this process (one worker: see web/articles.py)."""
+    """Serve one library on host:port in this process. With a shared database
+    (settings.database_url), run as many of these as you like, each with its own home
+    folder for its derived indexes (docs/postgresql.md)."""
     opened: list[Library] = []
     if needs_starter(settings):
         progress = TerminalProgress()
@@ -56,8 +58,8 @@ def needs_starter(settings: Settings) -> bool:
     """Whether opening the library will first fill it with the starter library."""
     if not settings.starter:
         return False
-    store = EmbeddedStore(settings.home)
+    backend = open_backend(settings.database_url, settings.home)
     try:
-        return store.counts()["documents"] == 0
+        return backend.content.counts()["documents"] == 0
     finally:
-        store.close()
+        backend.close()

@@ -1,0 +1,192 @@
+"""PostgreSQL as the shared store: two replicas on one database, moving an embedded library
+into it, and a database that goes away and comes back (a real PostgreSQL with pgvector,
+started by the tests)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from guidecite.cli import main
+from guidecite.errors import ConfigError
+from guidecite.ingest import ingest_paths
+from guidecite.library import Library, open_library
+from guidecite.settings import Settings
+from guidecite.store.registry import open_backend
+from guidecite.web import WebConfig, create_app
+from review_support import PASSWORD, add_users, store_with_article
+from store_support import Postgres
+
+GUIDE = """---
+title: {topic} in adults
+issuer: Society
+year: 2024
+---
+# {topic} in adults
+
+## Treatment
+
+Adults with {topic} should be treated with oral {drug} for seven days.
+"""
+#: How long a replica may take to see another's ingest (it checks every second).
+CATCH_UP_SECONDS = 30
+
+
+def guides(folder: Path, *topics: tuple[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for topic, drug in topics:
+        (folder / f"{topic.replace(' ', '-')}.md").write_text(
+            GUIDE.format(topic=topic, drug=drug), encoding="utf-8"
+        )
+    return folder
+
+
+@pytest.fixture
+def replicas(postgres: Postgres, tmp_path: Path) -> Iterator[tuple[Library, Library]]:
+    """Two libraries on one database, each with its own home (its BM25 index)."""
+    url = postgres.create("replicas")
+    first, second = (
+        open_library(Settings(home=tmp_path / name, starter=False, database_url=url))
+        for name in ("one", "two")
+    )
+    ingest_paths(first.store, [guides(tmp_path / "docs", ("zorblax fever", "zorblaxine"))],
+                 first.embedder)  # fmt: skip
+    yield first, second
+    first.close()
+    second.close()
+
+
+def client(library: Library) -> TestClient:
+    return TestClient(create_app(library, WebConfig(rate_per_minute=0)))
+
+
+def sign_in(web: TestClient, username: str) -> str:
+    page = web.get("/login").text
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    response = web.post(
+        "/login",
+        data={"username": username, "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    return web.get("/review").text.split('name="csrf_token" value="')[1].split('"')[0]
+
+
+def test_replicas_share_articles_reviews_sessions_and_ingests(
+    replicas: tuple[Library, Library], tmp_path: Path
+) -> None:
+    one, two = (client(library) for library in replicas)
+    made = one.post("/api/articles", json={"question": "How is zorblax fever treated?"})
+    assert made.status_code == 201, made.text
+    article_id = made.json()["id"]
+    assert [a["id"] for a in two.get("/api/articles").json()["articles"]] == [article_id]
+    assert two.get(f"/api/articles/{article_id}").json()["version"] == 1  # stored, not made
+
+    add_users(replicas[0].repositories())
+    csrf = sign_in(one, "rita")
+    two.cookies.update(one.cookies)  # the same browser, sent to the other replica
+    taken = two.post(f"/review/{article_id}/take", data={"csrf_token": csrf},
+                     follow_redirects=False)  # fmt: skip
+    assert taken.status_code == 303
+    approved = one.post(f"/review/{article_id}/approve", data={"csrf_token": csrf},
+                        follow_redirects=False)  # fmt: skip
+    assert approved.status_code == 303
+    assert two.get(f"/api/articles/{article_id}").json()["review"]["status"] == "approved"
+    assert replicas[1].repositories().audit.entries()[-1].action == "article.approve"
+
+    more = guides(tmp_path / "more", ("quimbly pox", "quimblycin"))
+    ingest_paths(replicas[0].store, [more], replicas[0].embedder)
+    deadline = time.monotonic() + CATCH_UP_SECONDS
+    while replicas[1].store.doc_freq("quimbly") == 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    asked = two.post("/api/articles", json={"question": "How is quimbly pox treated?"})
+    assert "quimblycin" in asked.text
+
+
+def test_concurrent_versions_of_one_article_keep_the_first(
+    replicas: tuple[Library, Library],
+) -> None:
+    from guidecite.review import record_version
+    from guidecite.store.articles import new_article
+
+    articles = [library.repositories().articles for library in replicas]
+    record = new_article("What is zorblax fever?", "What is zorblax fever?")
+    articles[0].create(record)
+    articles[1].create(record)
+    assert record_version(articles[0], record.article_id, 1, "physician", '{"a": 1}', 1)
+    assert not record_version(articles[1], record.article_id, 1, "physician", '{"b": 2}', 1)
+    assert articles[1].body(record.article_id, 1, "physician") == '{"a": 1}'
+
+
+def test_an_embedded_library_moves_to_postgresql_and_its_chain_verifies(
+    postgres: Postgres, tmp_path: Path
+) -> None:
+    home = tmp_path / "embedded"
+    backend, article_id = store_with_article(home)
+    ingest_paths(backend.content, [guides(tmp_path / "docs", ("zorblax fever", "zorb"))],
+                 __import__("guidecite.embedding").embedding.get_embedder("static"))  # fmt: skip
+    accounts = add_users(backend)
+    accounts.login("rita", PASSWORD)
+    head, counts = str(backend.audit.head()), backend.content.counts()
+    backend.close()
+    url = postgres.create("moved")
+    run = CliRunner().invoke
+    moved = run(main, ["migrate-store", "--home", str(home), "--to", url])
+    assert moved.exit_code == 0, moved.output
+    assert "audit: " in moved.output and "passages: " in moved.output
+    there = ["--database", url, "--home", str(tmp_path / "replica")]
+    verified = run(main, ["audit", "verify", "--head", head, *there])
+    assert verified.exit_code == 0, verified.output
+    assert run(main, ["audit", "head", *there]).output.strip() == head
+    assert article_id in run(main, ["review", "list", *there]).output
+    copy = open_backend(url, tmp_path / "replica")
+    try:
+        assert copy.content.counts() == counts
+        assert [u.username for u in copy.accounts.list()] == ["ada", "eddie", "rita"]
+        assert copy.content.doc_freq("zorblax") >= 1  # the replica built its index
+        passage = next(iter(copy.content.passages([1]).values()))
+        vector = __import__("numpy").ones(256, dtype="float32")
+        assert copy.content.vector_search(vector, 3)[0][0] >= 1 and passage.text
+    finally:
+        copy.close()
+    again = run(main, ["migrate-store", "--home", str(home), "--to", url])
+    assert again.exit_code == 1 and "empty database" in again.output
+
+
+def test_an_unknown_database_scheme_lists_the_valid_ones(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="choose one of: postgres, postgresql, sqlite"):
+        Settings.load(env={"GUIDECITE_DATABASE_URL": "mysql://x/y"}, dotenv=tmp_path / "none")
+    result = CliRunner().invoke(main, ["status", "--database", "mongodb://x"])
+    assert result.exit_code == 1 and "choose one of" in result.output
+
+
+def test_a_database_that_goes_away_is_a_503_with_retry_after_until_it_is_back(
+    tmp_path: Path,
+) -> None:
+    server = Postgres.start(tmp_path / "pg")
+    try:
+        url = server.create("fault")
+        backend, article_id = store_with_article(Settings(home=tmp_path / "h", database_url=url))
+        backend.close()
+        library = open_library(Settings(home=tmp_path / "h", starter=False, database_url=url))
+        web = client(library)
+        assert web.get(f"/api/articles/{article_id}").status_code == 200
+        server.stop()
+        down = web.get(f"/api/articles/{article_id}")
+        assert down.status_code == 503 and down.headers["retry-after"] == "5"
+        assert down.json() == {
+            "error": {"code": "store_unavailable", "message": down.json()["error"]["message"]}
+        }
+        assert "Traceback" not in down.text and "unavailable" in down.text
+        page = web.get(f"/articles/{article_id}")
+        assert page.status_code == 503 and "Traceback" not in page.text
+        server = Postgres.start(tmp_path / "pg")  # the same folder: the same database
+        assert web.get(f"/api/articles/{article_id}").status_code == 200  # no restart
+        library.close()
+    finally:
+        server.stop()
