@@ -53,9 +53,16 @@ HNSW_INDEX = "passages_embedding_hnsw"  # the name the PostgreSQL store looks fo
 
 
 def build_embedded(source: Path, home: Path, size: int) -> dict[str, float]:
+    """The embedded store of `size` passages: SQLite copy, then its tantivy and vector
+    indexes (`guidecite.bench.resample`)."""
     from ..bench import resample
 
-    return {"build_s": round(resample(source, home, size), 1)}
+    seconds = resample(source, home, size)
+    return {
+        "build_s": round(seconds, 1),
+        "bm25_mb": folder_mb(home / "lexical"),
+        "sqlite_mb": round((home / "library.sqlite3").stat().st_size / 2**20),
+    }
 
 
 def build_postgres(
@@ -84,6 +91,7 @@ def build_postgres(
         )
         timings["hnsw_s"] = round(time.perf_counter() - started, 1)
         timings["hnsw_maintenance_work_mem"] = work_mem
+        timings["insert_10k_with_hnsw_s"] = _timed_insert(conn, source, 10_000)
         conn.execute("VACUUM ANALYZE passages")
         sizes = conn.execute(
             "SELECT pg_total_relation_size('passages'), pg_relation_size(%s)", (HNSW_INDEX,)
@@ -97,7 +105,26 @@ def build_postgres(
         timings["replica_bm25_s"] = round(time.perf_counter() - started, 1)
     finally:
         backend.close()
+    timings["replica_bm25_mb"] = folder_mb(home / "lexical")
     return timings
+
+
+def _timed_insert(conn: Any, source: Path, count: int) -> float:
+    """Seconds to COPY `count` more passages into the indexed table, rolled back: what an
+    incremental ingest pays for keeping the HNSW index up to date."""
+    src = sqlite3.connect(f"file:{source / 'library.sqlite3'}?mode=ro", uri=True)
+    started = time.perf_counter()
+    try:
+        with conn.transaction(force_rollback=True):
+            _copy_passages(conn, src, "~insert", count, keep_documents=True)
+            return round(time.perf_counter() - started, 1)
+    finally:
+        src.close()
+
+
+def folder_mb(folder: Path) -> int:
+    total = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    return round(total / 2**20)
 
 
 def passage_count(home: Path) -> int:
@@ -134,7 +161,12 @@ def _copy_library(conn: Any, source: Path, size: int) -> None:
         src.close()
 
 
-def _copy_passages(conn: Any, src: sqlite3.Connection, suffix: str, limit: int) -> None:
+def _copy_passages(
+    conn: Any, src: sqlite3.Connection, suffix: str, limit: int, keep_documents: bool = False
+) -> None:
+    """`limit` passages of the source under ids with `suffix`; with `keep_documents`, of
+    the documents already copied under "~0" (so no new document rows are needed)."""
+    doc_suffix = "~0" if keep_documents else suffix
     rows = src.execute(
         "SELECT passage_id, doc_id, ordinal, section_path, text, embedding"
         " FROM passages ORDER BY row LIMIT ?",
@@ -147,7 +179,7 @@ def _copy_passages(conn: Any, src: sqlite3.Connection, suffix: str, limit: int) 
         cp.set_types(["text", "text", "int4", "text", "text", "vector"])
         for pid, doc_id, ordinal, path, text, blob in rows:
             vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-            cp.write_row((pid + suffix, doc_id + suffix, ordinal, path, text, vector))
+            cp.write_row((pid + suffix, doc_id + doc_suffix, ordinal, path, text, vector))
 
 
 # -- measuring, in a fresh process per store ------------------------------------------------
@@ -172,6 +204,41 @@ def open_replica_library(home: Path, url: str | None) -> Any:
     return open_library(Settings(home=home, database_url=url, starter=False), starter=False)
 
 
+def hnsw_recall(url: str, vectors: Sequence[np.ndarray], k: int = 50) -> dict[str, float]:
+    """How many of the HNSW index's k nearest (searched as the store searches: ef_search =
+    max(40, k)) are as near as the exact k-th nearest, found by a scan without the index.
+    Distances, not row ids, are compared: copies of one passage are equally near."""
+    import psycopg
+    from pgvector.psycopg import register_vector
+
+    dims = len(vectors[0])
+    query = (
+        f"SELECT embedding::vector({dims}) <=> %(v)s AS d FROM passages"
+        f" ORDER BY embedding::vector({dims}) <=> %(v)s LIMIT %(k)s"
+    )
+    shares, started = [], time.perf_counter()
+    with psycopg.connect(url) as conn:
+        conn.prepare_threshold = None  # a prepared plan would keep the index for the scan
+        register_vector(conn)
+        for vector in vectors:
+            v = np.asarray(vector, dtype=np.float32)
+            with conn.transaction():
+                conn.execute(f"SET LOCAL hnsw.ef_search = {max(40, k)}")
+                approx = [d for (d,) in conn.execute(query, {"v": v, "k": k})]
+            with conn.transaction():
+                conn.execute("SET LOCAL enable_indexscan = off")
+                exact = [d for (d,) in conn.execute(query + " -- exact", {"v": v, "k": k})]
+            if len(exact) < k:
+                raise RuntimeError(f"the exact scan found {len(exact)} of {k}: not a scan")
+            shares.append(sum(d <= exact[-1] + 1e-6 for d in approx) / len(exact))
+    return {
+        "recall_at_k": round(float(np.mean(shares)), 3),
+        "k": k,
+        "queries": len(shares),
+        "mean_ms_hnsw_and_scan": round((time.perf_counter() - started) * 500 / len(shares), 1),
+    }
+
+
 def stage_calls(library: Any, question: str) -> dict[str, Callable[[], object]]:
     """The retrieval stages of one question on one library, ready to time."""
     from ..query import understand
@@ -184,6 +251,7 @@ def stage_calls(library: Any, question: str) -> dict[str, Callable[[], object]]:
         "dense": partial(store.vector_search, query.vector, 50),
         "fuse": partial(fuse, store, query),
         "retrieve": partial(retrieve, store, query),
+        "vector": partial(lambda v: v, query.vector),  # not timed: for hnsw_recall
     }
 
 
@@ -197,26 +265,32 @@ def measure_latency(stores: dict[str, tuple[Path, str | None]], rounds: int) -> 
         calls = [{n: stage_calls(lib, q) for n, lib in libraries.items()} for q in questions]
         for per_store in calls[:5]:  # warm-up
             for stages in per_store.values():
-                for call in stages.values():
-                    call()
+                for stage in STAGES:
+                    stages[stage]()
         runs: dict[tuple[str, str], list[dict[str, float]]] = {}
         for _ in range(rounds):
             seconds: dict[tuple[str, str], list[float]] = {}
             for per_store in calls:
                 for name, stages in per_store.items():
-                    for stage, call in stages.items():
+                    for stage in STAGES:
+                        call = stages[stage]
                         started = time.perf_counter()
                         call()
                         seconds.setdefault((name, stage), []).append(time.perf_counter() - started)
             for key, values in seconds.items():
                 runs.setdefault(key, []).append(summary_ms(values))
-        return {
+        figures: dict[str, Any] = {
             name: {
                 "passages": lib.store.counts()["passages"],
                 **{stage: median_of_runs(runs[(name, stage)]) for stage in STAGES},
             }
             for name, lib in libraries.items()
         }
+        url = stores["postgresql"][1]
+        if url:
+            vectors = [per_store["postgresql"]["vector"]() for per_store in calls[:50]]
+            figures["postgresql"]["hnsw"] = hnsw_recall(url, vectors)  # type: ignore[arg-type]
+        return figures
     finally:
         for lib in libraries.values():
             lib.close()
@@ -335,6 +409,18 @@ def format_report(report: dict[str, Any]) -> str:
             f"| {int(size):,} | postgresql / embedded | | | | | "
             f"{p['p50'] / e['p50']:.2f}x / {p['p95'] / e['p95']:.2f}x | | "
             f"{entry['postgresql']['vmrss_mb'] / entry['embedded']['vmrss_mb']:.2f}x |"
+        )
+    for size, entry in report["sizes"].items():
+        e, p = entry["embedded_build"], entry["postgres_build"]
+        hnsw = entry["postgresql"].get("hnsw", {})
+        load = entry["load_average_measuring"]
+        lines.append(
+            f"\n{int(size):,}: embedded SQLite {e.get('sqlite_mb')} MB + BM25 "
+            f"{e.get('bm25_mb')} MB; PostgreSQL passages {p['passages_table_mb']} MB (HNSW "
+            f"{p['hnsw_index_mb']} MB), replica BM25 {p.get('replica_bm25_mb')} MB; 10,000 more "
+            f"passages into the indexed table {p.get('insert_10k_with_hnsw_s')} s; HNSW "
+            f"recall@{hnsw.get('k')} {hnsw.get('recall_at_k')} over {hnsw.get('queries')} "
+            f"questions against an exact scan; load average {load:.1f}"
         )
     return "\n".join(lines)
 
