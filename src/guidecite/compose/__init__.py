@@ -2,7 +2,8 @@
 
 `Generator` is the seam for composers: the extractive default and the optional LLM composers
 (`openai`, `gguf`: docs/llm.md) are registered here. A factory takes the embedder and the
-settings. Every composer returns an `Answer` whose statements cite the passages they come from.
+settings (the extractive one also the statement reranker, rerank.py). Every composer returns
+an `Answer` whose statements cite the passages they come from.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Protocol
 from ..embedding import Embedder
 from ..errors import unknown_name
 from ..query import Query
+from ..rerank import Reranker
 from ..settings import Settings
 from ..types import Answer, Document, Hit
 from .extractive import ExtractiveComposer
@@ -28,8 +30,10 @@ class Generator(Protocol):
     ) -> Answer: ...
 
 
-def extractive_composer(embedder: Embedder, settings: Settings | None = None) -> Generator:
-    return ExtractiveComposer(embedder)
+def extractive_composer(
+    embedder: Embedder, settings: Settings | None = None, reranker: Reranker | None = None
+) -> Generator:
+    return ExtractiveComposer(embedder, reranker=reranker)
 
 
 GENERATORS: dict[str, Callable[..., Generator]] = {

@@ -5,25 +5,28 @@ question (relevance.py: the question's topic and patient). Each is scored by how
 the question it states (words weighted by their rarity in the library, abbreviations
 counted through their expansions, the story around a consumer's question weighing less), by
 whether it offers the kind of answer asked for (the frame's intent: a dose, an interval,
-what to do), by its embedding similarity to the question, by its passage's rank, and by
-what suits the reader (audience.statement_preference). The statement that best answers the
-intent leads the bottom line; the rest, without near-duplicates, go to the article's
-sections by what they say. The title names the topic and focus in the library's words.
+what to do), by its passage's retrieval score, and by what suits the reader
+(audience.statement_preference). The best of them are then reranked by how close their
+meaning is to the question's (rerank.py: a sentence encoder). The statement that best
+answers the intent leads the bottom line; the rest, without near-duplicates, go to the
+article's sections by what they say. The title names the topic and focus in the library's
+words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
-from ..embedding import Embedder, similarities
+from ..embedding import Embedder
 from ..evidence import main_focus
 from ..frame import Intent, asking_clauses, intent_named, names_no_focus
 from ..query import Query
 from ..relevance import off_topic_reason
+from ..rerank import Reranker
 from ..retrieval import SOURCE_NAMED, issued_by, section_factor, topic_factor
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
@@ -64,6 +67,12 @@ ADVICE = re.compile(
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 MIN_RELATIVE_SCORE = 0.75
+#: A statement's score: this share from how much of the question it states, the rest from
+#: its passage's retrieval score (which weighs the passage's topic, section and meaning).
+COVERAGE_SHARE = 0.55
+#: The best candidates the reranker reads, and how much its closeness (a cosine) adds.
+RERANK_POOL = 16
+RERANK_WEIGHT = 0.5
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0
@@ -84,9 +93,15 @@ class Candidate:
 class ExtractiveComposer:
     name = "extractive"
 
-    def __init__(self, embedder: Embedder, max_statements: int = MAX_STATEMENTS) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        max_statements: int = MAX_STATEMENTS,
+        reranker: Reranker | None = None,
+    ) -> None:
         self.embedder = embedder
         self.max_statements = max_statements
+        self.reranker = reranker
 
     def compose(
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
@@ -94,6 +109,9 @@ class ExtractiveComposer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         chosen = select_passages(hits)
         candidates = self.score_sentences(query, chosen, documents, audience)
+        # The reranker reads English: a question in another language keeps the score's order.
+        english = query.embedding_text if query.language == "en" else None
+        candidates = rerank(candidates, english, self.reranker)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         picked = pick_statements(candidates, self.max_statements)
         picked = cover_intents(picked, candidates, intents, self.max_statements)
@@ -132,21 +150,19 @@ class ExtractiveComposer:
                     units.append((hit, text, grade, doc, context))
         if not units:
             return []
-        vectors = self.embedder.embed([text for _, text, _, _, _ in units])
-        cosines = similarities(vectors, query.vector)
         top = max(hit.score for hit in hits) or 1.0
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
         # Asked what something is, statements about the topic itself are the answer.
         beyond = () if intents[0].name in {"definition", "general"} else beyond_topic(query)
         candidates = []
-        for (hit, text, grade, doc, context), cosine in zip(units, cosines, strict=True):
+        for hit, text, grade, doc, context in units:
             own = frozenset(terms(text))
             says_more = not beyond or coverage_of(beyond, own) > 0
             if not says_more and not any(i.answers.search(text) for i in intents):
                 continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
-            score = 0.55 * coverage + 0.25 * float(cosine) + 0.2 * hit.score / top
+            score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
             answers = any(offers(i, text, hit.passage.section_path) for i in intents)
             if answers:
                 score += INTENT_BONUS
@@ -164,6 +180,23 @@ class ExtractiveComposer:
             candidates.append(Candidate(text, hit, own, score, grade, answers))
         candidates.sort(key=lambda c: -c.score)
         return candidates
+
+
+def rerank(
+    candidates: Sequence[Candidate], question: str | None, reranker: Reranker | None
+) -> list[Candidate]:
+    """The best candidates (RERANK_POOL) lifted by how close their meaning is to the
+    question's (rerank.py), and all of them in their new order; as they were without a
+    reranker or a question to read."""
+    if reranker is None or not candidates or not question:
+        return list(candidates)
+    pool = candidates[:RERANK_POOL]
+    closeness = reranker.closeness(question, [c.text for c in pool])
+    lifted = [
+        replace(c, score=c.score + RERANK_WEIGHT * float(near))
+        for c, near in zip(pool, closeness, strict=True)
+    ]
+    return sorted([*lifted, *candidates[RERANK_POOL:]], key=lambda c: -c.score)
 
 
 def asked_concepts(query: Query) -> tuple[Concept, ...]:

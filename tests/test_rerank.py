@@ -1,0 +1,70 @@
+"""Statements reranked by meaning: the real all-MiniLM-L6-v2 (int8 ONNX, from its package),
+the registry, and the composer's use of it at its seam."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from guidecite.compose.extractive import RERANK_POOL, Candidate, rerank
+from guidecite.errors import ConfigError
+from guidecite.rerank import get_reranker
+from guidecite.types import Hit, Passage
+
+
+def test_minilm_finds_the_statement_on_the_decision_asked_about() -> None:
+    reranker = get_reranker("minilm")
+    near = reranker.closeness(
+        "What is the recommended initial therapy for obstructive sleep apnoea in an adult?",
+        [
+            "Offer continuous positive airway pressure as initial therapy for adults with OSA.",
+            "A second polysomnogram may be considered when the first one is negative.",
+            "Measles vaccine is given at 12 to 15 months of age.",
+        ],
+    )
+    assert near.shape == (3,)
+    assert near[0] > near[1] > near[2]
+
+
+def test_an_unknown_reranker_is_refused_with_the_valid_names() -> None:
+    with pytest.raises(ConfigError, match="minilm"):
+        get_reranker("cross-encoder")
+    assert not get_reranker("none").closeness("q", ["a", "b"]).any()
+
+
+class _Prefers:
+    """A reranker at the seam: close to the question exactly when a statement has `word`."""
+
+    name = "prefers"
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+        self.read: list[str] = []
+
+    def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+        self.read.extend(statements)
+        return np.array([1.0 if self.word in s else 0.0 for s in statements])
+
+
+def _candidates(texts: Sequence[str]) -> list[Candidate]:
+    return [
+        Candidate(t, Hit(Passage(f"p{i}", "d", i, (), t), 1.0), frozenset(), 1.0 - i / 100, None)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_the_best_candidates_are_reordered_by_closeness_and_the_rest_are_not_read() -> None:
+    texts = [f"statement {i}" for i in range(RERANK_POOL + 4)]
+    texts[3] = "statement on CPAP"
+    reranker = _Prefers("CPAP")
+    ordered = rerank(_candidates(texts), "initial therapy for sleep apnoea?", reranker)
+    assert ordered[0].text == "statement on CPAP"
+    assert len(ordered) == len(texts) and len(reranker.read) == RERANK_POOL
+
+
+def test_without_a_question_to_read_the_order_is_kept() -> None:
+    candidates = _candidates(["a", "b on CPAP"])
+    assert rerank(candidates, None, _Prefers("CPAP")) == candidates
+    assert rerank(candidates, "question", None) == candidates
