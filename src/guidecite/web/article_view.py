@@ -79,9 +79,7 @@ def cited_passages(answer: Answer, keys: dict[int, str]) -> dict[int, list[Passa
     for statement in answer.statements:
         for citation in statement.citations:
             seen.setdefault(citation.reference, {}).setdefault(citation.passage_id, citation)
-            quotes.setdefault(citation.passage_id, []).append(
-                (keys[id(statement)], statement.text)
-            )
+            quotes.setdefault(citation.passage_id, []).append((keys[id(statement)], statement.text))
     return {
         number: [
             PassageView(c, passage_lines(c.passage_text, quotes[c.passage_id]))
