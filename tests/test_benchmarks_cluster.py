@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from guidecite.benchmarks._cluster import NGINX_CONF
 from guidecite.benchmarks._load import (
     MIX,
@@ -12,6 +14,7 @@ from guidecite.benchmarks._load import (
     Questions,
     Record,
     _advance,
+    parse_mix,
 )
 from guidecite.benchmarks.cluster import kind_figures, postgres_figures, summarise
 
@@ -34,6 +37,13 @@ def test_an_article_goes_round_the_review_cycle_then_the_next_one_starts() -> No
 
 def test_the_mix_has_every_kind() -> None:
     assert set(MIX) == {"article", "ask", "review"}
+
+
+def test_a_mix_is_read_from_kind_counts_and_a_bad_one_is_refused() -> None:
+    assert parse_mix("article=2,review=1") == ("article", "article", "review")
+    for bad in ("article=x", "tea=2", "", "article=0"):
+        with pytest.raises(ValueError):
+            parse_mix(bad)
 
 
 def test_stack_traces_are_recognised_and_clean_messages_are_not() -> None:

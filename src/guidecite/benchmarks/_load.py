@@ -18,6 +18,23 @@ import httpx
 
 #: Out of 20 steps: stored article pages, new questions, review steps.
 MIX = ("article",) * 12 + ("ask",) * 3 + ("review",) * 5
+KINDS = ("article", "ask", "review")
+
+
+def parse_mix(text: str) -> tuple[str, ...]:
+    """ "article=12,ask=3,review=5" -> the steps a client goes round, in that order."""
+    steps: list[str] = []
+    for part in text.split(","):
+        kind, _, count = part.partition("=")
+        kind = kind.strip()
+        if kind not in KINDS or not count.strip().isdigit():
+            raise ValueError(f"bad mix part {part!r}: use KIND=COUNT with KIND one of {KINDS}")
+        steps += [kind] * int(count)
+    if not steps:
+        raise ValueError("an empty mix")
+    return tuple(steps)
+
+
 #: Each article goes submitted -> under review -> submitted -> under review -> approved.
 REVIEW_CYCLE = ("take", "request-changes", "take", "approve")
 AUDIT_ACTION = {
@@ -113,13 +130,14 @@ async def run_client(
     paths: list[str],
     started: float,
     deadline: float,
+    mix: tuple[str, ...] = MIX,
 ) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as client:
         state.csrf = await login(client, state.username, password)
         for step in itertools.count():
             if time.monotonic() >= deadline:
                 return
-            kind = MIX[(state.index + step) % len(MIX)]
+            kind = mix[(state.index + step) % len(mix)]
             if kind == "review" and not state.articles:
                 kind = "article"
             if kind == "article":

@@ -43,9 +43,9 @@ from typing import Any
 
 import httpx
 
-from ..settings import MAX_QUESTION_CHARS
+from ..web.config import MAX_QUESTION_CHARS
 from ._cluster import Nginx, Replica, guidecite
-from ._load import AUDIT_ACTION, ClientState, Questions, Record, run_client
+from ._load import AUDIT_ACTION, ClientState, Questions, Record, parse_mix, run_client
 from ._postgres import TempPostgres
 from ._stats import summary_ms
 
@@ -343,6 +343,19 @@ def fill_postgres(
         guidecite(["ingest", str(options.corpus), "--no-spanish"], env)
     else:
         guidecite(["migrate-store", "--home", str(library), "--to", url], {})
+    ensure_indexes(url, Path(env["GUIDECITE_HOME"]))
+
+
+def ensure_indexes(url: str, home: Path) -> None:
+    """The store's own `refresh_indexes` (its HNSW index, which migrate-store leaves to the
+    next ingest), so that the replicas search as a filled library would."""
+    from ..store.registry import open_backend
+
+    backend = open_backend(url, home)
+    try:
+        backend.content.refresh_indexes()
+    finally:
+        backend.close()
 
 
 def run(options: argparse.Namespace) -> dict[str, Any]:
@@ -368,6 +381,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
                 "store": options.store,
                 "library": str(options.home),
                 "clients": options.clients,
+                "mix": dict(Counter(options.mix)),
                 "seconds": options.seconds,
                 "replicas": options.replicas,
                 "cpus": os.cpu_count(),
@@ -392,7 +406,8 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
 def format_report(report: dict[str, Any]) -> str:
     lines = [
         f"store: {report['store']}; {report['replicas']} replicas behind nginx; "
-        f"{report['clients']} clients for {report['seconds']} s; {report['cpus']} cpus",
+        f"{report['clients']} clients for {report['seconds']} s; {report['cpus']} cpus; "
+        f"mix {report.get('mix')}",
         "",
         "| fault | requests | errors | article p50/p95 ms | ask p50/p95 ms | review p50/p95 ms "
         "| review steps acked | stored | lost | audit verify |",
@@ -440,6 +455,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=None, help="files for --fill ingest")
     parser.add_argument("--faults", default=",".join(FAULTS))
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument(
+        "--mix",
+        default="article=12,ask=3,review=5",
+        help="what each client goes round: stored articles, new questions, review steps",
+    )
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--replicas", type=int, default=3)
     parser.add_argument("--fault-at", type=float, default=20.0)
@@ -449,6 +469,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     options = parser.parse_args(argv)
     options.faults = [f for f in options.faults.split(",") if f]
+    try:
+        options.mix = parse_mix(options.mix)
+    except ValueError as exc:
+        parser.error(str(exc))
     if options.fill == "ingest" and options.corpus is None:
         parser.error("--fill ingest needs --corpus")
     unknown = set(options.faults) - set(FAULTS)
