@@ -72,7 +72,7 @@ MIN_RELATIVE_SCORE = 0.75
 COVERAGE_SHARE = 0.55
 #: The best candidates the reranker reads, and how much its closeness (a cosine) adds.
 RERANK_POOL = 16
-RERANK_WEIGHT = 0.5
+RERANK_WEIGHT = 1.0
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0

@@ -44,15 +44,22 @@ _FORM_FIELD = re.compile(
 _FORM_WORDS = re.compile(
     r"\b(?:population|objective|users?|category|specialty|condition|outcomes? considered|"
     r"interventions? and practices|developer|adaptation|source|funding|status|availability|"
-    r"methods?|released|title|purpose|scope|target|setting|audience)\b",
+    r"methods?|released|title|purpose|scope|target|setting|audience|benefits?|harms?|"
+    r"qualifying statements?)\b",
     re.IGNORECASE,
 )
 _POINTER = re.compile(
-    r"^(?:for (?:more|further|additional) information|see |visit |call |click |"
-    r"refer to (?:the )?(?:table|figure|section))|https?://|www\.",
+    r"^(?:for (?:more|further|additional) information|see |visit |call |click |check the list|"
+    r"refer to (?:the )?(?:table|figure|section)|readers are (?:encouraged|referred)|"
+    r"for (?:guidance|recommendations|information|details) on\b[^.;]{0,120}"
+    r"\b(?:see|refer to|consult)\b)|https?://|www\.",
     re.IGNORECASE,
 )
-_NOT_A_STATEMENT = re.compile(r"^(?:table|figure|fig\.|see |source:|references?\b)", re.I)
+#: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
+_LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
+_NOT_A_STATEMENT = re.compile(
+    r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
+)
 _ELSEWHERE = re.compile(
     r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
@@ -170,8 +177,8 @@ def table_row(row: str) -> str:
 
 def usable(sentence: str) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment, a
-    flowchart step, a form field, a pointer elsewhere, or text that reads as instructions to
-    a language model."""
+    flowchart step, a form field, a pointer elsewhere, a legend of abbreviations, or text
+    that reads as instructions to a language model."""
     words = sentence.split()
     if len(words) < 5 or len(words) > 90:
         return False
@@ -181,6 +188,8 @@ def usable(sentence: str) -> bool:
     if _ELSEWHERE.search(sentence):
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
+        return False
+    if _LEGEND.match(sentence.strip()):
         return False
     if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
