@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import httpx
 import pytest
 
 from guidecite.benchmarks._cluster import NGINX_CONF
@@ -14,6 +17,7 @@ from guidecite.benchmarks._load import (
     Questions,
     Record,
     _advance,
+    _resync,
     parse_mix,
 )
 from guidecite.benchmarks.cluster import kind_figures, postgres_figures, summarise
@@ -33,6 +37,34 @@ def test_an_article_goes_round_the_review_cycle_then_the_next_one_starts() -> No
         _advance(state)
     assert (state.articles, state.step) == (["y"], 0)
     assert REVIEW_CYCLE[-1] == "approve"
+
+
+@pytest.mark.parametrize(
+    ("step", "status", "after"),
+    [
+        (0, "under_review", (["x", "y"], 1)),  # the take was stored: go on
+        (0, "submitted", (["x", "y"], 0)),  # it was not: take again
+        (1, "submitted", (["x", "y"], 2)),  # the request for changes was stored
+        (11, "under_review", (["x", "y"], 11)),  # the approval was not stored: again
+        (11, "approved", (["y"], 0)),  # it was: the next article
+    ],
+)
+def test_after_an_unanswered_step_the_client_carries_on_from_the_stored_state(
+    step: int, status: str, after: tuple[list[str], int]
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/api/articles/x"
+        return httpx.Response(200, json={"review": {"status": status}})
+
+    state = ClientState(0, "rev", ["x", "y"], step=step)
+
+    async def resync() -> None:
+        transport = httpx.MockTransport(handler)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            await _resync(state, client)
+
+    asyncio.run(resync())
+    assert (state.articles, state.step) == after
 
 
 def test_the_mix_has_every_kind() -> None:

@@ -10,7 +10,8 @@
 2. For each fault, a fresh cluster: N `guidecite serve` replicas on one store, nginx on
    127.0.0.1 in front (round robin). Articles are seeded, one per client, then `--clients`
    asynchronous clients run for `--seconds`: stored article pages, new questions, review
-   steps (sign in, take, request changes, take, approve), each client on its own articles.
+   steps (sign in; take and request changes five times, then take and approve), each
+   client on its own articles.
 3. Faults, at `--fault-at` seconds: `kill-replica` SIGKILLs one replica (it stays down);
    `restart-postgres` stops PostgreSQL for `--down` seconds and starts it again, the
    replicas left running. Probes read an article from each replica directly four times a
