@@ -5,7 +5,7 @@
     python scripts/postgres.py restart DIR  # stops and starts it again (a fault to test)
     python scripts/postgres.py stop DIR
 
-`pip install pgserver` (the `postgres` extra) ships PostgreSQL with pgvector; the server
+`pip install pgserver` (in the `test` extra) ships PostgreSQL with pgvector; the server
 keeps running after this script exits, listening on a Unix socket in DIR. Use the printed
 URL as GUIDECITE_DATABASE_URL. Not for production: run a managed PostgreSQL there.
 """

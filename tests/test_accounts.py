@@ -81,3 +81,13 @@ def test_account_changes_and_logins_are_audited(accounts: Accounts) -> None:
     accounts.login("rita", PASSWORD)
     entries = AuditTrail(accounts.trail).entries()
     assert [(e.actor, e.action) for e in entries] == [("ada", "user.add"), ("rita", "login.ok")]
+
+
+def test_a_name_with_a_nul_is_an_unknown_user_and_its_failure_is_audited(
+    accounts: Accounts,
+) -> None:
+    with pytest.raises(NotSignedIn):
+        accounts.login("ri\x00ta", PASSWORD)
+    last = AuditTrail(accounts.trail).entries()[-1]
+    assert (last.actor, last.action, last.target) == ("anonymous", "login.failed", "ri?ta")
+    assert AuditTrail(accounts.trail).verify().ok

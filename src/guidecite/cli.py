@@ -22,7 +22,7 @@ from .errors import ConfigError, GuideciteError
 from .firstrun import TerminalProgress
 from .i18n import LANGUAGES
 from .ingest import ingest_paths, source_events
-from .library import Library, open_library, refresh_translations
+from .library import Library, lexicon_folder, open_library, refresh_translations
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
 from .readers import DEFAULT_READER, Reader, parse_reader, parse_readers
 from .render import render
@@ -280,7 +280,8 @@ def ingest(
             report.reopened = board.reopen_for_sources(source_events(report))
         if spanish and library.store.generation() != before:
             click.echo("building the lexicon for Spanish questions ...", err=True)
-            if not refresh_translations(library.store, settings.home):
+            folder = lexicon_folder(library.backend, settings.home)
+            if not refresh_translations(library.store, folder):
                 click.echo("the multilingual model is not installed: skipped", err=True)
     finally:
         library.close()
@@ -638,14 +639,22 @@ def migrate(home: Path | None, database: str | None) -> None:
     help="The PostgreSQL database to copy the library into (postgresql://...); it must "
     "hold no library yet.",
 )
-@_home
+@click.option(
+    "--home",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of the embedded library to copy (default: $GUIDECITE_HOME or the user's "
+    "data folder).",
+)
 @friendly_errors
 def migrate_store(target: str, home: Path | None) -> None:
     """Copy the embedded library in --home into a PostgreSQL database.
 
     Documents, passages with their embeddings, articles and their versions, reviews,
-    accounts and the audit trail are copied as they are, in one transaction; the library in
-    --home is only read. `guidecite audit verify --database URL` passes on the copy.
+    accounts and the audit trail are copied as they are, in one transaction, then the
+    copy's vector index is built. The library in --home is opened as usual (pending schema
+    migrations are applied to it) and otherwise only read. `guidecite audit verify
+    --database URL` passes on the copy.
     """
     from .store.move import copy_library
     from .store.registry import backend_scheme, redacted

@@ -7,12 +7,20 @@
 Resources are opened here and passed in: the store and repositories (`Library.backend`), the
 embedder, the composers (built once each, from the library's settings), and what is derived
 from the library's content per generation (topics, vocabulary, the Spanish lexicon), kept in
-`settings.home` (for a shared database: this replica's own folder).
+`settings.home` (for a shared database: this replica's own folder). On a shared database
+each replica builds the lexicon itself, in the background, when it has none for the current
+generation (an ingest builds it only in its own folder); Spanish questions are searched
+untranslated until it is ready.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import logging
+import os
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +30,14 @@ from .compose import Generator, get_generator
 from .embedding import Embedder, get_embedder
 from .errors import ConfigError, ModelError
 from .ingest import ingest_starter
-from .multilingual import Translator, build_lexicon, load_encoder, open_translator, save_lexicon
+from .multilingual import (
+    Translator,
+    build_lexicon,
+    load_encoder,
+    load_lexicon,
+    open_translator,
+    save_lexicon,
+)
 from .rerank import Reranker, get_reranker
 from .settings import Settings
 from .store.base import Store
@@ -46,6 +61,8 @@ class Library:
     _translator: tuple[int, Translator | None] | None = field(default=None, repr=False)
     _topics: tuple[int, TopicIndex] | None = field(default=None, repr=False)
     _vocabulary: tuple[int, Vocabulary] | None = field(default=None, repr=False)
+    _building: int | None = field(default=None, repr=False)  # the lexicon's generation
+    _lexicon_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def composer(self, name: str = "extractive") -> Generator:
         """The composer registered under `name`, built once. An LLM composer falls back to
@@ -59,13 +76,39 @@ class Library:
 
     def translator(self) -> Translator | None:
         """Finds English search terms for Spanish questions; None without a lexicon made
-        for the library's current content (`refresh_translations`) or without the model."""
+        for the library's current content (`refresh_translations`) or without the model.
+        On a shared database a missing lexicon is built in the background meanwhile."""
         generation = self.store.generation()
         if self._translator is None or self._translator[0] != generation:
-            home = self.settings.home if self.settings else None
-            found = None if home is None else open_translator(home / TRANSLATIONS, generation)
+            folder = self.lexicon_folder()
+            found = None if folder is None else open_translator(folder, generation)
+            if found is None and folder is not None and self._shared():
+                self._build_lexicon_later(folder, generation)
+                return None  # not kept: asked again until the lexicon is ready
             self._translator = (generation, found)
         return self._translator[1]
+
+    def lexicon_folder(self) -> Path | None:
+        """Where the lexicon for Spanish questions is kept (None without settings)."""
+        if self.backend is None and self.settings is None:
+            return None
+        home = self.settings.home if self.settings else Path()
+        return lexicon_folder(self.backend, home)
+
+    def _shared(self) -> bool:
+        return self.backend is not None and self.backend.library_id is not None
+
+    def _build_lexicon_later(self, folder: Path, generation: int) -> None:
+        with self._lexicon_guard:
+            if self._building == generation:
+                return
+            self._building = generation
+        threading.Thread(
+            target=_build_lexicon,
+            args=(self.store, folder, generation),
+            name="guidecite-lexicon",
+            daemon=True,
+        ).start()
 
     def topics(self) -> TopicIndex:
         """The library's document titles, indexed, for the current generation."""
@@ -103,19 +146,55 @@ class Library:
 
 
 TRANSLATIONS = "multilingual"
+LEXICON_LOCK = "lexicon.lock"
+log = logging.getLogger("guidecite.library")
 
 
-def refresh_translations(store: Store, home: Path) -> bool:
+def lexicon_folder(backend: Backend | None, home: Path) -> Path:
+    """Where the lexicon for Spanish questions is kept: beside the embedded store; for a
+    shared database, in this replica's folder of derived indexes, one per library id."""
+    if backend is None or backend.derived is None:
+        return home / TRANSLATIONS
+    folder = backend.derived / TRANSLATIONS
+    return folder / backend.library_id if backend.library_id else folder
+
+
+def refresh_translations(store: Store, folder: Path, generation: int | None = None) -> bool:
     """Build the lexicon that lets Spanish questions find English passages, for the
-    library's current content (minutes for a large library: see docs/multilingual.md).
+    library's current content (minutes for a large library: see docs/multilingual.md), and
+    save it in `folder` (`lexicon_folder`) for `generation` (by default the current one).
     False when the multilingual model is not installed."""
     try:
         encoder = load_encoder()
     except ModelError:
         return False
+    generation = store.generation() if generation is None else generation
     lexicon = build_lexicon(store.passage_texts(), encoder)
-    save_lexicon(lexicon, home / TRANSLATIONS, store.generation())
+    save_lexicon(lexicon, folder, generation)
     return True
+
+
+def _build_lexicon(store: Store, folder: Path, generation: int) -> None:
+    """A replica's own lexicon for `generation`, unless another process of its folder
+    made it meanwhile; errors are logged (Spanish questions then stay untranslated)."""
+    try:
+        with _locked(folder.parent / LEXICON_LOCK):
+            if load_lexicon(folder, generation) is None:
+                refresh_translations(store, folder, generation)
+    except Exception:
+        log.exception("cannot build the lexicon for Spanish questions in %s", folder)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
 
 
 def open_library(
@@ -133,7 +212,8 @@ def open_library(
         store = backend.content
         embedder = get_embedder(settings.embedder)
         if (settings.starter if starter is None else starter) and store.counts()["documents"] == 0:
-            build_starter(store, embedder, settings.home, progress or (lambda stage: None))
+            folder = lexicon_folder(backend, settings.home)
+            build_starter(store, embedder, folder, progress or (lambda stage: None))
         abbreviations = load_abbreviations(store, settings)
         reranker = get_reranker(settings.reranker)
     except BaseException:
@@ -144,12 +224,15 @@ def open_library(
     )
 
 
-def build_starter(store: Store, embedder: Embedder, home: Path, progress: firstrun.Report) -> None:
-    """The starter library in an empty store, and its lexicon for Spanish questions."""
+def build_starter(
+    store: Store, embedder: Embedder, lexicon: Path, progress: firstrun.Report
+) -> None:
+    """The starter library in an empty store, and its lexicon for Spanish questions (saved
+    in the folder `lexicon`)."""
     progress(firstrun.INDEXING)
     ingest_starter(store, embedder)
     progress(firstrun.TRANSLATIONS)
-    refresh_translations(store, home)
+    refresh_translations(store, lexicon)
     progress(firstrun.DONE)
 
 

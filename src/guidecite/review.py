@@ -70,6 +70,8 @@ ACTIONS = {
 }
 MAX_TEXT_CHARS = 2000
 _KEY = re.compile(r"S([1-9][0-9]{0,3})")
+#: Control characters (NUL among them): no place in review text, and PostgreSQL refuses NUL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def check_role(user: User | None, roles: frozenset[str], what: str) -> User:
 
 
 def clean_text(text: str, what: str) -> str:
-    text = " ".join(text.split())
+    """The text on one line, without control characters; InputError when empty or long."""
+    text = " ".join(_CONTROL.sub(" ", text).split())
     if not text:
         raise InputError(f"the {what} is empty")
     if len(text) > MAX_TEXT_CHARS:

@@ -6,9 +6,10 @@ tantivy's Query API, so indexing and querying analyse text identically and user 
 never parsed as query syntax (quotes, AND, NOT, "field:value" are words like any other).
 
 Changes (`add`, `delete_documents`, `clear`) are staged and become visible together at
-`commit(generation)`, which then records the generation in `generation.json` beside
-tantivy's files. The sidecar is written after tantivy's commit, so a crash in between leaves
-an older generation on record and the caller rebuilds: never a newer one than the index.
+`commit(generation)`, which then records the generation (and, for a shared database, the
+library's id) in `generation.json` beside tantivy's files. The sidecar is written after
+tantivy's commit, so a crash in between leaves an older generation on record and the caller
+rebuilds: never a newer one than the index.
 
 The index is derived data: a folder tantivy cannot open with this schema (another
 guidecite or tantivy version) is emptied and starts again with no generation.
@@ -114,8 +115,9 @@ class LexicalIndex:
         """Stage the removal of every passage (including those added before this call)."""
         self._write().delete_all_documents()
 
-    def commit(self, generation: int) -> None:
-        """Make the staged changes visible and record the generation they bring the index to."""
+    def commit(self, generation: int, library: str | None = None) -> None:
+        """Make the staged changes visible and record the generation they bring the index to
+        (and the id of the library it was derived from, where the library has one)."""
         if self._writer is not None:
             writer, self._writer = self._writer, None
             try:
@@ -123,17 +125,32 @@ class LexicalIndex:
                 writer.wait_merging_threads()
             except ValueError as exc:
                 raise StoreError(f"cannot commit the lexical index {self.folder}: {exc}") from exc
-        write_json(self.folder / GENERATION_FILE, {"generation": generation})
+        record: dict[str, object] = {"generation": generation}
+        if library is not None:
+            record["library"] = library
+        write_json(self.folder / GENERATION_FILE, record)
         self.reload()
 
     def generation(self) -> int | None:
         """The generation recorded by the last commit, or None for a new index."""
+        record = self._record()
+        return None if record is None else int(str(record["generation"]))
+
+    def library(self) -> str | None:
+        """The library id recorded by the last commit, or None."""
+        record = self._record()
+        found = None if record is None else record.get("library")
+        return None if found is None else str(found)
+
+    def _record(self) -> dict[str, object] | None:
         try:
-            return int(json.loads((self.folder / GENERATION_FILE).read_text())["generation"])
+            record = json.loads((self.folder / GENERATION_FILE).read_text())
+            int(record["generation"])
         except FileNotFoundError:
             return None
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"unreadable {GENERATION_FILE} in {self.folder}: {exc}") from exc
+        return dict(record)
 
     def reload(self) -> None:
         """See the latest commit (one searcher is kept from commit to commit)."""

@@ -4,8 +4,10 @@ Every row is copied as it is, in one transaction, into a database that holds no 
 yet: documents with their versions, passages with their embeddings, definitions, articles
 with their versions, review comments and edits, accounts and sessions, and the audit trail
 with its recorded head, so that `guidecite audit verify` passes on the copy and the hashes
-written down earlier (`audit head`) still match. The source is only read. Replicas build
-their BM25 index from the copy on their first search.
+written down earlier (`audit head`) still match. The source is opened as any library is
+(pending schema migrations of the embedded store are applied to it) and otherwise only read.
+The copy gets its HNSW vector index at the end; replicas build their BM25 index from it on
+their first search.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import psycopg
 from ..audit import HEAD_KEY
 from ..errors import StoreError
 from .embedded import SQLITE_NAME, holds_library
-from .postgres import migrate
+from .postgres import Database, migrate
+from .postgres_content import ensure_hnsw
 from .sqlite import SQLiteStore
 
 #: (table, columns copied, the source's order); columns the target numbers itself are left
@@ -69,9 +72,22 @@ def copy_library(home: Path, url: str) -> dict[str, int]:
                 _copy_meta(source, cur)
     except psycopg.OperationalError as exc:
         raise StoreError(f"cannot reach the database: {exc}") from exc
+    except psycopg.Error as exc:  # a value it cannot store, a duplicate key: all undone
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError(f"cannot copy the library; nothing was copied: {reason}") from exc
     finally:
         source.close()
+    _build_vector_index(url)
     return counts
+
+
+def _build_vector_index(url: str) -> None:
+    db = Database(url)
+    db.open()
+    try:
+        ensure_hnsw(db)
+    finally:
+        db.close()
 
 
 def _check_empty(cur: psycopg.Cursor[Any]) -> None:

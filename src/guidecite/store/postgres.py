@@ -14,13 +14,20 @@ transaction under an advisory lock (so replicas starting together apply each onc
 the backend applies what is pending, and `guidecite migrate` does it on purpose.
 
 Every database call goes through `Database.connection()`, which turns a lost or unreachable
-server into `StoreUnavailable` (503 with Retry-After on the web); the pool checks each
-connection before lending it, so service resumes by itself when the server is back.
+server into `StoreUnavailable` (503 with Retry-After on the web), a value the database
+cannot store (a NUL character) into `InputError`, and any other database error into a
+generic `StoreError` (the details go to the log, never to a client). The pool checks each
+connection before lending it and gives up a reconnection after RECONNECT_SECONDS (a new
+request starts another), so service resumes within seconds of the server's return.
+
+Each database holds a random library id (`meta`, m002): a replica's derived indexes record
+the id they were built from, and are rebuilt for another database.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,17 +37,27 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from ..audit import GENESIS, HEAD_KEY, canonical
-from ..errors import StoreError, StoreUnavailable
+from ..errors import InputError, StoreError, StoreUnavailable
 from .base import now_iso
 from .registry import Backend
 
 #: How long a request waits for a connection before it is told the database is unavailable.
 POOL_TIMEOUT_SECONDS = 5.0
 POOL_MAX_SIZE = 16
+#: How long the pool retries a lost connection (with backoff) before giving up until the
+#: next request: bounds the wait after an outage (psycopg_pool's default is 300 s).
+RECONNECT_SECONDS = 10.0
 #: Advisory lock keys (two 32-bit ints): schema migrations, the ingest writer lock.
 MIGRATION_LOCK = (0x67646369, 1)
 WRITER_LOCK = (0x67646369, 2)
 UNAVAILABLE = "the database is unavailable; try again in a few seconds"
+LIBRARY_KEY = "library.id"
+#: The subfolder of a replica's --home that holds what it derives from the database.
+DERIVED_FOLDER = "postgresql"
+REFUSED_VALUE = "a value the database cannot store (a control character, or out of range)"
+DATABASE_ERROR = "the database reported an error; the server's log has the details"
+
+log = logging.getLogger("guidecite.store")
 
 
 def m001_initial(cur: psycopg.Cursor[Any]) -> None:
@@ -188,7 +205,13 @@ def m001_initial(cur: psycopg.Cursor[Any]) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[psycopg.Cursor[Any]], None]] = [m001_initial]
+def m002_library_id(cur: psycopg.Cursor[Any]) -> None:
+    """A random id of this library, so that an index derived from another database (with
+    the same generation number) is never taken for this one's."""
+    cur.execute("INSERT INTO meta VALUES (%s, gen_random_uuid()::text)", (LIBRARY_KEY,))
+
+
+MIGRATIONS: list[Callable[[psycopg.Cursor[Any]], None]] = [m001_initial, m002_library_id]
 
 
 class Database:
@@ -201,6 +224,7 @@ class Database:
             min_size=1,
             max_size=POOL_MAX_SIZE,
             timeout=POOL_TIMEOUT_SECONDS,
+            reconnect_timeout=RECONNECT_SECONDS,
             open=False,
             check=ConnectionPool.check_connection,
             configure=_configure,
@@ -226,10 +250,12 @@ class Database:
                 yield conn
         except (PoolTimeout, psycopg.OperationalError, psycopg.InterfaceError) as exc:
             raise StoreUnavailable(UNAVAILABLE) from exc
-        except psycopg.errors.DataError as exc:
-            raise ValueError(f"the database refused a value: {exc}") from exc
+        except psycopg.DataError as exc:
+            log.warning("the database refused a value: %s", exc)
+            raise InputError(REFUSED_VALUE) from exc
         except psycopg.Error as exc:
-            raise StoreError(f"database error: {type(exc).__name__}: {exc}") from exc
+            log.error("database error: %s: %s", type(exc).__name__, exc, exc_info=exc)
+            raise StoreError(DATABASE_ERROR) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Cursor[Any]]:
@@ -242,11 +268,18 @@ class Database:
             row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
+    def library_id(self) -> str:
+        with self.connection() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = %s", (LIBRARY_KEY,)).fetchone()
+        return str(row[0]) if row else ""
+
 
 def _configure(conn: psycopg.Connection[Any]) -> None:
     from pgvector.psycopg import register_vector
 
     register_vector(conn)
+    # the row locks that order writers (the generation, the audit head) assume it
+    conn.isolation_level = psycopg.IsolationLevel.READ_COMMITTED
 
 
 def _safe(url: str) -> str:
@@ -289,7 +322,8 @@ def migrate(url: str) -> tuple[list[str], list[str]]:
 
 
 def open_postgres_backend(url: str, home: Path) -> Backend:
-    """The backend on the database at `url`; `home` holds this replica's BM25 index."""
+    """The backend on the database at `url`; this replica's derived indexes live in
+    `home/postgresql`, apart from an embedded library that may share the folder."""
     from .postgres_content import PostgresStore
     from .postgres_repositories import PgAccounts, PgArticles, PgAudit
 
@@ -297,7 +331,8 @@ def open_postgres_backend(url: str, home: Path) -> Backend:
     db = Database(url)
     db.open()
     try:
-        store = PostgresStore(db, home)
+        store = PostgresStore(db, home / DERIVED_FOLDER)
+        library_id = db.library_id()
     except BaseException:
         db.close()
         raise
@@ -309,6 +344,8 @@ def open_postgres_backend(url: str, home: Path) -> Backend:
         PgAudit(db),
         migrations=tuple(names),
         applied=tuple(applied),
+        derived=store.home,
+        library_id=library_id,
     )
 
 

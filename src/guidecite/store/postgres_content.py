@@ -4,11 +4,13 @@ pgvector, and BM25 from a tantivy index in this replica's home folder.
     <home>/lexical/      tantivy BM25 index, keyed by passage row, at a library generation
     <home>/index.lock    one process of this folder catches the index up at a time (fcntl)
 
-Each write bumps the generation stored in the database and records which documents it
-touched (`changes`). Before searching, a replica compares its index's generation with the
-database's (at most every CHECK_SECONDS) and catches up: it re-reads the passages of the
-documents changed since, or, when its index has no generation or a newer one than the
-database (a database restored from a backup), rebuilds it. No replication protocol: the
+(`<home>` is the `postgresql` subfolder of the replica's --home.) Each write bumps the
+generation stored in the database and records which documents it touched (`changes`).
+Before searching, a replica compares its index's generation with the database's (at most
+every CHECK_SECONDS) and catches up: it re-reads the passages of the documents changed
+since, or, when its index has no generation, a newer one than the database (a database
+restored from a backup) or was built from another database (its library id differs),
+rebuilds it. No replication protocol: the
 database is the one source of truth, and the index is derived.
 
 Dense search runs in the database: `vector_search` orders by pgvector's cosine distance,
@@ -66,6 +68,7 @@ class PostgresStore:
         self._writer_depth = 0
         self._pool_writer: Any = None
         self._dims: int | None = None
+        self._library: str | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -348,23 +351,9 @@ class PostgresStore:
         return self._dims
 
     def _ensure_hnsw(self) -> None:
-        if self._index_dims() is not None:
-            return
-        with self.db.connection() as conn:
-            row = conn.execute("SELECT vector_dims(embedding) FROM passages LIMIT 1").fetchone()
-            if row is None:
-                return
-            dims = int(row[0])
-            conn.execute("SET maintenance_work_mem = '512MB'")
-            conn.execute(
-                f"CREATE INDEX IF NOT EXISTS {HNSW_INDEX} ON passages"
-                f" USING hnsw ((embedding::vector({dims})) vector_cosine_ops)"
-            )
-            conn.execute(
-                "INSERT INTO meta VALUES ('embedding.dims', %s) ON CONFLICT (key) DO NOTHING",
-                (str(dims),),
-            )
-        self._dims = None
+        if self._index_dims() is None:
+            ensure_hnsw(self.db)
+            self._dims = None
 
     # -- this replica's BM25 index -----------------------------------------------------
 
@@ -379,7 +368,7 @@ class PostgresStore:
             self._seen = (seen, time.monotonic())
             return
         with self._guard:
-            if self.lexical.generation() != generation:
+            if not self._holds(generation):
                 self._update_from(generation)
             else:
                 self.lexical.reload()
@@ -389,11 +378,11 @@ class PostgresStore:
         handle = os.open(self.home / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)  # another process of this folder may be at it
-            held = self.lexical.generation()
-            if held == generation:
+            if self._holds(generation):
                 self.lexical.reload()
                 return
-            if held is None or held > generation:
+            held = self.lexical.generation()
+            if held is None or held > generation or self.lexical.library() != self.library_id():
                 self.lexical.clear()
                 self.lexical.add((str(r), d, t) for r, _p, d, t in self.iter_passages())
             else:
@@ -402,10 +391,22 @@ class PostgresStore:
                 if changed:
                     rows = self.iter_passages(changed)
                     self.lexical.add((str(r), d, t) for r, _p, d, t in rows)
-            self.lexical.commit(generation)
+            self.lexical.commit(generation, self.library_id())
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
             os.close(handle)
+
+    def library_id(self) -> str:
+        """The database's random library id (m002_library_id)."""
+        if self._library is None:
+            self._library = self.db.library_id()
+        return self._library
+
+    def _holds(self, generation: int) -> bool:
+        """Whether the BM25 index is this database's, at this generation."""
+        return (
+            self.lexical.generation() == generation and self.lexical.library() == self.library_id()
+        )
 
     def _changed_since(self, generation: int) -> list[str]:
         with self.db.connection() as conn:
@@ -414,6 +415,25 @@ class PostgresStore:
                 (generation,),
             ).fetchall()
         return [str(r[0]) for r in rows]
+
+
+def ensure_hnsw(db: Database) -> None:
+    """Build the HNSW index on the passages' embeddings, once their dimension is known (a
+    library moved in by `migrate-store`, or the end of the first ingest)."""
+    with db.connection() as conn, conn.transaction():
+        row = conn.execute("SELECT vector_dims(embedding) FROM passages LIMIT 1").fetchone()
+        if row is None:
+            return
+        dims = int(row[0])
+        conn.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        conn.execute(
+            f"CREATE INDEX IF NOT EXISTS {HNSW_INDEX} ON passages"
+            f" USING hnsw ((embedding::vector({dims})) vector_cosine_ops)"
+        )
+        conn.execute(
+            "INSERT INTO meta VALUES ('embedding.dims', %s) ON CONFLICT (key) DO NOTHING",
+            (str(dims),),
+        )
 
 
 def _retire(cur: psycopg.Cursor[Any], doc_id: str, stamp: str) -> None:

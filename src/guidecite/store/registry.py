@@ -12,12 +12,13 @@ list of valid ones. `sqlite:` (or no URL) is the embedded store in the settings'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import unknown_name
+from ..errors import ConfigError, unknown_name
 from .base import AccountRepository, ArticleRepository, AuditRepository, Store
 
 
@@ -32,6 +33,8 @@ class Backend:
     audit: AuditRepository
     migrations: tuple[str, ...] = ()  # every schema migration recorded in the database
     applied: tuple[str, ...] = ()  # those this opening applied
+    derived: Path | None = None  # where this process keeps what it derives (the lexicon)
+    library_id: str | None = None  # a shared database's random id (None: embedded)
 
     def close(self) -> None:
         self.content.close()
@@ -42,7 +45,8 @@ def open_embedded(url: str, home: Path) -> Backend:
     from .sqlite_repositories import SQLiteAccounts, SQLiteArticles, SQLiteAudit
 
     path = urlsplit(url).path
-    store = EmbeddedStore(Path(path) if path not in ("", "/") else home)
+    folder = Path(path) if path not in ("", "/") else home
+    store = EmbeddedStore(folder)
     sql = store.sql
     return Backend(
         url,
@@ -52,12 +56,17 @@ def open_embedded(url: str, home: Path) -> Backend:
         SQLiteAudit(sql),
         migrations=sql.migrations(),
         applied=sql.applied,
+        derived=folder,
     )
 
 
 def open_postgresql(url: str, home: Path) -> Backend:
-    from .postgres import open_postgres_backend
-
+    try:
+        from .postgres import open_postgres_backend
+    except ImportError as exc:
+        raise ConfigError(
+            f"PostgreSQL support is not installed ({exc.name}): pip install 'guidecite[postgres]'"
+        ) from exc
     return open_postgres_backend(url, home)
 
 
@@ -73,7 +82,8 @@ def backend_scheme(url: str | None) -> str:
     """The registry key of a URL (`sqlite` when none is given); ConfigError when unknown."""
     scheme = urlsplit(url or EMBEDDED_URL).scheme.lower()
     if scheme not in BACKENDS:
-        raise unknown_name("database URL scheme", scheme or (url or ""), list(BACKENDS))
+        shown = scheme or redacted(url)
+        raise unknown_name("database URL scheme", shown, list(BACKENDS))
     return scheme
 
 
@@ -84,11 +94,22 @@ def open_backend(url: str | None, home: Path) -> Backend:
 
 
 def redacted(url: str | None) -> str:
-    """The URL without its password, to show."""
+    """The URL (or keyword conninfo, `host=... password=...`) without its password, to show:
+    neither the user:password@ of the address nor a `password=` parameter or keyword."""
     if not url:
         return EMBEDDED_URL
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
+    shown = _PASSWORD_FIELD.sub(r"\1***", url)
+    try:
+        parts = urlsplit(shown)
+        password = parts.password
+    except ValueError:
+        return shown
+    if password is None:
+        return shown
+    user = parts.netloc.rpartition("@")[0].partition(":")[0]
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"{user}:***@{host}").geturl()
+
+
+#: `password=` as a URL query parameter or a conninfo keyword (quoted or not).
+_PASSWORD_FIELD = re.compile(r"""(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]*)""", re.I)
