@@ -8,9 +8,11 @@ concussion): the trap the reference question fell into."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -18,10 +20,11 @@ from conftest import CORPUS, needs_corpus
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
-from guidecite.query import settle_topic
+from guidecite.query import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
 from guidecite.retrieval import retrieve
 from guidecite.settings import Settings
+from guidecite.topics import main_title
 from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
@@ -169,3 +172,34 @@ def test_ask_explain_prints_the_frame_terms_and_passages(net_library) -> None:
     assert "Search terms (weight)" in out and "(phrase)" in out
     assert "off topic: its source is about another topic" in out or "on topic" in out
     assert out.index("How the question was read") < out.index("## Bottom line")
+
+
+class _PrefersTitle:
+    """A reranker at the seam: a title is close to the question when it holds `word`."""
+
+    name = "prefers-title"
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+        self.read: list[str] = []
+
+    def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+        self.read.extend(statements)
+        return np.array([1.0 if self.word in s.lower() else 0.0 for s in statements])
+
+
+@pytest.mark.parametrize("word", ["pancreatic", "cardiac arrest"])
+def test_a_reranker_chooses_the_topic_among_the_best_titles_only(net_library, word) -> None:
+    query = read_question(REFERENCE, net_library)
+    first = retrieve(net_library.store, query)
+    documents = net_library.store.documents({h.passage.doc_id for h in first})
+    prefers = _PrefersTitle(word)
+    settled = settle_topic(
+        query, first, documents, net_library.topics(), net_library.store, prefers
+    )
+    assert 1 < len(prefers.read) <= TITLE_POOL
+    title = settled.frame.topic_title or ""
+    assert main_title(title) in prefers.read  # only a title that names the question's topic
+    if any(word in t.lower() for t in prefers.read):
+        assert word in title.lower()
+    assert "cardiac arrest" not in title.lower()  # never the trap: its title names no topic

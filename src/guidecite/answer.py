@@ -119,7 +119,7 @@ def find_passages(
     passages retrieved within it, and their documents."""
     first = retrieve(library.store, query, audience=audience)
     documents = library.store.documents({h.passage.doc_id for h in first})
-    query = settle_topic(query, first, documents, library.topics(), library.store)
+    query = settle_topic(query, first, documents, library.topics(), library.store, library.reranker)
     hits = retrieve(library.store, query, audience=audience)
     return query, hits, library.store.documents({h.passage.doc_id for h in hits})
 

@@ -33,11 +33,12 @@ from .frame import (
     question_parts,
 )
 from .multilingual import Translator, is_function_word
+from .rerank import Reranker
 from .scoring import Concept, sentence_coverage
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
-from .topics import TopicIndex, aliases, topic_phrase
+from .topics import TopicIndex, aliases, main_title, topic_phrase
 from .types import Document, Hit
 from .wording import (
     Correction,
@@ -98,6 +99,10 @@ ASIDE_WEIGHT = 0.3
 #: its rarity: it is rare in the library only because it is not the library's subject.
 CHAT_WEIGHT = 0.3
 CHAT_KEYNESS = 0.1
+#: With a reranker, the best few topic titles are weighed also by how nearly each means what
+#: the question asks (the cosine of their sentence vectors, times TITLE_MEANING).
+TITLE_POOL = 8
+TITLE_MEANING = 1.0
 MAX_FOCUS = 3
 FOCUS_SHARE = 0.5  # focus words weigh at least this share of the rarest one
 #: ... and at least this (the IDF of a word in about one passage in 55): commoner words
@@ -430,14 +435,17 @@ def settle_topic(
     documents: Mapping[str, Document],
     index: TopicIndex,
     store: Store | None = None,
+    reranker: Reranker | None = None,
 ) -> Query:
-    """The question's topic: the document whose title best names the question's concepts
-    and whose retrieved passages best state them together. The documents whose titles name
-    the same concepts are the topic's documents (a passage of another document counts only
-    where it names the topic itself: relevance.py); the topic's words, as that title writes
-    them, become a search phrase. A title that names too little of the question (a common
-    word in an unrelated title) names no topic, and neither does one about a population the
-    question excludes; nor do words of everyday conversation (wording.conversational)."""
+    """The question's topic: the document whose title best names the question's concepts and
+    whose retrieved passages best state them together (and, with a reranker, among the best
+    few such titles, whose title means most nearly what the question asks). The documents
+    whose titles name the same concepts are the topic's documents (a passage of another
+    document counts only where it names the topic itself: relevance.py); the topic's words,
+    as that title writes them, become a search phrase. A title that names too little of the
+    question (a common word in an unrelated title) names no topic, and neither does one
+    about a population the question excludes; nor do words of everyday conversation
+    (wording.conversational)."""
     query = name_sources(query, index)
     aligned = store is not None and len(query.content_words) == len(query.concepts)
     excluded = negated_words(query.read)
@@ -480,7 +488,14 @@ def settle_topic(
         unknown = (*query.unknown_words, *query.unused_words)
         focus = focus_words(query.content_words, query.concepts, unknown, (), chat)
         return replace(query, frame=replace(query.frame, focus=focus))
-    top = max(eligible, key=lambda d: (combined(d), -len(index.titles[d]), d))
+    ranked = sorted(eligible, key=lambda d: (-combined(d), len(index.titles[d]), d))
+    if reranker is not None and query.language == "en" and len(ranked) > 1:
+        best = ranked[:TITLE_POOL]
+        titles_read = [main_title(index.titles[d]) for d in best]
+        near = reranker.closeness(query.read, titles_read)
+        meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
+        ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
+    top = ranked[0]
     chosen = titles[top].concepts
     # The topic's documents are those whose titles name its weightiest concept: the title
     # that named it may also hold other words of the question ("Endocarditis (Also called:
