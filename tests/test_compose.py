@@ -149,6 +149,17 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
         "Dabrafenib and trametinib were approved together for melanoma in 2014. "
         "These two agents improved survival compared with dabrafenib alone.",
     ]
+    # pointing back a few words in, not only at the start ("those who" points nowhere)
+    later = (
+        "Vemurafenib and cobimetinib were approved in 2015. "
+        "The combination of these two agents improved survival. "
+        "Patients who smoke have a higher risk of relapse."
+    )
+    assert [unit for unit, _ in statements_of(later)][1:] == [
+        "Vemurafenib and cobimetinib were approved in 2015. "
+        "The combination of these two agents improved survival.",
+        "Patients who smoke have a higher risk of relapse.",
+    ]
 
 
 def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alone() -> None:

@@ -69,12 +69,16 @@ _ELSEWHERE = re.compile(
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
-#: A sentence that opens by pointing back at what came before it.
+#: A sentence that opens by pointing back at what came before it: a pronoun first, or
+#: "these"/"those" (not "those who") or "the former"/"the latter"/"the above" among its first
+#: few words ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
     r"^(?:(?:It|They|Its|Their|He|She|Others|Both|Such|Here)\b|"
     r"(?:This|These|That|Those)\s+\w+|"
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
-    r"\s+(?:these|this|those|that|such|them|it|both)\b)"
+    r"\s+(?:these|this|those|that|such|them|it|both)\b|"
+    r"(?:\S+\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)|"
+    r"(?:\S+\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b)"
 )
 
 
