@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -66,7 +67,7 @@ def build_embedded(source: Path, home: Path, size: int) -> dict[str, float]:
 
 
 def build_postgres(
-    source: Path, url: str, home: Path, size: int, work_mem: str
+    source: Path, url: str, home: Path, size: int, work_mem: str, spread: float = 0.0
 ) -> dict[str, float | str]:
     """The library's passages copied into the database until there are `size`; the HNSW
     index; this replica's BM25 index. Seconds for each step."""
@@ -80,7 +81,7 @@ def build_postgres(
     started = time.perf_counter()
     with psycopg.connect(url, autocommit=True) as conn:
         register_vector(conn)
-        _copy_library(conn, source, size)
+        _copy_library(conn, source, size, spread)
         timings["copy_s"] = round(time.perf_counter() - started, 1)
         dims = conn.execute("SELECT vector_dims(embedding) FROM passages LIMIT 1").fetchone()
         started = time.perf_counter()
@@ -105,7 +106,7 @@ def build_postgres(
         timings["replica_bm25_s"] = round(time.perf_counter() - started, 1)
     finally:
         backend.close()
-    timings["replica_bm25_mb"] = folder_mb(home / "lexical")
+    timings["replica_bm25_mb"] = folder_mb(home)  # all its derived data: the BM25 index
     return timings
 
 
@@ -127,6 +128,17 @@ def folder_mb(folder: Path) -> int:
     return round(total / 2**20)
 
 
+def distinct(vector: np.ndarray, spread: float, rng: np.random.Generator) -> np.ndarray:
+    """The vector moved by random noise of norm `spread` times its own, renormalised: cosine
+    to the original about 1 / sqrt(1 + spread^2) (0.95 at 0.33). pgvector's HNSW index folds
+    identical vectors into one element (up to 10 row ids each), so exact copies would
+    measure a smaller index than that many distinct passages make."""
+    norm = float(np.linalg.norm(vector)) or 1.0
+    noise = np.asarray(rng.standard_normal(vector.shape[0]), dtype=np.float32)
+    moved = vector + noise * (spread * norm / float(np.linalg.norm(noise)))
+    return (moved * (norm / float(np.linalg.norm(moved)))).astype(np.float32)
+
+
 def passage_count(home: Path) -> int:
     db = sqlite3.connect(f"file:{home / 'library.sqlite3'}?mode=ro", uri=True)
     try:
@@ -135,7 +147,7 @@ def passage_count(home: Path) -> int:
         db.close()
 
 
-def _copy_library(conn: Any, source: Path, size: int) -> None:
+def _copy_library(conn: Any, source: Path, size: int, spread: float = 0.0) -> None:
     src = sqlite3.connect(f"file:{source / 'library.sqlite3'}?mode=ro", uri=True)
     try:
         available = src.execute("SELECT count(*) FROM passages").fetchone()[0]
@@ -152,7 +164,8 @@ def _copy_library(conn: Any, source: Path, size: int) -> None:
                 ) as cp:
                     for doc in documents:
                         cp.write_row((doc[0] + suffix, doc[1] + suffix, *doc[2:]))
-                _copy_passages(conn, src, suffix, min(size - copy * available, available))
+                limit = min(size - copy * available, available)
+                _copy_passages(conn, src, suffix, limit, spread=spread if copy else 0.0)
             conn.execute(
                 "INSERT INTO meta VALUES ('generation', '1')"
                 " ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text"
@@ -162,11 +175,18 @@ def _copy_library(conn: Any, source: Path, size: int) -> None:
 
 
 def _copy_passages(
-    conn: Any, src: sqlite3.Connection, suffix: str, limit: int, keep_documents: bool = False
+    conn: Any,
+    src: sqlite3.Connection,
+    suffix: str,
+    limit: int,
+    keep_documents: bool = False,
+    spread: float = 0.0,
 ) -> None:
     """`limit` passages of the source under ids with `suffix`; with `keep_documents`, of
-    the documents already copied under "~0" (so no new document rows are needed)."""
+    the documents already copied under "~0" (so no new document rows are needed). With
+    `spread`, each vector is moved off the original (`distinct`)."""
     doc_suffix = "~0" if keep_documents else suffix
+    rng = np.random.default_rng(zlib.crc32(suffix.encode()))
     rows = src.execute(
         "SELECT passage_id, doc_id, ordinal, section_path, text, embedding"
         " FROM passages ORDER BY row LIMIT ?",
@@ -179,6 +199,8 @@ def _copy_passages(
         cp.set_types(["text", "text", "int4", "text", "text", "vector"])
         for pid, doc_id, ordinal, path, text, blob in rows:
             vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+            if spread:
+                vector = distinct(vector, spread, rng)
             cp.write_row((pid + suffix, doc_id + doc_suffix, ordinal, path, text, vector))
 
 
@@ -358,7 +380,12 @@ def measure(embedded: Path, replica: Path, url: str, rounds: int, answers: int) 
 
 
 def run(options: argparse.Namespace) -> dict[str, Any]:
-    report: dict[str, Any] = {"cpus": os.cpu_count(), "postgres": PG_SETTINGS, "sizes": {}}
+    report: dict[str, Any] = {
+        "cpus": os.cpu_count(),
+        "postgres": PG_SETTINGS,
+        "spread": options.spread,
+        "sizes": {},
+    }
     for size in options.sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"guidecite-scale-{size}-", dir=options.work))
         try:
@@ -370,7 +397,12 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             with TempPostgres(folder / "pg", PG_SETTINGS) as pg:
                 replica = folder / "replica"
                 entry["postgres_build"] = build_postgres(
-                    options.home, pg.url, replica, size, options.maintenance_work_mem
+                    options.home,
+                    pg.url,
+                    replica,
+                    size,
+                    options.maintenance_work_mem,
+                    options.spread,
                 )
                 _progress(size, entry)
                 entry["load_average_measuring"] = os.getloadavg()[0]
@@ -455,6 +487,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--answers", type=int, default=20)
     parser.add_argument("--maintenance-work-mem", default="2GB")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0.0,
+        help="move PostgreSQL's copied vectors off the originals (0.33: cosine 0.95), so "
+        "that HNSW indexes distinct vectors (see `distinct`)",
+    )
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
     options = parser.parse_args(argv)
