@@ -17,7 +17,7 @@ import psycopg
 
 from ..accounts import User
 from ..audit import GENESIS, HEAD_KEY, AuditEntry, Head, canonical, entry_hash
-from ..errors import NotFound
+from ..errors import NotFound, StoreError, StoreUnavailable
 from .articles import ArticleRecord, ArticleVersion
 from .base import AuditEvent, Comment, Edit, ReviewFields, now_iso
 from .postgres import Database
@@ -352,6 +352,21 @@ class PgAccounts:
         return None if row is None else str(row[0])
 
 
+@contextmanager
+def _reading() -> Iterator[None]:
+    """A read of the audit trail; a missing or broken table is a StoreError that says so
+    (the database's own words go to the log)."""
+    try:
+        yield
+    except StoreUnavailable:
+        raise
+    except StoreError as exc:
+        raise StoreError(
+            "the audit trail cannot be read (its table is missing or broken); "
+            "the server's log has the details"
+        ) from exc
+
+
 class PgAudit:
     """`AuditRepository` on PostgreSQL: one chain for every replica."""
 
@@ -363,7 +378,7 @@ class PgAudit:
             append_audit(cur, event)
 
     def entries(self, limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
-        with self.db.connection() as conn:
+        with _reading(), self.db.connection() as conn:
             rows = conn.execute(
                 f"SELECT {_AUDIT_FIELDS} FROM audit ORDER BY seq LIMIT %s OFFSET %s",
                 (limit, offset),
@@ -371,18 +386,18 @@ class PgAudit:
         return [AuditEntry(*row) for row in rows]
 
     def entry(self, seq: int) -> AuditEntry | None:
-        with self.db.connection() as conn:
+        with _reading(), self.db.connection() as conn:
             row = conn.execute(
                 f"SELECT {_AUDIT_FIELDS} FROM audit WHERE seq = %s", (seq,)
             ).fetchone()
         return None if row is None else AuditEntry(*row)
 
     def head(self) -> Head:
-        with self.db.connection() as conn:
+        with _reading(), self.db.connection() as conn:
             row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         return Head(0, GENESIS) if row is None else Head(int(row[0]), str(row[1]))
 
     def recorded_head(self) -> Head | None:
-        with self.db.connection() as conn:
+        with _reading(), self.db.connection() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = %s", (HEAD_KEY,)).fetchone()
         return None if row is None else Head(**json.loads(row[0]))
