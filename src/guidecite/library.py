@@ -118,11 +118,15 @@ class Library:
         return self._topics[1]
 
     def vocabulary(self) -> Vocabulary:
-        """The library's words, for correcting typos: saved beside the library once per
-        generation (a few seconds for the whole shared corpus)."""
+        """The library's words, for correcting typos: saved once per generation in the
+        folder of what this process derives (beside an embedded library; a replica's own
+        folder for one on a database), a few seconds for the whole shared corpus."""
         generation = self.store.generation()
         if self._vocabulary is None or self._vocabulary[0] != generation:
-            path = self.settings.home / VOCABULARY_FILE if self.settings else None
+            folder = self.backend.derived if self.backend is not None else None
+            if folder is None and self.settings is not None:
+                folder = self.settings.home
+            path = folder / VOCABULARY_FILE if folder is not None else None
             found = Vocabulary.load(path, generation) if path is not None else None
             if found is None:
                 found = Vocabulary.build(self.store.passage_texts())

@@ -175,6 +175,12 @@ class Query:
     def embedding_text(self) -> str:
         return " ".join((self.read, *(e.long for e in self.expansions)))
 
+    @property
+    def asking_text(self) -> str:
+        """What the question asks, for a reader of meaning (rerank.py): a long message's
+        subject line and asking sentences, with the abbreviations' long forms."""
+        return " ".join((asked_parts(self.read), *(e.long for e in self.expansions)))
+
 
 def clean_question(text: str) -> str:
     """The question as a single clean line, or a QuestionError that says what is wrong."""
@@ -359,8 +365,8 @@ def weigh_chat(
             if used < RARE and "-" in words[index].strip("-"):
                 used = compound_freq(words[index], store)
             found = keyness(words[index], used / total)
-            titled = titles is not None and titles.names_beside(index, concepts, question)
-            if found is not None and found < CHAT_KEYNESS and not titled:
+            chat = found is not None and found < CHAT_KEYNESS
+            if chat and not (titles and titles.names_beside(index, concepts, question)):
                 weight *= CHAT_WEIGHT
         weighed.append((weight, alternatives))
     return tuple(weighed)
@@ -492,7 +498,7 @@ def settle_topic(
     if reranker is not None and query.language == "en" and len(ranked) > 1:
         best = ranked[:TITLE_POOL]
         titles_read = [main_title(index.titles[d]) for d in best]
-        near = reranker.closeness(query.read, titles_read)
+        near = reranker.closeness(query.asking_text, titles_read)
         meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
         ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
     top = ranked[0]

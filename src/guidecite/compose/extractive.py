@@ -110,7 +110,7 @@ class ExtractiveComposer:
         chosen = select_passages(hits)
         candidates = self.score_sentences(query, chosen, documents, audience)
         # The reranker reads English: a question in another language keeps the score's order.
-        english = query.embedding_text if query.language == "en" else None
+        english = query.asking_text if query.language == "en" else None
         candidates = rerank(candidates, english, self.reranker)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         picked = pick_statements(candidates, self.max_statements)
