@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -63,7 +64,10 @@ def test_after_an_unanswered_step_the_client_carries_on_from_the_stored_state(
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
             await _resync(state, client)
 
-    asyncio.run(resync())
+    # In a thread of its own: the browser tests' session keeps an event loop running in this
+    # one, where asyncio.run refuses to start another.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(lambda: asyncio.run(resync())).result()
     assert (state.articles, state.step) == after
 
 
