@@ -35,9 +35,13 @@ def parse_mix(text: str) -> tuple[str, ...]:
     return tuple(steps)
 
 
-#: Each article is taken and sent back five times, then taken and approved: twelve steps
-#: that need no new article (a client's own questions make its next ones).
-REVIEW_CYCLE = ("take", "request-changes") * 5 + ("take", "approve")
+def review_cycle(sends_back: int) -> tuple[str, ...]:
+    """An article is taken and sent back `sends_back` times, then taken and approved: steps
+    that need no new article (a client's own questions make its next ones)."""
+    return ("take", "request-changes") * sends_back + ("take", "approve")
+
+
+REVIEW_CYCLE = review_cycle(5)
 AUDIT_ACTION = {
     "take": "article.take",
     "request-changes": "article.request_changes",
@@ -80,7 +84,8 @@ class ClientState:
     index: int
     username: str
     articles: list[str]
-    step: int = 0  # position in REVIEW_CYCLE for articles[0]
+    step: int = 0  # position in `cycle` for articles[0]
+    cycle: tuple[str, ...] = REVIEW_CYCLE
     csrf: str = ""
     records: list[Record] = field(default_factory=list)
     acks: list[Ack] = field(default_factory=list)
@@ -206,7 +211,7 @@ async def _ask(
 
 async def _review(state: ClientState, client: httpx.AsyncClient, started: float) -> None:
     article_id = state.articles[0]
-    action = REVIEW_CYCLE[state.step]
+    action = state.cycle[state.step]
     data = {"csrf_token": state.csrf}
     if action == "request-changes":
         data["reason"] = "load test: cite the latest version"
@@ -231,7 +236,7 @@ async def _review(state: ClientState, client: httpx.AsyncClient, started: float)
 
 def _advance(state: ClientState) -> None:
     state.step += 1
-    if state.step == len(REVIEW_CYCLE):
+    if state.step == len(state.cycle):
         state.articles.pop(0)
         state.step = 0
 
@@ -244,7 +249,7 @@ async def _resync(state: ClientState, client: httpx.AsyncClient) -> None:
         status = response.json()["review"]["status"] if response.status_code == 200 else None
     except (httpx.HTTPError, ValueError, KeyError):
         return
-    action = REVIEW_CYCLE[state.step]
+    action = state.cycle[state.step]
     if status == "approved":
         state.articles.pop(0)
         state.step = 0

@@ -46,7 +46,15 @@ import httpx
 
 from ..web.config import MAX_QUESTION_CHARS
 from ._cluster import Nginx, Replica, guidecite
-from ._load import AUDIT_ACTION, ClientState, Questions, Record, parse_mix, run_client
+from ._load import (
+    AUDIT_ACTION,
+    ClientState,
+    Questions,
+    Record,
+    parse_mix,
+    review_cycle,
+    run_client,
+)
 from ._postgres import TempPostgres
 from ._stats import summary_ms
 
@@ -187,8 +195,9 @@ def one_run(options: argparse.Namespace, fault: str, env: dict[str, str],
         library = httpx.get(replicas[0].base + "/api/status", timeout=30).json()
         with Nginx(folder / "nginx", [r.port for r in replicas]) as nginx:
             seeded = seed_articles(nginx.base, questions, options.clients)
+            cycle = review_cycle(options.sends_back)
             states = [
-                ClientState(i, reviewers[i % len(reviewers)], [seeded[i]])
+                ClientState(i, reviewers[i % len(reviewers)], [seeded[i]], cycle=cycle)
                 for i in range(options.clients)
             ]
             load_before = os.getloadavg()[0]
@@ -383,6 +392,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
                 "library": str(options.home),
                 "clients": options.clients,
                 "mix": dict(Counter(options.mix)),
+                "sends_back": options.sends_back,
                 "seconds": options.seconds,
                 "replicas": options.replicas,
                 "cpus": os.cpu_count(),
@@ -463,6 +473,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--replicas", type=int, default=3)
+    parser.add_argument(
+        "--sends-back",
+        type=int,
+        default=5,
+        help="times a client sends its article back before approving it (see review_cycle)",
+    )
     parser.add_argument("--fault-at", type=float, default=20.0)
     parser.add_argument("--down", type=float, default=10.0, help="seconds PostgreSQL is down")
     parser.add_argument("--work", type=Path, default=None)
