@@ -168,7 +168,10 @@ async def load_with_fault(
             await asyncio.to_thread(postgres.start)
             events["postgres_started_at"] = time.monotonic() - started
 
-    clients = [run_client(s, base, PASSWORD, questions, paths, started, deadline) for s in states]
+    clients = [
+        run_client(s, base, PASSWORD, questions, paths, started, deadline, options.mix)
+        for s in states
+    ]
     results = await asyncio.gather(
         probe(replicas, paths[0].replace("/articles/", "/api/articles/"), started, deadline),
         inject(),
