@@ -181,21 +181,16 @@ PG_QUERIES = {
 
 def question_clauses(home: Path, questions: Sequence[Question]) -> None:
     """Each question's clauses as answering makes them (guidecite.query.understand)."""
-    from ..answer import Library, load_abbreviations, read_question
-    from ..embedding import get_embedder
+    from ..answer import read_question
+    from ..library import open_library
     from ..settings import Settings
-    from ..store.embedded import EmbeddedStore
 
-    store = EmbeddedStore(home)
-    settings = Settings(home)
-    library = Library(
-        store, get_embedder("static"), load_abbreviations(store, settings), settings=settings
-    )
+    library = open_library(Settings(home=home, starter=False), starter=False)
     try:
         for question in questions:
             question.clauses = read_question(question.text, library).clauses
     finally:
-        store.close()
+        library.close()
 
 
 Engine = Callable[[Question], list[str]]
