@@ -129,3 +129,10 @@ def test_a_fresh_home_answers_from_the_starter_library(tmp_path: Path) -> None:
     assert "First run: the starter library is ready" in result.stderr
     assert "open-medicine/ssc_sepsis_2021" in result.stdout
     assert "mL/kg" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["bench-cluster", "bench-lexical", "bench-scale"])
+def test_the_benchmarks_of_several_processes_are_commands_with_their_own_help(name: str) -> None:
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert "--home" in result.output  # the benchmark module's own parser answered

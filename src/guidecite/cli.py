@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .answer import answer
+from .benchmarks.cli import COMMANDS as BENCHMARK_COMMANDS
 from .compose import GENERATORS
 from .errors import ConfigError, GuideciteError
 from .firstrun import TerminalProgress
@@ -935,3 +936,7 @@ def audit_export(fmt: str, home: Path | None, database: str | None) -> None:
         click.echo(f"head {trail.head()}", err=True)
     finally:
         backend.close()
+
+
+for _benchmark in BENCHMARK_COMMANDS:  # bench-cluster, bench-lexical, bench-scale
+    main.add_command(_benchmark)
