@@ -132,9 +132,9 @@ def test_documents_are_split_in_two_halves_by_their_id() -> None:
     assert halves == [split_of(i) for i in ids]
 
 
-def test_library_sources_read_a_real_store_by_half(slice_home: Path) -> None:
-    everything = library_sources(slice_home, "all")
-    dev, test = library_sources(slice_home, "dev"), library_sources(slice_home, "test")
+def test_library_sources_read_a_real_store_by_half(library) -> None:  # type: ignore[no-untyped-def]
+    everything = library_sources(library.store, "all")
+    dev, test = library_sources(library.store, "dev"), library_sources(library.store, "test")
     assert len(everything) == len(dev) + len(test) > 100
     assert {split_of(s.doc_id) for s in test} == {"test"}
 

@@ -597,9 +597,13 @@ def verify_bench(
     from .perturb import format_misses, format_report, outcomes_to_dict, run_bench
 
     settings = _settings(home)
-    figures, outcomes = run_bench(
-        settings.home, get_embedder(settings.embedder), split=split, size=size, seed=seed
-    )
+    backend = _backend(home, None)
+    try:
+        figures, outcomes = run_bench(
+            backend.content, get_embedder(settings.embedder), split=split, size=size, seed=seed
+        )
+    finally:
+        backend.close()
     click.echo(f"{figures['passages']} passages of the '{split}' half, seed {seed}")
     click.echo(format_report(figures))
     if misses:

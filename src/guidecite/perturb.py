@@ -29,16 +29,15 @@ from __future__ import annotations
 
 import random
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .analysis import words
 from .chunking import split_sentences
 from .embedding import Embedder
+from .store.base import Store
 from .types import SUPPORTED, UNSUPPORTED, short_hash
 from .verify import Verdict, verify_statement
 
@@ -90,19 +89,13 @@ def split_of(doc_id: str) -> str:
 # -- reading the library ---------------------------------------------------------------------
 
 
-def library_sources(home: Path, split: str = "test") -> list[Source]:
-    """Every passage of the library in `home` (of one half, unless `split` is "all")."""
-    path = Path(home) / "library.sqlite3"
-    if not path.is_file():
-        from .errors import PathError
-
-        raise PathError(f"no library at {home} (no library.sqlite3)")
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = db.execute("SELECT passage_id, doc_id, text FROM passages ORDER BY row").fetchall()
-    finally:
-        db.close()
-    return [Source(*row) for row in rows if split == "all" or split_of(row[1]) == split]
+def library_sources(store: Store, split: str = "test") -> list[Source]:
+    """Every passage of the library (of one half, unless `split` is "all")."""
+    return [
+        Source(passage_id, doc_id, text)
+        for passage_id, doc_id, text in store.passage_records()
+        if split == "all" or split_of(doc_id) == split
+    ]
 
 
 # -- vocabulary ------------------------------------------------------------------------------
@@ -659,19 +652,24 @@ def _show(value: float | None) -> str:
 
 
 def run_bench(
-    home: Path,
+    store: Store,
     embedder: Embedder,
     *,
     split: str = "test",
     size: int = DEFAULT_SIZE,
     seed: int = DEFAULT_SEED,
 ) -> tuple[dict[str, Any], list[Outcome]]:
-    """Build the set from the library in `home` (one half of it) and measure verification."""
+    """Build the set from the library's passages (one half of them) and measure
+    verification."""
     if split not in SPLITS:
         from .errors import unknown_name
 
         raise unknown_name("split", split, SPLITS)
-    everything = library_sources(home, "all")
+    everything = library_sources(store, "all")
+    if not everything:
+        from .errors import PathError
+
+        raise PathError("the library holds no passages to build the set from")
     rng = random.Random(seed)
     sample = rng.sample(everything, min(VOCABULARY_PASSAGES, len(everything)))
     vocabulary = Vocabulary.from_texts(s.text for s in sample)

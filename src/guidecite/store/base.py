@@ -58,6 +58,9 @@ class Content(Protocol):
     def passage_texts(self) -> Iterator[str]:
         """The indexed text (title, headings, passage) of every passage."""
 
+    def passage_records(self) -> Iterator[tuple[str, str, str]]:
+        """(passage id, document id, passage text) of every passage, in stored order."""
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         """(short form, long form, count) defined in the library's text."""
 

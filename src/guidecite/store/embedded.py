@@ -158,6 +158,9 @@ class EmbeddedStore:
     def passage_texts(self) -> Iterator[str]:
         return (text for *_, text in self.sql.iter_passages())
 
+    def passage_records(self) -> Iterator[tuple[str, str, str]]:
+        return self.sql.passage_records()
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         return self.sql.definitions()
 

@@ -277,6 +277,21 @@ class PostgresStore:
                 yield int(row), pid, doc_id, index_text(title, tuple(json.loads(path)), text)
             last = int(rows[-1][0])
 
+    def passage_records(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
+        """(passage id, document id, passage text) of every passage, by row."""
+        last = -1
+        while True:
+            with self.db.connection() as conn:
+                rows = conn.execute(
+                    "SELECT row, passage_id, doc_id, text FROM passages WHERE row > %s"
+                    " ORDER BY row LIMIT %s",
+                    (last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            yield from ((str(pid), str(doc_id), str(text)) for _, pid, doc_id, text in rows)
+            last = int(rows[-1][0])
+
     def definitions(self) -> Iterator[tuple[str, str, int]]:
         with self.db.connection() as conn:
             rows = conn.execute(

@@ -608,6 +608,20 @@ class SQLiteStore:
                 yield row, pid, doc_id, index_text(title, tuple(json.loads(path)), text)
             last = rows[-1][0]
 
+    def passage_records(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
+        """(passage id, document id, passage text) of every passage, by row."""
+        last = -1
+        while True:
+            rows = self.db.execute(
+                "SELECT row, passage_id, doc_id, text FROM passages WHERE row > ?"
+                " ORDER BY row LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            yield from ((pid, doc_id, text) for _, pid, doc_id, text in rows)
+            last = rows[-1][0]
+
     def embeddings(self) -> tuple[np.ndarray, np.ndarray]:
         """(rows, float32 matrix) of every stored passage embedding."""
         rows: list[int] = []
