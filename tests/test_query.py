@@ -3,6 +3,8 @@ the frame and its topic."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from guidecite.abbreviations import AbbreviationTable
@@ -12,7 +14,6 @@ from guidecite.query import (
     content_words,
     detect_language,
     understand,
-    weigh_chat,
     weigh_concepts,
 )
 from guidecite.topics import TopicIndex
@@ -96,8 +97,7 @@ def test_a_word_of_everyday_conversation_weighs_less_than_its_rarity() -> None:
     # that the library uses no more than ordinary text does: it is not the subject.
     store = _Counts(100_000, {"supposed": 40, "gastritis": 40})
     words = ("supposed", "gastritis")
-    concepts, *_ = weigh_concepts(words, (), store)  # type: ignore[arg-type]
-    (chat, _), (subject, _) = weigh_chat(concepts, words, store)  # type: ignore[arg-type]
+    (chat, _), (subject, _) = weigh_concepts(words, (), store)[0]  # type: ignore[arg-type]
     assert chat < 0.5 * subject
 
 
@@ -106,11 +106,11 @@ def test_an_everyday_word_a_title_names_beside_its_question_neighbour_keeps_its_
     titles = TopicIndex([("rls", "Restless Legs Syndrome")])
     words = ("restless", "legs", "swell")
     concepts, *_ = weigh_concepts(words, (), store)  # type: ignore[arg-type]
-    kept = weigh_chat(concepts, words, store, titles, "restless legs swell")  # type: ignore[arg-type]
-    assert kept == concepts
+    kept, *_ = weigh_concepts(words, (), store, (), "restless legs swell", titles)  # type: ignore[arg-type]
+    assert kept[1] == (math.log(1 + 100_000 / 4), concepts[1][1])
     # the title names "legs", but not beside the word the question has next to it
-    alone = weigh_chat(concepts, words, store, titles, "swell legs restless")  # type: ignore[arg-type]
-    assert alone[1][0] < concepts[1][0]
+    alone, *_ = weigh_concepts(words, (), store, (), "swell legs restless", titles)  # type: ignore[arg-type]
+    assert alone[1][0] < kept[1][0]
 
 
 def test_a_compound_the_library_never_writes_whole_is_weighed_by_its_words() -> None:
@@ -119,5 +119,4 @@ def test_a_compound_the_library_never_writes_whole_is_weighed_by_its_words() -> 
     (concept,), unknown, _, unused = weigh_concepts(words, (), store)  # type: ignore[arg-type]
     assert concept[0] > 0 and not unknown and not unused
     assert {"contact", "devic"} <= concept[1][0]
-    (weighed,) = weigh_chat((concept,), words, store)  # type: ignore[arg-type]
-    assert weighed == concept  # not a word of conversation: the library uses its words
+    assert concept[0] == math.log(1 + 100_000 / 701)  # not conversation: its rarest word's rarity

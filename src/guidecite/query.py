@@ -246,21 +246,19 @@ def understand(
     if translator is None and knowledge is not None and language == "es":
         translator = knowledge.translator()
     translation = translator(text) if translator is not None and language == "es" else None
+    titles = knowledge.topics() if knowledge is not None else None
     words, expansions, contracted, (concepts, unknown, common, unused) = _read(
-        text, store, embedder, abbreviations, spanish=translation is not None
+        text, store, embedder, abbreviations, spanish=translation is not None, titles=titles
     )
     corrections: tuple[Correction, ...] = ()
     if unused and knowledge is not None and language == "en":
         text, corrections = correct_spelling(text, knowledge.vocabulary(), unused)
         if corrections:
             words, expansions, contracted, (concepts, unknown, common, unused) = _read(
-                text, store, embedder, abbreviations
+                text, store, embedder, abbreviations, titles=titles
             )
     asked = asked_parts(text)
     concepts = weigh_by_part(concepts, words, asked, question_parts(text)[0])
-    concepts = weigh_chat(
-        concepts, words, store, knowledge.topics() if knowledge else None, question=text
-    )
     english = translation.terms() if translation is not None else []
     if translation is not None:
         concepts = weigh_alternatives(translation.alternatives(), store)
@@ -304,6 +302,7 @@ def _read(
     abbreviations: AbbreviationTable,
     *,
     spanish: bool = False,
+    titles: TopicIndex | None = None,
 ) -> tuple[
     tuple[str, ...],
     tuple[Expansion, ...],
@@ -317,7 +316,8 @@ def _read(
         expand(text, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
     contracted = abbreviations.contractions(text)
-    return words, expansions, contracted, weigh_concepts(words, expansions, store, contracted, text)
+    concepts = weigh_concepts(words, expansions, store, contracted, text, titles)
+    return words, expansions, contracted, concepts
 
 
 def weigh_by_part(
@@ -346,30 +346,28 @@ def weigh_by_part(
 
 def weigh_chat(
     concepts: Sequence[Concept],
-    words: Sequence[str],
-    store: Store,
+    owners: Sequence[tuple[str, int]],
+    total: int,
     titles: TopicIndex | None = None,
     question: str = "",
-) -> tuple[Concept, ...]:
+) -> list[Concept]:
     """A word of everyday conversation ("supposed", "went", "dad") weighs a share of its
     rarity (CHAT_WEIGHT): the library uses it far less than ordinary text does
-    (wording.keyness) only because it is not the library's subject. A word that a document
+    (wording.keyness; `owners` gives each concept's word and how many of the `total`
+    passages use it) only because it is not the library's subject. A word that a document
     title names as its subject beside another word the question has next to it
     ("Locked-In Syndrome" for "locked-in syndrome"; not "Cant syndrome" for "cant get it
     out") is something the library is about, and keeps its weight."""
-    total = max(store.counts()["passages"], 1)
     weighed = []
-    for index, (weight, alternatives) in enumerate(concepts):
-        if index < len(words):
-            used = store.doc_freq(words[index])
-            if used < RARE and "-" in words[index].strip("-"):
-                used = compound_freq(words[index], store)
-            found = keyness(words[index], used / total)
-            chat = found is not None and found < CHAT_KEYNESS
-            if chat and not (titles and titles.names_beside(index, concepts, question)):
-                weight *= CHAT_WEIGHT
+    for index, ((weight, alternatives), (word, used)) in enumerate(
+        zip(concepts, owners, strict=True)
+    ):
+        found = keyness(word, used / max(total, 1))
+        chat = found is not None and found < CHAT_KEYNESS
+        if chat and not (titles and titles.names_beside(index, concepts, question)):
+            weight *= CHAT_WEIGHT
         weighed.append((weight, alternatives))
-    return tuple(weighed)
+    return weighed
 
 
 def read_frame(
@@ -611,16 +609,19 @@ def weigh_concepts(
     store: Store,
     contracted: Sequence[tuple[str, str]] = (),
     text: str = "",
+    titles: TopicIndex | None = None,
 ) -> tuple[tuple[Concept, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """Each content word as a concept weighted by its rarity (IDF) in the library (a word of
     an abbreviation's long form is also stated by the abbreviation); the words it cannot
     find, even as the stem of another; the common words (in more than COMMON_SHARE of
     passages); and the words no passage uses as written (typos among them). An abbreviation
     whose long form the question also writes ("Neuron-Specific Enolase (NSE)") weighs
-    nothing of its own: its long form's words already count."""
+    nothing of its own: its long form's words already count. A word of everyday
+    conversation weighs a share of its rarity (weigh_chat)."""
     total = max(store.counts()["passages"], 1)
     written = frozenset(terms(text))
     concepts = []
+    owners: list[tuple[str, int]] = []  # each concept's word and the passages using it
     unknown = []
     unused = []
     common = set()
@@ -639,9 +640,11 @@ def weigh_concepts(
         alternatives += tuple(frozenset(terms(short)) for short in shorts if terms(short))
         if not alternatives:
             continue
-        df = max(store.doc_freq(form) for form in forms)
-        if df < RARE and "-" in word.strip("-"):
-            df = compound_freq(word, store)
+        freqs = [store.doc_freq(form) for form in forms]
+        own, df = freqs[0], max(freqs)
+        if own < RARE and "-" in word.strip("-"):
+            own = compound_freq(word, store)
+            df = max(df, own)
         if df < RARE:
             unused.append(word)
             if store.prefix_freq(word) == 0:
@@ -654,6 +657,8 @@ def weigh_concepts(
         )
         weight = 0.0 if spelled_out else math.log(1 + total / (df + 1))
         concepts.append((weight, alternatives))
+        owners.append((word, own))
+    concepts = weigh_chat(concepts, owners, total, titles, text)
     return tuple(concepts), tuple(unknown), frozenset(common), tuple(unused)
 
 

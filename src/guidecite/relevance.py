@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .analysis import terms
-from .frame import excluded_population, other_severity
+from .frame import SEVERITIES, excluded_population, other_severity
 from .query import Query
 from .scoring import coverage, states_all
 from .types import Answer, Document, Statement
@@ -48,7 +48,8 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     excluded = excluded_population(f"{context} {text}", frame.qualifiers)
     if excluded is not None:
         return f"it is about {excluded}, which the question's patient is not"
-    degree = other_severity(text, query.read)
+    asks_degree = any(level in frame.qualifiers for level in SEVERITIES)
+    degree = other_severity(text, query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
     return None
