@@ -33,7 +33,7 @@ class Generator(Protocol):
 def extractive_composer(
     embedder: Embedder, settings: Settings | None = None, reranker: Reranker | None = None
 ) -> Generator:
-    return ExtractiveComposer(embedder, reranker=reranker)
+    return ExtractiveComposer(reranker=reranker)  # it reads words, not embeddings
 
 
 GENERATORS: dict[str, Callable[..., Generator]] = {

@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
-from ..embedding import Embedder
 from ..evidence import main_focus
 from ..frame import Intent, asking_clauses, intent_named, names_no_focus
 from ..query import Query
@@ -94,12 +93,8 @@ class ExtractiveComposer:
     name = "extractive"
 
     def __init__(
-        self,
-        embedder: Embedder,
-        max_statements: int = MAX_STATEMENTS,
-        reranker: Reranker | None = None,
+        self, max_statements: int = MAX_STATEMENTS, reranker: Reranker | None = None
     ) -> None:
-        self.embedder = embedder
         self.max_statements = max_statements
         self.reranker = reranker
 

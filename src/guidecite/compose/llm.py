@@ -340,7 +340,7 @@ class LLMComposer:
         self.name = name
         self.backend = backend
         self.embedder = embedder
-        self.fallback = ExtractiveComposer(embedder)
+        self.fallback = ExtractiveComposer()
 
     def compose(
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
