@@ -425,3 +425,11 @@ def test_the_spelling_the_library_uses_is_searched() -> None:
 def test_relatedness_must_score_every_long_form(ambiguous: AbbreviationTable) -> None:
     with pytest.raises(ValueError, match="relatedness gave 1 values for 2"):
         expand("AF and stroke", ambiguous, known=known, relatedness=lambda q, longs: [0.5])
+
+
+def test_a_unit_after_a_number_is_not_an_abbreviation() -> None:
+    table = AbbreviationTable()
+    table.add("mL", "mistletoe lectin", count=5)
+    table.add("ARDS", "acute respiratory distress syndrome", count=5)
+    assert senses_chosen("ARDS at 6 mL/kg", table) == ["ARDS=acute respiratory distress syndrome"]
+    assert senses_chosen("is mL the drug given?", table) == ["mL=mistletoe lectin"]

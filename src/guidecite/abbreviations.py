@@ -608,6 +608,10 @@ def _candidates(question: str, table: AbbreviationTable) -> Iterator[str]:
 
 
 def _reads_as_abbreviation(token: str, before: Sequence[str]) -> bool:
+    """Whether a token the table knows is an abbreviation here. One that starts in lower case
+    right after a number is the number's unit ("6 mL/kg", "34 cmH2O"), not a short form."""
+    if token[:1].islower() and before and before[-1].replace(".", "").isdigit():
+        return False
     if abbreviation_like(token):
         return True
     numbered = any(word.lower() in NUMBERED_WORDS for word in before)
