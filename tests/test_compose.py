@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from guidecite.answer import answer
-from guidecite.compose.extractive import Candidate, duplicates
+from guidecite.compose.extractive import Candidate, duplicates, lead_with_answer
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
@@ -171,3 +172,15 @@ def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alo
         "Reflux may cause symptoms such as: Heartburn; Problems swallowing; Bad breath.",
         "Hiatal hernias are common, especially in people over age 50.",
     ]
+
+
+def test_a_named_body_answers_the_question_that_names_it() -> None:
+    def candidate(text: str, score: float, named: bool) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        terms = frozenset(words_only(text).split())
+        return Candidate(text, Hit(passage, 1.0), terms, score, None, True, named)
+
+    other = candidate("Give antibiotics before all dental procedures.", 1.6, named=False)
+    named = candidate("Antibiotics are not recommended before dental procedures.", 1.4, named=True)
+    assert lead_with_answer([other, named])[0] is named
+    assert lead_with_answer([other, replace(named, named_source=False)])[0] is other

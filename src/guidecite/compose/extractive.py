@@ -87,6 +87,7 @@ class Candidate:
     score: float
     grade: str | None
     answers: bool = False  # offers the kind of answer the question asks for
+    named_source: bool = False  # issued by a body the question names ("per NICE")
 
 
 class ExtractiveComposer:
@@ -170,9 +171,10 @@ class ExtractiveComposer:
             title = doc.title if doc else ""
             plain = document_audience(audience) == "patient"
             score *= length_factor(text, plain) * topic_factor(query, hit.passage, title)
-            if doc is not None and issued_by(doc.issuer or "", query.named_sources):
+            named = doc is not None and issued_by(doc.issuer or "", query.named_sources)
+            if named:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
-            candidates.append(Candidate(text, hit, own, score, grade, answers))
+            candidates.append(Candidate(text, hit, own, score, grade, answers, named))
         candidates.sort(key=lambda c: -c.score)
         return candidates
 
@@ -367,7 +369,8 @@ def lead_with_answer(
     rather than the story before it), whether it states the question's main focus, and
     whether it offers the main kind of answer (for a value asked for, a number with its
     unit: a statement that only mentions "dose" does not give one), and whether the source
-    grades it as a recommendation."""
+    grades it as a recommendation. A question that names who recommends ("does NICE
+    recommend ...?") is answered by that body's statement, where one was picked."""
 
     def lead(c: Candidate) -> float:
         weight = c.score + LEAD_ASKED * coverage_of(asked, c.terms) if asked else c.score
@@ -382,7 +385,7 @@ def lead_with_answer(
 
     if not picked:
         return []
-    first = max(picked, key=lead)
+    first = max([c for c in picked if c.named_source] or picked, key=lead)
     return [first, *(c for c in picked if c is not first)]
 
 
