@@ -6,7 +6,12 @@ import re
 from dataclasses import replace
 
 from guidecite.answer import answer
-from guidecite.compose.extractive import Candidate, duplicates, lead_with_answer
+from guidecite.compose.extractive import (
+    Candidate,
+    bottom_line_size,
+    duplicates,
+    lead_with_answer,
+)
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
@@ -184,3 +189,16 @@ def test_a_named_body_answers_the_question_that_names_it() -> None:
     named = candidate("Antibiotics are not recommended before dental procedures.", 1.4, named=True)
     assert lead_with_answer([other, named])[0] is named
     assert lead_with_answer([other, replace(named, named_source=False)])[0] is other
+
+
+def test_a_second_statement_that_offers_the_answer_joins_the_bottom_line() -> None:
+    def candidate(text: str, answers: bool) -> Candidate:
+        passage = Passage(text[:8], "d", 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(text.split()), 1.0, None, answers)
+
+    focus = (1.0, (frozenset({"warfarin"}),))
+    first = candidate("Stop warfarin five days before the operation", True)
+    offers = candidate("Bridging with heparin is offered for high risk valves", True)
+    neither = candidate("Bridging with heparin is common in many hospitals", False)
+    assert bottom_line_size([first, offers], focus) == 2
+    assert bottom_line_size([first, neither], focus) == 1
