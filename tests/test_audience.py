@@ -18,7 +18,7 @@ from guidecite.audience import (
 )
 from guidecite.errors import InputError
 from guidecite.readers import Reader, parse_reader
-from guidecite.types import ArticleSection, Citation, Statement
+from guidecite.types import ArticleSection, Citation, Document, Passage, Statement
 
 
 def statement(text: str) -> Statement:
@@ -146,3 +146,35 @@ def test_nurses_and_pharmacists_lead_with_what_they_act_on() -> None:
     assert pharmacist[0].startswith("Reduce")
     physician = [s.text for s in leading_first(statements, get_reader("physician"))]
     assert physician == [s.text for s in statements]
+
+
+class TwoDefinitions:
+    """A store seam holding one term defined by two documents."""
+
+    def __init__(self) -> None:
+        texts = {
+            "a": "Staging is the process used to find out how far a cancer has spread.",
+            "b": "Staging is a way to describe how far an eye disease has gone on.",
+        }
+        self._passages = {
+            i: Passage(f"p{d}", d, 0, (), t) for i, (d, t) in enumerate(texts.items())
+        }
+        self._docs = {
+            d: Document(d, f"{d}.md", d.upper(), None, None, None, "en", "patient", None, d)
+            for d in texts
+        }
+
+    def lexical_search(self, clauses: object, k: int) -> list[tuple[int, float]]:
+        return [(0, 2.0), (1, 1.0)]
+
+    def passages(self, keys: list[int]) -> dict[int, Passage]:
+        return {k: self._passages[k] for k in keys}
+
+    def documents(self, ids: set[str]) -> dict[str, Document]:
+        return {d: self._docs[d] for d in ids}
+
+
+def test_definitions_come_from_the_articles_own_sources_first() -> None:
+    define = library_definer(TwoDefinitions())  # type: ignore[arg-type]
+    assert define("staging", ())[1].doc_id == "a"  # type: ignore[index]
+    assert define("staging", {"b"})[1].doc_id == "b"  # type: ignore[index]

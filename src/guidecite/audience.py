@@ -20,7 +20,7 @@ sentence, so that among sentences carrying the same point the reader's kind come
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -217,7 +217,9 @@ def document_audience(name: str) -> str:
     return get_reader(name).documents
 
 
-Define = Callable[[str], tuple[str, Reference, Citation] | None]
+#: A definition of a term and where it comes from, preferring the documents (ids) given: the
+#: ones the article cites.
+Define = Callable[[str, Collection[str]], tuple[str, Reference, Citation] | None]
 
 
 def tailor(answer: Answer, reader: Profile, define: Define | None = None) -> Answer:
@@ -299,11 +301,14 @@ def terms_to_explain(statements: Sequence[Statement], limit: int = MAX_TERMS) ->
 def glossary_section(
     answer: Answer, reader: Profile, define: Define
 ) -> tuple[ArticleSection | None, tuple[Reference, ...]]:
-    """Definitions the library gives of the article's terms, cited like any statement."""
+    """Definitions the library gives of the article's terms, cited like any statement: from
+    the documents the article cites where they define the term, so that a word is explained
+    as the article's own sources use it."""
     references = list(answer.references)
+    cited = frozenset(r.doc_id for r in references)
     statements = []
     for term in terms_to_explain(answer.statements):
-        found = define(term)
+        found = define(term, cited)
         if found is None:
             continue
         text, reference, citation = found
@@ -318,23 +323,32 @@ def glossary_section(
     return ArticleSection("glossary", heading, tuple(statements)), tuple(references)
 
 
+#: Passages searched for a term's definition: enough that the article's own sources are
+#: among them where they use the term.
+DEFINITION_SEARCH = 100
+
+
 def library_definer(store: Store, prefer: str = "patient") -> Define:
     """A `Define` that finds "TERM is/are/means ..." sentences in the library, preferring
-    documents for the given audience; the definition is cited like any statement."""
+    the documents it is given, then documents for the given audience; the definition is
+    cited like any statement."""
 
-    def define(term: str) -> tuple[str, Reference, Citation] | None:
+    def define(term: str, cited: Collection[str] = ()) -> tuple[str, Reference, Citation] | None:
         pattern = re.compile(
             rf"^(?:an?\s+|the\s+)?{re.escape(term)}s?\s*(?:\([^)]{{1,60}}\)\s*)?"
             r"(?:(?:is|are)\s+(?:a|an|the|one|any|when|how|made|called|used|part|"
             r"inflammation|swelling|infection)\b|means\b|refers to\b)",
             re.IGNORECASE,
         )
-        hits = store.lexical_search([Clause(term, 1.0, phrase=True)], 30)
+        hits = store.lexical_search([Clause(term, 1.0, phrase=True)], DEFINITION_SEARCH)
         passages = store.passages([key for key, _ in hits])
         docs = store.documents({p.doc_id for p in passages.values()})
         ordered = sorted(
             (passages[key] for key, _ in hits if key in passages),
-            key=lambda p: docs[p.doc_id].audience != prefer if p.doc_id in docs else True,
+            key=lambda p: (
+                p.doc_id not in cited,
+                docs[p.doc_id].audience != prefer if p.doc_id in docs else True,
+            ),
         )
         for passage in ordered:
             for sentence in split_sentences(passage.text):
