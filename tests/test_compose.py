@@ -168,6 +168,33 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     ]
 
 
+def test_the_drug_named_before_and_a_comparison_point_back() -> None:
+    text = (
+        "Diethylcarbamazine is the drug of choice for people actively infected. "
+        "The drug kills the microfilaria and some of the adult worms. "
+        "Like trigeminal neuralgia, it is associated with multiple sclerosis."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert units[1] == (
+        "Diethylcarbamazine is the drug of choice for people actively infected. "
+        "The drug kills the microfilaria and some of the adult worms."
+    )
+    assert len(units) == 2  # the comparison follows a sentence that points back itself
+
+
+def test_a_sentence_that_runs_on_into_its_list_reads_straight_into_it() -> None:
+    text = (
+        "To better control blood glucose, people with gastroparesis may need to\n"
+        "- take insulin more often\n"
+        "- take insulin after meals, instead of before\n"
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "To better control blood glucose, people with gastroparesis may need to take insulin "
+        "more often; take insulin after meals, instead of before."
+    ]
+    assert not usable("To better control blood glucose, people with gastroparesis may need to")
+
+
 def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alone() -> None:
     text = (
         "Reflux may cause symptoms such as\n- Heartburn\n- Problems swallowing\n"

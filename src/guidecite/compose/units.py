@@ -28,8 +28,17 @@ MAX_ITEMS = 8
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
 _FLOW = re.compile(r"-{1,2}>|→|⇒")
 _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
-#: A sentence that introduces a list: it ends in a colon, or in words that open one.
-_LEADS_IN = re.compile(r"(?::|\b(?:such as|include|includes|including|are|may be))\s*$", re.I)
+#: A word that cannot end a sentence: a sentence ending in one is cut short, or runs on
+#: into the list below it ("... may need to" then "- take insulin more often").
+_DANGLING = re.compile(
+    r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$",
+    re.I,
+)
+#: A sentence that introduces a list: it ends in a colon, in words that open one, or in a
+#: word that cannot end a sentence.
+_LEADS_IN = re.compile(
+    rf"(?::|\b(?:such as|include|includes|including|are|may be))\s*$|{_DANGLING.pattern}", re.I
+)
 #: A short list item with a sentence run into it by the source: "Bad breath Hiatal hernias
 #: are common ..." (a few words, then a capitalised word opening a full sentence).
 _RUN_IN = re.compile(
@@ -69,11 +78,14 @@ _ELSEWHERE = re.compile(
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
-#: A sentence that opens by pointing back at what came before it: a pronoun first, or
-#: "these"/"those" (not "those who") or "the former"/"the latter"/"the above" among its first
-#: few words ("The combination of these two agents ...").
+#: A sentence that opens by pointing back at what came before it: a pronoun first, or after
+#: a comparison ("Like trigeminal neuralgia, it ..."), "the drug" or "the disorder" for one
+#: named before, or "these"/"those" (not "those who") or "the former"/"the latter"/"the
+#: above" among its first few words ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
     r"^(?:(?:It|They|Its|Their|He|She|Others|Both|Such|Here)\b|"
+    r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
+    r"The\s+(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b|"
     r"(?:This|These|That|Those)\s+\w+|"
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
     r"\s+(?:these|this|those|that|such|them|it|both)\b|"
@@ -163,8 +175,10 @@ def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
 
 
 def _joined(lead: str, items: Sequence[str]) -> str:
+    """The lead-in and its items, one statement; a lead-in that runs on into its items
+    ("... may need to") reads straight into them."""
     lead = lead.strip()
-    if not lead.endswith(":"):
+    if not lead.endswith(":") and not _DANGLING.search(lead):
         lead += ":"
     return " ".join((lead, "; ".join(item.rstrip(".;") for item in items))) + "."
 
@@ -197,6 +211,8 @@ def usable(sentence: str) -> bool:
         return False
     if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
+    if _DANGLING.search(sentence):
+        return False  # cut short
     letters = sum(ch.isalpha() for ch in sentence)
     return letters >= 0.5 * len(sentence) and not sentence.isupper()
 
