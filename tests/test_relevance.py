@@ -152,6 +152,16 @@ def test_a_question_about_something_the_library_never_mentions_is_declined(
     assert result.frame is not None and result.frame["uncovered"] == ["inclisiran"]
 
 
+def test_a_kind_of_the_topic_no_passage_on_it_mentions_is_declined(net_library) -> None:
+    # "concussion" is a library word (the concussion guideline), never one of the NET pages'
+    asked = answer("How are concussion neuroendocrine tumors treated?", net_library)
+    assert asked.status == INSUFFICIENT_EVIDENCE
+    assert "on Neuroendocrine Tumors mentions concussion" in (asked.notice or "")
+    assert answer("How are pancreatic neuroendocrine tumors treated?", net_library).status == (
+        ANSWERED
+    )
+
+
 def test_an_everyday_word_the_library_lacks_does_not_decline(net_library) -> None:
     result = answer(
         "Hi, what treatment is there for neuroendocrine tumors? Thanks a lot, Mehrnaz",

@@ -9,17 +9,19 @@ incidental word:
   question is reported and the rest is answered;
 - when the topic is known (a title names it), some retrieved passage must be about it, and
   the article then says what the library holds on it, noting when nothing answers the kind
-  of question asked;
+  of question asked; but when the question's main focus names a kind of the topic (it
+  stands right before the topic's name, "long COVID fatigue") and no passage on the topic
+  mentions it, the library holds the topic and not that kind of it;
 - when no title names the topic, some passage must state the question's main focus (its
   rarest asked word), and the best passages must state enough of the question's weighted
-  words, or what was found is only loosely related ("graded exercise therapy" in passages
-  on chronic fatigue for a question on long COVID).
+  words, or what was found is only loosely related.
 
 "Not enough evidence" is a normal answer (`insufficient`), listing the nearest sources.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +31,7 @@ from .relevance import off_topic_reason
 from .scoring import Concept, coverage, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
 
+_WORD = re.compile(r"[^\W_][\w'\-]*")
 MIN_COVERAGE = 0.3
 NEAREST = 5
 #: How many of the best passages are read for the decision.
@@ -59,6 +62,9 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     if frame.topic_docs:
         if not relevant:
             return Evidence(False, f"no passage found is about {frame.topic}")
+        kind = unnamed_kind(query, [f"{context} {hit.passage.text}" for hit, context in relevant])
+        if kind is not None:
+            return Evidence(False, f"no passage found on {frame.topic} mentions {kind}")
         return Evidence(True)  # the library holds passages on the question's topic
     main = main_focus(query)
     if (
@@ -76,6 +82,26 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     if best < MIN_COVERAGE:
         return Evidence(False, f"the best passages cover only {best:.0%} of the question's terms")
     return Evidence(True)
+
+
+def unnamed_kind(query: Query, texts: Sequence[str]) -> str | None:
+    """The question's main focus word when it names a kind of the topic, standing right
+    before the topic's name ("long COVID fatigue"), and none of the passages on the topic
+    mentions it: the library holds the topic, not that kind of it."""
+    main = main_focus(query)
+    if main is None or not query.frame.topic:
+        return None
+    focus = query.frame.focus[0]
+    topic = query.frame.topic.split()
+    tokens = _WORD.findall(query.read)
+    before = {
+        tokens[i - 1]
+        for i in range(1, len(tokens) - len(topic) + 1)
+        if [t.casefold() for t in tokens[i : i + len(topic)]] == [w.casefold() for w in topic]
+    }
+    if focus not in before or any(states_all([main], text) for text in texts):
+        return None
+    return focus
 
 
 def main_focus(query: Query) -> Concept | None:
