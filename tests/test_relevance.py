@@ -189,13 +189,15 @@ class _PrefersTitle:
 
     name = "prefers-title"
 
-    def __init__(self, word: str) -> None:
+    def __init__(self, word: str, only_when: str = "") -> None:
         self.word = word
+        self.only_when = only_when  # ...and the text it reads as the question holds this
         self.read: list[str] = []
 
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
-        self.read.extend(statements)
-        return np.array([1.0 if self.word in s.lower() else 0.0 for s in statements])
+        self.read = list(statements)
+        near = self.only_when in question.lower()
+        return np.array([1.0 if near and self.word in s.lower() else 0.0 for s in statements])
 
 
 @pytest.mark.parametrize("word", ["pancreatic", "cardiac arrest"])
@@ -213,3 +215,23 @@ def test_a_reranker_chooses_the_topic_among_the_best_titles_only(net_library, wo
     if any(word in t.lower() for t in prefers.read):
         assert word in title.lower()
     assert "cardiac arrest" not in title.lower()  # never the trap: its title names no topic
+
+
+def test_a_title_near_the_story_of_a_message_counts_as_near_as_its_asking_part(
+    net_library,
+) -> None:
+    # The scan is told only in the story, not in the asking sentence: a reranker that finds
+    # a title near only when it reads the scan chooses it all the same.
+    message = (
+        "Hello, my father had a scan of his pancreas last spring and they found a mass. "
+        f"He is 70 and feels well. {REFERENCE} Thanks so much."
+    )
+    query = read_question(message, net_library)
+    first = retrieve(net_library.store, query)
+    documents = net_library.store.documents({h.passage.doc_id for h in first})
+    prefers = _PrefersTitle("gastrointestinal", only_when="scan of his pancreas")
+    settled = settle_topic(
+        query, first, documents, net_library.topics(), net_library.store, prefers
+    )
+    assert any("gastrointestinal" in t.lower() for t in prefers.read)
+    assert "gastrointestinal" in (settled.frame.topic_title or "").lower()

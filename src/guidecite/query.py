@@ -100,7 +100,9 @@ ASIDE_WEIGHT = 0.3
 CHAT_WEIGHT = 0.3
 CHAT_KEYNESS = 0.1
 #: With a reranker, the best few topic titles are weighed also by how nearly each means what
-#: the question asks (the cosine of their sentence vectors, times TITLE_MEANING).
+#: the question asks or the whole message tells, whichever is nearer (the cosine of their
+#: sentence vectors, times TITLE_MEANING): a message may ask only "any help is appreciated"
+#: and name its condition in the story.
 TITLE_POOL = 8
 TITLE_MEANING = 1.0
 MAX_FOCUS = 3
@@ -496,7 +498,9 @@ def settle_topic(
     if reranker is not None and query.language == "en" and len(ranked) > 1:
         best = ranked[:TITLE_POOL]
         titles_read = [main_title(index.titles[d]) for d in best]
-        near = reranker.closeness(query.asking_text, titles_read)
+        asked = reranker.closeness(query.asking_text, titles_read)
+        whole = reranker.closeness(query.embedding_text, titles_read)
+        near = np.maximum(asked, whole)
         meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
         ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
     top = ranked[0]
