@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
+from guidecite.query import Clause, Query, name_sources
 from guidecite.topics import TopicIndex, adjacent_pairs, topic_phrase
 
 TITLES = [
@@ -53,9 +57,11 @@ def test_neighbouring_question_words_that_stand_together_in_a_title_count() -> N
 
 def test_an_acronym_the_library_gives_as_an_issuer_names_a_source() -> None:
     index = TopicIndex(
-        TITLES, ["National Institute for Health and Care Excellence (NICE)", "HIV Medicine Group"]
+        TITLES,
+        ["National Institute for Health and Care Excellence (NICE)", "HIV Medicine Group", "GINA"],
     )
     assert index.issuer_named("NICE") is not None
+    assert index.issuer_named("GINA") == frozenset({"gina"})  # an issuer written as its acronym
     assert index.issuer_named("HIV", ["human immunodeficiency virus"]) is None
     assert index.issuer_named("nice") is None  # a word, not an acronym
 
@@ -70,3 +76,23 @@ def test_a_title_names_its_subject_not_its_list_of_other_names() -> None:
     assert index.stating((1.0, (frozenset({"mail"}),))) == {"rx"}
     assert index.naming((1.0, (frozenset({"mail"}),))) == set()
     assert index.naming((1.0, (frozenset({"syndrom"}),))) == {"lis"}
+
+
+def test_a_named_issuer_weighs_nothing_and_is_not_read_as_another_abbreviation() -> None:
+    index = TopicIndex(TITLES, ["GINA"])
+    gina = Expansion("GINA", "Genetic Information Nondiscrimination Act", 1.0)
+    saba = Expansion("SABA", "short-acting beta-agonist", 1.0)
+    query = Query(
+        question="Is SABA alone acceptable per GINA?",
+        language="en",
+        content_words=("SABA", "acceptable", "GINA"),
+        expansions=(gina, saba),
+        clauses=(Clause("SABA", 1.0), Clause("GINA", 1.0), Clause(gina.long, 1.5, phrase=True)),
+        vector=np.zeros(4, dtype=np.float32),
+        concepts=tuple((3.0, (frozenset(terms(w)),)) for w in ("SABA", "acceptable", "GINA")),
+    )
+    named = name_sources(query, index)
+    assert named.named_sources == (frozenset({"gina"}),)
+    assert named.expansions == (saba,)
+    assert [c.text for c in named.clauses] == ["SABA"]
+    assert [weight for weight, _ in named.concepts] == [3.0, 3.0, 0.0]

@@ -550,8 +550,9 @@ def settle_topic(
 
 def name_sources(query: Query, index: TopicIndex) -> Query:
     """The issuers the question names ("per NICE", "does the USPSTF recommend") are where
-    the answer should come from, not what it is about: their words weigh nothing and are
-    not searched for, and retrieval prefers those issuers' documents."""
+    the answer should come from, not what it is about: their words weigh nothing, are not
+    searched for nor expanded as abbreviations of something else, and retrieval prefers
+    those issuers' documents."""
     if len(query.content_words) != len(query.concepts):
         return query
     named: dict[int, frozenset[str]] = {}
@@ -565,6 +566,7 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
     longs = {e.long for e in query.expansions if e.short in words}
     return replace(
         query,
+        expansions=tuple(e for e in query.expansions if e.short not in words),
         concepts=tuple(
             (0.0, alts) if i in named else (weight, alts)
             for i, (weight, alts) in enumerate(query.concepts)
