@@ -195,6 +195,21 @@ def test_a_sentence_that_runs_on_into_its_list_reads_straight_into_it() -> None:
     assert not usable("To better control blood glucose, people with gastroparesis may need to")
 
 
+def test_a_connective_points_back_and_references_and_run_in_headings_are_not_said() -> None:
+    text = (
+        "A chest radiograph is normal in many patients with a dissection.\n"
+        "Therefore, further imaging should be pursued despite a normal radiograph.\n"
+        "Kaler SG, et al. Neonatal Diagnosis and Treatment of Menkes Disease.\n"
+        "Resectable Stromal Tumors Resectable stromal tumors can be removed by surgery."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "A chest radiograph is normal in many patients with a dissection.",
+        "A chest radiograph is normal in many patients with a dissection. "
+        "Therefore, further imaging should be pursued despite a normal radiograph.",
+        "Resectable stromal tumors can be removed by surgery.",
+    ]
+
+
 def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alone() -> None:
     text = (
         "Reflux may cause symptoms such as\n- Heartburn\n- Problems swallowing\n"

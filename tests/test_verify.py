@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from guidecite.answer import Library, answer
+from guidecite.compose.units import statement_units
 from guidecite.embedding import Embedder, HashEmbedder, get_embedder
 from guidecite.types import (
     ANSWERED,
@@ -91,6 +92,21 @@ def test_a_table_row_as_cells_is_supported_cell_by_cell(embedder: Embedder) -> N
     verdict = check(
         "Scan of the zorvex gland; 3; This procedure is not a first test.", embedder, passage
     )
+    assert verdict.label == SUPPORTED, verdict.reason
+
+
+def test_a_table_row_labelled_with_its_header_is_supported(embedder: Embedder) -> None:
+    passage = (
+        "| Radiologic Procedure | Rating | Comments | RRL* |\n"
+        "| Scan of the zorvex gland | 3 | This procedure is not a first test. | ☢ |\n"
+        "| Examplamab level | 9 | This procedure is the definitive test in most patients. | O |"
+    )
+    (row,) = [u for u in statement_units(passage) if "Examplamab" in u]
+    assert row == (
+        "Radiologic Procedure: Examplamab level; Rating: 9; "
+        "Comments: This procedure is the definitive test in most patients."
+    )
+    verdict = check(row, embedder, passage)
     assert verdict.label == SUPPORTED, verdict.reason
 
 

@@ -25,6 +25,9 @@ from ..grades import find_grade, is_grade_only
 from ..screening import is_instruction_like
 
 MAX_ITEMS = 8
+HEADER_WORDS = 5
+MAX_HEADING_WORDS = 8
+_VALUE = re.compile(r"[\d.,%<>=≥≤ +-]+")
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
 _FLOW = re.compile(r"-{1,2}>|→|⇒")
 _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
@@ -66,6 +69,8 @@ _POINTER = re.compile(
 )
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
 _LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
+#: A bibliographic reference: "Kaler SG, et al. Neonatal Diagnosis ...".
+_REFERENCE = re.compile(r"^[A-Z][a-z'-]+ [A-Z]{1,3}(?:,| et al\b)")
 _NOT_A_STATEMENT = re.compile(
     r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
 )
@@ -78,12 +83,16 @@ _ELSEWHERE = re.compile(
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
-#: A sentence that opens by pointing back at what came before it: a pronoun first, or after
+#: A sentence that opens by pointing back at what came before it: a pronoun or a connective
+#: ("Therefore", "In addition") first, or after
 #: a comparison ("Like trigeminal neuralgia, it ..."), "the drug" or "the disorder" for one
 #: named before, or "these"/"those" (not "those who") or "the former"/"the latter"/"the
 #: above" among its first few words ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
     r"^(?:(?:It|They|Its|Their|He|She|Others|Both|Such|Here)\b|"
+    r"(?:Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
+    r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
+    r"In addition|In contrast|As a result|On the other hand)\b|"
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
     r"The\s+(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b|"
     r"(?:This|These|That|Those)\s+\w+|"
@@ -122,13 +131,22 @@ def statement_units(text: str) -> list[str]:
     lines = [_LABEL.sub("", line, count=1) for line in text.splitlines() if line.strip()]
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
+    header: list[str] | None = None  # the cells of the table's header row, when it is here
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
         if line.lstrip().startswith("|"):
-            units.append(table_row(line))
+            cells = table_cells(line)
+            if not cells:
+                continue  # the rule under a header row
+            starts = i == 1 or not lines[i - 2].lstrip().startswith("|")
+            if starts and is_header(cells):
+                header = cells
+                continue
+            units.append(table_row(cells, header))
             continue
+        header = None
         mark = _LIST_MARK.match(line)
         if mark is None:
             leads = []
@@ -151,7 +169,22 @@ def statement_units(text: str) -> list[str]:
             leads.append((indent, item.rstrip(":").strip()))
             continue  # a lead-in: said with each of its items
         units += [f"{subject}: {s}" if subject else s for s in split_sentences(item)]
-    return [unit for unit in units if unit]
+    return [without_heading(unit) for unit in units if unit]
+
+
+def without_heading(sentence: str) -> str:
+    """A sentence without the heading the source ran into it: "Resectable Tumors Resectable
+    tumors can be removed by surgery." reads from the second "Resectable"."""
+    words = sentence.split()
+    for n in range(MAX_HEADING_WORDS, 1, -1):
+        head, rest = words[:n], words[n : 2 * n]
+        if (
+            len(rest) == n
+            and all(w[:1].isupper() for w in head)
+            and [w.casefold() for w in head] == [w.casefold() for w in rest]
+        ):
+            return " ".join(words[n:])
+    return sentence
 
 
 def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
@@ -183,14 +216,35 @@ def _joined(lead: str, items: Sequence[str]) -> str:
     return " ".join((lead, "; ".join(item.rstrip(".;") for item in items))) + "."
 
 
-def table_row(row: str) -> str:
+def table_cells(row: str) -> list[str]:
+    """A table row's cells; none for the rule under a header row."""
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
-    if all(set(cell) <= set("-: ") for cell in cells):
-        return ""
-    cells = [cell for cell in cells if cell]
-    if sum(len(c.split()) for c in cells) < 6:
-        return ""  # a label and a value, or a header row: a fragment
-    return "; ".join(cells)
+    return [] if all(set(cell) <= set("-: ") for cell in cells) else cells
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """A table's first row names its columns: short labels, no values."""
+    named = [cell for cell in cells if cell]
+    return bool(named) and all(
+        len(cell.split()) <= HEADER_WORDS and not _VALUE.fullmatch(cell) for cell in named
+    )
+
+
+def table_row(cells: Sequence[str], header: Sequence[str] | None = None) -> str:
+    """A row as its cells joined by semicolons, each labelled with its column's name where
+    the header row is in the passage ("Radiologic Procedure: CTA chest; Rating: 9; ...");
+    cells of symbols or a lone letter (a scale's marks) are left out."""
+    labelled = header is not None and len(header) == len(cells)
+    names = header if labelled and header is not None else [""] * len(cells)
+    kept = [(name, cell) for name, cell in zip(names, cells, strict=True) if _says(cell)]
+    if sum(len(cell.split()) for _, cell in kept) < 6:
+        return ""  # a label and a value: a fragment
+    return "; ".join(f"{name}: {cell}" if name else cell for name, cell in kept)
+
+
+def _says(cell: str) -> bool:
+    """A cell that says something: a number, or a word (not a symbol or a lone letter)."""
+    return any(ch.isdigit() for ch in cell) or sum(ch.isalpha() for ch in cell) >= 2
 
 
 def usable(sentence: str) -> bool:
@@ -202,6 +256,8 @@ def usable(sentence: str) -> bool:
         return False
     end = sentence.rstrip()[-1:]
     if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
+        return False
+    if _REFERENCE.match(sentence):
         return False
     if _ELSEWHERE.search(sentence):
         return False
