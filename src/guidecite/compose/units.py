@@ -6,11 +6,14 @@ indentation. A statement must be readable without the passage around it:
 - a list item keeps its subject: an item nested under a lead-in ("- Digoxin:" then
   "  - Caveat: Should not be used as monotherapy ...") is joined to it, in the passage's own
   words; a plain sentence ending in ":" gathers the items that follow it;
-- a table row reads as its cells joined by semicolons; a row of only a label and a number,
+- a table row reads as its cells joined by semicolons, each labelled with its column's name
+  where the header row is in the passage; a row of only a label and a number,
   a flowchart step ("--> NO --> ..."), a form field of the document's metadata ("Target
   Population: ...", "Guideline Objective(s): ...") and a pointer elsewhere ("For more
   information ...", "See ...", a web address) are not statements;
-- headings, questions, captions and fragments are not statements (`usable`).
+- headings, questions, captions, bibliographic references and fragments (a sentence cut
+  short: "... may need to") are not statements (`usable`); a heading the source ran into a
+  sentence is left out of it.
 
 Each statement carries the grade the source gives it, in the sentence or the line after.
 """
