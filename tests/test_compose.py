@@ -208,6 +208,8 @@ def test_a_connective_points_back_and_references_and_run_in_headings_are_not_sai
         "Therefore, further imaging should be pursued despite a normal radiograph.",
         "Resectable stromal tumors can be removed by surgery.",
     ]
+    another = "Levodopa helps some patients with slowness. Another group of drugs helps mood."
+    assert [unit for unit, _ in statements_of(another)][-1] == another
 
 
 def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alone() -> None:

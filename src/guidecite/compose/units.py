@@ -92,7 +92,7 @@ _ELSEWHERE = re.compile(
 #: named before, or "these"/"those" (not "those who") or "the former"/"the latter"/"the
 #: above" among its first few words ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
-    r"^(?:(?:It|They|Its|Their|He|She|Others|Both|Such|Here)\b|"
+    r"^(?:(?:It|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
     r"(?:Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
     r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
     r"In addition|In contrast|As a result|On the other hand)\b|"
