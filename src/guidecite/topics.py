@@ -46,8 +46,7 @@ class TopicIndex:
     def __init__(self, titles: Iterable[tuple[str, str]], issuers: Iterable[str] = ()) -> None:
         self.titles: dict[str, str] = {}
         self._issuers: list[tuple[frozenset[str], frozenset[str]]] = [
-            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer)) | _bare(issuer))
-            for issuer in issuers
+            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer))) for issuer in issuers
         ]
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
@@ -61,8 +60,7 @@ class TopicIndex:
 
     def issuer_named(self, acronym: str, long_forms: Iterable[str] = ()) -> frozenset[str] | None:
         """The terms of the issuer a question's acronym names ("per NICE": the issuer written
-        "... Excellence (NICE)", or "NICE" alone, or one whose name is the acronym's long
-        form), or None."""
+        "... Excellence (NICE)", or one whose name is the acronym's long form), or None."""
         if not (acronym.isupper() and len(acronym) >= 3):
             return None
         longs = [frozenset(terms(long)) for long in long_forms if terms(long)]
@@ -171,12 +169,6 @@ class TopicIndex:
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&/-]{1,10})\)")
 _ALSO_CALLED = re.compile(r"\(also called:\s*([^)]*)\)", re.IGNORECASE)
-
-
-def _bare(issuer: str) -> frozenset[str]:
-    """An issuer written as its acronym alone ("GINA") is named by it."""
-    name = issuer.strip()
-    return frozenset({name}) if _ACRONYM.fullmatch(f"({name})") else frozenset()
 
 
 def main_title(title: str) -> str:
