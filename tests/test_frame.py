@@ -149,3 +149,9 @@ def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:
     assert inheritance.name == "inheritance"
     assert not inheritance.answers.search("Angelman syndrome is a genetic disorder.")
     assert inheritance.answers.search("Rarely, a genetic change for it can be inherited.")
+
+
+def test_a_compound_that_grades_the_patient_does_not_ask_the_risk() -> None:
+    graded = "High-risk bladder cancer after resection: which maintenance therapy, for how long?"
+    assert "risk" not in [i.name for i in intents_of(graded)]
+    assert intents_of("What is the risk of stroke in atrial fibrillation?")[0].name == "risk"

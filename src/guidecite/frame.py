@@ -331,7 +331,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "risk",
         "Risk",
-        _any(r"risk", r"chances?", r"likel", r"odds", r"more likely", r"prone"),
+        # not "high-risk disease": a compound that grades the patient does not ask the risk
+        _any(r"(?<!-)risk", r"chances?", r"likel", r"odds", r"more likely", r"prone"),
         _any(r"risk", r"chance", r"likel", r"increas", r"odds"),
     ),
     Intent(
