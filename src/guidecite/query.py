@@ -498,9 +498,9 @@ def settle_topic(
     if reranker is not None and query.language == "en" and len(ranked) > 1:
         best = ranked[:TITLE_POOL]
         titles_read = [main_title(index.titles[d]) for d in best]
-        asked = reranker.closeness(query.asking_text, titles_read)
-        whole = reranker.closeness(query.embedding_text, titles_read)
-        near = np.maximum(asked, whole)
+        near = reranker.closeness(query.asking_text, titles_read)
+        if query.embedding_text != query.asking_text:  # a message with a story around its ask
+            near = np.maximum(near, reranker.closeness(query.embedding_text, titles_read))
         meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
         ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
     top = ranked[0]
