@@ -193,6 +193,7 @@ def test_a_sentence_that_runs_on_into_its_list_reads_straight_into_it() -> None:
         "more often; take insulin after meals, instead of before."
     ]
     assert not usable("To better control blood glucose, people with gastroparesis may need to")
+    assert usable("Adults at risk who have never been vaccinated should be offered hepatitis A")
 
 
 def test_a_connective_points_back_and_references_and_run_in_headings_are_not_said() -> None:

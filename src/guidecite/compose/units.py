@@ -36,14 +36,14 @@ _FLOW = re.compile(r"-{1,2}>|→|⇒")
 _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 #: A word that cannot end a sentence: a sentence ending in one is cut short, or runs on
 #: into the list below it ("... may need to" then "- take insulin more often").
+#: Lower case only: "hepatitis A" ends a sentence.
 _DANGLING = re.compile(
-    r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$",
-    re.I,
+    r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
 #: A sentence that introduces a list: it ends in a colon, in words that open one, or in a
 #: word that cannot end a sentence.
 _LEADS_IN = re.compile(
-    rf"(?::|\b(?:such as|include|includes|including|are|may be))\s*$|{_DANGLING.pattern}", re.I
+    rf"(?i:(?::|\b(?:such as|include|includes|including|are|may be))\s*$)|{_DANGLING.pattern}"
 )
 #: A short list item with a sentence run into it by the source: "Bad breath Hiatal hernias
 #: are common ..." (a few words, then a capitalised word opening a full sentence).
@@ -87,10 +87,10 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 #: A sentence that opens by pointing back at what came before it: a pronoun or a connective
-#: ("Therefore", "In addition") first, or after
-#: a comparison ("Like trigeminal neuralgia, it ..."), "the drug" or "the disorder" for one
-#: named before, or "these"/"those" (not "those who") or "the former"/"the latter"/"the
-#: above" among its first few words ("The combination of these two agents ...").
+#: ("Therefore", "In addition") first, a pronoun after a comparison ("Like trigeminal
+#: neuralgia, it ..."), "the drug" or "the disorder" for one named before, or "these"/"those"
+#: (not "those who") or "the former"/"the latter"/"the above" among its first few words
+#: ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
     r"^(?:(?:It|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
     r"(?:Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
