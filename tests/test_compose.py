@@ -234,6 +234,10 @@ def test_a_named_body_answers_the_question_that_names_it() -> None:
     named = candidate("Antibiotics are not recommended before dental procedures.", 1.4, named=True)
     assert lead_with_answer([other, named])[0] is named
     assert lead_with_answer([other, replace(named, named_source=False)])[0] is other
+    # ... and another body's rule does not stand beside it in the bottom line
+    more = candidate("Give amoxicillin one hour before every dental extraction.", 1.4, False)
+    assert bottom_line_size([named, more]) == 1
+    assert bottom_line_size([named, replace(more, named_source=True)]) == 2
 
 
 def test_a_second_statement_that_offers_the_answer_joins_the_bottom_line() -> None:

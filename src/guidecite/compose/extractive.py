@@ -282,10 +282,14 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def bottom_line_size(picked: Sequence[Candidate], main: Concept | None = None) -> int:
     """One statement, or two when the second is nearly as good, adds new words, and either
-    offers the kind of answer asked for or (when the question has a main focus) states it."""
+    offers the kind of answer asked for or (when the question has a main focus) states it.
+    Where the question names who recommends and that body leads, the second must be its too:
+    the bottom line does not set another body's rule beside the one asked about."""
     if len(picked) < 2:
         return len(picked)
     first, second = picked[0], picked[1]
+    if first.named_source and not second.named_source:
+        return 1
     adds = len(second.terms - first.terms) >= 3
     bears = second.answers or main is None or coverage_of((main,), second.terms) > 0
     return 2 if second.score >= 0.85 * first.score and adds and bears else 1
