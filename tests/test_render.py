@@ -578,3 +578,16 @@ def test_html_marks_each_quoted_sentence_inside_its_passage():
     marked = passage_lines(passage, [("q1", "Then check levels at 3 months.")])
     assert marked[1][-1] == ("Then check", "q1") and marked[2] == [("levels at 3 months.", "q1")]
     assert marked[3] == [("<b>x</b>", None)]  # text; escaped where it is rendered
+
+
+def test_the_topic_check_line_names_what_it_checked(checked):
+    judged = replace(checked, on_topic_share=0.75, off_topic=1)
+    line = (
+        "Checked against the question's topic and patient: 75% of statements pass; "
+        "1 off topic, left out."
+    )
+    assert line in render(judged, "markdown")
+    spanish = render(replace(judged, language="es"), "markdown")
+    assert "Comprobado frente al tema y al paciente de la pregunta: 75% de las afirmaciones" in (
+        spanish
+    )
