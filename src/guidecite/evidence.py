@@ -21,17 +21,15 @@ incidental word:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .analysis import terms
+from .analysis import terms, words
 from .query import Query
 from .relevance import off_topic_reason
 from .scoring import Concept, coverage, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
 
-_WORD = re.compile(r"[^\W_][\w'\-]*")
 MIN_COVERAGE = 0.3
 NEAREST = 5
 #: How many of the best passages are read for the decision.
@@ -92,14 +90,14 @@ def unnamed_kind(query: Query, texts: Sequence[str]) -> str | None:
     if main is None or not query.frame.topic:
         return None
     focus = query.frame.focus[0]
-    topic = query.frame.topic.split()
-    tokens = _WORD.findall(query.read)
+    topic, said = words(query.frame.topic), words(query.read)
     before = {
-        tokens[i - 1]
-        for i in range(1, len(tokens) - len(topic) + 1)
-        if [t.casefold() for t in tokens[i : i + len(topic)]] == [w.casefold() for w in topic]
+        said[i - 1]
+        for i in range(1, len(said) - len(topic) + 1)
+        if said[i : i + len(topic)] == topic
     }
-    if focus not in before or any(states_all([main], text) for text in texts):
+    own = words(focus)  # the focus word as terms; its last stands right before the topic
+    if not own or own[-1] not in before or any(states_all([main], text) for text in texts):
         return None
     return focus
 

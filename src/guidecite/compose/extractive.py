@@ -115,11 +115,11 @@ class ExtractiveComposer:
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         picked = pick_statements(candidates, self.max_statements)
         picked = cover_intents(picked, candidates, intents, self.max_statements)
-        asked = asked_concepts(query)
-        picked = lead_with_answer(picked, intents[0], main_focus(query), asked)
+        main = main_focus(query)
+        picked = lead_with_answer(picked, intents[0], main, asked_concepts(query))
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
-        bottom = statements[: bottom_line_size(picked, main_focus(query))]
+        bottom = statements[: bottom_line_size(picked, main)]
         return Answer(
             question=query.question,
             title=title_for(query),
