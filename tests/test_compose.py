@@ -5,15 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+
+from guidecite.analysis import terms
 from guidecite.answer import answer
 from guidecite.compose.extractive import (
     Candidate,
     bottom_line_size,
     duplicates,
     lead_with_answer,
+    title_for,
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
+from guidecite.frame import Frame
+from guidecite.query import Query
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
 
 
@@ -251,3 +257,24 @@ def test_a_second_statement_that_offers_the_answer_joins_the_bottom_line() -> No
     neither = candidate("Bridging with heparin is common in many hospitals", False)
     assert bottom_line_size([first, offers], focus) == 2
     assert bottom_line_size([first, neither], focus) == 1
+
+
+def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
+    question = "Seeking help for my partner with Meesmann corneal dystrophy: what can he do?"
+    frame = Frame("Meesmann corneal dystrophy", None, ("Seeking",), "management", ())
+    query = Query(
+        question=question,
+        language="en",
+        content_words=("Seeking", "help", "partner", "Meesmann", "corneal", "dystrophy"),
+        expansions=(),
+        clauses=(),
+        vector=np.zeros(4, dtype=np.float32),
+        frame=frame,
+    )
+    said = frozenset(terms("Therapeutic contact lenses may help in Meesmann corneal dystrophy."))
+    assert title_for(query, said) == "Management of Meesmann corneal dystrophy"
+    seeking = said | frozenset(terms("seeking"))
+    assert title_for(query, seeking) == "Management of Seeking help in Meesmann corneal dystrophy"
+    # a body the question names is who answers, not what the article is about
+    named = replace(query, named_sources=(frozenset(terms("Seeking Society")),))
+    assert title_for(named, seeking) == "Management of Meesmann corneal dystrophy"

@@ -122,7 +122,7 @@ class ExtractiveComposer:
         bottom = statements[: bottom_line_size(picked, main)]
         return Answer(
             question=query.question,
-            title=title_for(query),
+            title=title_for(query, frozenset().union(*(c.terms for c in picked))),
             status=ANSWERED,
             audience=audience,
             bottom_line=tuple(bottom),
@@ -426,13 +426,16 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
 _TOKEN = re.compile(r"[^\W_][\w'\-/]*")
 
 
-def title_for(query: Query) -> str:
+def title_for(query: Query, stated: frozenset[str] | None = None) -> str:
     """The article's title: what kind of answer, about what, in which topic, in the
     library's words ("Management of mildly elevated Neuron-Specific Enolase in
-    Neuroendocrine Tumors"); the question itself when its frame names neither."""
+    Neuroendocrine Tumors"); the question itself when its frame names neither. Given the
+    terms the article's statements state, the title names only a focus they state: a word
+    of the message's story ("seeking help for ...") or one the library does not answer on
+    is not what the article is about."""
     frame = query.frame
     label = intent_named(frame.intent).label
-    focus = focus_phrase(query)
+    focus = focus_phrase(query, stated)
     if frame.topic and focus and focus.casefold() not in frame.topic.casefold():
         title = f"{label} of {focus} in {frame.topic}"
     elif frame.topic or focus:
@@ -442,19 +445,40 @@ def title_for(query: Query) -> str:
     return title[:1].upper() + title[1:]
 
 
-def focus_phrase(query: Query, limit: int = 5) -> str | None:
+def focus_phrase(query: Query, stated: frozenset[str] | None = None, limit: int = 5) -> str | None:
     """The question's words around its main focus word, as the question writes them: the
-    run of its content words (outside brackets) that holds it."""
+    run of its content words (outside brackets) that holds it. A word of the body the
+    question names ("per NICE") is no focus. Given the terms an article's statements state
+    (`stated`), None when they do not state the main focus, and only words they state join
+    it."""
     if not query.frame.focus or query.language != "en":
         return None  # the question's own words would be in another language than the title
-    main = query.frame.focus[0]
+
+    def longs(word: str) -> list[frozenset[str]]:
+        return [frozenset(terms(e.long)) for e in query.expansions if e.short == word]
+
+    def issuer(word: str) -> bool:
+        own = frozenset(terms(word))
+        return any(own <= i or any(x <= i for x in longs(word)) for i in query.named_sources)
+
+    def says(word: str) -> bool:
+        own = frozenset(terms(word))
+        return stated is None or own <= stated or any(x and x <= stated for x in longs(word))
+
+    main = next((word for word in query.frame.focus if not issuer(word)), None)
+    if main is None or not says(main):
+        return None
     text = re.sub(r"\([^)]*\)", " ", query.read)
     tokens = _TOKEN.findall(text)
     topic = {w.casefold() for w in (query.frame.topic or "").split()}
     keep = {
         w.casefold()
         for w in query.content_words
-        if w.casefold() not in topic and not names_no_focus(w) and not any(c.isdigit() for c in w)
+        if w.casefold() not in topic
+        and not names_no_focus(w)
+        and not any(c.isdigit() for c in w)
+        and not issuer(w)
+        and says(w)
     }
     positions = [i for i, t in enumerate(tokens) if t.casefold() == main.casefold()]
     if not positions:

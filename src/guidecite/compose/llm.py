@@ -31,6 +31,7 @@ from http.client import HTTPException
 from typing import Any, Protocol
 
 from .. import prompts
+from ..analysis import terms
 from ..audience import document_audience
 from ..chunking import split_sentences
 from ..embedding import Embedder
@@ -423,7 +424,7 @@ def article(
     size = min(2, sum(1 for c in kept if c.draft.paragraph == first))
     return Answer(
         question=query.question,
-        title=title_for(query),
+        title=title_for(query, frozenset(terms(" ".join(s.text for s in statements)))),
         status=ANSWERED,
         audience=audience,
         bottom_line=tuple(statements[:size]),
