@@ -7,7 +7,7 @@ import numpy as np
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
 from guidecite.query import Clause, Query, name_sources
-from guidecite.topics import TopicIndex, adjacent_pairs, topic_phrase
+from guidecite.topics import TopicIndex, adjacent_pairs, initials, topic_phrase
 
 TITLES = [
     ("net", "Gastrointestinal Neuroendocrine Tumors (PDQ) - NCI"),
@@ -62,6 +62,18 @@ def test_an_acronym_the_library_gives_as_an_issuer_names_a_source() -> None:
     assert index.issuer_named("NICE") is not None
     assert index.issuer_named("HIV", ["human immunodeficiency virus"]) is None
     assert index.issuer_named("nice") is None  # a word, not an acronym
+
+
+def test_an_issuer_is_named_by_the_initials_of_its_name() -> None:
+    index = TopicIndex(TITLES, ["U.S. Preventive Services Task Force", "World Health Organization"])
+    assert index.issuer_named("USPSTF") == frozenset(terms("U.S. Preventive Services Task Force"))
+    assert index.issuer_named("WHO") == frozenset(terms("World Health Organization"))
+    assert index.issuer_named("PSTF") is None
+    assert initials("Association of periOperative Registered Nurses") == frozenset()
+    assert initials("Department of Veterans Affairs; Veterans Health Administration") == {
+        "DVA",
+        "VHA",
+    }
 
 
 def test_a_title_names_its_subject_not_its_list_of_other_names() -> None:

@@ -46,7 +46,8 @@ class TopicIndex:
     def __init__(self, titles: Iterable[tuple[str, str]], issuers: Iterable[str] = ()) -> None:
         self.titles: dict[str, str] = {}
         self._issuers: list[tuple[frozenset[str], frozenset[str]]] = [
-            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer))) for issuer in issuers
+            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer)) | initials(issuer))
+            for issuer in issuers
         ]
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
@@ -60,7 +61,9 @@ class TopicIndex:
 
     def issuer_named(self, acronym: str, long_forms: Iterable[str] = ()) -> frozenset[str] | None:
         """The terms of the issuer a question's acronym names ("per NICE": the issuer written
-        "... Excellence (NICE)", or one whose name is the acronym's long form), or None."""
+        "... Excellence (NICE)", one whose name's initials spell it, "U.S. Preventive
+        Services Task Force" for USPSTF, or one whose name is the acronym's long form), or
+        None."""
         if not (acronym.isupper() and len(acronym) >= 3):
             return None
         longs = [frozenset(terms(long)) for long in long_forms if terms(long)]
@@ -168,6 +171,32 @@ class TopicIndex:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&/-]{1,10})\)")
+_NAME_WORD = re.compile(r"(?:[A-Z]\.)+|[A-Za-z][\w'-]*")
+#: Words an issuer's initials leave out ("American College of Physicians": ACP).
+_UNSPELLED = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+#: Initials of fewer words than this spell no acronym worth trusting.
+MIN_INITIALS = 3
+
+
+def initials(issuer: str) -> frozenset[str]:
+    """The acronyms an issuer's names spell by their initials: "U.S. Preventive Services
+    Task Force" -> USPSTF, "World Health Organization" -> WHO (each of several issuers
+    written "A; B" on its own), when a name has at least three capitalised words."""
+    found = set()
+    for name in issuer.split(";"):
+        letters = ""
+        for word in _NAME_WORD.findall(re.sub(r"\([^)]*\)", " ", name)):
+            if word.lower() in _UNSPELLED:
+                continue
+            if not word[0].isupper():
+                letters = ""
+                break  # a name with a lower-case word in it is not spelt by its initials
+            letters += word.replace(".", "") if "." in word else word[0]
+        if len(letters) >= MIN_INITIALS:
+            found.add(letters)
+    return frozenset(found)
+
+
 _ALSO_CALLED = re.compile(r"\(also called:\s*([^)]*)\)", re.IGNORECASE)
 
 
