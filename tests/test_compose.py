@@ -93,6 +93,11 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     assert not usable("Are there decision rules that identify low-risk patients?")
     assert not usable("The following are recommended:")
     assert usable("Offer the test to adults if the diagnosis is being considered.")
+    assert not usable("weight loss, if needed, to reduce the load the knee must bear")
+    assert not usable(
+        "More information about testing for thyroid problems is provided in the health topic."
+    )
+    assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
 
 
 def test_statements_with_different_numbers_are_never_merged() -> None:

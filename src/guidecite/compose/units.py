@@ -83,6 +83,7 @@ _ELSEWHERE = re.compile(
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"learn more about|the following (?:resources|organizations|web ?sites)|"
     r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
+    r"(?:more |further )?information (?:about|on) [^.;]{1,80} (?:is|are) (?:provided|given) in|"
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
@@ -251,9 +252,10 @@ def _says(cell: str) -> bool:
 
 
 def usable(sentence: str) -> bool:
-    """A statement a reader can use: not a heading, a question, a caption, a fragment, a
-    flowchart step, a form field, a pointer elsewhere, a legend of abbreviations, or text
-    that reads as instructions to a language model."""
+    """A statement a reader can use: not a heading, a question, a caption, a fragment (one
+    that begins in lower case is a list item cut from its lead-in), a flowchart step, a
+    form field, a pointer elsewhere, a legend of abbreviations, or text that reads as
+    instructions to a language model."""
     words = sentence.split()
     if len(words) < 5 or len(words) > 90:
         return False
@@ -272,6 +274,9 @@ def usable(sentence: str) -> bool:
         return False  # a heading or a label, not a sentence
     if _DANGLING.search(sentence):
         return False  # cut short
+    first = words[0].strip("\"'([")
+    if first.isalpha() and first.islower():
+        return False  # a list item cut from its lead-in, or the tail of a sentence
     letters = sum(ch.isalpha() for ch in sentence)
     return letters >= 0.5 * len(sentence) and not sentence.isupper()
 
