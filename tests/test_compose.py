@@ -18,7 +18,7 @@ from guidecite.compose.extractive import (
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
-from guidecite.frame import Frame
+from guidecite.frame import Frame, intent_named
 from guidecite.query import Query
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
 
@@ -283,3 +283,16 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     # a body the question names is who answers, not what the article is about
     named = replace(query, named_sources=(frozenset(terms("Seeking Society")),))
     assert title_for(named, seeking) == "Management of Meesmann corneal dystrophy"
+
+
+def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
+
+    features = candidate("The disorder is characterized by sparse kinky hair in infancy.", 1.6)
+    treatment = candidate("Treatment with daily copper injections may improve the outcome.", 1.1)
+    assert lead_with_answer([features, treatment], intent_named("management"))[0] is treatment
+    assert lead_with_answer([features, treatment], intent_named("symptoms"))[0] is features
+    # where no statement says what to do, the best leads as before
+    assert lead_with_answer([features], intent_named("management")) == [features]

@@ -63,6 +63,8 @@ ADVICE = re.compile(
     r"advised?|is the (?:treatment|test) of choice|must)\w*",
     re.IGNORECASE,
 )
+#: Intents that ask what to do: a statement that says what to do leads, where one was picked.
+ACTION_INTENTS = frozenset({"management"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 #: Statements scoring under this share of the best are left out. Physicians labelled about
@@ -378,7 +380,14 @@ def lead_with_answer(
     whether it offers the main kind of answer (for a value asked for, a number with its
     unit: a statement that only mentions "dose" does not give one), and whether the source
     grades it as a recommendation. A question that names who recommends ("does NICE
-    recommend ...?") is answered by that body's statement, where one was picked."""
+    recommend ...?") is answered by that body's statement, where one was picked; one that
+    asks what to do, by a statement that says what to do (treat, recommend, should ...),
+    where one was picked: "how to go about" Menkes syndrome is not answered by its signs."""
+
+    def gives(c: Candidate) -> bool:
+        if primary is None or not primary.answers.search(c.text):
+            return False
+        return primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
 
     def lead(c: Candidate) -> float:
         weight = c.score + LEAD_ASKED * coverage_of(asked, c.terms) if asked else c.score
@@ -386,14 +395,16 @@ def lead_with_answer(
             weight += LEAD_FOCUS
         if c.grade is not None:
             weight += LEAD_GRADED  # a guideline's graded recommendation
-        if primary is not None and primary.answers.search(c.text):
-            gives_value = primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
-            weight += LEAD_INTENT if gives_value else 0.0
+        if gives(c):
+            weight += LEAD_INTENT
         return weight
 
     if not picked:
         return []
-    first = max([c for c in picked if c.named_source] or picked, key=lead)
+    pool = [c for c in picked if c.named_source] or picked
+    if primary is not None and primary.name in ACTION_INTENTS:
+        pool = [c for c in pool if gives(c)] or pool  # what to do, where a statement says it
+    first = max(pool, key=lead)
     return [first, *(c for c in picked if c is not first)]
 
 
