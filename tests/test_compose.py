@@ -125,6 +125,15 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("Measure the serum level before deciding.", ()).key == "tests"
     assert classify("Check the serum level every 3 months.", ()).key == "monitoring"
     assert classify("Health history can affect the risk of the disease.", ()).key == ("assessment")
+    # a description is not a caution, and a concentration is a result, not a dose
+    assert classify("These tumours are rare and do not normally spread.", ()).key == "other"
+    assert classify("If you miss a dose, do not take two at once.", ()).key == "pitfalls"
+    assert classify("Beta-blockade must never be started before alpha-blockade.", ()).key == (
+        "pitfalls"
+    )
+    assert classify("A glucose under 40 mg/dL with a high insulin level is typical.", ()).key == (
+        "tests"
+    )
 
 
 def test_answer_cites_the_guideline_that_answers_and_quotes_it(library) -> None:

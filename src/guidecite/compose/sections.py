@@ -28,19 +28,25 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
     SectionKind(
         "pitfalls",
         "Pitfalls and cautions",
-        _cues(
-            r"avoid",
-            r"should not",
-            r"must not",
-            r"do not",
-            r"don't",
-            r"never\b",
-            r"not (?:be )?recommended",
-            r"recommends? against",
-            r"contraindicat",
-            r"caution",
-            r"warning",
-            r"not (?:be )?(?:used|routinely|given|offered)",
+        re.compile(
+            # "do not" and "never" tell the reader what not to do where they begin what is
+            # said ("Do not give ..."; "..., and never ..."; "must never ..."), not in a description
+            # ("these tumours do not normally spread")
+            r"(?:^|[.;:!]\s+|,\s+(?:and\s+|but\s+)?|\b(?:you|please)\s+)"
+            r"(?:do not|don't|never)\b|\b(?-i:Do not|Don't|Never)\b|"
+            r"\b(?:must|should|may|can|will) never\b|"
+            + _cues(
+                r"avoid",
+                r"should not",
+                r"must not",
+                r"not (?:be )?recommended",
+                r"recommends? against",
+                r"contraindicat",
+                r"caution",
+                r"warning",
+                r"not (?:be )?(?:used|routinely|given|offered)",
+            ).pattern,
+            re.IGNORECASE,
         ),
     ),
     SectionKind(
@@ -60,12 +66,13 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"intensive care",
         ),
     ),
-    # A dose with its amount is a regimen, even when it says how often ("20 mg every 4 weeks").
+    # A dose with its amount is a regimen, even when it says how often ("20 mg every 4 weeks");
+    # a concentration ("40 mg/dL") is a test's result.
     SectionKind(
         "treatment",
         "Treatment",
         re.compile(
-            r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|units?|iu|ml)(?:/(?:kg|m2|day|d))?\b", re.I
+            r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|units?|iu|ml)(?:/(?:kg|m2|day|d)\b|\b(?!/))", re.I
         ),
     ),
     SectionKind(
@@ -92,8 +99,8 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"therap",
             r"dose",
             r"dosing",
-            r"mg\b",
-            r"mcg\b",
+            r"mg\b(?!/)",
+            r"mcg\b(?!/)",
             r"drugs?\b",
             r"medication",
             r"surger",
