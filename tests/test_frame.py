@@ -35,6 +35,8 @@ from guidecite.frame import (
         ("Hemochromatosis", "general"),
         ("Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?", "management"),
         ("What does the guideline say about benzodiazepines for his symptoms?", "management"),
+        ("Which targeted combinations are approved for this melanoma?", "management"),
+        ("What blood pressure target is advised?", "threshold"),
     ],
 )
 def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(

@@ -100,7 +100,7 @@ INTENTS: tuple[Intent, ...] = (
             r"which level",
             r"threshold",
             r"cut-?off",
-            r"target",
+            r"targets?\b",  # not "targeted therapy"
             r"how (?:high|low)",
         ),
         re.compile(
@@ -172,6 +172,7 @@ INTENTS: tuple[Intent, ...] = (
             r"cure",
             r"acceptable",
             r"appropriate",
+            r"approved\b",
             r"ok(?:ay)? to",
             r"can (?:i|we|you|he|she) (?:just )?(?:start|give|use|take|stop|switch|continue)",
             r"work(?:s)? (?:well|for)",
