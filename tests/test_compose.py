@@ -12,6 +12,7 @@ from guidecite.answer import answer
 from guidecite.compose.extractive import (
     Candidate,
     bottom_line_size,
+    cover_intents,
     duplicates,
     lead_with_answer,
     title_for,
@@ -305,3 +306,22 @@ def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -
     assert lead_with_answer([features, treatment], intent_named("symptoms"))[0] is features
     # where no statement says what to do, the best leads as before
     assert lead_with_answer([features], intent_named("management")) == [features]
+
+
+def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
+
+    picked = [
+        candidate("Medical management of the tumour is often unsuccessful.", 1.5),
+        candidate("Fasting glucose under 40 mg/dL with a raised insulin is typical.", 1.4),
+    ]
+    dose = candidate("Pharmacological palliation: diazoxide 300 to 500 mg/day.", 0.5)
+    other = candidate("Surgery is the mainstay of treatment.", 0.4)
+    intents = [intent_named("dose"), intent_named("management")]
+    covered = cover_intents(picked, [*picked, dose, other], intents, limit=2)
+    assert dose in covered and len(covered) == 2
+    assert lead_with_answer(covered, intents[0])[0] is dose
+    # a kind of answer that is no value (what to do) is not forced in for the main intent
+    assert cover_intents(picked, [*picked, other], [intent_named("management")], 2) == picked

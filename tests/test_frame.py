@@ -8,6 +8,7 @@ import pytest
 from guidecite.frame import (
     asked_parts,
     excluded_population,
+    intent_named,
     intents_of,
     intents_of_message,
     names_no_focus,
@@ -157,3 +158,10 @@ def test_a_compound_that_grades_the_patient_does_not_ask_the_risk() -> None:
     graded = "High-risk bladder cancer after resection: which maintenance therapy, for how long?"
     assert "risk" not in [i.name for i in intents_of(graded)]
     assert intents_of("What is the risk of stroke in atrial fibrillation?")[0].name == "risk"
+
+
+def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one() -> None:
+    dose = intent_named("dose")
+    assert dose.answers.search("Diazoxide 300 to 500 mg/day controls the hypoglycaemia.")
+    assert dose.answers.search("A two-dose schedule at least 6 months apart.")
+    assert not dose.answers.search("Fasting glucose under 40 mg/dL with a raised insulin.")

@@ -60,7 +60,9 @@ INTENTS: tuple[Intent, ...] = (
         ),
         re.compile(
             r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
-            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b",
+            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b"
+            r"(?!/(?:dl|l|ml)\b)|"  # a concentration (40 mg/dL) is a result, not a dose
+            r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?)\b",
             _I,
         ),
     ),

@@ -63,8 +63,9 @@ ADVICE = re.compile(
     r"advised?|is the (?:treatment|test) of choice|must)\w*",
     re.IGNORECASE,
 )
-#: Intents that ask what to do: a statement that says what to do leads, where one was picked.
-ACTION_INTENTS = frozenset({"management"})
+#: Intents whose answer leads where a picked statement gives it: what to do, a dose, a
+#: threshold (both always a number). Not timing: "at the first tooth" answers "when?".
+LEAD_GIVES = frozenset({"management", "dose", "threshold"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 #: Statements scoring under this share of the best are left out. Physicians labelled about
@@ -342,9 +343,11 @@ def cover_intents(
 ) -> list[Candidate]:
     """Every kind of answer the question asks for ("which test, and what level is
     positive?") gets its best statement, when a candidate offers it: it takes the place of
-    the weakest statement that offers none of them."""
+    the weakest statement that offers none of them. The main kind is covered too where it
+    is a value (a dose, an interval, a threshold) that no picked statement gives."""
     chosen = list(picked)
-    for intent in intents[1:] if len(intents) > 1 else ():
+    wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
+    for intent in wanted:
         if any(offers(intent, c.text, c.hit.passage.section_path) for c in chosen):
             continue
         best = next(
@@ -382,7 +385,8 @@ def lead_with_answer(
     grades it as a recommendation. A question that names who recommends ("does NICE
     recommend ...?") is answered by that body's statement, where one was picked; one that
     asks what to do, by a statement that says what to do (treat, recommend, should ...),
-    where one was picked: "how to go about" Menkes syndrome is not answered by its signs."""
+    and one that asks a dose or a threshold, by one that gives it, where one was picked:
+    "how to go about" Menkes syndrome is not answered by its signs."""
 
     def gives(c: Candidate) -> bool:
         if primary is None or not primary.answers.search(c.text):
@@ -402,8 +406,8 @@ def lead_with_answer(
     if not picked:
         return []
     pool = [c for c in picked if c.named_source] or picked
-    if primary is not None and primary.name in ACTION_INTENTS:
-        pool = [c for c in pool if gives(c)] or pool  # what to do, where a statement says it
+    if primary is not None and primary.name in LEAD_GIVES:
+        pool = [c for c in pool if gives(c)] or pool  # the answer, where a statement gives it
     first = max(pool, key=lead)
     return [first, *(c for c in picked if c is not first)]
 
