@@ -165,3 +165,10 @@ def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one(
     assert dose.answers.search("Diazoxide 300 to 500 mg/day controls the hypoglycaemia.")
     assert dose.answers.search("A two-dose schedule at least 6 months apart.")
     assert not dose.answers.search("Fasting glucose under 40 mg/dL with a raised insulin.")
+
+
+def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
+    threshold = intent_named("threshold")
+    assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")
+    assert threshold.answers.search("Treat when the systolic pressure is above 140.")
+    assert not threshold.answers.search("Try to perform at least 2 other objective tests.")

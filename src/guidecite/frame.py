@@ -32,6 +32,10 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")", _I)
 
 
+_MEASURE = (
+    r"(?:%|ppb|ppm|mg/d[lL]|mmol/[lL]|[µu]mol|ng/m[lL]|pg/m[lL]|g/d[lL]|mm ?hg|bpm|kg/m2|"
+    r"units?/[lL]|[lL]/min|cm|mm)"
+)
 _UNIT_TIME = r"(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wk|months?|years?|yrs?)"
 
 
@@ -106,11 +110,11 @@ INTENTS: tuple[Intent, ...] = (
             r"how (?:high|low)",
         ),
         re.compile(
-            r"[<>≤≥]\s*\d|\d[\d.,]*\s*(?:%|ppb|ppm|mg/d[lL]|mmol/[lL]|[µu]mol|ng/m[lL]|"
-            r"pg/m[lL]|g/d[lL]|mm ?hg|bpm|kg/m2|units?/[lL]|[lL]/min|cm|mm)|"
+            rf"[<>≤≥]\s*\d|\d[\d.,]*\s*{_MEASURE}|"
             r"\bor (?:more|less|higher|lower|above|below|greater)\b|"
             r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
-            r"\s+\d",
+            # a value, not a count of things ("at least 2 other tests")
+            rf"\s+\d[\d.,]*(?:\s*{_MEASURE}|(?![\d.,]*\s*[a-z]))",
             re.IGNORECASE,
         ),
     ),
