@@ -50,6 +50,19 @@ def test_a_list_introduction_keeps_its_items_and_a_table_row_reads_as_cells() ->
     ]
 
 
+def test_a_table_of_labels_and_values_reads_as_labelled_values_under_its_title() -> None:
+    units = statement_units(
+        "Table: Suggested Scheme for Calcium Supplementation in Pregnant Women\n"
+        "| Dosage | 1.5–2.0 g elemental calcium/day^a |\n"
+        "| Duration | From 20 weeks' gestation until the end of pregnancy |"
+    )
+    title = "Suggested Scheme for Calcium Supplementation in Pregnant Women"
+    assert units[1:] == [
+        f"{title} - Dosage: 1.5–2.0 g elemental calcium/day",
+        f"{title} - Duration: From 20 weeks' gestation until the end of pregnancy",
+    ]
+
+
 def test_a_nested_list_item_keeps_its_subject_in_the_passage_s_words() -> None:
     units = statement_units(
         "- Non-dihydropyridine calcium channel blockers (diltiazem, verapamil):\n"

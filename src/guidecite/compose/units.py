@@ -31,6 +31,10 @@ MAX_ITEMS = 8
 HEADER_WORDS = 5
 MAX_HEADING_WORDS = 8
 _VALUE = re.compile(r"[\d.,%<>=≥≤ +-]+")
+_FOOTNOTE = re.compile(r"\^[a-z](?:,[a-z])*\b")
+_CAPTION = re.compile(r"^\s*Table\b[^:]{0,12}:\s*(.{3,160}?)\s*$", re.IGNORECASE)
+#: An amount with its unit ("1.5–2.0 g", "10–60 mg/d"): a table's data, never a column's name.
+_AMOUNT = re.compile(r"\d(?:[\d.,–-]*\d)?\s*(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq)\b", re.I)
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
 _FLOW = re.compile(r"-{1,2}>|→|⇒")
 _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
@@ -136,6 +140,7 @@ def statement_units(text: str) -> list[str]:
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
     header: list[str] | None = None  # the cells of the table's header row, when it is here
+    caption = ""  # the table's own title ("Table: Suggested Scheme for ..."), when it is here
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -145,10 +150,13 @@ def statement_units(text: str) -> list[str]:
             if not cells:
                 continue  # the rule under a header row
             starts = i == 1 or not lines[i - 2].lstrip().startswith("|")
+            if starts:
+                found = _CAPTION.match(lines[i - 2]) if i > 1 else None
+                caption = found.group(1).strip() if found else ""
             if starts and is_header(cells):
                 header = cells
                 continue
-            units.append(table_row(cells, header))
+            units.append(table_row(cells, header, caption))
             continue
         header = None
         mark = _LIST_MARK.match(line)
@@ -221,23 +229,34 @@ def _joined(lead: str, items: Sequence[str]) -> str:
 
 
 def table_cells(row: str) -> list[str]:
-    """A table row's cells; none for the rule under a header row."""
-    cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    """A table row's cells, without their footnote marks ("calcium/day^a"); none for the
+    rule under a header row."""
+    cells = [_FOOTNOTE.sub("", cell).strip() for cell in row.strip().strip("|").split("|")]
     return [] if all(set(cell) <= set("-: ") for cell in cells) else cells
 
 
 def is_header(cells: Sequence[str]) -> bool:
-    """A table's first row names its columns: short labels, no values."""
+    """A table's first row names its columns: short labels, no values (a row that opens a
+    table of labels and values, "| Dosage | 1.5–2.0 g calcium/day |", is data)."""
     named = [cell for cell in cells if cell]
     return bool(named) and all(
-        len(cell.split()) <= HEADER_WORDS and not _VALUE.fullmatch(cell) for cell in named
+        len(cell.split()) <= HEADER_WORDS
+        and not _VALUE.fullmatch(cell)
+        and not _AMOUNT.search(cell)
+        for cell in named
     )
 
 
-def table_row(cells: Sequence[str], header: Sequence[str] | None = None) -> str:
+def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption: str = "") -> str:
     """A row as its cells joined by semicolons, each labelled with its column's name where
     the header row is in the passage ("Radiologic Procedure: CTA chest; Rating: 9; ...");
-    cells of symbols or a lone letter (a scale's marks) are left out."""
+    cells of symbols or a lone letter (a scale's marks) are left out. A row of a table of
+    labels and values says its table's title where the passage gives it ("Suggested Scheme
+    for Calcium Supplementation in Pregnant Women - Duration: From 20 weeks' gestation ...")."""
+    if header is None and len(cells) == 2 and is_header(cells[:1]) and _says(cells[1]):
+        label, value = cells
+        said = f"{caption} - {label}: {value}" if caption else f"{label}: {value}"
+        return said if len(said.split()) >= 6 else ""
     labelled = header is not None and len(header) == len(cells)
     names = header if labelled and header is not None else [""] * len(cells)
     kept = [(name, cell) for name, cell in zip(names, cells, strict=True) if _says(cell)]
