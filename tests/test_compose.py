@@ -15,12 +15,14 @@ from guidecite.compose.extractive import (
     cover_intents,
     duplicates,
     lead_with_answer,
+    offers,
     title_for,
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
 from guidecite.frame import Frame, intent_named
 from guidecite.query import Query
+from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
 
 
@@ -338,3 +340,14 @@ def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> Non
     assert lead_with_answer(covered, intents[0])[0] is dose
     # a kind of answer that is no value (what to do) is not forced in for the main intent
     assert cover_intents(picked, [*picked, other], [intent_named("management")], 2) == picked
+
+
+def test_a_passage_without_headings_is_headed_by_its_document_s_title() -> None:
+    answer_only = Passage("p1", "d1", 0, (), "Many people keep improving for months.")
+    sectioned = Passage("p2", "d2", 0, ("Treatment",), "Offer physiotherapy.")
+    title = "What is the outlook for Stroke ? (Also called: CVA)"
+    assert headings_of(answer_only, title) == ("What is the outlook for Stroke ?",)
+    assert headings_of(sectioned, title) == ("Treatment",)
+    prognosis = intent_named("prognosis")
+    assert offers(prognosis, answer_only.text, headings_of(answer_only, title))
+    assert not offers(prognosis, answer_only.text, answer_only.section_path)

@@ -22,6 +22,7 @@ from .query import Query
 from .relevance import names_topic
 from .scoring import sentence_coverage as coverage_of_sentences
 from .store.base import Store
+from .topics import main_title
 from .types import Hit, Passage
 
 LEXICAL_K = 100
@@ -86,7 +87,7 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
         title = doc.title if doc else ""
         context = " ".join((title, *passage.section_path))
         score = s.fused * section_factor(passage.section_path)
-        if any(i.answers.search(" ".join(passage.section_path)) for i in wanted):
+        if any(i.answers.search(" ".join(headings_of(passage, title))) for i in wanted):
             score *= INTENT_FACTOR
         score += COVERAGE_WEIGHT * coverage_of_sentences(query.concepts, passage.text, context)
         score *= topic_factor(query, passage, title)
@@ -100,6 +101,12 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
         hits.append(Hit(passage, score))
     hits.sort(key=lambda h: -h.score)
     return hits[:k]
+
+
+def headings_of(passage: Passage, title: str) -> tuple[str, ...]:
+    """A passage's headings; its document's title where it has none (a single answer
+    whose title is its question: "What is the outlook for Stroke?")."""
+    return passage.section_path or ((main_title(title),) if title else ())
 
 
 def issued_by(issuer: str, sources: Sequence[frozenset[str]]) -> bool:

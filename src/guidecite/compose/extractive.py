@@ -26,7 +26,7 @@ from ..frame import Intent, asking_clauses, intent_named, names_no_focus
 from ..query import Query
 from ..relevance import off_topic_reason
 from ..rerank import Reranker
-from ..retrieval import SOURCE_NAMED, issued_by, section_factor, topic_factor
+from ..retrieval import SOURCE_NAMED, headings_of, issued_by, section_factor, topic_factor
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import (
@@ -95,6 +95,7 @@ class Candidate:
     grade: str | None
     answers: bool = False  # offers the kind of answer the question asks for
     named_source: bool = False  # issued by a body the question names ("per NICE")
+    headings: tuple[str, ...] = ()  # its passage's headings (retrieval.headings_of)
 
 
 class ExtractiveComposer:
@@ -166,7 +167,8 @@ class ExtractiveComposer:
                 continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
-            answers = any(offers(i, text, hit.passage.section_path) for i in intents)
+            headings = headings_of(hit.passage, doc.title if doc else "")
+            answers = any(offers(i, text, headings) for i in intents)
             if answers:
                 score += INTENT_BONUS
             if advises and ADVICE.search(text):
@@ -181,7 +183,7 @@ class ExtractiveComposer:
             named = doc is not None and issued_by(doc.issuer or "", query.named_sources)
             if named:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
-            candidates.append(Candidate(text, hit, own, score, grade, answers, named))
+            candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
         candidates.sort(key=lambda c: -c.score)
         return candidates
 
@@ -326,7 +328,7 @@ def group_sections(
 ) -> tuple[ArticleSection, ...]:
     grouped: dict[str, list[Statement]] = {}
     for candidate, statement in zip(picked, statements, strict=True):
-        key = classify(candidate.text, candidate.hit.passage.section_path).key
+        key = classify(candidate.text, candidate.headings).key
         grouped.setdefault(key, []).append(statement)
     return tuple(
         ArticleSection(key, kind(key).heading, tuple(grouped[key]))
@@ -348,14 +350,14 @@ def cover_intents(
     chosen = list(picked)
     wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
     for intent in wanted:
-        if any(offers(intent, c.text, c.hit.passage.section_path) for c in chosen):
+        if any(offers(intent, c.text, c.headings) for c in chosen):
             continue
         best = next(
             (
                 c
                 for c in candidates
                 if c not in chosen
-                and offers(intent, c.text, c.hit.passage.section_path)
+                and offers(intent, c.text, c.headings)
                 and not any(duplicates(c, p) for p in chosen)
             ),
             None,
