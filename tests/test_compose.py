@@ -232,6 +232,23 @@ def test_a_sentence_that_runs_on_into_its_list_reads_straight_into_it() -> None:
     assert usable("Adults at risk who have never been vaccinated should be offered hepatitis A")
 
 
+def test_this_early_in_a_sentence_points_back_unless_it_names_the_document_s_subject() -> None:
+    said = [
+        text
+        for text, _ in statements_of(
+            "High blood sugar damages the small vessels of the body. Over time, this can cause "
+            "problems with the kidneys, nerves, feet and eyes. People with this condition "
+            "typically have difficulty seeing in low light."
+        )
+    ]
+    assert said == [
+        "High blood sugar damages the small vessels of the body.",
+        "High blood sugar damages the small vessels of the body. Over time, this can cause "
+        "problems with the kidneys, nerves, feet and eyes.",
+        "People with this condition typically have difficulty seeing in low light.",
+    ]
+
+
 def test_a_connective_points_back_and_references_and_run_in_headings_are_not_said() -> None:
     text = (
         "A chest radiograph is normal in many patients with a dissection.\n"

@@ -98,7 +98,7 @@ _ELSEWHERE = re.compile(
 #: ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
     r"^(?:(?:It|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
-    r"(?:Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
+    r"(?:So|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
     r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
     r"In addition|In contrast|As a result|On the other hand)\b|"
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
@@ -107,6 +107,9 @@ _REFERS_BACK = re.compile(
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
     r"\s+(?:these|this|those|that|such|them|it|both)\b|"
     r"(?:\S+\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)|"
+    # "this drug combination", "Over time, this can ..."; not "this condition", which
+    # names the document's own subject
+    r"(?:\S+\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+|"
     r"(?:\S+\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b)"
 )
 
