@@ -37,6 +37,8 @@ from guidecite.frame import (
         ("Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?", "management"),
         ("What does the guideline say about benzodiazepines for his symptoms?", "management"),
         ("Which targeted combinations are approved for this melanoma?", "management"),
+        ("What does an attack feel like?", "symptoms"),
+        ("I would like to learn more. Send me any literature you feel I could use.", "definition"),
         ("What blood pressure target is advised?", "threshold"),
     ],
 )

@@ -345,7 +345,15 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "symptoms",
         "Signs and symptoms",
-        _any(r"symptoms?", r"signs?", r"feel", r"experience", r"presentation", r"look like"),
+        _any(
+            r"symptoms?",
+            r"signs?",
+            r"feel(?:s|ing)? like",  # not "any literature you feel I could use"
+            r"how (?:does|do|will|would|should) [\w ]{0,30}feel",
+            r"experience",
+            r"presentation",
+            r"look like",
+        ),
         _any(r"symptom", r"sign", r"present", r"feel", r"experienc"),
     ),
     Intent(
