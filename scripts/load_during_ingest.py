@@ -18,7 +18,9 @@ from guidecite.web.ingest_load import measure
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--home", type=Path, required=True, help="the library (copied, not changed)")
+    parser.add_argument(
+        "--home", type=Path, required=True, help="the library (copied, not changed)"
+    )
     parser.add_argument("--folder", type=Path, required=True, help="what to ingest meanwhile")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--work", type=Path, default=None, help="where the copy goes")
