@@ -247,6 +247,9 @@ def test_this_early_in_a_sentence_points_back_unless_it_names_the_document_s_sub
         "problems with the kidneys, nerves, feet and eyes.",
         "People with this condition typically have difficulty seeing in low light.",
     ]
+    first = "Smoking harms the heart and the blood vessels."
+    but = "But, the cholesterol levels caused by smoking do not get better after quitting."
+    assert [t for t, _ in statements_of(f"{first} {but}")] == [first, f"{first} {but}"]
 
 
 def test_a_connective_points_back_and_references_and_run_in_headings_are_not_said() -> None:

@@ -98,7 +98,7 @@ _ELSEWHERE = re.compile(
 #: ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
     r"^(?:(?:It|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
-    r"(?:So|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
+    r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
     r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
     r"In addition|In contrast|As a result|On the other hand)\b|"
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
