@@ -286,8 +286,10 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def bottom_line_size(picked: Sequence[Candidate], main: Concept | None = None) -> int:
-    """One statement, or two when the second is nearly as good, adds new words, and either
-    offers the kind of answer asked for or (when the question has a main focus) states it.
+    """One statement, or two when the second is nearly as good, adds new words, and offers
+    the kind of answer asked for or states the question's main focus (any second statement
+    bears on a question without one: requiring the kind of answer there dropped useful
+    second statements, "There is no cure for MS, but medicines may slow it down").
     Where the question names who recommends and that body leads, the second must be its too:
     the bottom line does not set another body's rule beside the one asked about."""
     if len(picked) < 2:
