@@ -113,6 +113,16 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     assert not usable(
         "More information about testing for thyroid problems is provided in the health topic."
     )
+    # another guideline's title, or a pointer to follow it, is not what it recommends
+    assert not usable(
+        "Diagnosis and initial management of acute stroke and transient ischaemic attack "
+        "(TIA) (NICE clinical guideline 68). [new 2014]"
+    )
+    assert not usable(
+        "All staff should follow the recommendations in Patient experience in adult NHS "
+        "services (NICE clinical guideline 138)."
+    )
+    assert usable("Offer anticoagulation to people with AF (see NICE clinical guideline 180).")
     assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
 
 

@@ -78,6 +78,18 @@ _POINTER = re.compile(
 _LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
 #: A bibliographic reference: "Kaler SG, et al. Neonatal Diagnosis ...".
 _REFERENCE = re.compile(r"^[A-Z][a-z'-]+ [A-Z]{1,3}(?:,| et al\b)")
+#: Another guideline's title standing alone: "Diagnosis and initial management of acute
+#: stroke and transient ischaemic attack (TIA) (NICE clinical guideline 68). [new 2014]"
+_GUIDELINE_TITLE = re.compile(
+    r"^[^.;:]{10,300}\((?:[A-Z]{2,6} )?(?:clinical guideline|guideline|technology appraisal"
+    r"(?: guidance)?|public health guidance|interventional procedure guidance)\s+[A-Z]{0,3}\d+\)"
+    r"\.?(?:\s*\[[^\]]{0,40}\])?\s*$",
+    re.IGNORECASE,
+)
+_SAYS_SOMETHING = re.compile(
+    r"\b(?:should|must|is|are|was|were|be|been|recommend\w*|offer|consider|use|follow)\b",
+    re.IGNORECASE,
+)
 _NOT_A_STATEMENT = re.compile(
     r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
 )
@@ -86,6 +98,7 @@ _ELSEWHERE = re.compile(
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"learn more about|the following (?:resources|organizations|web ?sites)|"
+    r"follow(?:s|ing)? the recommendations (?:in|of)|"
     r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
     r"(?:more |further )?information (?:about|on) [^.;]{1,80} (?:is|are) (?:provided|given) in|"
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
@@ -286,6 +299,8 @@ def usable(sentence: str) -> bool:
         return False
     if _REFERENCE.match(sentence):
         return False
+    if _GUIDELINE_TITLE.match(sentence) and not _SAYS_SOMETHING.search(sentence):
+        return False  # another guideline's title, cited
     if _ELSEWHERE.search(sentence):
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
