@@ -14,6 +14,7 @@ from guidecite.compose.extractive import (
     bottom_line_size,
     cover_intents,
     duplicates,
+    frame_notice,
     lead_with_answer,
     offers,
     title_for,
@@ -381,3 +382,26 @@ def test_a_passage_without_headings_is_headed_by_its_document_s_title() -> None:
     prognosis = intent_named("prognosis")
     assert offers(prognosis, answer_only.text, headings_of(answer_only, title))
     assert not offers(prognosis, answer_only.text, answer_only.section_path)
+
+
+def test_an_article_that_never_says_what_to_do_says_so() -> None:
+    def candidate(text: str) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), 1.0, None)
+
+    frame = Frame("Neuroendocrine Tumors", None, ("NSE",), "management", ())
+    query = Query(
+        question="What is the best course of action for a raised NSE?",
+        language="en",
+        content_words=("course", "action", "raised", "NSE"),
+        expansions=(),
+        clauses=(),
+        vector=np.zeros(4, dtype=np.float32),
+        frame=frame,
+    )
+    markers = candidate("Nonfunctional tumours may secrete neuron-specific enolase.")
+    advice = candidate("Somatostatin analogues should be offered to control symptoms.")
+    notice = frame_notice(query, [markers]) or ""
+    assert "No statement in the library answers this kind of question (management)" in notice
+    assert "below is what it holds on Neuroendocrine Tumors" in notice
+    assert frame_notice(query, [markers, advice]) is None

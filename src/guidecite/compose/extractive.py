@@ -418,7 +418,8 @@ def lead_with_answer(
 
 def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
     """What the reader should know about how the question was read: words corrected,
-    parts the library does not cover, and when no statement gives the value asked for."""
+    parts the library does not cover, and when no statement gives the value asked for or
+    says what to do."""
     frame = query.frame
     said = []
     if frame.corrections:
@@ -432,8 +433,14 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
         )
     intent = intent_named(frame.intent)
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
-    # in a statement or not; whether a sentence tells what to do is not so plain.
-    if picked and intent.name in VALUE_INTENTS and not any(c.answers for c in picked):
+    # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
+    # question on what to do it is said only when no statement of the article uses any of
+    # the wording of advice or treatment (treat, should, recommend, drug, surgery, ...).
+    says_what_to_do = any(intent.answers.search(c.text) for c in picked)
+    if picked and (
+        (intent.name in VALUE_INTENTS and not any(c.answers for c in picked))
+        or (intent.name == "management" and not says_what_to_do)
+    ):
         about = f" on {frame.topic}" if frame.topic else ""
         said.append(
             f"No statement in the library answers this kind of question "
