@@ -149,9 +149,10 @@ class ExtractiveComposer:
                 continue  # the document's own metadata, not care
             doc = documents.get(hit.passage.doc_id)
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
+            headings = headings_of(hit.passage, doc.title if doc else "")
             for text, grade in statements_of(hit.passage.text):
                 if off_topic_reason(query, text, hit.passage.doc_id, context) is None:
-                    units.append((hit, text, grade, doc, context))
+                    units.append((hit, text, grade, doc, context, headings))
         if not units:
             return []
         top = max(hit.score for hit in hits) or 1.0
@@ -160,14 +161,13 @@ class ExtractiveComposer:
         # Asked what something is, statements about the topic itself are the answer.
         beyond = () if intents[0].name in {"definition", "general"} else beyond_topic(query)
         candidates = []
-        for hit, text, grade, doc, context in units:
+        for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
             says_more = not beyond or coverage_of(beyond, own) > 0
             if not says_more and not any(i.answers.search(text) for i in intents):
                 continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
-            headings = headings_of(hit.passage, doc.title if doc else "")
             answers = any(offers(i, text, headings) for i in intents)
             if answers:
                 score += INTENT_BONUS
@@ -436,11 +436,13 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
     # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
     # question on what to do it is said only when no statement of the article uses any of
     # the wording of advice or treatment (treat, should, recommend, drug, surgery, ...).
-    says_what_to_do = any(intent.answers.search(c.text) for c in picked)
-    if picked and (
-        (intent.name in VALUE_INTENTS and not any(c.answers for c in picked))
-        or (intent.name == "management" and not says_what_to_do)
-    ):
+    if intent.name in VALUE_INTENTS:
+        unanswered = not any(c.answers for c in picked)
+    else:
+        unanswered = intent.name == "management" and not any(
+            intent.answers.search(c.text) for c in picked
+        )
+    if picked and unanswered:
         about = f" on {frame.topic}" if frame.topic else ""
         said.append(
             f"No statement in the library answers this kind of question "

@@ -261,6 +261,17 @@ class PostgresStore:
         self, doc_ids: Sequence[str] | None = None, batch: int = 5000
     ) -> Iterator[tuple[int, str, str, str]]:
         """(row, passage_id, doc_id, indexed text) of every passage (of `doc_ids`), by row."""
+        for row, pid, doc_id, title, path, text in self._passage_rows(doc_ids, batch):
+            yield int(row), pid, doc_id, index_text(title, tuple(json.loads(path)), text)
+
+    def passage_records(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
+        """(passage id, document id, passage text) of every passage, by row."""
+        for _, pid, doc_id, _, _, text in self._passage_rows(None, batch):
+            yield str(pid), str(doc_id), str(text)
+
+    def _passage_rows(self, doc_ids: Sequence[str] | None, batch: int) -> Iterator[tuple[Any, ...]]:
+        """(row, passage_id, doc_id, title, section path, text) of every passage (of
+        `doc_ids`), by row, `batch` at a time."""
         where, params = ("", ()) if doc_ids is None else (" AND p.doc_id = ANY(%s)", (doc_ids,))
         last = -1
         while True:
@@ -273,23 +284,7 @@ class PostgresStore:
                 ).fetchall()
             if not rows:
                 return
-            for row, pid, doc_id, title, path, text in rows:
-                yield int(row), pid, doc_id, index_text(title, tuple(json.loads(path)), text)
-            last = int(rows[-1][0])
-
-    def passage_records(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
-        """(passage id, document id, passage text) of every passage, by row."""
-        last = -1
-        while True:
-            with self.db.connection() as conn:
-                rows = conn.execute(
-                    "SELECT row, passage_id, doc_id, text FROM passages WHERE row > %s"
-                    " ORDER BY row LIMIT %s",
-                    (last, batch),
-                ).fetchall()
-            if not rows:
-                return
-            yield from ((str(pid), str(doc_id), str(text)) for _, pid, doc_id, text in rows)
+            yield from rows
             last = int(rows[-1][0])
 
     def definitions(self) -> Iterator[tuple[str, str, int]]:

@@ -594,6 +594,19 @@ class SQLiteStore:
     def _iter_passages(
         self, where: str, params: list[str], batch: int
     ) -> Iterator[tuple[int, str, str, str]]:
+        for row, pid, doc_id, title, path, text in self._passage_rows(where, params, batch):
+            yield row, pid, doc_id, index_text(title, tuple(json.loads(path)), text)
+
+    def passage_records(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
+        """(passage id, document id, passage text) of every passage, by row."""
+        for _, pid, doc_id, _, _, text in self._passage_rows("1 = 1", [], batch):
+            yield pid, doc_id, text
+
+    def _passage_rows(
+        self, where: str, params: list[str], batch: int
+    ) -> Iterator[tuple[int, str, str, str, str, str]]:
+        """(row, passage_id, doc_id, title, section path, text) of the passages `where`
+        selects, by row, `batch` at a time."""
         last = -1
         while True:
             rows = self.db.execute(
@@ -604,22 +617,7 @@ class SQLiteStore:
             ).fetchall()
             if not rows:
                 return
-            for row, pid, doc_id, title, path, text in rows:
-                yield row, pid, doc_id, index_text(title, tuple(json.loads(path)), text)
-            last = rows[-1][0]
-
-    def passage_records(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
-        """(passage id, document id, passage text) of every passage, by row."""
-        last = -1
-        while True:
-            rows = self.db.execute(
-                "SELECT row, passage_id, doc_id, text FROM passages WHERE row > ?"
-                " ORDER BY row LIMIT ?",
-                (last, batch),
-            ).fetchall()
-            if not rows:
-                return
-            yield from ((pid, doc_id, text) for _, pid, doc_id, text in rows)
+            yield from rows
             last = rows[-1][0]
 
     def embeddings(self) -> tuple[np.ndarray, np.ndarray]:
