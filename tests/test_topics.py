@@ -106,3 +106,18 @@ def test_a_named_issuer_weighs_nothing_and_is_not_read_as_another_abbreviation()
     assert named.expansions == (saba,)
     assert [c.text for c in named.clauses] == ["SABA"]
     assert [weight for weight, _ in named.concepts] == [3.0, 3.0, 0.0]
+
+
+def test_a_title_is_as_pure_as_its_name_that_best_fits_the_question() -> None:
+    index = TopicIndex(
+        [
+            ("stroke", "Stroke outlook (Also called: CVA; Cerebral infarction)"),
+            ("lupus", "Lupus Nephritis"),
+            *TITLES,
+        ]
+    )
+    stroke, recovery = concept("stroke", 6.0), concept("recovery", 3.0)
+    # Its other names are the topic again, not something else the document is about.
+    assert index.purity("stroke", [stroke, recovery]) == 0.5  # "outlook" is not asked about
+    assert index.purity("stroke", [concept("cva", 6.0)]) == 1.0
+    assert index.purity("lupus", [concept("lupus", 6.0)]) == 0.5

@@ -75,13 +75,19 @@ class TopicIndex:
     def purity(self, doc_id: str, concepts: Sequence[Concept]) -> float:
         """The share of a title's own words (those not in a large share of titles) that
         state a concept of the question: 1 for "Lupus" asked about lupus, 1/2 for "Lupus
-        Nephritis", unless the question also says "nephritis"."""
-        own = [
-            t for t in set(terms(self.titles[doc_id])) if len(self._postings[t]) <= self._generic
-        ]
+        Nephritis", unless the question also says "nephritis". A title that lists other
+        names for its topic ("Stroke (Also called: CVA; Cerebral infarction; ...)") is as
+        pure as its name that best fits the question: the other names are the same topic,
+        not something else the document is about."""
+        wanted = {term for _, alternatives in concepts for alt in alternatives for term in alt}
+        title = self.titles[doc_id]
+        names = (main_title(title), *aliases(title))
+        return max(self._name_purity(name, wanted) for name in names)
+
+    def _name_purity(self, name: str, wanted: set[str]) -> float:
+        own = [t for t in set(terms(name)) if len(self._postings.get(t, ())) <= self._generic]
         if not own:
             return 1.0
-        wanted = {term for _, alternatives in concepts for alt in alternatives for term in alt}
         return sum(1 for t in own if t in wanted) / len(own)
 
     def topicality(self, in_titles: int, in_passages: int, passages: int) -> float:
