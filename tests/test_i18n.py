@@ -7,11 +7,13 @@ from __future__ import annotations
 import ast
 import importlib.util
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 import pytest
 
+from guidecite.frame import UNANSWERED_KINDS, intent_named
 from guidecite.i18n import LANGUAGES, LOCALE_DIR, check_language, translator
 from guidecite.render import render
 from guidecite.render._common import SECTION_HEADINGS, SOURCES_IN_ENGLISH, localized
@@ -126,6 +128,35 @@ def test_a_spanish_answer_keeps_its_statements_and_translates_its_interface(
         assert " ".join(statement.text.split()) in text
     assert json.loads(render(spanish, "json"))["language"] == "es"
     assert '<html lang="es">' in render(spanish, "html")
+
+
+def test_the_notices_on_how_the_question_was_read_are_translated_with_their_words_kept(
+    answered: Answer,  # noqa: F811
+) -> None:
+    notice = (
+        "Read 'ciprofaxin' as 'ciprofloxacin', 'diahrrea' as 'diarrhea'. "
+        "The library never mentions 'citrobactor': this article answers only the rest of the "
+        "question. No statement in the library answers this kind of question (management) "
+        "directly; below is what it holds on C. difficile Infection."
+    )
+    english = replace(answered, notice=notice)
+    spanish = localized(english, "es")
+    assert spanish.notice == (
+        f"{SOURCES_NOTICE_ES} Se leyó 'ciprofaxin' como 'ciprofloxacin', 'diahrrea' como "
+        "'diarrhea'. La biblioteca nunca menciona 'citrobactor': este artículo responde solo al "
+        "resto de la pregunta. Ninguna afirmación de la biblioteca responde directamente a este "
+        "tipo de pregunta (manejo); a continuación, lo que contiene sobre C. difficile Infection."
+    )
+    assert localized(spanish, "es") == spanish
+    assert localized(english, "en").notice == notice
+
+
+def test_each_kind_a_notice_can_name_is_in_the_catalog() -> None:
+    # frame_notice names a value asked for (dose, timing, threshold) or what to do.
+    named = {intent_named(n).label.lower() for n in ("dose", "timing", "threshold", "management")}
+    assert named == set(UNANSWERED_KINDS)
+    for kind in UNANSWERED_KINDS:
+        assert translator("es").gettext(kind) != kind
 
 
 # ---- the CLI and the API -------------------------------------------------------------------

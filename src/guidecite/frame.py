@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .analysis import terms
+from .i18n import N_
 from .wording import Correction
 
 _I = re.IGNORECASE
@@ -424,6 +425,28 @@ INTENTS: tuple[Intent, ...] = (
     ),
 )
 _BY_NAME = {intent.name: intent for intent in INTENTS}
+
+# -- what an article says of how its question was read -------------------------------------
+
+#: Kept in English in the answer, put in the reader's language when it is shown
+#: (render._common.localized); the words in them (the question's, the library's) stay.
+READ_AS = N_("Read %(corrections)s.")
+CORRECTION = N_("'%(written)s' as '%(corrected)s'")
+NEVER_MENTIONED = N_(
+    "The library never mentions %(words)s: this article answers only the rest of the question."
+)
+NOT_ANSWERED_ON = N_(
+    "No statement in the library answers this kind of question (%(kind)s) directly; "
+    "below is what it holds on %(topic)s."
+)
+NOT_ANSWERED = N_(
+    "No statement in the library answers this kind of question (%(kind)s) directly; "
+    "below is what it holds."
+)
+#: In the order they are translated: a message before any that can be part of it.
+READING_NOTICES = (READ_AS, CORRECTION, NEVER_MENTIONED, NOT_ANSWERED_ON, NOT_ANSWERED)
+#: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
+UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))
 GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers)
 
 

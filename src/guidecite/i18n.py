@@ -12,6 +12,8 @@ them: statements, titles and citations are quoted from the sources and never tra
 from __future__ import annotations
 
 import gettext
+import re
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,3 +52,40 @@ def check_language(language: str) -> str:
 def language_or_default(language: str | None) -> str:
     """A remembered or requested language, or the default when it is missing or unknown."""
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def translate_messages(
+    text: str,
+    messages: Sequence[str],
+    gettext: Callable[[str], str],
+    translated: Collection[str] = (),
+) -> str:
+    """`text` with each English message in it (a template with %(name)s placeholders, in
+    the order given) put in the interface language. The placeholders' words are kept as they
+    were, but for those named in `translated`, which are interface words themselves."""
+    for message in messages:
+        translation = gettext(message)
+        if translation == message:
+            continue
+
+        def put(found: re.Match[str], translation: str = translation) -> str:
+            words = {
+                name: gettext(value) if name in translated else value
+                for name, value in found.groupdict().items()
+            }
+            return translation % words
+
+        text = _pattern(message).sub(put, text)
+    return text
+
+
+@lru_cache(maxsize=64)
+def _pattern(message: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(message)  # literal, name, literal, name, ..., literal
+    pattern = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+    )
+    return re.compile(pattern)

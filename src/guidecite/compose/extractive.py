@@ -22,7 +22,17 @@ from dataclasses import dataclass, replace
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
 from ..evidence import main_focus
-from ..frame import Intent, asking_clauses, intent_named, names_no_focus
+from ..frame import (
+    CORRECTION,
+    NEVER_MENTIONED,
+    NOT_ANSWERED,
+    NOT_ANSWERED_ON,
+    READ_AS,
+    Intent,
+    asking_clauses,
+    intent_named,
+    names_no_focus,
+)
 from ..query import Query
 from ..relevance import off_topic_reason
 from ..rerank import Reranker
@@ -419,18 +429,17 @@ def lead_with_answer(
 def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
     """What the reader should know about how the question was read: words corrected,
     parts the library does not cover, and when no statement gives the value asked for or
-    says what to do."""
+    says what to do (in English: frame.READING_NOTICES, translated where shown)."""
     frame = query.frame
     said = []
     if frame.corrections:
-        read = ", ".join(f"'{c.written}' as '{c.corrected}'" for c in frame.corrections)
-        said.append(f"Read {read}.")
+        read = ", ".join(
+            CORRECTION % {"written": c.written, "corrected": c.corrected} for c in frame.corrections
+        )
+        said.append(READ_AS % {"corrections": read})
     if frame.uncovered or frame.set_aside:
         missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *frame.set_aside))
-        said.append(
-            f"The library never mentions {missing}: this article answers only the rest of "
-            "the question."
-        )
+        said.append(NEVER_MENTIONED % {"words": missing})
     intent = intent_named(frame.intent)
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
     # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
@@ -443,11 +452,11 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
             intent.answers.search(c.text) for c in picked
         )
     if picked and unanswered:
-        about = f" on {frame.topic}" if frame.topic else ""
-        said.append(
-            f"No statement in the library answers this kind of question "
-            f"({intent.label.lower()}) directly; below is what it holds{about}."
-        )
+        kind = intent.label.lower()
+        if frame.topic:
+            said.append(NOT_ANSWERED_ON % {"kind": kind, "topic": frame.topic})
+        else:
+            said.append(NOT_ANSWERED % {"kind": kind})
     return " ".join(said) or None
 
 
