@@ -227,6 +227,12 @@ def test_the_drug_named_before_and_a_comparison_point_back() -> None:
         "The drug kills the microfilaria and some of the adult worms."
     )
     assert len(units) == 2  # the comparison follows a sentence that points back itself
+    # "the disorder" a few words in names no disorder either
+    later = (
+        "Multi-infarct dementia is caused by a series of small strokes. "
+        "The symptoms of the disorder may begin suddenly."
+    )
+    assert [unit for unit, _ in statements_of(later)][1] == later
 
 
 def test_a_sentence_that_runs_on_into_its_list_reads_straight_into_it() -> None:

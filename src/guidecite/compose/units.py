@@ -106,7 +106,9 @@ _ELSEWHERE = re.compile(
 )
 #: A sentence that opens by pointing back at what came before it: a pronoun or a connective
 #: ("Therefore", "In addition") first, a pronoun after a comparison ("Like trigeminal
-#: neuralgia, it ..."), "the drug" or "the disorder" for one named before, or "these"/"those"
+#: neuralgia, it ..."), "the drug" or "the disorder" for one named before, first or after a
+#: preposition among the first few words ("The symptoms of the disorder ...", not "X is the
+#: drug of choice"), or "these"/"those"
 #: (not "those who") or "the former"/"the latter"/"the above" among its first few words
 #: ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
@@ -115,7 +117,8 @@ _REFERS_BACK = re.compile(
     r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
     r"In addition|In contrast|As a result|On the other hand)\b|"
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
-    r"The\s+(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b|"
+    r"(?:The|(?:\S+\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
+    r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b|"
     r"(?:This|These|That|Those)\s+\w+|"
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
     r"\s+(?:these|this|those|that|such|them|it|both)\b|"
