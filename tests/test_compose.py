@@ -360,6 +360,22 @@ def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -
     assert lead_with_answer([features], intent_named("management")) == [features]
 
 
+def test_a_question_on_what_something_is_is_led_by_the_statement_that_says_it() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, None)
+
+    signs = candidate("The signs and symptoms of Klinefelter syndrome (KS) vary.", 1.5)
+    other = candidate("Hypogonadism is a condition in which the testes make little of it.", 1.4)
+    what = candidate("Klinefelter syndrome (KS) is a condition of males with an extra X.", 1.1)
+    topic = ((5.0, (frozenset(terms("Klinefelter")),)),)
+    picked = [signs, other, what]
+    assert lead_with_answer(picked, intent_named("definition"), topic=topic)[0] is what
+    # what another condition is does not say what the topic is
+    assert lead_with_answer([signs, other], intent_named("definition"), topic=topic)[0] is signs
+    assert lead_with_answer(picked, intent_named("symptoms"), topic=topic)[0] is signs
+
+
 def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> None:
     def candidate(text: str, score: float) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

@@ -130,7 +130,9 @@ class ExtractiveComposer:
         picked = pick_statements(candidates, self.max_statements)
         picked = cover_intents(picked, candidates, intents, self.max_statements)
         main = main_focus(query)
-        picked = lead_with_answer(picked, intents[0], main, asked_concepts(query))
+        picked = lead_with_answer(
+            picked, intents[0], main, asked_concepts(query), query.topic_concepts
+        )
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[: bottom_line_size(picked, main)]
@@ -390,6 +392,7 @@ def lead_with_answer(
     primary: Intent | None = None,
     main: Concept | None = None,
     asked: Sequence[Concept] = (),
+    topic: Sequence[Concept] = (),
 ) -> list[Candidate]:
     """The statement that best answers goes first, to lead the bottom line. Each is weighed
     by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
@@ -400,9 +403,15 @@ def lead_with_answer(
     recommend ...?") is answered by that body's statement, where one was picked; one that
     asks what to do, by a statement that says what to do (treat, recommend, should ...),
     and one that asks a dose or a threshold, by one that gives it, where one was picked:
-    "how to go about" Menkes syndrome is not answered by its signs."""
+    "how to go about" Menkes syndrome is not answered by its signs. One that asks what
+    something is, or for information on it, by a statement that says what the topic (or the
+    main focus) is, where one was picked: "Klinefelter syndrome is a condition that occurs
+    in males when ...", not "The signs and symptoms of Klinefelter syndrome vary"."""
+    subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
+        if primary is not None and primary.name == "definition":
+            return defines(c.text, subjects)
         if primary is None or not primary.answers.search(c.text):
             return False
         return primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
@@ -420,10 +429,26 @@ def lead_with_answer(
     if not picked:
         return []
     pool = [c for c in picked if c.named_source] or picked
-    if primary is not None and primary.name in LEAD_GIVES:
+    if primary is not None and (primary.name in LEAD_GIVES or primary.name == "definition"):
         pool = [c for c in pool if gives(c)] or pool  # the answer, where a statement gives it
     first = max(pool, key=lead)
     return [first, *(c for c in picked if c is not first)]
+
+
+#: A sentence that says what its subject is: "Klinefelter syndrome (KS) is a condition ...",
+#: "A hiatal hernia is a condition in which ...".
+_DEFINES = re.compile(
+    r"^(?:(?:A|An|The)\s+)?(?P<subject>[^.;:,]{1,60}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?:is|are)\s+(?:a|an|one|the name|the term)\b"
+)
+
+
+def defines(text: str, subjects: Sequence[Concept]) -> bool:
+    """Whether a statement says what one of `subjects` is (its subject states one)."""
+    found = _DEFINES.match(text)
+    if found is None or not subjects:
+        return False
+    return coverage_of(subjects, frozenset(terms(found.group("subject")))) > 0
 
 
 def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
