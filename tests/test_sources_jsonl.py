@@ -68,6 +68,14 @@ def test_flattened_lists_and_paragraphs_are_split() -> None:
     assert unflatten("A range of 1 - 2 mg - daily") == "A range of 1 - 2 mg - daily"
 
 
+def test_a_flattened_list_ends_where_three_spaces_start_a_sentence() -> None:
+    text = "Pain due to:  - Cancer  - Rheumatoid arthritis   Hypnosis is a focused state.  It is."
+
+    assert unflatten(text) == (
+        "Pain due to:\n- Cancer\n- Rheumatoid arthritis\n\nHypnosis is a focused state.  It is."
+    )
+
+
 def test_bad_lines_are_errors_and_the_rest_goes_on(tmp_path: Path) -> None:
     path = _write(
         tmp_path,

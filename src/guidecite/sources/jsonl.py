@@ -33,8 +33,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 #: MedQuAD flattens lists into one line: "Key Points - First point.    - Second point."
 _FLAT_ITEM = re.compile(r"(?<=\S)[ \t]{2,}-[ \t]+(?=\S)")
-#: ... and separates paragraphs by runs of spaces: "bleeding.         In AML, the ..."
-_FLAT_PARAGRAPH = re.compile(r"(?<=[.!?:])[ \t]{4,}(?=[A-Z])")
+#: ... and separates paragraphs by runs of spaces: "bleeding.         In AML, the ...", and
+#: ends a list by three: "- Rheumatoid arthritis   Hypnosis is a focused state ..."
+_FLAT_PARAGRAPH = re.compile(r"(?<=[.!?:])[ \t]{4,}(?=[A-Z])|(?<=[^.!?:\s])[ \t]{3,}(?=[A-Z])")
 
 
 class JsonlReader:
