@@ -28,6 +28,8 @@ from .types import Hit, Passage
 LEXICAL_K = 100
 DENSE_K = 50
 DENSE_WEIGHT = 0.5
+#: How many fused candidates per passage asked for are scored again (section, intent, topic).
+RESCORED = 3
 AUDIENCE_BONUS = 0.3
 #: A document issued by the body the question names ("per NICE") counts this much more.
 SOURCE_NAMED = 1.25
@@ -74,12 +76,12 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
     question's topic (topic_factor), then the best sentence's coverage of the question is
     added."""
     scored = fuse(store, query)
-    passages = store.passages([s.key for s in scored[: k * 2]])
+    passages = store.passages([s.key for s in scored[: k * RESCORED]])
     docs = store.documents({p.doc_id for p in passages.values()})
     wanted = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
     sources = query.named_sources
     hits = []
-    for s in scored[: k * 2]:
+    for s in scored[: k * RESCORED]:
         passage = passages.get(s.key)
         if passage is None:
             continue
