@@ -49,7 +49,8 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     if excluded is not None:
         return f"it is about {excluded}, which the question's patient is not"
     asks_degree = any(level in frame.qualifiers for level in SEVERITIES)
-    degree = other_severity(text, query.read) if asks_degree else None
+    # A section or guideline on severe disease is about it in every sentence.
+    degree = other_severity(f"{context} {text}", query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
     return None
