@@ -227,6 +227,16 @@ def test_the_drug_named_before_and_a_comparison_point_back() -> None:
         "The drug kills the microfilaria and some of the adult worms."
     )
     assert len(units) == 2  # the comparison follows a sentence that points back itself
+    # the "it" of "It is not clear if ..." points nowhere: said on its own
+    unclear = (
+        "Obesity is linked to colorectal cancer. "
+        "It is not clear if the following affect the risk of colorectal cancer:\n"
+        "- NSAIDs other than aspirin\n"
+    )
+    assert [unit for unit, _ in statements_of(unclear)][1] == (
+        "It is not clear if the following affect the risk of colorectal cancer: "
+        "NSAIDs other than aspirin."
+    )
     # "the disorder" a few words in names no disorder either
     later = (
         "Multi-infarct dementia is caused by a series of small strokes. "

@@ -112,7 +112,9 @@ _ELSEWHERE = re.compile(
 #: (not "those who") or "the former"/"the latter"/"the above" among its first few words
 #: ("The combination of these two agents ...").
 _REFERS_BACK = re.compile(
-    r"^(?:(?:It|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
+    # not the "it" of "It is not clear if ...", "It is recommended that ...", which points nowhere
+    r"^(?:(?:It(?!\s+(?:is|was|remains|seems|appears)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
+    r"(?:that|if|whether)\b)|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
     r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
     r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
     r"In addition|In contrast|As a result|On the other hand)\b|"
