@@ -37,6 +37,9 @@ def test_content_words_drop_question_wording_and_keep_compounds() -> None:
     assert words == ("Ki-67", "threshold", "G2", "pNET")
     # a contraction typed without its apostrophe is grammar, not a topic ("Cant syndrome")
     assert content_words("people who get air in but cant get it out") == ("air",)
+    # nor is a conjunction the library happens to use rarely ("though" weighed like a drug)
+    said = "bad diarrhea, though my mother used it, even so"
+    assert content_words(said) == ("bad", "diarrhea", "mother")
 
 
 def test_spanish_is_recognised_and_english_is_not_mistaken_for_it() -> None:

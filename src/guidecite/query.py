@@ -74,6 +74,8 @@ STOPWORDS = frozenset(
     hi hello hey dear sir madam thanks thank thx regards sincerely kindly appreciate
     appreciated wondering wonder wondered question questions info information anyone
     enough sufficient whether either neither able
+    though although however even yet unless upon onto toward towards whose whatever whenever
+    wherever anyway anyhow
     doctor doctors dr physician physicians hospital clinic
     cant couldnt wouldnt shouldnt doesnt didnt isnt arent wasnt werent havent hasnt hadnt
     wont ive youre theyre thats theres won't doesn't didn't isn't aren't wasn't weren't
