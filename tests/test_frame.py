@@ -169,6 +169,14 @@ def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one(
     assert not dose.answers.search("Fasting glucose under 40 mg/dL with a raised insulin.")
 
 
+def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
+    management = intent_named("management")
+    assert management.answers.search("Over-the-counter medicines such as loperamide may help.")
+    assert management.answers.search("Medication may also be needed to stop the diarrhea.")
+    assert not management.answers.search("Diarrhea is loose, watery stools.")
+    assert not management.answers.search("Medicinal plants were studied.")
+
+
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")

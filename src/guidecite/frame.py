@@ -213,6 +213,7 @@ INTENTS: tuple[Intent, ...] = (
             r"start",
             r"administ",
             r"medication",
+            r"medicines?\b",
             r"drug",
             r"surg",
             r"resect",
