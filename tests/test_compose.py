@@ -92,6 +92,7 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
             "For more information about gout treatment, see the patient version of this page.",
             'A pathway titled "Gout Overview" is available from the Institute\'s Web site.',
             "You can learn more about colchicine from the following resources.",
+            'To read or download the report, go to: "Gout: Current Status and Strategies".',
             "Potential Harms: The committee cannot determine the harms of the screening test.",
             "Note from the Clearinghouse (NGC): The recommendations below are graded by strength.",
             "For guidance on treatment, clinicians should refer to the guideline on gout flares.",

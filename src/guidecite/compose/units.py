@@ -98,6 +98,7 @@ _ELSEWHERE = re.compile(
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"learn more about|the following (?:resources|organizations|web ?sites)|"
+    r"to (?:read|download|order|view)\b[^.;]{0,160}\b(?:go to|visit)|"
     r"follow(?:s|ing)? the recommendations (?:in|of)|"
     r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
     r"(?:more |further )?information (?:about|on) [^.;]{1,80} (?:is|are) (?:provided|given) in|"
