@@ -74,8 +74,9 @@ ADVICE = re.compile(
     re.IGNORECASE,
 )
 #: Intents whose answer leads where a picked statement gives it: what to do, a dose, a
-#: threshold (both always a number). Not timing: "at the first tooth" answers "when?".
-LEAD_GIVES = frozenset({"management", "dose", "threshold"})
+#: threshold (both always a number), what something is (a statement saying what the topic
+#: is). Not timing: "at the first tooth" answers "when?".
+LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 #: Statements scoring under this share of the best are left out. Physicians labelled about
@@ -429,7 +430,7 @@ def lead_with_answer(
     if not picked:
         return []
     pool = [c for c in picked if c.named_source] or picked
-    if primary is not None and (primary.name in LEAD_GIVES or primary.name == "definition"):
+    if primary is not None and primary.name in LEAD_GIVES:
         pool = [c for c in pool if gives(c)] or pool  # the answer, where a statement gives it
     first = max(pool, key=lead)
     return [first, *(c for c in picked if c is not first)]
