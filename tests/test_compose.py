@@ -371,6 +371,19 @@ def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -
     assert lead_with_answer([features], intent_named("management")) == [features]
 
 
+def test_a_weak_grade_does_not_lift_a_statement_to_lead() -> None:
+    def candidate(text: str, score: float, grade: str | None) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, grade)
+
+    schedule = candidate("Give 2 doses at least 6 months apart before age 15.", 1.43, None)
+    weak = candidate("Consider 3 doses 6-12 months after HSCT.", 1.40, "weak, very low")
+    strong = candidate("Give 3 doses 6-12 months after HSCT.", 1.40, "strong, high")
+    dose = intent_named("dose")
+    assert lead_with_answer([schedule, weak], dose)[0] is schedule
+    assert lead_with_answer([schedule, strong], dose)[0] is strong
+
+
 def test_a_question_on_what_something_is_is_led_by_the_statement_that_says_it() -> None:
     def candidate(text: str, score: float) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

@@ -66,6 +66,9 @@ LEAD_ASKED = 0.3
 LEAD_FOCUS = 0.15
 LEAD_INTENT = 0.2
 LEAD_GRADED = 0.1
+#: A grade that calls its recommendation weak, conditional or of very low quality evidence
+#: in words: the source does not stand behind it enough to lead with it.
+_WEAK_GRADE = re.compile(r"\b(?:weak|conditional|very low)\b", re.IGNORECASE)
 #: A question on what to do prefers statements that advise: the wording of recommendations.
 ADVICE_BONUS = 0.06
 ADVICE = re.compile(
@@ -421,8 +424,8 @@ def lead_with_answer(
         weight = c.score + LEAD_ASKED * coverage_of(asked, c.terms) if asked else c.score
         if main is not None and coverage_of((main,), c.terms) > 0:
             weight += LEAD_FOCUS
-        if c.grade is not None:
-            weight += LEAD_GRADED  # a guideline's graded recommendation
+        if c.grade is not None and not _WEAK_GRADE.search(c.grade):
+            weight += LEAD_GRADED  # a guideline's graded recommendation, not a weak one
         if gives(c):
             weight += LEAD_INTENT
         return weight
