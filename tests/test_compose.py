@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import numpy as np
-
 from guidecite.analysis import terms
 from guidecite.answer import answer
 from guidecite.compose.extractive import (
@@ -22,9 +20,9 @@ from guidecite.compose.extractive import (
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
 from guidecite.frame import Frame, intent_named
-from guidecite.query import Query
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
+from query_support import framed
 
 
 def words_only(text: str) -> str:
@@ -340,15 +338,8 @@ def test_a_second_statement_that_offers_the_answer_joins_the_bottom_line() -> No
 def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     question = "Seeking help for my partner with Meesmann corneal dystrophy: what can he do?"
     frame = Frame("Meesmann corneal dystrophy", None, ("Seeking",), "management", ())
-    query = Query(
-        question=question,
-        language="en",
-        content_words=("Seeking", "help", "partner", "Meesmann", "corneal", "dystrophy"),
-        expansions=(),
-        clauses=(),
-        vector=np.zeros(4, dtype=np.float32),
-        frame=frame,
-    )
+    words = ("Seeking", "help", "partner", "Meesmann", "corneal", "dystrophy")
+    query = framed(question, words, frame)
     said = frozenset(terms("Therapeutic contact lenses may help in Meesmann corneal dystrophy."))
     assert title_for(query, said) == "Management of Meesmann corneal dystrophy"
     seeking = said | frozenset(terms("seeking"))
@@ -436,15 +427,8 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
         return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), 1.0, None)
 
     frame = Frame("Neuroendocrine Tumors", None, ("NSE",), "management", ())
-    query = Query(
-        question="What is the best course of action for a raised NSE?",
-        language="en",
-        content_words=("course", "action", "raised", "NSE"),
-        expansions=(),
-        clauses=(),
-        vector=np.zeros(4, dtype=np.float32),
-        frame=frame,
-    )
+    question = "What is the best course of action for a raised NSE?"
+    query = framed(question, ("course", "action", "raised", "NSE"), frame)
     markers = candidate("Nonfunctional tumours may secrete neuron-specific enolase.")
     advice = candidate("Somatostatin analogues should be offered to control symptoms.")
     notice = frame_notice(query, [markers]) or ""

@@ -21,7 +21,7 @@ from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
 from guidecite.frame import Frame
-from guidecite.query import TITLE_POOL, Query, settle_topic
+from guidecite.query import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
 from guidecite.retrieval import retrieve
 from guidecite.settings import Settings
@@ -34,6 +34,7 @@ from guidecite.types import (
     Statement,
     reference_for,
 )
+from query_support import framed
 
 #: Added to the development slice (conftest.py), which holds the NCI summaries on
 #: neuroendocrine tumours among others.
@@ -241,15 +242,7 @@ def test_a_title_near_the_story_of_a_message_counts_as_near_as_its_asking_part(
 def test_a_section_on_another_degree_of_the_condition_is_about_it_in_every_sentence() -> None:
     asked = "Adult with mild intermittent asthma using only a reliever - is that acceptable?"
     frame = Frame("asthma", None, (), "management", ("adult", "mild"))
-    query = Query(
-        question=asked,
-        language="en",
-        content_words=("mild", "intermittent", "asthma", "reliever"),
-        expansions=(),
-        clauses=(),
-        vector=np.zeros(4, dtype=np.float32),
-        frame=frame,
-    )
+    query = framed(asked, ("mild", "intermittent", "asthma", "reliever"), frame)
     text = "Tiotropium: 5 mcg once daily; add-on for patients with exacerbations."
     severe = "Asthma Strategy 2024: Severe Asthma and Biologic Therapies"
     reason = off_topic_reason(query, text, "gina-severe", severe)

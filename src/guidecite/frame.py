@@ -426,6 +426,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
 )
 _BY_NAME = {intent.name: intent for intent in INTENTS}
+GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers)
 
 # -- what an article says of how its question was read -------------------------------------
 
@@ -448,7 +449,6 @@ NOT_ANSWERED = N_(
 READING_NOTICES = (READ_AS, CORRECTION, NEVER_MENTIONED, NOT_ANSWERED_ON, NOT_ANSWERED)
 #: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
 UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))
-GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers)
 
 
 def intents_of(question: str) -> tuple[Intent, ...]:
