@@ -149,6 +149,25 @@ def test_a_subject_line_names_the_kind_of_answer_first() -> None:
     assert intents_of_message("What causes it and how is it prevented?")[0].name == "cause"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Newly diagnosed obstructive sleep apnoea in an adult - what is the initial therapy?",
+        "I was recently diagnosed with gout. What medicine should I take?",
+        "Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?",
+    ],
+)
+def test_a_diagnosis_the_patient_already_has_does_not_ask_for_a_test(question: str) -> None:
+    assert [i.name for i in intents_of(question)] == ["management"]
+
+
+def test_asking_how_something_is_diagnosed_still_asks_for_a_test() -> None:
+    assert intents_of("How is lupus diagnosed?")[0].name == "test"
+    assert intents_of("I was diagnosed with lupus; how is it diagnosed in children?")[0].name == (
+        "test"
+    )
+
+
 def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:
     inheritance = next(i for i in intents_of("Can it be passed on to offspring?"))
     assert inheritance.name == "inheritance"

@@ -451,8 +451,19 @@ READING_NOTICES = (READ_AS, CORRECTION, NEVER_MENTIONED, NOT_ANSWERED_ON, NOT_AN
 UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))
 
 
+#: A diagnosis the patient already has describes them; it does not ask for a test
+#: ("Newly diagnosed obstructive sleep apnoea - what initial therapy?").
+_DIAGNOSED = re.compile(
+    r"\b(?:newly|recently|just|been|was|were|being|i'?m|am|not|un)[ -]?diagnos\w*|"
+    r"\bdiagnosed\s+(?:with|as|at)\b|\b(?:has|have|had|with) an? diagnosis of\b|"
+    r"\b(?:acaban? de|me|le|nos|fue|ha sido|han|hemos)\s+diagnostic\w*|\bdiagnosticad[oa]s?\b",
+    _I,
+)
+
+
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""
+    question = _DIAGNOSED.sub(" ", question)
     found = tuple(intent for intent in INTENTS if intent.asks.search(question))
     specific = tuple(intent for intent in found if intent.name != "definition")
     return specific or found or (GENERAL,)
