@@ -97,6 +97,7 @@ _ELSEWHERE = re.compile(
     r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
+    r"you can use\b[^.;]{0,80}\bto (?:look up|find|search)|"
     r"learn more about|the following (?:resources|organizations|web ?sites)|"
     r"to (?:read|download|order|view)\b[^.;]{0,160}\b(?:go to|visit)|"
     r"follow(?:s|ing)? the recommendations (?:in|of)|"
