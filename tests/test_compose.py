@@ -215,6 +215,24 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     ]
 
 
+def test_other_and_a_bare_goal_or_test_point_back() -> None:
+    text = (
+        "Nicotine replacement comes as gum, patches and lozenges. "
+        "The goal is to relieve cravings for nicotine.\n"
+        "There is no cure for Menkes syndrome. Other treatment is symptomatic and supportive.\n"
+        "Other than smoking, alcohol is a cause. The goal of treatment is to control symptoms."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Nicotine replacement comes as gum, patches and lozenges.",
+        "Nicotine replacement comes as gum, patches and lozenges. "
+        "The goal is to relieve cravings for nicotine.",
+        "There is no cure for Menkes syndrome.",
+        "There is no cure for Menkes syndrome. Other treatment is symptomatic and supportive.",
+        "Other than smoking, alcohol is a cause.",
+        "The goal of treatment is to control symptoms.",
+    ]
+
+
 def test_the_drug_named_before_and_a_comparison_point_back() -> None:
     text = (
         "Diethylcarbamazine is the drug of choice for people actively infected. "

@@ -108,7 +108,8 @@ _ELSEWHERE = re.compile(
 )
 #: A sentence that opens by pointing back at what came before it: a pronoun or a connective
 #: ("Therefore", "In addition") first, a pronoun after a comparison ("Like trigeminal
-#: neuralgia, it ..."), "the drug" or "the disorder" for one named before, first or after a
+#: neuralgia, it ..."), "Other" ("Other treatment is supportive"), a bare "The goal is" or
+#: "The test can" (of what?), "the drug" or "the disorder" for one named before, first or after a
 #: preposition among the first few words ("The symptoms of the disorder ...", not "X is the
 #: drug of choice"), or "these"/"those"
 #: (not "those who") or "the former"/"the latter"/"the above" among its first few words
@@ -117,9 +118,15 @@ _REFERS_BACK = re.compile(
     # not the "it" of "It is not clear if ...", "It is recommended that ...", which points nowhere
     r"^(?:(?:It(?!\s+(?:is|was|remains|seems|appears)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
     r"(?:that|if|whether)\b)|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
+    # "Other treatment is supportive": other than what came before (not "Other than ...")
+    r"Other\b(?!\s+than\b)|"
     r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
     r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
-    r"In addition|In contrast|As a result|On the other hand)\b|"
+    r"In addition|In contrast|As a result|On the other hand|Either way|In either case|Even so)\b|"
+    # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
+    # the sentence before names
+    r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+"
+    r"(?:is|are|was|were|can|may|might|will|would|should|could)\b|"
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
     r"(?:The|(?:\S+\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
     r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b|"
