@@ -103,6 +103,8 @@ def test_translation_merges_terms_and_picks_one_word_per_concept() -> None:
     )
     assert translation.terms() == [("risk", 0.96), ("risks", 0.95), ("stroke", 0.4)]
     assert translation.alternatives() == [("risk", "risks"), ("nice",)]
+    # word for word, for English-only readers: the best rendering, or the library's own word
+    assert translation.gloss() == "risk nice"
 
 
 def test_spanish_question_finds_english_cognates_and_neighbours(e5) -> None:  # type: ignore[no-untyped-def]

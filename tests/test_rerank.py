@@ -4,14 +4,17 @@ the registry, and the composer's use of it at its seam."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from guidecite.compose.extractive import RERANK_POOL, Candidate, rerank
+from guidecite.compose.extractive import RERANK_POOL, Candidate, ExtractiveComposer, rerank
 from guidecite.errors import ConfigError
+from guidecite.frame import Frame
 from guidecite.rerank import get_reranker
-from guidecite.types import Hit, Passage
+from guidecite.types import Document, Hit, Passage
+from query_support import framed
 
 
 def test_minilm_finds_the_statement_on_the_decision_asked_about() -> None:
@@ -68,3 +71,39 @@ def test_without_a_question_to_read_the_order_is_kept() -> None:
     candidates = _candidates(["a", "b on CPAP"])
     assert rerank(candidates, None, _Prefers("CPAP")) == candidates
     assert rerank(candidates, "question", None) == candidates
+
+
+class _Reads:
+    """A reranker at the seam that notes the question it was given."""
+
+    name = "reads"
+
+    def __init__(self) -> None:
+        self.questions: list[str] = []
+
+    def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+        self.questions.append(question)
+        return np.zeros(len(statements))
+
+
+def test_a_question_in_another_language_is_read_word_for_word_in_english() -> None:
+    text = "Hypothyroidism is treated with synthetic thyroid hormone, a medication taken daily."
+    hits = [Hit(Passage("p1", "d1", 0, ("Treatment",), text), 1.0)]
+    documents = {"d1": Document("d1", "d1.md", "Hypothyroidism", None, None, None, "en",
+                                "patient", None, "d1")}  # fmt: skip
+    frame = Frame("hypothyroidism", None, (), "management", ())
+    question = "Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?"
+    spanish = replace(
+        framed(question, ("hipotiroidismo", "medicamento"), frame),
+        language="es",
+        english="hypothyroidism medicament",
+    )
+    reads = _Reads()
+    ExtractiveComposer(reranker=reads).compose(spanish, hits, documents, "patient")
+    assert reads.questions == ["hypothyroidism medicament"]
+    # without a translator there is no English reading: the score's order stands
+    untranslated = _Reads()
+    ExtractiveComposer(reranker=untranslated).compose(
+        replace(spanish, english=""), hits, documents, "patient"
+    )
+    assert untranslated.questions == []

@@ -342,6 +342,13 @@ class Translation:
             best[english] = max(best.get(english, 0.0), weight)
         return sorted(best.items(), key=lambda item: -item[1])
 
+    def gloss(self) -> str:
+        """The question word for word in English: each word's best rendering, or the word
+        itself where the library has it (a name, an acronym); words with neither left out."""
+        return " ".join(
+            r.english[0][0] if r.english else r.word for r in self.words if r.english or r.known
+        )
+
     def alternatives(self) -> list[tuple[str, ...]]:
         """Per content word of the question, the forms that state it in a passage: its
         English equivalents, and the word itself where the library has it (a name, an

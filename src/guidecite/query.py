@@ -170,6 +170,10 @@ class Query:
     named_sources: tuple[frozenset[str], ...] = ()
     #: for each topic document, how much of its title the question asks about (topics.py)
     topic_purity: Mapping[str, float] = field(default_factory=dict)
+    #: a question in another language, word for word in the library's English (its words
+    #: the translator renders, and those the library itself has), for models that read
+    #: only English (rerank.py); empty for an English question
+    english: str = ""
 
     @property
     def read(self) -> str:
@@ -296,6 +300,7 @@ def understand(
         frame,
         text=text,
         unused_words=unused,
+        english=translation.gloss() if translation is not None else "",
     )
 
 

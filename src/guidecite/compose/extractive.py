@@ -127,8 +127,9 @@ class ExtractiveComposer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         chosen = select_passages(hits)
         candidates = self.score_sentences(query, chosen, documents, audience)
-        # The reranker reads English: a question in another language keeps the score's order.
-        english = query.asking_text if query.language == "en" else None
+        # The reranker reads English: a question in another language is read word for word
+        # in the library's English (without a translator, it keeps the score's order).
+        english = query.asking_text if query.language == "en" else query.english or None
         candidates = rerank(candidates, english, self.reranker)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         picked = pick_statements(candidates, self.max_statements)
