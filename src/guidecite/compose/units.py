@@ -106,39 +106,41 @@ _ELSEWHERE = re.compile(
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
-#: A sentence that opens by pointing back at what came before it: a pronoun or a connective
-#: ("Therefore", "In addition") first, a pronoun after a comparison ("Like trigeminal
-#: neuralgia, it ..."), "Other" ("Other treatment is supportive"), a bare "The goal is" or
-#: "The test can" (of what?), "the drug" or "the disorder" for one named before, first or after a
-#: preposition among the first few words ("The symptoms of the disorder ...", not "X is the
-#: drug of choice"), or "these"/"those"
-#: (not "those who") or "the former"/"the latter"/"the above" among its first few words
-#: ("The combination of these two agents ...").
-_REFERS_BACK = re.compile(
-    # not the "it" of "It is not clear if ...", "It is recommended that ...", which points nowhere
-    r"^(?:(?:It(?!\s+(?:is|was|remains|seems|appears)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
-    r"(?:that|if|whether)\b)|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b|"
+#: Ways a sentence opens by pointing back at what came before it; `_REFERS_BACK` matches any.
+_POINTING_BACK = (
+    # a pronoun; not the "it" of "It is not clear if ...", "It is recommended that ...",
+    # which points nowhere
+    r"(?:It(?!\s+(?:is|was|remains|seems|appears)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
+    r"(?:that|if|whether)\b)|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b",
     # "Other treatment is supportive": other than what came before (not "Other than ...")
-    r"Other\b(?!\s+than\b)|"
-    r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|Consequently|"
-    r"Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|Otherwise|"
-    r"In addition|In contrast|As a result|On the other hand|Either way|In either case|Even so)\b|"
+    r"Other\b(?!\s+than\b)",
+    # a connective
+    r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|"
+    r"Consequently|Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|"
+    r"Otherwise|In addition|In contrast|As a result|On the other hand|Either way|In either case|"
+    r"Even so)\b",
     # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
     # the sentence before names
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+"
-    r"(?:is|are|was|were|can|may|might|will|would|should|could)\b|"
-    r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b|"
+    r"(?:is|are|was|were|can|may|might|will|would|should|could)\b",
+    # a pronoun after a comparison: "Like trigeminal neuralgia, it ..."
+    r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b",
+    # "the drug" or "the disorder" named before, first or after a preposition among the first
+    # few words ("The symptoms of the disorder ...", not "X is the drug of choice")
     r"(?:The|(?:\S+\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
-    r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b|"
-    r"(?:This|These|That|Those)\s+\w+|"
+    r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b",
+    r"(?:This|These|That|Those)\s+\w+",
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
-    r"\s+(?:these|this|those|that|such|them|it|both)\b|"
-    r"(?:\S+\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)|"
-    # "this drug combination", "Over time, this can ..."; not "this condition", which
-    # names the document's own subject
-    r"(?:\S+\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+|"
-    r"(?:\S+\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b)"
+    r"\s+(?:these|this|those|that|such|them|it|both)\b",
+    # "these"/"those" among the first few words ("The combination of these two agents ..."),
+    # not "those who"
+    r"(?:\S+\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
+    # "this drug combination", "Over time, this can ..."; not "this condition", which names
+    # the document's own subject
+    r"(?:\S+\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+",
+    r"(?:\S+\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
+_REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
 
 
 def statements_of(text: str) -> list[tuple[str, str | None]]:
