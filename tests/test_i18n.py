@@ -7,17 +7,19 @@ from __future__ import annotations
 import ast
 import importlib.util
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 import pytest
 
+from guidecite.evidence import DECLINE_REASONS, DECLINED, NEVER_MENTIONS
 from guidecite.frame import UNANSWERED_KINDS, intent_named
 from guidecite.i18n import LANGUAGES, LOCALE_DIR, check_language, translator
 from guidecite.render import render
 from guidecite.render._common import SECTION_HEADINGS, SOURCES_IN_ENGLISH, localized
-from guidecite.types import Answer
+from guidecite.types import INSUFFICIENT_EVIDENCE, Answer
 from test_render import answered  # noqa: F401, F811 - the fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,6 +151,28 @@ def test_the_notices_on_how_the_question_was_read_are_translated_with_their_word
     )
     assert localized(spanish, "es") == spanish
     assert localized(english, "en").notice == notice
+
+
+def test_why_an_answer_is_declined_is_translated_with_its_words_kept(
+    answered: Answer,  # noqa: F811
+) -> None:
+    declined = replace(
+        answered,
+        status=INSUFFICIENT_EVIDENCE,
+        notice=DECLINED % {"reason": NEVER_MENTIONS % {"words": "'inclisiran', 'u.s.'"}},
+    )
+    spanish = localized(declined, "es")
+    assert spanish.notice == (
+        f"{SOURCES_NOTICE_ES} La biblioteca no contiene evidencia que responda a esta "
+        "pregunta: la biblioteca nunca menciona 'inclisiran', 'u.s.'."
+    )
+    assert localized(spanish, "es") == spanish
+    # every reason the evidence check gives has its translation, its words kept
+    for reason in DECLINE_REASONS:
+        filled = reason % dict.fromkeys(re.findall(r"%\((\w+)\)s", reason), "X.Y")
+        notice = localized(replace(declined, notice=DECLINED % {"reason": filled}), "es").notice
+        assert "La biblioteca no contiene evidencia" in notice and "library" not in notice
+        assert ("X.Y" in notice) == ("%(" in reason)
 
 
 def test_each_kind_a_notice_can_name_is_in_the_catalog() -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from .audience import get_reader, library_definer, tailor
 from .deidentify import note_removals, prepare_question
-from .evidence import Evidence, assess, insufficient
+from .evidence import NOTHING_SAID, Evidence, assess, insufficient
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
@@ -37,11 +37,6 @@ __all__ = [
     "read_question",
     "refresh_translations",
 ]
-
-
-NOTHING_TO_SAY = (
-    "the passages found on {topic} state nothing on what the question asks beyond naming its topic"
-)
 
 
 def answer(
@@ -89,7 +84,7 @@ def answer_with_hits(
     if evidence.sufficient:
         result = library.composer(composer).compose(query, hits, documents, reader.name.value)
         if not result.statements:
-            evidence = Evidence(False, NOTHING_TO_SAY.format(topic=query.frame.topic or "it"))
+            evidence = Evidence(False, NOTHING_SAID % {"topic": query.frame.topic or "it"})
     if evidence.sufficient:
         result = tailor(result, reader, library_definer(library.store, audience))
     else:

@@ -25,10 +25,34 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import terms, words
+from .i18n import N_
 from .query import Query
 from .relevance import off_topic_reason
 from .scoring import Concept, coverage, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
+
+#: Why the library cannot answer (templates, translated where the answer is shown).
+NO_MATCH = N_("no passage of the library matches the question")
+NEVER_MENTIONS = N_("the library never mentions %(words)s")
+NOT_ABOUT = N_("no passage found is about %(topic)s")
+KIND_UNMENTIONED = N_("no passage found on %(topic)s mentions %(kind)s")
+FOCUS_UNMENTIONED = N_("no title names the topic and no passage found mentions %(focus)s")
+LOW_COVERAGE = N_("the best passages cover only %(share)s of the question's terms")
+NOTHING_SAID = N_(
+    "the passages found on %(topic)s state nothing on what the question asks beyond naming "
+    "its topic"
+)
+DECLINE_REASONS = (
+    NO_MATCH,
+    NEVER_MENTIONS,
+    KIND_UNMENTIONED,
+    NOT_ABOUT,
+    FOCUS_UNMENTIONED,
+    LOW_COVERAGE,
+    NOTHING_SAID,
+)
+#: The notice of a declined answer, holding one of the reasons.
+DECLINED = N_("The library holds no evidence that answers this question: %(reason)s.")
 
 MIN_COVERAGE = 0.3
 NEAREST = 5
@@ -45,11 +69,11 @@ class Evidence:
 def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]) -> Evidence:
     """Whether the retrieved passages can answer the question, and if not, why not."""
     if not hits:
-        return Evidence(False, "no passage of the library matches the question")
+        return Evidence(False, NO_MATCH)
     frame = query.frame
     if frame.uncovered:
         listed = ", ".join(f"'{w}'" for w in frame.uncovered)
-        return Evidence(False, f"the library never mentions {listed}")
+        return Evidence(False, NEVER_MENTIONS % {"words": listed})
     relevant = [
         (hit, context)
         for hit in hits[:TOP]
@@ -59,10 +83,10 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     ]
     if frame.topic_docs:
         if not relevant:
-            return Evidence(False, f"no passage found is about {frame.topic}")
+            return Evidence(False, NOT_ABOUT % {"topic": frame.topic})
         kind = unnamed_kind(query, [f"{context} {hit.passage.text}" for hit, context in relevant])
         if kind is not None:
-            return Evidence(False, f"no passage found on {frame.topic} mentions {kind}")
+            return Evidence(False, KIND_UNMENTIONED % {"topic": frame.topic, "kind": kind})
         return Evidence(True)  # the library holds passages on the question's topic
     main = main_focus(query)
     if (
@@ -73,12 +97,10 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
             for hit in hits[:TOP]
         )
     ):
-        return Evidence(
-            False, f"no title names the topic and no passage found mentions {frame.focus[0]}"
-        )
+        return Evidence(False, FOCUS_UNMENTIONED % {"focus": frame.focus[0]})
     best = best_coverage(query, hits, documents)
     if best < MIN_COVERAGE:
-        return Evidence(False, f"the best passages cover only {best:.0%} of the question's terms")
+        return Evidence(False, LOW_COVERAGE % {"share": f"{best:.0%}"})
     return Evidence(True)
 
 
@@ -149,6 +171,6 @@ def insufficient(
         status=INSUFFICIENT_EVIDENCE,
         audience=audience,
         nearest_sources=tuple(nearest),
-        notice=f"The library holds no evidence that answers this question: {reason}.",
+        notice=DECLINED % {"reason": reason},
         frame=query.frame.as_dict(),
     )

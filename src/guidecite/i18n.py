@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,10 +82,38 @@ def translate_messages(
     return text
 
 
+def translate_whole(
+    text: str,
+    messages: Sequence[str],
+    gettext: Callable[[str], str],
+    within: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """`text` put in the interface language when the whole of it is one of the English
+    messages filled in (its placeholders may hold any words, full stops included); else as
+    it was. A placeholder named in `within` holds one of those messages in turn, put in the
+    interface language the same way ("The library holds no evidence ...: %(reason)s.", the
+    reason itself a message)."""
+    for message in messages:
+        found = _pattern(message, whole=True).fullmatch(text)
+        if found is None:
+            continue
+        words = {
+            name: translate_whole(value, (within or {})[name], gettext)
+            if name in (within or {})
+            else value
+            for name, value in found.groupdict().items()
+        }
+        return gettext(message) % words
+    return text
+
+
 @lru_cache(maxsize=64)
-def _pattern(message: str) -> re.Pattern[str]:
+def _pattern(message: str, whole: bool = False) -> re.Pattern[str]:
+    """A placeholder matches as little as it can within a longer text, as much as it can
+    when the message is the whole text."""
     parts = _PLACEHOLDER.split(message)  # literal, name, literal, name, ..., literal
+    words = ".+" if whole else ".+?"
     pattern = "".join(
-        re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>{words})" for i, part in enumerate(parts)
     )
-    return re.compile(pattern)
+    return re.compile(pattern, re.DOTALL) if whole else re.compile(pattern)

@@ -13,8 +13,9 @@ from datetime import datetime
 
 from guidecite import audience
 from guidecite.errors import InputError
+from guidecite.evidence import DECLINE_REASONS, DECLINED
 from guidecite.frame import READING_NOTICES
-from guidecite.i18n import DEFAULT_LANGUAGE, N_, translate_messages, translator
+from guidecite.i18n import DEFAULT_LANGUAGE, N_, translate_messages, translate_whole, translator
 from guidecite.readers import parse_reader
 from guidecite.types import (
     PARTIAL,
@@ -298,7 +299,8 @@ def reference_label(number: int, answer: Answer, _: Gettext = english) -> str:
 def localized(answer: Answer, language: str | None = None) -> Answer:
     """The answer with its interface wording in `language` (default: the answer's own):
     section headings by key, the readers' notices, the notices on how the question was read
-    (frame.READING_NOTICES), and first a notice that the statements are quoted from English
+    (frame.READING_NOTICES), why an answer is declined (evidence.DECLINED, its reason
+    translated too), and first a notice that the statements are quoted from English
     sources. Statements, titles and citations are left as they are.
     Localizing twice changes nothing more."""
     language = language or answer.language
@@ -309,6 +311,7 @@ def localized(answer: Answer, language: str | None = None) -> Answer:
     notice = audience.translate_notice(answer.notice, _)
     if notice:
         notice = translate_messages(notice, READING_NOTICES, _, translated=("kind",))
+        notice = translate_whole(notice, (DECLINED,), _, within={"reason": DECLINE_REASONS})
     if _(SOURCES_IN_ENGLISH) not in (notice or ""):
         notice = " ".join(x for x in (_(SOURCES_IN_ENGLISH), notice) if x)
     return replace(answer, language=language, sections=sections, notice=notice)
