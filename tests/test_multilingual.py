@@ -17,6 +17,7 @@ import pytest
 from guidecite.multilingual import (
     Rendering,
     Translation,
+    Translator,
     build_lexicon,
     cognate_key,
     cognate_keys,
@@ -27,6 +28,7 @@ from guidecite.multilingual import (
     save_lexicon,
     translate,
 )
+from guidecite.query import understand
 
 
 class FakeEncoder:
@@ -105,6 +107,8 @@ def test_translation_merges_terms_and_picks_one_word_per_concept() -> None:
     assert translation.alternatives() == [("risk", "risks"), ("nice",)]
     # word for word, for English-only readers: the best rendering, or the library's own word
     assert translation.gloss() == "risk nice"
+    assert translation.renders("Riesgo") and translation.renders("NICE")
+    assert not translation.renders("vejiga")
 
 
 def test_spanish_question_finds_english_cognates_and_neighbours(e5) -> None:  # type: ignore[no-untyped-def]
@@ -125,3 +129,17 @@ def test_titles_near_the_question_lend_their_words(e5) -> None:  # type: ignore[
     lexicon = build_lexicon(LIBRARY, e5)
     topic = dict(translate("¿Cómo se trata la fibrilación auricular?", lexicon, e5).topic)
     assert "fibrillation" in topic and "hypothyroidism" not in topic
+
+
+def test_a_spanish_question_on_a_drug_the_library_never_mentions_is_uncovered(e5, library) -> None:  # type: ignore[no-untyped-def]
+    translator = Translator(build_lexicon(LIBRARY, e5), e5)
+
+    def read(question: str):  # type: ignore[no-untyped-def]
+        store, embedder, table = library.store, library.embedder, library.abbreviations
+        return understand(question, store, embedder, table, translator=translator)
+
+    unknown = read("¿Cada cuánto se inyecta el zorbquintab en adultos?")
+    assert unknown.frame.uncovered == ("zorbquintab",)
+    # words the translator cannot render, or a slip in one, are Spanish, not unknown
+    spanish = read("¿A qué edades se hace el cribado del hipotiroidismo? ¿Y el tratamineto?")
+    assert spanish.frame.uncovered == () and spanish.frame.set_aside == ()

@@ -88,6 +88,11 @@ def test_incidental_words_are_everyday_english_names_or_initials() -> None:
     assert everyday_word("vengeance") and everyday_word("Hollywood")
     assert not everyday_word("inclisiran") and not everyday_word("lecanemab")
     assert not everyday_word("ARIA")  # capitals: an abbreviation, not the word "aria"
+    # in Spanish: everyday words the translator may not render, and a slip in one
+    assert everyday_word("cribado", "es") and everyday_word("edades", "es")
+    assert everyday_word("tratamineto", "es")  # one transposition from "tratamiento"
+    assert not everyday_word("inclisirán", "es") and not everyday_word("resmetirom", "es")
+    assert not everyday_word("tratamineto")  # English slips are the corrector's to mend
     assert proper_name("Mehrnaz", "I want to know about lupus. Best, Mehrnaz")
     assert not proper_name("Lupus", "Lupus is hard. Tell me about lupus.")
     assert initialism("MSUD", "Maple Syrup Urine Disease: is MSUD inherited?")

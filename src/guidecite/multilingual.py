@@ -342,6 +342,11 @@ class Translation:
             best[english] = max(best.get(english, 0.0), weight)
         return sorted(best.items(), key=lambda item: -item[1])
 
+    def renders(self, word: str) -> bool:
+        """Whether the library has the word or an English equivalent of it."""
+        folded = fold(word)
+        return any(r.word == folded and (r.english or r.known) for r in self.words)
+
     def gloss(self) -> str:
         """The question word for word in English: each word's best rendering, or the word
         itself where the library has it (a name, an acronym); words with neither left out."""

@@ -270,9 +270,15 @@ def understand(
     english = translation.terms() if translation is not None else []
     if translation is not None:
         concepts = weigh_alternatives(translation.alternatives(), store)
-    if language != "en":
-        unknown = ()  # the library's language is not the question's: unknown words are expected
-    frame = read_frame(text, words, concepts, unknown, corrections, unused)
+        # the library's language is not the question's: its words are unknown as written, and
+        # some have no rendering ("cribado"); only a word in no everyday use either is one the
+        # library never mentions ("inclisirán")
+        unknown = tuple(
+            w for w in unknown if not translation.renders(w) and not everyday_word(w, language)
+        )
+    elif language != "en":
+        unknown = ()  # no translator: unknown words are expected
+    frame = read_frame(text, words, concepts, unknown, corrections, unused, language)
     clauses = (
         build_clauses(words, expansions, common)
         + tuple(Clause(short, 1.0) for _, short in contracted)
@@ -280,13 +286,14 @@ def understand(
     )
     meaning = " ".join((text, *(e.long for e in expansions), *(t for t, _ in english)))
     vector = embedder.embed([meaning])[0]
-    concepts = (
-        tuple(
-            (0.0, alts) if w in unknown else (weight, alts)
-            for (weight, alts), w in zip(concepts, words, strict=False)
+    if translation is None:  # a translated question's concepts are its rendered words only
+        concepts = (
+            tuple(
+                (0.0, alts) if w in unknown else (weight, alts)
+                for (weight, alts), w in zip(concepts, words, strict=False)
+            )
+            + concepts[len(words) :]
         )
-        + concepts[len(words) :]
-    )
     clauses = tuple(c for c in clauses if not any(w in c.text.split() for w in unknown))
     return Query(
         cleaned,
@@ -386,18 +393,19 @@ def read_frame(
     unknown: Sequence[str],
     corrections: tuple[Correction, ...] = (),
     unused: Sequence[str] = (),
+    language: str = "en",
 ) -> Frame:
     """The question's frame before its topic is known (settle_topic finds it). An unknown
     word of an asking sentence leaves the question uncovered; one only in a subject line or
-    the story around it, an everyday English word, or the initials of the question's own
-    words is set aside and reported."""
+    the story around it, a word in everyday use of the question's language, or the initials
+    of the question's own words is set aside and reported."""
     in_asked = {w.casefold() for w in content_words(asking_clauses(text))}
     missing = [w for w in unknown if w.isalpha() and len(w) >= 4]
     core = [
         w
         for w in missing
         if w.casefold() in in_asked
-        and not everyday_word(w)
+        and not everyday_word(w, language)
         and not initialism(w, text)
         and not proper_name(w, text)
     ]

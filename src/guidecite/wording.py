@@ -26,10 +26,11 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import distance, process
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 #: Placeholders that anonymised messages carry instead of names, places and dates.
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z _-]*\]")
@@ -119,14 +120,41 @@ class Vocabulary:
         return cls(counts) if isinstance(counts, dict) else None
 
 
-def everyday_word(word: str) -> bool:
-    """Whether a word is attested in everyday English (wordfreq's Zipf frequency of at
-    least EVERYDAY_ZIPF, once in ten billion words: "vengeance", "Hollywood", "bonafide",
-    "hapy"). A word the library never uses but people do is incidental to a clinical
-    question (or a typo of one); a drug or test the library never mentions is in no general
-    English usage at all ("inclisiran", "lecanemab"). A word in capitals is an
-    abbreviation, not the everyday word it spells ("ARIA")."""
-    return not word.isupper() and zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+def everyday_word(word: str, language: str = "en") -> bool:
+    """Whether a word is attested in everyday use of the language (wordfreq's Zipf frequency
+    of at least EVERYDAY_ZIPF, once in ten billion words: "vengeance", "Hollywood",
+    "bonafide", "hapy"; "cribado", "edades"). A word the library never uses but people do is
+    incidental to a clinical question (or a typo of one); a drug or test the library never
+    mentions is in no general usage at all ("inclisiran", "lecanemab"). A word in capitals
+    is an abbreviation, not the everyday word it spells ("ARIA"). In a language other than
+    English, whose typos nothing corrects, a word one slip from a common word is that word
+    ("tratamineto")."""
+    if word.isupper():
+        return False
+    if zipf_frequency(word, language) >= EVERYDAY_ZIPF:
+        return True
+    return language != "en" and _near_common(word.lower(), language)
+
+
+#: How many of a language's commonest words a typo is measured against.
+COMMON_WORDS = 100_000
+
+
+def _near_common(word: str, language: str) -> bool:
+    """Within one edit (a transposition counting one) of one of the language's commonest
+    words, for a word of five letters or more: "tratamineto", not "inclisirán" (two from
+    "inclinarán")."""
+    if len(word) < 5:
+        return False
+    found = process.extractOne(
+        word, _common_words(language), scorer=distance.OSA.distance, score_cutoff=1
+    )
+    return found is not None
+
+
+@lru_cache(maxsize=4)
+def _common_words(language: str) -> list[str]:
+    return top_n_list(language, COMMON_WORDS)
 
 
 def conversational(word: str, library_share: float) -> bool:
