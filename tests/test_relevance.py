@@ -152,6 +152,10 @@ def test_a_question_about_something_the_library_never_mentions_is_declined(
     assert result.status == INSUFFICIENT_EVIDENCE
     assert "never mentions 'inclisiran'" in (result.notice or "")
     assert result.frame is not None and result.frame["uncovered"] == ["inclisiran"]
+    # a brand name is capitalised, but the question asks about it: it is not a person's
+    brand = answer("How long should I take Paxlovid for neuroendocrine tumors?", net_library)
+    assert brand.status == INSUFFICIENT_EVIDENCE
+    assert "never mentions 'Paxlovid'" in (brand.notice or "")
 
 
 def test_a_kind_of_the_topic_no_passage_on_it_mentions_is_declined(net_library) -> None:

@@ -95,5 +95,9 @@ def test_incidental_words_are_everyday_english_names_or_initials() -> None:
     assert not everyday_word("tratamineto")  # English slips are the corrector's to mend
     assert proper_name("Mehrnaz", "I want to know about lupus. Best, Mehrnaz")
     assert not proper_name("Lupus", "Lupus is hard. Tell me about lupus.")
+    # a capitalised word the question asks about is a brand or an eponym, not a person
+    assert not proper_name("Paxlovid", "How long should I take Paxlovid after a COVID test?")
+    assert not proper_name("Qwertyuiop", "What is the treatment of Qwertyuiop syndrome?")
+    assert proper_name("Anneliese", "Hi Anneliese, my son has asthma. What inhaler?")
     assert initialism("MSUD", "Maple Syrup Urine Disease: is MSUD inherited?")
     assert not initialism("MSUD", "Is it inherited?")

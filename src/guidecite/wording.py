@@ -181,14 +181,28 @@ def keyness(word: str, library_share: float) -> float | None:
     return library_share / expected
 
 
+#: Words a message names its writer or reader after: a greeting, a sign-off, an
+#: introduction ("Hi Anna", "Best, Mehrnaz", "my name is Henri").
+_NAMING = re.compile(
+    r"\b(?:hi|hello|hey|dear|greetings|name is|i am|i'm|this is|best|thanks|thank you|"
+    r"regards|sincerely|cheers|yours|bless|love)\W*$",
+    re.IGNORECASE,
+)
+
+
 def proper_name(word: str, text: str) -> bool:
-    """Whether a word reads as a person's or place's name: capitalised (not in capitals)
-    wherever the text uses it, and never at the start of a sentence."""
+    """Whether a word reads as a person's name: capitalised (not in capitals) wherever the
+    text uses it, never at the start of a sentence, and where a message names people: after
+    a greeting, a sign-off or an introduction ("Best, Mehrnaz", "Hi Anna"). A capitalised
+    word the question asks about ("How long should I take Paxlovid?", "Qwertyuiop
+    syndrome") is a brand or an eponym, not a person."""
     if not word[:1].isupper() or word.isupper():
         return False
     found = [m for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
     return bool(found) and all(
-        re.search(r"(?:^|[.!?:]\s*)$", text[: m.start()]) is None for m in found
+        re.search(r"(?:^|[.!?:]\s*)$", text[: m.start()]) is None
+        and _NAMING.search(text[: m.start()]) is not None
+        for m in found
     )
 
 
