@@ -233,6 +233,21 @@ def test_other_and_a_bare_goal_or_test_point_back() -> None:
     ]
 
 
+def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
+    text = (
+        "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "
+        "cancer. [2011]\n"
+        "Adjuvant Chemotherapy for Stage III Colon Cancer\n"
+        "The recommendations in this section are from a NICE technology appraisal.\n"
+        "Treatment of Heart Failure with Preserved Ejection Fraction\n"
+        "In contrast to heart failure with reduced LVEF, few trials are available.\n"
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "
+        "cancer. [2011]"
+    ]
+
+
 def test_the_drug_named_before_and_a_comparison_point_back() -> None:
     text = (
         "Diethylcarbamazine is the drug of choice for people actively infected. "

@@ -141,18 +141,23 @@ _POINTING_BACK = (
     r"(?:\S+\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
+#: How a sentence ends (its full stop, maybe inside a closing bracket or quote, or a grade
+#: in brackets after it: "... recurrence. [2011]").
+_ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
 
 
 def statements_of(text: str) -> list[tuple[str, str | None]]:
     """The passage's candidate statements, each with the grade it states (or the next line
     states). A sentence that refers back ("These two agents ...", "It is used ...") is said
-    with the sentence before it, in the passage's own words."""
+    with the sentence before it, in the passage's own words; where what comes before is no
+    sentence (a heading line: "Adjuvant Chemotherapy for Stage III Colon Cancer", a
+    lead-in), or points back itself, it is left out."""
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
         if _REFERS_BACK.match(unit):
             before = units[i - 1] if i > 0 else ""
-            if not before or _REFERS_BACK.match(before) or before.rstrip().endswith(":"):
+            if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
                 continue
             unit = f"{before} {unit}"
         if not usable(unit) or is_grade_only(unit):
