@@ -31,6 +31,8 @@ from guidecite.frame import (
         ("What does a raised NSE mean?", "interpretation"),
         ("What is the outlook for this disease?", "prognosis"),
         ("What causes the condition?", "cause"),
+        ("How did I get shingles?", "cause"),
+        ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
         ("Can the disorder be passed down to my children?", "inheritance"),
         ("What is hemochromatosis?", "definition"),
         ("Hemochromatosis", "general"),

@@ -202,6 +202,7 @@ INTENTS: tuple[Intent, ...] = (
             r"relie(?:f|ve)",
             r"surgery",
             r"should (?:i|we|he|she|they)",
+            r"get rid of",
         ),
         _any(
             r"treat",
@@ -328,7 +329,7 @@ INTENTS: tuple[Intent, ...] = (
         _any(
             r"caus",
             r"why",
-            r"how (?:did|do|does|can) (?:i|you|we|he|she|they|one) get",
+            r"how (?:did|do|does|can) (?:i|you|we|he|she|they|one) get(?! rid\b)",
             r"risk factors?",
             r"trigger",
             r"etiolog",
