@@ -307,6 +307,21 @@ def _says(cell: str) -> bool:
     return any(ch.isdigit() for ch in cell) or sum(ch.isalpha() for ch in cell) >= 2
 
 
+#: Short words a title leaves in lower case.
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+     "vs", "with", "without", "per"}
+)  # fmt: skip
+
+
+def title_case(words: Sequence[str]) -> bool:
+    """Whether words are written as a title: most of those that are not short function words
+    start with a capital ("Antibiotic Treatment for Lyme Disease in Children")."""
+    content = [w.strip("([\"'") for w in words if w.strip("([\"'").lower() not in _TITLE_SMALL]
+    lettered = [w for w in content if w[:1].isalpha()]
+    return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.8 * len(lettered)
+
+
 def usable(sentence: str) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment (one
     that begins in lower case is a list item cut from its lead-in), a flowchart step, a
@@ -330,6 +345,8 @@ def usable(sentence: str) -> bool:
         return False
     if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
+    if end not in {".", "!"} and ": " not in sentence and title_case(words):
+        return False  # a caption: "Antibiotic Treatment for Lyme Disease in Children (Under 12)"
     if _DANGLING.search(sentence):
         return False  # cut short
     first = words[0].strip("\"'([")
