@@ -27,6 +27,7 @@ from guidecite.frame import (
         ("How often should the scan be repeated?", "timing"),
         ("What level of exhaled nitric oxide is positive?", "threshold"),
         ("Is it safe to take this drug while breastfeeding?", "contraindication"),
+        ("Is ibuprofen safe in pregnancy?", "contraindication"),
         ("Which test confirms the diagnosis?", "test"),
         ("What does a raised NSE mean?", "interpretation"),
         ("What is the outlook for this disease?", "prognosis"),
@@ -124,7 +125,7 @@ def test_a_short_message_is_all_question() -> None:
 
 def test_words_about_the_patient_or_the_kind_of_answer_are_no_focus() -> None:
     assert names_no_focus("70-year-old") and names_no_focus("father")
-    assert names_no_focus("treatment") and names_no_focus("dose")
+    assert names_no_focus("treatment") and names_no_focus("dose") and names_no_focus("safe")
     assert not names_no_focus("enolase")
 
 

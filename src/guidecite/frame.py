@@ -122,7 +122,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "contraindication",
         "Cautions",
-        _any(r"contraindicat", r"is it safe", r"safe to", r"safety", r"interact", r"avoid"),
+        _any(r"contraindicat", r"safe\b", r"safety", r"interact", r"avoid"),
         _any(
             r"contraindicat",
             r"avoid",
