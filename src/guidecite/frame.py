@@ -122,8 +122,16 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "contraindication",
         "Cautions",
-        _any(r"contraindicat", r"safe\b", r"safety", r"interact", r"avoid"),
         _any(
+            r"contraindicat",
+            r"safe\b",
+            r"safety",
+            r"interact",
+            r"avoid",
+            r"side[- ]?(?:effects?|affects?)",  # "side affects": a slip no corrector mends
+        ),
+        _any(
+            r"side[- ]?effects?",
             r"contraindicat",
             r"avoid",
             r"should not",
@@ -311,6 +319,7 @@ INTENTS: tuple[Intent, ...] = (
             r"recover",
             r"get better",
             r"live normal",
+            r"progress(?!ive)",  # not "Progressive supranuclear palsy"
         ),
         _any(
             r"prognos",
@@ -321,6 +330,7 @@ INTENTS: tuple[Intent, ...] = (
             r"fatal",
             r"cure",
             r"recover",
+            r"progress(?!ive)",
         ),
     ),
     Intent(
