@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 
 from .audience import get_reader, library_definer, tailor
 from .deidentify import note_removals, prepare_question
-from .evidence import NOTHING_SAID, Evidence, assess, insufficient
+from .evidence import Evidence, assess, insufficient
+from .frame import NOTHING_SAID
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language

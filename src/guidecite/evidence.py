@@ -25,34 +25,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import terms, words
-from .i18n import N_
+from .frame import (
+    DECLINED,
+    FOCUS_UNMENTIONED,
+    KIND_UNMENTIONED,
+    LOW_COVERAGE,
+    NEVER_MENTIONS,
+    NO_MATCH,
+    NOT_ABOUT,
+)
 from .query import Query
 from .relevance import off_topic_reason
 from .scoring import Concept, coverage, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
-
-#: Why the library cannot answer (templates, translated where the answer is shown).
-NO_MATCH = N_("no passage of the library matches the question")
-NEVER_MENTIONS = N_("the library never mentions %(words)s")
-NOT_ABOUT = N_("no passage found is about %(topic)s")
-KIND_UNMENTIONED = N_("no passage found on %(topic)s mentions %(kind)s")
-FOCUS_UNMENTIONED = N_("no title names the topic and no passage found mentions %(focus)s")
-LOW_COVERAGE = N_("the best passages cover only %(share)s of the question's terms")
-NOTHING_SAID = N_(
-    "the passages found on %(topic)s state nothing on what the question asks beyond naming "
-    "its topic"
-)
-DECLINE_REASONS = (
-    NO_MATCH,
-    NEVER_MENTIONS,
-    KIND_UNMENTIONED,
-    NOT_ABOUT,
-    FOCUS_UNMENTIONED,
-    LOW_COVERAGE,
-    NOTHING_SAID,
-)
-#: The notice of a declined answer, holding one of the reasons.
-DECLINED = N_("The library holds no evidence that answers this question: %(reason)s.")
 
 MIN_COVERAGE = 0.3
 NEAREST = 5

@@ -461,6 +461,29 @@ READING_NOTICES = (READ_AS, CORRECTION, NEVER_MENTIONED, NOT_ANSWERED_ON, NOT_AN
 #: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
 UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))
 
+#: Why the library cannot answer a question (evidence.py, answer.py), translated where shown.
+NO_MATCH = N_("no passage of the library matches the question")
+NEVER_MENTIONS = N_("the library never mentions %(words)s")
+NOT_ABOUT = N_("no passage found is about %(topic)s")
+KIND_UNMENTIONED = N_("no passage found on %(topic)s mentions %(kind)s")
+FOCUS_UNMENTIONED = N_("no title names the topic and no passage found mentions %(focus)s")
+LOW_COVERAGE = N_("the best passages cover only %(share)s of the question's terms")
+NOTHING_SAID = N_(
+    "the passages found on %(topic)s state nothing on what the question asks beyond naming "
+    "its topic"
+)
+DECLINE_REASONS = (
+    NO_MATCH,
+    NEVER_MENTIONS,
+    KIND_UNMENTIONED,
+    NOT_ABOUT,
+    FOCUS_UNMENTIONED,
+    LOW_COVERAGE,
+    NOTHING_SAID,
+)
+#: The notice of a declined answer, holding one of the reasons.
+DECLINED = N_("The library holds no evidence that answers this question: %(reason)s.")
+
 
 #: A diagnosis the patient already has describes them; it does not ask for a test
 #: ("Newly diagnosed obstructive sleep apnoea - what initial therapy?").

@@ -93,14 +93,13 @@ def translate_whole(
     it was. A placeholder named in `within` holds one of those messages in turn, put in the
     interface language the same way ("The library holds no evidence ...: %(reason)s.", the
     reason itself a message)."""
+    inner = within or {}
     for message in messages:
         found = _pattern(message, whole=True).fullmatch(text)
         if found is None:
             continue
         words = {
-            name: translate_whole(value, (within or {})[name], gettext)
-            if name in (within or {})
-            else value
+            name: translate_whole(value, inner[name], gettext) if name in inner else value
             for name, value in found.groupdict().items()
         }
         return gettext(message) % words

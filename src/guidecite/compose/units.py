@@ -318,8 +318,8 @@ _TITLE_SMALL = frozenset(
 def title_case(words: Sequence[str]) -> bool:
     """Whether words are written as a title: most of those that are not short function words
     start with a capital ("Antibiotic Treatment for Lyme Disease in Children")."""
-    content = [w.strip("([\"'") for w in words if w.strip("([\"'").lower() not in _TITLE_SMALL]
-    lettered = [w for w in content if w[:1].isalpha()]
+    bare = (w.strip("([\"'") for w in words)
+    lettered = [w for w in bare if w[:1].isalpha() and w.lower() not in _TITLE_SMALL]
     return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.8 * len(lettered)
 
 

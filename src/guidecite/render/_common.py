@@ -13,8 +13,7 @@ from datetime import datetime
 
 from guidecite import audience
 from guidecite.errors import InputError
-from guidecite.evidence import DECLINE_REASONS, DECLINED
-from guidecite.frame import READING_NOTICES
+from guidecite.frame import DECLINE_REASONS, DECLINED, READING_NOTICES
 from guidecite.i18n import DEFAULT_LANGUAGE, N_, translate_messages, translate_whole, translator
 from guidecite.readers import parse_reader
 from guidecite.types import (
@@ -299,7 +298,7 @@ def reference_label(number: int, answer: Answer, _: Gettext = english) -> str:
 def localized(answer: Answer, language: str | None = None) -> Answer:
     """The answer with its interface wording in `language` (default: the answer's own):
     section headings by key, the readers' notices, the notices on how the question was read
-    (frame.READING_NOTICES), why an answer is declined (evidence.DECLINED, its reason
+    (frame.READING_NOTICES), why an answer is declined (frame.DECLINED, its reason
     translated too), and first a notice that the statements are quoted from English
     sources. Statements, titles and citations are left as they are.
     Localizing twice changes nothing more."""
