@@ -13,6 +13,7 @@ from guidecite.frame import (
     intents_of_message,
     names_no_focus,
     negated_words,
+    other_kind,
     other_severity,
     qualifiers_of,
     question_parts,
@@ -100,6 +101,21 @@ def test_a_statement_about_another_degree_of_the_condition_is_named() -> None:
     assert other_severity("Treat severe exacerbations with magnesium.", asked) is None
     assert other_severity("In mild to severe asthma, review inhaler technique.", asked) is None
     assert other_severity("Biologics are for severe asthma.", "What is asthma?") is None
+
+
+def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() -> None:
+    asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
+    muscle = "In muscle-invasive bladder cancer, offer radical cystectomy."
+    assert other_kind(muscle, asked) == "muscle-invasive bladder"
+    assert other_kind("Give BCG for non-muscle invasive bladder cancer.", asked) is None
+    # a comparison names the question's kind too; a statement naming neither is not judged
+    both = "Unlike muscle-invasive bladder cancer, non-muscle-invasive bladder cancer recurs."
+    assert other_kind(both, asked) is None
+    assert other_kind("Intravesical therapy lowers recurrence.", asked) is None
+    # and the other way round: asked about the kind, the "non" kind is another one
+    small = "What is first-line treatment of small cell lung cancer?"
+    assert other_kind("Non-small cell lung cancer is staged by TNM.", small) == ("non-small cell")
+    assert other_kind("Small cell lung cancer is staged as limited or extensive.", small) is None
 
 
 def test_a_long_message_asks_in_its_subject_line_and_asking_sentences() -> None:

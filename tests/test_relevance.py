@@ -255,3 +255,16 @@ def test_a_section_on_another_degree_of_the_condition_is_about_it_in_every_sente
         off_topic_reason(query, text, "gina-steps", "Asthma Strategy 2024: Stepwise Therapy")
         is None
     )
+
+
+def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
+    asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
+    frame = Frame("bladder cancer", None, (), "management", ())
+    query = framed(asked, ("muscle", "invasive", "bladder", "cancer", "maintenance"), frame)
+    text = "Offer cisplatin-based neoadjuvant chemotherapy before cystectomy."
+    section = "Bladder Cancer Treatment: Muscle-Invasive Bladder Cancer"
+    reason = off_topic_reason(query, text, "pdq-bladder", section)
+    assert reason == (
+        "it is about muscle-invasive bladder, which the question's patient does not have"
+    )
+    assert off_topic_reason(query, text, "pdq-bladder", "Bladder Cancer Treatment") is None

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .analysis import terms
+from .analysis import terms, words
 from .i18n import N_
 from .wording import Correction
 
@@ -635,6 +635,46 @@ def other_severity(text: str, question: str) -> str | None:
             if qualified & asked_words and not levels & asked_levels:
                 return f"{'/'.join(sorted(levels, key=SEVERITIES.index))} disease"
     return None
+
+
+#: A kind of a condition set apart by "non": "non-muscle-invasive bladder cancer",
+#: "non-small cell lung cancer", "non-ST-elevation myocardial infarction": the words after
+#: "non" and the word they qualify.
+_NON_KIND = re.compile(r"\bnon(?:-|\s+)([^\W\d_]\w*(?:-[^\W\d_]\w*)*)[\s-]+([^\W\d_][\w'-]*)", _I)
+
+
+def other_kind(text: str, question: str) -> str | None:
+    """The kind of the question's condition a statement is about when it is the one the
+    question sets apart by "non" ("muscle-invasive bladder cancer" for a question on
+    non-muscle-invasive disease), or the other way round; None when the statement also
+    names the question's kind (a comparison), or neither."""
+    if not (_NON_KIND.search(question) or _NON_KIND.search(text)):
+        return None
+    said, asked = words(text), words(question)
+    for match in _NON_KIND.finditer(question):
+        kind = [*words(match.group(1)), *words(match.group(2))[:1]]
+        plain, negated = _names_kind(said, kind)
+        if plain and not negated:
+            return f"{match.group(1)} {match.group(2)}"
+    for match in _NON_KIND.finditer(text):
+        kind = [*words(match.group(1)), *words(match.group(2))[:1]]
+        asked_plain, asked_negated = _names_kind(asked, kind)
+        said_plain, _ = _names_kind(said, kind)
+        if asked_plain and not asked_negated and not said_plain:
+            return f"non-{match.group(1)} {match.group(2)}"
+    return None
+
+
+def _names_kind(said: Sequence[str], kind: Sequence[str]) -> tuple[bool, bool]:
+    """Whether a text (as words) names a kind plainly, and whether it names it after "non"."""
+    plain = negated = False
+    for i in range(len(said) - len(kind) + 1):
+        if list(said[i : i + len(kind)]) == list(kind):
+            if i > 0 and said[i - 1] == "non":
+                negated = True
+            else:
+                plain = True
+    return plain, negated
 
 
 def populations_of(text: str) -> set[str]:

@@ -11,7 +11,8 @@ asks whether what it says is about the question asked. A statement is off topic 
 - it is about a population the question excludes (pregnancy for an older man, children for
   an adult), in its own words or its document's title and headings;
 - it is about another degree of the question's condition ("severe asthma" for a question on
-  mild asthma).
+  mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
+  question on non-muscle-invasive bladder cancer, and the other way round).
 
 The composer uses it to choose candidates; the check after composing (`judge_relevance`)
 applies it to whatever a composer wrote, drops what is off topic and reports the share.
@@ -23,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .analysis import terms
-from .frame import SEVERITIES, excluded_population, other_severity
+from .frame import SEVERITIES, excluded_population, other_kind, other_severity
 from .query import Query
 from .scoring import coverage, states_all
 from .types import Answer, Document, Statement
@@ -53,6 +54,9 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     degree = other_severity(f"{context} {text}", query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
+    kind = other_kind(f"{context} {text}", query.read)
+    if kind is not None:
+        return f"it is about {kind}, which the question's patient does not have"
     return None
 
 
