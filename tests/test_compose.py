@@ -95,6 +95,7 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
             "Get more details about tests for diabetes in the sections below.",
             "To learn more, visit Questions to Ask Your Doctor About Treatment.",
             "Learn more at Chronic Myeloid Leukemia Treatment.",
+            "For full details of adverse reactions, see the summary of product characteristics.",
             "Antibiotic Treatment for Lyme Disease in Children (Under 12) According to Symptoms",
             "Potential Harms: The committee cannot determine the harms of the screening test.",
             "Note from the Clearinghouse (NGC): The recommendations below are graded by strength.",
