@@ -16,6 +16,7 @@ from guidecite.query import (
     understand,
     weigh_concepts,
 )
+from guidecite.scoring import states_all
 from guidecite.topics import TopicIndex
 
 
@@ -123,3 +124,16 @@ def test_a_compound_the_library_never_writes_whole_is_weighed_by_its_words() -> 
     assert concept[0] > 0 and not unknown and not unused
     assert {"contact", "devic"} <= concept[1][0]
     assert concept[0] == math.log(1 + 100_000 / 701)  # not conversation: its rarest word's rarity
+
+
+def test_a_hyphenated_compound_is_stated_however_the_text_hyphenates_it() -> None:
+    store = _Counts(100_000, {"non-small-cell": 40, "non-muscle-invasive": 30})
+    concepts, *_ = weigh_concepts(("non-small-cell", "non-muscle-invasive"), (), store)  # type: ignore[arg-type]
+    small_cell, muscle = concepts
+    assert states_all([small_cell], "Stage III non-small cell lung cancer")
+    assert states_all([small_cell], "Stage III non-small-cell lung cancer")
+    assert states_all([muscle], "Diagnosis of non-muscle invasive bladder cancer")
+    assert not states_all([muscle], "Diagnosis of muscle-invasive bladder cancer")
+    # a compound with a number keeps its parts together: "SCA3" is not "SCA 36 ... 3"
+    (sca,), *_ = weigh_concepts(("SCA3",), (), _Counts(100_000, {"sca3": 5}))  # type: ignore[arg-type]
+    assert not states_all([sca], "People with SCA36 are mobile for 3 years")

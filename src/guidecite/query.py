@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from .abbreviations import AbbreviationTable, Expansion, expand
-from .analysis import fold, terms
+from .analysis import fold, terms, words
 from .embedding import Embedder, similarities
 from .errors import QuestionError
 from .frame import (
@@ -608,6 +608,20 @@ def topic_clauses(frame: Frame) -> tuple[Clause, ...]:
     return (Clause(frame.topic, TOPIC_WEIGHT, phrase=len(frame.topic.split()) > 1),)
 
 
+def spellings(form: str) -> tuple[frozenset[str], ...]:
+    """The ways a text states a word of the question: all its terms; and for a compound of
+    words (no numbers) joined by hyphens, also its words written apart or joined otherwise
+    ("non-muscle-invasive" is stated by "non-muscle invasive" and "non muscle invasive").
+    None for a word with no terms."""
+    every = frozenset(terms(form))
+    if not every:
+        return ()
+    parts = frozenset(words(form))
+    if len(parts) < 2 or parts == every or any(ch.isdigit() for ch in form):
+        return (every,)
+    return (every, parts)
+
+
 def weigh_alternatives(
     alternatives: Sequence[tuple[str, ...]], store: Store
 ) -> tuple[Concept, ...]:
@@ -617,7 +631,7 @@ def weigh_alternatives(
     total = max(store.counts()["passages"], 1)
     concepts = []
     for forms in alternatives:
-        stated = tuple(frozenset(terms(form)) for form in forms if terms(form))
+        stated = tuple(alt for form in forms for alt in spellings(form))
         if stated:
             df = max(store.doc_freq(form) for form in forms)
             concepts.append((math.log(1 + total / (df + 1)), stated))
@@ -656,9 +670,9 @@ def weigh_concepts(
                 for form in (e.long, *e.variants)
             ),
         ]
-        alternatives = tuple(frozenset(terms(form)) for form in forms if terms(form))
+        alternatives = tuple(alt for form in forms for alt in spellings(form))
         shorts = [short for long, short in contracted if word in long.split()]
-        alternatives += tuple(frozenset(terms(short)) for short in shorts if terms(short))
+        alternatives += tuple(alt for short in shorts for alt in spellings(short))
         if not alternatives:
             continue
         freqs = [store.doc_freq(form) for form in forms]
