@@ -48,6 +48,12 @@ def test_the_topic_is_named_in_the_title_s_words() -> None:
     assert found == "Neuroendocrine Tumors"
     colon = topic_phrase("Colon Cancer Treatment", [concept("colon", 5.0)], [concept("cancer", 1)])
     assert colon == "Colon Cancer"
+    # where the question's words lie far apart in the title, its weightiest one names the
+    # topic with the title words beside it that the question also has
+    osa = "Management of obstructive sleep apnea in adults: a guideline from the ACP"
+    asked = [concept("apnea", 6.0), concept("acp", 4.0)]
+    around = [*asked, concept("obstructive", 3.0), concept("sleep", 2.0)]
+    assert topic_phrase(osa, asked, around) == "obstructive sleep apnea"
 
 
 def test_neighbouring_question_words_that_stand_together_in_a_title_count() -> None:

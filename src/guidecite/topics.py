@@ -245,8 +245,9 @@ def topic_phrase(
     """The words of a title that state the concepts, as the title writes them: the
     shortest run of title words holding each of them once, when it is hardly longer than
     they are ("Gastrointestinal Neuroendocrine Tumors Treatment" -> "Neuroendocrine
-    Tumors"), else the words of the weightiest concept alone. Neighbouring title words that
-    state other question concepts (`around`: "Colon" + "Cancer") join the phrase."""
+    Tumors"), else the words of the weightiest concept. Neighbouring title words that state
+    other question concepts (`around`: "Colon" + "Cancer"; "sleep apnea" of "obstructive
+    sleep apnoea") join the phrase."""
     tokens = _TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", title))
     found = [_concept_at(token, concepts) for token in tokens]
     wanted = {i for i in found if i is not None}
@@ -266,13 +267,14 @@ def topic_phrase(
                 break
     if best is not None and best[1] - best[0] + 1 <= len(wanted) + 1:
         start, end = best
-        while start > 0 and _concept_at(tokens[start - 1], around) is not None:
-            start -= 1
-        while end + 1 < len(tokens) and _concept_at(tokens[end + 1], around) is not None:
-            end += 1
-        return " ".join(tokens[start : end + 1])
-    heaviest = max(wanted, key=lambda i: concepts[i][0])
-    return next(token for token, i in zip(tokens, found, strict=True) if i == heaviest)
+    else:
+        heaviest = max(wanted, key=lambda i: concepts[i][0])
+        start = end = found.index(heaviest)
+    while start > 0 and _concept_at(tokens[start - 1], around) is not None:
+        start -= 1
+    while end + 1 < len(tokens) and _concept_at(tokens[end + 1], around) is not None:
+        end += 1
+    return " ".join(tokens[start : end + 1])
 
 
 def _concept_at(token: str, concepts: Sequence[Concept]) -> int | None:
