@@ -274,7 +274,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "interpretation",
-        "Interpreting",
+        "Interpretation",
         _any(
             r"mean(?:s|ing)?\b",
             r"interpret",
