@@ -386,6 +386,9 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     # a body the question names is who answers, not what the article is about
     named = replace(query, named_sources=(frozenset(terms("Seeking Society")),))
     assert title_for(named, seeking) == "Management of Meesmann corneal dystrophy"
+    # each kind of question titles its article as a noun phrase would
+    meaning = replace(query, frame=replace(frame, intent="interpretation"))
+    assert title_for(meaning, said) == "Interpretation of Meesmann corneal dystrophy"
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:
