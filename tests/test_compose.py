@@ -96,6 +96,7 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
             "To learn more, visit Questions to Ask Your Doctor About Treatment.",
             "Learn more at Chronic Myeloid Leukemia Treatment.",
             "For full details of adverse reactions, see the summary of product characteristics.",
+            "If the information is available, the table below includes how often it happens.",
             "Antibiotic Treatment for Lyme Disease in Children (Under 12) According to Symptoms",
             "Potential Harms: The committee cannot determine the harms of the screening test.",
             "Note from the Clearinghouse (NGC): The recommendations below are graded by strength.",

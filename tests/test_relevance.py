@@ -268,3 +268,14 @@ def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
         "it is about muscle-invasive bladder, which the question's patient does not have"
     )
     assert off_topic_reason(query, text, "pdq-bladder", "Bladder Cancer Treatment") is None
+
+
+def test_a_word_for_the_kind_of_answer_is_no_part_of_the_topic_s_name(net_library) -> None:
+    # the title is "Hairy Cell Leukemia Treatment (PDQ)": "treatment" is what is asked for
+    asked = "Hairy cell leukaemia needing treatment: what is the first-line purine analogue?"
+    query = read_question(asked, net_library)
+    first = retrieve(net_library.store, query)
+    documents = net_library.store.documents({h.passage.doc_id for h in first})
+    settled = settle_topic(query, first, documents, net_library.topics(), net_library.store)
+    assert "treatment" in (settled.frame.topic_title or "").lower()
+    assert settled.frame.topic == "Hairy Cell Leukemia"

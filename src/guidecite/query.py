@@ -473,15 +473,16 @@ def settle_topic(
     passages = store.counts()["passages"] if store is not None else 0
     freq = {w: store.doc_freq(w) for w in query.content_words} if store is not None else {}
     chat = {w for w, n in freq.items() if conversational(w, n / max(passages, 1))}
+    # words for the patient, the kind of answer ("causes") or how: no part of a topic's name
+    unnamed = {
+        i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
+    }
     titles = index.rank(
         query.concepts,
         asked_parts(query.read),
         (lambda i: freq[query.content_words[i]]) if aligned else None,
         passages,
-        skip={
-            i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
-        }
-        | {i for i, concept in enumerate(query.concepts) if excludes(concept, excluded)},
+        skip=unnamed | {i for i, c in enumerate(query.concepts) if excludes(c, excluded)},
         unless_paired={i for i, word in enumerate(query.content_words) if word in chat},
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
@@ -541,7 +542,11 @@ def settle_topic(
         }
     frame = replace(
         query.frame,
-        topic=topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], query.concepts)
+        topic=topic_phrase(
+            index.titles[top],
+            [query.concepts[i] for i in chosen],
+            [c for i, c in enumerate(query.concepts) if i not in unnamed],
+        )
         or " ".join(query.content_words[i] for i in chosen if i < len(query.content_words)),
         topic_title=index.titles[top],
         topic_docs=frozenset(members),

@@ -95,6 +95,7 @@ _NOT_A_STATEMENT = re.compile(
 )
 _ELSEWHERE = re.compile(
     r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
+    r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"you can use\b[^.;]{0,80}\bto (?:look up|find|search)|"
