@@ -70,13 +70,6 @@ def test_an_acronym_the_library_gives_as_an_issuer_names_a_source() -> None:
     assert index.issuer_named("nice") is None  # a word, not an acronym
 
 
-def test_an_issuer_written_as_its_acronym_is_named_by_it() -> None:
-    index = TopicIndex(TITLES, ["GINA", "SCCM/ESICM", "CancerControl Alberta"])
-    assert index.issuer_named("GINA") == frozenset(terms("GINA"))
-    assert index.issuer_named("ESICM") == frozenset(terms("SCCM/ESICM"))
-    assert index.issuer_named("CCA") is None
-
-
 def test_an_issuer_is_named_by_the_initials_of_its_name() -> None:
     index = TopicIndex(TITLES, ["U.S. Preventive Services Task Force", "World Health Organization"])
     assert index.issuer_named("USPSTF") == frozenset(terms("U.S. Preventive Services Task Force"))

@@ -46,7 +46,8 @@ class TopicIndex:
     def __init__(self, titles: Iterable[tuple[str, str]], issuers: Iterable[str] = ()) -> None:
         self.titles: dict[str, str] = {}
         self._issuers: list[tuple[frozenset[str], frozenset[str]]] = [
-            (frozenset(terms(issuer)), acronyms_of(issuer)) for issuer in issuers
+            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer)) | initials(issuer))
+            for issuer in issuers
         ]
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
@@ -181,21 +182,6 @@ _NAME_WORD = re.compile(r"(?:[A-Z]\.)+|[A-Za-z][\w'-]*")
 _UNSPELLED = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 #: Initials of fewer words than this spell no acronym worth trusting.
 MIN_INITIALS = 3
-
-
-def acronyms_of(issuer: str) -> frozenset[str]:
-    """The acronyms an issuer goes by: one it gives in brackets ("... Excellence (NICE)"),
-    its initials, or its whole name when that is an acronym ("GINA")."""
-    name = issuer.strip()
-    whole = set()
-    if _WHOLE_ACRONYM.fullmatch(name):  # "GINA"; "SCCM/ESICM" is also each of its two
-        whole = {name, *(part for part in re.split(r"[/&]", name) if len(part) >= MIN_ACRONYM)}
-    return frozenset(_ACRONYM.findall(issuer)) | initials(issuer) | whole
-
-
-_WHOLE_ACRONYM = re.compile(r"[A-Z][A-Z&/-]{2,20}")
-#: An acronym shorter than this names no issuer ("AS" is a word).
-MIN_ACRONYM = 3
 
 
 def initials(issuer: str) -> frozenset[str]:
