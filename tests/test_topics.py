@@ -114,6 +114,28 @@ def test_a_named_issuer_weighs_nothing_and_is_not_read_as_another_abbreviation()
     assert [weight for weight, _ in named.concepts] == [3.0, 3.0, 0.0]
 
 
+def test_an_issuer_written_as_its_acronym_is_not_read_as_another_abbreviation() -> None:
+    # the library's GINA documents give their issuer as "GINA": the question's GINA keeps
+    # its weight (its titles may name the topic) but is no Genetic Information Act
+    index = TopicIndex(TITLES, ["GINA"])
+    gina = Expansion("GINA", "Genetic Information Nondiscrimination Act", 1.0)
+    act = frozenset(terms(gina.long))
+    query = Query(
+        question="Is SABA alone acceptable per GINA?",
+        language="en",
+        content_words=("SABA", "GINA"),
+        expansions=(gina,),
+        clauses=(Clause("SABA", 1.0), Clause("GINA", 1.0), Clause(gina.long, 1.5, phrase=True)),
+        vector=np.zeros(4, dtype=np.float32),
+        concepts=((3.0, (frozenset(terms("SABA")),)), (4.0, (frozenset(terms("GINA")), act))),
+    )
+    read = name_sources(query, index)
+    assert read.expansions == ()
+    assert [c.text for c in read.clauses] == ["SABA", "GINA"]
+    assert read.concepts[1] == (4.0, (frozenset(terms("GINA")),))
+    assert not index.issuer_acronym("Gina")
+
+
 def test_a_title_is_as_pure_as_its_name_that_best_fits_the_question() -> None:
     index = TopicIndex(
         [

@@ -581,7 +581,7 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
         if issuer is not None:
             named[i] = issuer
     if not named:
-        return query
+        return unexpand_issuers(query, index)
     words = {query.content_words[i] for i in named}
     longs = {e.long for e in query.expansions if e.short in words}
     return replace(
@@ -595,6 +595,31 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
             c for c in query.clauses if not (set(c.text.split()) & words or c.text in longs)
         ),
         named_sources=tuple(named.values()),
+    )
+
+
+def unexpand_issuers(query: Query, index: TopicIndex) -> Query:
+    """An issuer the library writes as an acronym ("GINA") is that issuer, not an
+    abbreviation of something else ("Genetic Information Nondiscrimination Act"): its
+    expansions and their search phrases go; the word itself keeps its weight."""
+    words = {w for w in query.content_words if index.issuer_acronym(w)}
+    longs = {e.long for e in query.expansions if e.short in words}
+    if not longs:
+        return query
+    spelled = {alt for long in longs for alt in spellings(long)}
+    concepts = query.concepts
+    if len(query.content_words) == len(concepts):
+        concepts = tuple(
+            (weight, tuple(a for a in alts if a not in spelled))
+            if word in words
+            else (weight, alts)
+            for word, (weight, alts) in zip(query.content_words, concepts, strict=True)
+        )
+    return replace(
+        query,
+        expansions=tuple(e for e in query.expansions if e.short not in words),
+        concepts=concepts,
+        clauses=tuple(c for c in query.clauses if c.text not in longs),
     )
 
 

@@ -49,6 +49,7 @@ class TopicIndex:
             (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer)) | initials(issuer))
             for issuer in issuers
         ]
+        self._issuer_names = {issuer for issuer, _ in self._issuers}
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
             self.titles[doc_id] = title
@@ -71,6 +72,11 @@ class TopicIndex:
             if acronym in acronyms or any(long <= issuer for long in longs):
                 return issuer
         return None
+
+    def issuer_acronym(self, word: str) -> bool:
+        """Whether an issuer of the library is written as this acronym ("GINA"): a name, not
+        an abbreviation of something else."""
+        return word.isupper() and len(word) >= 3 and frozenset(terms(word)) in self._issuer_names
 
     def purity(self, doc_id: str, concepts: Sequence[Concept]) -> float:
         """The share of a title's own words (those not in a large share of titles) that
