@@ -602,8 +602,8 @@ def unexpand_issuers(query: Query, index: TopicIndex) -> Query:
     """An issuer the library writes as an acronym ("GINA") is that issuer, not an
     abbreviation of something else ("Genetic Information Nondiscrimination Act"): its
     expansions and their search phrases go; the word itself keeps its weight."""
-    words = {w for w in query.content_words if index.issuer_acronym(w)}
-    longs = {e.long for e in query.expansions if e.short in words}
+    acronyms = {w for w in query.content_words if index.issuer_acronym(w)}
+    longs = {e.long for e in query.expansions if e.short in acronyms}
     if not longs:
         return query
     spelled = {alt for long in longs for alt in spellings(long)}
@@ -611,13 +611,13 @@ def unexpand_issuers(query: Query, index: TopicIndex) -> Query:
     if len(query.content_words) == len(concepts):
         concepts = tuple(
             (weight, tuple(a for a in alts if a not in spelled))
-            if word in words
+            if word in acronyms
             else (weight, alts)
             for word, (weight, alts) in zip(query.content_words, concepts, strict=True)
         )
     return replace(
         query,
-        expansions=tuple(e for e in query.expansions if e.short not in words),
+        expansions=tuple(e for e in query.expansions if e.short not in acronyms),
         concepts=concepts,
         clauses=tuple(c for c in query.clauses if c.text not in longs),
     )
@@ -642,7 +642,7 @@ def spellings(form: str) -> tuple[frozenset[str], ...]:
     """The ways a text states a word of the question: all its terms; and for a compound of
     words (no numbers) joined by hyphens, also its words written apart or joined otherwise
     ("non-muscle-invasive" is stated by "non-muscle invasive" and "non muscle invasive").
-    None for a word with no terms."""
+    Nothing for a word with no terms."""
     every = frozenset(terms(form))
     if not every:
         return ()
