@@ -390,6 +390,11 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     # each kind of question titles its article as a noun phrase would
     meaning = replace(query, frame=replace(frame, intent="interpretation"))
     assert title_for(meaning, said) == "Interpretation of Meesmann corneal dystrophy"
+    dose = replace(query, frame=replace(frame, intent="dose"))
+    assert title_for(dose, said) == "Dosing in Meesmann corneal dystrophy"
+    test = replace(query, frame=replace(frame, intent="test"))
+    assert title_for(test, said) == "Testing for Meesmann corneal dystrophy"
+    assert title_for(test, seeking) == "Testing of Seeking help in Meesmann corneal dystrophy"
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:

@@ -493,6 +493,13 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
 _TOKEN = re.compile(r"[^\W_][\w'\-/]*")
 
 
+#: How a title names the topic when it names no focus: what a value is asked for is dosing
+#: or timing *in* a condition ("Dosing in preeclampsia"), a test is testing *for* it, the
+#: outlook is *for* it; otherwise "Management of ...", "Causes of ...".
+_ABOUT = {"dose": "in", "timing": "in", "threshold": "in", "monitoring": "in"}
+_ABOUT |= {"test": "for", "prognosis": "for"}
+
+
 def title_for(query: Query, stated: frozenset[str] | None = None) -> str:
     """The article's title: what kind of answer, about what, in which topic, in the
     library's words ("Management of mildly elevated Neuron-Specific Enolase in
@@ -505,8 +512,10 @@ def title_for(query: Query, stated: frozenset[str] | None = None) -> str:
     focus = focus_phrase(query, stated)
     if frame.topic and focus and focus.casefold() not in frame.topic.casefold():
         title = f"{label} of {focus} in {frame.topic}"
-    elif frame.topic or focus:
-        title = f"{label} of {frame.topic or focus}"
+    elif frame.topic:
+        title = f"{label} {_ABOUT.get(frame.intent, 'of')} {frame.topic}"
+    elif focus:
+        title = f"{label} of {focus}"
     else:
         title = query.question.strip()
     return title[:1].upper() + title[1:]
