@@ -65,7 +65,7 @@ class TopicIndex:
         "... Excellence (NICE)", one whose name's initials spell it, "U.S. Preventive
         Services Task Force" for USPSTF, or one whose name is the acronym's long form), or
         None."""
-        if not (acronym.isupper() and len(acronym) >= 3):
+        if not _acronym(acronym):
             return None
         longs = [frozenset(terms(long)) for long in long_forms if terms(long)]
         for issuer, acronyms in self._issuers:
@@ -76,7 +76,7 @@ class TopicIndex:
     def issuer_acronym(self, word: str) -> bool:
         """Whether an issuer of the library is written as this acronym ("GINA"): a name, not
         an abbreviation of something else."""
-        return word.isupper() and len(word) >= 3 and frozenset(terms(word)) in self._issuer_names
+        return _acronym(word) and frozenset(terms(word)) in self._issuer_names
 
     def purity(self, doc_id: str, concepts: Sequence[Concept]) -> float:
         """The share of a title's own words (those not in a large share of titles) that
@@ -180,6 +180,11 @@ class TopicIndex:
             )
             for doc_id, score in scores.items()
         }
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word is written as an acronym: in capitals, three letters or more."""
+    return word.isupper() and len(word) >= 3
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&/-]{1,10})\)")

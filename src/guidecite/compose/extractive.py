@@ -496,8 +496,14 @@ _TOKEN = re.compile(r"[^\W_][\w'\-/]*")
 #: How a title names the topic when it names no focus: what a value is asked for is dosing
 #: or timing *in* a condition ("Dosing in preeclampsia"), a test is testing *for* it, the
 #: outlook is *for* it; otherwise "Management of ...", "Causes of ...".
-_ABOUT = {"dose": "in", "timing": "in", "threshold": "in", "monitoring": "in"}
-_ABOUT |= {"test": "for", "prognosis": "for"}
+_ABOUT = {
+    "dose": "in",
+    "timing": "in",
+    "threshold": "in",
+    "monitoring": "in",
+    "test": "for",
+    "prognosis": "for",
+}
 
 
 def title_for(query: Query, stated: frozenset[str] | None = None) -> str:
