@@ -148,14 +148,10 @@ def test_nurses_and_pharmacists_lead_with_what_they_act_on() -> None:
     assert physician == [s.text for s in statements]
 
 
-class TwoDefinitions:
-    """A store seam holding one term defined by two documents."""
+class Definitions:
+    """A store seam: one passage per document, each found by any search."""
 
-    def __init__(self) -> None:
-        texts = {
-            "a": "Staging is the process used to find out how far a cancer has spread.",
-            "b": "Staging is a way to describe how far an eye disease has gone on.",
-        }
+    def __init__(self, texts: dict[str, str]) -> None:
         self._passages = {
             i: Passage(f"p{d}", d, 0, (), t) for i, (d, t) in enumerate(texts.items())
         }
@@ -165,7 +161,7 @@ class TwoDefinitions:
         }
 
     def lexical_search(self, clauses: object, k: int) -> list[tuple[int, float]]:
-        return [(0, 2.0), (1, 1.0)]
+        return [(key, 1.0) for key in self._passages]
 
     def passages(self, keys: list[int]) -> dict[int, Passage]:
         return {k: self._passages[k] for k in keys}
@@ -175,6 +171,27 @@ class TwoDefinitions:
 
 
 def test_definitions_come_from_the_articles_own_sources_first() -> None:
-    define = library_definer(TwoDefinitions())  # type: ignore[arg-type]
+    store = Definitions(
+        {
+            "a": "Staging is the process used to find out how far a cancer has spread.",
+            "b": "Staging is a way to describe how far an eye disease has gone on.",
+        }
+    )
+    define = library_definer(store)  # type: ignore[arg-type]
     assert define("staging", ())[1].doc_id == "a"  # type: ignore[index]
     assert define("staging", {"b"})[1].doc_id == "b"  # type: ignore[index]
+
+
+def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:
+    store = Definitions(
+        {
+            "a": "Cirrhosis is the 12th leading cause of death in the United States today.",
+            "b": "Cirrhosis is a common problem in people who drink too much alcohol.",
+            "c": "Cirrhosis is a later feature of several long-standing liver diseases.",
+            "d": "Cirrhosis is scarring that slowly takes the place of healthy liver tissue.",
+            "e": "Cirrhosis is a disease in which scar tissue replaces healthy liver tissue.",
+        }
+    )
+    found = library_definer(store)("cirrhosis", ())  # type: ignore[arg-type]
+    assert found is not None
+    assert found[0].startswith("Cirrhosis is a disease in which")

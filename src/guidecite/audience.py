@@ -326,6 +326,28 @@ def glossary_section(
 #: Passages searched for a term's definition: enough that the article's own sources are
 #: among them where they use the term.
 DEFINITION_SEARCH = 100
+#: What a sentence of the shape "TERM is ..." says when it does not say what the term is: how
+#: common it is or where it ranks ("is the 12th leading cause of death", "is a common problem
+#: in ..."), or that it is a part of something else ("is a later feature of ...", "is a member
+#: of ..."). Plain English words, not clinical ones.
+_NOT_DEFINING = re.compile(
+    r"^(?:an?|the|one of the)\s+(?:(?:very|most|more|less|least|\d+\w*|second|third|"
+    r"fourth|fifth|leading|common|frequent|uncommon|major|main|primary|principal)\b|"
+    r"(?:[\w-]+\s+){0,2}(?:feature|sign|symptom|complication|problem|member|consequence|"
+    r"manifestation|finding)s?\s+(?:of|in|among)\b)",
+    re.IGNORECASE,
+)
+
+
+def defines(sentence: str, opening: re.Pattern[str]) -> bool:
+    """Whether a sentence that opens by naming a term (`opening`) says what the term is
+    ("Staging is the process used to find out how far a cancer has spread"), not only how
+    common it is or what it is a part of."""
+    match = opening.match(sentence)
+    if match is None or not 6 <= len(sentence.split()) <= 45:
+        return False
+    predicate = sentence[match.end() :].strip()
+    return not _NOT_DEFINING.match(predicate)
 
 
 def library_definer(store: Store, prefer: str = "patient") -> Define:
@@ -336,8 +358,8 @@ def library_definer(store: Store, prefer: str = "patient") -> Define:
     def define(term: str, cited: Collection[str] = ()) -> tuple[str, Reference, Citation] | None:
         pattern = re.compile(
             rf"^(?:an?\s+|the\s+)?{re.escape(term)}s?\s*(?:\([^)]{{1,60}}\)\s*)?"
-            r"(?:(?:is|are)\s+(?:a|an|the|one|any|when|how|made|called|used|part|"
-            r"inflammation|swelling|infection)\b|means\b|refers to\b)",
+            r"(?:(?:is|are)(?=\s+(?:a|an|the|one|any|when|how|made|called|used|part|"
+            r"inflammation|swelling|infection)\b)|means\b|refers to\b)",
             re.IGNORECASE,
         )
         hits = store.lexical_search([Clause(term, 1.0, phrase=True)], DEFINITION_SEARCH)
@@ -352,7 +374,7 @@ def library_definer(store: Store, prefer: str = "patient") -> Define:
         )
         for passage in ordered:
             for sentence in split_sentences(passage.text):
-                if pattern.match(sentence) and 6 <= len(sentence.split()) <= 45:
+                if defines(sentence, pattern):
                     doc = docs[passage.doc_id]
                     reference = reference_for(doc, 0)
                     citation = Citation(0, passage.passage_id, passage.text, passage.section_path)
