@@ -239,6 +239,17 @@ def test_other_and_a_bare_goal_or_test_point_back() -> None:
     ]
 
 
+def test_a_grade_after_the_full_stop_is_the_statements_grade_not_its_words() -> None:
+    text = (
+        "Five-year survival was 96.1% for type I gastric tumors.[Level of evidence C2] "
+        "Offer low-dose aspirin to adults after a myocardial infarction (1B)."
+    )
+    assert statements_of(text) == [
+        ("Five-year survival was 96.1% for type I gastric tumors.", "Level of evidence C2"),
+        ("Offer low-dose aspirin to adults after a myocardial infarction (1B).", "1B"),
+    ]
+
+
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
     text = (
         "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "

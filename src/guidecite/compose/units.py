@@ -147,6 +147,9 @@ _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
 #: How a sentence ends (its full stop, maybe inside a closing bracket or quote, or a grade
 #: in brackets after it: "... recurrence. [2011]").
 _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
+#: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
+#: statement carries it as its grade, and its words end at the full stop.
+_GRADE_AFTER = re.compile(r"(?<=[.!?])\s*\[(?P<inside>[^\[\]]{1,60})\]\s*$")
 
 
 def statements_of(text: str) -> list[tuple[str, str | None]]:
@@ -166,6 +169,9 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         if not usable(unit) or is_grade_only(unit):
             continue
         grade = find_grade(unit)
+        after = _GRADE_AFTER.search(unit)
+        if grade is not None and after is not None and find_grade(after["inside"]) == grade:
+            unit = unit[: after.start()]
         following = units[i + 1] if i + 1 < len(units) else ""
         if grade is None and following and is_grade_only(following):
             grade = find_grade(following)
