@@ -250,6 +250,20 @@ def test_a_grade_after_the_full_stop_is_the_statements_grade_not_its_words() -> 
     ]
 
 
+def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
+    text = (
+        "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "
+        "treatment may not be needed. Remember Follow-ups Your surgeon will tell you about "
+        "follow-up visits. The National Cancer Institute funds trials of new treatments. "
+        "See Appendix A in the original guideline document for further details."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "If the patient's blood cell counts are not too low, treatment may not be needed.",
+        "Your surgeon will tell you about follow-up visits.",
+        "The National Cancer Institute funds trials of new treatments.",
+    ]
+
+
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
     text = (
         "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "

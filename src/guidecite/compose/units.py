@@ -147,6 +147,14 @@ _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
 #: How a sentence ends (its full stop, maybe inside a closing bracket or quote, or a grade
 #: in brackets after it: "... recurrence. [2011]").
 _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
+#: A heading run into the sentence after it, where the source lost the line between them:
+#: a few capitalised words, then a word that opens a sentence ("Untreated Hairy Cell
+#: Leukemia If the patient's blood cell counts ...", "Remember Follow-ups Your surgeon ...").
+_GLUED_HEADING = re.compile(
+    r"^(?:[A-Z][\w'()/-]*\s+){2,8}?(?=(?:If|The|In|For|When|There|It|This|These|Those|"
+    r"Your|You|Most|Some|Many|Each|All|Because|Although|While|After|Before|During|People)"
+    r"\s+[a-z])"
+)
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
 _GRADE_AFTER = re.compile(r"(?<=[.!?])\s*\[(?P<inside>[^\[\]]{1,60})\]\s*$")
@@ -161,6 +169,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
+        unit = unit[heading_length(unit) :]
         if _REFERS_BACK.match(unit):
             before = units[i - 1] if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
@@ -177,6 +186,12 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             grade = find_grade(following)
         found.append((unit, grade))
     return found
+
+
+def heading_length(unit: str) -> int:
+    """How many characters at the start of a unit are a heading run into it (0 if none)."""
+    glued = _GLUED_HEADING.match(unit)
+    return glued.end() if glued else 0
 
 
 def statement_units(text: str) -> list[str]:
