@@ -183,15 +183,18 @@ def test_definitions_come_from_the_articles_own_sources_first() -> None:
 
 
 def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:
-    store = Definitions(
-        {
-            "a": "Cirrhosis is the 12th leading cause of death in the United States today.",
-            "b": "Cirrhosis is a common problem in people who drink too much alcohol.",
-            "c": "Cirrhosis is a later feature of several long-standing liver diseases.",
-            "d": "Cirrhosis is scarring that slowly takes the place of healthy liver tissue.",
-            "e": "Cirrhosis is a disease in which scar tissue replaces healthy liver tissue.",
-        }
-    )
-    found = library_definer(store)("cirrhosis", ())  # type: ignore[arg-type]
-    assert found is not None
-    assert found[0].startswith("Cirrhosis is a disease in which")
+    ranked = {
+        "a": "Cirrhosis is the 12th leading cause of death in the United States today.",
+        "b": "Cirrhosis is a disease in which scar tissue replaces healthy liver tissue.",
+    }
+    for opening in (
+        ranked["a"],
+        "Cirrhosis is a common problem in people who drink too much alcohol.",
+        "Cirrhosis is a later feature of several long-standing liver diseases.",
+    ):
+        # The best-placed source says how common it is or what it is part of: no entry,
+        # rather than another source's definition out of its context.
+        define = library_definer(Definitions({"a": opening, "b": ranked["b"]}))  # type: ignore[arg-type]
+        assert define("cirrhosis", ()) is None
+    define = library_definer(Definitions(ranked))  # type: ignore[arg-type]
+    assert define("cirrhosis", {"b"})[0] == ranked["b"]  # type: ignore[index]

@@ -339,17 +339,6 @@ _NOT_DEFINING = re.compile(
 )
 
 
-def defines(sentence: str, opening: re.Pattern[str]) -> bool:
-    """Whether a sentence that opens by naming a term (`opening`) says what the term is
-    ("Staging is the process used to find out how far a cancer has spread"), not only how
-    common it is or what it is a part of."""
-    match = opening.match(sentence)
-    if match is None or not 6 <= len(sentence.split()) <= 45:
-        return False
-    predicate = sentence[match.end() :].strip()
-    return not _NOT_DEFINING.match(predicate)
-
-
 def library_definer(store: Store, prefer: str = "patient") -> Define:
     """A `Define` that finds "TERM is/are/means ..." sentences in the library, preferring
     the documents it is given, then documents for the given audience; the definition is
@@ -374,11 +363,16 @@ def library_definer(store: Store, prefer: str = "patient") -> Define:
         )
         for passage in ordered:
             for sentence in split_sentences(passage.text):
-                if defines(sentence, pattern):
-                    doc = docs[passage.doc_id]
-                    reference = reference_for(doc, 0)
-                    citation = Citation(0, passage.passage_id, passage.text, passage.section_path)
-                    return sentence, reference, citation
+                opening = pattern.match(sentence)
+                if opening is None or not 6 <= len(sentence.split()) <= 45:
+                    continue
+                if _NOT_DEFINING.match(sentence[opening.end() :].strip()):
+                    # The best-placed source says how common the term is, not what it is;
+                    # another source's definition would be out of its context ("Cirrhosis
+                    # is the final phase of alcoholic liver disease" for a child's jaundice).
+                    return None
+                citation = Citation(0, passage.passage_id, passage.text, passage.section_path)
+                return sentence, reference_for(docs[passage.doc_id], 0), citation
         return None
 
     return define
