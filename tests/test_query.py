@@ -10,11 +10,13 @@ import pytest
 from guidecite.abbreviations import AbbreviationTable
 from guidecite.errors import QuestionError
 from guidecite.query import (
+    ANSWER_WORD_WEIGHT,
     clean_question,
     content_words,
     detect_language,
     understand,
     weigh_concepts,
+    with_answer_words,
 )
 from guidecite.scoring import states_all
 from guidecite.topics import TopicIndex
@@ -137,3 +139,19 @@ def test_a_hyphenated_compound_is_stated_however_the_text_hyphenates_it() -> Non
     # a compound with a number keeps its parts together: "SCA3" is not "SCA 36 ... 3"
     (sca,), *_ = weigh_concepts(("SCA3",), (), _Counts(100_000, {"sca3": 5}))  # type: ignore[arg-type]
     assert not states_all([sca], "People with SCA36 are mobile for 3 years")
+
+
+def test_the_words_the_asked_kind_of_answer_is_written_in_are_searched_lightly(library) -> None:
+    query = understand(
+        "Which test confirms haemochromatosis, and how is it treated?",
+        library.store,
+        library.embedder,
+        library.abbreviations,
+    )
+    assert {"test", "management"} <= set(query.frame.intents)
+    searched = with_answer_words(query)
+    added = searched.clauses[len(query.clauses) :]
+    assert searched.clauses[: len(query.clauses)] == query.clauses
+    assert {c.text for c in added} >= {"diagnosis", "imaging", "treatment", "recommended"}
+    assert all(c.weight == ANSWER_WORD_WEIGHT and not c.phrase for c in added)
+    assert "test" not in {c.text for c in added}  # the question says it already

@@ -20,7 +20,7 @@ from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
 from .library import Library, load_abbreviations, open_library, refresh_translations
-from .query import Query, clean_question, settle_topic, understand
+from .query import Query, clean_question, settle_topic, understand, with_answer_words
 from .relevance import judge_relevance
 from .retrieval import retrieve
 from .types import Answer, Document, Hit, short_hash
@@ -112,10 +112,12 @@ def find_passages(
     query: Query, library: Library, audience: str
 ) -> tuple[Query, list[Hit], dict[str, Document]]:
     """The question's topic, found from the library's titles and a first retrieval, then the
-    passages retrieved within it, and their documents."""
+    passages retrieved within it (searching also for the words the asked kind of answer is
+    written in), and their documents."""
     first = retrieve(library.store, query, audience=audience)
     documents = library.store.documents({h.passage.doc_id for h in first})
     query = settle_topic(query, first, documents, library.topics(), library.store, library.reranker)
+    query = with_answer_words(query)
     hits = retrieve(library.store, query, audience=audience)
     return query, hits, library.store.documents({h.passage.doc_id for h in hits})
 

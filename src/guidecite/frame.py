@@ -46,6 +46,9 @@ class Intent:
     label: str  # the article title's first word: "Management of ...", "Dosing of ..."
     asks: re.Pattern[str]  # the question asks for this kind of answer
     answers: re.Pattern[str]  # a statement, or its section's headings, offers it
+    #: Words passages giving this kind of answer are written in ("treatment", "recommended"
+    #: for what to do), searched with a low weight: the vocabulary of guidelines, not facts.
+    written_in: tuple[str, ...] = ()
 
 
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
@@ -70,6 +73,7 @@ INTENTS: tuple[Intent, ...] = (
             r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?)\b",
             _I,
         ),
+        ("dose", "dosage"),
     ),
     Intent(
         "timing",
@@ -98,6 +102,7 @@ INTENTS: tuple[Intent, ...] = (
             r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bage[sd]?\s+\d",
             _I,
         ),
+        ("interval", "weeks", "months"),
     ),
     Intent(
         "threshold",
@@ -118,6 +123,7 @@ INTENTS: tuple[Intent, ...] = (
             rf"\s+\d[\d.,]*(?:\s*{_MEASURE}|(?![\d.,]*\s*[a-z]))",
             re.IGNORECASE,
         ),
+        ("threshold", "target"),
     ),
     Intent(
         "contraindication",
@@ -142,6 +148,7 @@ INTENTS: tuple[Intent, ...] = (
             r"risk of",
             r"adverse",
         ),
+        ("contraindicated", "avoid", "caution"),
     ),
     Intent(
         "monitoring",
@@ -165,6 +172,7 @@ INTENTS: tuple[Intent, ...] = (
             r"repeat",
             r"recheck",
         ),
+        ("follow-up", "surveillance", "monitoring"),
     ),
     Intent(
         "management",
@@ -234,6 +242,7 @@ INTENTS: tuple[Intent, ...] = (
             r"consider",
             r"offer",
         ),
+        ("treatment", "recommended", "therapy", "management"),
     ),
     Intent(
         "test",
@@ -271,6 +280,7 @@ INTENTS: tuple[Intent, ...] = (
             r"marker",
             r"exam",
         ),
+        ("test", "diagnosis", "imaging"),
     ),
     Intent(
         "interpretation",
@@ -301,6 +311,7 @@ INTENTS: tuple[Intent, ...] = (
             r"sensitiv",
             r"specific",
         ),
+        ("elevated", "levels", "marker"),
     ),
     Intent(
         "prognosis",
@@ -332,6 +343,7 @@ INTENTS: tuple[Intent, ...] = (
             r"recover",
             r"progress(?!ive)",
         ),
+        ("prognosis", "survival", "outlook"),
     ),
     Intent(
         "cause",
@@ -347,6 +359,7 @@ INTENTS: tuple[Intent, ...] = (
             r"lead to",
         ),
         _any(r"caus", r"risk factor", r"due to", r"result(?:s|ing)? (?:from|in)", r"trigger"),
+        ("causes", "caused"),
     ),
     Intent(
         "risk",
@@ -354,6 +367,7 @@ INTENTS: tuple[Intent, ...] = (
         # not "high-risk disease": a compound that grades the patient does not ask the risk
         _any(r"(?<!-)risk", r"chances?", r"likel", r"odds", r"more likely", r"prone"),
         _any(r"risk", r"chance", r"likel", r"increas", r"odds"),
+        ("risk",),
     ),
     Intent(
         "symptoms",
@@ -368,6 +382,7 @@ INTENTS: tuple[Intent, ...] = (
             r"look like",
         ),
         _any(r"symptom", r"sign", r"present", r"feel", r"experienc"),
+        ("symptoms", "signs"),
     ),
     Intent(
         "inheritance",
@@ -397,12 +412,14 @@ INTENTS: tuple[Intent, ...] = (
             r"paternal",
             r"recurrence",
         ),
+        ("inherited", "genetic"),
     ),
     Intent(
         "prevention",
         "Prevention",
         _any(r"prevent", r"avoid getting", r"reduce (?:the |my )?risk", r"protect"),
         _any(r"prevent", r"reduc", r"protect", r"vaccin", r"avoid"),
+        ("prevention", "prevent"),
     ),
     Intent(
         "definition",

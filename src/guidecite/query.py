@@ -25,6 +25,7 @@ from .frame import (
     asked_parts,
     asking_clauses,
     excluded_population,
+    intent_named,
     intents_of_message,
     names_no_focus,
     names_patient,
@@ -123,6 +124,10 @@ EVIDENCE_HITS = 50
 #: The topic's words, as its best title writes them, searched as one more weighted phrase.
 TOPIC_WEIGHT = 1.0
 MAX_TOPIC_WORDS = 6
+#: How much a word that passages giving the asked kind of answer are written in weighs in the
+#: search, against 1 for a word of the question: enough to lift, among the passages on the
+#: question's words, those that give the answer, not to fetch passages on nothing else.
+ANSWER_WORD_WEIGHT = 0.3
 NO_FRAME = Frame(None, None, (), "general", ())
 _SLASHED_WORDS = re.compile(r"[a-z]{3,}(?:/[a-z]{3,})+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_](?:[\w\-/+%]|\.(?=\w))*", re.UNICODE)
@@ -628,6 +633,23 @@ def excludes(concept: Concept, excluded: Collection[str]) -> bool:
     excluded word (six letters, so "anticoagulación" meets "anticoagulation")."""
     starts = {fold(word)[:6] for word in excluded if len(word) >= 4}
     return any(term[:6] in starts for alt in concept[1] for term in alt if len(term) >= 4)
+
+
+def with_answer_words(query: Query) -> Query:
+    """The query searching also, with a low weight, for the words passages giving the asked
+    kinds of answer are written in ("treatment", "recommended" for what to do; "test",
+    "imaging" for which test), where the question does not say them itself."""
+    said = {clause.text.casefold() for clause in query.clauses}
+    words = dict.fromkeys(
+        word
+        for name in query.frame.intents or (query.frame.intent,)
+        for word in intent_named(name).written_in
+        if word not in said
+    )
+    if not words:
+        return query
+    extra = tuple(Clause(word, ANSWER_WORD_WEIGHT) for word in words)
+    return replace(query, clauses=query.clauses + extra)
 
 
 def topic_clauses(frame: Frame) -> tuple[Clause, ...]:
