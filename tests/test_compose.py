@@ -255,12 +255,28 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "
         "treatment may not be needed. Remember Follow-ups Your surgeon will tell you about "
         "follow-up visits. The National Cancer Institute funds trials of new treatments. "
-        "See Appendix A in the original guideline document for further details."
+        "See Appendix A in the original guideline document for further details. "
+        "Light Therapy Light therapy, also called phototherapy, uses ultraviolet light. "
+        "Loa loa parasites are found in West and Central Africa."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "If the patient's blood cell counts are not too low, treatment may not be needed.",
         "Your surgeon will tell you about follow-up visits.",
         "The National Cancer Institute funds trials of new treatments.",
+        "Light therapy, also called phototherapy, uses ultraviolet light.",
+        "Loa loa parasites are found in West and Central Africa.",
+    ]
+
+
+def test_a_bare_yes_and_a_lead_in_without_its_list_are_not_statements() -> None:
+    text = (
+        "Yes. Some skin cancer patients take part in studies of new treatments. "
+        "Learn as much as you can about these medicines and take them as prescribed. "
+        "Oral or injected medications for psoriasis include the following."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Some skin cancer patients take part in studies of new treatments.",
+        "Learn as much as you can about these medicines and take them as prescribed.",
     ]
 
 

@@ -44,6 +44,11 @@ _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 _DANGLING = re.compile(
     r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
+#: A lead-in whose list is not with it ("... include the following."): it says nothing alone.
+_LIST_TO_FOLLOW = re.compile(r"\b(?:the following|as follows)\s*[.:]?\s*$", re.IGNORECASE)
+#: The answer to a question the statement does not carry ("Yes. Some patients take part in
+#: studies ..."): the words after it stand alone, the "Yes" does not.
+_BARE_ANSWER = re.compile(r"^(?:Yes|No)[.,!]\s+(?=[A-Z])")
 #: A sentence that introduces a list: it ends in a colon, in words that open one, or in a
 #: word that cannot end a sentence.
 _LEADS_IN = re.compile(
@@ -169,7 +174,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
-        unit = unit[heading_length(unit) :]
+        unit = _BARE_ANSWER.sub("", unit[heading_length(unit) :])
         if _REFERS_BACK.match(unit):
             before = units[i - 1] if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
@@ -189,9 +194,22 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
 
 
 def heading_length(unit: str) -> int:
-    """How many characters at the start of a unit are a heading run into it (0 if none)."""
+    """How many characters at the start of a unit are a heading run into it (0 if none):
+    capitalised words before a word that opens a sentence, or before the same words again
+    ("Light Therapy Light therapy, also called phototherapy, ...")."""
     glued = _GLUED_HEADING.match(unit)
-    return glued.end() if glued else 0
+    if glued:
+        return glued.end()
+    words = unit.split()
+    for size in range(1, min(6, len(words) // 3) + 1):
+        heading, after = words[:size], words[size : 2 * size]
+        if not all(word[:1].isupper() for word in heading):
+            break
+        prefix = " ".join(heading) + " "
+        again = [w.casefold() for w in heading] == [w.casefold().rstrip(",;:") for w in after]
+        if again and after[0][:1].isupper() and unit.startswith(prefix):
+            return len(prefix)
+    return 0
 
 
 def statement_units(text: str) -> list[str]:
@@ -373,6 +391,8 @@ def usable(sentence: str) -> bool:
         return False  # a caption: "Antibiotic Treatment for Lyme Disease in Children (Under 12)"
     if _DANGLING.search(sentence):
         return False  # cut short
+    if _LIST_TO_FOLLOW.search(sentence):
+        return False  # its list is elsewhere
     first = words[0].strip("\"'([")
     if first.isalpha() and first.islower():
         return False  # a list item cut from its lead-in, or the tail of a sentence
