@@ -51,6 +51,18 @@ def test_correct_spelling_rewrites_only_the_unknown_words() -> None:
     ]
 
 
+def test_a_rare_word_of_english_is_not_a_typo_of_a_library_word() -> None:
+    vocabulary = Vocabulary.build(
+        [*LIBRARY_TEXT, "A blender.", "Wash the blender.", "A hemorrhage.", "No hemorrhage."]
+    )
+    assert vocabulary.correct("bleeder") == "blender"  # close in letters...
+    text, corrections = correct_spelling(
+        "I am a bleeder and hemorhage after injuries", vocabulary, ["bleeder", "hemorhage"]
+    )
+    assert [(c.written, c.corrected) for c in corrections] == [("hemorhage", "hemorrhage")]
+    assert text == "I am a bleeder and hemorrhage after injuries"  # ...but a word of English
+
+
 def test_an_everyday_word_the_library_does_not_use_is_never_corrected() -> None:
     vocabulary = Vocabulary.build([*LIBRARY_TEXT, "Do not rely on it.", "They rely on it."])
     assert vocabulary.correct("reply") == "rely"  # close in letters...

@@ -12,7 +12,9 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   at most a quarter of the word's length (optimal string alignment, so a swapped pair of
   letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
   letters ("ciprofaxin" -> "ciprofloxacin"). A word with no close library word stays as it
-  is, and the evidence check reports it as not covered.
+  is, and the evidence check reports it as not covered. A word of English is no typo, however
+  rarely it is used: one in symspellpy's English dictionary ("bleeder", "fliers") or used
+  often enough in everyday English stays as written.
 
 Nothing here knows medicine: the vocabulary is whatever the library's passages say.
 """
@@ -27,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import distance, process
@@ -256,6 +259,18 @@ def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
     return _TOKEN.sub(fold, question)
 
 
+#: symspellpy's English dictionary: 82,765 words of a large English corpus, spelled right.
+ENGLISH_DICTIONARY = "frequency_dictionary_en_82_765.txt"
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The words of symspellpy's English dictionary, in lower case."""
+    source = resources.files("symspellpy") / ENGLISH_DICTIONARY
+    with source.open(encoding="utf-8") as lines:
+        return frozenset(line.split(maxsplit=1)[0] for line in lines if line.strip())
+
+
 def correct_spelling(
     question: str, vocabulary: Vocabulary, unknown: Iterable[str]
 ) -> tuple[str, tuple[Correction, ...]]:
@@ -263,8 +278,8 @@ def correct_spelling(
     word (never an everyday English word), and the corrections made."""
     corrections = []
     for word in dict.fromkeys(unknown):
-        if zipf_frequency(word, "en") >= EVERYDAY_COMMON:
-            continue  # an everyday word ("reply") the library happens not to use
+        if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
+            continue  # a word of English ("reply", "bleeder") the library happens not to use
         better = vocabulary.correct(word)
         if better is not None:
             corrections.append(Correction(word, better))
