@@ -257,6 +257,7 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "follow-up visits. The National Cancer Institute funds trials of new treatments. "
         "See Appendix A in the original guideline document for further details. "
         "Light Therapy Light therapy, also called phototherapy, uses ultraviolet light. "
+        "Treatment for Dry Mouth Dry mouth treatment will depend on what is causing it. "
         "Loa loa parasites are found in West and Central Africa."
     )
     assert [unit for unit, _ in statements_of(text)] == [
@@ -264,6 +265,7 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Your surgeon will tell you about follow-up visits.",
         "The National Cancer Institute funds trials of new treatments.",
         "Light therapy, also called phototherapy, uses ultraviolet light.",
+        "Dry mouth treatment will depend on what is causing it.",
         "Loa loa parasites are found in West and Central Africa.",
     ]
 

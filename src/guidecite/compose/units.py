@@ -160,6 +160,8 @@ _GLUED_HEADING = re.compile(
     r"Your|You|Most|Some|Many|Each|All|Because|Although|While|After|Before|During|People)"
     r"\s+[a-z])"
 )
+#: The small words a heading in title case writes in lower case ("Treatment for Dry Mouth").
+_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
 _GRADE_AFTER = re.compile(r"(?<=[.!?])\s*\[(?P<inside>[^\[\]]{1,60})\]\s*$")
@@ -195,20 +197,27 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
 
 def heading_length(unit: str) -> int:
     """How many characters at the start of a unit are a heading run into it (0 if none):
-    capitalised words before a word that opens a sentence, or before the same words again
-    ("Light Therapy Light therapy, also called phototherapy, ...")."""
+    capitalised words (and the small words of a title) before a word that opens a sentence,
+    or before a capitalised repeat of the heading's last words ("Light Therapy Light
+    therapy, also called ...", "Treatment for Dry Mouth Dry mouth treatment will ...")."""
     glued = _GLUED_HEADING.match(unit)
     if glued:
         return glued.end()
     words = unit.split()
-    for size in range(1, min(6, len(words) // 3) + 1):
-        heading, after = words[:size], words[size : 2 * size]
-        if not all(word[:1].isupper() for word in heading):
+    for end in range(1, min(8, len(words) // 3) + 1):
+        heading = words[:end]
+        if not heading[-1][:1].isupper():
+            continue
+        if not all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in heading):
             break
+        if not words[end][:1].isupper():
+            continue
         prefix = " ".join(heading) + " "
-        again = [w.casefold() for w in heading] == [w.casefold().rstrip(",;:") for w in after]
-        if again and after[0][:1].isupper() and unit.startswith(prefix):
-            return len(prefix)
+        for size in range(1, end + 1):
+            tail = [w.casefold() for w in heading[-size:]]
+            again = [w.casefold().rstrip(",;:") for w in words[end : end + size]]
+            if tail == again and unit.startswith(prefix):
+                return len(prefix)
     return 0
 
 
