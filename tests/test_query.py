@@ -11,6 +11,7 @@ from guidecite.abbreviations import AbbreviationTable
 from guidecite.errors import QuestionError
 from guidecite.query import (
     ANSWER_WORD_WEIGHT,
+    Query,
     clean_question,
     content_words,
     detect_language,
@@ -20,6 +21,11 @@ from guidecite.query import (
 )
 from guidecite.scoring import states_all
 from guidecite.topics import TopicIndex
+
+
+def read_in(library, question: str) -> Query:  # type: ignore[no-untyped-def]
+    """The question understood against the test library."""
+    return understand(question, library.store, library.embedder, library.abbreviations)
 
 
 @pytest.mark.parametrize(
@@ -58,12 +64,7 @@ def test_a_long_form_in_the_question_finds_its_library_short_form() -> None:
 
 
 def test_understand_expands_library_abbreviations_and_weighs_rare_words_higher(library) -> None:
-    query = understand(
-        "Which biochemical markers follow a pancreatic NET after resection?",
-        library.store,
-        library.embedder,
-        library.abbreviations,
-    )
+    query = read_in(library, "Which biochemical markers follow a pancreatic NET after resection?")
     longs = {e.long.lower() for e in query.expansions if e.short == "NET"}
     assert any("neuroendocrine" in long for long in longs)
     weights = dict(zip(query.content_words, (w for w, _ in query.concepts), strict=True))
@@ -72,12 +73,7 @@ def test_understand_expands_library_abbreviations_and_weighs_rare_words_higher(l
 
 
 def test_a_word_the_library_never_uses_is_reported_unknown(library) -> None:
-    query = understand(
-        "How often is zorbquintab injected in adults?",
-        library.store,
-        library.embedder,
-        library.abbreviations,
-    )
+    query = read_in(library, "How often is zorbquintab injected in adults?")
     assert "zorbquintab" in query.unknown_words
     assert "adults" not in query.unknown_words
 
@@ -142,12 +138,7 @@ def test_a_hyphenated_compound_is_stated_however_the_text_hyphenates_it() -> Non
 
 
 def test_the_words_the_asked_kind_of_answer_is_written_in_are_searched_lightly(library) -> None:
-    query = understand(
-        "Which test confirms haemochromatosis, and how is it treated?",
-        library.store,
-        library.embedder,
-        library.abbreviations,
-    )
+    query = read_in(library, "Which test confirms haemochromatosis, and how is it treated?")
     assert {"test", "management"} <= set(query.frame.intents)
     searched = with_answer_words(query)
     added = searched.clauses[len(query.clauses) :]
