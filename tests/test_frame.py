@@ -75,6 +75,13 @@ def test_qualifiers_say_who_the_patient_is() -> None:
     assert qualifiers_of("What is the dose?") == ()
 
 
+def test_an_age_written_in_words_or_in_months_says_who_the_patient_is() -> None:
+    assert qualifiers_of("My son five years old has GM1 gangliosidosis") == ("child",)
+    assert qualifiers_of("My father is eighty-three years old") == ("older adult",)
+    assert qualifiers_of("My 16 month old son does not sit up") == ("child",)
+    assert qualifiers_of("One of my friends is 30 years old") == ("adult",)
+
+
 def test_a_statement_about_a_population_the_question_excludes_is_named() -> None:
     man = ("older adult", "male")
     assert excluded_population("Pregnant women should be offered levothyroxine.", man) in {

@@ -595,16 +595,45 @@ _LIVER = _any(
 )
 OLDER_AGE = 65
 ADULT_AGE = 18
+#: An age in months, weeks or days ("16 month old", "3-week-old") is a child's.
+_YOUNG_AGE = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:months?|mos?|weeks?|wks?|days?)[\s-]*(?:-\s*)?old\b", _I
+)
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: An age written in words ("five years old", "eighty-three years old"), as digits.
+_NUMBER_WORDS = {
+    **{word: n for n, word in enumerate(_UNITS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    **{
+        f"{ten}{joint}{unit}": 10 * t + u
+        for t, ten in enumerate(_TENS, 2)
+        for u, unit in enumerate(("", *_UNITS))
+        for joint in ((" ", "-") if unit else ("",))
+    },
+}
+_IN_WORDS = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")\b", _I
+)
+
+
+def ages_in(question: str) -> list[int]:
+    """The ages in years a question states, in digits or in words."""
+    digits = _IN_WORDS.sub(lambda m: str(_NUMBER_WORDS[m.group().lower()]), question)
+    return [int(a or b) for a, b in _AGE.findall(digits)]
 
 
 def qualifiers_of(question: str) -> tuple[str, ...]:
     """Who the question is about, as far as it says: age group, sex, pregnancy, kidney or
     liver function, and how severe the condition is (mild, moderate, severe)."""
     found: list[str] = []
-    ages = [int(a or b) for a, b in _AGE.findall(question)]
+    ages = ages_in(question)
     if ages:
         age = ages[0]
         found.append("child" if age < ADULT_AGE else "older adult" if age >= OLDER_AGE else "adult")
+    elif _YOUNG_AGE.search(question):
+        found.append("child")
     for group in ("child", "older adult", "adult", "pregnancy"):
         if group not in found and POPULATIONS[group].search(question):
             found.append(group)
