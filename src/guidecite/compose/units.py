@@ -160,8 +160,6 @@ _GLUED_HEADING = re.compile(
     r"Your|You|Most|Some|Many|Each|All|Because|Although|While|After|Before|During|People)"
     r"\s+[a-z])"
 )
-#: The small words a heading in title case writes in lower case ("Treatment for Dry Mouth").
-_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
 _GRADE_AFTER = re.compile(r"(?<=[.!?])\s*\[(?P<inside>[^\[\]]{1,60})\]\s*$")
@@ -176,7 +174,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
-        unit = _BARE_ANSWER.sub("", unit[heading_length(unit) :])
+        unit = _BARE_ANSWER.sub("", unit)
         if _REFERS_BACK.match(unit):
             before = units[i - 1] if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
@@ -193,32 +191,6 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             grade = find_grade(following)
         found.append((unit, grade))
     return found
-
-
-def heading_length(unit: str) -> int:
-    """How many characters at the start of a unit are a heading run into it (0 if none):
-    capitalised words (and the small words of a title) before a word that opens a sentence,
-    or before a capitalised repeat of the heading's last words ("Light Therapy Light
-    therapy, also called ...", "Treatment for Dry Mouth Dry mouth treatment will ...")."""
-    glued = _GLUED_HEADING.match(unit)
-    if glued:
-        return glued.end()
-    words = unit.split()
-    for end in range(1, min(8, len(words) // 3) + 1):
-        heading = words[:end]
-        if not heading[-1][:1].isupper():
-            continue
-        if not all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in heading):
-            break
-        if not words[end][:1].isupper():
-            continue
-        prefix = " ".join(heading) + " "
-        for size in range(1, end + 1):
-            tail = [w.casefold() for w in heading[-size:]]
-            again = [w.casefold().rstrip(",;:") for w in words[end : end + size]]
-            if tail == again and unit.startswith(prefix):
-                return len(prefix)
-    return 0
 
 
 def statement_units(text: str) -> list[str]:
@@ -273,17 +245,27 @@ def statement_units(text: str) -> list[str]:
 
 
 def without_heading(sentence: str) -> str:
-    """A sentence without the heading the source ran into it: "Resectable Tumors Resectable
-    tumors can be removed by surgery." reads from the second "Resectable"."""
+    """A sentence without the heading the source ran into it, where it lost the line between
+    them: capitalised words (and a title's small words) before a word that opens a sentence
+    ("Untreated Hairy Cell Leukemia If the patient's ..."), or before a capitalised repeat of
+    the heading's last words ("Resectable Tumors Resectable tumors can be removed by
+    surgery.", "Treatment for Dry Mouth Dry mouth treatment will ...")."""
+    glued = _GLUED_HEADING.match(sentence)
+    if glued:
+        return sentence[glued.end() :]
     words = sentence.split()
-    for n in range(MAX_HEADING_WORDS, 1, -1):
-        head, rest = words[:n], words[n : 2 * n]
-        if (
-            len(rest) == n
-            and all(w[:1].isupper() for w in head)
-            and [w.casefold() for w in head] == [w.casefold() for w in rest]
-        ):
-            return " ".join(words[n:])
+    for end in range(1, min(MAX_HEADING_WORDS, len(words) // 3) + 1):
+        heading = words[:end]
+        if not heading[-1][:1].isupper():
+            continue
+        if not all(w[:1].isupper() or w in _TITLE_SMALL for w in heading):
+            break
+        if not words[end][:1].isupper():
+            continue
+        for size in range(1, end + 1):
+            tail = [w.casefold() for w in heading[-size:]]
+            if tail == [w.casefold().rstrip(",;:") for w in words[end : end + size]]:
+                return " ".join(words[end:])
     return sentence
 
 
