@@ -44,8 +44,6 @@ _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 _DANGLING = re.compile(
     r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
-#: A lead-in whose list is not with it ("... include the following."): it says nothing alone.
-_LIST_TO_FOLLOW = re.compile(r"\b(?:the following|as follows)\s*[.:]?\s*$", re.IGNORECASE)
 #: The answer to a question the statement does not carry ("Yes. Some patients take part in
 #: studies ..."): the words after it stand alone, the "Yes" does not.
 _BARE_ANSWER = re.compile(r"^(?:Yes|No)[.,!]\s+(?=[A-Z])")
@@ -102,6 +100,7 @@ _ELSEWHERE = re.compile(
     r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
+    r"the following(?=\s*[.:]?\s*$)|"  # "... include the following.": its list is elsewhere
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"you can use\b[^.;]{0,80}\bto (?:look up|find|search)|"
     r"learn more about|(?:to )?learn more,? (?:see|visit|go to|read|call|at)\b|"
@@ -382,8 +381,6 @@ def usable(sentence: str) -> bool:
         return False  # a caption: "Antibiotic Treatment for Lyme Disease in Children (Under 12)"
     if _DANGLING.search(sentence):
         return False  # cut short
-    if _LIST_TO_FOLLOW.search(sentence):
-        return False  # its list is elsewhere
     first = words[0].strip("\"'([")
     if first.isalpha() and first.islower():
         return False  # a list item cut from its lead-in, or the tail of a sentence
