@@ -64,6 +64,18 @@ def test_a_table_of_labels_and_values_reads_as_labelled_values_under_its_title()
     ]
 
 
+def test_a_table_row_says_whom_its_table_is_about_where_the_passage_gives_its_title() -> None:
+    header = "| Biochemical Test | Condition Screened For | Age Screening Initiated (y) |"
+    row = "| Fasting glucose and insulin | Insulinoma | 5 |"
+    said = "Biochemical Test: Fasting glucose and insulin; Condition Screened For: Insulinoma; "
+    said += "Age Screening Initiated (y): 5"
+    title = "Practice Guidelines for Surveillance of MEN1"
+    assert statement_units(f"{title}\n{header}\n{row}")[-1] == f"{title} - {said}"
+    # a label and its value, or a sentence, is no table title
+    for before in ("Clinical Condition: Acute Chest Pain", "Screening starts early in MEN1."):
+        assert statement_units(f"{before}\n{header}\n{row}")[-1] == said
+
+
 def test_a_nested_list_item_keeps_its_subject_in_the_passage_s_words() -> None:
     units = statement_units(
         "- Non-dihydropyridine calcium channel blockers (diltiazem, verapamil):\n"

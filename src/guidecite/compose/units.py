@@ -33,6 +33,7 @@ MAX_HEADING_WORDS = 8
 _VALUE = re.compile(r"[\d.,%<>=≥≤ +-]+")
 _FOOTNOTE = re.compile(r"\^[a-z](?:,[a-z])*\b")
 _CAPTION = re.compile(r"^\s*Table\b[^:]{0,12}:\s*(.{3,160}?)\s*$", re.IGNORECASE)
+MAX_CAPTION_WORDS = 15
 #: An amount with its unit ("1.5–2.0 g", "10–60 mg/d"): a table's data, never a column's name.
 _AMOUNT = re.compile(r"\d(?:[\d.,–-]*\d)?\s*(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq)\b", re.I)
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
@@ -210,8 +211,7 @@ def statement_units(text: str) -> list[str]:
                 continue  # the rule under a header row
             starts = i == 1 or not lines[i - 2].lstrip().startswith("|")
             if starts:
-                found = _CAPTION.match(lines[i - 2]) if i > 1 else None
-                caption = found.group(1).strip() if found else ""
+                caption = caption_of(lines[i - 2]) if i > 1 else ""
             if starts and is_header(cells):
                 header = cells
                 continue
@@ -297,6 +297,18 @@ def _joined(lead: str, items: Sequence[str]) -> str:
     return " ".join((lead, "; ".join(item.rstrip(".;") for item in items))) + "."
 
 
+def caption_of(line: str) -> str:
+    """A table's title, from the line before it: "Table: ..." or a title ("Practice
+    Guidelines for Surveillance of MEN1"); "" for a sentence or a label and its value."""
+    found = _CAPTION.match(line)
+    if found:
+        return found.group(1).strip()
+    words = line.split()
+    if not 2 <= len(words) <= MAX_CAPTION_WORDS or re.search(r"[.:;?!]\s*$|:\s", line):
+        return ""  # a sentence, or a label and its value ("Clinical Condition: ...")
+    return line.strip() if title_case(words) else ""
+
+
 def table_cells(row: str) -> list[str]:
     """A table row's cells, without their footnote marks ("calcium/day^a"); none for the
     rule under a header row."""
@@ -319,9 +331,11 @@ def is_header(cells: Sequence[str]) -> bool:
 def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption: str = "") -> str:
     """A row as its cells joined by semicolons, each labelled with its column's name where
     the header row is in the passage ("Radiologic Procedure: CTA chest; Rating: 9; ...");
-    cells of symbols or a lone letter (a scale's marks) are left out. A row of a table of
-    labels and values says its table's title where the passage gives it ("Suggested Scheme
-    for Calcium Supplementation in Pregnant Women - Duration: From 20 weeks' gestation ...")."""
+    cells of symbols or a lone letter (a scale's marks) are left out. A row says its table's
+    title where the passage gives it, so that it keeps whom and what it is about ("Suggested
+    Scheme for Calcium Supplementation in Pregnant Women - Duration: From 20 weeks' gestation
+    ...", "Practice Guidelines for Surveillance of MEN1 - Biochemical Test or Procedure:
+    Fasting glucose and insulin; ...")."""
     if header is None and len(cells) == 2 and is_header(cells[:1]) and _says(cells[1]):
         label, value = cells
         said = f"{caption} - {label}: {value}" if caption else f"{label}: {value}"
@@ -331,7 +345,8 @@ def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption
     kept = [(name, cell) for name, cell in zip(names, cells, strict=True) if _says(cell)]
     if sum(len(cell.split()) for _, cell in kept) < 6:
         return ""  # a label and a value: a fragment
-    return "; ".join(f"{name}: {cell}" if name else cell for name, cell in kept)
+    said = "; ".join(f"{name}: {cell}" if name else cell for name, cell in kept)
+    return f"{caption} - {said}" if caption and labelled else said
 
 
 def _says(cell: str) -> bool:
