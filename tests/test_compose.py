@@ -282,15 +282,19 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     ]
 
 
-def test_a_bare_yes_and_a_lead_in_without_its_list_are_not_statements() -> None:
+def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_statements() -> None:
     text = (
         "Yes. Some skin cancer patients take part in studies of new treatments. "
         "Learn as much as you can about these medicines and take them as prescribed. "
-        "Oral or injected medications for psoriasis include the following."
+        "Oral or injected medications for psoriasis include the following. "
+        "Read or listen to ways some patients are coping with glaucoma. "
+        "Read more about quitting smoking at Smoking and Your Heart. "
+        "Read the label before giving any medicine to children."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "Some skin cancer patients take part in studies of new treatments.",
         "Learn as much as you can about these medicines and take them as prescribed.",
+        "Read the label before giving any medicine to children.",
     ]
 
 

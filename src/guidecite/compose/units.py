@@ -105,6 +105,7 @@ _ELSEWHERE = re.compile(
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"you can use\b[^.;]{0,80}\bto (?:look up|find|search)|"
     r"learn more about|(?:to )?learn more,? (?:see|visit|go to|read|call|at)\b|"
+    r"^read (?:more|about)\b|^read or listen\b|"
     r"get more (?:details|information)|^(?:for|in|to)\b[^.;]{0,160},\s+see\b|"
     r"the following (?:resources|organizations|web ?sites)|"
     r"to (?:read|download|order|view)\b[^.;]{0,160}\b(?:go to|visit)|"
