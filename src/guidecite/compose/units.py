@@ -34,6 +34,9 @@ _VALUE = re.compile(r"[\d.,%<>=≥≤ +-]+")
 _FOOTNOTE = re.compile(r"\^[a-z](?:,[a-z])*\b")
 _CAPTION = re.compile(r"^\s*Table\b[^:]{0,12}:\s*(.{3,160}?)\s*$", re.IGNORECASE)
 MAX_CAPTION_WORDS = 15
+#: A line before a table that is no title of it: a sentence, or a label and its value
+#: ("Clinical Condition: ...").
+_NOT_A_TITLE = re.compile(r"[.:;?!]\s*$|:\s")
 #: An amount with its unit ("1.5–2.0 g", "10–60 mg/d"): a table's data, never a column's name.
 _AMOUNT = re.compile(r"\d(?:[\d.,–-]*\d)?\s*(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq)\b", re.I)
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
@@ -305,8 +308,8 @@ def caption_of(line: str) -> str:
     if found:
         return found.group(1).strip()
     words = line.split()
-    if not 2 <= len(words) <= MAX_CAPTION_WORDS or re.search(r"[.:;?!]\s*$|:\s", line):
-        return ""  # a sentence, or a label and its value ("Clinical Condition: ...")
+    if not 2 <= len(words) <= MAX_CAPTION_WORDS or _NOT_A_TITLE.search(line):
+        return ""
     return line.strip() if title_case(words) else ""
 
 
