@@ -517,6 +517,30 @@ def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> Non
     assert cover_intents(picked, [*picked, other], [intent_named("management")], 2) == picked
 
 
+def test_a_value_asked_for_one_part_is_given_by_a_statement_on_that_part() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, None)
+
+    # "which test should be offered, and what level is positive?"
+    offer = candidate("Offer a breath test if the diagnosis is being considered.", 1.3)
+    other = candidate("Offer a lung test where the ratio is less than 70%.", 1.2)
+    level = candidate("Regard a breath level of 40 ppb or more as a positive test.", 0.5)
+    positive = ((2.9, (frozenset(terms("positive")),)),)
+    threshold = intent_named("threshold")
+    intents = [threshold, intent_named("test")]
+    parts = {"threshold": positive}
+    picked = [offer, other]
+    covered = cover_intents(picked, [*picked, level], intents, limit=2, parts=parts)
+    assert covered == [offer, level]
+    assert lead_with_answer(covered, threshold, parts=parts)[0] is level
+    # without the part's words, another value counts as given, as before
+    assert cover_intents(picked, [*picked, level], intents, limit=2) == picked
+    assert lead_with_answer([offer, other, level], threshold)[0] is other
+    # where no candidate states the part, any statement giving a value answers it
+    assert cover_intents([offer], [offer, other], intents, limit=2, parts=parts) == [offer, other]
+
+
 def test_a_passage_without_headings_is_headed_by_its_document_s_title() -> None:
     answer_only = Passage("p1", "d1", 0, (), "Many people keep improving for months.")
     sectioned = Passage("p2", "d2", 0, ("Treatment",), "Offer physiotherapy.")

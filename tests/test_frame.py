@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guidecite.frame import (
+    asked_part,
     asked_parts,
     excluded_population,
     intent_named,
@@ -230,3 +231,12 @@ def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")
     assert threshold.answers.search("Treat when the systolic pressure is above 140.")
     assert not threshold.answers.search("Try to perform at least 2 other objective tests.")
+
+
+def test_the_part_of_a_question_that_asks_for_a_value_is_read_apart() -> None:
+    question = "Which airway test should be offered, and what level is positive?"
+    assert asked_part(intent_named("threshold"), question) == "is positive"
+    assert asked_part(intent_named("dose"), "What hydrocortisone daily dose and timing?") == (
+        "What hydrocortisone daily"
+    )
+    assert asked_part(intent_named("timing"), "What level is positive?") == ""

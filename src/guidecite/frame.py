@@ -815,6 +815,22 @@ def is_subject_line(head: str) -> bool:
     return head.rstrip().endswith(":") or not any(w.lower() in _SENTENCE_WORDS for w in words)
 
 
+#: Where one part of a question ends and the next asks something else ("which test should
+#: be offered, and what level is positive?").
+_PART = re.compile(r"[,;:?!.]|\s+(?:and|or|but|y|o)\s+", _I)
+
+
+def asked_part(intent: Intent, question: str) -> str:
+    """The words of the part of a question that asks for this kind of answer, less the
+    asking words themselves: "is positive" in "which test should be offered, and what level
+    is positive?"; "" where no part asks for it."""
+    for part in _PART.split(question):
+        found = intent.asks.search(part)
+        if found is not None:
+            return f"{part[: found.start()]} {part[found.end() :]}".strip()
+    return ""
+
+
 def asked_parts(question: str) -> str:
     """The parts of a message that ask: its subject line and its asking sentences (the
     whole message when it is short or none of it reads as asking)."""

@@ -16,7 +16,7 @@ words.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..analysis import terms
@@ -29,6 +29,7 @@ from ..frame import (
     NOT_ANSWERED_ON,
     READ_AS,
     Intent,
+    asked_part,
     asking_clauses,
     intent_named,
     names_no_focus,
@@ -132,11 +133,12 @@ class ExtractiveComposer:
         english = query.asking_text if query.language == "en" else query.english or None
         candidates = rerank(candidates, english, self.reranker)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+        parts = {i.name: value_asked(query, i) for i in intents}
         picked = pick_statements(candidates, self.max_statements)
-        picked = cover_intents(picked, candidates, intents, self.max_statements)
+        picked = cover_intents(picked, candidates, intents, self.max_statements, parts)
         main = main_focus(query)
         picked = lead_with_answer(
-            picked, intents[0], main, asked_concepts(query), query.topic_concepts
+            picked, intents[0], main, asked_concepts(query), query.topic_concepts, parts
         )
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
@@ -233,6 +235,22 @@ def beyond_topic(query: Query) -> tuple[Concept, ...]:
     (words that weigh little, like the story's or the patient's, left out)."""
     topic = {id(c) for c in query.topic_concepts}
     return tuple(c for c in query.concepts if id(c) not in topic and c[0] >= ASKS_ABOUT)
+
+
+def value_asked(query: Query, intent: Intent) -> tuple[Concept, ...]:
+    """For a value asked for (a dose, a time, a threshold), the question's concepts in the
+    part that asks for it, the topic's left out: "positive" in "which test should be
+    offered, and what level is positive?". A value given for something else (another test's
+    cut-off) does not answer that part."""
+    if intent.name not in VALUE_INTENTS:
+        return ()
+    words = frozenset(terms(asked_part(intent, asking_clauses(query.read))))
+    topic = {id(c) for c in query.topic_concepts}
+    return tuple(
+        c
+        for c in query.concepts
+        if id(c) not in topic and c[0] > 0 and any(alt & words for alt in c[1])
+    )
 
 
 def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
@@ -361,26 +379,32 @@ def cover_intents(
     candidates: Sequence[Candidate],
     intents: Sequence[Intent],
     limit: int,
+    parts: Mapping[str, Sequence[Concept]] | None = None,
 ) -> list[Candidate]:
     """Every kind of answer the question asks for ("which test, and what level is
     positive?") gets its best statement, when a candidate offers it: it takes the place of
     the weakest statement that offers none of them. The main kind is covered too where it
-    is a value (a dose, an interval, a threshold) that no picked statement gives."""
+    is a value (a dose, an interval, a threshold) that no picked statement gives. A value is
+    given by a statement that also states the words of the part asking for it (`parts`,
+    `value_asked`: the level that is "positive"), where a candidate does; only where none
+    does, by any statement with such a value."""
     chosen = list(picked)
     wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
     for intent in wanted:
-        if any(offers(intent, c.text, c.headings) for c in chosen):
-            continue
-        best = next(
-            (
-                c
-                for c in candidates
-                if c not in chosen
-                and offers(intent, c.text, c.headings)
-                and not any(duplicates(c, p) for p in chosen)
-            ),
-            None,
-        )
+        best = None
+        for fits in _fitting(intent, (parts or {}).get(intent.name, ())):
+            if any(fits(c) for c in chosen):
+                break
+            best = next(
+                (
+                    c
+                    for c in candidates
+                    if c not in chosen and fits(c) and not any(duplicates(c, p) for p in chosen)
+                ),
+                None,
+            )
+            if best is not None:
+                break
         if best is None:
             continue
         if len(chosen) >= limit:
@@ -392,12 +416,27 @@ def cover_intents(
     return chosen
 
 
+def _fitting(intent: Intent, part: Sequence[Concept]) -> list[Callable[[Candidate], bool]]:
+    """Tests of a statement offering this kind of answer, the strictest first: stating the
+    words of the part that asks for it, then (or only, where the part has no words of its
+    own) offering it at all."""
+
+    def offering(c: Candidate) -> bool:
+        return offers(intent, c.text, c.headings)
+
+    def stating(c: Candidate) -> bool:
+        return offering(c) and coverage_of(part, c.terms) > 0
+
+    return [stating, offering] if part else [offering]
+
+
 def lead_with_answer(
     picked: Sequence[Candidate],
     primary: Intent | None = None,
     main: Concept | None = None,
     asked: Sequence[Concept] = (),
     topic: Sequence[Concept] = (),
+    parts: Mapping[str, Sequence[Concept]] | None = None,
 ) -> list[Candidate]:
     """The statement that best answers goes first, to lead the bottom line. Each is weighed
     by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
@@ -407,7 +446,8 @@ def lead_with_answer(
     grades it as a recommendation. A question that names who recommends ("does NICE
     recommend ...?") is answered by that body's statement, where one was picked; one that
     asks what to do, by a statement that says what to do (treat, recommend, should ...),
-    and one that asks a dose or a threshold, by one that gives it, where one was picked:
+    and one that asks a dose or a threshold, by one that gives it (for the part that asks
+    it, `parts`, where one was picked: the level that is "positive"), where one was picked:
     "how to go about" Menkes syndrome is not answered by its signs. One that asks what
     something is, or for information on it, by a statement that says what the topic (or the
     main focus) is, where one was picked: "Klinefelter syndrome is a condition that occurs
@@ -435,7 +475,9 @@ def lead_with_answer(
         return []
     pool = [c for c in picked if c.named_source] or picked
     if primary is not None and primary.name in LEAD_GIVES:
-        pool = [c for c in pool if gives(c)] or pool  # the answer, where a statement gives it
+        given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
+        part = (parts or {}).get(primary.name, ())
+        pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
     first = max(pool, key=lead)
     return [first, *(c for c in picked if c is not first)]
 
