@@ -6,13 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from guidecite.wording import (
+    Correction,
     Vocabulary,
     correct_spelling,
     everyday_word,
     fold_shouting,
     initialism,
     proper_name,
+    run_together,
     strip_placeholders,
+    unglue,
 )
 
 LIBRARY_TEXT = [
@@ -85,6 +88,12 @@ def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None
     assert strip_placeholders("My name is [NAME] from [LOCATION]. Help!") == (
         "My name is from . Help!"
     )
+    # a form field's label that names the placeholder goes with it; another label stays
+    assert strip_placeholders("EMAIL: [EMAIL] Hello - my son has Cushing's") == (
+        "Hello - my son has Cushing's"
+    )
+    assert strip_placeholders("Name: [NAME] Date: [DATE] Question: asthma") == "Question: asthma"
+    assert strip_placeholders("My name and address is: [NAME]") == "My name and address is:"
     folded = fold_shouting("CITROBACTER FREUNDII and NSE in AF", lambda w: w == "NSE")
     assert folded == "citrobacter freundii and NSE in AF"
     assert fold_shouting("My long COVID fatigue", lambda w: False) == "My long COVID fatigue"
@@ -113,3 +122,25 @@ def test_incidental_words_are_everyday_english_names_or_initials() -> None:
     assert proper_name("Anneliese", "Hi Anneliese, my son has asthma. What inhaler?")
     assert initialism("MSUD", "Maple Syrup Urine Disease: is MSUD inherited?")
     assert not initialism("MSUD", "Is it inherited?")
+
+
+def test_a_full_stop_run_into_the_next_word_gets_its_space_back() -> None:
+    typed = "in that finger.but now the leg is swelling.problem is I cant rest.Help"
+    assert (
+        unglue(typed) == "in that finger. but now the leg is swelling. problem is I cant rest. Help"
+    )
+    # web addresses, abbreviations and numbers stay as written
+    kept = "See ClinicalTrials.gov or nih.gov, e.g. a level of 21.6 mmol/L."
+    assert unglue(kept) == kept
+
+
+def test_two_everyday_words_run_together_are_split_not_corrected() -> None:
+    assert run_together("infact") == "in fact"
+    assert run_together("Atleast") == "At least"
+    assert run_together("HelloI") == "Hello I"
+    for word in ("comit", "dont", "dere", "ciprofaxin", "myopia", "thyroidectomy"):
+        assert run_together(word) is None
+    vocabulary = Vocabulary.build(["An infant may be affected.", "an infant", "the fact"])
+    question, corrections = correct_spelling("infact my child", vocabulary, ["infact"])
+    assert question == "in fact my child"
+    assert corrections == (Correction("infact", "in fact"),)

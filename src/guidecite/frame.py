@@ -792,7 +792,8 @@ _SENTENCE_WORDS = frozenset(
     "might must get gets got".split()
 )
 _ASKING = re.compile(
-    r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
+    r"\?|^\s*(?:(?:so|and|but|then|now|also|ok|okay|well|hence|therefore)\b,?\s*)?"
+    r"(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
     r"should|would|will|has|have|please|pls|kindly|i (?:want|would like|need|wonder|am "
     r"(?:looking|wondering|asking|trying))|i'm (?:looking|wondering|asking)|need|looking for|"
     r"any\b|tell me|send me|help|info|advice|suggest)",

@@ -53,6 +53,7 @@ from .wording import (
     keyness,
     proper_name,
     strip_placeholders,
+    unglue,
 )
 
 #: Words that say how a question is asked, not what it is about.
@@ -245,7 +246,8 @@ def understand(
 ) -> Query:
     """Turn a question into its frame, search clauses, weighted concepts and a query vector.
 
-    Placeholders go, shouted words are folded, and words the library never uses are
+    Placeholders go, a full stop run into the next word gets its space back, shouted words
+    are folded, and words the library never uses are
     corrected to its nearest words (wording.py). Concepts only in the story around the
     question weigh less than those it asks about; the concepts its best matching titles
     state are its topic (frame.py, topics.py).
@@ -255,7 +257,7 @@ def understand(
     by any of its forms."""
     cleaned = clean_question(question)
     language = detect_language(cleaned)
-    text = fold_shouting(strip_placeholders(cleaned), abbreviations.__contains__) or cleaned
+    text = fold_shouting(unglue(strip_placeholders(cleaned)), abbreviations.__contains__) or cleaned
     if translator is None and knowledge is not None and language == "es":
         translator = knowledge.translator()
     translation = translator(text) if translator is not None and language == "es" else None

@@ -4,8 +4,10 @@ Consumer messages arrive with a subject line ("Tests for Haemophilia. Hi, I was 
 ..."), greetings and thanks, placeholders left by anonymisation ("[NAME]", "[DATE]"),
 words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
 
-- drops placeholders and folds shouted words to lower case (an abbreviation the library
-  defines keeps its capitals);
+- drops placeholders (with a form field's label that names one: "EMAIL: [EMAIL]"), puts
+  back the space lost after a full stop between two words ("finger.but now", not a web
+  address) and folds shouted words to lower case (an abbreviation the library defines
+  keeps its capitals);
 - corrects a word no passage of the library contains to the nearest word the library does
   use, with rapidfuzz's edit distances over the library's vocabulary (`Vocabulary`), and only
   when the correction is close: the same first letter, and either an edit distance of
@@ -33,10 +35,12 @@ from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import distance, process
+from symspellpy import SymSpell
 from wordfreq import top_n_list, zipf_frequency
 
 #: Placeholders that anonymised messages carry instead of names, places and dates.
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z _-]*\]")
+#: A placeholder, with the form field's label before it where there is one ("EMAIL: [EMAIL]").
+_PLACEHOLDER = re.compile(r"(?:\b(?P<label>[^\W\d_]+)\s*:\s*)?\[(?P<kind>[A-Z][A-Z _-]*)\]")
 _WORD = re.compile(r"[a-z][a-z'\-]{2,}")
 _TOKEN = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
 MIN_COUNT = 2  # a word used once in the library may itself be a typo: not a target
@@ -229,8 +233,37 @@ def initialism(token: str, text: str) -> bool:
 
 
 def strip_placeholders(question: str) -> str:
-    """The question without "[NAME]"-style placeholders."""
-    return " ".join(_PLACEHOLDER.sub(" ", question).split())
+    """The question without "[NAME]"-style placeholders, and without the label of a form
+    field that names what the placeholder stands for ("EMAIL: [EMAIL]", "Name: [NAME]"):
+    such a label is no word of the question."""
+
+    def blank(found: re.Match[str]) -> str:
+        label = found.group("label")
+        if label is None or label.upper() in found.group("kind").split():
+            return " "
+        return f"{found.group(0)[: found.start('kind') - 1 - found.start()]} "
+
+    return " ".join(_PLACEHOLDER.sub(blank, question).split())
+
+
+#: A full stop run into the next word ("finger.but now the leg"), not a web address's
+#: ("ClinicalTrials.gov"), an abbreviation's ("e.g.") or a number's ("21.6").
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})", re.UNICODE)
+_WEB_ADDRESS_END = re.compile(r"(?:com|org|gov|net|edu|info)\b")
+
+
+def unglue(question: str) -> str:
+    """The question with a space after each full stop run into the next word ("my
+    finger.but now" -> "my finger. but now"), so that neither word is read as an unknown
+    one; web addresses stay as written."""
+    out = []
+    last = 0
+    for found in _GLUED_STOP.finditer(question):
+        if _WEB_ADDRESS_END.match(question, found.end()):
+            continue
+        out.append(question[last : found.end()] + " ")
+        last = found.end()
+    return "".join(out) + question[last:]
 
 
 def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
@@ -271,16 +304,54 @@ def english_words() -> frozenset[str]:
         return frozenset(line.split(maxsplit=1)[0] for line in lines if line.strip())
 
 
+#: Both words of a run-together pair are this common in everyday English (Zipf scale):
+#: "infact" is "in fact", "atleast" "at least"; "comit" is no "com it".
+RUN_TOGETHER_ZIPF = 4.5
+#: ... and one of them has at least this many letters: two short syllables ("de re" for
+#: "dere") are more likely a misspelt word than two words.
+RUN_TOGETHER_LONGEST = 4
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> SymSpell:
+    segmenter = SymSpell(max_dictionary_edit_distance=0)
+    source = resources.files("symspellpy") / ENGLISH_DICTIONARY
+    with resources.as_file(source) as path:
+        segmenter.load_dictionary(str(path), term_index=0, count_index=1)
+    return segmenter
+
+
+def run_together(word: str) -> str | None:
+    """Two everyday English words typed without the space between them ("infact" -> "in
+    fact", "atleast" -> "at least"), split by symspellpy's word segmentation; None for
+    any other word."""
+    if not word.isalpha() or len(word) < 4:
+        return None
+    parts = _segmenter().word_segmentation(word.lower(), max_edit_distance=0).corrected_string
+    pair = parts.split()
+    if (
+        len(pair) != 2
+        or max(len(p) for p in pair) < RUN_TOGETHER_LONGEST
+        or any(
+            zipf_frequency(p, "en") < RUN_TOGETHER_ZIPF or (len(p) == 1 and p not in "ai")
+            for p in pair
+        )
+    ):
+        return None  # "don t" is no reading of "dont", nor "de re" of "dere"
+    return parts if word.islower() else f"{word[: len(pair[0])]} {word[len(pair[0]) :]}"
+
+
 def correct_spelling(
     question: str, vocabulary: Vocabulary, unknown: Iterable[str]
 ) -> tuple[str, tuple[Correction, ...]]:
-    """The question with each of its `unknown` words corrected where the library has a close
-    word (never an everyday English word), and the corrections made."""
+    """The question with each of its `unknown` words corrected where it is two everyday
+    words run together ("infact") or the library has a close word (never an everyday
+    English word), and the corrections made."""
     corrections = []
     for word in dict.fromkeys(unknown):
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
             continue  # a word of English ("reply", "bleeder") the library happens not to use
-        better = vocabulary.correct(word)
+        better = run_together(word) or vocabulary.correct(word)
         if better is not None:
             corrections.append(Correction(word, better))
     for correction in corrections:
