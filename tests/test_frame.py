@@ -240,3 +240,12 @@ def test_the_part_of_a_question_that_asks_for_a_value_is_read_apart() -> None:
         "What hydrocortisone daily"
     )
     assert asked_part(intent_named("timing"), "What level is positive?") == ""
+
+
+def test_an_asking_sentence_may_open_with_so_and_or_but() -> None:
+    message = (
+        "I had an infection six months ago and my left leg has been swollen since then. "
+        "I have seen many doctors for this problem and they say I have to live with it. "
+        "So please suggest me a treatment if any is available."
+    )
+    assert question_parts(message)[1] == "So please suggest me a treatment if any is available."
