@@ -83,6 +83,15 @@ def test_an_age_written_in_words_or_in_months_says_who_the_patient_is() -> None:
     assert qualifiers_of("One of my friends is 30 years old") == ("adult",)
 
 
+def test_a_bare_age_said_of_the_patient_says_who_the_patient_is() -> None:
+    assert qualifiers_of("My father has cardiomyopathy. He is 83 now.") == ("older adult",)
+    assert qualifiers_of("I'm 56 and have creases in my ear lobes") == ("adult",)
+    assert qualifiers_of("She is 5 and coughs at night") == ("child",)
+    # a number with a unit is no age
+    assert qualifiers_of("He is 5 feet tall and she is 16 months") == ()
+    assert qualifiers_of("I am 6 weeks pregnant") == ("pregnancy",)
+
+
 def test_a_statement_about_a_population_the_question_excludes_is_named() -> None:
     man = ("older adult", "male")
     assert excluded_population("Pregnant women should be offered levothyroxine.", man) in {

@@ -568,7 +568,13 @@ POPULATIONS: dict[str, re.Pattern[str]] = {
     ),
 }
 _AGE = re.compile(
-    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:-\s*)?old\b|\baged?\s+(\d{1,3})\b", _I
+    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:-\s*)?old\b|\baged?\s+(\d{1,3})\b|"
+    # "He is 83 now", "I'm 56", "my son is 24": a bare number said of the patient
+    r"(?:\b(?:i|he|she|who|son|daughter|father|mother|dad|mom|wife|husband|brother|sister|"
+    r"child|baby|patient)\s+(?:is|am|was)|\bi'?m)\s+(\d{1,3})\b"
+    r"(?!\s*(?:%|kg|lbs?|pounds?|stones?|cm|mm|inch|feet|foot|ft|months?|mos?|weeks?|wks?|"
+    r"days?|hours?|hrs?|times|mg|ml|[.,/]\d))",
+    _I,
 )
 _MALE = _any(r"man\b", r"men\b", r"males?\b", r"boys?\b")
 _FEMALE = _any(r"woman\b", r"women\b", r"females?\b", r"girls?\b")
@@ -621,7 +627,7 @@ _IN_WORDS = re.compile(
 def ages_in(question: str) -> list[int]:
     """The ages in years a question states, in digits or in words."""
     digits = _IN_WORDS.sub(lambda m: str(_NUMBER_WORDS[m.group().lower()]), question)
-    return [int(a or b) for a, b in _AGE.findall(digits)]
+    return [int(a or b or c) for a, b, c in _AGE.findall(digits)]
 
 
 def qualifiers_of(question: str) -> tuple[str, ...]:
