@@ -233,6 +233,21 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     ]
 
 
+def test_a_measure_that_does_not_say_of_what_points_back() -> None:
+    # a measure that does not say of what points back to the test named before
+    measure = (
+        "The urine is collected over a whole day and tested for cortisol. "
+        "Levels higher than 50 to 100 micrograms a day suggest the syndrome."
+    )
+    assert [unit for unit, _ in statements_of(measure)][1] == measure
+    # so does a concession about "such" things
+    concession = (
+        "Special diets have been suggested for treating the arthritis. "
+        "Although such approaches may not be harmful, studies have not shown any benefit."
+    )
+    assert [unit for unit, _ in statements_of(concession)][1] == concession
+
+
 def test_other_and_a_bare_goal_or_test_point_back() -> None:
     text = (
         "Nicotine replacement comes as gum, patches and lozenges. "

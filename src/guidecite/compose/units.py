@@ -135,6 +135,10 @@ _POINTING_BACK = (
     # the sentence before names
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+"
     r"(?:is|are|was|were|can|may|might|will|would|should|could)\b",
+    # a measure that does not say of what: "Levels higher than 50 to 100 micrograms a day
+    # suggest ..." (the level of the test named before)
+    r"(?:Levels?|Values?|Results?|Concentrations?|Readings?|Counts?)\s+(?:higher|lower|above|"
+    r"below|greater|less|more|over|under|of\s+(?:more|less|at least|over|under))\b",
     # a pronoun after a comparison: "Like trigeminal neuralgia, it ..."
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b",
     # "the drug" or "the disorder" named before, first or after a preposition among the first
@@ -142,8 +146,8 @@ _POINTING_BACK = (
     r"(?:The|(?:\S+\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
     r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b",
     r"(?:This|These|That|Those)\s+\w+",
-    r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite)"
-    r"\s+(?:these|this|those|that|such|them|it|both)\b",
+    r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
+    r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both)\b",
     # "these"/"those" among the first few words ("The combination of these two agents ..."),
     # not "those who"
     r"(?:\S+\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
