@@ -233,6 +233,37 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     ]
 
 
+def test_items_given_as_paragraphs_after_a_lead_in_keep_their_subject() -> None:
+    text = "\n".join(
+        [
+            "Lifestyle Changes",
+            "If you have insomnia, avoid substances that make it worse, such as:",
+            "Caffeine, tobacco, and other stimulants. Their effects can last for 8 hours.",
+            "Certain medicines that can disrupt sleep (for example, some cold medicines).",
+            "Other Tests",
+            "Your doctor may recommend other tests to make a diagnosis. Other tests may include:",
+            "A test to measure how sensitive your airways are.",
+            "The doctor will explain what each of the results means for your treatment plan "
+            "and how the next visit will be arranged with the clinic nurse.",
+        ]
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    avoid = "If you have insomnia, avoid substances that make it worse, such as:"
+    assert f"{avoid} Caffeine, tobacco, and other stimulants." in units
+    assert (
+        f"{avoid} Certain medicines that can disrupt sleep (for example, some cold medicines)."
+        in (units)
+    )
+    # a lead-in that points back keeps the sentence it points to
+    assert (
+        "Your doctor may recommend other tests to make a diagnosis. Other tests may include: "
+        "A test to measure how sensitive your airways are."
+    ) in units
+    assert not any(u.startswith(("Certain medicines", "A test to", "Other Tests")) for u in units)
+    # a long sentence after the items is text of its own, not another item
+    assert units[-1].startswith("The doctor will explain")
+
+
 def test_a_measure_that_does_not_say_of_what_points_back() -> None:
     # a measure that does not say of what points back to the test named before
     measure = (

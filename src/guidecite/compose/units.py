@@ -28,6 +28,9 @@ from ..grades import find_grade, is_grade_only
 from ..screening import is_instruction_like
 
 MAX_ITEMS = 8
+#: A paragraph after a lead-in opens with an item of its list when its first sentence is no
+#: longer than this; a longer one is text of its own.
+MAX_ITEM_WORDS = 20
 HEADER_WORDS = 5
 MAX_HEADING_WORDS = 8
 _VALUE = re.compile(r"[\d.,%<>=≥≤ +-]+")
@@ -187,6 +190,8 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             before = units[i - 1] if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
                 continue
+            if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
+                continue  # a heading ("Other Tests"), not a sentence that points back
             unit = f"{before} {unit}"
         if not usable(unit) or is_grade_only(unit):
             continue
@@ -232,11 +237,21 @@ def statement_units(text: str) -> list[str]:
             sentences = split_sentences(line)
             if sentences and _LEADS_IN.search(sentences[-1]) and i < len(lines):
                 items, i, after = _gather(lines, i)
+                head, lead = sentences[:-1], sentences[-1]
                 if items:
-                    head = " ".join(sentences[:-1])
-                    units += [*split_sentences(head)] if head else []
-                    units.append(_joined(sentences[-1], items))
+                    units += head
+                    units.append(_joined(lead, items))
                     units += split_sentences(after) if after else []
+                    continue
+                colon = line.rstrip().endswith(":")
+                paragraphs, i = _unmarked_items(lines, i) if colon else ([], i)
+                if paragraphs:
+                    units += head
+                    if head and _REFERS_BACK.match(lead):  # "Other tests may include:"
+                        lead = f"{head[-1]} {lead}"
+                    for first, *rest in paragraphs:
+                        units.append(_joined(lead, [first]))
+                        units += rest
                     continue
             units += sentences
             continue
@@ -294,6 +309,27 @@ def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
         if after:
             break
     return items, i, after
+
+
+def _unmarked_items(lines: Sequence[str], i: int) -> tuple[list[list[str]], int]:
+    """The items a lead-in ending in a colon heads where the source gives them as
+    paragraphs without list marks ("... avoid substances that make it worse, such as:",
+    then "Caffeine, tobacco, and other stimulants. The effects of these ..."): each
+    paragraph's sentences, its first the item. They end at a heading, a list, a table,
+    another lead-in, or a paragraph that opens with a long sentence rather than an item."""
+    paragraphs: list[list[str]] = []
+    while i < len(lines) and len(paragraphs) < MAX_ITEMS:
+        line = lines[i].strip()
+        if _LIST_MARK.match(line) or line.startswith("|") or line.endswith(":"):
+            break
+        sentences = split_sentences(line)
+        if not sentences or line[-1:] not in ".!?)" or title_case(line.split()):
+            break  # a heading
+        if len(sentences[0].split()) > MAX_ITEM_WORDS or _REFERS_BACK.match(sentences[0]):
+            break
+        paragraphs.append(sentences)
+        i += 1
+    return paragraphs, i
 
 
 def _joined(lead: str, items: Sequence[str]) -> str:
