@@ -316,7 +316,8 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "See Appendix A in the original guideline document for further details. "
         "Light Therapy Light therapy, also called phototherapy, uses ultraviolet light. "
         "Treatment for Dry Mouth Dry mouth treatment will depend on what is causing it. "
-        "Loa loa parasites are found in West and Central Africa."
+        "Loa loa parasites are found in West and Central Africa. "
+        "Be Active To stay healthy, exercise almost every day for about 30 minutes."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "If the patient's blood cell counts are not too low, treatment may not be needed.",
@@ -325,6 +326,7 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Light therapy, also called phototherapy, uses ultraviolet light.",
         "Dry mouth treatment will depend on what is causing it.",
         "Loa loa parasites are found in West and Central Africa.",
+        "To stay healthy, exercise almost every day for about 30 minutes.",
     ]
 
 
@@ -335,12 +337,24 @@ def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_sta
         "Oral or injected medications for psoriasis include the following. "
         "Read or listen to ways some patients are coping with glaucoma. "
         "Read more about quitting smoking at Smoking and Your Heart. "
-        "Read the label before giving any medicine to children."
+        "Read the label before giving any medicine to children. "
+        "To manage your diabetes, here are things to do every day."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "Some skin cancer patients take part in studies of new treatments.",
         "Learn as much as you can about these medicines and take them as prescribed.",
         "Read the label before giving any medicine to children.",
+    ]
+    # a sentence adverb, or "in fact", before a word that points back points back too
+    story = (
+        "Shingles only occurs in someone who has had chickenpox before. "
+        "Interestingly, that exposure boosted the immunity of the adults around them. "
+        "In fact, most adults never get shingles at any point in their lives."
+    )
+    assert [unit for unit, _ in statements_of(story)] == [
+        "Shingles only occurs in someone who has had chickenpox before.",
+        "Shingles only occurs in someone who has had chickenpox before. "
+        "Interestingly, that exposure boosted the immunity of the adults around them.",
     ]
 
 

@@ -258,3 +258,11 @@ def test_an_asking_sentence_may_open_with_so_and_or_but() -> None:
         "So please suggest me a treatment if any is available."
     )
     assert question_parts(message)[1] == "So please suggest me a treatment if any is available."
+
+
+def test_a_time_said_without_a_number_offers_a_timing() -> None:
+    timing = intent_named("timing")
+    assert timing.answers.search(
+        "Once the rash has developed crusts, you are no longer contagious."
+    )
+    assert not timing.answers.search("The rash is painful and may itch.")

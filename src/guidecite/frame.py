@@ -99,7 +99,8 @@ INTENTS: tuple[Intent, ...] = (
         ),
         re.compile(
             rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b|\bwithin\b|\bevery\b|"
-            r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bage[sd]?\s+\d",
+            r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bonce\b|"
+            r"\bage[sd]?\s+\d",
             _I,
         ),
         ("interval", "weeks", "months"),

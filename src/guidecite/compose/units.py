@@ -108,6 +108,7 @@ _ELSEWHERE = re.compile(
     r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
     r"the following(?=\s*[.:]?\s*$)|"  # "... include the following.": its list is elsewhere
+    r"(?:^|[,.!?]\s+)[Hh]ere (?:are|is)\b|"  # "To manage your diabetes, here are things to do"
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"you can use\b[^.;]{0,80}\bto (?:look up|find|search)|"
     r"learn more about|(?:to )?learn more,? (?:see|visit|go to|read|call|at)\b|"
@@ -133,7 +134,7 @@ _POINTING_BACK = (
     r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|"
     r"Consequently|Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|"
     r"Otherwise|In addition|In contrast|As a result|On the other hand|Either way|In either case|"
-    r"Even so)\b",
+    r"Even so|In fact|Indeed)\b",
     # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
     # the sentence before names
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+"
@@ -142,6 +143,8 @@ _POINTING_BACK = (
     # suggest ..." (the level of the test named before)
     r"(?:Levels?|Values?|Results?|Concentrations?|Readings?|Counts?)\s+(?:higher|lower|above|"
     r"below|greater|less|more|over|under|of\s+(?:more|less|at least|over|under))\b",
+    # a pointing word after a sentence adverb: "Interestingly, that exposure ..."
+    r"[A-Z]\w+ly,\s+(?:this|that|these|those|it|they|such|both)\b",
     # a pronoun after a comparison: "Like trigeminal neuralgia, it ..."
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b",
     # "the drug" or "the disorder" named before, first or after a preposition among the first
@@ -168,8 +171,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
 #: Leukemia If the patient's blood cell counts ...", "Remember Follow-ups Your surgeon ...").
 _GLUED_HEADING = re.compile(
     r"^(?:[A-Z][\w'()/-]*\s+){2,8}?(?=(?:If|The|In|For|When|There|It|This|These|Those|"
-    r"Your|You|Most|Some|Many|Each|All|Because|Although|While|After|Before|During|People)"
-    r"\s+[a-z])"
+    r"Your|You|Most|Some|Many|Each|All|Because|Although|While|After|Before|During|People|"
+    r"Here|To)\s+[a-z])"
 )
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
