@@ -277,6 +277,12 @@ def test_a_measure_that_does_not_say_of_what_points_back() -> None:
         "Although such approaches may not be harmful, studies have not shown any benefit."
     )
     assert [unit for unit, _ in statements_of(concession)][1] == concession
+    # "the test" named before, whatever it then does
+    test = (
+        "The dexamethasone test is done in hospital. "
+        "The test generally requires a 48-hour hospital stay to avoid falsely raised levels."
+    )
+    assert [unit for unit, _ in statements_of(test)][1] == test
 
 
 def test_other_and_a_bare_goal_or_test_point_back() -> None:

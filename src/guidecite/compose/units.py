@@ -137,8 +137,9 @@ _POINTING_BACK = (
     r"Even so|In fact|Indeed)\b",
     # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
     # the sentence before names
-    r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+"
-    r"(?:is|are|was|were|can|may|might|will|would|should|could)\b",
+    r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+(?:\w+ly\s+)?"
+    r"(?:is|are|was|were|can|may|might|will|would|should|could|requires?|involves?|takes?|"
+    r"needs?|uses?|measures?|shows?)\b",
     # a measure that does not say of what: "Levels higher than 50 to 100 micrograms a day
     # suggest ..." (the level of the test named before)
     r"(?:Levels?|Values?|Results?|Concentrations?|Readings?|Counts?)\s+(?:higher|lower|above|"
