@@ -9,6 +9,7 @@ from guidecite.wording import (
     Correction,
     Vocabulary,
     correct_spelling,
+    drop_stray_backslashes,
     everyday_word,
     fold_shouting,
     initialism,
@@ -144,3 +145,8 @@ def test_two_everyday_words_run_together_are_split_not_corrected() -> None:
     question, corrections = correct_spelling("infact my child", vocabulary, ["infact"])
     assert question == "in fact my child"
     assert corrections == (Correction("infact", "in fact"),)
+
+
+def test_a_backslash_typed_inside_a_word_goes() -> None:
+    assert drop_stray_backslashes(r"recover speech arti\culation") == "recover speech articulation"
+    assert drop_stray_backslashes(r"a\ b and 1\2") == r"a\ b and 1\2"

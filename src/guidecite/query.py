@@ -47,6 +47,7 @@ from .wording import (
     adverb,
     conversational,
     correct_spelling,
+    drop_stray_backslashes,
     everyday_word,
     fold_shouting,
     initialism,
@@ -257,7 +258,8 @@ def understand(
     by any of its forms."""
     cleaned = clean_question(question)
     language = detect_language(cleaned)
-    text = fold_shouting(unglue(strip_placeholders(cleaned)), abbreviations.__contains__) or cleaned
+    typed = drop_stray_backslashes(unglue(strip_placeholders(cleaned)))
+    text = fold_shouting(typed, abbreviations.__contains__) or cleaned
     if translator is None and knowledge is not None and language == "es":
         translator = knowledge.translator()
     translation = translator(text) if translator is not None and language == "es" else None

@@ -6,8 +6,8 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
 
 - drops placeholders (with a form field's label that names one: "EMAIL: [EMAIL]"), puts
   back the space lost after a full stop between two words ("finger.but now", not a web
-  address) and folds shouted words to lower case (an abbreviation the library defines
-  keeps its capitals);
+  address), drops a backslash typed inside a word, and folds shouted words to lower case
+  (an abbreviation the library defines keeps its capitals);
 - corrects a word no passage of the library contains to the nearest word the library does
   use, with rapidfuzz's edit distances over the library's vocabulary (`Vocabulary`), and only
   when the correction is close: the same first letter, and either an edit distance of
@@ -264,6 +264,16 @@ def unglue(question: str) -> str:
         out.append(question[last : found.end()] + " ")
         last = found.end()
     return "".join(out) + question[last:]
+
+
+#: A backslash typed inside a word ("speech arti\\culation"): no character of the word.
+_STRAY_BACKSLASH = re.compile(r"(?<=[^\W\d_])\\(?=[^\W\d_])")
+
+
+def drop_stray_backslashes(question: str) -> str:
+    """The question without a backslash typed inside a word ("arti\\culation" ->
+    "articulation"), which would otherwise split it into two unknown words."""
+    return _STRAY_BACKSLASH.sub("", question)
 
 
 def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
