@@ -25,6 +25,8 @@ LIBRARY_TEXT = [
     "An incision is made. The incision heals. Chronic disease and chronic pain.",
     "Chronic lymphocytic leukemia is chronic. Ambulatory care is ambulatory.",
     "Most people with it stay ambulatory.",
+    "A urologist treats urology problems.",
+    "Urology clinics see many people.",
 ]
 
 
@@ -34,6 +36,8 @@ def test_typos_are_corrected_to_the_nearest_library_word() -> None:
     assert vocabulary.correct("diahrrea") == "diarrhea"  # a swapped pair is one edit
     assert vocabulary.correct("Cronic") == "chronic"
     assert vocabulary.correct("ambilatory") == "ambulatory"
+    assert vocabulary.correct("orology") == "urology"  # one vowel misheard for another
+    assert vocabulary.correct("prology") is None  # a consonant opening is kept
 
 
 def test_a_word_with_no_close_library_word_is_left_alone() -> None:

@@ -10,7 +10,7 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   (an abbreviation the library defines keeps its capitals);
 - corrects a word no passage of the library contains to the nearest word the library does
   use, with rapidfuzz's edit distances over the library's vocabulary (`Vocabulary`), and only
-  when the correction is close: the same first letter, and either an edit distance of
+  when the correction is close: the same first letter (or two vowels), and either an edit distance of
   at most a quarter of the word's length (optimal string alignment, so a swapped pair of
   letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
   letters ("ciprofaxin" -> "ciprofloxacin"). A word with no close library word stays as it
@@ -60,6 +60,16 @@ class Correction:
     corrected: str
 
 
+def same_opening(word: str, typed: str) -> bool:
+    """Whether a library word could be what a typed word meant by its first letter: the
+    same letter, or two vowels, which are misheard and misspelled for each other ("orology"
+    for "urology")."""
+    return word[:1] == typed[:1] or (word[:1] in VOWELS and typed[:1] in VOWELS)
+
+
+VOWELS = frozenset("aeiou")
+
+
 class Vocabulary:
     """The library's words and how many passages use each."""
 
@@ -89,7 +99,7 @@ class Vocabulary:
             lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
         )
         found: list[tuple[float, int, str]] = [
-            (float(d), -self.counts[w], w) for w, d, _ in close if w[:1] == lower[:1]
+            (float(d), -self.counts[w], w) for w, d, _ in close if same_opening(w, lower)
         ]
         if not found:
             similar = process.extract(
