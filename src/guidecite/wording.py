@@ -10,9 +10,9 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   (an abbreviation the library defines keeps its capitals);
 - corrects a word no passage of the library contains to the nearest word the library does
   use, with rapidfuzz's edit distances over the library's vocabulary (`Vocabulary`), and only
-  when the correction is close: the same first letter (or two vowels), and either an edit distance of
-  at most a quarter of the word's length (optimal string alignment, so a swapped pair of
-  letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
+  when the correction is close: the same first letter (or two vowels), and either an edit
+  distance of at most a quarter of the word's length (optimal string alignment, so a swapped
+  pair of letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
   letters ("ciprofaxin" -> "ciprofloxacin"). A word with no close library word stays as it
   is, and the evidence check reports it as not covered. A word of English is no typo, however
   rarely it is used: one in symspellpy's English dictionary ("bleeder", "fliers") or used
