@@ -9,6 +9,7 @@ from guidecite.analysis import terms
 from guidecite.answer import answer
 from guidecite.compose.extractive import (
     Candidate,
+    ExtractiveComposer,
     bottom_line_size,
     cover_intents,
     duplicates,
@@ -19,9 +20,9 @@ from guidecite.compose.extractive import (
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
-from guidecite.frame import Frame, intent_named
+from guidecite.frame import ONLY_THE_TOPIC, Frame, intent_named
 from guidecite.retrieval import headings_of
-from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Hit, Passage
+from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
 from query_support import framed
 
 
@@ -632,3 +633,32 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert "No statement in the library answers this kind of question (management)" in notice
     assert "below is what it holds on Neuroendocrine Tumors" in notice
     assert frame_notice(query, [markers, advice]) is None
+
+
+def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_says_so() -> None:
+    def doc(doc_id: str, title: str) -> Document:
+        return Document(doc_id, f"{doc_id}.md", title, None, None, None, "en", "patient", None, "h")
+
+    own = "SCA3 is a condition with progressive problems of movement and balance."
+    other = "Danon disease is a condition with weakness of the heart and muscles."
+    hits = [Hit(Passage("p1", "d1", 0, (), own), 2.0), Hit(Passage("p2", "d2", 0, (), other), 1.0)]
+    documents = {"d1": doc("d1", "SCA3"), "d2": doc("d2", "Danon disease")}
+    question = "Diagnosed with SCA3: where are resources for my journey?"
+    frame = Frame("SCA3", "SCA3", (), "management", (), topic_docs=frozenset({"d1"}))
+    query = replace(
+        framed(question, ("SCA3", "resources", "journey"), frame),
+        concepts=(
+            (5.0, (frozenset(terms("SCA3")),)),
+            (4.0, (frozenset(terms("resources")),)),
+            (3.0, (frozenset(terms("journey")),)),
+        ),
+    )
+    query = replace(query, topic_concepts=query.concepts[:1])
+    article = ExtractiveComposer().compose(query, hits, documents, "patient")
+    assert [s.text for s in article.statements] == [own]  # the topic's own document only
+    assert article.notice == ONLY_THE_TOPIC % {"topic": "SCA3"}
+    # where a statement says what is asked, the article is as before, without the notice
+    asked = "Support groups offer resources for people with SCA3 on their journey."
+    hits = [*hits, Hit(Passage("p3", "d1", 1, (), asked), 1.5)]
+    article = ExtractiveComposer().compose(query, hits, documents, "patient")
+    assert asked in [s.text for s in article.statements] and article.notice is None

@@ -474,8 +474,21 @@ NOT_ANSWERED = N_(
     "No statement in the library answers this kind of question (%(kind)s) directly; "
     "below is what it holds."
 )
+#: Where no passage on the topic says more than the topic's own name, the article is what
+#: the library holds on the topic itself, and says so.
+ONLY_THE_TOPIC = N_(
+    "No statement in the library says what the question asks about %(topic)s; below is what "
+    "it holds on the topic itself."
+)
 #: In the order they are translated: a message before any that can be part of it.
-READING_NOTICES = (READ_AS, CORRECTION, NEVER_MENTIONED, NOT_ANSWERED_ON, NOT_ANSWERED)
+READING_NOTICES = (
+    READ_AS,
+    CORRECTION,
+    NEVER_MENTIONED,
+    NOT_ANSWERED_ON,
+    NOT_ANSWERED,
+    ONLY_THE_TOPIC,
+)
 #: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
 UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))
 

@@ -27,6 +27,7 @@ from ..frame import (
     NEVER_MENTIONED,
     NOT_ANSWERED,
     NOT_ANSWERED_ON,
+    ONLY_THE_TOPIC,
     READ_AS,
     Intent,
     asked_part,
@@ -128,6 +129,13 @@ class ExtractiveComposer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         chosen = select_passages(hits)
         candidates = self.score_sentences(query, chosen, documents, audience)
+        only_topic = False
+        if not candidates and query.frame.topic_docs:
+            # No statement says more than the topic's name: the article is what the library
+            # holds on the topic itself, from the topic's own documents, and says so.
+            own = [h for h in chosen if h.passage.doc_id in query.frame.topic_docs]
+            candidates = self.score_sentences(query, own, documents, audience, asks_more=False)
+            only_topic = bool(candidates)
         # The reranker reads English: a question in another language is read word for word
         # in the library's English (without a translator, it keeps the score's order).
         english = query.asking_text if query.language == "en" else query.english or None
@@ -151,7 +159,7 @@ class ExtractiveComposer:
             bottom_line=tuple(bottom),
             sections=group_sections(picked[len(bottom) :], statements[len(bottom) :]),
             references=references,
-            notice=frame_notice(query, picked),
+            notice=frame_notice(query, picked, only_topic),
             frame=query.frame.as_dict(),
         )
 
@@ -161,7 +169,11 @@ class ExtractiveComposer:
         hits: Sequence[Hit],
         documents: Mapping[str, Document],
         audience: str = "physician",
+        asks_more: bool = True,
     ) -> list[Candidate]:
+        """The passages' statements, scored, best first; with `asks_more`, only those that
+        say more than the topic's name (something the question asks about, or the kind of
+        answer it asks for)."""
         units = []
         for hit in hits:
             if section_factor(hit.passage.section_path) != 1.0:
@@ -183,7 +195,7 @@ class ExtractiveComposer:
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
             says_more = not beyond or coverage_of(beyond, own) > 0
-            if not says_more and not any(i.answers.search(text) for i in intents):
+            if asks_more and not says_more and not any(i.answers.search(text) for i in intents):
                 continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
@@ -498,10 +510,11 @@ def defines(text: str, subjects: Sequence[Concept]) -> bool:
     return coverage_of(subjects, frozenset(terms(found.group("subject")))) > 0
 
 
-def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
+def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = False) -> str | None:
     """What the reader should know about how the question was read: words corrected,
-    parts the library does not cover, and when no statement gives the value asked for or
-    says what to do (in English: frame.READING_NOTICES, translated where shown)."""
+    parts the library does not cover, when no statement gives the value asked for or says
+    what to do, and when the article is only what the library holds on the topic itself
+    (`only_topic`; in English: frame.READING_NOTICES, translated where shown)."""
     frame = query.frame
     said = []
     if frame.corrections:
@@ -523,7 +536,9 @@ def frame_notice(query: Query, picked: Sequence[Candidate]) -> str | None:
         unanswered = intent.name == "management" and not any(
             intent.answers.search(c.text) for c in picked
         )
-    if picked and unanswered:
+    if picked and only_topic:
+        said.append(ONLY_THE_TOPIC % {"topic": frame.topic})
+    elif picked and unanswered:
         kind = intent.label.lower()
         if frame.topic:
             said.append(NOT_ANSWERED_ON % {"kind": kind, "topic": frame.topic})
