@@ -35,6 +35,18 @@ def test_a_word_in_many_titles_names_no_topic() -> None:
     assert index.rank([concept("treatment", 2.0)], "what treatment") == {}
 
 
+def test_an_everyday_word_names_a_topic_beside_its_neighbour_anywhere_in_the_message() -> None:
+    index = TopicIndex([*TITLES, ("wilson", "Wilson Disease"), ("mowat", "Mowat-Wilson syndrome")])
+    concepts = [concept("Wilson", 2.0), concept("disease", 0.5), concept("medication", 2.0)]
+    asked = "We wish to have a good medication with less expense"
+    whole = f"We cannot find drugs against Wilson's disease in Mongolia. {asked}."
+    # only the asking sentence read: "Wilson" is an everyday name there, beside nothing
+    alone = index.rank(concepts, asked, unless_paired={0})
+    assert all(0 not in match.concepts for match in alone.values())
+    ranked = index.rank(concepts, asked, unless_paired={0}, whole=whole)
+    assert ranked["wilson"].concepts == (0, 1) and "mowat" not in ranked
+
+
 def test_a_modifier_running_through_passages_counts_less_than_a_topic_word() -> None:
     index = TopicIndex(TITLES)
     # Two titles in 405; a word in 5 passages of 4050 is a topic word, in 3000 it is not.

@@ -493,6 +493,7 @@ def settle_topic(
         passages,
         skip=unnamed | {i for i, c in enumerate(query.concepts) if excludes(c, excluded)},
         unless_paired={i for i, word in enumerate(query.content_words) if word in chat},
+        whole=query.read,
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
     evidence: dict[str, float] = {}

@@ -146,25 +146,29 @@ class TopicIndex:
         passages: int = 0,
         skip: Collection[int] = (),
         unless_paired: Collection[int] = (),
+        whole: str = "",
     ) -> dict[str, TitleMatch]:
         """Every document whose title states one of the question's topic-naming concepts,
         with its score: the concepts' weights, each scaled by how much of a topic word it
         is (`topicality`, given how many passages use it) when `passage_freq` is given.
         Concepts in `skip` (words for the kind of answer or the patient) name no topic;
         those in `unless_paired` (everyday words) only where the title has them beside
-        another word of the question, as the question does ("Williams syndrome")."""
+        another word of the question, as the question does ("Williams syndrome"), anywhere
+        in the `whole` message where it is given (a long message may name its topic only in
+        the story: "... to fight against Wilson's disease in Mongolia")."""
         scores: dict[str, float] = defaultdict(float)
         raw: dict[str, float] = defaultdict(float)
         stated: dict[str, list[int]] = defaultdict(list)
         content = {term for _, alternatives in concepts for alt in alternatives for term in alt}
         asked = [w if w in content else "" for w in words(question)]
+        said = [w if w in content else "" for w in words(whole)] if whole else asked
         for index, concept in enumerate(concepts):
             docs = set() if index in skip else self.stating(concept)
             if not docs or len(docs) > self._generic:
                 continue
             if index in unless_paired:
                 own = {t for alt in concept[1] for t in alt}
-                docs = {d for d in docs if _paired(own, asked, words(self.titles[d]))}
+                docs = {d for d in docs if _paired(own, said, words(self.titles[d]))}
             share = 1.0
             if passage_freq is not None and passages and docs:
                 share = self.topicality(len(docs), passage_freq(index), passages)
