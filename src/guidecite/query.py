@@ -247,11 +247,11 @@ def understand(
 ) -> Query:
     """Turn a question into its frame, search clauses, weighted concepts and a query vector.
 
-    Placeholders go, a full stop run into the next word gets its space back, shouted words
-    are folded, and words the library never uses are
-    corrected to its nearest words (wording.py). Concepts only in the story around the
-    question weigh less than those it asks about; the concepts its best matching titles
-    state are its topic (frame.py, topics.py).
+    Placeholders go, slips of typing are mended (a full stop run into the next word, a
+    backslash inside one), shouted words are folded, and words the library never uses are
+    split into the two words run together or corrected to its nearest words (wording.py).
+    Concepts only in the story around the question weigh less than those it asks about; the
+    concepts its best matching titles state are its topic (frame.py, topics.py).
 
     A Spanish question over an English library is also searched with the English words the
     translator finds for it (multilingual.py); each Spanish word is then one concept stated

@@ -60,14 +60,14 @@ class Correction:
     corrected: str
 
 
+VOWELS = frozenset("aeiou")
+
+
 def same_opening(word: str, typed: str) -> bool:
     """Whether a library word could be what a typed word meant by its first letter: the
     same letter, or two vowels, which are misheard and misspelled for each other ("orology"
     for "urology")."""
     return word[:1] == typed[:1] or (word[:1] in VOWELS and typed[:1] in VOWELS)
-
-
-VOWELS = frozenset("aeiou")
 
 
 class Vocabulary:
@@ -251,7 +251,7 @@ def strip_placeholders(question: str) -> str:
         label = found.group("label")
         if label is None or label.upper() in found.group("kind").split():
             return " "
-        return f"{found.group(0)[: found.start('kind') - 1 - found.start()]} "
+        return found.group(0).split("[", 1)[0]  # another label ("address is:") stays
 
     return " ".join(_PLACEHOLDER.sub(blank, question).split())
 
@@ -266,14 +266,11 @@ def unglue(question: str) -> str:
     """The question with a space after each full stop run into the next word ("my
     finger.but now" -> "my finger. but now"), so that neither word is read as an unknown
     one; web addresses stay as written."""
-    out = []
-    last = 0
-    for found in _GLUED_STOP.finditer(question):
-        if _WEB_ADDRESS_END.match(question, found.end()):
-            continue
-        out.append(question[last : found.end()] + " ")
-        last = found.end()
-    return "".join(out) + question[last:]
+
+    def spaced(found: re.Match[str]) -> str:
+        return "." if _WEB_ADDRESS_END.match(question, found.end()) else ". "
+
+    return _GLUED_STOP.sub(spaced, question)
 
 
 #: A backslash typed inside a word ("speech arti\\culation"): no character of the word.
