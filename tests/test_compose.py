@@ -234,6 +234,53 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     ]
 
 
+def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
+    text = (
+        "If you have never had chickenpox, you can catch it from someone with shingles. "
+        "Rashes or blisters appear anywhere from one to 14 days later. "
+        "Chest pain is the most common warning sign of a heart attack. "
+        "The pain may also occur in your shoulders, arms, neck, jaw, or back. "
+        "A blood test measures the level of the hormone in the morning. "
+        "The normal upper limit varies in different laboratories. "
+        "The normal range of blood pressure is given in the guideline's table one."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+
+    assert "Rashes or blisters appear anywhere from one to 14 days later." not in units
+    assert (
+        "If you have never had chickenpox, you can catch it from someone with shingles. "
+        "Rashes or blisters appear anywhere from one to 14 days later."
+    ) in units
+    assert "The pain may also occur in your shoulders, arms, neck, jaw, or back." not in units
+    assert not any(u.startswith("The normal upper limit") for u in units)
+    limit = "The normal upper limit varies in different laboratories."
+    assert any(u.endswith(limit) for u in units)
+    # a range that says of what stands alone
+    assert "The normal range of blood pressure is given in the guideline's table one." in units
+
+
+def test_a_list_items_label_is_said_with_the_sentences_that_explain_it() -> None:
+    text = "\n".join(
+        [
+            "The most common tests are these.",
+            "- 24-hour urinary free cortisol level. In this test, urine is collected over a "
+            "day and tested for cortisol. Levels higher than 50 to 100 micrograms a day "
+            "suggest the syndrome.",
+            "- Wear loose clothing on your legs. Watch for signs of swelling or redness.",
+        ]
+    )
+    units = [unit for unit, _ in statements_of(text)]
+
+    assert "24-hour urinary free cortisol level." not in units
+    assert (
+        "24-hour urinary free cortisol level. In this test, urine is collected over a day and "
+        "tested for cortisol. Levels higher than 50 to 100 micrograms a day suggest the syndrome."
+    ) in units
+    # an item's first sentence that the next does not point back at stays its own
+    assert "Watch for signs of swelling or redness." in units
+    assert not any(u.startswith("Wear loose clothing on your legs. Watch") for u in units)
+
+
 def test_items_given_as_paragraphs_after_a_lead_in_keep_their_subject() -> None:
     text = "\n".join(
         [

@@ -51,6 +51,9 @@ _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 _DANGLING = re.compile(
     r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
+#: A list item's first sentence this short, where the next points back at it, is the item's
+#: label ("24-hour urinary free cortisol level. In this test, ..."): said with the next one.
+LABEL_WORDS = 8
 #: The answer to a question the statement does not carry ("Yes. Some patients take part in
 #: studies ..."): the words after it stand alone, the "Yes" does not.
 _BARE_ANSWER = re.compile(r"^(?:Yes|No)[.,!]\s+(?=[A-Z])")
@@ -122,6 +125,9 @@ _ELSEWHERE = re.compile(
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
     re.IGNORECASE,
 )
+#: A word among a sentence's first few, not the last of a sentence before it (a list item's
+#: label: "24-hour urinary free cortisol level. In this test, ...").
+_WORD = r"\S+(?<![.!?])"
 #: Ways a sentence opens by pointing back at what came before it; `_REFERS_BACK` matches any.
 _POINTING_BACK = (
     # a pronoun; not the "it" of "It is not clear if ...", "It is recommended that ...",
@@ -144,24 +150,33 @@ _POINTING_BACK = (
     # suggest ..." (the level of the test named before)
     r"(?:Levels?|Values?|Results?|Concentrations?|Readings?|Counts?)\s+(?:higher|lower|above|"
     r"below|greater|less|more|over|under|of\s+(?:more|less|at least|over|under))\b",
+    # a limit or range that does not say of what: "The normal upper limit varies ..."
+    r"The\s+(?:normal|usual|reference)\s+(?:(?:upper|lower)\s+)?(?:limit|range|value|level)s?\b"
+    r"(?!\s+(?:of|for)\b)",
+    # the subject named before, said again with "also": "The pain may also occur in ..."
+    r"The\s+\w+\s+(?:may|can|might|could|will|would|is|are|was|were|has|have)\s+also\b",
+    # a time counted from something the sentence before names: "... one to 14 days later."
+    r"(?=[^.;]*\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later\b)",
     # a pointing word after a sentence adverb: "Interestingly, that exposure ..."
     r"[A-Z]\w+ly,\s+(?:this|that|these|those|it|they|such|both)\b",
     # a pronoun after a comparison: "Like trigeminal neuralgia, it ..."
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b",
     # "the drug" or "the disorder" named before, first or after a preposition among the first
     # few words ("The symptoms of the disorder ...", not "X is the drug of choice")
-    r"(?:The|(?:\S+\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
+    r"(?:The|(?:" + _WORD + r"\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
     r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b",
     r"(?:This|These|That|Those)\s+\w+",
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
     r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both)\b",
     # "these"/"those" among the first few words ("The combination of these two agents ..."),
     # not "those who"
-    r"(?:\S+\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
+    r"(?:"
+    + _WORD
+    + r"\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
     # "this drug combination", "Over time, this can ..."; not "this condition", which names
     # the document's own subject
-    r"(?:\S+\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+",
-    r"(?:\S+\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
+    r"(?:" + _WORD + r"\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+",
+    r"(?:" + _WORD + r"\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
 #: How a sentence ends (its full stop, maybe inside a closing bracket or quote, or a grade
@@ -266,7 +281,16 @@ def statement_units(text: str) -> list[str]:
         if item.endswith(":"):
             leads.append((indent, item.rstrip(":").strip()))
             continue  # a lead-in: said with each of its items
-        units += [f"{subject}: {s}" if subject else s for s in split_sentences(item)]
+        sentences = split_sentences(item)
+        if (
+            len(sentences) > 1
+            and len(sentences[0].split()) <= LABEL_WORDS
+            and _REFERS_BACK.match(sentences[1])
+        ):
+            # the item's label, said with the sentence that explains it ("24-hour urinary
+            # free cortisol level. In this test, ..."): no statement on its own
+            sentences = [f"{sentences[0]} {sentences[1]}", *sentences[2:]]
+        units += [f"{subject}: {s}" if subject else s for s in sentences]
     return [without_heading(unit) for unit in units if unit]
 
 
