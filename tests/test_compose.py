@@ -276,6 +276,9 @@ def test_a_list_items_label_is_said_with_the_sentences_that_explain_it() -> None
         "24-hour urinary free cortisol level. In this test, urine is collected over a day and "
         "tested for cortisol. Levels higher than 50 to 100 micrograms a day suggest the syndrome."
     ) in units
+    # a list mark run into a paragraph, where the source lost its line breaks, is no word
+    run_in = "To manage diabetes, here is what to do. - Take your medicines, even when well."
+    assert [unit for unit, _ in statements_of(run_in)] == ["Take your medicines, even when well."]
     # an item's first sentence that the next does not point back at stays its own
     assert "Watch for signs of swelling or redness." in units
     assert not any(u.startswith("Wear loose clothing on your legs. Watch") for u in units)
@@ -581,6 +584,10 @@ def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -
     assert lead_with_answer([features, treatment], intent_named("symptoms"))[0] is features
     # where no statement says what to do, the best leads as before
     assert lead_with_answer([features], intent_named("management")) == [features]
+    # asked for a cure, a statement on whether there is one answers it
+    choice = candidate("Your doctor will look at many things when deciding with you.", 1.6)
+    no_cure = candidate("Asthma is a long-term disease that has no cure.", 1.3)
+    assert lead_with_answer([choice, no_cure], intent_named("management"))[0] is no_cure
 
 
 def test_a_weak_grade_does_not_lift_a_statement_to_lead() -> None:

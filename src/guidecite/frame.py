@@ -242,6 +242,7 @@ INTENTS: tuple[Intent, ...] = (
             r"regimen",
             r"consider",
             r"offer",
+            r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
         ),
         ("treatment", "recommended", "therapy", "management"),
     ),

@@ -51,6 +51,9 @@ _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 _DANGLING = re.compile(
     r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
+#: A list mark run into a paragraph ("... things to do every day. - Take your medicines ..."),
+#: where the source lost its line breaks: the item's words are the statement, not the mark.
+_INLINE_MARK = re.compile(r"^[-*\u2022]\s+(?=\S)")
 #: A list item's first sentence this short, where the next points back at it, is the item's
 #: label ("24-hour urinary free cortisol level. In this test, ..."): said with the next one.
 LABEL_WORDS = 8
@@ -291,7 +294,7 @@ def statement_units(text: str) -> list[str]:
             # free cortisol level. In this test, ..."): no statement on its own
             sentences = [f"{sentences[0]} {sentences[1]}", *sentences[2:]]
         units += [f"{subject}: {s}" if subject else s for s in sentences]
-    return [without_heading(unit) for unit in units if unit]
+    return [without_heading(_INLINE_MARK.sub("", unit)) for unit in units if unit]
 
 
 def without_heading(sentence: str) -> str:
