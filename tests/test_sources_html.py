@@ -160,6 +160,16 @@ def test_clearinghouse_developers_lose_their_organisation_types() -> None:
     )
 
 
+def test_a_guideline_developed_on_behalf_of_a_body_is_issued_by_it_too() -> None:
+    # "developed by the National Clinical Guideline Centre on behalf of the National
+    # Institute for Health and Care Excellence (NICE)": asked "per NICE", this is NICE's
+    assert _ngc("ngc-10204.html").issuer == (
+        "National Guideline Centre; National Institute for Health and Care Excellence (NICE)"
+    )
+    assert "on behalf of" not in (CORPUS / "ngc" / "ngc-11029.html").read_text(encoding="utf-8")
+    assert _ngc("ngc-11029.html").issuer == "American College of Radiology"
+
+
 def test_mojibake_is_repaired() -> None:
     assert repair_mojibake("Calmette-GuÃ©rin") == "Calmette-Guérin"
     assert repair_mojibake("(1a\u00e2\u0080\u00925b)") == "(1a\u20125b)"

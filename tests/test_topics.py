@@ -7,6 +7,7 @@ import numpy as np
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
 from guidecite.query import Clause, Query, name_sources
+from guidecite.retrieval import issued_by
 from guidecite.topics import TopicIndex, adjacent_pairs, initials, topic_phrase
 
 TITLES = [
@@ -80,6 +81,20 @@ def test_an_acronym_the_library_gives_as_an_issuer_names_a_source() -> None:
     assert index.issuer_named("NICE") is not None
     assert index.issuer_named("HIV", ["human immunodeficiency virus"]) is None
     assert index.issuer_named("nice") is None  # a word, not an acronym
+
+
+def test_one_body_of_a_joint_issuer_is_named_alone() -> None:
+    # "per NICE" names NICE, and a guideline NICE issued with a developer is NICE's too
+    developed = (
+        "National Guideline Centre; National Institute for Health and Care Excellence (NICE)"
+    )
+    index = TopicIndex(
+        TITLES, [developed, "National Institute for Health and Care Excellence (NICE)"]
+    )
+    nice = index.issuer_named("NICE")
+    assert nice == frozenset(terms("National Institute for Health and Care Excellence (NICE)"))
+    assert issued_by(developed, [nice])
+    assert not issued_by("National Guideline Centre", [nice])
 
 
 def test_an_issuer_is_named_by_the_initials_of_its_name() -> None:

@@ -45,9 +45,14 @@ class TopicIndex:
 
     def __init__(self, titles: Iterable[tuple[str, str]], issuers: Iterable[str] = ()) -> None:
         self.titles: dict[str, str] = {}
+        # each body of a joint issuer on its own ("National Guideline Centre; National
+        # Institute for Health and Care Excellence (NICE)"): "per NICE" names NICE alone
+        bodies = dict.fromkeys(
+            body.strip() for issuer in issuers for body in issuer.split(";") if body.strip()
+        )
         self._issuers: list[tuple[frozenset[str], frozenset[str]]] = [
-            (frozenset(terms(issuer)), frozenset(_ACRONYM.findall(issuer)) | initials(issuer))
-            for issuer in issuers
+            (frozenset(terms(body)), frozenset(_ACRONYM.findall(body)) | initials(body))
+            for body in bodies
         ]
         self._issuer_names = {issuer for issuer, _ in self._issuers}
         self._postings: dict[str, set[str]] = defaultdict(set)

@@ -116,11 +116,12 @@ def html_document(text: str, source: str, fallback: str) -> SourceDocument:
         or (text_or_none(head_title.text()) if head_title is not None else None)
         or first
     )
+    sections = fold_fields(outline.sections(title or first))
     return build_document(
         source,
         repair_mojibake(title or fallback),
-        fold_fields(outline.sections(title or first)),
-        issuer=_issuer(meta),
+        sections,
+        issuer=_issuer(meta, sections),
         year=next(filter(None, map(year_from, _values(meta, _DATE_KEYS))), None),
         url=_url(tree, meta),
         language=language_from(
@@ -149,13 +150,33 @@ def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def _issuer(meta: dict[str, str]) -> str | None:
-    """The publisher, without the organisation types the Clearinghouse appends."""
+def _issuer(meta: dict[str, str], sections: tuple[Section, ...] = ()) -> str | None:
+    """The publisher, without the organisation types the Clearinghouse appends, and the
+    body it developed the guideline for where the page says so ("developed by the National
+    Clinical Guideline Centre on behalf of the National Institute for Health and Care
+    Excellence (NICE)"): readers know the guideline by that body, and ask for it by name."""
     publisher = meta.get("citation_publisher") or meta.get("dc.publisher")
     if not publisher:
         return None
     names = [collapse(name) for name in _ORGANISATION_TYPE.split(publisher)]
-    return "; ".join(name for name in names if name) or None
+    names = [name for name in names if name]
+    for section in sections:
+        found = _ON_BEHALF.search(section.text)
+        if found is not None:
+            body = collapse(found["body"])
+            if not any(body.casefold() in name.casefold() for name in names):
+                names.append(body)
+            break
+    return "; ".join(names) or None
+
+
+#: "developed by [the developer] on behalf of [the body] (ACRONYM)": a name in capitalised
+#: words (and the small words between them), with the acronym after it where there is one.
+_ON_BEHALF = re.compile(
+    r"\bdeveloped by\b[^.;]{3,200}?\bon behalf of (?:the )?"
+    r"(?P<body>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|for|and|the|on|in))*"
+    r"(?:\s+\([A-Z][A-Za-z&-]{1,10}\))?)"
+)
 
 
 def _url(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
