@@ -257,6 +257,25 @@ def test_a_section_on_another_degree_of_the_condition_is_about_it_in_every_sente
     )
 
 
+def test_whom_a_statement_names_is_whom_it_is_about_whatever_its_guideline_covers() -> None:
+    asked = "Adult with head injury and GCS 12 in ED - how quickly should CT head be done?"
+    frame = Frame("head injury", None, (), "timing", ("adult",))
+    query = framed(asked, ("head", "injury", "GCS", "CT"), frame)
+    title = "Head injury: assessment and early management in children, young people and adults"
+    children = (
+        "For children who have sustained a head injury, perform a CT head scan within 1 hour."
+    )
+    adults = "For adults who have sustained a head injury, perform a CT head scan within 1 hour."
+    nobody = "Perform a CT head scan within 1 hour of the risk factor being identified."
+    assert off_topic_reason(query, children, "nice-head", title) == (
+        "it is about child, which the question's patient is not"
+    )
+    assert off_topic_reason(query, adults, "nice-head", title) is None
+    assert off_topic_reason(query, nobody, "nice-head", title) is None
+    # one that names nobody is about its guideline's population
+    assert off_topic_reason(query, nobody, "nice-head", "Head injury in children") is not None
+
+
 def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
     asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
     frame = Frame("bladder cancer", None, (), "management", ())

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .analysis import terms
-from .frame import SEVERITIES, excluded_population, other_kind, other_severity
+from .frame import SEVERITIES, excluded_population, other_kind, other_severity, populations_of
 from .query import Query
 from .scoring import coverage, states_all
 from .types import Answer, Document, Statement
@@ -46,7 +46,11 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
         shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
         if shared < MIN_COVERAGE:
             return f"it shares only {shared:.0%} of the question's terms"
-    excluded = excluded_population(f"{context} {text}", frame.qualifiers)
+    # who a statement names is whom it is about, whatever else its guideline covers ("For
+    # children who ..." in a guideline on "children, young people and adults"); one that
+    # names nobody is about its guideline's and section's population
+    about = text if populations_of(text) else f"{context} {text}"
+    excluded = excluded_population(about, frame.qualifiers)
     if excluded is not None:
         return f"it is about {excluded}, which the question's patient is not"
     asks_degree = any(level in frame.qualifiers for level in SEVERITIES)
