@@ -235,6 +235,16 @@ def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
     assert not management.answers.search("Medicinal plants were studied.")
 
 
+def test_considering_advises_and_a_consideration_does_not() -> None:
+    management = intent_named("management")
+    assert management.answers.search("Consider a trial of oral steroids.")
+    assert management.answers.search("Radiotherapy should be considered for bulky disease.")
+    assert not management.answers.search(
+        "Ampullary tumors deserve special consideration because they differ clinically."
+    )
+    assert not management.answers.search("Juvenile disease is considered an intermediate form.")
+
+
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")

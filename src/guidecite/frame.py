@@ -240,7 +240,8 @@ INTENTS: tuple[Intent, ...] = (
             r"indicated",
             r"option",
             r"regimen",
-            r"consider",
+            r"consider(?!ation|abl|ed\b)",  # not "special consideration", "is considered a"
+            r"be considered",
             r"offer",
             r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
         ),
