@@ -77,6 +77,34 @@ def test_a_table_row_says_whom_its_table_is_about_where_the_passage_gives_its_ti
         assert statement_units(f"{before}\n{header}\n{row}")[-1] == said
 
 
+def test_a_lead_in_with_too_many_items_for_one_statement_is_said_with_a_few_at_a_time() -> None:
+    lead = (
+        "For adults who have sustained a head injury and have any of the following risk "
+        "factors, perform a CT head scan within 1 hour of the risk factor being identified:"
+    )
+    items = [
+        "GCS less than 13 on initial assessment in the emergency department",
+        "GCS less than 15 at 2 hours after the injury on assessment in the emergency department",
+        "Suspected open or depressed skull fracture",
+        "Any sign of basal skull fracture (haemotympanum, 'panda' eyes, cerebrospinal fluid "
+        "leakage from the ear or nose, Battle's sign)",
+        "Post-traumatic seizure",
+        "Focal neurological deficit",
+        "More than 1 episode of vomiting",
+    ]
+    units = [unit for unit, _ in statements_of("\n".join([lead, *(f"- {i}" for i in items)]))]
+
+    assert f"{lead} GCS less than 13 on initial assessment in the emergency department." in units
+    assert f"{lead} Post-traumatic seizure; Focal neurological deficit." in units
+    assert all(unit.startswith(lead) for unit in units)
+    said = " ".join(units)
+    assert all(item in said for item in items)  # every item is said
+    assert sum(len(unit.split()) > 50 for unit in units) == 0
+    # items that count only together stay together: too long, so no statement at all
+    together = lead.replace("any of the following", "all of the following")
+    assert statements_of("\n".join([together, *(f"- {i}" for i in items)])) == []
+
+
 def test_a_nested_list_item_keeps_its_subject_in_the_passage_s_words() -> None:
     units = statement_units(
         "- Non-dihydropyridine calcium channel blockers (diltiazem, verapamil):\n"
@@ -146,7 +174,7 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
 
 
-def test_statements_with_different_numbers_are_never_merged() -> None:
+def test_different_numbers_keep_statements_apart_unless_they_share_a_list_s_lead_in() -> None:
     def candidate(text: str) -> Candidate:
         passage = Passage("p", "d", 0, (), text)
         terms = frozenset(words_only(text).split())
@@ -157,6 +185,18 @@ def test_statements_with_different_numbers_are_never_merged() -> None:
     same = candidate("Regard a level of 40 ppb or more as a positive test in adults!")
     assert not duplicates(adults, children)
     assert duplicates(adults, same)
+    # parts of one long list after the same lead-in: one says it, whatever their numbers
+    lead = (
+        "For adults who have sustained a head injury and have any of the following risk "
+        "factors, perform a CT scan"
+    )
+    gcs = candidate(f"{lead}: GCS less than 13 on initial assessment.")
+    vomiting = candidate(f"{lead}: More than 1 episode of vomiting.")
+    row = "Practice Guidelines for Surveillance of MEN1a - Biochemical Test or Procedure"
+    insulin = candidate(f"{row}: Fasting glucose and insulin; Age Screening Initiated (y): 5.")
+    gastrin = candidate(f"{row}: Gastrin; Age Screening Initiated (y): 20.")
+    assert duplicates(gcs, vomiting)
+    assert not duplicates(insulin, gastrin)  # a table's rows are different statements
 
 
 def test_sections_follow_the_statement_words_then_headings() -> None:

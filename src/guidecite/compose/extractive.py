@@ -99,6 +99,10 @@ RERANK_WEIGHT = 1.0
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0
 DUPLICATE_OVERLAP = 0.6
+#: Statements opening with the same lead-in of this many words are parts of one list (a
+#: table's title and a column's name, "Practice Guidelines for Surveillance of MEN1a -
+#: Biochemical Test or Procedure: ...", are shorter: its rows are different statements).
+SAME_LEAD_WORDS = 15
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -320,9 +324,13 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
 
 def duplicates(a: Candidate, b: Candidate) -> bool:
     """Near-duplicates say the same words with the same numbers (a different number is a
-    different statement, and both are kept)."""
+    different statement, and both are kept), or are parts of one list said after the same
+    long lead-in (units.PART_WORDS)."""
     if a.text in b.text or b.text in a.text:
         return True  # one says the other with its neighbour sentence
+    lead = a.text.split(": ", 1)[0]
+    if ": " in a.text and len(lead.split()) >= SAME_LEAD_WORDS and b.text.startswith(f"{lead}: "):
+        return True  # parts of one long list after the same lead-in: the best one says it
     if _NUMBER.findall(a.text) != _NUMBER.findall(b.text):
         return False
     return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP

@@ -51,6 +51,11 @@ _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
 _DANGLING = re.compile(
     r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
+#: A statement longer than this is no longer one a reader takes in at once.
+MAX_WORDS = 90
+#: A lead-in with too many items to be one statement is said with a few at a time, in
+#: statements of up to this many words (or one item, where that is longer).
+PART_WORDS = 40
 #: A list mark run into a paragraph ("... things to do every day. - Take your medicines ..."),
 #: where the source lost its line breaks: the item's words are the statement, not the mark.
 _INLINE_MARK = re.compile(r"^[-*\u2022]\s+(?=\S)")
@@ -262,7 +267,7 @@ def statement_units(text: str) -> list[str]:
                 head, lead = sentences[:-1], sentences[-1]
                 if items:
                     units += head
-                    units.append(_joined(lead, items))
+                    units += _said_with_lead(lead, items)
                     units += split_sentences(after) if after else []
                     continue
                 colon = line.rstrip().endswith(":")
@@ -363,6 +368,28 @@ def _unmarked_items(lines: Sequence[str], i: int) -> tuple[list[list[str]], int]
     return paragraphs, i
 
 
+def _said_with_lead(lead: str, items: Sequence[str]) -> list[str]:
+    """A lead-in said with its items: one statement, or, where that is too long to read as
+    one, the lead-in with a few items in turn (PART_WORDS: "... perform a CT head scan
+    within 1 hour of the risk factor being identified: GCS less than 13 on initial
+    assessment in the emergency department."). Not where the lead-in asks for all of them
+    together ("all of the following"): there, a part of the list says something else, and
+    the whole stays one (too long to be a statement)."""
+    whole = _joined(lead, items)
+    if len(whole.split()) <= MAX_WORDS or _TOGETHER.search(lead):
+        return [whole]
+    parts: list[list[str]] = [[]]
+    for item in items:
+        if parts[-1] and len(_joined(lead, [*parts[-1], item]).split()) > PART_WORDS:
+            parts.append([])
+        parts[-1].append(item)
+    return [_joined(lead, part) for part in parts]
+
+
+#: A lead-in whose items count only together.
+_TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\b", re.I)
+
+
 def _joined(lead: str, items: Sequence[str]) -> str:
     """The lead-in and its items, one statement; a lead-in that runs on into its items
     ("... may need to") reads straight into them."""
@@ -450,7 +477,7 @@ def usable(sentence: str) -> bool:
     form field, a pointer elsewhere, a legend of abbreviations, or text that reads as
     instructions to a language model."""
     words = sentence.split()
-    if len(words) < 5 or len(words) > 90:
+    if len(words) < 5 or len(words) > MAX_WORDS:
         return False
     end = sentence.rstrip()[-1:]
     if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
