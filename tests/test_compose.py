@@ -297,6 +297,19 @@ def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
     assert any(u.endswith(limit) for u in units)
     # a range that says of what stands alone
     assert "The normal range of blood pressure is given in the guideline's table one." in units
+    # a condition on a result that does not say of which test
+    night = (
+        "The midnight plasma cortisol test measures cortisol in the blood. "
+        "If the cortisol level is more than 50 nmol/L, the syndrome is suspected. "
+        "If you feel dizzy when standing, sit down at once."
+    )
+    said = [unit for unit, _ in statements_of(night)]
+    assert "If the cortisol level is more than 50 nmol/L, the syndrome is suspected." not in said
+    assert said[1] == (
+        "The midnight plasma cortisol test measures cortisol in the blood. "
+        "If the cortisol level is more than 50 nmol/L, the syndrome is suspected."
+    )
+    assert "If you feel dizzy when standing, sit down at once." in said
 
 
 def test_a_list_items_label_is_said_with_the_sentences_that_explain_it() -> None:

@@ -158,6 +158,11 @@ _POINTING_BACK = (
     # suggest ..." (the level of the test named before)
     r"(?:Levels?|Values?|Results?|Concentrations?|Readings?|Counts?)\s+(?:higher|lower|above|"
     r"below|greater|less|more|over|under|of\s+(?:more|less|at least|over|under))\b",
+    # a condition on a result that does not say of which test: "If the cortisol level is
+    # more than 50 nanomoles per liter ...", "If cortisol levels do not drop, ..."
+    r"(?:If|When|Once|Unless)\s+(?:the\s+)?(?:\w+\s+)?(?:levels?|values?|results?|"
+    r"concentrations?|readings?|counts?)\s+(?:is|are|was|were|do|does|did|remains?|stays?|"
+    r"falls?|rises?|drops?|goes|go)\b",
     # a limit or range that does not say of what: "The normal upper limit varies ..."
     r"The\s+(?:normal|usual|reference)\s+(?:(?:upper|lower)\s+)?(?:limit|range|value|level)s?\b"
     r"(?!\s+(?:of|for)\b)",
