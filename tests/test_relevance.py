@@ -276,6 +276,29 @@ def test_whom_a_statement_names_is_whom_it_is_about_whatever_its_guideline_cover
     assert off_topic_reason(query, nobody, "nice-head", "Head injury in children") is not None
 
 
+def test_a_statement_on_a_relapse_is_off_topic_for_a_first_line_question() -> None:
+    asked = "Hairy cell leukaemia in a fit patient: what is the standard first-line regimen?"
+    frame = Frame("hairy cell leukemia", None, (), "management", ())
+    query = framed(asked, ("hairy", "cell", "leukaemia", "regimen"), frame)
+    relapse = (
+        "Patients with hairy cell leukemia who have a relapse after the first course of "
+        "cladribine often respond well to re-treatment with the same purine analogue."
+    )
+    first = "The standard initial therapy for hairy cell leukemia was cladribine for 5 days."
+    title = "Hairy Cell Leukemia Treatment"
+    assert off_topic_reason(query, relapse, "hcl", title) == (
+        "it is about relapsed or refractory disease, which the question's patient does not have"
+    )
+    assert off_topic_reason(query, first, "hcl", title) is None
+    # a section on refractory disease is about it, where a statement does not name the first
+    # line too
+    assert off_topic_reason(query, "Offer cladribine.", "hcl", f"{title} Refractory HCL")
+    assert off_topic_reason(query, first, "hcl", f"{title} Relapsed or Refractory HCL") is None
+    # a question on a relapse is not read the other way round
+    again = framed("Relapsed hairy cell leukaemia: which regimen?", ("hairy", "regimen"), frame)
+    assert off_topic_reason(again, first, "hcl", title) is None
+
+
 def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
     asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
     frame = Frame("bladder cancer", None, (), "management", ())

@@ -705,6 +705,37 @@ def other_severity(text: str, question: str) -> str | None:
     return None
 
 
+#: The line of therapy: the first treatment of a condition, or one after it has come back or
+#: resisted treatment ("recurrent" is left out: "recurrent UTIs" is a kind of condition).
+_FIRST_LINE = _any(
+    r"first[- ]line",
+    r"front[- ]?line",
+    r"initial (?:therapy|treatment)",
+    r"newly diagnosed",
+    r"(?:previously )?untreated",
+    r"treatment[- ]na[iï]ve",
+)
+_LATER_LINE = _any(
+    r"relaps(?:e|ed|es|ing)\b",
+    r"refractory",
+    r"(?:second|third)[- ]line",
+    r"salvage",
+)
+
+
+def other_line(text: str, question: str) -> str | None:
+    """The line of therapy a statement is about when the question asks for the first one
+    and the statement is about a later one only ("Patients ... who have a relapse after the
+    first course of cladribine ..." for "the standard first-line regimen"), or None. A
+    question on a relapse is not read the other way round: what holds first may hold
+    again."""
+    if not _FIRST_LINE.search(question) or _LATER_LINE.search(question):
+        return None
+    if _LATER_LINE.search(text) and not _FIRST_LINE.search(text):
+        return "relapsed or refractory disease"
+    return None
+
+
 #: A kind of a condition set apart by "non": "non-muscle-invasive bladder cancer",
 #: "non-small cell lung cancer", "non-ST-elevation myocardial infarction": the words after
 #: "non" and the word they qualify.

@@ -24,7 +24,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .analysis import terms
-from .frame import SEVERITIES, excluded_population, other_kind, other_severity, populations_of
+from .frame import (
+    SEVERITIES,
+    excluded_population,
+    other_kind,
+    other_line,
+    other_severity,
+    populations_of,
+)
 from .query import Query
 from .scoring import coverage, states_all
 from .types import Answer, Document, Statement
@@ -58,6 +65,9 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     degree = other_severity(f"{context} {text}", query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
+    line = other_line(f"{context} {text}", query.read)
+    if line is not None:
+        return f"it is about {line}, which the question's patient does not have"
     kind = other_kind(f"{context} {text}", query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
