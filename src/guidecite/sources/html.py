@@ -150,7 +150,7 @@ def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def _issuer(meta: dict[str, str], sections: tuple[Section, ...] = ()) -> str | None:
+def _issuer(meta: dict[str, str], sections: tuple[Section, ...]) -> str | None:
     """The publisher, without the organisation types the Clearinghouse appends, and the
     body it developed the guideline for where the page says so ("developed by the National
     Clinical Guideline Centre on behalf of the National Institute for Health and Care
