@@ -40,6 +40,15 @@ def test_typos_are_corrected_to_the_nearest_library_word() -> None:
     assert vocabulary.correct("prology") is None  # a consonant opening is kept
 
 
+def test_a_library_word_with_a_prefix_is_read_as_that_word() -> None:
+    vocabulary = Vocabulary.build(
+        [*LIBRARY_TEXT, *["Legs may swell.", "Raise legs that swell.", "I feel unwell."] * 2]
+    )
+    assert vocabulary.correct("unswell") == "swell"  # not "unwell", one letter away
+    assert vocabulary.correct("unwel") == "unwell"  # a typo of the word itself
+    assert vocabulary.correct("nondiarrhea") == "diarrhea"
+
+
 def test_a_word_with_no_close_library_word_is_left_alone() -> None:
     vocabulary = Vocabulary.build(LIBRARY_TEXT)
     assert vocabulary.correct("inclisiran") is None  # not "incision": too far

@@ -63,6 +63,10 @@ class Correction:
 VOWELS = frozenset("aeiou")
 
 
+#: Prefixes a word may be built with: "unswell" is "swell" unmade, not a typo of "unwell".
+PREFIXES = ("un", "non", "dis", "de", "re", "pre")
+
+
 def same_opening(word: str, typed: str) -> bool:
     """Whether a library word could be what a typed word meant by its first letter: the
     same letter, or two vowels, which are misheard and misspelled for each other ("orology"
@@ -94,6 +98,10 @@ class Vocabulary:
             return None
         if self.counts.get(lower, 0) >= MIN_COUNT:
             return None  # a word of the library (once only may be the library's own typo)
+        for prefix in PREFIXES:
+            rest = lower.removeprefix(prefix)
+            if rest != lower and len(rest) >= MIN_LENGTH and self.counts.get(rest, 0) >= MIN_COUNT:
+                return rest  # a library word with a prefix ("unswell"), not a typo of another
         budget = max(1, len(lower) // 4)
         close = process.extract(
             lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
