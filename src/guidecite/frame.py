@@ -712,7 +712,7 @@ _FIRST_LINE = _any(
     r"front[- ]?line",
     r"initial (?:therapy|treatment)",
     r"newly diagnosed",
-    r"(?:previously )?untreated",
+    r"untreated",  # "previously untreated" too
     r"treatment[- ]na[iï]ve",
 )
 _LATER_LINE = _any(

@@ -47,6 +47,10 @@ MIN_COUNT = 2  # a word used once in the library may itself be a typo: not a tar
 MIN_LENGTH = 5  # shorter words are too easily another real word
 JARO_WINKLER = 0.93
 SHARED_STEM = 5
+#: Letters misheard and misspelled for each other at a word's start ("orology", "urology").
+VOWELS = frozenset("aeiou")
+#: Prefixes a word may be built with: "unswell" is "swell" unmade, not a typo of "unwell".
+PREFIXES = ("un", "non", "dis", "de", "re", "pre")
 VOCABULARY_FILE = "vocabulary.json"
 EVERYDAY_ZIPF = 1.0
 EVERYDAY_COMMON = 3.0
@@ -58,13 +62,6 @@ ADVERB_BASE_ZIPF = 3.0
 class Correction:
     written: str
     corrected: str
-
-
-VOWELS = frozenset("aeiou")
-
-
-#: Prefixes a word may be built with: "unswell" is "swell" unmade, not a typo of "unwell".
-PREFIXES = ("un", "non", "dis", "de", "re", "pre")
 
 
 def same_opening(word: str, typed: str) -> bool:

@@ -325,7 +325,7 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
 def duplicates(a: Candidate, b: Candidate) -> bool:
     """Near-duplicates say the same words with the same numbers (a different number is a
     different statement, and both are kept), or are parts of one list said after the same
-    long lead-in (units.PART_WORDS)."""
+    long lead-in (a list too long for one statement: units._said_with_lead)."""
     if a.text in b.text or b.text in a.text:
         return True  # one says the other with its neighbour sentence
     lead = a.text.split(": ", 1)[0]
