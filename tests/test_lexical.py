@@ -65,6 +65,19 @@ def test_changes_are_invisible_until_commit(index: LexicalIndex) -> None:
     assert index.generation() == 2
 
 
+def test_a_search_within_documents_or_passages_keeps_each_score(index: LexicalIndex) -> None:
+    query = [Clause("carcinoid syndrome tumours diabetes")]
+    everywhere = dict(index.search(query, 10))
+    within = index.search(query, 10, documents={"d2", "d3"})
+    assert {p for p, _ in within} == {"p3", "p4", "p5", "p6"}
+    assert all(score == pytest.approx(everywhere[p]) for p, score in within)
+    chosen = index.search(query, 10, passages={"p1", "p6", "p7"})
+    assert {p for p, _ in chosen} == {"p1", "p6"}  # p7 states none of the words
+    assert all(score == pytest.approx(everywhere[p]) for p, score in chosen)
+    assert index.search(query, 10, documents=set()) == []
+    assert index.search(query, 10, documents={"d1"}, passages={"p4"}) == []
+
+
 def test_deleting_a_document_removes_all_its_passages(index: LexicalIndex) -> None:
     index.delete_documents(["d2", "absent"])
     index.commit(2)

@@ -27,6 +27,9 @@ from .types import Hit, Passage
 
 LEXICAL_K = 100
 DENSE_K = 50
+#: Candidates from the topic's own documents searched for what the question asks beyond
+#: the topic (asked_in_topic).
+ASKED_K = 50
 DENSE_WEIGHT = 0.5
 #: How many fused candidates per passage asked for are scored again (section, intent, topic).
 RESCORED = 3
@@ -135,6 +138,9 @@ def topic_factor(query: Query, passage: Passage, title: str) -> float:
 def fuse(store: Store, query: Query) -> list[Scored]:
     """Candidates from both searches, each with its BM25 and cosine scores, best first."""
     lexical = dict(store.lexical_search(query.clauses, LEXICAL_K))
+    unscored = [key for key in asked_in_topic(store, query) if key not in lexical]
+    if unscored:
+        lexical.update(store.lexical_search(query.clauses, len(unscored), passages=unscored))
     dense = dict(store.vector_search(query.vector, DENSE_K))
     missing = [key for key in lexical if key not in dense]
     if missing:
@@ -151,6 +157,22 @@ def fuse(store: Store, query: Query) -> list[Scored]:
     ]
     scored.sort(key=lambda s: -s.fused)
     return scored
+
+
+def asked_in_topic(store: Store, query: Query) -> list[int]:
+    """The passages of the topic's own documents that best state what the question asks
+    beyond its topic: every passage there shares the topic's words, so they are searched
+    for the question's other words (and the words the asked kind of answer is written in).
+    They are candidates even where passages of many other documents share more of the
+    question's words; their scores are those of the whole question, as for any other."""
+    if not query.frame.topic_docs:
+        return []
+    topic = frozenset().union(
+        *(alt for _, alternatives in query.topic_concepts for alt in alternatives)
+    )
+    clauses = [clause for clause in query.clauses if not frozenset(terms(clause.text)) <= topic]
+    found = store.lexical_search(clauses, ASKED_K, documents=query.frame.topic_docs)
+    return [key for key, _ in found]
 
 
 def section_factor(section_path: tuple[str, ...]) -> float:

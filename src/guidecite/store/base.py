@@ -15,7 +15,7 @@ states and transitions live in `review.py`, lock-out rules in `accounts.py`, has
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -77,8 +77,15 @@ class Content(Protocol):
 class Search(Protocol):
     """Lexical (BM25) and dense search over the passages; keys are `passages()` keys."""
 
-    def lexical_search(self, clauses: Sequence[Clause], k: int) -> list[tuple[int, float]]:
-        """(passage key, BM25 score), best first."""
+    def lexical_search(
+        self,
+        clauses: Sequence[Clause],
+        k: int,
+        documents: Collection[str] | None = None,
+        passages: Collection[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(passage key, BM25 score), best first; only passages of `documents` (document
+        ids), or only `passages` (passage keys), when given."""
 
     def vector_search(
         self, vector: np.ndarray, k: int, candidates: Sequence[int] | None = None

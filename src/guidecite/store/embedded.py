@@ -28,7 +28,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -318,9 +318,18 @@ class EmbeddedStore:
                     raise
         raise AssertionError("unreachable")
 
-    def lexical_search(self, clauses: Sequence[Clause], k: int) -> list[tuple[int, float]]:
+    def lexical_search(
+        self,
+        clauses: Sequence[Clause],
+        k: int,
+        documents: Collection[str] | None = None,
+        passages: Collection[int] | None = None,
+    ) -> list[tuple[int, float]]:
         self._ensure_fresh()
-        return [(int(key), score) for key, score in self.lexical.search(clauses, k)]
+        keys = None if passages is None else [str(key) for key in passages]
+        return [
+            (int(key), score) for key, score in self.lexical.search(clauses, k, documents, keys)
+        ]
 
     def vector_search(
         self, vector: np.ndarray, k: int, candidates: Sequence[int] | None = None

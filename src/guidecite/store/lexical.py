@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,11 +162,31 @@ class LexicalIndex:
     def __len__(self) -> int:
         return int(self._searcher.num_docs)
 
-    def search(self, clauses: Sequence[Clause], k: int) -> list[tuple[str, float]]:
-        """The k best passages for the ORed clauses, as (passage id, BM25 score), best first."""
+    def search(
+        self,
+        clauses: Sequence[Clause],
+        k: int,
+        documents: Collection[str] | None = None,
+        passages: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """The k best passages for the ORed clauses, as (passage id, BM25 score), best first;
+        only passages of `documents` (document ids), or only `passages` (passage ids), when
+        given. A passage's score is the same with or without them."""
         query = self._query(clauses)
         if query is None or k <= 0:
             return []
+        for field, values in ((DOC_ID, documents), (PASSAGE_ID, passages)):
+            if values is None:
+                continue
+            if not values:
+                return []
+            within = tantivy.Query.term_set_query(self._schema, field, sorted(values))
+            query = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, query),
+                    (tantivy.Occur.Must, tantivy.Query.const_score_query(within, 0.0)),
+                ]
+            )
         searcher = self._searcher
         hits = searcher.search(query, limit=k, count=False).hits
         return [(searcher.doc(address)[PASSAGE_ID][0], float(score)) for score, address in hits]

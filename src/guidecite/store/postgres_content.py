@@ -25,7 +25,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -314,9 +314,18 @@ class PostgresStore:
         self._catch_up(force=True)
         self._ensure_hnsw()
 
-    def lexical_search(self, clauses: Sequence[Clause], k: int) -> list[tuple[int, float]]:
+    def lexical_search(
+        self,
+        clauses: Sequence[Clause],
+        k: int,
+        documents: Collection[str] | None = None,
+        passages: Collection[int] | None = None,
+    ) -> list[tuple[int, float]]:
         self._catch_up()
-        return [(int(key), score) for key, score in self.lexical.search(clauses, k)]
+        keys = None if passages is None else [str(key) for key in passages]
+        return [
+            (int(key), score) for key, score in self.lexical.search(clauses, k, documents, keys)
+        ]
 
     def doc_freq(self, phrase: str) -> int:
         self._catch_up()
