@@ -643,6 +643,34 @@ def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -
     assert lead_with_answer([choice, no_cure], intent_named("management"))[0] is no_cure
 
 
+def test_asked_what_to_do_about_a_result_a_test_answers() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
+
+    marker = candidate("Plasma marker B appears to be a better marker than urinary marker C.", 1.0)
+    treatment = candidate("Treatment with drug D is considerable for incurable tumours.", 0.9)
+    management = intent_named("management")
+    assert lead_with_answer([marker, treatment], management)[0] is treatment
+    also = [intent_named("test")]
+    assert lead_with_answer([marker, treatment], management, also=also)[0] is marker
+
+
+def test_a_statement_about_a_narrower_group_leads_only_where_none_other_can() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
+
+    children = candidate("In children and adolescents, removal alone is sufficient treatment.", 1.2)
+    everyone = candidate("Treatment with drug D is recommended for these tumours.", 1.0)
+    management = intent_named("management")
+    assert lead_with_answer([children, everyone], management)[0] is everyone
+    # the question's patient is in the group, or nothing else can lead
+    child = frozenset({"child"})
+    assert lead_with_answer([children, everyone], management, patient=child)[0] is children
+    assert lead_with_answer([children], management)[0] is children
+
+
 def test_a_weak_grade_does_not_lift_a_statement_to_lead() -> None:
     def candidate(text: str, score: float, grade: str | None) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

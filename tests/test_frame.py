@@ -18,6 +18,7 @@ from guidecite.frame import (
     other_severity,
     qualifiers_of,
     question_parts,
+    workup_asked,
 )
 
 
@@ -59,6 +60,22 @@ def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(
 def test_a_what_is_question_that_asks_for_more_is_not_a_definition() -> None:
     found = [i.name for i in intents_of("What is the dose of the drug?")]
     assert found[0] == "dose" and "definition" not in found
+
+
+def test_what_to_do_about_a_result_asks_for_the_tests_that_follow_too() -> None:
+    question = "Best course of action for a patient with a history of a tumour and a raised marker?"
+    found = [i.name for i in intents_of(question)]
+    assert found == ["management", "test", "interpretation"]
+    assert workup_asked(found)
+    # a result word in a compound names a kind of disease, not a result asked about
+    compound = [i.name for i in intents_of("First-line treatment of HER2-positive cancer?")]
+    assert "test" not in compound and not workup_asked(compound)
+    people = "A study helps HIV positive women into care: what treatment is there?"
+    assert "test" not in [i.name for i in intents_of(people)]  # it describes them
+    # the meaning of a result alone, or what to do alone, asks for no test
+    assert [i.name for i in intents_of("What does a raised marker mean?")] == ["interpretation"]
+    assert not workup_asked(["management"])
+    assert not workup_asked(["test", "management", "interpretation"])
 
 
 def test_qualifiers_say_who_the_patient_is() -> None:

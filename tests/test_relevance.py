@@ -20,10 +20,10 @@ from conftest import CORPUS, needs_corpus
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
-from guidecite.frame import Frame
+from guidecite.frame import Frame, intent_named
 from guidecite.query import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
-from guidecite.retrieval import retrieve
+from guidecite.retrieval import asked_in_topic, retrieve
 from guidecite.settings import Settings
 from guidecite.topics import main_title
 from guidecite.types import (
@@ -321,3 +321,18 @@ def test_a_word_for_the_kind_of_answer_is_no_part_of_the_topic_s_name(net_librar
     settled = settle_topic(query, first, documents, net_library.topics(), net_library.store)
     assert "treatment" in (settled.frame.topic_title or "").lower()
     assert settled.frame.topic == "Hairy Cell Leukemia"
+
+
+def test_the_topic_s_own_passages_are_searched_for_what_is_asked_beyond_it(net_library) -> None:
+    _, _, query = first_and_settled(net_library)
+    keys = asked_in_topic(net_library.store, query)
+    passages = net_library.store.passages(keys)
+    assert keys and all(p.doc_id in query.frame.topic_docs for p in passages.values())
+    assert any("NSE" in p.text or "enolase" in p.text.lower() for p in passages.values())
+
+
+def test_what_to_do_about_a_raised_marker_is_led_by_a_test_on_the_topic(net_library) -> None:
+    result = answer(REFERENCE, net_library)
+    assert result.frame is not None and result.frame["intents"][:2] == ["management", "test"]
+    lead = result.bottom_line[0].text
+    assert intent_named("test").answers.search(lead), lead

@@ -533,7 +533,48 @@ def intents_of(question: str) -> tuple[Intent, ...]:
     question = _DIAGNOSED.sub(" ", question)
     found = tuple(intent for intent in INTENTS if intent.asks.search(question))
     specific = tuple(intent for intent in found if intent.name != "definition")
-    return specific or found or (GENERAL,)
+    return _with_workup(specific, question) or found or (GENERAL,)
+
+
+def _with_workup(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
+    """Asked what to do about a result ("a mildly raised NSE: the best course of action?"),
+    a further test is a course of action: the question asks for tests too, right after what
+    to do. A result is a word of its own ("raised"), not part of a compound that names a kind
+    of disease ("HER2-positive")."""
+    names = [intent.name for intent in intents]
+    if "test" in names or not {"management", "interpretation"} <= set(names):
+        return intents
+    if not any(_is_result(question, m) for m in _BY_NAME["interpretation"].asks.finditer(question)):
+        return intents
+    after = names.index("management") + 1
+    return (*intents[:after], _BY_NAME["test"], *intents[after:])
+
+
+#: Words naming people: a result word just before one describes them ("HIV positive
+#: women"), it is not a result asked about.
+_PEOPLE = _any(r"patients?\b", r"people\b", r"persons?\b", r"individuals?\b")
+
+
+def _is_result(question: str, found: re.Match[str]) -> bool:
+    """Whether a word of a result ("raised", "positive") is a result asked about: not part
+    of a compound naming a kind of disease ("HER2-positive") nor a description of people
+    ("HIV positive transgender women")."""
+    if found.start() > 0 and question[found.start() - 1] == "-":
+        return False
+    following = question[found.end() :].split()[:3]
+    return not any(
+        _PEOPLE.match(w) or _MALE.match(w) or _FEMALE.match(w) or pattern.match(w)
+        for w in following
+        for pattern in POPULATIONS.values()
+    )
+
+
+def workup_asked(intents: Sequence[str]) -> bool:
+    """Whether the question asks what to do about a result, so that a test answers it
+    (_with_workup)."""
+    return (
+        bool(intents) and intents[0] == "management" and {"test", "interpretation"} <= set(intents)
+    )
 
 
 def intents_of_message(message: str) -> tuple[Intent, ...]:
@@ -778,6 +819,18 @@ def _names_kind(said: Sequence[str], kind: Sequence[str]) -> tuple[bool, bool]:
 
 def populations_of(text: str) -> set[str]:
     return {group for group, pattern in POPULATIONS.items() if pattern.search(text)}
+
+
+#: The words a statement opens with when it is said for a group: "In children and
+#: adolescents, ...", "For pregnant women with ...", "Children with ... should".
+_SAID_FOR = re.compile(r"^(?:(?:in|for|among|amongst)\s+)?(?P<head>(?:[\w'-]+\s+){0,3}[\w'-]+)", _I)
+
+
+def said_for(text: str) -> set[str]:
+    """The groups a statement is said for by its opening words (not those it mentions on
+    the way: "characterized by sparse hair in infancy" is said of everyone with it)."""
+    opening = _SAID_FOR.match(text)
+    return populations_of(opening.group("head")) if opening else set()
 
 
 _NEGATED = re.compile(

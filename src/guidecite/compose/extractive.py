@@ -34,6 +34,9 @@ from ..frame import (
     asking_clauses,
     intent_named,
     names_no_focus,
+    populations_of,
+    said_for,
+    workup_asked,
 )
 from ..query import Query
 from ..relevance import off_topic_reason
@@ -82,6 +85,8 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
+#: Groups narrower than a patient the question does not describe (frame.POPULATIONS).
+SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 #: Statements scoring under this share of the best are left out. Physicians labelled about
@@ -150,7 +155,14 @@ class ExtractiveComposer:
         picked = cover_intents(picked, candidates, intents, self.max_statements, parts)
         main = main_focus(query)
         picked = lead_with_answer(
-            picked, intents[0], main, asked_concepts(query), query.topic_concepts, parts
+            picked,
+            intents[0],
+            main,
+            asked_concepts(query),
+            query.topic_concepts,
+            parts,
+            also=[intent_named("test")] if workup_asked(query.frame.intents) else [],
+            patient=patient_groups(query),
         )
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
@@ -244,6 +256,12 @@ def asked_concepts(query: Query) -> tuple[Concept, ...]:
     """The question's concepts its asking clauses state ("what dose ...?", not the story)."""
     asking = frozenset(terms(asking_clauses(query.read)))
     return tuple(c for c in query.concepts if c[0] > 0 and any(alt & asking for alt in c[1]))
+
+
+def patient_groups(query: Query) -> frozenset[str]:
+    """The groups the question's patient is in, as far as it says: its qualifiers and those
+    its topic's title names ("Childhood Acute Lymphoblastic Leukemia")."""
+    return frozenset(query.frame.qualifiers) | populations_of(query.frame.topic_title or "")
 
 
 def beyond_topic(query: Query) -> tuple[Concept, ...]:
@@ -457,6 +475,8 @@ def lead_with_answer(
     asked: Sequence[Concept] = (),
     topic: Sequence[Concept] = (),
     parts: Mapping[str, Sequence[Concept]] | None = None,
+    also: Sequence[Intent] = (),
+    patient: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The statement that best answers goes first, to lead the bottom line. Each is weighed
     by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
@@ -471,13 +491,17 @@ def lead_with_answer(
     "how to go about" Menkes syndrome is not answered by its signs. One that asks what
     something is, or for information on it, by a statement that says what the topic (or the
     main focus) is, where one was picked: "Klinefelter syndrome is a condition that occurs
-    in males when ...", not "The signs and symptoms of Klinefelter syndrome vary"."""
+    in males when ...", not "The signs and symptoms of Klinefelter syndrome vary".
+    Intents in `also` answer the main one too (a test answers what to do about a result:
+    frame.workup_asked). A statement about a group narrower than the question's patient
+    (children, older adults, pregnancy: `patient` holds the groups the question names)
+    leads only where no other picked statement can: it is not the answer for everyone."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
         if primary is not None and primary.name == "definition":
             return defines(c.text, subjects)
-        if primary is None or not primary.answers.search(c.text):
+        if primary is None or not any(i.answers.search(c.text) for i in (primary, *also)):
             return False
         return primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
 
@@ -494,6 +518,7 @@ def lead_with_answer(
     if not picked:
         return []
     pool = [c for c in picked if c.named_source] or picked
+    pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
     if primary is not None and primary.name in LEAD_GIVES:
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         part = (parts or {}).get(primary.name, ())
