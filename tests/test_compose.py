@@ -20,7 +20,8 @@ from guidecite.compose.extractive import (
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import statement_units, statements_of, usable
-from guidecite.frame import ONLY_THE_TOPIC, Frame, intent_named
+from guidecite.frame import ONLY_THE_TOPIC, Frame
+from guidecite.intents import intent_named
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
 from query_support import framed

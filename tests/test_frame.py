@@ -8,17 +8,17 @@ import pytest
 from guidecite.frame import (
     asked_part,
     asked_parts,
-    excluded_population,
-    intent_named,
-    intents_of,
     intents_of_message,
     names_no_focus,
+    question_parts,
+)
+from guidecite.intents import intent_named, intents_of, workup_asked
+from guidecite.patients import (
+    excluded_population,
     negated_words,
     other_kind,
     other_severity,
     qualifiers_of,
-    question_parts,
-    workup_asked,
 )
 
 

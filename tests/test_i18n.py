@@ -14,14 +14,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from guidecite.frame import (
-    DECLINE_REASONS,
-    DECLINED,
-    NEVER_MENTIONS,
-    UNANSWERED_KINDS,
-    intent_named,
-)
+from guidecite.frame import DECLINE_REASONS, DECLINED, NEVER_MENTIONS, UNANSWERED_KINDS
 from guidecite.i18n import LANGUAGES, LOCALE_DIR, check_language, translator
+from guidecite.intents import intent_named
 from guidecite.render import render
 from guidecite.render._common import SECTION_HEADINGS, SOURCES_IN_ENGLISH, localized
 from guidecite.types import INSUFFICIENT_EVIDENCE, Answer

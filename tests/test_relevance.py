@@ -20,7 +20,8 @@ from conftest import CORPUS, needs_corpus
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
-from guidecite.frame import Frame, intent_named
+from guidecite.frame import Frame
+from guidecite.intents import intent_named
 from guidecite.query import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
 from guidecite.retrieval import asked_in_topic, retrieve

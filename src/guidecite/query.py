@@ -24,16 +24,13 @@ from .frame import (
     Frame,
     asked_parts,
     asking_clauses,
-    excluded_population,
-    intent_named,
     intents_of_message,
     names_no_focus,
-    names_patient,
-    negated_words,
-    qualifiers_of,
     question_parts,
 )
+from .intents import intent_named
 from .multilingual import Translator, is_function_word
+from .patients import excluded_population, names_patient, negated_words, qualifiers_of
 from .rerank import Reranker
 from .scoring import Concept, sentence_coverage
 from .settings import MAX_QUESTION_CHARS

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .analysis import terms
-from .frame import (
+from .patients import (
     SEVERITIES,
     excluded_population,
     other_kind,

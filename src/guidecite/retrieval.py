@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analysis import terms
-from .frame import intent_named
+from .intents import intent_named
 from .query import Query
 from .relevance import names_topic
 from .scoring import sentence_coverage as coverage_of_sentences

@@ -29,15 +29,12 @@ from ..frame import (
     NOT_ANSWERED_ON,
     ONLY_THE_TOPIC,
     READ_AS,
-    Intent,
     asked_part,
     asking_clauses,
-    intent_named,
     names_no_focus,
-    populations_of,
-    said_for,
-    workup_asked,
 )
+from ..intents import Intent, intent_named, workup_asked
+from ..patients import populations_of, said_for
 from ..query import Query
 from ..relevance import off_topic_reason
 from ..rerank import Reranker
@@ -85,7 +82,7 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
-#: Groups narrower than a patient the question does not describe (frame.POPULATIONS).
+#: Groups narrower than a patient the question does not describe (patients.POPULATIONS).
 SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
@@ -493,7 +490,7 @@ def lead_with_answer(
     main focus) is, where one was picked: "Klinefelter syndrome is a condition that occurs
     in males when ...", not "The signs and symptoms of Klinefelter syndrome vary".
     Intents in `also` answer the main one too (a test answers what to do about a result:
-    frame.workup_asked). A statement about a group narrower than the question's patient
+    intents.workup_asked). A statement about a group narrower than the question's patient
     (children, older adults, pregnancy: `patient` holds the groups the question names)
     leads only where no other picked statement can: it is not the answer for everyone."""
     subjects = tuple(topic) or ((main,) if main is not None else ())

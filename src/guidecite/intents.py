@@ -1,0 +1,508 @@
+"""The kinds of answer a question asks for (its intents), read from the grammar of the
+question, and the cues by which a statement or its section's headings offer each kind.
+
+In order of precedence: a question asking "what dose" and "what to do" wants the dose. Each
+intent also names the words passages giving its kind of answer are written in ("treatment",
+"recommended" for what to do), searched with a low weight (query.with_answer_words). The cue
+words are about how questions are asked and how guidelines are written, never clinical
+facts (frame.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .patients import FEMALE, MALE, POPULATIONS, cue
+
+_I = re.IGNORECASE
+
+_MEASURE = (
+    r"(?:%|ppb|ppm|mg/d[lL]|mmol/[lL]|[µu]mol|ng/m[lL]|pg/m[lL]|g/d[lL]|mm ?hg|bpm|kg/m2|"
+    r"units?/[lL]|[lL]/min|cm|mm)"
+)
+_UNIT_TIME = r"(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wk|months?|years?|yrs?)"
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    label: str  # the article title's first word: "Management of ...", "Dosing of ..."
+    asks: re.Pattern[str]  # the question asks for this kind of answer
+    answers: re.Pattern[str]  # a statement, or its section's headings, offers it
+    #: Words passages giving this kind of answer are written in ("treatment", "recommended"
+    #: for what to do), searched with a low weight: the vocabulary of guidelines, not facts.
+    written_in: tuple[str, ...] = ()
+
+
+#: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "dose",
+        "Dosing",
+        cue(
+            r"dose",
+            r"doses",
+            r"dosing",
+            r"dosage",
+            r"how much",
+            r"how many mg",
+            r"dosis",
+            r"qu[eé] cantidad",
+        ),
+        re.compile(
+            r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
+            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b"
+            r"(?!/(?:dl|l|ml)\b)|"  # a concentration (40 mg/dL) is a result, not a dose
+            r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?)\b",
+            _I,
+        ),
+        ("dose", "dosage"),
+    ),
+    Intent(
+        "timing",
+        "Timing",
+        cue(
+            r"how (?:long|soon|quickly|often|frequently)",
+            r"what age",
+            r"at what (?:age|time|point)",
+            r"how many (?:days|weeks|months|years|hours|doses)",
+            r"what (?:interval|schedule|spacing|timing)",
+            r"interval",
+            r"when (?:should|to|do|does|is|can|will)",
+            r"(?:what|which) [\w-]*\s*time\b",
+            r"time should",
+            r"delay",
+            r"duration",
+            r"for how long",
+            r"cu[aá]ndo",
+            r"qu[eé] edad(?:es)?",
+            r"cada cu[aá]nto",
+            r"cu[aá]nto tiempo",
+            r"con qu[eé] frecuencia",
+        ),
+        re.compile(
+            rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b|\bwithin\b|\bevery\b|"
+            r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bonce\b|"
+            r"\bage[sd]?\s+\d",
+            _I,
+        ),
+        ("interval", "weeks", "months"),
+    ),
+    Intent(
+        "threshold",
+        "Thresholds",
+        cue(
+            r"what (?:level|value|score|range|target)",
+            r"which level",
+            r"threshold",
+            r"cut-?off",
+            r"targets?\b",  # not "targeted therapy"
+            r"how (?:high|low)",
+        ),
+        re.compile(
+            rf"[<>≤≥]\s*\d|\d[\d.,]*\s*{_MEASURE}|"
+            r"\bor (?:more|less|higher|lower|above|below|greater)\b|"
+            r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
+            # a value, not a count of things ("at least 2 other tests")
+            rf"\s+\d[\d.,]*(?:\s*{_MEASURE}|(?![\d.,]*\s*[a-z]))",
+            re.IGNORECASE,
+        ),
+        ("threshold", "target"),
+    ),
+    Intent(
+        "contraindication",
+        "Cautions",
+        cue(
+            r"contraindicat",
+            r"safe\b",
+            r"safety",
+            r"interact",
+            r"avoid",
+            r"side[- ]?(?:effects?|affects?)",  # "side affects": a slip no corrector mends
+        ),
+        cue(
+            r"side[- ]?effects?",
+            r"contraindicat",
+            r"avoid",
+            r"should not",
+            r"not recommend",
+            r"caution",
+            r"safe",
+            r"interact",
+            r"risk of",
+            r"adverse",
+        ),
+        ("contraindicated", "avoid", "caution"),
+    ),
+    Intent(
+        "monitoring",
+        "Monitoring",
+        cue(
+            r"surveillance",
+            r"monitor",
+            r"follow-?up",
+            r"check-?ups?",
+            r"recheck",
+            r"screen"
+            r"ing interval",
+        ),
+        cue(
+            r"surveillance",
+            r"monitor",
+            r"follow-?up",
+            r"every",
+            r"interval",
+            r"annual",
+            r"repeat",
+            r"recheck",
+        ),
+        ("follow-up", "surveillance", "monitoring"),
+    ),
+    Intent(
+        "management",
+        "Management",
+        cue(
+            r"treat",
+            r"therap",
+            r"manag",
+            r"course of action",
+            r"next step",
+            r"what to do",
+            r"what (?:should|can|do|must) (?:i|we|you|he|she|they|one)",
+            r"how (?:to|do you|should we|should i) (?:go about|handle|deal|proceed|approach)",
+            r"options?",
+            r"first[- ]line",
+            r"second[- ]line",
+            r"medications?",
+            r"medicines?",
+            r"drugs?",
+            r"cure",
+            r"acceptable",
+            r"appropriate",
+            r"approved\b",
+            r"ok(?:ay)? to",
+            r"can (?:i|we|you|he|she) (?:just )?(?:start|give|use|take|stop|switch|continue)",
+            r"work(?:s)? (?:well|for)",
+            r"effective",
+            r"approach",
+            r"recommend",
+            r"give",
+            r"help (?:him|her|me|them|us|with)",
+            r"lower",
+            r"reduce",
+            r"control",
+            r"trat(?:a|an|ar|amiento|amientos)\b",
+            r"medicamentos?",
+            r"f[aá]rmacos?",
+            r"what do(?:es)? (?:the )?[\w/ -]{0,40}(?:guidelines?|recommendations?) say",
+            r"qu[eé] hacer",
+            r"manejo",
+            r"recomienda",
+            r"se debe",
+            r"relie(?:f|ve)",
+            r"surgery",
+            r"should (?:i|we|he|she|they)",
+            r"get rid of",
+        ),
+        cue(
+            r"treat",
+            r"therap",
+            r"manag",
+            r"recommend",
+            r"should",
+            r"initiat",
+            r"start",
+            r"administ",
+            r"medication",
+            r"medicines?\b",
+            r"drug",
+            r"surg",
+            r"resect",
+            r"first-line",
+            r"prescri",
+            r"indicated",
+            r"option",
+            r"regimen",
+            r"consider(?!ation|abl|ed\b)",  # not "special consideration", "is considered a"
+            r"be considered",
+            r"offer",
+            r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
+        ),
+        ("treatment", "recommended", "therapy", "management"),
+    ),
+    Intent(
+        "test",
+        "Testing",
+        cue(
+            r"which test",
+            r"what test",
+            r"tests?\b",
+            r"testing",
+            r"diagnos",
+            r"screen",
+            r"how (?:do|can|would|will) (?:you|i|we|they|doctors) (?:know|tell|find)",
+            r"detect",
+            r"confirm",
+            r"prueba",
+            r"diagn[oó]stic",
+            r"detectar",
+            r"work-?up",
+            r"imaging",
+            r"scan",
+            r"evaluat",
+        ),
+        cue(
+            r"diagnos",
+            r"test",
+            r"screen",
+            r"imaging",
+            r"measur",
+            r"assay",
+            r"biops",
+            r"scan",
+            r"evaluat",
+            r"detect",
+            r"level",
+            r"marker",
+            r"exam",
+        ),
+        ("test", "diagnosis", "imaging"),
+    ),
+    Intent(
+        "interpretation",
+        "Interpretation",
+        cue(
+            r"mean(?:s|ing)?\b",
+            r"interpret",
+            r"elevated",
+            r"raised",
+            r"abnormal",
+            r"positive",
+            r"negative",
+            r"high(?:er)? (?:level|result|value|reading)",
+            r"low(?:er)? (?:level|result)",
+        ),
+        cue(
+            r"elevat",
+            r"rais",
+            r"increas",
+            r"decreas",
+            r"abnormal",
+            r"indicat",
+            r"suggest",
+            r"associated",
+            r"level",
+            r"marker",
+            r"normal",
+            r"sensitiv",
+            r"specific",
+        ),
+        ("elevated", "levels", "marker"),
+    ),
+    Intent(
+        "prognosis",
+        "Outlook",
+        cue(
+            r"prognos",
+            r"outlook",
+            r"life expectancy",
+            r"surviv",
+            r"live (?:long|with)",
+            r"how long .{0,30} live",
+            r"dangerous",
+            r"fatal",
+            r"curable",
+            r"serious",
+            r"recover",
+            r"get better",
+            r"live normal",
+            r"progress(?!ive)",  # not "Progressive supranuclear palsy"
+        ),
+        cue(
+            r"prognos",
+            r"outlook",
+            r"surviv",
+            r"life expectancy",
+            r"mortality",
+            r"fatal",
+            r"cure",
+            r"recover",
+            r"progress(?!ive)",
+        ),
+        ("prognosis", "survival", "outlook"),
+    ),
+    Intent(
+        "cause",
+        "Causes",
+        cue(
+            r"caus",
+            r"why",
+            r"how (?:did|do|does|can) (?:i|you|we|he|she|they|one) get(?! rid\b)",
+            r"risk factors?",
+            r"trigger",
+            r"etiolog",
+            r"aetiolog",
+            r"lead to",
+        ),
+        cue(r"caus", r"risk factor", r"due to", r"result(?:s|ing)? (?:from|in)", r"trigger"),
+        ("causes", "caused"),
+    ),
+    Intent(
+        "risk",
+        "Risk",
+        # not "high-risk disease": a compound that grades the patient does not ask the risk
+        cue(r"(?<!-)risk", r"chances?", r"likel", r"odds", r"more likely", r"prone"),
+        cue(r"risk", r"chance", r"likel", r"increas", r"odds"),
+        ("risk",),
+    ),
+    Intent(
+        "symptoms",
+        "Signs and symptoms",
+        cue(
+            r"symptoms?",
+            r"signs?",
+            r"feel(?:s|ing)? like",  # not "any literature you feel I could use"
+            r"how (?:does|do|will|would|should) [\w ]{0,30}feel",
+            r"experience",
+            r"presentation",
+            r"look like",
+        ),
+        cue(r"symptom", r"sign", r"present", r"feel", r"experienc"),
+        ("symptoms", "signs"),
+    ),
+    Intent(
+        "inheritance",
+        "Inheritance",
+        cue(
+            r"inherit",
+            r"hereditar",
+            r"passed (?:down|on)",
+            r"genetic",
+            r"genes?\b",
+            r"run(?:s)? in (?:the |my |our )?famil",
+            r"offspring",
+            r"children (?:have|get)",
+            r"chromosom",
+        ),
+        cue(
+            r"inherit",
+            r"hereditar",
+            r"autosomal",
+            r"x-linked",
+            r"passed",
+            r"famil",
+            r"de novo",
+            r"carriers?\b",
+            r"offspring",
+            r"maternal",
+            r"paternal",
+            r"recurrence",
+        ),
+        ("inherited", "genetic"),
+    ),
+    Intent(
+        "prevention",
+        "Prevention",
+        cue(r"prevent", r"avoid getting", r"reduce (?:the |my )?risk", r"protect"),
+        cue(r"prevent", r"reduc", r"protect", r"vaccin", r"avoid"),
+        ("prevention", "prevent"),
+    ),
+    Intent(
+        "definition",
+        "Overview",
+        cue(
+            r"what (?:is|are)",
+            r"what does .{1,40} mean",
+            r"information",
+            r"info\b",
+            r"learn",
+            r"literature",
+            r"tell me about",
+            r"know about",
+            r"explain",
+            r"overview",
+            r"resources?",
+            r"send me",
+            r"research",
+            r"qu[eé] es",
+            r"informaci[oó]n",
+        ),
+        cue(
+            r"what (?:is|are)",
+            r"overview",
+            r"introduction",
+            r"definition",
+            r"description",
+            r"general information",
+            r"summary",
+            r"about",
+        ),
+    ),
+)
+_BY_NAME = {intent.name: intent for intent in INTENTS}
+GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers)
+
+
+#: A diagnosis the patient already has describes them; it does not ask for a test
+#: ("Newly diagnosed obstructive sleep apnoea - what initial therapy?").
+_DIAGNOSED = re.compile(
+    r"\b(?:newly|recently|just|been|was|were|being|i'?m|am|not|un)[ -]?diagnos\w*|"
+    r"\bdiagnosed\s+(?:with|as|at)\b|\b(?:has|have|had|with) an? diagnosis of\b|"
+    r"\b(?:acaban? de|me|le|nos|fue|ha sido|han|hemos)\s+diagnostic\w*|\bdiagnosticad[oa]s?\b",
+    _I,
+)
+
+
+def intents_of(question: str) -> tuple[Intent, ...]:
+    """The kinds of answer the question asks for, the one that takes precedence first."""
+    question = _DIAGNOSED.sub(" ", question)
+    found = tuple(intent for intent in INTENTS if intent.asks.search(question))
+    specific = tuple(intent for intent in found if intent.name != "definition")
+    return _with_workup(specific, question) or found or (GENERAL,)
+
+
+def _with_workup(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
+    """Asked what to do about a result ("a mildly raised NSE: the best course of action?"),
+    a further test is a course of action: the question asks for tests too, right after what
+    to do. A result is a word of its own ("raised"), not part of a compound that names a kind
+    of disease ("HER2-positive")."""
+    names = [intent.name for intent in intents]
+    if "test" in names or not {"management", "interpretation"} <= set(names):
+        return intents
+    if not any(_is_result(question, m) for m in _BY_NAME["interpretation"].asks.finditer(question)):
+        return intents
+    after = names.index("management") + 1
+    return (*intents[:after], _BY_NAME["test"], *intents[after:])
+
+
+#: Words naming people: a result word just before one describes them ("HIV positive
+#: women"), it is not a result asked about.
+_PEOPLE = cue(r"patients?\b", r"people\b", r"persons?\b", r"individuals?\b")
+
+
+def _is_result(question: str, found: re.Match[str]) -> bool:
+    """Whether a word of a result ("raised", "positive") is a result asked about: not part
+    of a compound naming a kind of disease ("HER2-positive") nor a description of people
+    ("HIV positive transgender women")."""
+    if found.start() > 0 and question[found.start() - 1] == "-":
+        return False
+    following = question[found.end() :].split()[:3]
+    return not any(
+        _PEOPLE.match(w) or MALE.match(w) or FEMALE.match(w) or pattern.match(w)
+        for w in following
+        for pattern in POPULATIONS.values()
+    )
+
+
+def workup_asked(intents: Sequence[str]) -> bool:
+    """Whether the question asks what to do about a result, so that a test answers it
+    (_with_workup)."""
+    return (
+        bool(intents) and intents[0] == "management" and {"test", "interpretation"} <= set(intents)
+    )
+
+
+def intent_named(name: str) -> Intent:
+    return _BY_NAME.get(name, GENERAL)

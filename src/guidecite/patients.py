@@ -1,0 +1,311 @@
+"""Who the patient is, as a question says it, and whom a statement is about.
+
+- **Populations**: children, adults, older adults, pregnancy, by the words that name them;
+  ages in digits or in words ("70-year-old", "eighty-three years old", "I'm 56").
+- **Qualifiers** (`qualifiers_of`): a question's age group, sex, pregnancy, kidney or liver
+  function, and how severe the condition is.
+- **Statements for others**: a statement about a population the question excludes
+  (`excluded_population`), said for a narrower group (`said_for`), about another severity,
+  line of therapy or kind of the condition (`other_severity`, `other_line`, `other_kind`).
+
+The cue words here are about who a patient is and how guidelines are organised, never
+clinical facts (frame.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .analysis import terms, words
+
+_I = re.IGNORECASE
+
+
+def cue(*patterns: str) -> re.Pattern[str]:
+    """A pattern matching any of the cue words (regular expressions) where a word starts."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")", _I)
+
+
+#: Groups a statement or question can be about, by the words that name them.
+POPULATIONS: dict[str, re.Pattern[str]] = {
+    "child": cue(
+        r"child",
+        r"kids?\b",
+        r"infan",
+        r"bab(?:y|ies)",
+        r"toddler",
+        r"newborn",
+        r"neonat",
+        r"pediatric",
+        r"paediatric",
+        r"adolescen",
+        r"teen",
+        r"juvenile",
+    ),
+    "adult": cue(r"adults?\b", r"wom[ae]n\b", r"men\b"),
+    "older adult": cue(
+        r"elderly", r"older (?:adult|people|person|patient|men|women)", r"geriatric"
+    ),
+    "pregnancy": cue(
+        r"pregnan",
+        r"breast-?feed",
+        r"lactat",
+        r"postpartum",
+        r"gestation",
+        r"perinatal",
+        r"antenatal",
+        r"prenatal",
+        r"obstetric",
+    ),
+}
+_AGE = re.compile(
+    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:-\s*)?old\b|\baged?\s+(\d{1,3})\b|"
+    # "He is 83 now", "I'm 56", "my son is 24": a bare number said of the patient
+    r"(?:\b(?:i|he|she|who|son|daughter|father|mother|dad|mom|wife|husband|brother|sister|"
+    r"child|baby|patient)\s+(?:is|am|was)|\bi'?m)\s+(\d{1,3})\b"
+    r"(?!\s*(?:%|kg|lbs?|pounds?|stones?|cm|mm|inch|feet|foot|ft|months?|mos?|weeks?|wks?|"
+    r"days?|hours?|hrs?|times|mg|ml|[.,/]\d))",
+    _I,
+)
+MALE = cue(r"man\b", r"men\b", r"males?\b", r"boys?\b")
+FEMALE = cue(r"woman\b", r"women\b", r"females?\b", r"girls?\b")
+_RELATIVE = cue(
+    r"(?:grand)?(?:father|mother|son|daughter|parent|child)s?\b",
+    r"dad",
+    r"mom",
+    r"mum",
+    r"husband",
+    r"wife",
+    r"brother",
+    r"sister",
+    r"cousin",
+    r"friend",
+    r"aunt",
+    r"uncle",
+)
+_KIDNEY = cue(r"kidney", r"renal", r"ckd\b", r"e?gfr\b", r"dialysis", r"creatinine clearance")
+_LIVER = cue(
+    r"hepatic (?:impairment|function|failure)",
+    r"liver (?:disease|function|failure)",
+    r"cirrhosis",
+    r"child-pugh",
+)
+OLDER_AGE = 65
+ADULT_AGE = 18
+#: An age in months, weeks or days ("16 month old", "3-week-old") is a child's.
+_YOUNG_AGE = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:months?|mos?|weeks?|wks?|days?)[\s-]*(?:-\s*)?old\b", _I
+)
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: An age written in words ("five years old", "eighty-three years old"), as digits.
+_NUMBER_WORDS = {
+    **{word: n for n, word in enumerate(_UNITS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    **{
+        f"{ten}{joint}{unit}": 10 * t + u
+        for t, ten in enumerate(_TENS, 2)
+        for u, unit in enumerate(("", *_UNITS))
+        for joint in ((" ", "-") if unit else ("",))
+    },
+}
+_IN_WORDS = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")\b", _I
+)
+
+
+def ages_in(question: str) -> list[int]:
+    """The ages in years a question states, in digits or in words."""
+    digits = _IN_WORDS.sub(lambda m: str(_NUMBER_WORDS[m.group().lower()]), question)
+    return [int(a or b or c) for a, b, c in _AGE.findall(digits)]
+
+
+def qualifiers_of(question: str) -> tuple[str, ...]:
+    """Who the question is about, as far as it says: age group, sex, pregnancy, kidney or
+    liver function, and how severe the condition is (mild, moderate, severe)."""
+    found: list[str] = []
+    ages = ages_in(question)
+    if ages:
+        age = ages[0]
+        found.append("child" if age < ADULT_AGE else "older adult" if age >= OLDER_AGE else "adult")
+    elif _YOUNG_AGE.search(question):
+        found.append("child")
+    for group in ("child", "older adult", "adult", "pregnancy"):
+        if group not in found and POPULATIONS[group].search(question):
+            found.append(group)
+    if MALE.search(question):
+        found.append("male")
+    elif FEMALE.search(question):
+        found.append("female")
+    if _KIDNEY.search(question):
+        found.append("kidney function")
+    if _LIVER.search(question):
+        found.append("liver function")
+    for levels, _ in severities_of(question):
+        found.extend(level for level in SEVERITIES if level in levels and level not in found)
+    return tuple(found)
+
+
+#: Degrees of a condition, mildest first: a range ("moderate to severe") holds those between.
+SEVERITIES = ("mild", "moderate", "severe")
+_DEGREE = r"(mild|moderate|severe)"
+_SEVERITY = re.compile(
+    rf"\b{_DEGREE}(?:\s*(?:-|/|to|or|and)\s*{_DEGREE})?\b((?:[\s-]+[^\W\d_][\w'-]*){{1,3}})", _I
+)
+
+
+def severities_of(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each degree a text names ("mild", "moderate to severe"), with the words it qualifies
+    (the next few, as stems: "mild intermittent asthma" -> intermitt, asthma)."""
+    found = []
+    for match in _SEVERITY.finditer(text):
+        first = SEVERITIES.index(match.group(1).lower())
+        last = SEVERITIES.index((match.group(2) or match.group(1)).lower())
+        low, high = sorted((first, last))
+        found.append((frozenset(SEVERITIES[low : high + 1]), frozenset(terms(match.group(3)))))
+    return found
+
+
+def other_severity(text: str, question: str) -> str | None:
+    """The degree of the question's condition a statement is about when it is another one
+    ("severe asthma" for a question on mild asthma), or None."""
+    asked = severities_of(question)
+    if not asked:
+        return None
+    for levels, qualified in severities_of(text):
+        for asked_levels, asked_words in asked:
+            if qualified & asked_words and not levels & asked_levels:
+                return f"{'/'.join(sorted(levels, key=SEVERITIES.index))} disease"
+    return None
+
+
+#: The line of therapy: the first treatment of a condition, or one after it has come back or
+#: resisted treatment ("recurrent" is left out: "recurrent UTIs" is a kind of condition).
+_FIRST_LINE = cue(
+    r"first[- ]line",
+    r"front[- ]?line",
+    r"initial (?:therapy|treatment)",
+    r"newly diagnosed",
+    r"untreated",  # "previously untreated" too
+    r"treatment[- ]na[iï]ve",
+)
+_LATER_LINE = cue(
+    r"relaps(?:e|ed|es|ing)\b",
+    r"refractory",
+    r"(?:second|third)[- ]line",
+    r"salvage",
+)
+
+
+def other_line(text: str, question: str) -> str | None:
+    """The line of therapy a statement is about when the question asks for the first one
+    and the statement is about a later one only ("Patients ... who have a relapse after the
+    first course of cladribine ..." for "the standard first-line regimen"), or None. A
+    question on a relapse is not read the other way round: what holds first may hold
+    again."""
+    if not _FIRST_LINE.search(question) or _LATER_LINE.search(question):
+        return None
+    if _LATER_LINE.search(text) and not _FIRST_LINE.search(text):
+        return "relapsed or refractory disease"
+    return None
+
+
+#: A kind of a condition set apart by "non": "non-muscle-invasive bladder cancer",
+#: "non-small cell lung cancer", "non-ST-elevation myocardial infarction": the words after
+#: "non" and the word they qualify.
+_NON_KIND = re.compile(r"\bnon(?:-|\s+)([^\W\d_]\w*(?:-[^\W\d_]\w*)*)[\s-]+([^\W\d_][\w'-]*)", _I)
+
+
+def other_kind(text: str, question: str) -> str | None:
+    """The kind of the question's condition a statement is about when it is the one the
+    question sets apart by "non" ("muscle-invasive bladder cancer" for a question on
+    non-muscle-invasive disease), or the other way round; None when the statement also
+    names the question's kind (a comparison), or neither."""
+    if not (_NON_KIND.search(question) or _NON_KIND.search(text)):
+        return None
+    said, asked = words(text), words(question)
+    for match in _NON_KIND.finditer(question):
+        kind = [*words(match.group(1)), *words(match.group(2))[:1]]
+        plain, negated = _names_kind(said, kind)
+        if plain and not negated:
+            return f"{match.group(1)} {match.group(2)}"
+    for match in _NON_KIND.finditer(text):
+        kind = [*words(match.group(1)), *words(match.group(2))[:1]]
+        asked_plain, asked_negated = _names_kind(asked, kind)
+        said_plain, _ = _names_kind(said, kind)
+        if asked_plain and not asked_negated and not said_plain:
+            return f"non-{match.group(1)} {match.group(2)}"
+    return None
+
+
+def _names_kind(said: Sequence[str], kind: Sequence[str]) -> tuple[bool, bool]:
+    """Whether a text (as words) names a kind plainly, and whether it names it after "non"."""
+    plain = negated = False
+    for i in range(len(said) - len(kind) + 1):
+        if list(said[i : i + len(kind)]) == list(kind):
+            if i > 0 and said[i - 1] == "non":
+                negated = True
+            else:
+                plain = True
+    return plain, negated
+
+
+def populations_of(text: str) -> set[str]:
+    return {group for group, pattern in POPULATIONS.items() if pattern.search(text)}
+
+
+#: The words a statement opens with when it is said for a group: "In children and
+#: adolescents, ...", "For pregnant women with ...", "Children with ... should".
+_SAID_FOR = re.compile(r"^(?:(?:in|for|among|amongst)\s+)?(?P<head>(?:[\w'-]+\s+){0,3}[\w'-]+)", _I)
+
+
+def said_for(text: str) -> set[str]:
+    """The groups a statement is said for by its opening words (not those it mentions on
+    the way: "characterized by sparse hair in infancy" is said of everyone with it)."""
+    opening = _SAID_FOR.match(text)
+    return populations_of(opening.group("head")) if opening else set()
+
+
+_NEGATED = re.compile(
+    r"\b(?:without|w/o|except|besides|other than|instead of|apart from|rather than|"
+    r"sin|excepto|salvo)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)",
+    re.IGNORECASE,
+)
+
+
+def negated_words(question: str) -> set[str]:
+    """Words the question sets aside ("without pills", "sin anticoagulación"): up to three
+    words after a word of exclusion. What a question excludes is not its topic."""
+    return {w.casefold() for m in _NEGATED.finditer(question) for w in m.group(1).split()}
+
+
+def names_patient(word: str) -> bool:
+    """Whether a question word says who the patient is (age, sex, a relative)."""
+    return bool(
+        _AGE.search(word) or MALE.search(word) or FEMALE.search(word) or _RELATIVE.search(word)
+    )
+
+
+def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
+    """The population a statement is about that the question's patient is not in, if any:
+    pregnancy for a man, an older adult or a child; children for an adult; adults or older
+    adults for a child."""
+    groups = populations_of(text)
+    if not qualifiers:
+        return None
+    if "male" in qualifiers and FEMALE.search(text) and not MALE.search(text):
+        return "female"
+    if "female" in qualifiers and MALE.search(text) and not FEMALE.search(text):
+        return "male"
+    ages = {q for q in qualifiers if q in ("child", "adult", "older adult")}
+    excludes_pregnancy = "male" in qualifiers or ages & {"child", "older adult"}
+    if "pregnancy" in groups and "pregnancy" not in qualifiers and excludes_pregnancy:
+        return "pregnancy"
+    about_ages = groups & {"child", "adult", "older adult"}
+    if ages and about_ages and not about_ages & ages:
+        if ages == {"older adult"} and "adult" in about_ages:
+            return None  # what holds for adults holds for older adults
+        return sorted(about_ages)[0]
+    return None
