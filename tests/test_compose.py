@@ -27,6 +27,12 @@ from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Pass
 from query_support import framed
 
 
+def scored(text: str, score: float = 1.0) -> Candidate:
+    """A candidate statement with this score, its terms its plain words."""
+    passage = Passage(text[:8], text[:8], 0, (), text)
+    return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
+
+
 def words_only(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
 
@@ -628,29 +634,21 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:
-    def candidate(text: str, score: float) -> Candidate:
-        passage = Passage(text[:8], text[:8], 0, (), text)
-        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
-
-    features = candidate("The disorder is characterized by sparse kinky hair in infancy.", 1.6)
-    treatment = candidate("Treatment with daily copper injections may improve the outcome.", 1.1)
+    features = scored("The disorder is characterized by sparse kinky hair in infancy.", 1.6)
+    treatment = scored("Treatment with daily copper injections may improve the outcome.", 1.1)
     assert lead_with_answer([features, treatment], intent_named("management"))[0] is treatment
     assert lead_with_answer([features, treatment], intent_named("symptoms"))[0] is features
     # where no statement says what to do, the best leads as before
     assert lead_with_answer([features], intent_named("management")) == [features]
     # asked for a cure, a statement on whether there is one answers it
-    choice = candidate("Your doctor will look at many things when deciding with you.", 1.6)
-    no_cure = candidate("Asthma is a long-term disease that has no cure.", 1.3)
+    choice = scored("Your doctor will look at many things when deciding with you.", 1.6)
+    no_cure = scored("Asthma is a long-term disease that has no cure.", 1.3)
     assert lead_with_answer([choice, no_cure], intent_named("management"))[0] is no_cure
 
 
 def test_asked_what_to_do_about_a_result_a_test_answers() -> None:
-    def candidate(text: str, score: float) -> Candidate:
-        passage = Passage(text[:8], text[:8], 0, (), text)
-        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
-
-    marker = candidate("Plasma marker B appears to be a better marker than urinary marker C.", 1.0)
-    treatment = candidate("Treatment with drug D is considerable for incurable tumours.", 0.9)
+    marker = scored("Plasma marker B appears to be a better marker than urinary marker C.", 1.0)
+    treatment = scored("Treatment with drug D is considerable for incurable tumours.", 0.9)
     management = intent_named("management")
     assert lead_with_answer([marker, treatment], management)[0] is treatment
     also = [intent_named("test")]
@@ -658,12 +656,8 @@ def test_asked_what_to_do_about_a_result_a_test_answers() -> None:
 
 
 def test_a_statement_about_a_narrower_group_leads_only_where_none_other_can() -> None:
-    def candidate(text: str, score: float) -> Candidate:
-        passage = Passage(text[:8], text[:8], 0, (), text)
-        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
-
-    children = candidate("In children and adolescents, removal alone is sufficient treatment.", 1.2)
-    everyone = candidate("Treatment with drug D is recommended for these tumours.", 1.0)
+    children = scored("In children and adolescents, removal alone is sufficient treatment.", 1.2)
+    everyone = scored("Treatment with drug D is recommended for these tumours.", 1.0)
     management = intent_named("management")
     assert lead_with_answer([children, everyone], management)[0] is everyone
     # the question's patient is in the group, or nothing else can lead
@@ -702,16 +696,12 @@ def test_a_question_on_what_something_is_is_led_by_the_statement_that_says_it() 
 
 
 def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> None:
-    def candidate(text: str, score: float) -> Candidate:
-        passage = Passage(text[:8], text[:8], 0, (), text)
-        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
-
     picked = [
-        candidate("Medical management of the tumour is often unsuccessful.", 1.5),
-        candidate("Fasting glucose under 40 mg/dL with a raised insulin is typical.", 1.4),
+        scored("Medical management of the tumour is often unsuccessful.", 1.5),
+        scored("Fasting glucose under 40 mg/dL with a raised insulin is typical.", 1.4),
     ]
-    dose = candidate("Pharmacological palliation: diazoxide 300 to 500 mg/day.", 0.5)
-    other = candidate("Surgery is the mainstay of treatment.", 0.4)
+    dose = scored("Pharmacological palliation: diazoxide 300 to 500 mg/day.", 0.5)
+    other = scored("Surgery is the mainstay of treatment.", 0.4)
     intents = [intent_named("dose"), intent_named("management")]
     covered = cover_intents(picked, [*picked, dose, other], intents, limit=2)
     assert dose in covered and len(covered) == 2
@@ -756,15 +746,11 @@ def test_a_passage_without_headings_is_headed_by_its_document_s_title() -> None:
 
 
 def test_an_article_that_never_says_what_to_do_says_so() -> None:
-    def candidate(text: str) -> Candidate:
-        passage = Passage(text[:8], text[:8], 0, (), text)
-        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), 1.0, None)
-
     frame = Frame("Neuroendocrine Tumors", None, ("NSE",), "management", ())
     question = "What is the best course of action for a raised NSE?"
     query = framed(question, ("course", "action", "raised", "NSE"), frame)
-    markers = candidate("Nonfunctional tumours may secrete neuron-specific enolase.")
-    advice = candidate("Somatostatin analogues should be offered to control symptoms.")
+    markers = scored("Nonfunctional tumours may secrete neuron-specific enolase.")
+    advice = scored("Somatostatin analogues should be offered to control symptoms.")
     notice = frame_notice(query, [markers]) or ""
     assert "No statement in the library answers this kind of question (management)" in notice
     assert "below is what it holds on Neuroendocrine Tumors" in notice
