@@ -24,7 +24,7 @@ from guidecite.frame import Frame
 from guidecite.intents import intent_named
 from guidecite.query import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
-from guidecite.retrieval import asked_in_topic, retrieve
+from guidecite.retrieval import Scored, asked_in_topic, retrieve, to_score_again
 from guidecite.settings import Settings
 from guidecite.topics import main_title
 from guidecite.types import (
@@ -337,3 +337,10 @@ def test_what_to_do_about_a_raised_marker_is_led_by_a_test_on_the_topic(net_libr
     assert result.frame is not None and result.frame["intents"][:2] == ["management", "test"]
     lead = result.bottom_line[0].text
     assert intent_named("test").answers.search(lead), lead
+
+
+def test_every_passage_found_within_the_topic_is_scored_again() -> None:
+    fused = [Scored(key, 1.0, 0.5, 2.0 - key / 100, asked=key in {2, 95}) for key in range(100)]
+    again = [s.key for s in to_score_again(fused, k=10)]
+    assert again[:30] == list(range(30))  # RESCORED (3) per passage asked for
+    assert again[30:] == [95]  # and the topic's own, wherever they fused

@@ -69,6 +69,7 @@ class Scored:
     bm25: float
     cosine: float
     fused: float
+    asked: bool = False  # found in the topic's own documents (asked_in_topic)
 
 
 def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int = 30) -> list[Hit]:
@@ -78,13 +79,13 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
     document; offering the kind of answer asked for) and by whether it is about the
     question's topic (topic_factor), then the best sentence's coverage of the question is
     added."""
-    scored = fuse(store, query)
-    passages = store.passages([s.key for s in scored[: k * RESCORED]])
+    scored = to_score_again(fuse(store, query), k)
+    passages = store.passages([s.key for s in scored])
     docs = store.documents({p.doc_id for p in passages.values()})
     wanted = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
     sources = query.named_sources
     hits = []
-    for s in scored[: k * RESCORED]:
+    for s in scored:
         passage = passages.get(s.key)
         if passage is None:
             continue
@@ -135,10 +136,18 @@ def topic_factor(query: Query, passage: Passage, title: str) -> float:
     return OFF_TOPIC
 
 
+def to_score_again(scored: Sequence[Scored], k: int) -> list[Scored]:
+    """The fused candidates scored again for k passages asked for: the best (RESCORED per
+    passage), and every one found within the topic for what the question asks, so that a
+    topic passage that answers is weighed by its section and coverage wherever it fused."""
+    return [s for n, s in enumerate(scored) if n < k * RESCORED or s.asked]
+
+
 def fuse(store: Store, query: Query) -> list[Scored]:
     """Candidates from both searches, each with its BM25 and cosine scores, best first."""
     lexical = dict(store.lexical_search(query.clauses, LEXICAL_K))
-    unscored = [key for key in asked_in_topic(store, query) if key not in lexical]
+    asked = set(asked_in_topic(store, query))
+    unscored = [key for key in asked if key not in lexical]
     if unscored:
         lexical.update(store.lexical_search(query.clauses, len(unscored), passages=unscored))
     dense = dict(store.vector_search(query.vector, DENSE_K))
@@ -152,6 +161,7 @@ def fuse(store: Store, query: Query) -> list[Scored]:
             lexical.get(key, 0.0),
             dense.get(key, 0.0),
             lexical.get(key, 0.0) / best + DENSE_WEIGHT * dense.get(key, 0.0),
+            key in asked,
         )
         for key in set(lexical) | set(dense)
     ]
