@@ -1,0 +1,145 @@
+"""The kinds of answer a question asks for, read from its wording, and the cues by which a
+statement offers each."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidecite.intents import intent_named, intents_of, workup_asked
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("What is the best course of action for a patient with a raised marker?", "management"),
+        ("What dose of methylnaltrexone is given subcutaneously?", "dose"),
+        ("How often should the scan be repeated?", "timing"),
+        ("What level of exhaled nitric oxide is positive?", "threshold"),
+        ("Is it safe to take this drug while breastfeeding?", "contraindication"),
+        ("Is ibuprofen safe in pregnancy?", "contraindication"),
+        ("what are the side affects of metformin", "contraindication"),
+        ("My mom has Alzheimer's; how fast does it progress?", "prognosis"),
+        ("Progressive supranuclear palsy: what can be given for it?", "management"),
+        ("Which test confirms the diagnosis?", "test"),
+        ("What does a raised NSE mean?", "interpretation"),
+        ("What is the outlook for this disease?", "prognosis"),
+        ("What causes the condition?", "cause"),
+        ("How did I get shingles?", "cause"),
+        ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
+        ("Can the disorder be passed down to my children?", "inheritance"),
+        ("What is hemochromatosis?", "definition"),
+        ("Hemochromatosis", "general"),
+        ("Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?", "management"),
+        ("What does the guideline say about benzodiazepines for his symptoms?", "management"),
+        ("Which targeted combinations are approved for this melanoma?", "management"),
+        ("What does an attack feel like?", "symptoms"),
+        ("I would like to learn more. Send me any literature you feel I could use.", "definition"),
+        ("What blood pressure target is advised?", "threshold"),
+    ],
+)
+def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(
+    question: str, intent: str
+) -> None:
+    assert intents_of(question)[0].name == intent
+
+
+def test_a_what_is_question_that_asks_for_more_is_not_a_definition() -> None:
+    found = [i.name for i in intents_of("What is the dose of the drug?")]
+    assert found[0] == "dose" and "definition" not in found
+
+
+def test_what_to_do_about_a_result_asks_for_the_tests_that_follow_too() -> None:
+    question = "Best course of action for a patient with a history of a tumour and a raised marker?"
+    found = [i.name for i in intents_of(question)]
+    assert found == ["management", "test", "interpretation"]
+    assert workup_asked(found)
+    # a result word in a compound names a kind of disease, not a result asked about
+    compound = [i.name for i in intents_of("First-line treatment of HER2-positive cancer?")]
+    assert "test" not in compound and not workup_asked(compound)
+    people = "A study helps HIV positive women into care: what treatment is there?"
+    assert "test" not in [i.name for i in intents_of(people)]  # it describes them
+    # the meaning of a result alone, or what to do alone, asks for no test
+    assert [i.name for i in intents_of("What does a raised marker mean?")] == ["interpretation"]
+    assert not workup_asked(["management"])
+    assert not workup_asked(["test", "management", "interpretation"])
+
+
+def test_spanish_questions_ask_in_spanish_words() -> None:
+    assert intents_of("¿Cuándo hay que volver a valorar su riesgo de ictus?")[0].name == "timing"
+    assert intents_of("¿Entre qué edades se recomienda el cribado?")[0].name == "timing"
+    assert intents_of("¿Qué dosis de metformina se da?")[0].name == "dose"
+    assert intents_of("¿Con qué medicamento se trata? Quiero el tratamiento.")[0].name == (
+        "management"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Newly diagnosed obstructive sleep apnoea in an adult - what is the initial therapy?",
+        "I was recently diagnosed with gout. What medicine should I take?",
+        "Me acaban de diagnosticar hipotiroidismo. ¿Con qué medicamento se trata?",
+    ],
+)
+def test_a_diagnosis_the_patient_already_has_does_not_ask_for_a_test(question: str) -> None:
+    assert [i.name for i in intents_of(question)] == ["management"]
+
+
+def test_asking_how_something_is_diagnosed_still_asks_for_a_test() -> None:
+    assert intents_of("How is lupus diagnosed?")[0].name == "test"
+    assert intents_of("I was diagnosed with lupus; how is it diagnosed in children?")[0].name == (
+        "test"
+    )
+
+
+def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:
+    inheritance = next(i for i in intents_of("Can it be passed on to offspring?"))
+    assert inheritance.name == "inheritance"
+    assert not inheritance.answers.search("Angelman syndrome is a genetic disorder.")
+    assert inheritance.answers.search("Rarely, a genetic change for it can be inherited.")
+
+
+def test_a_compound_that_grades_the_patient_does_not_ask_the_risk() -> None:
+    graded = "High-risk bladder cancer after resection: which maintenance therapy, for how long?"
+    assert "risk" not in [i.name for i in intents_of(graded)]
+    assert intents_of("What is the risk of stroke in atrial fibrillation?")[0].name == "risk"
+
+
+def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one() -> None:
+    dose = intent_named("dose")
+    assert dose.answers.search("Diazoxide 300 to 500 mg/day controls the hypoglycaemia.")
+    assert dose.answers.search("A two-dose schedule at least 6 months apart.")
+    assert not dose.answers.search("Fasting glucose under 40 mg/dL with a raised insulin.")
+
+
+def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
+    management = intent_named("management")
+    assert management.answers.search("Over-the-counter medicines such as loperamide may help.")
+    assert management.answers.search("Medication may also be needed to stop the diarrhea.")
+    assert not management.answers.search("Diarrhea is loose, watery stools.")
+    assert not management.answers.search("Medicinal plants were studied.")
+
+
+def test_considering_advises_and_a_consideration_does_not() -> None:
+    management = intent_named("management")
+    assert management.answers.search("Consider a trial of oral steroids.")
+    assert management.answers.search("Radiotherapy should be considered for bulky disease.")
+    assert not management.answers.search(
+        "Ampullary tumors deserve special consideration because they differ clinically."
+    )
+    assert not management.answers.search("Juvenile disease is considered an intermediate form.")
+
+
+def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
+    threshold = intent_named("threshold")
+    assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")
+    assert threshold.answers.search("Treat when the systolic pressure is above 140.")
+    assert not threshold.answers.search("Try to perform at least 2 other objective tests.")
+
+
+def test_a_time_said_without_a_number_offers_a_timing() -> None:
+    timing = intent_named("timing")
+    assert timing.answers.search(
+        "Once the rash has developed crusts, you are no longer contagious."
+    )
+    assert not timing.answers.search("The rash is painful and may itch.")

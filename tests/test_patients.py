@@ -1,0 +1,90 @@
+"""Who the patient is, read from a question, and whom a statement is about."""
+
+from __future__ import annotations
+
+from guidecite.patients import (
+    excluded_population,
+    negated_words,
+    other_kind,
+    other_severity,
+    qualifiers_of,
+)
+
+
+def test_qualifiers_say_who_the_patient_is() -> None:
+    assert qualifiers_of("Subclinical hypothyroidism in a 70-year-old man") == (
+        "older adult",
+        "male",
+    )
+    assert qualifiers_of("A 12-year-old starting vaccination") == ("child",)
+    assert qualifiers_of("Pregnant woman with CKD stage 4") == (
+        "adult",
+        "pregnancy",
+        "female",
+        "kidney function",
+    )
+    assert qualifiers_of("What is the dose?") == ()
+
+
+def test_an_age_written_in_words_or_in_months_says_who_the_patient_is() -> None:
+    assert qualifiers_of("My son five years old has GM1 gangliosidosis") == ("child",)
+    assert qualifiers_of("My father is eighty-three years old") == ("older adult",)
+    assert qualifiers_of("My 16 month old son does not sit up") == ("child",)
+    assert qualifiers_of("One of my friends is 30 years old") == ("adult",)
+
+
+def test_a_bare_age_said_of_the_patient_says_who_the_patient_is() -> None:
+    assert qualifiers_of("My father has cardiomyopathy. He is 83 now.") == ("older adult",)
+    assert qualifiers_of("I'm 56 and have creases in my ear lobes") == ("adult",)
+    assert qualifiers_of("She is 5 and coughs at night") == ("child",)
+    # a number with a unit is no age
+    assert qualifiers_of("He is 5 feet tall and she is 16 months") == ()
+    assert qualifiers_of("I am 6 weeks pregnant") == ("pregnancy",)
+
+
+def test_a_statement_about_a_population_the_question_excludes_is_named() -> None:
+    man = ("older adult", "male")
+    assert excluded_population("Pregnant women should be offered levothyroxine.", man) in {
+        "pregnancy",
+        "female",
+    }
+    assert excluded_population("In children, the dose is weight based.", ("adult",)) == "child"
+    assert excluded_population("Adults should be offered the test.", ("older adult",)) is None
+    assert excluded_population("Offer the test to everyone.", man) is None
+    assert excluded_population("Pregnant women should be offered it.", ()) is None
+
+
+def test_how_severe_the_condition_is_is_a_qualifier() -> None:
+    assert qualifiers_of("Adult with mild intermittent asthma") == ("adult", "mild")
+    assert "moderate" in qualifiers_of("Moderate to severe plaque psoriasis: which biologic?")
+    assert qualifiers_of("A mildly raised marker") == ()  # how raised, not how ill
+
+
+def test_a_statement_about_another_degree_of_the_condition_is_named() -> None:
+    asked = "Adult with mild intermittent asthma - is a reliever alone acceptable?"
+    assert other_severity("Biologics are for severe asthma.", asked) == "severe disease"
+    assert other_severity("In moderate-to-severe asthma, add a LAMA.", asked) is not None
+    # the degree of something else, or a range that holds the question's own degree
+    assert other_severity("Treat severe exacerbations with magnesium.", asked) is None
+    assert other_severity("In mild to severe asthma, review inhaler technique.", asked) is None
+    assert other_severity("Biologics are for severe asthma.", "What is asthma?") is None
+
+
+def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() -> None:
+    asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
+    muscle = "In muscle-invasive bladder cancer, offer radical cystectomy."
+    assert other_kind(muscle, asked) == "muscle-invasive bladder"
+    assert other_kind("Give BCG for non-muscle invasive bladder cancer.", asked) is None
+    # a comparison names the question's kind too; a statement naming neither is not judged
+    both = "Unlike muscle-invasive bladder cancer, non-muscle-invasive bladder cancer recurs."
+    assert other_kind(both, asked) is None
+    assert other_kind("Intravesical therapy lowers recurrence.", asked) is None
+    # and the other way round: asked about the kind, the "non" kind is another one
+    small = "What is first-line treatment of small cell lung cancer?"
+    assert other_kind("Non-small cell lung cancer is staged by TNM.", small) == ("non-small cell")
+    assert other_kind("Small cell lung cancer is staged as limited or extensive.", small) is None
+
+
+def test_what_a_question_excludes_is_set_aside() -> None:
+    assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
+    assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")
