@@ -279,6 +279,12 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
         "The combination of these two agents improved survival.",
         "Patients who smoke have a higher risk of relapse.",
     ]
+    # as far in as "this" is looked for (seven words)
+    share = (
+        "About 140,000 new cases of the tumour are found each year. "
+        "Approximately 3 to 5 percent of these cases are inherited."
+    )
+    assert [unit for unit, _ in statements_of(share)][1:] == [share]
 
 
 def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:

@@ -181,11 +181,11 @@ _POINTING_BACK = (
     r"(?:This|These|That|Those)\s+\w+",
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
     r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both)\b",
-    # "these"/"those" among the first few words ("The combination of these two agents ..."),
-    # not "those who"
+    # "these"/"those" among the first few words ("The combination of these two agents ...",
+    # "Approximately 3 to 5 percent of these cancers ..."), not "those who"
     r"(?:"
     + _WORD
-    + r"\s+){0,5}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
+    + r"\s+){0,7}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
     # "this drug combination", "Over time, this can ..."; not "this condition", which names
     # the document's own subject
     r"(?:" + _WORD + r"\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+",
