@@ -465,6 +465,8 @@ def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_sta
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "Some skin cancer patients take part in studies of new treatments.",
+        # "these medicines" points back, and the bare "Yes." is no part of what it points at
+        "Some skin cancer patients take part in studies of new treatments. "
         "Learn as much as you can about these medicines and take them as prescribed.",
         "Read the label before giving any medicine to children.",
     ]

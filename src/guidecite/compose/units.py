@@ -219,7 +219,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     for i, unit in enumerate(units):
         unit = _BARE_ANSWER.sub("", unit)
         if _REFERS_BACK.match(unit):
-            before = units[i - 1] if i > 0 else ""
+            before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
                 continue
             if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
