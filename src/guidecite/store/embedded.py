@@ -326,10 +326,7 @@ class EmbeddedStore:
         passages: Collection[int] | None = None,
     ) -> list[tuple[int, float]]:
         self._ensure_fresh()
-        keys = None if passages is None else [str(key) for key in passages]
-        return [
-            (int(key), score) for key, score in self.lexical.search(clauses, k, documents, keys)
-        ]
+        return self.lexical.search_keys(clauses, k, documents, passages)
 
     def vector_search(
         self, vector: np.ndarray, k: int, candidates: Sequence[int] | None = None

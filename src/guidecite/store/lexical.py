@@ -191,6 +191,18 @@ class LexicalIndex:
         hits = searcher.search(query, limit=k, count=False).hits
         return [(searcher.doc(address)[PASSAGE_ID][0], float(score)) for score, address in hits]
 
+    def search_keys(
+        self,
+        clauses: Sequence[Clause],
+        k: int,
+        documents: Collection[str] | None = None,
+        passages: Collection[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """`search` for a store whose passage ids are its integer passage keys (both stores
+        index them so): keys in, keys out."""
+        ids = None if passages is None else [str(key) for key in passages]
+        return [(int(key), score) for key, score in self.search(clauses, k, documents, ids)]
+
     def doc_freq(self, text: str) -> int:
         """How many passages contain the text's words as a phrase (its only word, if one)."""
         query = self._phrase(words(text))

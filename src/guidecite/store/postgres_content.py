@@ -322,10 +322,7 @@ class PostgresStore:
         passages: Collection[int] | None = None,
     ) -> list[tuple[int, float]]:
         self._catch_up()
-        keys = None if passages is None else [str(key) for key in passages]
-        return [
-            (int(key), score) for key, score in self.lexical.search(clauses, k, documents, keys)
-        ]
+        return self.lexical.search_keys(clauses, k, documents, passages)
 
     def doc_freq(self, phrase: str) -> int:
         self._catch_up()
