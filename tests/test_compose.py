@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from guidecite.analysis import terms
 from guidecite.answer import answer
@@ -16,6 +19,8 @@ from guidecite.compose.extractive import (
     frame_notice,
     lead_with_answer,
     offers,
+    pick_statements,
+    said_alike,
     title_for,
 )
 from guidecite.compose.sections import classify
@@ -204,6 +209,41 @@ def test_different_numbers_keep_statements_apart_unless_they_share_a_list_s_lead
     gastrin = candidate(f"{row}: Gastrin; Age Screening Initiated (y): 20.")
     assert duplicates(gcs, vomiting)
     assert not duplicates(insulin, gastrin)  # a table's rows are different statements
+
+
+def test_the_same_thing_in_other_words_is_said_once_unless_a_number_differs() -> None:
+    sids = scored("SIDS is the leading cause of death in children from one month to one year.")
+    again = scored("SIDS is a major cause of death in children younger than 1 year.", 0.9)
+    other = scored("Place babies on their backs to sleep.", 0.8)
+    six = scored("Use a tidal volume of 6 mL/kg predicted body weight.")
+    four = scored("Use a tidal volume of 4 mL/kg predicted body weight instead.", 0.9)
+    alike = frozenset({frozenset((sids.text, again.text)), frozenset((six.text, four.text))})
+    assert pick_statements([sids, again, other], 5, alike) == [sids, other]
+    assert pick_statements([sids, again, other], 5) == [sids, again, other]
+    assert pick_statements([six, four], 5, alike) == [six, four]  # 6 and 4: two rules
+
+
+def test_said_alike_reads_the_statements_meanings_through_the_reranker() -> None:
+    texts = ["a first statement", "the first statement again", "something else"]
+
+    class _Reads:
+        name = "reads"
+
+        def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+            return np.zeros(len(statements))
+
+        def alike(self, statements: Sequence[str]) -> np.ndarray:
+            return np.array([[1.0, 0.95, 0.2], [0.95, 1.0, 0.3], [0.2, 0.3, 1.0]])
+
+    candidates = [scored(t) for t in texts]
+    assert said_alike(candidates, _Reads()) == {frozenset(texts[:2])}
+    assert said_alike(candidates, None) == frozenset()
+
+
+def test_the_digits_of_a_name_are_not_a_number() -> None:
+    a = scored("Mutations in the MSH2 or MSH6 gene cause Lynch syndrome.")
+    b = scored("Mutations in the MSH6 or MSH2 gene cause Lynch syndrome.")
+    assert duplicates(a, b)
 
 
 def test_sections_follow_the_statement_words_then_headings() -> None:

@@ -9,10 +9,16 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from guidecite.compose.extractive import RERANK_POOL, Candidate, ExtractiveComposer, rerank
+from guidecite.compose.extractive import (
+    RERANK_POOL,
+    SAME_MEANING,
+    Candidate,
+    ExtractiveComposer,
+    rerank,
+)
 from guidecite.errors import ConfigError
 from guidecite.frame import Frame
-from guidecite.rerank import get_reranker
+from guidecite.rerank import EncoderReranker, get_reranker
 from guidecite.types import Document, Hit, Passage
 from query_support import framed
 
@@ -31,10 +37,52 @@ def test_minilm_finds_the_statement_on_the_decision_asked_about() -> None:
     assert near[0] > near[1] > near[2]
 
 
+def test_minilm_reads_two_wordings_of_one_fact_as_alike_and_two_facts_as_not() -> None:
+    alike = get_reranker("minilm").alike(
+        [
+            "SIDS is the leading cause of death in children between one month and one year old.",
+            "SIDS is a major cause of death in children younger than 1 year.",
+            "Place babies on their backs to sleep, for naps and at night.",
+        ]
+    )
+    assert alike.shape == (3, 3)
+    assert alike[0, 1] >= SAME_MEANING > alike[0, 2]
+    assert np.allclose(np.diag(alike), 1.0, atol=1e-5)
+
+
+class _Counts:
+    """An embedder at the seam: a vector per text, and the texts it was given."""
+
+    name = "counts"
+    dim = 2
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.embedded.extend(texts)
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_a_statement_read_once_is_not_read_again_and_the_memory_is_bounded(monkeypatch) -> None:
+    embedder = _Counts()
+    reranker = EncoderReranker("counts", lambda: embedder)
+    near = reranker.closeness("q", ["ab", "abcd"])
+    alike = reranker.alike(["abcd", "ab"])
+    assert embedder.embedded == ["q", "ab", "abcd"]
+    assert near.shape == (2,) and alike.shape == (2, 2)
+    assert alike[0, 1] == pytest.approx(alike[1, 0])
+    monkeypatch.setattr("guidecite.rerank.REMEMBERED", 3)
+    again = reranker.alike(["ab", "x", "abcd"])  # over the bound: what this reading needs is kept
+    assert embedder.embedded == ["q", "ab", "abcd", "x"]
+    assert again[0, 2] == pytest.approx(alike[1, 0])
+
+
 def test_an_unknown_reranker_is_refused_with_the_valid_names() -> None:
     with pytest.raises(ConfigError, match="minilm"):
         get_reranker("cross-encoder")
     assert not get_reranker("none").closeness("q", ["a", "b"]).any()
+    assert not get_reranker("none").alike(["a", "b"]).any()
 
 
 class _Prefers:
@@ -49,6 +97,9 @@ class _Prefers:
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
         self.read.extend(statements)
         return np.array([1.0 if self.word in s else 0.0 for s in statements])
+
+    def alike(self, statements: Sequence[str]) -> np.ndarray:
+        return np.eye(len(statements))
 
 
 def _candidates(texts: Sequence[str]) -> list[Candidate]:
@@ -84,6 +135,9 @@ class _Reads:
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
         self.questions.append(question)
         return np.zeros(len(statements))
+
+    def alike(self, statements: Sequence[str]) -> np.ndarray:
+        return np.eye(len(statements))
 
 
 def test_a_question_in_another_language_is_read_word_for_word_in_english() -> None:

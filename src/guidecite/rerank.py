@@ -32,34 +32,64 @@ class Reranker(Protocol):
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
         """For each statement, how close its meaning is to the question's (cosine, -1 to 1)."""
 
+    def alike(self, statements: Sequence[str]) -> np.ndarray:
+        """How close each statement's meaning is to each other's (a square of cosines)."""
+
 
 class EncoderReranker:
-    """Cosine between sentence vectors of the question and each statement."""
+    """Cosine between sentence vectors of the question and each statement, and between the
+    statements. A statement read once is not read again for the next question (up to
+    REMEMBERED statements): the composer reads the best ones against the question, then
+    against each other."""
 
     def __init__(self, name: str, load: Callable[[], Embedder]) -> None:
         self.name = name
         self._load = load
         self._encoder: Embedder | None = None
+        self._read: dict[str, np.ndarray] = {}
 
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
         if not statements:
             return np.zeros(0, dtype=np.float32)
-        if self._encoder is None:
-            self._encoder = self._load()
-        vectors = self._encoder.embed([question, *statements])
-        norms = np.linalg.norm(vectors, axis=1)
-        norms[norms == 0] = 1.0
-        unit = vectors / norms[:, None]
+        unit = self._unit([question, *statements])
         return unit[1:] @ unit[0]
+
+    def alike(self, statements: Sequence[str]) -> np.ndarray:
+        if not statements:
+            return np.zeros((0, 0), dtype=np.float32)
+        unit = self._unit(statements)
+        return unit @ unit.T
+
+    def _unit(self, texts: Sequence[str]) -> np.ndarray:
+        """The texts' sentence vectors, of length one."""
+        read = self._read
+        known = {t: read[t] for t in texts if t in read}
+        unread = [t for t in dict.fromkeys(texts) if t not in known]
+        if unread:
+            if self._encoder is None:
+                self._encoder = self._load()
+            vectors = self._encoder.embed(unread)
+            norms = np.linalg.norm(vectors, axis=1)
+            norms[norms == 0] = 1.0
+            new = dict(zip(unread, vectors / norms[:, None], strict=True))
+            known.update(new)
+            if len(read) + len(new) > REMEMBERED:
+                self._read = dict(known)
+            else:
+                read.update(new)
+        return np.stack([known[t] for t in texts])
 
 
 class NoReranker:
-    """Keeps the composer's own order."""
+    """Keeps the composer's own order, and reads no two statements as saying the same."""
 
     name = "none"
 
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
         return np.zeros(len(statements), dtype=np.float32)
+
+    def alike(self, statements: Sequence[str]) -> np.ndarray:
+        return np.zeros((len(statements), len(statements)), dtype=np.float32)
 
 
 #: A statement's first words carry what it is about: reading 64 tokens of each (not 256)
@@ -68,6 +98,8 @@ class NoReranker:
 #: answers several questions at once, and small batches gain little from more.
 RERANK_TOKENS = 64
 RERANK_THREADS = 1
+#: Statements whose vectors are kept for the next reading (about 1.5 MB).
+REMEMBERED = 1024
 
 RERANKERS: dict[str, Callable[[Path | None], Reranker]] = {
     "minilm": lambda path: EncoderReranker(

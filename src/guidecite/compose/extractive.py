@@ -105,7 +105,16 @@ DUPLICATE_OVERLAP = 0.6
 #: table's title and a column's name, "Practice Guidelines for Surveillance of MEN1a -
 #: Biochemical Test or Procedure: ...", are shorter: its rows are different statements).
 SAME_LEAD_WORDS = 15
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: A number is a quantity, not the digits of a name ("MSH2", "HER2", "CD56").
+_NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?")
+#: Two statements whose meanings are this close (a cosine of the reranker's sentence
+#: vectors) say the same thing, in other words ("SIDS is the leading cause of death in
+#: children between one month and one year old" and "SIDS is a major cause of death in
+#: children younger than 1 year"). On the dev answers' statements, pairs this close were
+#: the same fact said twice, with one exception in about thirty (a cause, and that its
+#: link is unclear); at 0.9, facts on one subject (a heart rhythm, and the heart
+#: abnormalities that come with it).
+SAME_MEANING = 0.93
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,10 @@ class Candidate:
     answers: bool = False  # offers the kind of answer the question asks for
     named_source: bool = False  # issued by a body the question names ("per NICE")
     headings: tuple[str, ...] = ()  # its passage's headings (retrieval.headings_of)
+
+
+#: Pairs of statements (by their text) that say the same thing in other words.
+Alike = frozenset[frozenset[str]]
 
 
 class ExtractiveComposer:
@@ -148,8 +161,9 @@ class ExtractiveComposer:
         candidates = rerank(candidates, english, self.reranker)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         parts = {i.name: value_asked(query, i) for i in intents}
-        picked = pick_statements(candidates, self.max_statements)
-        picked = cover_intents(picked, candidates, intents, self.max_statements, parts)
+        alike = said_alike(candidates[:RERANK_POOL], self.reranker)
+        picked = pick_statements(candidates, self.max_statements, alike)
+        picked = cover_intents(picked, candidates, intents, self.max_statements, parts, alike)
         main = main_focus(query)
         picked = lead_with_answer(
             picked,
@@ -319,7 +333,24 @@ def length_factor(text: str, plain: bool = False) -> float:
     return 1.0 if words <= limit else max(0.6, limit / words)
 
 
-def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
+def said_alike(candidates: Sequence[Candidate], reranker: Reranker | None) -> Alike:
+    """The pairs of these statements that say the same thing in other words (by the
+    reranker's reading of their meaning)."""
+    if reranker is None or len(candidates) < 2:
+        return frozenset()
+    texts = [c.text for c in candidates]
+    close = reranker.alike(texts)
+    return frozenset(
+        frozenset((texts[i], texts[j]))
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if close[i, j] >= SAME_MEANING and texts[i] != texts[j]
+    )
+
+
+def pick_statements(
+    candidates: Sequence[Candidate], limit: int, alike: Alike = frozenset()
+) -> list[Candidate]:
     """The best candidates without near-duplicates, down to a share of the best score."""
     picked: list[Candidate] = []
     if not candidates:
@@ -328,7 +359,7 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
     for candidate in candidates:
         if candidate.score < floor or len(picked) == limit:
             break
-        if any(duplicates(candidate, p) for p in picked):
+        if any(duplicates(candidate, p, alike) for p in picked):
             continue
         doc_id = candidate.hit.passage.doc_id
         if sum(1 for p in picked if p.hit.passage.doc_id == doc_id) >= MAX_FROM_DOCUMENT:
@@ -337,16 +368,21 @@ def pick_statements(candidates: Sequence[Candidate], limit: int) -> list[Candida
     return picked
 
 
-def duplicates(a: Candidate, b: Candidate) -> bool:
+def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
     """Near-duplicates say the same words with the same numbers (a different number is a
-    different statement, and both are kept), or are parts of one list said after the same
-    long lead-in (a list too long for one statement: units._said_with_lead)."""
+    different statement, and both are kept), or the same thing in other words (`alike`:
+    said_alike) where neither gives a number the other contradicts, or are parts of one
+    list said after the same long lead-in (a list too long for one statement:
+    units._said_with_lead)."""
     if a.text in b.text or b.text in a.text:
         return True  # one says the other with its neighbour sentence
     lead = a.text.split(": ", 1)[0]
     if ": " in a.text and len(lead.split()) >= SAME_LEAD_WORDS and b.text.startswith(f"{lead}: "):
         return True  # parts of one long list after the same lead-in: the best one says it
-    if _NUMBER.findall(a.text) != _NUMBER.findall(b.text):
+    numbers_a, numbers_b = _NUMBER.findall(a.text), _NUMBER.findall(b.text)
+    if frozenset((a.text, b.text)) in alike:
+        return set(numbers_a) <= set(numbers_b) or set(numbers_b) <= set(numbers_a)
+    if numbers_a != numbers_b:
         return False
     return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
 
@@ -415,6 +451,7 @@ def cover_intents(
     intents: Sequence[Intent],
     limit: int,
     parts: Mapping[str, Sequence[Concept]] | None = None,
+    alike: Alike = frozenset(),
 ) -> list[Candidate]:
     """Every kind of answer the question asks for ("which test, and what level is
     positive?") gets its best statement, when a candidate offers it: it takes the place of
@@ -434,7 +471,9 @@ def cover_intents(
                 (
                     c
                     for c in candidates
-                    if c not in chosen and fits(c) and not any(duplicates(c, p) for p in chosen)
+                    if c not in chosen
+                    and fits(c)
+                    and not any(duplicates(c, p, alike) for p in chosen)
                 ),
                 None,
             )
