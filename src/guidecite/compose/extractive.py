@@ -111,7 +111,7 @@ _NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?")
 #: vectors) say the same thing, in other words ("SIDS is the leading cause of death in
 #: children between one month and one year old" and "SIDS is a major cause of death in
 #: children younger than 1 year"). On the dev answers' statements, pairs this close were
-#: the same fact said twice, with one exception in about thirty (a cause, and that its
+#: the same fact said twice, with one exception in about twenty (a cause, and that its
 #: link is unclear); at 0.9, facts on one subject (a heart rhythm, and the heart
 #: abnormalities that come with it).
 SAME_MEANING = 0.93
