@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pytest
 
 from guidecite.answer import answer
@@ -160,8 +162,11 @@ class Definitions:
             for d in texts
         }
 
-    def lexical_search(self, clauses: object, k: int) -> list[tuple[int, float]]:
-        return [(key, 1.0) for key in self._passages]
+    def lexical_search(
+        self, clauses: object, k: int, documents: Collection[str] | None = None
+    ) -> list[tuple[int, float]]:
+        kept = self._passages.items()
+        return [(key, 1.0) for key, p in kept if documents is None or p.doc_id in documents]
 
     def passages(self, keys: list[int]) -> dict[int, Passage]:
         return {k: self._passages[k] for k in keys}
@@ -170,16 +175,18 @@ class Definitions:
         return {d: self._docs[d] for d in ids}
 
 
-def test_definitions_come_from_the_articles_own_sources_first() -> None:
+def test_definitions_come_from_the_articles_own_sources_only() -> None:
     store = Definitions(
         {
             "a": "Staging is the process used to find out how far a cancer has spread.",
             "b": "Staging is a way to describe how far an eye disease has gone on.",
+            "c": "Lymph is the clear fluid that travels through the lymph vessels.",
         }
     )
     define = library_definer(store)  # type: ignore[arg-type]
     assert define("staging", ())[1].doc_id == "a"  # type: ignore[index]
     assert define("staging", {"b"})[1].doc_id == "b"  # type: ignore[index]
+    assert define("lymph", {"a", "b"}) is None  # only another document defines it
 
 
 def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:

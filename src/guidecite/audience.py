@@ -302,8 +302,8 @@ def glossary_section(
     answer: Answer, reader: Profile, define: Define
 ) -> tuple[ArticleSection | None, tuple[Reference, ...]]:
     """Definitions the library gives of the article's terms, cited like any statement: from
-    the documents the article cites where they define the term, so that a word is explained
-    as the article's own sources use it."""
+    the documents the article cites, so that a word is explained as the article's own
+    sources use it."""
     references = list(answer.references)
     cited = frozenset(r.doc_id for r in references)
     statements = []
@@ -340,9 +340,11 @@ _NOT_DEFINING = re.compile(
 
 
 def library_definer(store: Store, prefer: str = "patient") -> Define:
-    """A `Define` that finds "TERM is/are/means ..." sentences in the library, preferring
-    the documents it is given, then documents for the given audience; the definition is
-    cited like any statement."""
+    """A `Define` that finds "TERM is/are/means ..." sentences in the documents it is given
+    (the library, where it is given none), preferring documents for the given audience; the
+    definition is cited like any statement. A definition from a document the article does
+    not cite is out of its context ("Interferon is a type of immunotherapy used to treat
+    vascular tumors", in an article on another disease)."""
 
     def define(term: str, cited: Collection[str] = ()) -> tuple[str, Reference, Citation] | None:
         pattern = re.compile(
@@ -351,15 +353,13 @@ def library_definer(store: Store, prefer: str = "patient") -> Define:
             r"inflammation|swelling|infection)\b)|means\b|refers to\b)",
             re.IGNORECASE,
         )
-        hits = store.lexical_search([Clause(term, 1.0, phrase=True)], DEFINITION_SEARCH)
+        clause = Clause(term, 1.0, phrase=True)
+        hits = store.lexical_search([clause], DEFINITION_SEARCH, documents=cited or None)
         passages = store.passages([key for key, _ in hits])
         docs = store.documents({p.doc_id for p in passages.values()})
         ordered = sorted(
             (passages[key] for key, _ in hits if key in passages),
-            key=lambda p: (
-                p.doc_id not in cited,
-                docs[p.doc_id].audience != prefer if p.doc_id in docs else True,
-            ),
+            key=lambda p: docs[p.doc_id].audience != prefer if p.doc_id in docs else True,
         )
         for passage in ordered:
             for sentence in split_sentences(passage.text):
