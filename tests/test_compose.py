@@ -267,6 +267,15 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("A glucose under 40 mg/dL with a high insulin level is typical.", ()).key == (
         "tests"
     )
+    # a disease or an organ named with "urine", a level a disease changes: not a test
+    assert classify("Maple syrup urine disease is often classified by its signs.", ()).key == (
+        "assessment"
+    )
+    assert classify("It raises the risk of cancers of the upper urinary tract.", ()).key == (
+        "assessment"
+    )
+    assert classify("Menkes syndrome is a disorder that affects copper levels.", ()).key == "other"
+    assert classify("The 24-hour urinary free cortisol level is high.", ()).key == "tests"
 
 
 def test_answer_cites_the_guideline_that_answers_and_quotes_it(library) -> None:

@@ -137,9 +137,13 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"assay",
             r"serum",
             r"plasma",
-            r"urin",
+            # a urine test, not a disease or an organ that has the word ("maple syrup urine
+            # disease", "urinary incontinence"); a level measured, not one a disease changes
+            # ("a disorder that affects copper levels")
+            r"urinalys",
+            r"urinary (?:\S+ ){0,3}(?:levels?|excretion|collection)",
             r"blood test",
-            r"levels?\b",
+            r"(?:mg|mmol|[µu]mol|nmol|pmol|ng|pg|g|meq|m?iu|u)/(?:dl|l|ml)\b",  # a result
             r"marker",
             r"screen",
             r"test",
