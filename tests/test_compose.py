@@ -276,6 +276,8 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     )
     assert classify("Menkes syndrome is a disorder that affects copper levels.", ()).key == "other"
     assert classify("The 24-hour urinary free cortisol level is high.", ()).key == "tests"
+    assert classify("Refer people with suspected cancer to a specialist.", ()).key == "escalation"
+    assert classify("These are collectively referred to as colorectal cancer.", ()).key == "other"
 
 
 def test_answer_cites_the_guideline_that_answers_and_quotes_it(library) -> None:

@@ -53,7 +53,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
         "escalation",
         "When to escalate or refer",
         _cues(
-            r"refer(?:ral|red)?\b",
+            r"refer(?:ral|red)?\b(?! to as\b)",  # not a name: "collectively referred to as"
             r"urgent",
             r"emergenc",
             r"immediately",
