@@ -15,6 +15,7 @@ from guidecite.query import (
     clean_question,
     content_words,
     detect_language,
+    everyday_words,
     understand,
     weigh_concepts,
     with_answer_words,
@@ -146,3 +147,12 @@ def test_the_words_the_asked_kind_of_answer_is_written_in_are_searched_lightly(l
     assert {c.text for c in added} >= {"diagnosis", "imaging", "treatment", "recommended"}
     assert all(c.weight == ANSWER_WORD_WEIGHT and not c.phrase for c in added)
     assert "test" not in {c.text for c in added}  # the question says it already
+
+
+def test_a_word_that_shares_its_stem_with_an_everyday_word_is_everyday_too() -> None:
+    # The library counts passages by stem: "mailed" is used as often as "mail" there, and
+    # in English "mail" is the commoner form (a subject line "mailed information on ...").
+    passages = 88_787
+    assert everyday_words({"mail": 52, "lynch": 475}, passages) == {"mail"}
+    assert everyday_words({"mailed": 52, "mail": 52, "lynch": 475}, passages) == {"mailed", "mail"}
+    assert everyday_words({"mailed": 52, "lynch": 475}, passages) == set()

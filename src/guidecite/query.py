@@ -456,6 +456,16 @@ def focus_words(
     return tuple(words[i] for i in ranked if concepts[i][0] >= floor)[:MAX_FOCUS]
 
 
+def everyday_words(freq: Mapping[str, int], passages: int) -> set[str]:
+    """The question's words of everyday conversation (wording.conversational), given how
+    many of the library's passages use each, and the other words of the question that share
+    a stem with one: the library counts passages by stem, so "mailed" in "mailed information
+    on Lynch syndrome" is as everyday as "mail" in "please mail me"."""
+    chat = {w for w, n in freq.items() if conversational(w, n / max(passages, 1))}
+    stems = {t for w in chat for t in terms(w)}
+    return chat | {w for w in freq if stems.intersection(terms(w))}
+
+
 def settle_topic(
     query: Query,
     hits: Sequence[Hit],
@@ -478,7 +488,7 @@ def settle_topic(
     excluded = negated_words(query.read)
     passages = store.counts()["passages"] if store is not None else 0
     freq = {w: store.doc_freq(w) for w in query.content_words} if store is not None else {}
-    chat = {w for w, n in freq.items() if conversational(w, n / max(passages, 1))}
+    chat = everyday_words(freq, passages)
     # words for the patient, the kind of answer ("causes") or how: no part of a topic's name
     unnamed = {
         i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
