@@ -336,6 +336,20 @@ def test_context_resolves_ambiguity_both_ways(
     assert senses_chosen(question, ambiguous) == chosen
 
 
+def test_a_short_form_the_question_spells_out_elsewhere_means_what_it_spells(
+    ambiguous: AbbreviationTable,
+) -> None:
+    # in any case, and against the commoner sense: the message names it in full
+    assert senses_chosen("ms: my husband has mitral stenosis, can he fly?", ambiguous) == [
+        "ms=mitral stenosis"
+    ]
+    expansion = expand("ms: he has mitral stenosis", ambiguous, known=known)[0]
+    assert expansion.apart
+    # a sense whose initials are not the short form's letters is no spelling out of it
+    ambiguous.add("US", "ultrasound", count=9)
+    assert senses_chosen("let us know if the ultrasound is needed", ambiguous) == []
+
+
 def test_adam_senses_resolved_by_context(adam: AbbreviationTable) -> None:
     # ADAM writes some long forms as they began a sentence ("Amniotic fluid")
     chosen = [s.lower() for s in senses_chosen("AF volume in oligohydramnios", adam)]

@@ -23,7 +23,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -541,6 +541,9 @@ class Expansion:
     long: str  # the spelling the library uses most
     weight: float  # 0..1: how likely the question means this sense
     variants: tuple[str, ...] = ()  # other spellings of the long form the library uses
+    #: The question spells the long form out apart from it ("ks: ... klinefelter syndrome"):
+    #: two mentions, not a definition.
+    apart: bool = False
 
 
 @dataclass
@@ -587,6 +590,7 @@ def expand(
     """
     library_only = _shouted(question)
     expansions = [Expansion(s, long, 1.0) for s, long in find_definitions(question)]
+    expansions += spelled_out(question, table, {short_key(e.short) for e in expansions})
     seen = {short_key(e.short) for e in expansions}
     for token in _candidates(question, table):
         if short_key(token) in seen:
@@ -595,6 +599,29 @@ def expand(
         senses = table.senses(token, LIBRARY if library_only else None)
         expansions += _choose(token, question, senses, known, relatedness, max_senses)
     return expansions
+
+
+def spelled_out(
+    question: str, table: AbbreviationTable, defined: Collection[str] = ()
+) -> list[Expansion]:
+    """Short forms the question also spells out elsewhere, in any case: "ks: ... its a
+    klinefelter syndrome" means Klinefelter syndrome, not Kaposi sarcoma. A sense counts
+    where its long form is written in the question and its words' initials are the short
+    form's letters (so "us" in "let us know" is never "ultrasound" beside an ultrasound)."""
+    written = long_key(question)
+    found = []
+    for token in dict.fromkeys(_TOKEN.findall(question)):
+        key = short_key(token)
+        if key in defined or token not in table:
+            continue
+        for sense in table.senses(token):
+            long = long_key(sense.long)
+            initials = "".join(word[0] for word in long.split())
+            if initials == key and re.search(rf"\b{re.escape(long)}", written):
+                found.append(Expansion(token, sense.long, 1.0, apart=True))
+                defined = {*defined, key}
+                break
+    return found
 
 
 def _candidates(question: str, table: AbbreviationTable) -> Iterator[str]:

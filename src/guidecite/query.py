@@ -715,7 +715,9 @@ def weigh_concepts(
     find, even as the stem of another; the common words (in more than COMMON_SHARE of
     passages); and the words no passage uses as written (typos among them). An abbreviation
     whose long form the question also writes ("Neuron-Specific Enolase (NSE)") weighs
-    nothing of its own: its long form's words already count. A word of everyday
+    nothing of its own: its long form's words already count; one whose long form the
+    question writes apart from it ("ks: ... its a klinefelter syndrome") is a mention of
+    its own. A word of everyday
     conversation weighs a share of its rarity (weigh_chat)."""
     total = max(store.counts()["passages"], 1)
     written = frozenset(terms(text))
@@ -753,6 +755,7 @@ def weigh_concepts(
         spelled_out = any(
             e.short.lower() == word.lower() and frozenset(terms(e.long)) <= written
             for e in expansions
+            if not e.apart
         )
         weight = 0.0 if spelled_out else math.log(1 + total / (df + 1))
         concepts.append((weight, alternatives))
