@@ -534,6 +534,19 @@ def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_sta
     ]
 
 
+def test_a_stray_closing_bracket_or_opening_backtick_is_not_part_of_the_statement() -> None:
+    text = (
+        "Acute back pain can last for a few days to a few weeks.) "
+        "` There are also some lifestyle changes that may help some people with it. "
+        "Most people (about 9 in 10) get better within a month (with or without treatment)."
+    )
+    assert [t for t, _ in statements_of(text)] == [
+        "Acute back pain can last for a few days to a few weeks.",
+        "There are also some lifestyle changes that may help some people with it.",
+        "Most people (about 9 in 10) get better within a month (with or without treatment).",
+    ]
+
+
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
     text = (
         "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "

@@ -217,7 +217,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
-        unit = _BARE_ANSWER.sub("", unit)
+        unit = without_unpaired_ends(_BARE_ANSWER.sub("", unit))
         if _REFERS_BACK.match(unit):
             before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
@@ -236,6 +236,16 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             grade = find_grade(following)
         found.append((unit, grade))
     return found
+
+
+def without_unpaired_ends(unit: str) -> str:
+    """A sentence without the source's stray marks at its ends: a closing bracket whose
+    opening one was left before it ("Acute back pain can last for a few days to a few
+    weeks.)") and a backtick opening it."""
+    text = unit.strip().lstrip("`").lstrip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip()
+    return text
 
 
 def statement_units(text: str) -> list[str]:
