@@ -49,6 +49,12 @@ PLANTED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "call {value}",
         ("555-123-4567", "(617) 555-0199", "+44 20 7946 0958", "07700 900123", "+14155550123"),
     ),  # fmt: skip
+    # at the end of a sentence, its full stop right after it
+    (
+        "phone number",
+        "or phone me at {value}. Thanks",
+        ("(916)297-1911", "555-123-4567", "07700 900123"),
+    ),
     (
         "address",
         "lives at {value}",

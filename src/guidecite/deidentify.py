@@ -63,10 +63,12 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "phone number",
         "[PHONE]",
         re.compile(
+            # a full stop may end the sentence after it ("... at (916)297-1911."), not go on
+            # into a decimal
             r"(?<![\w/.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}"
-            r"(?![\w/.%])"
+            r"(?![\w/%]|\.\w)"
             r"|(?<![\w/.])\+\d{9,14}\b"
-            r"|(?<![\w/.])0\d{3,4}\s?\d{6}(?![\w/.%])"  # UK style: 07700 900123
+            r"|(?<![\w/.])0\d{3,4}\s?\d{6}(?![\w/%]|\.\w)"  # UK style: 07700 900123
         ),
     ),
     (
