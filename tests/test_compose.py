@@ -547,6 +547,19 @@ def test_a_stray_closing_bracket_or_opening_backtick_is_not_part_of_the_statemen
     ]
 
 
+def test_a_first_item_left_on_its_lead_in_s_line_is_one_of_its_items() -> None:
+    text = (
+        "People with panic disorder may have - sudden and repeated attacks of fear\n"
+        "- a feeling of being out of control during a panic attack\n"
+        "- an intense worry about when the next attack will happen"
+    )
+    assert [t for t, _ in statements_of(text)] == [
+        "People with panic disorder may have: sudden and repeated attacks of fear; a feeling "
+        "of being out of control during a panic attack; an intense worry about when the next "
+        "attack will happen."
+    ]
+
+
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
     text = (
         "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "
@@ -827,6 +840,17 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert "No statement in the library answers this kind of question (management)" in notice
     assert "below is what it holds on Neuroendocrine Tumors" in notice
     assert frame_notice(query, [markers, advice]) is None
+
+
+def test_an_everyday_word_set_aside_is_not_named_as_a_part_left_unanswered() -> None:
+    frame = replace(
+        Frame("Anxiety", None, (), "management", ()), set_aside=("weird", "citrobactor")
+    )
+    query = framed("What is weird is it only happens in the mornings.", ("weird",), frame)
+    advice = scored("Anxiety disorders should be treated with therapy or medicines.")
+    notice = frame_notice(query, [advice]) or ""
+    assert "never mentions 'citrobactor': this article answers only the rest" in notice
+    assert "weird" not in notice
 
 
 def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_says_so() -> None:

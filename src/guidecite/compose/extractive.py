@@ -52,6 +52,7 @@ from ..types import (
     Statement,
     reference_for,
 )
+from ..wording import everyday_word
 from .sections import ORDER, classify, kind
 from .units import statements_of
 
@@ -591,8 +592,11 @@ def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = F
             CORRECTION % {"written": c.written, "corrected": c.corrected} for c in frame.corrections
         )
         said.append(READ_AS % {"corrections": read})
-    if frame.uncovered or frame.set_aside:
-        missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *frame.set_aside))
+    # A word of everyday use set aside ("What is weird about it is ...") is no part of the
+    # question the article leaves unanswered; a name no one uses but the asker is.
+    aside = [w for w in frame.set_aside if not everyday_word(w, query.language)]
+    if frame.uncovered or aside:
+        missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *aside))
         said.append(NEVER_MENTIONED % {"words": missing})
     intent = intent_named(frame.intent)
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either

@@ -248,10 +248,26 @@ def without_unpaired_ends(unit: str) -> str:
     return text
 
 
+def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
+    """A list whose first item the source left on its lead-in's line ("People with panic
+    disorder may have - sudden and repeated attacks of fear", the next items on lines of
+    their own) gets that item on a line of its own, so the lead-in leads all of them."""
+    result: list[str] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if " - " in line and not _LIST_MARK.match(line) and _LIST_MARK.match(following):
+            lead, item = line.rsplit(" - ", 1)
+            result += [f"{lead.rstrip()}:", f"- {item}"]
+        else:
+            result.append(line)
+    return result
+
+
 def statement_units(text: str) -> list[str]:
     """The passage as units: sentences, list items with their lead-in, table rows. A
     one-word label opening a passage ("Summary : ...") is the source's layout, not text."""
     lines = [_LABEL.sub("", line, count=1) for line in text.splitlines() if line.strip()]
+    lines = first_items_on_their_lines(lines)
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
     header: list[str] | None = None  # the cells of the table's header row, when it is here
