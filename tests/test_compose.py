@@ -558,6 +558,10 @@ def test_a_first_item_left_on_its_lead_in_s_line_is_one_of_its_items() -> None:
         "of being out of control during a panic attack; an intense worry about when the next "
         "attack will happen."
     ]
+    text = "If you have shingles, - keep the rash covered\n- avoid touching or scratching the rash"
+    assert [t for t, _ in statements_of(text)] == [
+        "If you have shingles: keep the rash covered; avoid touching or scratching the rash."
+    ]
 
 
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:

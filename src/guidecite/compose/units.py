@@ -257,7 +257,7 @@ def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if " - " in line and not _LIST_MARK.match(line) and _LIST_MARK.match(following):
             lead, item = line.rsplit(" - ", 1)
-            result += [f"{lead.rstrip()}:", f"- {item}"]
+            result += [f"{lead.rstrip(' ,;')}:", f"- {item}"]
         else:
             result.append(line)
     return result
