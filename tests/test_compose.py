@@ -638,6 +638,13 @@ def test_this_early_in_a_sentence_points_back_unless_it_names_the_document_s_sub
         "problems with the kidneys, nerves, feet and eyes.",
         "People with this condition typically have difficulty seeing in low light.",
     ]
+    # first under a heading, "this condition" is the document's own subject
+    inherited = (
+        "This condition is inherited in an autosomal recessive pattern, which means both "
+        "copies of the gene in each cell have mutations."
+    )
+    assert [t for t, _ in statements_of(inherited)] == [inherited]
+    assert statements_of("This drug is taken twice a day with food.") == []
     first = "Smoking harms the heart and the blood vessels."
     but = "But, the cholesterol levels caused by smoking do not get better after quitting."
     assert [t for t, _ in statements_of(f"{first} {but}")] == [first, f"{first} {but}"]

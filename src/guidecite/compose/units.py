@@ -192,6 +192,9 @@ _POINTING_BACK = (
     r"(?:" + _WORD + r"\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
+#: "This condition is inherited in an autosomal recessive pattern ...", first under a
+#: heading ("Is Ellis-van Creveld syndrome inherited?"): the document's own subject.
+_DOCUMENT_SUBJECT = re.compile(r"^This\s+(?:condition|disorder|disease|syndrome)\b")
 #: How a sentence ends (its full stop, maybe inside a closing bracket or quote, or a grade
 #: in brackets after it: "... recurrence. [2011]").
 _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
@@ -213,7 +216,9 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     states). A sentence that refers back ("These two agents ...", "It is used ...") is said
     with the sentence before it, in the passage's own words; where what comes before is no
     sentence (a heading line: "Adjuvant Chemotherapy for Stage III Colon Cancer", a
-    lead-in), or points back itself, it is left out."""
+    lead-in), or points back itself, it is left out, unless it opens by naming the
+    document's own subject ("This condition is inherited in an autosomal recessive
+    pattern ...")."""
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
@@ -221,10 +226,12 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         if _REFERS_BACK.match(unit):
             before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
             if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
-                continue
+                if not _DOCUMENT_SUBJECT.match(unit):
+                    continue
+                before = ""  # under a heading: "This condition" is the document's subject
+            unit = f"{before} {unit}".strip()
             if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
                 continue  # a heading ("Other Tests"), not a sentence that points back
-            unit = f"{before} {unit}"
         if not usable(unit) or is_grade_only(unit):
             continue
         grade = find_grade(unit)
