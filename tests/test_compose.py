@@ -491,7 +491,9 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Light Therapy Light therapy, also called phototherapy, uses ultraviolet light. "
         "Treatment for Dry Mouth Dry mouth treatment will depend on what is causing it. "
         "Loa loa parasites are found in West and Central Africa. "
-        "Be Active To stay healthy, exercise almost every day for about 30 minutes."
+        "Be Active To stay healthy, exercise almost every day for about 30 minutes. "
+        "SPECIAL CONCERNS Nicotine patches are okay for most people with heart problems. "
+        "HIV AIDS Patients should be offered testing for other infections."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "If the patient's blood cell counts are not too low, treatment may not be needed.",
@@ -501,6 +503,8 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Dry mouth treatment will depend on what is causing it.",
         "Loa loa parasites are found in West and Central Africa.",
         "To stay healthy, exercise almost every day for about 30 minutes.",
+        "Nicotine patches are okay for most people with heart problems.",
+        "HIV AIDS Patients should be offered testing for other infections.",
     ]
 
 

@@ -340,13 +340,20 @@ def statement_units(text: str) -> list[str]:
     return [without_heading(_INLINE_MARK.sub("", unit)) for unit in units if unit]
 
 
+#: A heading in capitals run into the sentence after it ("SPECIAL CONCERNS Nicotine patches
+#: are okay ..."): two or more words in capitals, one of five letters or more (not a pair of
+#: abbreviations: "HIV AIDS"), before a capitalised word in lower case.
+_CAPITALS_HEADING = re.compile(r"^(?=[A-Z ]*[A-Z]{5})(?:[A-Z]{2,}\s+){2,6}(?=[A-Z][a-z])")
+
+
 def without_heading(sentence: str) -> str:
     """A sentence without the heading the source ran into it, where it lost the line between
     them: capitalised words (and a title's small words) before a word that opens a sentence
-    ("Untreated Hairy Cell Leukemia If the patient's ..."), or before a capitalised repeat of
+    ("Untreated Hairy Cell Leukemia If the patient's ..."), a heading in capitals ("SPECIAL
+    CONCERNS Nicotine patches ..."), or before a capitalised repeat of
     the heading's last words ("Resectable Tumors Resectable tumors can be removed by
     surgery.", "Treatment for Dry Mouth Dry mouth treatment will ...")."""
-    glued = _GLUED_HEADING.match(sentence)
+    glued = _GLUED_HEADING.match(sentence) or _CAPITALS_HEADING.match(sentence)
     if glued:
         return sentence[glued.end() :]
     words = sentence.split()
