@@ -316,6 +316,22 @@ def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
     assert off_topic_reason(query, text, "pdq-bladder", "Bladder Cancer Treatment") is None
 
 
+def test_a_guideline_for_patients_with_another_condition_is_not_about_this_patient() -> None:
+    asked = "15-year-old with moderate depression - can I just start an SSRI on its own?"
+    frame = Frame("depression", None, (), "management", ())
+    query = framed(asked, ("year", "moderate", "depression", "start", "SSRI"), frame)
+    text = "An SSRI such as escitalopram should be the first resort."
+    cancer = "The management of depression in patients with cancer."
+    assert off_topic_reason(query, text, "cancer-dep", cancer) == (
+        "its source is about patients with cancer, whom the question does not describe"
+    )
+    # the question names what sets them apart: the guideline is about its patient
+    teen = "Depression in children and young people: identification and management."
+    assert off_topic_reason(query, text, "nice-dep", teen) is None
+    again = framed(f"{asked} She has cancer.", ("depression", "SSRI", "cancer"), frame)
+    assert off_topic_reason(again, text, "cancer-dep", cancer) is None
+
+
 def test_a_word_for_the_kind_of_answer_is_no_part_of_the_topic_s_name(net_library) -> None:
     # the title is "Hairy Cell Leukemia Treatment (PDQ)": "treatment" is what is asked for
     asked = "Hairy cell leukaemia needing treatment: what is the first-line purine analogue?"

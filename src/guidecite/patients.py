@@ -15,7 +15,7 @@ clinical facts (frame.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .analysis import terms, words
 
@@ -216,6 +216,27 @@ def other_line(text: str, question: str) -> str | None:
 #: "non-small cell lung cancer", "non-ST-elevation myocardial infarction": the words after
 #: "non" and the word they qualify.
 _NON_KIND = re.compile(r"\bnon(?:-|\s+)([^\W\d_]\w*(?:-[^\W\d_]\w*)*)[\s-]+([^\W\d_][\w'-]*)", _I)
+
+
+#: Whom a guideline or section restricts itself to by their condition or treatment: "The
+#: management of depression in patients with cancer", "... for people with fertility
+#: problems".
+_RESTRICTED_TO = re.compile(
+    r"\b(?:in|for|among)\s+(?:patients|people|persons|adults|children|women|men|individuals)"
+    r"\s+(?:with|who\s+have|undergoing|receiving)\s+(?P<who>[^.;:,()]{3,60})",
+    _I,
+)
+
+
+def other_patients(context: str, asked: Collection[str]) -> str | None:
+    """The patients a guideline or section is restricted to ("in patients with cancer") when
+    the question (`asked`: the terms of its words and their renderings) names none of what
+    sets them apart; None when it names some, or the context restricts nobody."""
+    for match in _RESTRICTED_TO.finditer(context):
+        who = set(terms(match.group("who")))
+        if who and not who & set(asked):
+            return match.group(0).split(None, 1)[1]
+    return None
 
 
 def other_kind(text: str, question: str) -> str | None:

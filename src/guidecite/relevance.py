@@ -10,6 +10,9 @@ asks whether what it says is about the question asked. A statement is off topic 
 - no topic is known and the statement shares too little of the question's weighted words;
 - it is about a population the question excludes (pregnancy for an older man, children for
   an adult), in its own words or its document's title and headings;
+- its document or section is restricted to patients with a condition or treatment the
+  question never names ("The management of depression in patients with cancer" for a
+  15-year-old with depression);
 - it is about another degree of the question's condition ("severe asthma" for a question on
   mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
   question on non-muscle-invasive bladder cancer, and the other way round).
@@ -29,6 +32,7 @@ from .patients import (
     excluded_population,
     other_kind,
     other_line,
+    other_patients,
     other_severity,
     populations_of,
 )
@@ -71,7 +75,18 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     kind = other_kind(f"{context} {text}", query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
+    restricted = other_patients(context, asked_terms(query))
+    if restricted is not None:
+        return f"its source is about {restricted}, whom the question does not describe"
     return None
+
+
+def asked_terms(query: Query) -> frozenset[str]:
+    """The terms of the question's words, of their other forms and renderings (expansions,
+    English), and of its topic's title."""
+    own = {term for _, alternatives in query.concepts for alt in alternatives for term in alt}
+    said = f"{query.read} {query.english} {query.frame.topic_title or ''}"
+    return frozenset(own) | frozenset(terms(said))
 
 
 def names_topic(query: Query, text: str, context: str = "") -> bool:
