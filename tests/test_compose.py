@@ -24,7 +24,12 @@ from guidecite.compose.extractive import (
     title_for,
 )
 from guidecite.compose.sections import classify
-from guidecite.compose.units import statement_units, statements_of, usable
+from guidecite.compose.units import (
+    first_items_on_their_lines,
+    statement_units,
+    statements_of,
+    usable,
+)
 from guidecite.frame import ONLY_THE_TOPIC, Frame
 from guidecite.intents import intent_named
 from guidecite.retrieval import headings_of
@@ -566,6 +571,11 @@ def test_a_first_item_left_on_its_lead_in_s_line_is_one_of_its_items() -> None:
     assert [t for t, _ in statements_of(text)] == [
         "If you have shingles: keep the rash covered; avoid touching or scratching the rash."
     ]
+    # after a whole sentence, or after a grade, the dash leads no list
+    text = "Caregivers can get help in many ways. - Ask family to help out\n- Join a group"
+    assert [t for t, _ in statements_of(text)][0] == "Caregivers can get help in many ways."
+    lines = ["D - Survivors of childhood cancer who had radiation", "- a second item"]
+    assert first_items_on_their_lines(lines) == lines
 
 
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:

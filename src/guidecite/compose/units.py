@@ -59,6 +59,8 @@ PART_WORDS = 40
 #: A list mark run into a paragraph ("... things to do every day. - Take your medicines ..."),
 #: where the source lost its line breaks: the item's words are the statement, not the mark.
 _INLINE_MARK = re.compile(r"^[-*\u2022]\s+(?=\S)")
+#: Fewer words before a dash are a grade or a label ("D - ...", "GCP - ..."), not a lead-in.
+LEAD_IN_WORDS = 3
 #: A list item's first sentence this short, where the next points back at it, is the item's
 #: label ("24-hour urinary free cortisol level. In this test, ..."): said with the next one.
 LABEL_WORDS = 8
@@ -258,15 +260,20 @@ def without_unpaired_ends(unit: str) -> str:
 def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
     """A list whose first item the source left on its lead-in's line ("People with panic
     disorder may have - sudden and repeated attacks of fear", the next items on lines of
-    their own) gets that item on a line of its own, so the lead-in leads all of them."""
+    their own) gets that item on a line of its own, so the lead-in leads all of them. After
+    a whole sentence the item stands on its own line without a lead-in; a grade or label
+    before the dash ("D - Survivors of ...", "GCP - ...") is no lead-in, and the line stays."""
     result: list[str] = []
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if " - " in line and not _LIST_MARK.match(line) and _LIST_MARK.match(following):
             lead, item = line.rsplit(" - ", 1)
-            result += [f"{lead.rstrip(' ,;')}:", f"- {item}"]
-        else:
-            result.append(line)
+            head = lead.rstrip(" ,;")
+            if len(head.split()) >= LEAD_IN_WORDS:
+                ends = head.endswith((".", "!", "?", ":"))
+                result += [head if ends else f"{head}:", f"- {item}"]
+                continue
+        result.append(line)
     return result
 
 
