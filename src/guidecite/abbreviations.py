@@ -610,16 +610,17 @@ def spelled_out(
     form's letters (so "us" in "let us know" is never "ultrasound" beside an ultrasound)."""
     written = long_key(question)
     found = []
+    seen = set(defined)
     for token in dict.fromkeys(_TOKEN.findall(question)):
         key = short_key(token)
-        if key in defined or token not in table:
+        if key in seen or token not in table:
             continue
         for sense in table.senses(token):
             long = long_key(sense.long)
             initials = "".join(word[0] for word in long.split())
             if initials == key and re.search(rf"\b{re.escape(long)}", written):
                 found.append(Expansion(token, sense.long, 1.0, apart=True))
-                defined = {*defined, key}
+                seen.add(key)
                 break
     return found
 

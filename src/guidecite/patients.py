@@ -15,7 +15,7 @@ clinical facts (frame.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .analysis import terms, words
 
@@ -228,13 +228,14 @@ _RESTRICTED_TO = re.compile(
 )
 
 
-def other_patients(context: str, asked: Collection[str]) -> str | None:
+def other_patients(context: str, asked: Callable[[], Collection[str]]) -> str | None:
     """The patients a guideline or section is restricted to ("in patients with cancer") when
-    the question (`asked`: the terms of its words and their renderings) names none of what
-    sets them apart; None when it names some, or the context restricts nobody."""
+    the question (`asked`: the terms of its words and their renderings, read only where the
+    context restricts anyone) names none of what sets them apart; None when it names some,
+    or the context restricts nobody."""
     for match in _RESTRICTED_TO.finditer(context):
         who = set(terms(match.group("who")))
-        if who and not who & set(asked):
+        if who and not who.intersection(asked()):
             return match.group(0).split(None, 1)[1]
     return None
 

@@ -75,7 +75,8 @@ def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str 
     kind = other_kind(f"{context} {text}", query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
-    restricted = other_patients(context, asked_terms(query))
+    # the question's terms are gathered only for a source that restricts its patients
+    restricted = other_patients(context, lambda: asked_terms(query))
     if restricted is not None:
         return f"its source is about {restricted}, whom the question does not describe"
     return None
