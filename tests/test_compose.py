@@ -18,6 +18,7 @@ from guidecite.compose.extractive import (
     duplicates,
     frame_notice,
     lead_with_answer,
+    of_care_asked,
     offers,
     pick_statements,
     said_alike,
@@ -905,3 +906,42 @@ def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_say
     hits = [*hits, Hit(Passage("p3", "d1", 1, (), asked), 1.5)]
     article = ExtractiveComposer().compose(query, hits, documents, "patient")
     assert asked in [s.text for s in article.statements] and article.notice is None
+
+
+def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:
+    documents = {
+        "dx": Document(
+            "dx",
+            "s",
+            "Diagnosis of sleep apnea in adults",
+            None,
+            None,
+            None,
+            "en",
+            "clinician",
+            None,
+            "h",
+        ),
+        "rx": Document("rx", "s", "Sleep apnea", None, None, None, "en", "clinician", None, "h"),
+    }
+
+    def placed(text: str, doc_id: str, headings: tuple[str, ...]) -> Candidate:
+        passage = Passage(text[:8], doc_id, 0, headings, text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None)
+
+    polysomnography = placed("Polysomnography is recommended for diagnosis.", "dx", ())
+    cpap = placed("CPAP is recommended as initial therapy.", "rx", ("Treatment",))
+    overview = placed("Sleep apnea is common.", "rx", ("What is sleep apnea?",))
+    candidates = [polysomnography, cpap, overview]
+    frame = Frame("sleep apnea", None, (), "management", (), intents=("management",))
+    therapy = framed("What is the initial therapy for sleep apnea?", ("therapy",), frame)
+    assert of_care_asked(therapy, candidates, documents) == [cpap, overview]
+    # asked which test: the treatment statement goes, the diagnosis guideline's stays
+    tests = replace(frame, intent="test", intents=("test",))
+    which = framed("Which test confirms sleep apnea?", ("test",), tests)
+    assert of_care_asked(which, candidates, documents) == [polysomnography, overview]
+    # asked both kinds, or a kind of answer about either, every statement stays
+    both = replace(frame, intents=("management", "test", "interpretation"))
+    assert of_care_asked(replace(therapy, frame=both), candidates, documents) == candidates
+    # where only statements of the other kind answer, they are what the library holds
+    assert of_care_asked(therapy, [polysomnography], documents) == [polysomnography]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidecite.intents import intent_named, intents_of, workup_asked
+from guidecite.intents import care_asked, care_named, intent_named, intents_of, workup_asked
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,28 @@ def test_a_time_said_without_a_number_offers_a_timing() -> None:
         "Once the rash has developed crusts, you are no longer contagious."
     )
     assert not timing.answers.search("The rash is painful and may itch.")
+
+
+def test_a_question_asks_about_one_kind_of_care_only_where_all_it_asks_is_of_that_kind() -> None:
+    assert care_asked(("management",)) == "intervention"
+    assert care_asked(("dose", "contraindication")) == "intervention"
+    assert care_asked(("test", "interpretation")) == "diagnosis"
+    # what to do about a result asks for the tests that follow too: both kinds
+    assert care_asked(("management", "test", "interpretation")) is None
+    # a time, a threshold or what something is may be about either kind, or neither
+    assert care_asked(("timing", "management")) is None
+    assert care_asked(("definition",)) is None
+    assert care_asked(()) is None
+
+
+def test_the_deepest_heading_that_names_a_kind_of_care_places_a_passage() -> None:
+    title = "Diagnosis and management of asthma"
+    assert care_named(("Recommendations", "Pharmacological treatment", "Adults"), title) == {
+        "intervention"
+    }
+    assert care_named(("How to diagnose Asthma ?",), "Asthma") == {"diagnosis"}
+    # no heading names one: the title places it
+    assert care_named(("Recommendations", "Adults"), title) == {"diagnosis", "intervention"}
+    assert care_named(("What is (are) Asthma ?",), "Asthma") == frozenset()
+    # screening is a preventive service: prevention is both kinds
+    assert care_named((), "Preventive services for children") == {"diagnosis", "intervention"}

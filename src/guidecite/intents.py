@@ -504,5 +504,54 @@ def workup_asked(intents: Sequence[str]) -> bool:
     )
 
 
+#: The two kinds of care a guideline, a section or a question is about, by the words that
+#: name them in headings and titles: finding out (diagnosis, screening, tests) and doing
+#: something about it (treating, managing). Prevention names both: screening is a
+#: preventive service as much as a vaccine is.
+CARE_KINDS: dict[str, re.Pattern[str]] = {
+    "diagnosis": cue(
+        r"diagnos",
+        r"screen",
+        r"detect",
+        r"imaging",
+        r"work-?up",
+        r"tests?\b",
+        r"testing",
+        r"prevent",
+        r"prophyla",
+    ),
+    "intervention": cue(r"treat", r"therap", r"manag", r"prevent", r"prophyla"),
+}
+
+#: The kind of care each kind of answer asks about; the others (a time, a threshold, a
+#: check, the outlook, what something is) may be about either or neither.
+_CARE_ASKED = {
+    "management": "intervention",
+    "prevention": "intervention",
+    "dose": "intervention",
+    "contraindication": "intervention",
+    "test": "diagnosis",
+    "interpretation": "diagnosis",
+}
+
+
+def care_asked(intents: Sequence[str]) -> str | None:
+    """The one kind of care the question asks about, where every kind of answer it asks for
+    is about that kind ("what initial therapy?": intervention); None otherwise."""
+    kinds = {_CARE_ASKED.get(name) for name in intents}
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
+def care_named(headings: Sequence[str], title: str) -> frozenset[str]:
+    """The kinds of care a passage's place names: its deepest heading that names any ("How
+    to diagnose X?", "Treatment of stage III"), else its document's title ("Diagnosis of
+    obstructive sleep apnea in adults")."""
+    for text in (*reversed(headings), title):
+        named = frozenset(kind for kind, pattern in CARE_KINDS.items() if pattern.search(text))
+        if named:
+            return named
+    return frozenset()
+
+
 def intent_named(name: str) -> Intent:
     return _BY_NAME.get(name, GENERAL)

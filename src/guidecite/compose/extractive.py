@@ -33,7 +33,7 @@ from ..frame import (
     asking_clauses,
     names_no_focus,
 )
-from ..intents import Intent, intent_named, workup_asked
+from ..intents import Intent, care_asked, care_named, intent_named, workup_asked
 from ..patients import populations_of, said_for
 from ..query import Query
 from ..relevance import off_topic_reason
@@ -244,7 +244,26 @@ class ExtractiveComposer:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
             candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
         candidates.sort(key=lambda c: -c.score)
+        return of_care_asked(query, candidates, documents)
+
+
+def of_care_asked(
+    query: Query, candidates: list[Candidate], documents: Mapping[str, Document]
+) -> list[Candidate]:
+    """Asked about one kind of care ("what initial therapy?"), the statements placed under
+    the other kind only ("Diagnosis of obstructive sleep apnea", "How to diagnose ...?") are
+    about another decision: left out, where statements placed otherwise remain."""
+    asked = care_asked(query.frame.intents or (query.frame.intent,))
+    if asked is None:
         return candidates
+
+    def elsewhere(c: Candidate) -> bool:
+        doc = documents.get(c.hit.passage.doc_id)
+        named = care_named(c.hit.passage.section_path, doc.title if doc else "")
+        return bool(named) and asked not in named
+
+    kept = [c for c in candidates if not elsewhere(c)]
+    return kept or candidates
 
 
 def rerank(
