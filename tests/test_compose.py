@@ -945,3 +945,28 @@ def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left
     assert of_care_asked(replace(therapy, frame=both), candidates, documents) == candidates
     # where only statements of the other kind answer, they are what the library holds
     assert of_care_asked(therapy, [polysomnography], documents) == [polysomnography]
+
+
+def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() -> None:
+    study = scored(
+        "In a small prospective study, five carriers were safely treated with a 25% reduced "
+        "starting dose.",
+        1.2,
+    )
+    advice = scored("Carriers should receive reduced starting doses.", 1.0)
+    management = intent_named("management")
+    assert lead_with_answer([study, advice], management)[0] is advice
+    assert lead_with_answer([study, advice], management, studies_asked=True)[0] is study
+    # the only statement there is leads, whatever it reports
+    assert lead_with_answer([study], management) == [study]
+    # nor is a study's report the bottom line's second statement
+    picked = [advice, replace(study, score=1.0, answers=True)]
+    assert bottom_line_size(picked) == 1
+    assert bottom_line_size(picked, studies_asked=True) == 2
+    trial = scored("A randomized trial in adults with asthma showed fewer attacks.", 1.2)
+    evidence = scored("Evidence (cladribine): A case series of nine patients reported ...", 1.2)
+    assert lead_with_answer([trial, advice], management)[0] is advice
+    assert lead_with_answer([evidence, advice], management)[0] is advice
+    # a recommendation that cites its studies is still a recommendation
+    based = scored("Based on several trials, offer a reduced starting dose.", 1.2)
+    assert lead_with_answer([based, advice], management)[0] is based

@@ -83,6 +83,18 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
+#: A statement that reports one study's patients or findings, by its opening words:
+#: "Evidence (cladribine ...): A retrospective case series of nine patients ...", "In a
+#: small prospective study, five patients ...", "A randomized trial in ... showed ...".
+_STUDY = r"(?:study|trial|case series|cohort|meta-analysis|analysis|review)"
+STUDY_REPORT = re.compile(
+    r"^(?:Evidence\s*\(|(?:In|From|Among)\s+(?:a|an|the|one|two|three|several|\d+)\b[^,;:]{0,80}?"
+    rf"\b{_STUDY}\b|(?:A|An|The|One)\s+[^,;:]{{0,80}}?\b{_STUDY}\b[^;:]{{0,80}}?"
+    r"\b(?:showed|shows|reported|found|demonstrated|compared|observed)\b)",
+    re.IGNORECASE,
+)
+#: A question that asks what studies found: a study's report answers it.
+STUDY_ASKED = re.compile(r"\b(?:evidence|trials?|stud(?:y|ies)|data)\b", re.IGNORECASE)
 #: Groups narrower than a patient the question does not describe (patients.POPULATIONS).
 SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 #: Intents that ask what something is, not what to do.
@@ -165,7 +177,9 @@ class ExtractiveComposer:
         alike = said_alike(candidates[:RERANK_POOL], self.reranker)
         picked = pick_statements(candidates, self.max_statements, alike)
         picked = cover_intents(picked, candidates, intents, self.max_statements, parts, alike)
+        picked = of_care_asked(query, picked, documents)
         main = main_focus(query)
+        studies_asked = bool(STUDY_ASKED.search(query.read))
         picked = lead_with_answer(
             picked,
             intents[0],
@@ -175,10 +189,11 @@ class ExtractiveComposer:
             parts,
             also=[intent_named("test")] if workup_asked(query.frame.intents) else [],
             patient=patient_groups(query),
+            studies_asked=studies_asked,
         )
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
-        bottom = statements[: bottom_line_size(picked, main)]
+        bottom = statements[: bottom_line_size(picked, main, studies_asked)]
         return Answer(
             question=query.question,
             title=title_for(query, frozenset().union(*(c.terms for c in picked))),
@@ -244,15 +259,16 @@ class ExtractiveComposer:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
             candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
         candidates.sort(key=lambda c: -c.score)
-        return of_care_asked(query, candidates, documents)
+        return candidates
 
 
 def of_care_asked(
     query: Query, candidates: list[Candidate], documents: Mapping[str, Document]
 ) -> list[Candidate]:
-    """Asked about one kind of care ("what initial therapy?"), the statements placed under
-    the other kind only ("Diagnosis of obstructive sleep apnea", "How to diagnose ...?") are
-    about another decision: left out, where statements placed otherwise remain."""
+    """Asked about one kind of care ("what initial therapy?"), the picked statements placed
+    under the other kind only ("Diagnosis of obstructive sleep apnea", "How to diagnose
+    ...?") are about another decision: left out, where statements placed otherwise remain,
+    and not replaced by weaker ones (the article is shorter)."""
     asked = care_asked(query.frame.intents or (query.frame.intent,))
     if asked is None:
         return candidates
@@ -411,17 +427,22 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / (len(a | b) or 1)
 
 
-def bottom_line_size(picked: Sequence[Candidate], main: Concept | None = None) -> int:
+def bottom_line_size(
+    picked: Sequence[Candidate], main: Concept | None = None, studies_asked: bool = False
+) -> int:
     """One statement, or two when the second is nearly as good, adds new words, and offers
     the kind of answer asked for or states the question's main focus (any second statement
     bears on a question without one: requiring the kind of answer there dropped useful
     second statements, "There is no cure for MS, but medicines may slow it down").
     Where the question names who recommends and that body leads, the second must be its too:
-    the bottom line does not set another body's rule beside the one asked about."""
+    the bottom line does not set another body's rule beside the one asked about. Nor is the
+    second a report of one study, unless the question asks for studies (lead_with_answer)."""
     if len(picked) < 2:
         return len(picked)
     first, second = picked[0], picked[1]
     if first.named_source and not second.named_source:
+        return 1
+    if not studies_asked and STUDY_REPORT.search(second.text):
         return 1
     adds = len(second.terms - first.terms) >= 3
     bears = second.answers or main is None or coverage_of((main,), second.terms) > 0
@@ -533,6 +554,7 @@ def lead_with_answer(
     parts: Mapping[str, Sequence[Concept]] | None = None,
     also: Sequence[Intent] = (),
     patient: frozenset[str] = frozenset(),
+    studies_asked: bool = False,
 ) -> list[Candidate]:
     """The statement that best answers goes first, to lead the bottom line. Each is weighed
     by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
@@ -551,7 +573,10 @@ def lead_with_answer(
     Intents in `also` answer the main one too (a test answers what to do about a result:
     intents.workup_asked). A statement about a group narrower than the question's patient
     (children, older adults, pregnancy: `patient` holds the groups the question names)
-    leads only where no other picked statement can: it is not the answer for everyone."""
+    leads only where no other picked statement can: it is not the answer for everyone.
+    Nor does a report of one study ("In a small prospective study, five patients ...") lead
+    where another statement can, unless the question asks for studies (`studies_asked`):
+    the bottom line is what to do, not what a trial saw."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
@@ -575,6 +600,8 @@ def lead_with_answer(
         return []
     pool = [c for c in picked if c.named_source] or picked
     pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
+    if not studies_asked:
+        pool = [c for c in pool if not STUDY_REPORT.search(c.text)] or pool
     if primary is not None and primary.name in LEAD_GIVES:
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         part = (parts or {}).get(primary.name, ())
