@@ -32,12 +32,12 @@ from .intents import intent_named
 from .multilingual import Translator, is_function_word
 from .patients import excluded_population, names_patient, negated_words, qualifiers_of
 from .rerank import Reranker
-from .scoring import Concept, sentence_coverage
+from .scoring import Concept, sentence_coverage, states_all
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
 from .topics import TopicIndex, aliases, main_title, topic_phrase
-from .types import Document, Hit
+from .types import Document, Hit, Passage
 from .wording import (
     Correction,
     Vocabulary,
@@ -557,6 +557,17 @@ def settle_topic(
             for d in index.stating((0.0, (name,)))
             if excluded_population(index.titles[d], qualifiers) is None
         }
+    # A guideline that declares the topic its condition in its scope is about it, whatever
+    # its title calls it ("Disease/Condition(s): Primary adrenal insufficiency (Addison's
+    # disease)" in "Diagnosis and treatment of primary adrenal insufficiency").
+    named_by = [query.concepts[i] for i in chosen]
+    members |= {
+        h.passage.doc_id
+        for h in hits
+        if h.passage.doc_id in index.titles
+        and excluded_population(index.titles[h.passage.doc_id], qualifiers) is None
+        and any(states_all(named_by, condition) for condition in declared_conditions(h.passage))
+    }
     frame = replace(
         query.frame,
         topic=topic_phrase(
@@ -583,6 +594,31 @@ def settle_topic(
         topic_purity={d: index.purity(d, query.concepts) for d in members},
         clauses=query.clauses + topic_clauses(frame),
     )
+
+
+#: A document's own statement of the condition it covers: a "Field: value" line of its
+#: scope whose field names a disease or condition ("Disease/Condition(s): ...").
+_DECLARED = re.compile(
+    r"^[^:\n]{0,40}\b(?:diseases?|conditions?)\b[^:\n]{0,20}:\s*(.+)$", re.I | re.M
+)
+
+
+#: The part of a guideline that says what it covers ("Scope": Disease/Condition(s), Target
+#: Population, Interventions and Practices Considered): the document's own metadata, which
+#: names its topic but states no care.
+_SCOPE = re.compile(r"\bscope\b", re.IGNORECASE)
+
+
+def in_scope_part(section_path: tuple[str, ...]) -> bool:
+    """Whether a passage lies in the part of its guideline that says what it covers."""
+    return bool(section_path) and bool(_SCOPE.search(section_path[0]))
+
+
+def declared_conditions(passage: Passage) -> list[str]:
+    """The conditions a passage of a document's scope declares the document covers."""
+    if not in_scope_part(passage.section_path):
+        return []
+    return [match.group(1) for match in _DECLARED.finditer(passage.text)]
 
 
 def name_sources(query: Query, index: TopicIndex) -> Query:

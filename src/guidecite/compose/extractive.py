@@ -35,10 +35,16 @@ from ..frame import (
 )
 from ..intents import Intent, care_asked, care_named, intent_named, workup_asked
 from ..patients import populations_of, said_for
-from ..query import Query
+from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason
 from ..rerank import Reranker
-from ..retrieval import SOURCE_NAMED, headings_of, issued_by, section_factor, topic_factor
+from ..retrieval import (
+    SOURCE_NAMED,
+    headings_of,
+    issued_by,
+    section_factor,
+    topic_factor,
+)
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import (
@@ -48,13 +54,14 @@ from ..types import (
     Citation,
     Document,
     Hit,
+    Passage,
     Reference,
     Statement,
     reference_for,
 )
 from ..wording import everyday_word
 from .sections import ORDER, classify, kind
-from .units import statements_of
+from .units import passage_statements
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
@@ -219,12 +226,14 @@ class ExtractiveComposer:
         answer it asks for)."""
         units = []
         for hit in hits:
-            if section_factor(hit.passage.section_path) != 1.0:
+            if section_factor(hit.passage.section_path) != 1.0 or in_scope_part(
+                hit.passage.section_path
+            ):
                 continue  # the document's own metadata, not care
             doc = documents.get(hit.passage.doc_id)
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
             headings = headings_of(hit.passage, doc.title if doc else "")
-            for text, grade in statements_of(hit.passage.text):
+            for text, grade in passage_statements(hit.passage.text):
                 if off_topic_reason(query, text, hit.passage.doc_id, context) is None:
                     units.append((hit, text, grade, doc, context, headings))
         if not units:
@@ -347,10 +356,14 @@ VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 
 
 def select_passages(hits: Sequence[Hit]) -> list[Hit]:
-    """The best passages, at most a few from any one document."""
+    """The best passages that hold statements, at most a few from any one document: a
+    guideline's scope or other parts about the document itself ("Disease/Condition(s): ...")
+    take no place from its recommendations."""
     chosen: list[Hit] = []
     per_doc: dict[str, int] = {}
     for hit in hits:
+        if not holds_statements(hit.passage):
+            continue
         doc_id = hit.passage.doc_id
         if per_doc.get(doc_id, 0) >= MAX_PER_DOCUMENT:
             continue
@@ -359,6 +372,16 @@ def select_passages(hits: Sequence[Hit]) -> list[Hit]:
         if len(chosen) == MAX_PASSAGES:
             break
     return chosen
+
+
+def holds_statements(passage: Passage) -> bool:
+    """Whether a passage is about care and holds a statement (score_sentences)."""
+    path = passage.section_path
+    return (
+        section_factor(path) == 1.0
+        and not in_scope_part(path)
+        and bool(passage_statements(passage.text))
+    )
 
 
 def length_factor(text: str, plain: bool = False) -> float:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..chunking import split_sentences
 from ..grades import find_grade, is_grade_only
@@ -211,6 +212,13 @@ _GLUED_HEADING = re.compile(
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
 _GRADE_AFTER = re.compile(r"(?<=[.!?])\s*\[(?P<inside>[^\[\]]{1,60})\]\s*$")
+
+
+@lru_cache(maxsize=1024)
+def passage_statements(text: str) -> tuple[tuple[str, str | None], ...]:
+    """statements_of, remembered for the passages read most recently: the composer asks
+    first whether a passage holds any, then reads them."""
+    return tuple(statements_of(text))
 
 
 def statements_of(text: str) -> list[tuple[str, str | None]]:
