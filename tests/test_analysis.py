@@ -185,3 +185,22 @@ def test_text_without_words_gives_no_terms() -> None:
 
 def test_overlong_runs_are_dropped() -> None:
     assert terms("a" * 200 + " tumour") == ["tumor"]
+
+
+@pytest.mark.parametrize(
+    ("inflamed", "root"),
+    [
+        ("prostatitis", "prostate"),
+        ("Thyroiditis", "thyroid"),
+        ("hepatitis", "hepatic"),
+        ("pancreatitis", "pancreatic"),
+        ("arachnoiditis", "arachnoid"),
+        ("sinusitis", "sinus"),
+    ],
+)
+def test_an_inflammation_is_its_own_term_not_its_root_s(inflamed: str, root: str) -> None:
+    # the stemmer alone made "prostatitis" and "prostate" one term: another condition's
+    # documents then named the question's
+    assert terms(inflamed) == [inflamed.lower()]
+    assert terms(inflamed) != terms(root)
+    assert words(f"acute {inflamed}") == ["acut", inflamed.lower()]

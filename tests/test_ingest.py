@@ -3,6 +3,7 @@ reporting unreadable files, and recovering indexes after an ingest killed midway
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from guidecite.analysis import ANALYSIS_VERSION
 from guidecite.embedding import get_embedder
 from guidecite.errors import PathError
 from guidecite.ingest import ingest_paths
@@ -136,5 +138,24 @@ def test_ingest_killed_midway_leaves_whole_documents_and_indexes_recover(tmp_pat
         assert len(doc_ids) == 3
         report = ingest_paths(store, [docs], get_embedder("hash"))
         assert (report.added, report.unchanged) == (3, 3)
+    finally:
+        store.close()
+
+
+def test_a_store_whose_index_another_analysis_made_rebuilds_it_on_opening(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs, "guide.md", GUIDE.replace("widget", "prostatitis"))
+    home = tmp_path / "home"
+    store = EmbeddedStore(home)
+    ingest_paths(store, [docs], get_embedder("hash"))
+    store.close()
+    # the index as an older analysis left it: its terms are not this version's
+    record = home / "lexical" / "generation.json"
+    record.write_text(json.dumps({"generation": json.loads(record.read_text())["generation"]}))
+    store = EmbeddedStore(home)
+    try:
+        found = store.lexical_search([Clause("prostatitis")], 5)
+        assert found
+        assert json.loads(record.read_text())["analysis"] == ANALYSIS_VERSION
     finally:
         store.close()

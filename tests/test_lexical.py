@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 import tantivy
 from rank_bm25 import BM25Okapi
 
-from guidecite.analysis import terms
+from guidecite.analysis import ANALYSIS_VERSION, terms
 from guidecite.errors import StoreError
 from guidecite.store.lexical import GENERATION_FILE, Clause, LexicalIndex
 
@@ -299,3 +300,16 @@ def test_scores_equal_rank_bm25_with_tantivys_idf(reference: LexicalIndex, query
     found = dict(reference.search([Clause(query)], len(REFERENCE_DOCS)))
     for i, score in enumerate(expected):
         assert found.get(str(i), 0.0) == pytest.approx(score, rel=1e-5, abs=1e-6)
+
+
+def test_an_index_whose_terms_another_analysis_made_has_no_generation(tmp_path: Path) -> None:
+    folder = tmp_path / "lexical"
+    index = LexicalIndex(folder)
+    index.add([("1", "d", "acute pancreatitis")])
+    index.commit(3)
+    assert index.generation() == 3
+    record = json.loads((folder / GENERATION_FILE).read_text())
+    assert record["analysis"] == ANALYSIS_VERSION
+    for older in ({"generation": 3}, {"generation": 3, "analysis": ANALYSIS_VERSION - 1}):
+        (folder / GENERATION_FILE).write_text(json.dumps(older))
+        assert LexicalIndex(folder).generation() is None  # so its store rebuilds it

@@ -9,7 +9,6 @@ other name."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

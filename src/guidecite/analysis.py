@@ -141,6 +141,9 @@ _PIECE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _MAX_WORD = 50  # longer "words" (base64, run-together junk) are dropped, as tantivy does
 _MAX_JOINED_PARTS = 4
+#: The version of `terms()`: indexes built from another version's terms are rebuilt
+#: (store/lexical.py). Raise it whenever what `terms()` returns for a text changes.
+ANALYSIS_VERSION = 2
 _STEMMER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(
     tantivy.Filter.stemmer("english")
 )
@@ -149,11 +152,21 @@ _CACHE_LIMIT = 1 << 19
 _cache: dict[str, tuple[tuple[str, ...], str | None]] = {}
 
 
+#: A word naming an inflammation of what its root names ("prostatitis", "thyroiditis"):
+#: another condition than the root's, which the stemmer would make the root's own term
+#: ("prostatitis" and "prostate" both "prostat"), so such a word is its own term.
+_INFLAMMATION = re.compile(r"[^\W\d_]{3,}itis")
+
+
 def _word(piece: str) -> str:
-    """One part's term: spelling normalised, then stemmed (numbers pass unchanged)."""
+    """One part's term: spelling normalised, then stemmed (numbers pass unchanged), except
+    a word of inflammation, which is its own term."""
     if piece[0].isdigit():
         return piece
-    stemmed = _STEM.analyze(normalize_spelling(piece))
+    piece = normalize_spelling(piece)
+    if _INFLAMMATION.fullmatch(piece):
+        return piece
+    stemmed = _STEM.analyze(piece)
     return stemmed[0] if stemmed else piece
 
 

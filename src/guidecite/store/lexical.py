@@ -12,7 +12,9 @@ tantivy's commit, so a crash in between leaves an older generation on record and
 rebuilds: never a newer one than the index.
 
 The index is derived data: a folder tantivy cannot open with this schema (another
-guidecite or tantivy version) is emptied and starts again with no generation.
+guidecite or tantivy version) is emptied and starts again with no generation, and one whose
+terms another version of `analysis.terms()` made (`ANALYSIS_VERSION`) has no generation, so
+its store rebuilds it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import tantivy
 
-from ..analysis import terms, words
+from ..analysis import ANALYSIS_VERSION, terms, words
 from ..errors import StoreError
 
 TEXT = "text"
@@ -125,16 +127,19 @@ class LexicalIndex:
                 writer.wait_merging_threads()
             except ValueError as exc:
                 raise StoreError(f"cannot commit the lexical index {self.folder}: {exc}") from exc
-        record: dict[str, object] = {"generation": generation}
+        record: dict[str, object] = {"generation": generation, "analysis": ANALYSIS_VERSION}
         if library is not None:
             record["library"] = library
         write_json(self.folder / GENERATION_FILE, record)
         self.reload()
 
     def generation(self) -> int | None:
-        """The generation recorded by the last commit, or None for a new index."""
+        """The generation recorded by the last commit, or None for a new index or one whose
+        terms another version of `analysis.terms()` made (so that it is rebuilt)."""
         record = self._record()
-        return None if record is None else int(str(record["generation"]))
+        if record is None or record.get("analysis") != ANALYSIS_VERSION:
+            return None
+        return int(str(record["generation"]))
 
     def library(self) -> str | None:
         """The library id recorded by the last commit, or None."""
