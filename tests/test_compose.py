@@ -970,3 +970,31 @@ def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() 
     # a recommendation that cites its studies is still a recommendation
     based = scored("Based on several trials, offer a reduced starting dose.", 1.2)
     assert lead_with_answer([based, advice], management)[0] is based
+
+
+def test_a_line_that_only_joins_two_items_keeps_the_list_going() -> None:
+    lead = "Make the diagnosis when the child presents with the following:"
+    units = statement_units(
+        "\n".join(
+            [
+                lead,
+                "- Persistent illness for 10 days",
+                "OR",
+                "- Worsening course",
+                "OR",
+                "- Severe onset",
+                "Closing sentence.",
+            ]
+        )
+    )
+    assert units == [
+        f"{lead} Persistent illness for 10 days; or Worsening course; or Severe onset.",
+        "Closing sentence.",
+    ]
+    # a list said in parts opens each part with an item, not with the word that joined it
+    items = [f"- Item number {n} of a long list of things to check at the visit" for n in range(8)]
+    long = "\n".join([lead, items[0], *(line for item in items[1:] for line in ("or", item))])
+    parts = statement_units(long)
+    assert len(parts) > 1
+    assert all(part.startswith(f"{lead} Item number") for part in parts)
+    assert "; or Item number 1" in parts[0]

@@ -389,10 +389,20 @@ def without_heading(sentence: str) -> str:
 
 def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
     """The top-level list items that follow a lead-in sentence, from line i, and a sentence
-    the source ran into the last item ("- Bad breath Hiatal hernias are common ...")."""
+    the source ran into the last item ("- Bad breath Hiatal hernias are common ..."). A line
+    that only joins two items ("OR", "AND") keeps the list going, said with the item after
+    it ("...; or Worsening course (...)")."""
     items: list[str] = []
     after = ""
+    connector = ""
     while i < len(lines) and len(items) < MAX_ITEMS:
+        alone = _CONNECTOR.fullmatch(lines[i].strip())
+        if alone is not None and items and i + 1 < len(lines):
+            following = _LIST_MARK.match(lines[i + 1])
+            if following is not None and not following.group(1):
+                connector = alone.group(0).lower()  # "OR" between two items: one list
+                i += 1
+                continue
         mark = _LIST_MARK.match(lines[i])
         if mark is None or mark.group(1):
             break
@@ -400,7 +410,8 @@ def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
         run_in = _RUN_IN.match(item)
         if run_in is not None:
             item, after = run_in.group(1), run_in.group(2)
-        items.append(item)
+        items.append(f"{connector} {item}" if connector else item)
+        connector = ""
         i += 1
         if after:
             break
@@ -442,9 +453,13 @@ def _said_with_lead(lead: str, items: Sequence[str]) -> list[str]:
     for item in items:
         if parts[-1] and len(_joined(lead, [*parts[-1], item]).split()) > PART_WORDS:
             parts.append([])
-        parts[-1].append(item)
+        parts[-1].append(item if parts[-1] else _CONNECTED.sub("", item))
     return [_joined(lead, part) for part in parts]
 
+
+#: A line that only joins two list items, and an item said after one.
+_CONNECTOR = re.compile(r"(?:and/or|or|and)", re.IGNORECASE)
+_CONNECTED = re.compile(r"^(?:and/or|or|and) ")
 
 #: A lead-in whose items count only together.
 _TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\b", re.I)
