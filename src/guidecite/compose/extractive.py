@@ -115,7 +115,7 @@ MIN_RELATIVE_SCORE = 0.75
 #: its passage's retrieval score (which weighs the passage's topic, section and meaning).
 COVERAGE_SHARE = 0.55
 #: The best candidates the reranker reads, and how much its closeness (a cosine) adds.
-RERANK_POOL = 24
+RERANK_POOL = 16
 RERANK_WEIGHT = 1.0
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
