@@ -54,18 +54,23 @@ def corpus_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def slice_home(corpus_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real store (SQLite, tantivy, vectors) with the slice ingested, static embeddings."""
+def ingested_home(root: Path, home: Path) -> Path:
+    """`home` made a real store (SQLite, tantivy, vectors) of the files under `root`, with
+    static embeddings."""
     from guidecite.embedding import get_embedder
     from guidecite.ingest import ingest_paths
     from guidecite.store.embedded import EmbeddedStore
 
-    home = tmp_path_factory.mktemp("home")
     store = EmbeddedStore(home)
-    ingest_paths(store, [corpus_slice], get_embedder("static"))
+    ingest_paths(store, [root], get_embedder("static"))
     store.close()
     return home
+
+
+@pytest.fixture(scope="session")
+def slice_home(corpus_slice: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real store (SQLite, tantivy, vectors) with the slice ingested, static embeddings."""
+    return ingested_home(corpus_slice, tmp_path_factory.mktemp("home"))
 
 
 @pytest.fixture

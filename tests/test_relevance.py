@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, ingested_home, needs_corpus
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
@@ -53,19 +53,12 @@ REFERENCE = (
 @pytest.fixture(scope="module")
 def net_library(corpus_slice: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     needs_corpus()
-    from guidecite.embedding import get_embedder
-    from guidecite.ingest import ingest_paths
-    from guidecite.store.embedded import EmbeddedStore
-
     root = tmp_path_factory.mktemp("net-corpus")
     shutil.copytree(corpus_slice, root, dirs_exist_ok=True)
     for name in FILES:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(CORPUS / name, root / name)
-    home = tmp_path_factory.mktemp("net-home")
-    store = EmbeddedStore(home)
-    ingest_paths(store, [root], get_embedder("static"))
-    store.close()
+    home = ingested_home(root, tmp_path_factory.mktemp("net-home"))
     library = open_library(Settings(home=home, starter=False))
     yield library
     library.close()

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, ingested_home, needs_corpus
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.compose.extractive import holds_statements, select_passages
 from guidecite.query import declared_conditions, in_scope_part
@@ -26,10 +26,6 @@ QUESTION = "Addison disease: what daily dose of hydrocortisone does the Task For
 @pytest.fixture(scope="module")
 def adrenal_library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     needs_corpus()
-    from guidecite.embedding import get_embedder
-    from guidecite.ingest import ingest_paths
-    from guidecite.store.embedded import EmbeddedStore
-
     root = tmp_path_factory.mktemp("adrenal-corpus")
     (root / "ngc").mkdir()
     shutil.copyfile(CORPUS / GUIDELINE, root / GUIDELINE)
@@ -38,10 +34,7 @@ def adrenal_library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[n
         "Addison disease is a disorder of the adrenal glands.\n",
         encoding="utf-8",
     )
-    home = tmp_path_factory.mktemp("adrenal-home")
-    store = EmbeddedStore(home)
-    ingest_paths(store, [root], get_embedder("static"))
-    store.close()
+    home = ingested_home(root, tmp_path_factory.mktemp("adrenal-home"))
     library = open_library(Settings(home=home, starter=False))
     yield library
     library.close()

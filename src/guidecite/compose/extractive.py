@@ -38,13 +38,7 @@ from ..patients import populations_of, said_for
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason
 from ..rerank import Reranker
-from ..retrieval import (
-    SOURCE_NAMED,
-    headings_of,
-    issued_by,
-    section_factor,
-    topic_factor,
-)
+from ..retrieval import SOURCE_NAMED, headings_of, issued_by, section_factor, topic_factor
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import (
@@ -226,9 +220,7 @@ class ExtractiveComposer:
         answer it asks for)."""
         units = []
         for hit in hits:
-            if section_factor(hit.passage.section_path) != 1.0 or in_scope_part(
-                hit.passage.section_path
-            ):
+            if not about_care(hit.passage.section_path):
                 continue  # the document's own metadata, not care
             doc = documents.get(hit.passage.doc_id)
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
@@ -376,12 +368,13 @@ def select_passages(hits: Sequence[Hit]) -> list[Hit]:
 
 def holds_statements(passage: Passage) -> bool:
     """Whether a passage is about care and holds a statement (score_sentences)."""
-    path = passage.section_path
-    return (
-        section_factor(path) == 1.0
-        and not in_scope_part(path)
-        and bool(passage_statements(passage.text))
-    )
+    return about_care(passage.section_path) and bool(passage_statements(passage.text))
+
+
+def about_care(section_path: tuple[str, ...]) -> bool:
+    """Whether a passage's place is about care, not about the document itself (who made
+    it, its scope)."""
+    return section_factor(section_path) == 1.0 and not in_scope_part(section_path)
 
 
 def length_factor(text: str, plain: bool = False) -> float:
