@@ -98,6 +98,26 @@ _POINTER = re.compile(
     r"\b(?:see|refer to|consult)\b)|https?://|www\.",
     re.IGNORECASE,
 )
+#: A sentence about a source of information or research rather than about care: "The
+#: Genetic Testing Registry (GTR) provides information about ...", "The National Psoriasis
+#: Foundation can also provide you with information on treatment" (its subject a body, a
+#: web site or a registry, not a test: "The test provides information about the size of
+#: your heart"), "The NINDS supports research on ...".
+_GIVES_INFORMATION = re.compile(
+    r"^(?P<subject>(?:[^.;:]|\.(?=\w)){0,160}?)\s(?:can\s+(?:also\s+)?)?(?:provid|offer|giv)\w*\s+"
+    r"(?:you\s+with\s+)?(?:[\w-]+\s+){0,2}information\s+(?:on|about|for)\b",
+    re.IGNORECASE,
+)
+_SOURCE_SUBJECT = re.compile(
+    r"\b(?:web ?sites?|resources|registry|foundation|institutes?|association|society|"
+    r"organi[sz]ation|cent(?:er|re)|clearinghouse|network|alliance)\b|\w\.(?:gov|org)\b",
+    re.IGNORECASE,
+)
+_ABOUT_RESEARCH = re.compile(
+    r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
+    r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|^within\s+the\s+[^.;:]{0,40}research\s+programs?\b",
+    re.IGNORECASE,
+)
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
 _LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
 #: A bibliographic reference: "Kaler SG, et al. Neonatal Diagnosis ...".
@@ -546,6 +566,14 @@ def title_case(words: Sequence[str]) -> bool:
     return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.8 * len(lettered)
 
 
+def about_a_source(sentence: str) -> bool:
+    """Whether a sentence tells of a source of information or research, not of care."""
+    if _ABOUT_RESEARCH.search(sentence):
+        return True
+    found = _GIVES_INFORMATION.match(sentence)
+    return found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject")))
+
+
 def usable(sentence: str) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment (one
     that begins in lower case is a list item cut from its lead-in), a flowchart step, a
@@ -561,7 +589,7 @@ def usable(sentence: str) -> bool:
         return False
     if _GUIDELINE_TITLE.match(sentence) and not _SAYS_SOMETHING.search(sentence):
         return False  # another guideline's title, cited
-    if _ELSEWHERE.search(sentence):
+    if _ELSEWHERE.search(sentence) or about_a_source(sentence):
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
         return False
