@@ -192,6 +192,38 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
 
 
+def test_sentences_about_sources_of_information_or_research_are_not_statements() -> None:
+    # a body, a web site or a registry that gives information, or an agency's research
+    assert not usable(
+        "The Genetic Testing Registry (GTR) provides information about the genetic tests "
+        "available for abetalipoproteinemia."
+    )
+    assert not usable(
+        "The National Psoriasis Foundation can also provide you with information on treatment."
+    )
+    assert not usable(
+        "ClinicalTrials.gov offers up-to-date information for locating federally and privately "
+        "supported clinical trials for a wide range of diseases and conditions."
+    )
+    assert not usable("The NINDS supports research on neurological disorders such as this one.")
+    assert not usable("NIAMS is the primary NIH organization for research and information on it.")
+    assert not usable(
+        "Within the NINDS research programs, trigeminal neuralgia is addressed primarily "
+        "through studies associated with pain research."
+    )
+    # a test that gives information, and a trial group named for research, are care
+    assert usable("The test provides information about the size and shape of your heart.")
+    assert usable("An MRI of the brain provides more information about the extent of disease.")
+    assert usable(
+        "Chromosome testing of both parents can provide more information on whether or not the "
+        "deletion was inherited."
+    )
+    assert usable(
+        "The European Organisation for Research and Treatment of Cancer (EORTC) randomly "
+        "assigned 311 patients with low-grade gliomas to radiation or observation."
+    )
+
+
 def test_different_numbers_keep_statements_apart_unless_they_share_a_list_s_lead_in() -> None:
     def candidate(text: str) -> Candidate:
         passage = Passage("p", "d", 0, (), text)
@@ -742,6 +774,29 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     test = replace(query, frame=replace(frame, intent="test"))
     assert title_for(test, said) == "Testing for Meesmann corneal dystrophy"
     assert title_for(test, seeking) == "Testing of Seeking help in Meesmann corneal dystrophy"
+
+
+def test_the_title_names_the_focus_as_the_statements_say_it_with_the_question_s_words() -> None:
+    question = "In primary care, when should we start applying fluoride varnish to a baby's teeth?"
+    frame = Frame("fluoride", None, ("varnish",), "timing", ())
+    words = ("primary", "care", "start", "applying", "fluoride", "varnish", "baby's", "teeth")
+    query = framed(question, words, frame)
+    said = ["Fluoride varnish is recommended for the primary teeth of all infants."]
+    stated = frozenset(terms(said[0]))
+    # the focus word alone, set in its topic, misreads the question
+    assert title_for(query, stated) == "Timing of varnish in fluoride"
+    # the run of the question's words the statements say holds the topic: the whole subject
+    assert title_for(query, stated, said) == "Timing of fluoride varnish"
+    # other forms of a word count; a run the statements never say is not taken
+    valves = replace(frame, topic="Endocarditis", focus=("valve",))
+    words = ("Prosthetic", "heart", "valve")
+    asked = framed("Prosthetic heart valve: antibiotic cover?", words, valves)
+    says = ["Antibiotics are given to people with prosthetic heart valves."]
+    title = title_for(asked, frozenset(terms(says[0])), says)
+    assert title == "Timing of Prosthetic heart valve in Endocarditis"
+    other = ["The valve of the heart may be replaced."]
+    title = title_for(asked, frozenset(terms(other[0])), other)
+    assert title == "Timing of heart valve in Endocarditis"
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:
