@@ -27,6 +27,7 @@ from guidecite.compose.extractive import (
 from guidecite.compose.sections import classify
 from guidecite.compose.units import (
     first_items_on_their_lines,
+    points_to_a_source,
     statement_units,
     statements_of,
     usable,
@@ -192,36 +193,50 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
 
 
-def test_sentences_about_sources_of_information_or_research_are_not_statements() -> None:
-    # a body, a web site or a registry that gives information, or an agency's research
-    assert not usable(
-        "The Genetic Testing Registry (GTR) provides information about the genetic tests "
-        "available for abetalipoproteinemia."
-    )
-    assert not usable(
-        "The National Psoriasis Foundation can also provide you with information on treatment."
-    )
-    assert not usable(
-        "ClinicalTrials.gov offers up-to-date information for locating federally and privately "
-        "supported clinical trials for a wide range of diseases and conditions."
-    )
+def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_pointer() -> None:
+    # an agency's research tells nothing of care
     assert not usable("The NINDS supports research on neurological disorders such as this one.")
     assert not usable("NIAMS is the primary NIH organization for research and information on it.")
     assert not usable(
         "Within the NINDS research programs, trigeminal neuralgia is addressed primarily "
         "through studies associated with pain research."
     )
+    # a body, a web site or a registry that gives information points to a source
+    for pointer in (
+        "The Genetic Testing Registry (GTR) provides information about the genetic tests "
+        "available for abetalipoproteinemia.",
+        "The National Psoriasis Foundation can also provide you with information on treatment.",
+        "ClinicalTrials.gov offers up-to-date information for locating federally and privately "
+        "supported clinical trials for a wide range of diseases and conditions.",
+    ):
+        assert points_to_a_source(pointer) and usable(pointer)
     # a test that gives information, and a trial group named for research, are care
-    assert usable("The test provides information about the size and shape of your heart.")
-    assert usable("An MRI of the brain provides more information about the extent of disease.")
-    assert usable(
+    for care in (
+        "The test provides information about the size and shape of your heart.",
+        "An MRI of the brain provides more information about the extent of disease.",
         "Chromosome testing of both parents can provide more information on whether or not the "
-        "deletion was inherited."
-    )
-    assert usable(
+        "deletion was inherited.",
         "The European Organisation for Research and Treatment of Cancer (EORTC) randomly "
-        "assigned 311 patients with low-grade gliomas to radiation or observation."
-    )
+        "assigned 311 patients with low-grade gliomas to radiation or observation.",
+    ):
+        assert usable(care) and not points_to_a_source(care)
+
+
+def test_a_pointer_to_a_source_answers_only_a_request_for_information() -> None:
+    registry = "The Genetic Testing Registry (GTR) provides information about Milroy disease."
+    care = "Treatment of Milroy disease may include compression garments and skin care."
+    passage = Passage("p1", "d1", 0, ("Milroy disease",), f"{registry} {care}")
+    documents = {
+        "d1": Document(
+            "d1", "d1.md", "Milroy disease", None, None, None, "en", "patient", None, "h"
+        )
+    }
+    words = ("Milroy", "disease")
+    for intent, shown in (("general", {registry, care}), ("management", {care})):
+        frame = Frame("Milroy disease", None, (), intent, (), intents=(intent,))
+        query = framed("Milroy disease: information and treatment", words, frame)
+        scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
+        assert {c.text for c in scored} == shown
 
 
 def test_different_numbers_keep_statements_apart_unless_they_share_a_list_s_lead_in() -> None:

@@ -55,7 +55,7 @@ from ..types import (
 )
 from ..wording import everyday_word
 from .sections import ORDER, classify, kind
-from .units import passage_statements
+from .units import passage_statements, points_to_a_source
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
@@ -221,6 +221,7 @@ class ExtractiveComposer:
         say more than the topic's name (something the question asks about, or the kind of
         answer it asks for)."""
         units = []
+        asks_for_sources = (query.frame.intents or (query.frame.intent,))[0] == "general"
         for hit in hits:
             if not about_care(hit.passage.section_path):
                 continue  # the document's own metadata, not care
@@ -228,6 +229,8 @@ class ExtractiveComposer:
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
             headings = headings_of(hit.passage, doc.title if doc else "")
             for text, grade in passage_statements(hit.passage.text):
+                if points_to_a_source(text) and not asks_for_sources:
+                    continue  # where to read more answers only a request for information
                 if off_topic_reason(query, text, hit.passage.doc_id, context) is None:
                     units.append((hit, text, grade, doc, context, headings))
         if not units:

@@ -98,11 +98,12 @@ _POINTER = re.compile(
     r"\b(?:see|refer to|consult)\b)|https?://|www\.",
     re.IGNORECASE,
 )
-#: A sentence about a source of information or research rather than about care: "The
-#: Genetic Testing Registry (GTR) provides information about ...", "The National Psoriasis
-#: Foundation can also provide you with information on treatment" (its subject a body, a
-#: web site or a registry, not a test: "The test provides information about the size of
-#: your heart"), "The NINDS supports research on ...".
+#: A sentence that tells where information is to be had rather than anything about care:
+#: "The Genetic Testing Registry (GTR) provides information about ...", "The National
+#: Psoriasis Foundation can also provide you with information on treatment" (its subject a
+#: body, a web site or a registry, not a test: "The test provides information about the
+#: size of your heart"). One that tells of an agency's research ("The NINDS supports
+#: research on ...") is no statement at all.
 _GIVES_INFORMATION = re.compile(
     r"^(?P<subject>(?:[^.;:]|\.(?=\w)){0,160}?)\s(?:can\s+(?:also\s+)?)?(?:provid|offer|giv)\w*\s+"
     r"(?:you\s+with\s+)?(?:[\w-]+\s+){0,2}information\s+(?:on|about|for)\b",
@@ -566,10 +567,15 @@ def title_case(words: Sequence[str]) -> bool:
     return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.8 * len(lettered)
 
 
-def about_a_source(sentence: str) -> bool:
-    """Whether a sentence tells of a source of information or research, not of care."""
-    if _ABOUT_RESEARCH.search(sentence):
-        return True
+def about_research(sentence: str) -> bool:
+    """Whether a sentence tells of an agency's research ("The NINDS supports research on
+    ..."), not of care."""
+    return bool(_ABOUT_RESEARCH.search(sentence))
+
+
+def points_to_a_source(sentence: str) -> bool:
+    """Whether a sentence tells where information is to be had ("The Genetic Testing
+    Registry (GTR) provides information about ..."): an answer only to a request for it."""
     found = _GIVES_INFORMATION.match(sentence)
     return found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject")))
 
@@ -589,7 +595,7 @@ def usable(sentence: str) -> bool:
         return False
     if _GUIDELINE_TITLE.match(sentence) and not _SAYS_SOMETHING.search(sentence):
         return False  # another guideline's title, cited
-    if _ELSEWHERE.search(sentence) or about_a_source(sentence):
+    if _ELSEWHERE.search(sentence) or about_research(sentence):
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
         return False
