@@ -23,6 +23,7 @@ from guidecite.compose.extractive import (
     pick_statements,
     said_alike,
     title_for,
+    uncited,
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import (
@@ -237,6 +238,23 @@ def test_a_pointer_to_a_source_answers_only_a_request_for_information() -> None:
         query = framed("Milroy disease: information and treatment", words, frame)
         scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
         assert {c.text for c in scored} == shown
+
+
+def test_a_rule_said_again_with_the_studies_it_cites_is_said_once() -> None:
+    def candidate(text: str) -> Candidate:
+        passage = Passage("p", "d", 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None)
+
+    rule = "Primary PCI should be performed in patients with STEMI within 12 hours"
+    graded = candidate(f"{rule} (Class I, LOE: A)")
+    cited = candidate(
+        f'{rule} (Keeley, Boura, & Grines, 2003; Zijlstra et al., 1999; "A clinical trial '
+        f'comparing primary coronary angioplasty," 1997). (Level of Evidence: A)'
+    )
+    assert duplicates(graded, cited) and duplicates(cited, graded)
+    # only brackets that cite studies, and a grade's at the end, are set aside
+    kept = "Give aspirin (unless allergic) to adults (Smith, 2003; Lee et al., 2001). (Grade B)"
+    assert uncited(kept) == "Give aspirin (unless allergic) to adults"
 
 
 def test_different_numbers_keep_statements_apart_unless_they_share_a_list_s_lead_in() -> None:

@@ -433,6 +433,8 @@ def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
     units._said_with_lead)."""
     if a.text in b.text or b.text in a.text:
         return True  # one says the other with its neighbour sentence
+    if (_CITED.search(a.text) or _CITED.search(b.text)) and uncited(a.text) == uncited(b.text):
+        return True  # one says the other with the studies it cites
     lead = a.text.split(": ", 1)[0]
     if ": " in a.text and len(lead.split()) >= SAME_LEAD_WORDS and b.text.startswith(f"{lead}: "):
         return True  # parts of one long list after the same lead-in: the best one says it
@@ -442,6 +444,18 @@ def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
     if numbers_a != numbers_b:
         return False
     return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
+
+
+#: A bracket that cites authors and years: "(Keeley, Boura, & Grines, 2003; Zijlstra et al.,
+#: 1999)"; a grade's bracket ("(Level of Evidence: A)") is no citation.
+_CITED = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:\bet al\b|&|;))[^()]*\)")
+_GRADE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def uncited(text: str) -> str:
+    """A statement without the brackets that cite its studies, and without a grade's bracket
+    at its end, for telling whether two statements say the same thing."""
+    return _GRADE_AFTER.sub("", _CITED.sub("", text)).rstrip(" .")
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
