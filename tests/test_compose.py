@@ -996,6 +996,36 @@ def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_say
     assert asked in [s.text for s in article.statements] and article.notice is None
 
 
+def test_asked_what_to_do_a_description_of_the_condition_itself_is_left_out() -> None:
+    texts = {
+        "defines": "Menkes syndrome is a disorder that affects copper levels in the body.",
+        "inherited": "Menkes syndrome is inherited in an X-linked recessive pattern.",
+        "incidence": "The incidence of Menkes syndrome is estimated to be 1 in 100,000 newborns.",
+        "treats": "Treatment of Menkes syndrome with daily copper injections may help.",
+        "no cure": "Menkes syndrome is a lifelong disorder that has no cure.",
+    }
+    passage = Passage("p1", "d1", 0, ("Menkes syndrome",), " ".join(texts.values()))
+    documents = {
+        "d1": Document(
+            "d1", "d1.md", "Menkes syndrome", None, None, None, "en", "patient", None, "h"
+        )
+    }
+    concept = (5.0, (frozenset(terms("Menkes syndrome")),))
+
+    def shown(intent: str) -> set[str]:
+        frame = Frame("Menkes syndrome", None, (), intent, (), intents=(intent,))
+        query = framed("Menkes syndrome: what can we do?", ("Menkes", "syndrome"), frame)
+        query = replace(query, concepts=(concept,), topic_concepts=(concept,))
+        scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
+        return {name for name, text in texts.items() if text in {c.text for c in scored}}
+
+    # what to do: the treatment, and whether there is a cure, not what the condition is
+    assert shown("management") == {"treats", "no cure"}
+    # asked what it is, or how it is inherited, the description is the answer
+    assert shown("general") == set(texts)
+    assert {"defines", "inherited"} <= shown("inheritance")
+
+
 def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:
     documents = {
         "dx": Document(

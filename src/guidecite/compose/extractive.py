@@ -241,8 +241,18 @@ class ExtractiveComposer:
         # Asked what something is, statements about the topic itself are the answer.
         beyond = () if intents[0].name in {"definition", "general"} else beyond_topic(query)
         candidates = []
+        # Asked what to do, a sentence describing the condition itself says no more than its
+        # name (where nothing says more, the article is what the library holds on the topic).
+        acts = all(i.name in ACTION_INTENTS for i in intents)
+        topic = query.topic_concepts
+
+        def offers_any(text: str) -> bool:
+            return any(i.answers.search(text) for i in intents)
+
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
+            if asks_more and acts and describes(text, topic) and not offers_any(text):
+                continue  # what the condition is, not what to do about it
             says_more = not beyond or coverage_of(beyond, own) > 0
             if asks_more and not says_more and not any(i.answers.search(text) for i in intents):
                 continue  # only names the topic: nothing the question asks about
@@ -643,6 +653,35 @@ def lead_with_answer(
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
     first = max(pool, key=lead)
     return [first, *(c for c in picked if c is not first)]
+
+
+#: Intents that ask what to do or a value to act on: a sentence describing the condition
+#: itself (what it is, how common, how inherited) answers none of them. (What a test is
+#: for may lie in how the condition is inherited: testing is not one of them.)
+ACTION_INTENTS = frozenset(
+    {"management", "dose", "timing", "threshold", "contraindication", "monitoring", "prevention"}
+)
+#: How a sentence describes a condition rather than its care: how common it is, how it is
+#: inherited or caused by a gene, what characterizes it.
+_DESCRIBES = re.compile(
+    r"\b(?:is|are)\s+(?:(?:very|relatively|extremely|fairly|quite)\s+)?(?:rare|common|uncommon)\b|"
+    r"\b(?:incidence|prevalence)\b|"
+    r"\baffects?\s+(?:about|approximately|an estimated|nearly|more than)\s+\d|"
+    r"\binherited\s+in\s+an?\b|\bcaused\s+by\s+(?:new\s+)?(?:mutations|changes|variants)\b|"
+    r"\bmutations?\s+in\s+the\s+\S+\s+genes?\b|\b(?:is|are)\s+characterized\s+by\b",
+    re.IGNORECASE,
+)
+
+
+def describes(text: str, topic: Sequence[Concept]) -> bool:
+    """Whether a sentence describes the question's topic itself: says what it is
+    ("Menkes syndrome is a disorder that affects copper levels"), how common it is, how it
+    is inherited, or what characterizes it, naming the topic."""
+    if not topic:
+        return False
+    if defines(text, topic):
+        return True
+    return bool(_DESCRIBES.search(text)) and coverage_of(topic, frozenset(terms(text))) > 0
 
 
 #: A sentence that says what its subject is: "Klinefelter syndrome (KS) is a condition ...",
