@@ -209,6 +209,8 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "The National Psoriasis Foundation can also provide you with information on treatment.",
         "ClinicalTrials.gov offers up-to-date information for locating federally and privately "
         "supported clinical trials for a wide range of diseases and conditions.",
+        "The Lupus Foundation of America has a page called Is lupus hereditary? that provides a "
+        "good overview.",
     ):
         assert points_to_a_source(pointer) and usable(pointer)
     # a test that gives information, and a trial group named for research, are care

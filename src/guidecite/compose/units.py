@@ -106,7 +106,7 @@ _POINTER = re.compile(
 #: research on ...") is no statement at all.
 _GIVES_INFORMATION = re.compile(
     r"^(?P<subject>(?:[^.;:]|\.(?=\w)){0,160}?)\s(?:can\s+(?:also\s+)?)?(?:provid|offer|giv)\w*\s+"
-    r"(?:you\s+with\s+)?(?:[\w-]+\s+){0,2}information\s+(?:on|about|for)\b",
+    r"(?:you\s+with\s+)?(?:[\w-]+\s+){0,2}(?:information\s+(?:on|about|for)\b|overview\b)",
     re.IGNORECASE,
 )
 _SOURCE_SUBJECT = re.compile(
