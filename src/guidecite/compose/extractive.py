@@ -220,8 +220,9 @@ class ExtractiveComposer:
         """The passages' statements, scored, best first; with `asks_more`, only those that
         say more than the topic's name (something the question asks about, or the kind of
         answer it asks for)."""
+        intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+        asks_for_sources = intents[0].name == "general"
         units = []
-        asks_for_sources = (query.frame.intents or (query.frame.intent,))[0] == "general"
         for hit in hits:
             if not about_care(hit.passage.section_path):
                 continue  # the document's own metadata, not care
@@ -236,25 +237,24 @@ class ExtractiveComposer:
         if not units:
             return []
         top = max(hit.score for hit in hits) or 1.0
-        intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
         # Asked what something is, statements about the topic itself are the answer.
         beyond = () if intents[0].name in {"definition", "general"} else beyond_topic(query)
-        candidates = []
-        # Asked what to do, a sentence describing the condition itself says no more than its
-        # name (where nothing says more, the article is what the library holds on the topic).
-        acts = all(i.name in ACTION_INTENTS for i in intents)
-        topic = query.topic_concepts
+        # Asked only what to do, a sentence describing the condition itself says no more than
+        # its name (where nothing says more, the article is what the library holds on the
+        # topic, and `asks_more` is off).
+        acts = asks_more and all(i.name in ACTION_INTENTS for i in intents)
 
         def offers_any(text: str) -> bool:
             return any(i.answers.search(text) for i in intents)
 
+        candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
-            if asks_more and acts and describes(text, topic) and not offers_any(text):
+            if acts and describes(text, query.topic_concepts) and not offers_any(text):
                 continue  # what the condition is, not what to do about it
             says_more = not beyond or coverage_of(beyond, own) > 0
-            if asks_more and not says_more and not any(i.answers.search(text) for i in intents):
+            if asks_more and not says_more and not offers_any(text):
                 continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
