@@ -837,9 +837,6 @@ def focus_phrase(query: Query, stated: frozenset[str] | None = None, limit: int 
     def longs(word: str) -> list[frozenset[str]]:
         return [frozenset(terms(e.long)) for e in query.expansions if e.short == word]
 
-    def issuer(word: str) -> bool:
-        return names_issuer(query, word)
-
     def says(word: str) -> bool:
         own = frozenset(terms(word))
         return stated is None or own <= stated or any(x and x <= stated for x in longs(word))
@@ -856,7 +853,7 @@ def focus_phrase(query: Query, stated: frozenset[str] | None = None, limit: int 
         if w.casefold() not in topic
         and not names_no_focus(w)
         and not any(c.isdigit() for c in w)
-        and not issuer(w)
+        and not names_issuer(query, w)
         and says(w)
     }
     positions = [i for i, t in enumerate(tokens) if t.casefold() == main.casefold()]

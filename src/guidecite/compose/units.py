@@ -116,7 +116,8 @@ _SOURCE_SUBJECT = re.compile(
 )
 _ABOUT_RESEARCH = re.compile(
     r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
-    r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|^within\s+the\s+[^.;:]{0,40}research\s+programs?\b",
+    r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|"
+    r"^within\s+the\s+[^.;:]{0,40}research\s+programs?\b",
     re.IGNORECASE,
 )
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
