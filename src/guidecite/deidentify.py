@@ -10,8 +10,9 @@ error; identifiers are replaced by placeholders ("[NAME]", which retrieval ignor
 `GUIDECITE_IDENTIFIERS=refuse`, the question is refused naming what it holds. The reader is
 told what kinds were removed (`Answer.identifiers_removed` and its notice), never the values.
 
-What is found: names after a cue (a title such as "Mr", "patient", "name is", "my son") or
-before other identifiers ("John Smith, MRN ..."), record numbers after a cue (MRN, NHS
+What is found: names after a cue (a title such as "Mr", "patient", "name is", "my son"),
+before other identifiers ("John Smith, MRN ...") or signing the message ("Best Regards ..."),
+and wherever a name found so is written again; record numbers after a cue (MRN, NHS
 number, patient ID, ...) and bare runs of seven or more digits, full dates (day, month and
 year: "03/04/1961", "3 April 1961"; a year alone stays), phone numbers, street addresses and
 postcodes, e-mail addresses, social security numbers.
@@ -33,7 +34,8 @@ from .types import Answer
 
 POLICIES = ("remove", "refuse")
 
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+#: A word of a name, whole ("McDonald", not "Mc" with "Donald" left behind).
+_NAME_WORD = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.)(?![A-Za-z])"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -103,6 +105,10 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"(?P<value>{_NAME})"
             rf"|(?P<before>\b{_NAME_WORD}\s+{_NAME_WORD})(?=,?\s+(?:MRN|DOB|D\.O\.B|born"
             r"|aged?\s+\d|\d{1,3}\s*(?:y|yo|y/o|years?)\b|NHS|ID\b|date\s+of\s+birth))"
+            # a message signed at its end: "Best Regards Mahmoud Hassan", "God bless .Henri"
+            r"|\b(?i:regards|sincerely|thanks|thank\s+you|cheers|god\s+bless|yours\s+truly"
+            r"|yours\s+faithfully|best\s+wishes)[\s,.!:-]+"
+            rf"(?P<signed>{_NAME})(?=[\s.!]*(?:$|[+(\d][\d\s().+-]*$))"  # or a phone after it
         ),
     ),
     (
@@ -120,6 +126,7 @@ _NOT_NAMES = frozenset(
     portal group groups population populations advocate advocates experience experiences
     reported outcome outcomes preference preferences selection counseling counselling support
     assessment characteristics factors registry registries age sex weight status getting
+    doctor doctors sir madam team everyone all again advance
     having taking being suffering presenting diagnosed admitted treated aged i me""".split()
 )
 
@@ -160,6 +167,9 @@ def deidentify(text: str) -> tuple[str, tuple[str, ...]]:
                 continue
             if start < end and not any(s < end and start < e for s, e, _, _ in spans):
                 spans.append((start, end, kind, placeholder))
+    for start, end in _said_again(text, [(s, e) for s, e, kind, _ in spans if kind == "name"]):
+        if not any(s < end and start < e for s, e, _, _ in spans):
+            spans.append((start, end, "name", "[NAME]"))
     spans.sort()
     out, last, kinds = [], 0, dict[str, None]()
     for start, end, kind, placeholder in spans:
@@ -190,10 +200,31 @@ def note_removals(answer: Answer, removed: tuple[str, ...]) -> Answer:
 
 
 def _value_span(match: re.Match[str]) -> tuple[int, int]:
-    for group in ("value", "before"):
+    for group in ("value", "before", "signed"):
         if group in match.re.groupindex and match.group(group) is not None:
             return match.span(group)
     return match.span()
+
+
+def _said_again(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a name found once is written again without a cue ("My name is Mahmoud ...
+    Mahmoud Hassan"): each word of it, with the capitalised name words after it."""
+    words = {
+        word
+        for start, end in names
+        for word in re.findall(r"[A-Z][\w'-]{2,}", text[start:end])
+        if word.lower() not in _NOT_NAMES
+    }
+    if not words:
+        return []
+    again = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words)))})\b(?:\s+{_NAME_WORD})*")
+    found = []
+    for match in again.finditer(text):
+        start = match.start()
+        end = start + len(_name_words(match.group()))
+        if start < end and not any(s <= start < e for s, e in names):
+            found.append((start, end))
+    return found
 
 
 def _name_words(found: str) -> str:
