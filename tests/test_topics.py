@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from guidecite.abbreviations import Expansion
-from guidecite.analysis import terms
-from guidecite.query import Clause, Query, name_sources
+from guidecite.analysis import terms, words
+from guidecite.query import Clause, Query, name_sources, says_title
 from guidecite.retrieval import issued_by
 from guidecite.topics import TopicIndex, adjacent_pairs, initials, topic_phrase
 
@@ -176,3 +176,12 @@ def test_a_title_is_as_pure_as_its_name_that_best_fits_the_question() -> None:
     assert index.purity("stroke", [stroke, recovery]) == 0.5  # "outlook" is not asked about
     assert index.purity("stroke", [concept("cva", 6.0)]) == 1.0
     assert index.purity("lupus", [concept("lupus", 6.0)]) == 0.5
+
+
+def test_a_title_said_whole_is_a_topic_however_rare_the_words_around_it() -> None:
+    said = words("EPI 743: my son has leigh disease, like his sister. Any hope with EPI743?")
+    assert says_title(said, "Leigh's Disease")
+    assert says_title(said, "Leigh Disease (Also called: subacute necrotizing encephalopathy)")
+    assert not says_title(said, "Leigh syndrome")  # not said
+    assert not says_title(said, "Hope")  # one word: a word, not yet a title said
+    assert not says_title(words("the disease of Leigh"), "Leigh's Disease")

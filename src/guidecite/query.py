@@ -516,11 +516,14 @@ def settle_topic(
 
     strongest = max((weight for weight, _ in query.concepts), default=0.0)
     qualifiers = query.frame.qualifiers
+    said = words(query.read)
     eligible = [
         d
         for d, m in titles.items()
-        if m.weight >= MIN_TOPIC_SHARE * strongest
-        and m.score >= MIN_TOPICAL_SHARE * strongest
+        if (
+            (m.weight >= MIN_TOPIC_SHARE * strongest and m.score >= MIN_TOPICAL_SHARE * strongest)
+            or says_title(said, index.titles[d])
+        )
         and excluded_population(index.titles[d], qualifiers) is None
     ]
     if not eligible:
@@ -594,6 +597,15 @@ def settle_topic(
         topic_purity={d: index.purity(d, query.concepts) for d in members},
         clauses=query.clauses + topic_clauses(frame),
     )
+
+
+def says_title(said: Sequence[str], title: str) -> bool:
+    """Whether the question says a title of two words or more whole, word for word ("leigh
+    disease" for "Leigh's Disease"): it names that topic, however rare the words around it
+    ("EPI 743: ... my son ... leigh disease ...")."""
+    named = words(main_title(title))
+    size = len(named)
+    return size >= 2 and any(said[i : i + size] == named for i in range(len(said) - size + 1))
 
 
 #: A document's own statement of the condition it covers: a "Field: value" line of its
