@@ -119,6 +119,20 @@ def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None
     )
 
 
+def test_a_shouted_abbreviation_that_spells_a_common_word_is_that_word() -> None:
+    known = {"GO", "ALL", "HE", "ALSO", "AIDS", "HIV", "CT"}.__contains__
+    shouted = "HE ALSO GO FOR EXERCISES EVERY 2 OR 3 MONTHS N TAKES A DIET AND ALL. THANK YOU"
+    assert fold_shouting(shouted, known) == (
+        "he also go for exercises every 2 or 3 months N takes A diet and all. thank you"
+    )
+    # an abbreviation that spells a rarer word, or one among ordinary words, keeps its
+    # capitals
+    assert fold_shouting("MY SON HAS AIDS AND NEEDS A CT", known) == (
+        "my son has AIDS and needs A CT"
+    )
+    assert fold_shouting("relapsed ALL after GO", known) == "relapsed ALL after GO"
+
+
 def test_incidental_words_are_everyday_english_names_or_initials() -> None:
     assert everyday_word("vengeance") and everyday_word("Hollywood")
     assert not everyday_word("inclisiran") and not everyday_word("lecanemab")

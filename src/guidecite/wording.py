@@ -56,6 +56,10 @@ EVERYDAY_ZIPF = 1.0
 EVERYDAY_COMMON = 3.0
 PASSAGE_WORDS = 150  # the length of a passage, in words (chunking.py)
 ADVERB_BASE_ZIPF = 3.0
+#: An abbreviation shouted among other shouted words is the English word it spells where
+#: that word is this common (Zipf scale: "all", "go", "he", "also", "or" are above 5.8; "aids"
+#: 4.3, "cat" 4.8 and "mind" 5.4 are below, and keep their capitals).
+SHOUTED_WORD_ZIPF = 5.8
 
 
 @dataclass(frozen=True)
@@ -290,26 +294,29 @@ def drop_stray_backslashes(question: str) -> str:
 
 def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
     """Shouted words to lower case: in a question mostly in capitals, or a run of two or
-    more words in capitals ("CITROBACTER FREUNDII", "CURE FOR PNEUMONIA"). Abbreviations
-    the library knows, and a single word in capitals among ordinary ones ("long COVID"),
-    stay."""
-    tokens = list(_TOKEN.finditer(question))
-    shouted = [
-        t.group().isupper() and len(t.group()) > 1 and not is_abbreviation(t.group())
-        for t in tokens
-    ]
+    more words in capitals ("CITROBACTER FREUNDII", "CURE FOR PNEUMONIA"; a single capital
+    letter, "N" for "and", neither makes nor breaks a run). Abbreviations the library knows,
+    and a single word in capitals among ordinary ones ("long COVID"), stay; but not, within
+    a run, an abbreviation that spells one of English's commonest words ("HE ALSO GO FOR
+    EXERCISES ... AND ALL": neither gemtuzumab ozogamicin nor acute lymphoblastic
+    leukaemia)."""
+    tokens = [t for t in _TOKEN.finditer(question) if len(t.group()) > 1]
+    upper = [t.group().isupper() for t in tokens]
+    known = [is_abbreviation(t.group()) for t in tokens]
+    shouted = [loud and not abbreviation for loud, abbreviation in zip(upper, known, strict=True)]
     everywhere = len(tokens) >= 3 and sum(shouted) >= 0.6 * len(tokens)
     fold_at = set()
-    for i, loud in enumerate(shouted):
+    for i, loud in enumerate(upper):
         neighbour = (i > 0 and shouted[i - 1]) or (i + 1 < len(shouted) and shouted[i + 1])
-        if loud and (everywhere or neighbour):
+        if not loud or not (everywhere or neighbour):
+            continue
+        word = tokens[i].group()
+        if not known[i] or zipf_frequency(word.lower(), "en") >= SHOUTED_WORD_ZIPF:
             fold_at.add(tokens[i].start())
 
     def fold(match: re.Match[str]) -> str:
         word = match.group()
-        if match.start() not in fold_at or is_abbreviation(word):
-            return word
-        return word.lower()
+        return word.lower() if match.start() in fold_at else word
 
     return _TOKEN.sub(fold, question)
 
