@@ -646,6 +646,66 @@ def test_a_first_item_left_on_its_lead_in_s_line_is_one_of_its_items() -> None:
     assert first_items_on_their_lines(lines) == lines
 
 
+def test_a_paragraph_run_into_the_last_item_leads_the_list_after_it() -> None:
+    """A source that lost the line break after a list's last item ("- confusion Some side
+    effects can be serious. If you experience any of the following ...") gave the second
+    list no lead-in and left its announcing sentence alone, a fragment."""
+    text = (
+        "Drugx may cause side effects. Tell your doctor if these symptoms do not go away:\n"
+        "- nausea\n"
+        "- confusion Some side effects can be serious. If you experience any of the "
+        "following symptoms, call your doctor immediately.\n"
+        "- muscle pain\n"
+        "- dark red urine"
+    )
+    assert [t for t, _ in statements_of(text)] == [
+        "Drugx may cause side effects.",
+        "Drugx may cause side effects. Tell your doctor if these symptoms do not go away: "
+        "nausea; confusion.",
+        "Some side effects can be serious.",
+        "If you experience any of the following symptoms, call your doctor immediately: "
+        "muscle pain; dark red urine.",
+    ]
+
+
+def test_a_lead_in_ending_in_a_comma_reads_into_each_item() -> None:
+    text = (
+        "Before taking drugx,\n"
+        "- tell your doctor if you are allergic to drugx. Ask for a list of its ingredients.\n"
+        "- tell your doctor if you are pregnant."
+    )
+    assert [t for t, _ in statements_of(text)] == [
+        "Before taking drugx, tell your doctor if you are allergic to drugx. Ask for a list of "
+        "its ingredients; tell your doctor if you are pregnant."
+    ]
+
+
+def test_an_announcing_sentence_leads_only_items_of_a_sentence_each() -> None:
+    """Items that are paragraphs of their own, or a nested list, keep their own statements,
+    and the announcement alone is none."""
+    text = (
+        "A doctor may remove the tumour using one of the following types of surgery.\n"
+        "- Lobectomy: removal of one lobe of the organ. It is the most common operation.\n"
+        "- Wedge resection: removal of a small part of the organ."
+    )
+    assert [t for t, _ in statements_of(text)] == [
+        "Lobectomy: removal of one lobe of the organ. It is the most common operation.",
+        "Wedge resection: removal of a small part of the organ.",
+    ]
+    nested = (
+        "Patients who meet any of the following criteria are at increased risk.\n"
+        "- Treatment that includes any of the following:\n"
+        "  - High-dose radiation therapy where the heart is in the field\n"
+        "  - High-dose anthracycline such as doxorubicin 250 mg/m2 or more"
+    )
+    assert [t for t, _ in statements_of(nested)] == [
+        "Treatment that includes any of the following: High-dose radiation therapy where the "
+        "heart is in the field",
+        "Treatment that includes any of the following: High-dose anthracycline such as "
+        "doxorubicin 250 mg/m2 or more",
+    ]
+
+
 def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
     text = (
         "Consider adjuvant chemotherapy after surgery for patients with high-risk stage II colon "

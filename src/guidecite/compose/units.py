@@ -71,8 +71,12 @@ _BARE_ANSWER = re.compile(r"^(?:Yes|No)[.,!]\s+(?=[A-Z])")
 #: A sentence that introduces a list: it ends in a colon, in words that open one, or in a
 #: word that cannot end a sentence.
 _LEADS_IN = re.compile(
-    rf"(?i:(?::|\b(?:such as|include|includes|including|are|may be))\s*$)|{_DANGLING.pattern}"
+    rf"(?i:(?::|,|\b(?:such as|include|includes|including|are|may be))\s*$)|{_DANGLING.pattern}"
 )
+#: A whole sentence that announces the list after it ("If you experience any of the
+#: following symptoms, call your doctor immediately."): it leads in items of a sentence each;
+#: before items that are paragraphs or lists of their own it is no statement.
+_ANNOUNCES = re.compile(r"(?i)\b(?:any|all|one|each|some|none) of the following\b")
 #: A short list item with a sentence run into it by the source: "Bad breath Hiatal hernias
 #: are common ..." (a few words, then a capitalised word opening a full sentence).
 _RUN_IN = re.compile(
@@ -337,13 +341,34 @@ def statement_units(text: str) -> list[str]:
         if mark is None:
             leads = []
             sentences = split_sentences(line)
-            if sentences and _LEADS_IN.search(sentences[-1]) and i < len(lines):
+            announces = bool(sentences) and bool(_ANNOUNCES.search(sentences[-1]))
+            if announces and not _LEADS_IN.search(sentences[-1]) and i < len(lines):
+                items, following, after = _gather(lines, i)
+                nested = following < len(lines) and bool(
+                    (mark := _LIST_MARK.match(lines[following])) and mark.group(1)
+                )
+                whole = all(len(split_sentences(t)) == 1 and not t.endswith(":") for t in items)
+                if items and whole and not nested:
+                    units += sentences[:-1]
+                    units += _said_with_lead(sentences[-1], items)
+                    if after:
+                        lines.insert(following, after)
+                    i = following
+                    continue
+                if items:  # its items stand on their own: the announcement says nothing
+                    sentences = sentences[:-1]
+            # a lead-in ending in a comma has words of its own ("Before taking X,"), not a
+            # connective's alone ("For example,")
+            comma = bool(sentences) and sentences[-1].rstrip().endswith(",")
+            short = comma and len(sentences[-1].split()) < LEAD_IN_WORDS
+            if sentences and _LEADS_IN.search(sentences[-1]) and not short and i < len(lines):
                 items, i, after = _gather(lines, i)
                 head, lead = sentences[:-1], sentences[-1]
                 if items:
                     units += head
                     units += _said_with_lead(lead, items)
-                    units += split_sentences(after) if after else []
+                    if after:
+                        lines.insert(i, after)  # a paragraph: it may lead in the items after it
                     continue
                 colon = line.rstrip().endswith(":")
                 paragraphs, i = _unmarked_items(lines, i) if colon else ([], i)
@@ -490,8 +515,8 @@ _TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\
 def _joined(lead: str, items: Sequence[str]) -> str:
     """The lead-in and its items, one statement; a lead-in that runs on into its items
     ("... may need to") reads straight into them."""
-    lead = lead.strip()
-    if not lead.endswith(":") and not _DANGLING.search(lead):
+    lead = lead.strip().rstrip(".*")
+    if not lead.endswith((":", ",")) and not _DANGLING.search(lead):
         lead += ":"
     return " ".join((lead, "; ".join(item.rstrip(".;") for item in items))) + "."
 
