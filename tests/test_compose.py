@@ -22,6 +22,7 @@ from guidecite.compose.extractive import (
     offers,
     pick_statements,
     said_alike,
+    said_in_full,
     title_for,
     uncited,
 )
@@ -1178,3 +1179,26 @@ def test_a_line_that_only_joins_two_items_keeps_the_list_going() -> None:
     assert len(parts) > 1
     assert all(part.startswith(f"{lead} Item number") for part in parts)
     assert "; or Item number 1" in parts[0]
+
+
+def test_a_statement_that_opens_a_longer_one_of_its_passage_is_said_in_full() -> None:
+    """'Drugx may cause side effects.' only announces the list said with it: the full
+    statement stands in its place, at the better of the two scores."""
+
+    def at(text: str, score: float, passage_id: str = "p1") -> Candidate:
+        passage = Passage(passage_id, "d", 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(), score, None)
+
+    short = at("Drugx may cause side effects.", 1.2)
+    full = at("Drugx may cause side effects. Tell your doctor if these last: nausea; rash.", 0.6)
+    other = at("Take drugx with food.", 0.9)
+    elsewhere = at("Drugx may cause side effects.", 1.1, "p2")  # another passage: its own
+    found = [
+        (c.hit.passage.passage_id, c.text, c.score)
+        for c in said_in_full([short, full, other, elsewhere])
+    ]
+    assert found == [
+        ("p1", full.text, 1.2),
+        ("p1", other.text, 0.9),
+        ("p2", elsewhere.text, 1.1),
+    ]

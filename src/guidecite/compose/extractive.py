@@ -274,8 +274,32 @@ class ExtractiveComposer:
             if named:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
             candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
+        candidates = said_in_full(candidates)
         candidates.sort(key=lambda c: -c.score)
         return candidates
+
+
+def said_in_full(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A statement that opens a longer one of the same passage ("Simvastatin may cause side
+    effects." and "Simvastatin may cause side effects. Tell your doctor if any of these
+    symptoms are severe ...: constipation; ...") is said only in full, and the full one
+    stands at the better of their two scores: the opening alone only announces what the
+    rest says."""
+    by_passage: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        by_passage.setdefault(c.hit.passage.passage_id, []).append(c)
+    kept = []
+    for c in candidates:
+        same = by_passage[c.hit.passage.passage_id]
+        if any(_opens(c, o) for o in same):
+            continue  # said in full by another
+        opened = [o.score for o in same if _opens(o, c)]
+        kept.append(replace(c, score=max([c.score, *opened])) if opened else c)
+    return kept
+
+
+def _opens(short: Candidate, full: Candidate) -> bool:
+    return len(full.text) > len(short.text) and full.text.startswith(short.text)
 
 
 def of_care_asked(
