@@ -344,9 +344,8 @@ def statement_units(text: str) -> list[str]:
             announces = bool(sentences) and bool(_ANNOUNCES.search(sentences[-1]))
             if announces and not _LEADS_IN.search(sentences[-1]) and i < len(lines):
                 items, following, after = _gather(lines, i)
-                nested = following < len(lines) and bool(
-                    (mark := _LIST_MARK.match(lines[following])) and mark.group(1)
-                )
+                deeper = _LIST_MARK.match(lines[following]) if following < len(lines) else None
+                nested = deeper is not None and bool(deeper.group(1))  # an item's own list
                 whole = all(len(split_sentences(t)) == 1 and not t.endswith(":") for t in items)
                 if items and whole and not nested:
                     units += sentences[:-1]
