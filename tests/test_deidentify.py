@@ -335,6 +335,21 @@ def test_old_articles_holding_identifiers_are_hidden_from_anonymous_visitors(
     assert client.get(f"/api/articles/{old.article_id}").status_code == 200
 
 
+def test_articles_stored_under_earlier_rules_are_checked_again(web) -> None:  # type: ignore[no-untyped-def]
+    """A question stored before the rules found signatures (m009) is flagged and hidden from
+    anonymous visitors when the store is migrated."""
+    from guidecite.store import sqlite as store_sqlite
+    from guidecite.store.articles import new_article
+
+    client, library = web
+    signed = new_article(f"{STEMS[1]} Best Regards Mahmoud Hassan", STEMS[1])
+    library.repositories().articles.create(signed)  # as the earlier rules stored it
+    assert client.get(f"/api/articles/{signed.article_id}").status_code == 200
+    store_sqlite.m009_article_identifiers_again(library.store.sql.db)
+    assert client.get(f"/api/articles/{signed.article_id}").status_code == 404
+    assert "Mahmoud" not in client.get("/").text
+
+
 @pytest.fixture(scope="module")
 def tiny_library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from guidecite.answer import open_library

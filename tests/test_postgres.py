@@ -329,3 +329,31 @@ def test_without_the_postgres_extra_a_database_url_says_what_to_install(
     monkeypatch.delitem(sys.modules, "guidecite.store.postgres")
     with pytest.raises(ConfigError, match=r"pip install 'guidecite\[postgres\]'"):
         open_backend("postgresql://localhost/guidecite", tmp_path)
+
+
+def test_articles_stored_under_earlier_rules_are_checked_again(
+    postgres: Postgres, tmp_path: Path
+) -> None:
+    """m003: a question stored before the rules found signatures is flagged, so anonymous
+    visitors neither see it listed nor open it."""
+    import psycopg
+
+    from guidecite.store.articles import new_article
+    from guidecite.store.postgres import m003_article_identifiers_again
+
+    url = postgres.create("identifiers")
+    library = open_library(Settings(home=tmp_path / "home", starter=False, database_url=url))
+    try:
+        signed = new_article("How is gout treated? Best Regards Mahmoud Hassan", "gout?")
+        clean = new_article("How is gout treated?", "gout?")
+        for article in (signed, clean):
+            library.repositories().articles.create(article)  # as the earlier rules stored it
+        with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cur:
+            m003_article_identifiers_again(cur)
+        flags = dict(raw_rows(url, "SELECT article_id, identifiers_present FROM articles"))
+        assert flags == {signed.article_id: True, clean.article_id: False}
+        web = client(library)
+        assert web.get(f"/api/articles/{signed.article_id}").status_code == 404
+        assert web.get(f"/api/articles/{clean.article_id}").status_code == 200
+    finally:
+        library.close()

@@ -211,7 +211,27 @@ def m002_library_id(cur: psycopg.Cursor[Any]) -> None:
     cur.execute("INSERT INTO meta VALUES (%s, gen_random_uuid()::text)", (LIBRARY_KEY,))
 
 
-MIGRATIONS: list[Callable[[psycopg.Cursor[Any]], None]] = [m001_initial, m002_library_id]
+def m003_article_identifiers_again(cur: psycopg.Cursor[Any]) -> None:
+    """Stored questions checked again with the rules of 2026-12-03, which also find a
+    message's signature ("Best Regards Mahmoud Hassan") and a name written again: a question
+    stored under the earlier rules may hold one, and is flagged, so that anonymous visitors
+    neither see it listed nor open it (as the embedded store's m009)."""
+    from ..deidentify import deidentify
+
+    cur.execute("SELECT article_id, question, query FROM articles")
+    for article_id, question, query in cur.fetchall():
+        if deidentify(question)[1] or deidentify(query)[1]:
+            cur.execute(
+                "UPDATE articles SET identifiers_present = true WHERE article_id = %s",
+                (article_id,),
+            )
+
+
+MIGRATIONS: list[Callable[[psycopg.Cursor[Any]], None]] = [
+    m001_initial,
+    m002_library_id,
+    m003_article_identifiers_again,
+]
 
 
 class Database:

@@ -253,8 +253,6 @@ def m008_article_identifiers(db: sqlite3.Connection) -> None:
     """Patient identifiers and articles (guidecite.deidentify): the kinds removed from a
     question when it was asked, and a flag on questions stored before de-identification that
     hold identifiers, so that anonymous visitors neither see them listed nor open them."""
-    from ..deidentify import deidentify
-
     _run_script(
         db,
         """
@@ -262,6 +260,22 @@ def m008_article_identifiers(db: sqlite3.Connection) -> None:
         ALTER TABLE articles ADD COLUMN identifiers_present INTEGER NOT NULL DEFAULT 0
         """,
     )
+    _flag_identifiers(db)
+
+
+def m009_article_identifiers_again(db: sqlite3.Connection) -> None:
+    """Stored questions checked again with the rules of 2026-12-03, which also find a
+    message's signature ("Best Regards Mahmoud Hassan") and a name written again: a
+    question stored under the earlier rules may hold one, and is flagged as m008 flags."""
+    _flag_identifiers(db)
+
+
+def _flag_identifiers(db: sqlite3.Connection) -> None:
+    """Flag every article whose stored question or query holds identifiers by the current
+    rules (guidecite.deidentify), so that anonymous visitors neither see it listed nor open
+    it."""
+    from ..deidentify import deidentify
+
     rows = db.execute("SELECT article_id, question, query FROM articles").fetchall()
     for article_id, question, query in rows:
         if deidentify(question)[1] or deidentify(query)[1]:
@@ -279,6 +293,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m006_untrusted_documents,
     m007_audit_head,
     m008_article_identifiers,
+    m009_article_identifiers_again,
 ]
 
 
