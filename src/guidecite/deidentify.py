@@ -180,6 +180,11 @@ def deidentify(text: str) -> tuple[str, tuple[str, ...]]:
     return "".join(out), tuple(kinds)
 
 
+def holds_identifiers(*texts: str) -> bool:
+    """Whether any of the texts holds an identifier (a stored question, checked again)."""
+    return any(deidentify(text)[1] for text in texts)
+
+
 def removal_notice(removed: tuple[str, ...]) -> str | None:
     """What the reader is told: the kinds removed, never their values."""
     if not removed:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -599,13 +600,24 @@ def settle_topic(
     )
 
 
+#: Titles whose words are remembered between questions (a library's titles, or most of them).
+TITLES_REMEMBERED = 65_536
+
+
 def says_title(said: Sequence[str], title: str) -> bool:
     """Whether the question says a title of two words or more whole, word for word ("leigh
     disease" for "Leigh's Disease"): it names that topic, however rare the words around it
     ("EPI 743: ... my son ... leigh disease ...")."""
-    named = words(main_title(title))
-    size = len(named)
-    return size >= 2 and any(said[i : i + size] == named for i in range(len(said) - size + 1))
+    named = _main_title_words(title)
+    # words hold no spaces: a run of them is a run of the joined text between two spaces
+    return len(named) >= 2 and f" {' '.join(named)} " in f" {' '.join(said)} "
+
+
+@lru_cache(maxsize=TITLES_REMEMBERED)
+def _main_title_words(title: str) -> tuple[str, ...]:
+    """A title's words without its other names, worked out once: every question reads
+    hundreds of candidate titles."""
+    return tuple(words(main_title(title)))
 
 
 #: A document's own statement of the condition it covers: a "Field: value" line of its

@@ -216,11 +216,11 @@ def m003_article_identifiers_again(cur: psycopg.Cursor[Any]) -> None:
     message's signature ("Best Regards Mahmoud Hassan") and a name written again: a question
     stored under the earlier rules may hold one, and is flagged, so that anonymous visitors
     neither see it listed nor open it (as the embedded store's m009)."""
-    from ..deidentify import deidentify
+    from ..deidentify import holds_identifiers
 
     cur.execute("SELECT article_id, question, query FROM articles")
     for article_id, question, query in cur.fetchall():
-        if deidentify(question)[1] or deidentify(query)[1]:
+        if holds_identifiers(question, query):
             cur.execute(
                 "UPDATE articles SET identifiers_present = true WHERE article_id = %s",
                 (article_id,),

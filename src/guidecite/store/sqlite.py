@@ -274,11 +274,11 @@ def _flag_identifiers(db: sqlite3.Connection) -> None:
     """Flag every article whose stored question or query holds identifiers by the current
     rules (guidecite.deidentify), so that anonymous visitors neither see it listed nor open
     it."""
-    from ..deidentify import deidentify
+    from ..deidentify import holds_identifiers
 
     rows = db.execute("SELECT article_id, question, query FROM articles").fetchall()
     for article_id, question, query in rows:
-        if deidentify(question)[1] or deidentify(query)[1]:
+        if holds_identifiers(question, query):
             db.execute(
                 "UPDATE articles SET identifiers_present = 1 WHERE article_id = ?", (article_id,)
             )
