@@ -908,6 +908,21 @@ def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -
     assert lead_with_answer([choice, no_cure], intent_named("management"))[0] is no_cure
 
 
+def test_the_second_statement_is_the_next_best_answer_not_the_next_best_score() -> None:
+    features = scored("The disorder is characterized by sparse kinky hair in infancy.", 1.6)
+    treatment = scored("Treatment with daily copper injections may improve the outcome.", 1.1)
+    also = scored("Treatment with oral copper should be offered to these infants.", 1.0)
+    management = intent_named("management")
+    assert lead_with_answer([features, treatment, also], management) == [
+        treatment,
+        also,
+        features,
+    ]
+    # a second that says the first again does not follow it
+    again = scored("Treatment with daily copper injections may improve the outcome!", 1.05)
+    assert lead_with_answer([features, treatment, again], management)[:2] == [treatment, features]
+
+
 def test_asked_what_to_do_about_a_result_a_test_answers() -> None:
     marker = scored("Plasma marker B appears to be a better marker than urinary marker C.", 1.0)
     treatment = scored("Treatment with drug D is considerable for incurable tumours.", 0.9)

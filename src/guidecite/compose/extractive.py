@@ -625,7 +625,9 @@ def lead_with_answer(
     patient: frozenset[str] = frozenset(),
     studies_asked: bool = False,
 ) -> list[Candidate]:
-    """The statement that best answers goes first, to lead the bottom line. Each is weighed
+    """The statements that best answer go first, to lead the bottom line: the best, then
+    the best of the others by the same weighing (the bottom line's second statement, where
+    it has one: bottom_line_size), not merely the next by score. Each is weighed
     by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
     rather than the story before it), whether it states the question's main focus, and
     whether it offers the main kind of answer (for a value asked for, a number with its
@@ -676,7 +678,9 @@ def lead_with_answer(
         part = (parts or {}).get(primary.name, ())
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
     first = max(pool, key=lead)
-    return [first, *(c for c in picked if c is not first)]
+    others = [c for c in pool if c is not first and not duplicates(c, first)]
+    leading = [first, max(others, key=lead)] if others else [first]
+    return [*leading, *(c for c in picked if all(c is not x for x in leading))]
 
 
 #: Intents that ask what to do or a value to act on: a sentence describing the condition
