@@ -66,7 +66,6 @@ HELD_OUT = 20  # one document in HELD_OUT is never trained on
 class Answer:
     """One question of a MedQuAD document and the statements of its answer."""
 
-    doc_id: str
     question: str
     statements: tuple[str, ...]
 
@@ -82,11 +81,12 @@ def read_answers(corpus: Path) -> dict[str, list[Answer]]:
     """Each MedQuAD document's answers, cut into statements as the composer cuts them."""
     from guidecite.chunking import chunk
     from guidecite.compose.units import statements_of
+    from guidecite.errors import SourceError
     from guidecite.sources import read_sources
 
     documents: dict[str, list[Answer]] = {}
     for _, doc in read_sources([corpus]):
-        if isinstance(doc, Exception) or not hasattr(doc, "doc_id"):
+        if isinstance(doc, SourceError):
             continue
         by_question: dict[str, list[str]] = {}
         for passage in chunk(doc):
@@ -95,7 +95,7 @@ def read_answers(corpus: Path) -> dict[str, list[Answer]]:
             said = [text for text, _ in statements_of(passage.text)]
             by_question.setdefault(passage.section_path[-1], []).extend(said)
         answers = [
-            Answer(doc.doc_id, question, tuple(dict.fromkeys(said)))
+            Answer(question, tuple(dict.fromkeys(said)))
             for question, said in by_question.items()
             if said
         ]
@@ -246,7 +246,8 @@ def calibration(released, trained) -> dict[str, float]:  # type: ignore[no-untyp
     return {"factor": round(factor, 3), "shift": round(shift, 3)}
 
 
-def onnx_embedder(model: Path):  # type: ignore[no-untyped-def]
+def onnx_embedder(model: Path | None):  # type: ignore[no-untyped-def]
+    """An ONNX export's `embed`; None: the released int8 model guidecite installs."""
     from guidecite.embedding import load_minilm_onnx
 
     loaded = load_minilm_onnx(model, STATEMENT_TOKENS, 0)
@@ -273,7 +274,6 @@ def main() -> None:
     import torch
 
     torch.manual_seed(SEED)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     rng = random.Random(SEED)
     documents = read_answers(args.medquad)
     trained = {k: v for k, v in documents.items() if not is_held_out(k)}
@@ -293,13 +293,11 @@ def main() -> None:
     train(encoder, items, args.batch, args.lr, args.scale)
     model = export_int8(encoder, args.out)
 
-    from guidecite.embedding import _onnx_model_path
-
-    released = held_out_cosines(onnx_embedder(_onnx_model_path()), check)
-    trained = held_out_cosines(onnx_embedder(model), check)
-    scale = calibration(released, trained)
+    released = held_out_cosines(onnx_embedder(None), check)
+    taught = held_out_cosines(onnx_embedder(model), check)
+    scale = calibration(released, taught)
     (args.out / "calibration.json").write_text(json.dumps(scale) + "\n", encoding="utf-8")
-    before, after = (released[0] > released[1]).mean(), (trained[0] > trained[1]).mean()
+    before, after = (released[0] > released[1]).mean(), (taught[0] > taught[1]).mean()
     print(
         f"held out, question closer to its own answer's statement than to the other's: "
         f"released int8 {before:.3f}, trained int8 {after:.3f}"
