@@ -143,6 +143,55 @@ def test_a_nested_list_item_keeps_its_subject_in_the_passage_s_words() -> None:
     ]
 
 
+def test_an_item_with_a_list_of_its_own_is_said_with_it_apart_from_the_other_items() -> None:
+    """A lead-in's item that leads in a nested list keeps that list, and the other items, said
+    together, stand apart from it: no statement ends in the nested list's colon, and no
+    nested item is left without its subject."""
+    text = (
+        "Prophylaxis is not recommended:\n"
+        "- For people undergoing dental procedures\n"
+        "- For people undergoing other procedures at the following sites^1:\n"
+        "  - Upper and lower gastrointestinal tract\n"
+        "  - Genitourinary tract\n"
+        "- For people with a prior reaction\n"
+        "Mouthwash should not be offered as prophylaxis. [2015]"
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Prophylaxis is not recommended: For people undergoing dental procedures; For people "
+        "with a prior reaction.",
+        "Prophylaxis is not recommended: For people undergoing other procedures at the "
+        "following sites: Upper and lower gastrointestinal tract; Genitourinary tract.",
+        "Mouthwash should not be offered as prophylaxis. [2015]",
+    ]
+    # a list nested one level more is said with its own lead-in, inside the item's
+    deeper = text.replace("  - Genitourinary tract", "  - Genitourinary tract:\n    - Kidney")
+    assert [unit for unit, _ in statements_of(deeper)][1] == (
+        "Prophylaxis is not recommended: For people undergoing other procedures at the "
+        "following sites: Upper and lower gastrointestinal tract; Genitourinary tract: Kidney."
+    )
+
+
+def test_a_short_sentence_keeps_the_year_or_grade_its_source_tags_it_with() -> None:
+    """A sentence ends before the tag ("... osteoarthritis. [2014]"): a short one is a
+    sentence, not a heading; a heading with a tag is still none."""
+    assert statements_of("Do not offer acupuncture for the management of osteoarthritis. [2014]")
+    assert statements_of("Resection is the primary treatment.[Level of evidence C1]") == [
+        ("Resection is the primary treatment.", "Level of evidence C1")
+    ]
+    assert statements_of("Treatment Options for Adult Brain Tumors [2014]") == []
+
+
+def test_a_footnote_mark_is_left_out_and_a_power_is_kept() -> None:
+    units = statement_units(
+        "Arrange a review by the senior decision maker^2 within the hour.\n"
+        "Give 375 mg/m^2 once a week while the count stays above 10^9/L."
+    )
+    assert units == [
+        "Arrange a review by the senior decision maker within the hour.",
+        "Give 375 mg/m^2 once a week while the count stays above 10^9/L.",
+    ]
+
+
 def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
     text = "\n".join(
         [

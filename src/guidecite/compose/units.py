@@ -5,7 +5,11 @@ indentation. A statement must be readable without the passage around it:
 
 - a list item keeps its subject: an item nested under a lead-in ("- Digoxin:" then
   "  - Caveat: Should not be used as monotherapy ...") is joined to it, in the passage's own
-  words; a plain sentence ending in ":" gathers the items that follow it;
+  words; a plain sentence ending in ":" gathers the items that follow it, and an item of
+  those with a list of its own ("- ... at the following sites:") is said with that list,
+  apart from the others;
+- a footnote's mark ("the senior clinical decision maker^2") is left out, and a sentence
+  ends before the year or grade its source tags it with ("... [2014]", "[D]");
 - a table row reads as its cells joined by semicolons, each labelled with its column's name
   where the header row is in the passage; a row of only a label and a number,
   a flowchart step ("--> NO --> ..."), a form field of the document's metadata ("Target
@@ -36,6 +40,9 @@ HEADER_WORDS = 5
 MAX_HEADING_WORDS = 8
 _VALUE = re.compile(r"[\d.,%<>=≥≤ +-]+")
 _FOOTNOTE = re.compile(r"\^[a-z](?:,[a-z])*\b")
+#: A footnote's mark after a word ("the senior clinical decision maker^2", "at the following
+#: sites^1:"), not a power ("mg/m^2", "10^9/L").
+_NOTE_MARK = re.compile(rf"(?<=[a-z]{{3}})\^\d{{1,2}}(?=[\s.,;:)]|$)|{_FOOTNOTE.pattern}")
 _CAPTION = re.compile(r"^\s*Table\b[^:]{0,12}:\s*(.{3,160}?)\s*$", re.IGNORECASE)
 MAX_CAPTION_WORDS = 15
 #: A line before a table that is no title of it: a sentence, or a label and its value
@@ -343,7 +350,7 @@ def statement_units(text: str) -> list[str]:
             sentences = split_sentences(line)
             announces = bool(sentences) and bool(_ANNOUNCES.search(sentences[-1]))
             if announces and not _LEADS_IN.search(sentences[-1]) and i < len(lines):
-                items, following, after = _gather(lines, i)
+                items, following, after, _ = _gather(lines, i)
                 deeper = _LIST_MARK.match(lines[following]) if following < len(lines) else None
                 nested = deeper is not None and bool(deeper.group(1))  # an item's own list
                 whole = all(len(split_sentences(t)) == 1 and not t.endswith(":") for t in items)
@@ -361,11 +368,14 @@ def statement_units(text: str) -> list[str]:
             comma = bool(sentences) and sentences[-1].rstrip().endswith(",")
             short = comma and len(sentences[-1].split()) < LEAD_IN_WORDS
             if sentences and _LEADS_IN.search(sentences[-1]) and not short and i < len(lines):
-                items, i, after = _gather(lines, i)
+                items, i, after, folded = _gather(lines, i, fold=True)
                 head, lead = sentences[:-1], sentences[-1]
                 if items:
                     units += head
-                    units += _said_with_lead(lead, items)
+                    # an item with a list of its own is said apart from the others
+                    plain = [item for n, item in enumerate(items) if n not in folded]
+                    units += _said_with_lead(lead, plain) if plain else []
+                    units += [_joined(lead, [items[n]]) for n in sorted(folded)]
                     if after:
                         lines.insert(i, after)  # a paragraph: it may lead in the items after it
                     continue
@@ -398,7 +408,9 @@ def statement_units(text: str) -> list[str]:
             # free cortisol level. In this test, ..."): no statement on its own
             sentences = [f"{sentences[0]} {sentences[1]}", *sentences[2:]]
         units += [f"{subject}: {s}" if subject else s for s in sentences]
-    return [without_heading(_INLINE_MARK.sub("", unit)) for unit in units if unit]
+    return [
+        without_heading(_INLINE_MARK.sub("", _NOTE_MARK.sub("", unit))) for unit in units if unit
+    ]
 
 
 #: A heading in capitals run into the sentence after it ("SPECIAL CONCERNS Nicotine patches
@@ -433,12 +445,18 @@ def without_heading(sentence: str) -> str:
     return sentence
 
 
-def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
+def _gather(
+    lines: Sequence[str], i: int, fold: bool = False
+) -> tuple[list[str], int, str, set[int]]:
     """The top-level list items that follow a lead-in sentence, from line i, and a sentence
     the source ran into the last item ("- Bad breath Hiatal hernias are common ..."). A line
     that only joins two items ("OR", "AND") keeps the list going, said with the item after
-    it ("...; or Worsening course (...)")."""
+    it ("...; or Worsening course (...)"). With `fold`, an item that leads in a list of its
+    own ("- For people undergoing non-dental procedures at the following sites:" then
+    "  - Upper and lower gastrointestinal tract") is said with that list; the last value
+    holds the places of such items."""
     items: list[str] = []
+    folded: set[int] = set()
     after = ""
     connector = ""
     while i < len(lines) and len(items) < MAX_ITEMS:
@@ -456,12 +474,36 @@ def _gather(lines: Sequence[str], i: int) -> tuple[list[str], int, str]:
         run_in = _RUN_IN.match(item)
         if run_in is not None:
             item, after = run_in.group(1), run_in.group(2)
+        i += 1
+        if fold and item.endswith(":"):
+            own, i = _nested_items(lines, i)
+            if own:
+                item = _joined(item, own).rstrip(".")
+                folded.add(len(items))
         items.append(f"{connector} {item}" if connector else item)
         connector = ""
-        i += 1
         if after:
             break
-    return items, i, after
+    return items, i, after, folded
+
+
+def _nested_items(lines: Sequence[str], i: int, above: int = 0) -> tuple[list[str], int]:
+    """The items of a list nested under a list item indented `above`, from line i; an item
+    of it that leads in a list of its own is said with that list."""
+    own: list[str] = []
+    while i < len(lines):
+        mark = _LIST_MARK.match(lines[i])
+        depth = len(mark.group(1).expandtabs(4)) if mark is not None else 0
+        if mark is None or depth <= above:
+            break
+        item = lines[i][mark.end() :].strip()
+        i += 1
+        if item.endswith(":"):
+            deeper, i = _nested_items(lines, i, depth)
+            if deeper:
+                item = _joined(item, deeper).rstrip(".")
+        own.append(item)
+    return own, i
 
 
 def _unmarked_items(lines: Sequence[str], i: int) -> tuple[list[list[str]], int]:
@@ -605,6 +647,11 @@ def points_to_a_source(sentence: str) -> bool:
     return found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject")))
 
 
+#: The tag a source puts after a sentence: the year of a recommendation ("[2014]", "[new
+#: 2015]", "[2004, amended 2016]") or its grade ("[D]", "[Level of evidence C1]").
+_TAG_AFTER = re.compile(r"\s*\[[^\[\]]{1,40}\]\s*$")
+
+
 def usable(sentence: str) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment (one
     that begins in lower case is a list item cut from its lead-in), a flowchart step, a
@@ -613,7 +660,9 @@ def usable(sentence: str) -> bool:
     words = sentence.split()
     if len(words) < 5 or len(words) > MAX_WORDS:
         return False
-    end = sentence.rstrip()[-1:]
+    # a sentence ends before the year or grade the source tags it with ("... [2014]")
+    core = _TAG_AFTER.sub("", sentence)
+    end = core.rstrip()[-1:]
     if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
         return False
     if _REFERENCE.match(sentence):
@@ -630,7 +679,7 @@ def usable(sentence: str) -> bool:
         return False  # a heading or a label, not a sentence
     if end not in {".", "!"} and ": " not in sentence and title_case(words):
         return False  # a caption: "Antibiotic Treatment for Lyme Disease in Children (Under 12)"
-    if _DANGLING.search(sentence):
+    if _DANGLING.search(core):
         return False  # cut short
     first = words[0].strip("\"'([")
     if first.isalpha() and first.islower():
