@@ -261,8 +261,24 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "supported clinical trials for a wide range of diseases and conditions.",
         "The Lupus Foundation of America has a page called Is lupus hereditary? that provides a "
         "good overview.",
+        # a body's recommendations made elsewhere, not given here
+        "The USPSTF has made a separate recommendation on screening for syphilis in pregnant "
+        "women (available at http://www.uspreventiveservicestaskforce.org).",
+        "The USPSTF has issued recommendations on screening for other STIs, including hepatitis "
+        "B. The USPSTF has also issued recommendations on behavioral counseling for adults.",
+        "Several organizations have published consensus guidelines for follow-up after HSCT.",
     ):
         assert points_to_a_source(pointer) and usable(pointer)
+    # recommendations given after the colon, or in the next sentence, are care
+    for given in (
+        "The CDC has developed guidelines for who should be screened for iron deficiency, and "
+        "how often: Girls aged 12 to 18 and women of childbearing age.",
+        "A group of experts has published guidelines for follow-up after gastrectomy. They "
+        "recommend yearly endoscopy.",
+        "Check whether service users have made advance decisions or advance statements about "
+        "the use of restrictive interventions.",
+    ):
+        assert not points_to_a_source(given)
     # a test that gives information, and a trial group named for research, are care
     for care in (
         "The test provides information about the size and shape of your heart.",

@@ -640,11 +640,34 @@ def about_research(sentence: str) -> bool:
     return bool(_ABOUT_RESEARCH.search(sentence))
 
 
+#: A sentence that says a body has made recommendations elsewhere without saying what they
+#: are ("The USPSTF has made a separate recommendation on screening for syphilis", "Several
+#: organizations have published consensus guidelines for follow-up ...").
+_RECOMMENDS_ELSEWHERE = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+)?(?:made|issued|published|developed|released)\s+"
+    r"(?:(?:a|an|the|its|their|other|several|separate|related|further|additional|many|"
+    r"consensus|clinical|practice|[\w-]+-based|follow-up|\w+)\s+){0,3}?"
+    r"(?:recommendations?|guidelines?|guidance|statements?)\s+"
+    r"(?:on|about|for|to|related to|relevant to|regarding|concerning|in)\b",
+    re.IGNORECASE,
+)
+
+
 def points_to_a_source(sentence: str) -> bool:
     """Whether a sentence tells where information is to be had ("The Genetic Testing
-    Registry (GTR) provides information about ..."): an answer only to a request for it."""
+    Registry (GTR) provides information about ..."), or that a body has recommendations
+    elsewhere without giving them: an answer only to a request for information."""
     found = _GIVES_INFORMATION.match(sentence)
-    return found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject")))
+    if found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject"))):
+        return True
+    return all(_recommends_elsewhere(part) for part in split_sentences(sentence))
+
+
+def _recommends_elsewhere(sentence: str) -> bool:
+    """Whether a sentence only says a body has recommendations on something (not followed by
+    them, after a colon)."""
+    found = _RECOMMENDS_ELSEWHERE.search(sentence)
+    return found is not None and ": " not in sentence[found.end() :]
 
 
 #: The tag a source puts after a sentence: the year of a recommendation ("[2014]", "[new
