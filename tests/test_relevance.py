@@ -296,6 +296,31 @@ def test_a_statement_on_a_relapse_is_off_topic_for_a_first_line_question() -> No
     assert off_topic_reason(again, first, "hcl", title) is None
 
 
+def test_a_statement_on_its_source_s_unnamed_subject_is_about_that_subject() -> None:
+    """ "This infection" in a page on tularemia is tularemia: for a question that names
+    neither it nor the page's subject, the statement is about something else, though it
+    names the drug asked about."""
+    frame = Frame(None, None, ("tetracycline",), "cautions", ())
+    query = framed("Is it safe to take outdated tetracycline?", ("outdated", "tetracycline"), frame)
+    text = "Streptomycin and tetracycline are commonly used to treat this infection."
+    title = "What are the treatments for Tularemia ? (Also called: Rabbit fever)"
+    assert off_topic_reason(query, text, "tularemia", text, title) == (
+        "it speaks of its source's own subject (What are the treatments for Tularemia ?) "
+        "without naming it"
+    )
+    # named in the statement, or by the question, it is not hidden
+    named = "Tularemia is treated with streptomycin; tetracycline also cures this infection."
+    assert off_topic_reason(query, named, "tularemia", named, title) is None
+    asked = framed("Tularemia: is outdated tetracycline safe?", ("tularemia",), frame)
+    assert off_topic_reason(asked, text, "tularemia", text, title) is None
+    # a passage read whole (no title given) is not judged by its sentences' words
+    assert off_topic_reason(query, text, "tularemia", text) is None
+    # the topic's own documents speak of the topic
+    topical = replace(frame, topic="Tularemia", topic_docs=frozenset({"tularemia"}))
+    own = framed("Tularemia: is outdated tetracycline safe?", ("tetracycline",), topical)
+    assert off_topic_reason(own, text, "tularemia", f"{title} {text}", title) is None
+
+
 def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
     asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
     frame = Frame("bladder cancer", None, (), "management", ())

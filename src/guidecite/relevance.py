@@ -13,6 +13,10 @@ asks whether what it says is about the question asked. A statement is off topic 
 - its document or section is restricted to patients with a condition or treatment the
   question never names ("The management of depression in patients with cancer" for a
   15-year-old with depression);
+- it speaks of its own document's subject without naming it ("Streptomycin and tetracycline
+  are commonly used to treat this infection", from a page on tularemia, for a question on
+  tetracycline), and that document is neither about the question's topic nor named by the
+  question: its reader cannot tell that it is about something else;
 - it is about another degree of the question's condition ("severe asthma" for a question on
   mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
   question on non-muscle-invasive bladder cancer, and the other way round).
@@ -23,6 +27,7 @@ applies it to whatever a composer wrote, drops what is off topic and reports the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -36,8 +41,9 @@ from .patients import (
     other_severity,
     populations_of,
 )
-from .query import Query
+from .query import STOPWORDS, Query
 from .scoring import coverage, states_all
+from .topics import main_title
 from .types import Answer, Document, Statement
 
 #: Without a known topic, a statement must state this share of the question's weight.
@@ -46,17 +52,52 @@ MIN_COVERAGE = 0.25
 EXEMPT_SECTIONS = frozenset({"glossary", "definitions"})
 
 
-def off_topic_reason(query: Query, text: str, doc_id: str, context: str) -> str | None:
-    """Why a statement (with its document's title and headings as `context`) does not bear
-    on the question, or None when it does."""
+#: Words by which a statement speaks of its document's subject without naming it.
+_OWN_SUBJECT = re.compile(
+    r"\b(?:this|these|the)\s+(?:conditions?|diseases?|disorders?|infections?|syndromes?|"
+    r"illness(?:es)?)\b|\baffected\s+(?:individuals|people|persons|infants|children|males|"
+    r"females|men|women)\b",
+    re.IGNORECASE,
+)
+#: Words of a title that say what kind of page it is, not what it is about ("What are the
+#: treatments for Tularemia ?", "Do you have information about ...").
+_PAGE_WORDS = frozenset(
+    terms("what causes how diagnose treatments symptoms risk prevent outlook information")
+)
+
+
+def unnamed_subject(text: str, title: str) -> frozenset[str]:
+    """The words of its document's title that name the subject a statement speaks of
+    without naming it ("this infection", "affected individuals"); none where it names it,
+    or speaks of no such subject."""
+    if not _OWN_SUBJECT.search(text):
+        return frozenset()
+    named = frozenset(terms(main_title(title))) - _PAGE_WORDS - _STOP_TERMS
+    return frozenset() if named & frozenset(terms(text)) else named
+
+
+_STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
+
+
+def off_topic_reason(
+    query: Query, text: str, doc_id: str, context: str, title: str | None = None
+) -> str | None:
+    """Why a statement (with its document's title and headings as `context`; its title
+    alone as `title`, for a statement rather than a whole passage) does not bear on the
+    question, or None when it does."""
     frame = query.frame
+    own = doc_id in frame.topic_docs
     if frame.topic_docs:
-        if doc_id not in frame.topic_docs and not names_topic(query, text, context):
+        if not own and not names_topic(query, text, context):
             return f"its source is about another topic than {frame.topic}"
     elif query.concepts:
         shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
         if shared < MIN_COVERAGE:
             return f"it shares only {shared:.0%} of the question's terms"
+    if title and not own:
+        unnamed = unnamed_subject(text, title)
+        if unnamed and not unnamed & asked_terms(query):
+            return f"it speaks of its source's own subject ({main_title(title)}) without naming it"
     # who a statement names is whom it is about, whatever else its guideline covers ("For
     # children who ..." in a guideline on "children, young people and adults"); one that
     # names nobody is about its guideline's and section's population
@@ -113,7 +154,9 @@ def judge_relevance(answer: Answer, query: Query, documents: Mapping[str, Docume
             return True
         doc = documents.get(_doc_of(answer, citation.reference) or "")
         context = " ".join(((doc.title if doc else ""), *citation.section_path))
-        reason = off_topic_reason(query, statement.text, doc.doc_id if doc else "", context)
+        reason = off_topic_reason(
+            query, statement.text, doc.doc_id if doc else "", context, doc.title if doc else None
+        )
         if reason is None:
             return True
         dropped += 1

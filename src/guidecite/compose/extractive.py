@@ -232,7 +232,8 @@ class ExtractiveComposer:
             for text, grade in passage_statements(hit.passage.text):
                 if points_to_a_source(text) and not asks_for_sources:
                     continue  # where to read more answers only a request for information
-                if off_topic_reason(query, text, hit.passage.doc_id, context) is None:
+                title = doc.title if doc else None
+                if off_topic_reason(query, text, hit.passage.doc_id, context, title) is None:
                     units.append((hit, text, grade, doc, context, headings))
         if not units:
             return []
