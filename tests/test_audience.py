@@ -153,12 +153,15 @@ def test_nurses_and_pharmacists_lead_with_what_they_act_on() -> None:
 class Definitions:
     """A store seam: one passage per document, each found by any search."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str], titles: dict[str, str] | None = None) -> None:
         self._passages = {
             i: Passage(f"p{d}", d, 0, (), t) for i, (d, t) in enumerate(texts.items())
         }
+        named = titles or {}
         self._docs = {
-            d: Document(d, f"{d}.md", d.upper(), None, None, None, "en", "patient", None, d)
+            d: Document(
+                d, f"{d}.md", named.get(d, d.upper()), None, None, None, "en", "patient", None, d
+            )
             for d in texts
         }
 
@@ -205,3 +208,15 @@ def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:
         assert define("cirrhosis", ()) is None
     define = library_definer(Definitions(ranked))  # type: ignore[arg-type]
     assert define("cirrhosis", {"b"})[0] == ranked["b"]  # type: ignore[index]
+
+
+def test_a_sentence_on_its_page_s_unnamed_subject_defines_nothing() -> None:
+    """ "Antibiotics ... are used to treat the disease" on a page about ehrlichiosis does not
+    say which disease: no entry for a reader of an article on something else."""
+    texts = {"e": "Antibiotics (tetracycline or doxycycline) are used to treat the disease."}
+    titles = {"e": "What are the treatments for Ehrlichiosis ?"}
+    define = library_definer(Definitions(texts, titles))  # type: ignore[arg-type]
+    assert define("antibiotics", ()) is None
+    named = {"e": "Antibiotics (tetracycline or doxycycline) are used to treat ehrlichiosis."}
+    define = library_definer(Definitions(named, titles))  # type: ignore[arg-type]
+    assert define("antibiotics", ())[0] == named["e"]  # type: ignore[index]

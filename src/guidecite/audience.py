@@ -31,6 +31,7 @@ from .chunking import split_sentences
 from .embedding import MINILM_TOKENIZER
 from .i18n import N_
 from .readers import Reader, parse_reader
+from .relevance import unnamed_subject
 from .store.base import Store
 from .store.lexical import Clause
 from .types import Answer, ArticleSection, Citation, Reference, Statement, reference_for
@@ -366,13 +367,16 @@ def library_definer(store: Store, prefer: str = "patient") -> Define:
                 opening = pattern.match(sentence)
                 if opening is None or not 6 <= len(sentence.split()) <= 45:
                     continue
+                doc = docs.get(passage.doc_id)
+                if doc is None or unnamed_subject(sentence, doc.title):
+                    continue  # "... are used to treat the disease": which one, it does not say
                 if _NOT_DEFINING.match(sentence[opening.end() :].strip()):
                     # The best-placed source says how common the term is, not what it is;
                     # another source's definition would be out of its context ("Cirrhosis
                     # is the final phase of alcoholic liver disease" for a child's jaundice).
                     return None
                 citation = Citation(0, passage.passage_id, passage.text, passage.section_path)
-                return sentence, reference_for(docs[passage.doc_id], 0), citation
+                return sentence, reference_for(doc, 0), citation
         return None
 
     return define
