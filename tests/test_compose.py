@@ -873,6 +873,15 @@ def test_a_connective_points_back_and_references_and_run_in_headings_are_not_sai
     ]
     another = "Levodopa helps some patients with slowness. Another group of drugs helps mood."
     assert [unit for unit, _ in statements_of(another)][-1] == another
+    # an example is said with what it is an example of
+    example = (
+        "Restraints may be used during a procedure to ensure your infant's safety. For "
+        "example, in order to get clear test results on an x-ray, there cannot be any movement."
+    )
+    assert [unit for unit, _ in statements_of(example)] == [
+        "Restraints may be used during a procedure to ensure your infant's safety.",
+        example,
+    ]
 
 
 def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alone() -> None:
