@@ -181,6 +181,27 @@ def test_a_short_sentence_keeps_the_year_or_grade_its_source_tags_it_with() -> N
     assert statements_of("Treatment Options for Adult Brain Tumors [2014]") == []
 
 
+def test_an_item_s_own_list_too_long_for_one_statement_is_said_a_few_items_at_a_time() -> None:
+    lead = "For adults who have a head injury, perform a CT cervical spine scan within 1 hour:"
+    item = "The patient is alert and stable and any of the following apply:"
+    own = [
+        "Age 65 years or older, or a dangerous mechanism of injury such as a fall from a "
+        "height of more than one metre or five stairs",
+        "Focal peripheral neurological deficit found on examination in the emergency "
+        "department by the assessing clinician",
+        "Paraesthesia in the upper or lower limbs reported by the patient at any time since "
+        "the injury, however brief",
+        "Plain X-rays of the neck that are technically inadequate, suspicious or definitely "
+        "abnormal on review by a radiologist",
+    ]
+    text = "\n".join([lead, "- The patient has been intubated", f"- {item}"])
+    text += "".join(f"\n  - {line}" for line in own)
+    units = [unit for unit, _ in statements_of(text)]
+    assert units[0] == f"{lead} The patient has been intubated."
+    assert len(units) > 2 and all(unit.startswith(f"{lead} {item}") for unit in units[1:])
+    assert all(line in " ".join(units) for line in own)  # every item is said
+
+
 def test_a_footnote_mark_is_left_out_and_a_power_is_kept() -> None:
     units = statement_units(
         "Arrange a review by the senior decision maker^2 within the hour.\n"

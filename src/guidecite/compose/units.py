@@ -375,7 +375,8 @@ def statement_units(text: str) -> list[str]:
                     # an item with a list of its own is said apart from the others
                     plain = [item for n, item in enumerate(items) if n not in folded]
                     units += _said_with_lead(lead, plain) if plain else []
-                    units += [_joined(lead, [items[n]]) for n in sorted(folded)]
+                    for n, own in folded.items():
+                        units += _said_with_lead(_led_on(lead, items[n]), own)
                     if after:
                         lines.insert(i, after)  # a paragraph: it may lead in the items after it
                     continue
@@ -447,16 +448,16 @@ def without_heading(sentence: str) -> str:
 
 def _gather(
     lines: Sequence[str], i: int, fold: bool = False
-) -> tuple[list[str], int, str, set[int]]:
+) -> tuple[list[str], int, str, dict[int, list[str]]]:
     """The top-level list items that follow a lead-in sentence, from line i, and a sentence
     the source ran into the last item ("- Bad breath Hiatal hernias are common ..."). A line
     that only joins two items ("OR", "AND") keeps the list going, said with the item after
     it ("...; or Worsening course (...)"). With `fold`, an item that leads in a list of its
     own ("- For people undergoing non-dental procedures at the following sites:" then
-    "  - Upper and lower gastrointestinal tract") is said with that list; the last value
-    holds the places of such items."""
+    "  - Upper and lower gastrointestinal tract") is gathered with that list: the last value
+    holds the lists of such items, by their places."""
     items: list[str] = []
-    folded: set[int] = set()
+    folded: dict[int, list[str]] = {}
     after = ""
     connector = ""
     while i < len(lines) and len(items) < MAX_ITEMS:
@@ -478,13 +479,21 @@ def _gather(
         if fold and item.endswith(":"):
             own, i = _nested_items(lines, i)
             if own:
-                item = _joined(item, own).rstrip(".")
-                folded.add(len(items))
+                folded[len(items)] = own
         items.append(f"{connector} {item}" if connector else item)
         connector = ""
         if after:
             break
     return items, i, after, folded
+
+
+def _led_on(lead: str, item: str) -> str:
+    """A lead-in followed by one of its items that is a lead-in itself: "Antibiotic
+    prophylaxis is not recommended: For people undergoing non-dental procedures at the
+    following sites:"."""
+    lead = lead.strip().rstrip(".*")
+    joiner = " " if lead.endswith((":", ",")) or _DANGLING.search(lead) else ": "
+    return f"{lead}{joiner}{item}"
 
 
 def _nested_items(lines: Sequence[str], i: int, above: int = 0) -> tuple[list[str], int]:
