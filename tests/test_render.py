@@ -583,11 +583,12 @@ def test_html_marks_each_quoted_sentence_inside_its_passage():
 def test_the_topic_check_line_names_what_it_checked(checked):
     judged = replace(checked, on_topic_share=0.75, off_topic=1)
     line = (
-        "Checked against the question's topic and patient: 75% of statements pass; "
-        "1 off topic, left out."
+        "Sources checked against the question's topic and patient (not whether each statement "
+        "answers it): 75% of statements pass; 1 off topic, left out."
     )
     assert line in render(judged, "markdown")
     spanish = render(replace(judged, language="es"), "markdown")
-    assert "Comprobado frente al tema y al paciente de la pregunta: 75% de las afirmaciones" in (
-        spanish
+    assert (
+        "Fuentes comprobadas frente al tema y al paciente de la pregunta (no si cada afirmación "
+        "la responde): 75% de las afirmaciones" in spanish
     )

@@ -214,17 +214,19 @@ def trust_lines(answer: Answer, _: Gettext = english) -> list[str]:
 
 
 def on_topic_line(answer: Answer, _: Gettext = english) -> str | None:
-    """ "Checked against the question's topic and patient: 90% of statements pass; 1 off
-    topic, left out." It names the check (a statement's source is on the question's topic or
-    the statement names it, and it is not about a population the question excludes: see
-    relevance.py), not a judgement that every statement answers the question. None when the
-    answer carries no on-topic share."""
+    """ "Sources checked against the question's topic and patient (not whether each statement
+    answers it): 90% of statements pass; 1 off topic, left out." It names the check (a
+    statement's source is on the question's topic or the statement names it, and it is not
+    about a population the question excludes: see relevance.py), and says what it does not
+    judge: whether every statement answers the question. None when the answer carries no
+    on-topic share."""
     share = getattr(answer, "on_topic_share", None)
     if share is None:
         return None
-    line = _("Checked against the question's topic and patient: %(share)s of statements pass") % {
-        "share": f"{share:.0%}"
-    }
+    line = _(
+        "Sources checked against the question's topic and patient (not whether each statement "
+        "answers it): %(share)s of statements pass"
+    ) % {"share": f"{share:.0%}"}
     off = int(getattr(answer, "off_topic", 0) or 0)
     if off:
         line += _("; %(count)d off topic, left out") % {"count": off}
