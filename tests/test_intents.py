@@ -168,3 +168,16 @@ def test_the_deepest_heading_that_names_a_kind_of_care_places_a_passage() -> Non
     assert care_named(("What is (are) Asthma ?",), "Asthma") == frozenset()
     # screening is a preventive service: prevention is both kinds
     assert care_named((), "Preventive services for children") == {"diagnosis", "intervention"}
+
+
+def test_an_outlook_is_also_said_as_the_course_over_time() -> None:
+    outlook = intent_named("prognosis").answers
+    for course in (
+        "The vision problems are congenital. They tend to remain stable (stationary) over time.",
+        "Left untreated, Whipple disease gets worse and is usually life threatening.",
+        "The disorder worsens with age, progressively damaging the liver.",
+        "Essential tremor does not shorten the lifespan.",
+    ):
+        assert outlook.search(course), course
+    # symptoms that change at a moment say nothing of the course
+    assert not outlook.search("Don't wait for the symptoms of stroke to improve or worsen.")

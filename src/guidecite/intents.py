@@ -330,6 +330,14 @@ INTENTS: tuple[Intent, ...] = (
             r"cure",
             r"recover",
             r"progress(?!ive)",
+            # the course: "They tend to remain stable (stationary) over time", "The disease
+            # gets worse over time", "does not shorten the lifespan"
+            r"stable",
+            r"(?:gets?|getting|becomes?) worse\b",
+            r"worsens?\s+(?:over|with)\s+(?:time|age)",
+            r"(?:does|do|did) not worsen",
+            r"life ?span",
+            r"normal life",
         ),
         ("prognosis", "survival", "outlook"),
     ),
