@@ -321,6 +321,26 @@ def test_a_statement_on_its_source_s_unnamed_subject_is_about_that_subject() -> 
     assert off_topic_reason(own, text, "tularemia", f"{title} {text}", title) is None
 
 
+def test_a_statement_on_another_kind_of_the_topic_s_subject_is_off_topic() -> None:
+    """ "Affected individuals" on the page for the autosomal dominant form are not the
+    question's patients with the X-linked form, though both pages are on the topic."""
+    topic = "X-linked congenital stationary night blindness"
+    frame = Frame(topic, topic, (), "prognosis", (), topic_docs=frozenset({"xl", "ad", "csnb"}))
+    asked = f"{topic}: will we be able to see like normal ones?"
+    query = framed(asked, ("X-linked", "congenital", "stationary", "night", "blindness"), frame)
+    text = "Affected individuals have normal daytime vision and no other vision problems."
+    other = "autosomal dominant congenital stationary night blindness"
+    assert off_topic_reason(query, text, "ad", f"{other} {text}", other) == (
+        f"it speaks of {other}, another kind than the question's"
+    )
+    # the question's own kind, a broader name, or a statement that names its subject
+    assert off_topic_reason(query, text, "xl", f"{topic} {text}", topic) is None
+    broader = "Congenital stationary night blindness"
+    assert off_topic_reason(query, text, "csnb", f"{broader} {text}", broader) is None
+    named = "In the autosomal dominant form, affected individuals have normal daytime vision."
+    assert off_topic_reason(query, named, "ad", f"{other} {named}", other) is None
+
+
 def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
     asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
     frame = Frame("bladder cancer", None, (), "management", ())

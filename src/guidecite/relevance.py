@@ -16,7 +16,9 @@ asks whether what it says is about the question asked. A statement is off topic 
 - it speaks of its own document's subject without naming it ("Streptomycin and tetracycline
   are commonly used to treat this infection", from a page on tularemia, for a question on
   tetracycline), and that document is neither about the question's topic nor named by the
-  question: its reader cannot tell that it is about something else;
+  question, or is about another kind of the topic ("Affected individuals have normal daytime
+  vision", from the page on the autosomal dominant form, for the X-linked form): its reader
+  cannot tell that it is about something else;
 - it is about another degree of the question's condition ("severe asthma" for a question on
   mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
   question on non-muscle-invasive bladder cancer, and the other way round).
@@ -79,6 +81,18 @@ def unnamed_subject(text: str, title: str) -> frozenset[str]:
 _STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 
 
+def another_kind(named: frozenset[str], topic_title: str | None, asked: frozenset[str]) -> bool:
+    """Whether a document's subject (the words of its title that name it) is another kind
+    of the question's topic: it shares words with the topic's title, lacks one the question
+    says ("X-linked"), and has one the question does not ("autosomal dominant congenital
+    stationary night blindness" for X-linked congenital stationary night blindness). A
+    broader name ("Lupus" for lupus nephritis) or another name altogether is no other kind."""
+    if not topic_title:
+        return False
+    topic = frozenset(terms(main_title(topic_title))) - _PAGE_WORDS - _STOP_TERMS
+    return bool(named & topic) and bool((topic & asked) - named) and bool(named - asked - topic)
+
+
 def off_topic_reason(
     query: Query, text: str, doc_id: str, context: str, title: str | None = None
 ) -> str | None:
@@ -94,10 +108,14 @@ def off_topic_reason(
         shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
         if shared < MIN_COVERAGE:
             return f"it shares only {shared:.0%} of the question's terms"
-    if title and not own:
-        unnamed = unnamed_subject(text, title)
-        if unnamed and not unnamed & asked_terms(query):
-            return f"it speaks of its source's own subject ({main_title(title)}) without naming it"
+    unnamed = unnamed_subject(text, title) if title else frozenset()
+    if unnamed and title:
+        asked = asked_terms(query)
+        source = main_title(title)
+        if not own and not unnamed & asked:
+            return f"it speaks of its source's own subject ({source}) without naming it"
+        if another_kind(unnamed, frame.topic_title, asked):
+            return f"it speaks of {source}, another kind than the question's"
     # who a statement names is whom it is about, whatever else its guideline covers ("For
     # children who ..." in a guideline on "children, young people and adults"); one that
     # names nobody is about its guideline's and section's population
