@@ -66,6 +66,7 @@ _OWN_SUBJECT = re.compile(
 _PAGE_WORDS = frozenset(
     terms("what causes how diagnose treatments symptoms risk prevent outlook information")
 )
+_STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 
 
 def unnamed_subject(text: str, title: str) -> frozenset[str]:
@@ -76,9 +77,6 @@ def unnamed_subject(text: str, title: str) -> frozenset[str]:
         return frozenset()
     named = frozenset(terms(main_title(title))) - _PAGE_WORDS - _STOP_TERMS
     return frozenset() if named & frozenset(terms(text)) else named
-
-
-_STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 
 
 def another_kind(named: frozenset[str], topic_title: str | None, asked: frozenset[str]) -> bool:
@@ -108,8 +106,7 @@ def off_topic_reason(
         shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
         if shared < MIN_COVERAGE:
             return f"it shares only {shared:.0%} of the question's terms"
-    unnamed = unnamed_subject(text, title) if title else frozenset()
-    if unnamed and title:
+    if title and (unnamed := unnamed_subject(text, title)):
         asked = asked_terms(query)
         source = main_title(title)
         if not own and not unnamed & asked:
