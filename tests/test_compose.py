@@ -25,6 +25,7 @@ from guidecite.compose.extractive import (
     said_in_full,
     title_for,
     uncited,
+    without_site_text,
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.units import (
@@ -1312,3 +1313,26 @@ def test_a_statement_that_opens_a_longer_one_of_its_passage_is_said_in_full() ->
         ("p1", other.text, 0.9),
         ("p2", elsewhere.text, 1.1),
     ]
+
+
+def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None:
+    """GARD's note on how it writes symptom frequencies, word for word in thousands of
+    passages, says nothing of the question; a sentence on its page's own condition, though
+    repeated as often, is said of each condition and stays; rarer sentences stay."""
+    site = scored("The frequency of a sign or symptom is usually listed as a rough estimate.")
+    own = scored("This condition is inherited in an autosomal recessive pattern.")
+    rare = scored("Symptoms usually begin at birth or in early childhood.")
+    counts = {site.text: 2195, own.text: 369, rare.text: 3}
+    lookups: list[str] = []
+
+    def repeats(sentence: str) -> tuple[int, int]:
+        lookups.append(sentence)
+        return counts[sentence], 88_903
+
+    assert without_site_text([site, own, rare], repeats) == [own, rare]
+    # in a small library, a few repeats are not a site's text
+    assert without_site_text([site], lambda _: (40, 1_000)) == [site]
+    # only the best candidates are looked up
+    lookups.clear()
+    assert without_site_text([rare, site], repeats, checked=1) == [rare, site]
+    assert lookups == [rare.text]

@@ -69,11 +69,17 @@ _PAGE_WORDS = frozenset(
 _STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 
 
+def speaks_of_own_subject(text: str) -> bool:
+    """Whether a statement speaks of its document's subject by a general word ("This
+    condition is inherited ...", "affected individuals")."""
+    return bool(_OWN_SUBJECT.search(text))
+
+
 def unnamed_subject(text: str, title: str) -> frozenset[str]:
     """The words of its document's title that name the subject a statement speaks of
     without naming it ("this infection", "affected individuals"); none where it names it,
     or speaks of no such subject."""
-    if not _OWN_SUBJECT.search(text):
+    if not speaks_of_own_subject(text):
         return frozenset()
     named = frozenset(terms(main_title(title))) - _PAGE_WORDS - _STOP_TERMS
     return frozenset() if named & frozenset(terms(text)) else named

@@ -2,7 +2,8 @@
 
 `Generator` is the seam for composers: the extractive default and the optional LLM composers
 (`openai`, `gguf`: docs/llm.md) are registered here. A factory takes the embedder and the
-settings (the extractive one also the statement reranker, rerank.py). Every composer returns
+settings (the extractive one also the statement reranker, rerank.py, and how often the
+library repeats a sentence: extractive.Repeats). Every composer returns
 an `Answer` whose statements cite the passages they come from.
 """
 
@@ -17,7 +18,7 @@ from ..query import Query
 from ..rerank import Reranker
 from ..settings import Settings
 from ..types import Answer, Document, Hit
-from .extractive import ExtractiveComposer
+from .extractive import ExtractiveComposer, Repeats
 from .gguf import gguf_composer
 from .llm import openai_composer
 
@@ -31,9 +32,13 @@ class Generator(Protocol):
 
 
 def extractive_composer(
-    embedder: Embedder, settings: Settings | None = None, reranker: Reranker | None = None
+    embedder: Embedder,
+    settings: Settings | None = None,
+    reranker: Reranker | None = None,
+    repeats: Repeats | None = None,
 ) -> Generator:
-    return ExtractiveComposer(reranker=reranker)  # it reads words, not embeddings
+    # it reads words, not embeddings
+    return ExtractiveComposer(reranker=reranker, repeats=repeats)
 
 
 GENERATORS: dict[str, Callable[..., Generator]] = {
