@@ -302,11 +302,13 @@ class ExtractiveComposer:
 def without_site_text(
     candidates: Sequence[Candidate], repeats: Repeats, checked: int = SITE_TEXT_CHECKED
 ) -> list[Candidate]:
-    """The candidates without a site's own text (SITE_TEXT_SHARE), looked up for the best
-    `checked` of them only: the article is chosen among those."""
+    """The candidates without a site's own text (SITE_TEXT_SHARE), looked up only for the
+    best `checked` of those scoring above the article's floor (MIN_RELATIVE_SCORE): the
+    article is chosen among them, and each look-up costs a phrase count."""
+    floor = max((c.score for c in candidates), default=0.0) * MIN_RELATIVE_SCORE
     kept = []
     for n, candidate in enumerate(candidates):
-        if n < checked and not speaks_of_own_subject(candidate.text):
+        if n < checked and candidate.score >= floor and not speaks_of_own_subject(candidate.text):
             found, total = repeats(candidate.text)
             if found > max(SITE_TEXT_MIN, SITE_TEXT_SHARE * total):
                 continue
