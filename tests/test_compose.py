@@ -1332,7 +1332,11 @@ def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None
     assert without_site_text([site, own, rare], repeats) == [own, rare]
     # in a small library, a few repeats are not a site's text
     assert without_site_text([site], lambda _: (40, 1_000)) == [site]
-    # only the best candidates are looked up
+    # only the best candidates are looked up, and only those above the article's floor
     lookups.clear()
     assert without_site_text([rare, site], repeats, checked=1) == [rare, site]
+    assert lookups == [rare.text]
+    lookups.clear()
+    low = scored(site.text, 0.5)
+    assert without_site_text([rare, low], repeats) == [rare, low]
     assert lookups == [rare.text]

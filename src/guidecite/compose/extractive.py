@@ -137,8 +137,8 @@ SAME_MEANING = 0.93
 #: of each page's own condition and stays.
 SITE_TEXT_SHARE = 0.001
 SITE_TEXT_MIN = 50
-#: How many of the best candidates are checked for a site's own text: the article is chosen
-#: among them.
+#: At most this many of the best candidates above the article's floor are checked for a
+#: site's own text: the article is chosen among them, and each check is a phrase count.
 SITE_TEXT_CHECKED = 40
 #: How many passages hold a sentence word for word, and how many the library has.
 Repeats = Callable[[str], tuple[int, int]]
