@@ -1325,13 +1325,23 @@ def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None
     counts = {site.text: 2195, own.text: 369, rare.text: 3}
     lookups: list[str] = []
 
-    def repeats(sentence: str) -> tuple[int, int]:
-        lookups.append(sentence)
-        return counts[sentence], 88_903
+    class Library:
+        """A store seam: phrase counts, and the library's size."""
 
+        def __init__(self, found: dict[str, int], passages: int) -> None:
+            self.found, self.passages = found, passages
+
+        def doc_freq(self, phrase: str) -> int:
+            lookups.append(phrase)
+            return self.found[phrase]
+
+        def counts(self) -> dict[str, int]:
+            return {"passages": self.passages}
+
+    repeats = Library(counts, 88_903)
     assert without_site_text([site, own, rare], repeats) == [own, rare]
     # in a small library, a few repeats are not a site's text
-    assert without_site_text([site], lambda _: (40, 1_000)) == [site]
+    assert without_site_text([site], Library({site.text: 40}, 1_000)) == [site]
     # only the best candidates are looked up, and only those above the article's floor
     lookups.clear()
     assert without_site_text([rare, site], repeats, checked=1) == [rare, site]

@@ -69,17 +69,12 @@ class Library:
         the extractive one by itself, with a notice, when its model cannot be used."""
         if name not in self.composers:
             extra = (
-                {"reranker": self.reranker, "repeats": self.repeats} if name == "extractive" else {}
+                {"reranker": self.reranker, "repeats": self.store} if name == "extractive" else {}
             )
             self.composers[name] = get_generator(
                 name, embedder=self.embedder, settings=self.settings, **extra
             )
         return self.composers[name]
-
-    def repeats(self, sentence: str) -> tuple[int, int]:
-        """How many of the library's passages hold a sentence word for word, and how many
-        passages it has (compose.extractive.Repeats)."""
-        return self.store.doc_freq(sentence), self.store.counts()["passages"]
 
     def translator(self) -> Translator | None:
         """Finds English search terms for Spanish questions; None without a lexicon made

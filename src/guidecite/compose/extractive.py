@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
@@ -140,8 +141,14 @@ SITE_TEXT_MIN = 50
 #: At most this many of the best candidates above the article's floor are checked for a
 #: site's own text: the article is chosen among them, and each check is a phrase count.
 SITE_TEXT_CHECKED = 40
-#: How many passages hold a sentence word for word, and how many the library has.
-Repeats = Callable[[str], tuple[int, int]]
+
+
+class Repeats(Protocol):
+    """What a library tells of how often it holds a sentence (store.base.Store has both)."""
+
+    def doc_freq(self, phrase: str) -> int: ...
+
+    def counts(self) -> dict[str, int]: ...
 
 
 @dataclass(frozen=True)
@@ -304,13 +311,16 @@ def without_site_text(
 ) -> list[Candidate]:
     """The candidates without a site's own text (SITE_TEXT_SHARE), looked up only for the
     best `checked` of those scoring above the article's floor (MIN_RELATIVE_SCORE): the
-    article is chosen among them, and each look-up costs a phrase count."""
+    article is chosen among them, and each look-up costs a phrase count. The library's
+    size is read once, and only when a candidate is looked up."""
     floor = max((c.score for c in candidates), default=0.0) * MIN_RELATIVE_SCORE
+    limit: float | None = None
     kept = []
     for n, candidate in enumerate(candidates):
         if n < checked and candidate.score >= floor and not speaks_of_own_subject(candidate.text):
-            found, total = repeats(candidate.text)
-            if found > max(SITE_TEXT_MIN, SITE_TEXT_SHARE * total):
+            if limit is None:
+                limit = max(SITE_TEXT_MIN, SITE_TEXT_SHARE * repeats.counts()["passages"])
+            if repeats.doc_freq(candidate.text) > limit:
                 continue
         kept.append(candidate)
     return kept
