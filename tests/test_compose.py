@@ -25,6 +25,7 @@ from guidecite.compose.extractive import (
     said_in_full,
     title_for,
     uncited,
+    without_description,
     without_site_text,
 )
 from guidecite.compose.sections import classify
@@ -1198,6 +1199,36 @@ def test_asked_what_to_do_a_description_of_the_condition_itself_is_left_out() ->
     # asked what it is, or how it is inherited, the description is the answer
     assert shown("general") == set(texts)
     assert {"defines", "inherited"} <= shown("inheritance")
+
+
+def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place() -> None:
+    def placed(text: str) -> Candidate:
+        passage = Passage(text[:8], "d1", 0, ("Angelman syndrome",), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None)
+
+    inherited = placed("Rarely, a genetic change responsible for Angelman syndrome is inherited.")
+    defines = placed("Angelman syndrome is a disorder that primarily affects the nervous system.")
+    how_common = placed("Angelman syndrome affects an estimated 1 in 12,000 to 20,000 people.")
+    cause = placed("Angelman syndrome is caused by a mutation in the UBE3A gene.")
+    picked = [inherited, defines, how_common, cause]
+    concept = (5.0, (frozenset(terms("Angelman syndrome")),))
+
+    def kept(statements: list[Candidate], *intents: str) -> list[Candidate]:
+        frame = Frame("Angelman syndrome", None, (), intents[0], (), intents=intents)
+        query = framed("Can it be passed on?", ("Angelman", "syndrome"), frame)
+        query = replace(query, concepts=(concept,), topic_concepts=(concept,))
+        return without_description(query, statements, [intent_named(i) for i in intents])
+
+    # asked how it is inherited: what it is and how common it is leave the article, and no
+    # weaker statement takes their place; what causes it stays
+    assert kept(picked, "inheritance") == [inherited, cause]
+    assert kept(picked, "prognosis", "test") == [inherited, cause]
+    # asked what it is, or only what to do (where a description is left out before the
+    # pick, so that another statement takes its place), the picked statements stay
+    assert kept(picked, "definition") == picked
+    assert kept(picked, "management") == picked
+    # where only descriptions were picked, they are what the library holds
+    assert kept([defines, how_common], "inheritance") == [defines, how_common]
 
 
 def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:

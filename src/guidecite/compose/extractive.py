@@ -205,6 +205,7 @@ class ExtractiveComposer:
         picked = pick_statements(candidates, self.max_statements, alike)
         picked = cover_intents(picked, candidates, intents, self.max_statements, parts, alike)
         picked = of_care_asked(query, picked, documents)
+        picked = without_description(query, picked, intents)
         main = main_focus(query)
         studies_asked = bool(STUDY_ASKED.search(query.read))
         picked = lead_with_answer(
@@ -367,6 +368,29 @@ def of_care_asked(
 
     kept = [c for c in candidates if not elsewhere(c)]
     return kept or candidates
+
+
+def without_description(
+    query: Query, picked: list[Candidate], intents: Sequence[Intent]
+) -> list[Candidate]:
+    """Asked something about a condition other than what it is or what to do (how it is
+    inherited, its outlook, a test), the picked statements that only say what the condition
+    is or how common it is (nothing of its cause, inheritance or signs) and offer none of the
+    asked kinds of answer are left out, and not replaced by weaker ones: the article is
+    shorter. (Asked only what to do, such a sentence is no candidate at all:
+    score_sentences.)"""
+    names = {i.name for i in intents}
+    if names & {"definition", "general"} or names <= ACTION_INTENTS:
+        return picked
+
+    def description(c: Candidate) -> bool:
+        if _SAYS_MORE.search(c.text) or any(i.answers.search(c.text) for i in intents):
+            return False
+        common = _HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
+        return bool(common) or defines(c.text, query.topic_concepts)
+
+    kept = [c for c in picked if not description(c)]
+    return kept or picked
 
 
 def rerank(
@@ -744,6 +768,23 @@ _DESCRIBES = re.compile(
     r"\baffects?\s+(?:about|approximately|an estimated|nearly|more than)\s+\d|"
     r"\binherited\s+in\s+an?\b|\bcaused\s+by\s+(?:new\s+)?(?:mutations|changes|variants)\b|"
     r"\bmutations?\s+in\s+the\s+\S+\s+genes?\b|\b(?:is|are)\s+characterized\s+by\b",
+    re.IGNORECASE,
+)
+
+
+#: How common a condition is: "affects an estimated 1 in 12,000", "its prevalence is unknown".
+_HOW_COMMON = re.compile(
+    r"\b(?:is|are)\s+(?:(?:very|relatively|extremely|fairly|quite|most|less|more)\s+)?"
+    r"(?:rare|common|uncommon)\b|"
+    r"\b(?:incidence|prevalence)\b|"
+    r"\b(?:affects?|occurs?\s+in)\s+(?:about|approximately|an estimated|nearly|more than)?\s*\d",
+    re.IGNORECASE,
+)
+#: A description that also says what causes a condition, how it is inherited or what it is
+#: like: an answer to questions on its cause, its inheritance or its signs.
+_SAYS_MORE = re.compile(
+    r"\b(?:characteri[sz]ed|caused|causes|inherit\w*|mutations?|genes?|chromosomes?|"
+    r"symptoms?|signs?)\b",
     re.IGNORECASE,
 )
 
