@@ -13,6 +13,7 @@ from guidecite.answer import answer
 from guidecite.compose.extractive import (
     Candidate,
     ExtractiveComposer,
+    SiteText,
     bottom_line_size,
     cover_intents,
     duplicates,
@@ -1082,6 +1083,13 @@ def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> Non
     assert lead_with_answer(covered, intents[0])[0] is dose
     # a kind of answer that is no value (what to do) is not forced in for the main intent
     assert cover_intents(picked, [*picked, other], [intent_named("management")], 2) == picked
+    # a candidate that is no use (a site's own text, looked up only when reached for) is
+    # passed over for the next that gives the value
+    also = scored("Diazoxide 200 mg/day may be enough for some patients.", 0.3)
+    usable = cover_intents(
+        picked, [*picked, dose, also], intents, limit=2, usable=lambda c: c is not dose
+    )
+    assert also in usable and dose not in usable
 
 
 def test_a_value_asked_for_one_part_is_given_by_a_statement_on_that_part() -> None:
@@ -1370,14 +1378,18 @@ def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None
             return {"passages": self.passages}
 
     repeats = Library(counts, 88_903)
-    assert without_site_text([site, own, rare], repeats) == [own, rare]
+    assert without_site_text([site, own, rare], SiteText(repeats)) == [own, rare]
     # in a small library, a few repeats are not a site's text
-    assert without_site_text([site], Library({site.text: 40}, 1_000)) == [site]
+    assert without_site_text([site], SiteText(Library({site.text: 40}, 1_000))) == [site]
     # only the best candidates are looked up, and only those above the article's floor
     lookups.clear()
-    assert without_site_text([rare, site], repeats, checked=1) == [rare, site]
+    assert without_site_text([rare, site], SiteText(repeats), checked=1) == [rare, site]
     assert lookups == [rare.text]
     lookups.clear()
     low = scored(site.text, 0.5)
-    assert without_site_text([rare, low], repeats) == [rare, low]
+    site_text = SiteText(repeats)
+    assert without_site_text([rare, low], site_text) == [rare, low]
     assert lookups == [rare.text]
+    # a sentence is looked up once, however often it is asked about
+    assert site_text(low.text) and site_text(low.text) and not site_text(rare.text)
+    assert lookups == [rare.text, low.text]

@@ -197,13 +197,22 @@ class ExtractiveComposer:
         # in the library's English (without a translator, it keeps the score's order).
         english = query.asking_text if query.language == "en" else query.english or None
         candidates = rerank(candidates, english, self.reranker)
-        if self.repeats is not None:
-            candidates = without_site_text(candidates, self.repeats)
+        site_text = SiteText(self.repeats) if self.repeats is not None else None
+        if site_text is not None:
+            candidates = without_site_text(candidates, site_text)
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         parts = {i.name: value_asked(query, i) for i in intents}
         alike = said_alike(candidates[:RERANK_POOL], self.reranker)
         picked = pick_statements(candidates, self.max_statements, alike)
-        picked = cover_intents(picked, candidates, intents, self.max_statements, parts, alike)
+        picked = cover_intents(
+            picked,
+            candidates,
+            intents,
+            self.max_statements,
+            parts,
+            alike,
+            usable=(lambda c: not site_text(c.text)) if site_text is not None else None,
+        )
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
         main = main_focus(query)
@@ -307,24 +316,39 @@ class ExtractiveComposer:
         return candidates
 
 
+class SiteText:
+    """Whether a sentence is a site's own text (SITE_TEXT_SHARE): each sentence is looked
+    up once (a phrase count), and the library's size is read once, at the first look-up."""
+
+    def __init__(self, repeats: Repeats) -> None:
+        self.repeats = repeats
+        self._limit: float | None = None
+        self._found: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        if speaks_of_own_subject(text):
+            return False
+        if text not in self._found:
+            if self._limit is None:
+                passages = self.repeats.counts()["passages"]
+                self._limit = max(SITE_TEXT_MIN, SITE_TEXT_SHARE * passages)
+            self._found[text] = self.repeats.doc_freq(text) > self._limit
+        return self._found[text]
+
+
 def without_site_text(
-    candidates: Sequence[Candidate], repeats: Repeats, checked: int = SITE_TEXT_CHECKED
+    candidates: Sequence[Candidate], site_text: SiteText, checked: int = SITE_TEXT_CHECKED
 ) -> list[Candidate]:
-    """The candidates without a site's own text (SITE_TEXT_SHARE), looked up only for the
-    best `checked` of those scoring above the article's floor (MIN_RELATIVE_SCORE): the
-    article is chosen among them, and each look-up costs a phrase count. The library's
-    size is read once, and only when a candidate is looked up."""
+    """The candidates without a site's own text, looked up only for the best `checked` of
+    those scoring above the article's floor (MIN_RELATIVE_SCORE): the article is chosen
+    among them, and each look-up costs a phrase count. (A weaker candidate that
+    cover_intents reaches for is looked up there.)"""
     floor = max((c.score for c in candidates), default=0.0) * MIN_RELATIVE_SCORE
-    limit: float | None = None
-    kept = []
-    for n, candidate in enumerate(candidates):
-        if n < checked and candidate.score >= floor and not speaks_of_own_subject(candidate.text):
-            if limit is None:
-                limit = max(SITE_TEXT_MIN, SITE_TEXT_SHARE * repeats.counts()["passages"])
-            if repeats.doc_freq(candidate.text) > limit:
-                continue
-        kept.append(candidate)
-    return kept
+    return [
+        c
+        for n, c in enumerate(candidates)
+        if not (n < checked and c.score >= floor and site_text(c.text))
+    ]
 
 
 def said_in_full(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -633,6 +657,7 @@ def cover_intents(
     limit: int,
     parts: Mapping[str, Sequence[Concept]] | None = None,
     alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
 ) -> list[Candidate]:
     """Every kind of answer the question asks for ("which test, and what level is
     positive?") gets its best statement, when a candidate offers it: it takes the place of
@@ -640,7 +665,8 @@ def cover_intents(
     is a value (a dose, an interval, a threshold) that no picked statement gives. A value is
     given by a statement that also states the words of the part asking for it (`parts`,
     `value_asked`: the level that is "positive"), where a candidate does; only where none
-    does, by any statement with such a value."""
+    does, by any statement with such a value. A candidate taken must also be `usable` (not
+    a site's own text: candidates under the article's floor were not looked up before)."""
     chosen = list(picked)
     wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
     for intent in wanted:
@@ -655,6 +681,7 @@ def cover_intents(
                     if c not in chosen
                     and fits(c)
                     and not any(duplicates(c, p, alike) for p in chosen)
+                    and (usable is None or usable(c))
                 ),
                 None,
             )
