@@ -20,6 +20,7 @@ from guidecite.compose.extractive import (
     frame_notice,
     lead_with_answer,
     of_care_asked,
+    of_doing,
     offers,
     pick_statements,
     said_alike,
@@ -1237,6 +1238,36 @@ def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place()
     assert kept(picked, "management") == picked
     # where only descriptions were picked, they are what the library holds
     assert kept([defines, how_common], "inheritance") == [defines, how_common]
+
+
+def test_asked_only_what_to_do_a_statement_of_no_care_leaves_no_place() -> None:
+    def placed(text: str, headings: tuple[str, ...] = ()) -> Candidate:
+        passage = Passage(text[:8], "d1", 0, headings, text)
+        return Candidate(
+            text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None, headings=headings
+        )
+
+    therapy = placed("Lymphedema therapy can improve function and relieve swelling.")
+    features = placed("Individuals with Milroy disease typically have lymphedema at birth.")
+    course = placed("The lymphedema typically occurs on both sides and may worsen over time.")
+    no_cure = placed("There is no cure for Milroy disease.")
+    headed = placed("Compression garments are worn all day.", ("Treatment of lymphedema",))
+    picked = [therapy, features, course, no_cure, headed]
+    management = [intent_named("management")]
+    # what the condition is like speaks of no care: it leaves the article, and no weaker
+    # statement takes its place; whether there is a cure answers what to do, and a line
+    # placed under a treatment heading speaks of care
+    assert of_doing(picked, management) == [therapy, no_cure, headed]
+    # asked more than what to do (here, the outlook too), every statement stays
+    assert of_doing(picked, [*management, intent_named("prognosis")]) == picked
+    # where nothing else was picked, the statements are what the library holds
+    assert of_doing([features, course], management) == [features, course]
+    # asked to know about the condition too, what it is like is part of the answer
+    frame = Frame("Milroy disease", None, (), "management", (), intents=("management",))
+    told = framed("I want to know about Milroy disease and its treatment.", ("Milroy",), frame)
+    assert of_doing(picked, management, told) == picked
+    asked = framed("My daughter has Milroy disease. What can we do?", ("Milroy",), frame)
+    assert of_doing(picked, management, asked) == [therapy, no_cure, headed]
 
 
 def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:

@@ -37,6 +37,19 @@ class Intent:
 
 
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
+#: A request for what the library holds on a subject in general ("I want to know about lupus
+#: and its treatment"): beside a specific kind of answer, it asks for the overview too.
+INFORMATION_ASKED = cue(
+    r"information",
+    r"info\b",
+    r"learn",
+    r"tell me about",
+    r"know about",
+    r"overview",
+    r"send me",
+    r"informaci[oó]n",
+)
+
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "dose",
@@ -423,19 +436,12 @@ INTENTS: tuple[Intent, ...] = (
         cue(
             r"what (?:is|are)",
             r"what does .{1,40} mean",
-            r"information",
-            r"info\b",
-            r"learn",
+            INFORMATION_ASKED.pattern,
             r"literature",
-            r"tell me about",
-            r"know about",
             r"explain",
-            r"overview",
             r"resources?",
-            r"send me",
             r"research",
             r"qu[eé] es",
-            r"informaci[oó]n",
         ),
         cue(
             r"what (?:is|are)",

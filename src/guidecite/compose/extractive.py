@@ -34,7 +34,14 @@ from ..frame import (
     asking_clauses,
     names_no_focus,
 )
-from ..intents import Intent, care_asked, care_named, intent_named, workup_asked
+from ..intents import (
+    INFORMATION_ASKED,
+    Intent,
+    care_asked,
+    care_named,
+    intent_named,
+    workup_asked,
+)
 from ..patients import populations_of, said_for
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
@@ -215,6 +222,7 @@ class ExtractiveComposer:
         )
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
+        picked = of_doing(picked, intents, query)
         main = main_focus(query)
         studies_asked = bool(STUDY_ASKED.search(query.read))
         picked = lead_with_answer(
@@ -414,6 +422,28 @@ def without_description(
         return bool(common) or defines(c.text, query.topic_concepts)
 
     kept = [c for c in picked if not description(c)]
+    return kept or picked
+
+
+def of_doing(
+    picked: list[Candidate], intents: Sequence[Intent], query: Query | None = None
+) -> list[Candidate]:
+    """Asked only what to do, the picked statements that speak of no care (placed under
+    assessment or other considerations: no treatment, test, follow-up, referral, caution or
+    population in their words or headings) and offer no asked kind of answer in their own
+    words are about another decision, or background: left out, and not replaced by weaker
+    ones. A question that also asks to know about its subject in general ("I want to know
+    about lupus and its treatment") asks more than what to do."""
+    if not all(i.name in ACTION_INTENTS for i in intents):
+        return picked
+    if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
+        return picked
+
+    def no_care(c: Candidate) -> bool:
+        placed = classify(c.text, c.headings).key in {"assessment", "other"}
+        return placed and not any(i.answers.search(c.text) for i in intents)
+
+    kept = [c for c in picked if not no_care(c)]
     return kept or picked
 
 
