@@ -36,7 +36,6 @@ class Intent:
     written_in: tuple[str, ...] = ()
 
 
-#: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
 #: A request for what the library holds on a subject in general ("I want to know about lupus
 #: and its treatment"): beside a specific kind of answer, it asks for the overview too.
 INFORMATION_ASKED = cue(
@@ -50,6 +49,7 @@ INFORMATION_ASKED = cue(
     r"informaci[oó]n",
 )
 
+#: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "dose",
