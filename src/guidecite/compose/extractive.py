@@ -290,16 +290,13 @@ class ExtractiveComposer:
         # topic, and `asks_more` is off).
         acts = asks_more and all(i.name in ACTION_INTENTS for i in intents)
 
-        def offers_any(text: str) -> bool:
-            return any(i.answers.search(text) for i in intents)
-
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
-            if acts and describes(text, query.topic_concepts) and not offers_any(text):
+            if acts and describes(text, query.topic_concepts) and not offers_any(intents, text):
                 continue  # what the condition is, not what to do about it
             says_more = not beyond or coverage_of(beyond, own) > 0
-            if asks_more and not says_more and not offers_any(text):
+            if asks_more and not says_more and not offers_any(intents, text):
                 continue  # only names the topic: nothing the question asks about
             coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
@@ -416,7 +413,7 @@ def without_description(
         return picked
 
     def description(c: Candidate) -> bool:
-        if _SAYS_MORE.search(c.text) or any(i.answers.search(c.text) for i in intents):
+        if _SAYS_MORE.search(c.text) or offers_any(intents, c.text):
             return False
         common = _HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
         return bool(common) or defines(c.text, query.topic_concepts)
@@ -441,7 +438,7 @@ def of_doing(
 
     def no_care(c: Candidate) -> bool:
         placed = classify(c.text, c.headings).key in {"assessment", "other"}
-        return placed and not any(i.answers.search(c.text) for i in intents)
+        return placed and not offers_any(intents, c.text)
 
     kept = [c for c in picked if not no_care(c)]
     return kept or picked
@@ -497,6 +494,11 @@ def value_asked(query: Query, intent: Intent) -> tuple[Concept, ...]:
         for c in query.concepts
         if id(c) not in topic and c[0] > 0 and any(alt & words for alt in c[1])
     )
+
+
+def offers_any(intents: Sequence[Intent], text: str) -> bool:
+    """Whether a statement's own words offer any of the asked kinds of answer."""
+    return any(i.answers.search(text) for i in intents)
 
 
 def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
@@ -781,7 +783,7 @@ def lead_with_answer(
     def gives(c: Candidate) -> bool:
         if primary is not None and primary.name == "definition":
             return defines(c.text, subjects)
-        if primary is None or not any(i.answers.search(c.text) for i in (primary, *also)):
+        if primary is None or not offers_any((primary, *also), c.text):
             return False
         return primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
 
