@@ -17,6 +17,7 @@ from guidecite.compose.extractive import (
     bottom_line_size,
     cover_intents,
     duplicates,
+    for_the_patient,
     frame_notice,
     lead_with_answer,
     of_care_asked,
@@ -1268,6 +1269,31 @@ def test_asked_only_what_to_do_a_statement_of_no_care_leaves_no_place() -> None:
     assert of_doing(picked, management, told) == picked
     asked = framed("My daughter has Milroy disease. What can we do?", ("Milroy",), frame)
     assert of_doing(picked, management, asked) == [therapy, no_cure, headed]
+
+
+def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient_leaves() -> None:
+    def said(text: str) -> Candidate:
+        passage = Passage(text[:8], "d1", 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None)
+
+    adults = said("The Task Force suggests hydrocortisone in two or three divided doses.")
+    children = said("In children with PAI, the Task Force suggests hydrocortisone 8 mg/m2.")
+    nursing = said("You should not breastfeed while you are taking simvastatin.")
+    older = said("Older adults with PAI need lower doses.")
+    mentions = said("Growth should be checked in every child on hydrocortisone.")
+    picked = [adults, children, nursing, older, mentions]
+    dose = [intent_named("dose")]
+    # a question that describes no patient asks about the common one: statements said for
+    # children, for breastfeeding or for older adults leave, and no weaker one replaces
+    # them; one that only mentions a group on the way is said for everyone
+    assert for_the_patient(picked, dose, frozenset()) == [adults, mentions]
+    # a patient in the group (from the question, or the topic's title) keeps them
+    assert for_the_patient(picked, dose, frozenset({"child"})) == [adults, children, mentions]
+    assert for_the_patient(picked, dose, frozenset({"pregnancy"})) == [adults, nursing, mentions]
+    # asked only what something is, how it shows in a group describes it
+    assert for_the_patient(picked, [intent_named("definition")], frozenset()) == picked
+    # where only such statements were picked, they are what the library holds
+    assert for_the_patient([children, older], dose, frozenset()) == [children, older]
 
 
 def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:

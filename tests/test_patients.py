@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from guidecite.patients import (
     excluded_population,
+    may_be_child,
     negated_words,
     other_kind,
     other_severity,
@@ -40,6 +41,17 @@ def test_a_bare_age_said_of_the_patient_says_who_the_patient_is() -> None:
     # a number with a unit is no age
     assert qualifiers_of("He is 5 feet tall and she is 16 months") == ()
     assert qualifiers_of("I am 6 weeks pregnant") == ("pregnancy",)
+
+
+def test_a_son_or_daughter_of_no_stated_age_may_be_a_child() -> None:
+    assert may_be_child("My daughter has Menkes syndrome and would like to know how to go about")
+    assert may_be_child("Can my sons inherit it?")
+    # an age says who the patient is; a parent or a person is no child
+    assert not may_be_child("My son is 24 and has asthma")
+    assert not may_be_child("My father is 83 and breathless")
+    assert not may_be_child("Is Addison's disease inherited by a person's children?")
+    # and a son or daughter is not a qualifier: a grown-up daughter is no child
+    assert "child" not in qualifiers_of("My daughter has Menkes syndrome")
 
 
 def test_a_statement_about_a_population_the_question_excludes_is_named() -> None:

@@ -122,6 +122,16 @@ def ages_in(question: str) -> list[int]:
     return [int(a or b or c) for a, b, c in _AGE.findall(digits)]
 
 
+#: Words for the asker's children: "my daughter has Menkes syndrome" may be about a child.
+_OFFSPRING = cue(r"sons?\b", r"daughters?\b")
+
+
+def may_be_child(question: str) -> bool:
+    """Whether the question's patient may be a child though it does not say so: someone's
+    son or daughter of no stated age. (Not a qualifier: the daughter may be grown up.)"""
+    return bool(_OFFSPRING.search(question)) and not ages_in(question)
+
+
 def qualifiers_of(question: str) -> tuple[str, ...]:
     """Who the question is about, as far as it says: age group, sex, pregnancy, kidney or
     liver function, and how severe the condition is (mild, moderate, severe)."""

@@ -42,7 +42,7 @@ from ..intents import (
     intent_named,
     workup_asked,
 )
-from ..patients import populations_of, said_for
+from ..patients import may_be_child, populations_of, said_for
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
 from ..rerank import Reranker
@@ -223,6 +223,8 @@ class ExtractiveComposer:
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
         picked = of_doing(picked, intents, query)
+        maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
+        picked = for_the_patient(picked, intents, patient_groups(query) | maybe)
         main = main_focus(query)
         studies_asked = bool(STUDY_ASKED.search(query.read))
         picked = lead_with_answer(
@@ -441,6 +443,21 @@ def of_doing(
         return placed and not offers_any(intents, c.text)
 
     kept = [c for c in picked if not no_care(c)]
+    return kept or picked
+
+
+def for_the_patient(
+    picked: list[Candidate], intents: Sequence[Intent], patient: frozenset[str]
+) -> list[Candidate]:
+    """Asked what to do (or a value, a test, the outlook), the picked statements said for a
+    group narrower than the question's patient ("In children with ...", "You should not
+    breastfeed ...") are about another population, and leave without a weaker one taking
+    their place. The patient is the one the question describes, or the group its topic
+    names ("Childhood Leukemia"); one it does not describe is not a child, pregnant or old.
+    Asked only what something is, such a statement describes the condition in that group."""
+    if {i.name for i in intents} <= DESCRIPTIVE_INTENTS:
+        return picked
+    kept = [c for c in picked if not said_for(c.text) & SUBGROUPS - patient]
     return kept or picked
 
 
