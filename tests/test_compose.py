@@ -26,6 +26,7 @@ from guidecite.compose.extractive import (
     pick_statements,
     said_alike,
     said_in_full,
+    select_passages,
     title_for,
     uncited,
     without_description,
@@ -1269,6 +1270,20 @@ def test_asked_only_what_to_do_a_statement_of_no_care_leaves_no_place() -> None:
     assert of_doing(picked, management, told) == picked
     asked = framed("My daughter has Milroy disease. What can we do?", ("Milroy",), frame)
     assert of_doing(picked, management, asked) == [therapy, no_cure, headed]
+
+
+def test_more_of_a_document_a_body_the_question_names_has_issued_is_read() -> None:
+    def hit(doc_id: str, n: int) -> Hit:
+        text = f"The Task Force suggests dose number {n} for adults with the condition."
+        return Hit(Passage(f"{doc_id}-{n}", doc_id, n, ("Recommendations",), text), 10.0 - n)
+
+    hits = [hit("society", n) for n in range(9)] + [hit("other", n) for n in range(3)]
+    read = select_passages(hits)
+    assert [h.passage.doc_id for h in read].count("society") == 6
+    # asked what the society suggests, its document is what the question asks about
+    read = select_passages(hits, frozenset({"society"}))
+    assert [h.passage.doc_id for h in read].count("society") == 9
+    assert [h.passage.doc_id for h in read].count("other") == 3
 
 
 def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient_leaves() -> None:

@@ -109,6 +109,40 @@ def test_an_issuer_is_named_by_the_initials_of_its_name() -> None:
     }
 
 
+def test_an_issuer_named_in_full_is_a_source() -> None:
+    index = TopicIndex(
+        TITLES, ["The Endocrine Society", "American Academy of Pediatrics (AAP)", "McGill"]
+    )
+    society = frozenset(terms("The Endocrine Society"))
+    asked = "what hydrocortisone dose does the Endocrine Society suggest?"
+    assert index.issuers_spelled(asked) == [(society, frozenset({"endocrine", "society"}))]
+    academy = index.issuers_spelled("Per the American Academy of Pediatrics, when?")
+    assert [issuer for issuer, _ in academy] == [
+        frozenset(terms("American Academy of Pediatrics (AAP)"))
+    ]
+    # a part of a name, the words of a name apart, or a one-word name names no source
+    assert index.issuers_spelled("an endocrine disorder of society") == []
+    assert index.issuers_spelled("the endocrine societys' view") == []
+    assert index.issuers_spelled("I studied at McGill") == []
+    # the question's words of the name weigh nothing: the issuer is where the answer comes
+    # from, not what it is about
+    query = Query(
+        question="Addison's disease: what dose does the Endocrine Society suggest?",
+        language="en",
+        content_words=("Addison's", "disease", "dose", "Endocrine", "Society", "suggest"),
+        expansions=(),
+        clauses=(Clause("Addison's", 1.0),),
+        vector=np.zeros(4, dtype=np.float32),
+        concepts=tuple(
+            (3.0, (frozenset(terms(w)),))
+            for w in ("Addison's", "disease", "dose", "Endocrine", "Society", "suggest")
+        ),
+    )
+    named = name_sources(query, index)
+    assert named.named_sources == (society,)
+    assert [weight for weight, _ in named.concepts] == [3.0, 3.0, 3.0, 0.0, 0.0, 3.0]
+
+
 def test_a_title_names_its_subject_not_its_list_of_other_names() -> None:
     index = TopicIndex(
         [

@@ -657,6 +657,10 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
         issuer = index.issuer_named(word, [e.long for e in query.expansions if e.short == word])
         if issuer is not None:
             named[i] = issuer
+    for issuer, name in index.issuers_spelled(query.question):
+        for i, word in enumerate(query.content_words):
+            if word.casefold() in name:
+                named.setdefault(i, issuer)
     if not named:
         return unexpand_issuers(query, index)
     words = {query.content_words[i] for i in named}
@@ -671,7 +675,7 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
         clauses=tuple(
             c for c in query.clauses if not (set(c.text.split()) & words or c.text in longs)
         ),
-        named_sources=tuple(named.values()),
+        named_sources=tuple(dict.fromkeys(named.values())),
     )
 
 

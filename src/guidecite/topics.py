@@ -55,6 +55,13 @@ class TopicIndex:
             for body in bodies
         ]
         self._issuer_names = {issuer for issuer, _ in self._issuers}
+        # each body's name as its words, without its acronym or a leading "The"
+        self._spelled: list[tuple[frozenset[str], tuple[str, ...]]] = []
+        for body in bodies:
+            name = tuple(w.casefold() for w in _SPELLED_WORD.findall(_ACRONYM.sub(" ", body)))
+            name = name[1:] if name[:1] == ("the",) else name
+            if len(name) >= MIN_SPELLED:
+                self._spelled.append((frozenset(terms(body)), name))
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
             self.titles[doc_id] = title
@@ -77,6 +84,16 @@ class TopicIndex:
             if acronym in acronyms or any(long <= issuer for long in longs):
                 return issuer
         return None
+
+    def issuers_spelled(self, question: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """The issuers a question names in full ("what does the Endocrine Society suggest?"):
+        each issuer's terms and the words of the question that name it."""
+        said = " ".join(w.casefold() for w in _SPELLED_WORD.findall(question))
+        found = []
+        for issuer, name in self._spelled:
+            if re.search(r"(?<!\S)" + re.escape(" ".join(name)) + r"(?!\S)", said):
+                found.append((issuer, frozenset(name)))
+        return found
 
     def issuer_acronym(self, word: str) -> bool:
         """Whether an issuer of the library is written as this acronym ("GINA"): a name, not
@@ -197,6 +214,10 @@ def _acronym(word: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&/-]{1,10})\)")
+#: The words of an issuer's name, as a question may spell it out ("Endocrine Society").
+_SPELLED_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+#: A name of fewer words is no name a question can be told to give in full ("Alberta").
+MIN_SPELLED = 2
 _NAME_WORD = re.compile(r"(?:[A-Z]\.)+|[A-Za-z][\w'-]*")
 #: Words an issuer's initials leave out ("American College of Physicians": ACP).
 _UNSPELLED = frozenset({"of", "and", "for", "the", "on", "in", "&"})

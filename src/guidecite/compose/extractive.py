@@ -16,7 +16,7 @@ words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -67,6 +67,7 @@ from .units import passage_statements, points_to_a_source
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
+MAX_PER_NAMED_DOCUMENT = 12  # ... from one a body the question names has issued
 MAX_FROM_DOCUMENT = 6  # statements taken from one document
 #: For a patient, statements of documents written for patients count this much more.
 OWN_DOCUMENTS = 1.25
@@ -191,7 +192,12 @@ class ExtractiveComposer:
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
     ) -> Answer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
-        chosen = select_passages(hits)
+        named = frozenset(
+            doc_id
+            for doc_id, doc in documents.items()
+            if query.named_sources and issued_by(doc.issuer or "", query.named_sources)
+        )
+        chosen = select_passages(hits, named)
         candidates = self.score_sentences(query, chosen, documents, audience)
         only_topic = False
         if not candidates and query.frame.topic_docs:
@@ -530,17 +536,20 @@ def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
 VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 
 
-def select_passages(hits: Sequence[Hit]) -> list[Hit]:
+def select_passages(hits: Sequence[Hit], named: Collection[str] = ()) -> list[Hit]:
     """The best passages that hold statements, at most a few from any one document: a
     guideline's scope or other parts about the document itself ("Disease/Condition(s): ...")
-    take no place from its recommendations."""
+    take no place from its recommendations. A document issued by a body the question names
+    ("what does the Endocrine Society suggest?", `named`) is what the question asks about:
+    more of it is read (MAX_PER_NAMED_DOCUMENT)."""
     chosen: list[Hit] = []
     per_doc: dict[str, int] = {}
     for hit in hits:
         if not holds_statements(hit.passage):
             continue
         doc_id = hit.passage.doc_id
-        if per_doc.get(doc_id, 0) >= MAX_PER_DOCUMENT:
+        limit = MAX_PER_NAMED_DOCUMENT if doc_id in named else MAX_PER_DOCUMENT
+        if per_doc.get(doc_id, 0) >= limit:
             continue
         per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         chosen.append(hit)
