@@ -35,6 +35,7 @@ from guidecite.compose.extractive import (
 from guidecite.compose.sections import classify
 from guidecite.compose.units import (
     first_items_on_their_lines,
+    heading_above,
     points_to_a_source,
     statement_units,
     statements_of,
@@ -1272,6 +1273,23 @@ def test_asked_only_what_to_do_a_statement_of_no_care_leaves_no_place() -> None:
     assert of_doing(picked, management, asked) == [therapy, no_cure, headed]
 
 
+def test_the_heading_line_above_a_statement_is_found_in_its_passage() -> None:
+    text = (
+        "Treatment of Primary Adrenal Insufficiency in Adults\n"
+        "Glucocorticoid Replacement Regimen\n"
+        "The Task Force recommends glucocorticoid therapy in all patients with confirmed PAI.\n"
+        "Treatment options include the following:\n"
+        "- Hydrocortisone."
+    )
+    assert heading_above(text, "The Task Force recommends glucocorticoid therapy") == (
+        "Glucocorticoid Replacement Regimen"
+    )
+    # a lead-in or a sentence is no heading; a statement first in its passage has none
+    assert heading_above(text, "Hydrocortisone.") == "Glucocorticoid Replacement Regimen"
+    assert heading_above(text, "Treatment of Primary Adrenal") == ""
+    assert heading_above(text, "not in the passage") == ""
+
+
 def test_more_of_a_document_a_body_the_question_names_has_issued_is_read() -> None:
     def hit(doc_id: str, n: int) -> Hit:
         text = f"The Task Force suggests dose number {n} for adults with the condition."
@@ -1309,6 +1327,19 @@ def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient
     assert for_the_patient(picked, [intent_named("definition")], frozenset()) == picked
     # where only such statements were picked, they are what the library holds
     assert for_the_patient([children, older], dose, frozenset()) == [children, older]
+    # a heading line of the passage says for whom the statements under it are
+    text = (
+        "The Task Force suggests hydrocortisone in two or three divided doses.\n"
+        "Treatment during Pregnancy\n"
+        "The Task Force suggests an increase in hydrocortisone dose in the third trimester."
+    )
+    passage = Passage("p", "d1", 0, ("Major Recommendations",), text)
+    above, below = (
+        Candidate(line, Hit(passage, 1.0), frozenset(terms(line)), 1.0, None)
+        for line in (text.splitlines()[0], text.splitlines()[2])
+    )
+    assert for_the_patient([above, below], dose, frozenset()) == [above]
+    assert for_the_patient([above, below], dose, frozenset({"pregnancy"})) == [above, below]
 
 
 def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:

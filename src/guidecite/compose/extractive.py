@@ -63,7 +63,7 @@ from ..types import (
 )
 from ..wording import everyday_word
 from .sections import ORDER, classify, kind
-from .units import passage_statements, points_to_a_source
+from .units import heading_above, passage_statements, points_to_a_source
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
@@ -463,7 +463,11 @@ def for_the_patient(
     Asked only what something is, such a statement describes the condition in that group."""
     if {i.name for i in intents} <= DESCRIPTIVE_INTENTS:
         return picked
-    kept = [c for c in picked if not said_for(c.text) & SUBGROUPS - patient]
+
+    def groups(c: Candidate) -> set[str]:
+        return said_for(c.text) | populations_of(heading_above(c.hit.passage.text, c.text))
+
+    kept = [c for c in picked if not groups(c) & SUBGROUPS - patient]
     return kept or picked
 
 

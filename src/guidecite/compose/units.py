@@ -288,6 +288,31 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     return found
 
 
+def heading_above(text: str, statement: str) -> str:
+    """The heading line nearest above a statement in its passage's text ("Treatment during
+    Pregnancy" above "The Task Force suggests that ... an increase in hydrocortisone dose
+    ..."), or "" where the passage holds none above it: a short line that is no sentence,
+    no list item and no lead-in."""
+    at = text.find(statement[:60])
+    if at < 0:
+        return ""
+    for line in reversed(text[:at].splitlines()):
+        line = line.strip()
+        if (
+            line
+            and line[:1].isupper()
+            and len(line.split()) <= HEADING_WORDS
+            and not _ENDS_SENTENCE.search(line)
+            and not line.endswith((":", ";", ","))
+        ):
+            return line
+    return ""
+
+
+#: A heading line above a statement has at most this many words.
+HEADING_WORDS = 12
+
+
 def without_unpaired_ends(unit: str) -> str:
     """A sentence without the source's stray marks at its ends: a closing bracket whose
     opening one was left before it ("Acute back pain can last for a few days to a few
