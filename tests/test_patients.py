@@ -8,6 +8,7 @@ from guidecite.patients import (
     negated_words,
     other_kind,
     other_severity,
+    populations_of,
     qualifiers_of,
 )
 
@@ -52,6 +53,19 @@ def test_a_son_or_daughter_of_no_stated_age_may_be_a_child() -> None:
     assert not may_be_child("Is Addison's disease inherited by a person's children?")
     # and a son or daughter is not a qualifier: a grown-up daughter is no child
     assert "child" not in qualifiers_of("My daughter has Menkes syndrome")
+
+
+def test_an_acronym_spelled_like_a_group_names_no_one() -> None:
+    # MEN is multiple endocrine neoplasia, not men
+    title = "Childhood Multiple Endocrine Neoplasia (MEN) Syndromes Treatment"
+    assert populations_of(title) == {"child"}
+    assert excluded_population(f"{title} Patients had the following symptoms.", ("adult",)) == (
+        "child"
+    )
+    assert excluded_population("Screening in MEN type 1 carriers.", ("female",)) is None
+    # the word itself names the group, as it always did
+    assert populations_of("Men and women over 50") == {"adult"}
+    assert excluded_population("Men with the variant should be screened.", ("female",)) == "male"
 
 
 def test_a_statement_about_a_population_the_question_excludes_is_named() -> None:

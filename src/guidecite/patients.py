@@ -285,7 +285,17 @@ def _names_kind(said: Sequence[str], kind: Sequence[str]) -> tuple[bool, bool]:
 
 
 def populations_of(text: str) -> set[str]:
-    return {group for group, pattern in POPULATIONS.items() if pattern.search(text)}
+    return {group for group, pattern in POPULATIONS.items() if names_group(pattern, text)}
+
+
+def names_group(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a text names a group by one of its words: a short word in capitals is an
+    acronym, not the group ("MEN", multiple endocrine neoplasia, is no men)."""
+    return any(not _ACRONYM_FORM.fullmatch(m.group()) for m in pattern.finditer(text))
+
+
+#: A word written as an acronym: two to four capitals.
+_ACRONYM_FORM = re.compile(r"[A-Z]{2,4}")
 
 
 #: The words a statement opens with when it is said for a group: "In children and
@@ -327,9 +337,9 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     groups = populations_of(text)
     if not qualifiers:
         return None
-    if "male" in qualifiers and FEMALE.search(text) and not MALE.search(text):
+    if "male" in qualifiers and names_group(FEMALE, text) and not names_group(MALE, text):
         return "female"
-    if "female" in qualifiers and MALE.search(text) and not FEMALE.search(text):
+    if "female" in qualifiers and names_group(MALE, text) and not names_group(FEMALE, text):
         return "male"
     ages = {q for q in qualifiers if q in ("child", "adult", "older adult")}
     excludes_pregnancy = "male" in qualifiers or ages & {"child", "older adult"}
