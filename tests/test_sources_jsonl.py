@@ -11,7 +11,7 @@ import pytest
 
 from conftest import CORPUS, needs_corpus
 from guidecite.errors import SourceError
-from guidecite.sources.jsonl import JsonlReader, unflatten
+from guidecite.sources.jsonl import JsonlReader, unflatten, unglued
 from guidecite.types import SourceDocument
 
 
@@ -74,6 +74,19 @@ def test_a_flattened_list_ends_where_three_spaces_start_a_sentence() -> None:
     assert unflatten(text) == (
         "Pain due to:\n- Cancer\n- Rheumatoid arthritis\n\nHypnosis is a focused state.  It is."
     )
+
+
+def test_words_run_together_where_a_dash_was_lost_are_written_apart() -> None:
+    lost = "A few older drugssuch as acetazolamide or outdated tetracyclinecan cause RTA."
+    assert unglued(lost) == (
+        "A few older drugs such as acetazolamide or outdated tetracycline can cause RTA."
+    )
+    assert (
+        unflatten("Insulin helps metabolismthe process") == "Insulin helps metabolism the process"
+    )
+    # words of the dictionary, Latin names and names stay as written
+    kept = "Granuloma annulare and keratosis follicularis; a husband understands; Ferdinand"
+    assert unglued(kept) == kept
 
 
 def test_bad_lines_are_errors_and_the_rest_goes_on(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from guidecite.errors import SourceError
 from guidecite.sources._fields import (
     audience_from,
@@ -28,6 +30,7 @@ from guidecite.sources._fields import (
 from guidecite.sources._outline import build_document
 from guidecite.sources.markdown import markdown_sections
 from guidecite.types import SourceDocument
+from guidecite.wording import english_words
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -112,6 +115,32 @@ def record_document(record: dict[str, Any], source: str, where: str) -> SourceDo
 
 
 def unflatten(text: str) -> str:
-    """Undo MedQuAD's flattening: list items and paragraphs run together on one line."""
+    """Undo MedQuAD's flattening: list items and paragraphs run together on one line, and
+    words run together where a dash was lost (unglued)."""
     text = _FLAT_ITEM.sub("\n- ", text)
-    return _FLAT_PARAGRAPH.sub("\n\n", text)
+    return unglued(_FLAT_PARAGRAPH.sub("\n\n", text))
+
+
+#: MedQuAD drops the dashes around an aside and runs the words on either side together:
+#: "A few older drugssuch as acetazolamide or outdated tetracyclinecan also cause proximal
+#: RTA" ("drugs—such as ... tetracycline—can"). The second word is one of these.
+_RUN_ON = re.compile(
+    r"\b(?P<head>[a-z]{4,}?)(?P<tail>such|can|may|and|which|that|including|also|the|were|was|"
+    r"have|has|not|with|from|when|because|who|this|these)\b"
+)
+
+
+def unglued(text: str) -> str:
+    """The text with each word that ran into the next where a dash was lost written apart:
+    a word no English dictionary holds (symspellpy's, nor wordfreq's) that is a word the
+    dictionary holds followed by one of the words an aside goes on with ("tetracyclinecan"
+    -> "tetracycline can"). A Latin name ("granuloma annulare") ends in none of them."""
+    english = english_words()
+
+    def apart(found: re.Match[str]) -> str:
+        word = found.group()
+        if word in english or zipf_frequency(word, "en") > 0 or found["head"] not in english:
+            return word
+        return f"{found['head']} {found['tail']}"
+
+    return _RUN_ON.sub(apart, text)
