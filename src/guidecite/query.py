@@ -657,12 +657,13 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
         issuer = index.issuer_named(word, [e.long for e in query.expansions if e.short == word])
         if issuer is not None:
             named[i] = issuer
-    for issuer, name in index.issuers_spelled(query.question):
-        for i, word in enumerate(query.content_words):
-            if word.casefold() in name:
-                named.setdefault(i, issuer)
+    # an issuer's name written out ("the Endocrine Society") names a source too, but its
+    # words keep their weight: they may name the topic as well ("American Diabetes
+    # Association", "U.S. Multi-Society Task Force on Colorectal Cancer")
+    spelled = tuple(index.issuers_spelled(query.question))
     if not named:
-        return unexpand_issuers(query, index)
+        read = unexpand_issuers(query, index)
+        return replace(read, named_sources=spelled) if spelled else read
     words = {query.content_words[i] for i in named}
     longs = {e.long for e in query.expansions if e.short in words}
     return replace(
@@ -675,7 +676,7 @@ def name_sources(query: Query, index: TopicIndex) -> Query:
         clauses=tuple(
             c for c in query.clauses if not (set(c.text.split()) & words or c.text in longs)
         ),
-        named_sources=tuple(dict.fromkeys(named.values())),
+        named_sources=tuple(dict.fromkeys((*named.values(), *spelled))),
     )
 
 

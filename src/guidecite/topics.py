@@ -85,15 +85,15 @@ class TopicIndex:
                 return issuer
         return None
 
-    def issuers_spelled(self, question: str) -> list[tuple[frozenset[str], frozenset[str]]]:
-        """The issuers a question names in full ("what does the Endocrine Society suggest?"):
-        each issuer's terms and the words of the question that name it."""
+    def issuers_spelled(self, question: str) -> list[frozenset[str]]:
+        """The terms of the issuers a question names in full ("what does the Endocrine
+        Society suggest?")."""
         said = " ".join(w.casefold() for w in _SPELLED_WORD.findall(question))
-        found = []
-        for issuer, name in self._spelled:
-            if re.search(r"(?<!\S)" + re.escape(" ".join(name)) + r"(?!\S)", said):
-                found.append((issuer, frozenset(name)))
-        return found
+        return [
+            issuer
+            for issuer, name in self._spelled
+            if re.search(r"(?<!\S)" + re.escape(" ".join(name)) + r"(?!\S)", said)
+        ]
 
     def issuer_acronym(self, word: str) -> bool:
         """Whether an issuer of the library is written as this acronym ("GINA"): a name, not
