@@ -27,12 +27,12 @@ from guidecite.compose.extractive import (
     said_alike,
     said_in_full,
     select_passages,
-    title_for,
     uncited,
     without_description,
     without_site_text,
 )
 from guidecite.compose.sections import classify
+from guidecite.compose.titles import title_for
 from guidecite.compose.units import (
     first_items_on_their_lines,
     heading_above,

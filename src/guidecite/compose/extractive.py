@@ -32,7 +32,6 @@ from ..frame import (
     READ_AS,
     asked_part,
     asking_clauses,
-    names_no_focus,
 )
 from ..intents import (
     INFORMATION_ASKED,
@@ -63,6 +62,7 @@ from ..types import (
 )
 from ..wording import everyday_word
 from .sections import ORDER, classify, kind
+from .titles import title_for
 from .units import heading_above, passage_statements, points_to_a_source
 
 MAX_PASSAGES = 20
@@ -943,133 +943,3 @@ def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = F
         else:
             said.append(NOT_ANSWERED % {"kind": kind})
     return " ".join(said) or None
-
-
-_TOKEN = re.compile(r"[^\W_][\w'\-/]*")
-
-
-#: How a title names the topic when it names no focus: what a value is asked for is dosing
-#: or timing *in* a condition ("Dosing in preeclampsia"), a test is testing *for* it, the
-#: outlook is *for* it; otherwise "Management of ...", "Causes of ...".
-_ABOUT = {
-    "dose": "in",
-    "timing": "in",
-    "threshold": "in",
-    "monitoring": "in",
-    "test": "for",
-    "prognosis": "for",
-}
-
-
-def title_for(query: Query, stated: frozenset[str] | None = None, said: Sequence[str] = ()) -> str:
-    """The article's title: what kind of answer, about what, in which topic, in the
-    library's words ("Management of mildly elevated Neuron-Specific Enolase in
-    Neuroendocrine Tumors"); the question itself when its frame names neither. Given the
-    terms the article's statements state, the title names only a focus they state: a word
-    of the message's story ("seeking help for ...") or one the library does not answer on
-    is not what the article is about. Given the statements themselves (`said`), the focus
-    is the longest run of the question's words around it that they say word for word
-    ("fluoride varnish", not "varnish in fluoride"); one that holds the topic is the whole
-    title's subject."""
-    frame = query.frame
-    label = intent_named(frame.intent).label
-    focus = focus_phrase(query, stated)
-    main = main_focus_word(query)
-    phrase = said_phrase(query, said, main) if focus and said and main else None
-    if phrase is not None:
-        within = frozenset(terms(phrase)) >= frozenset(terms(frame.topic or ""))
-        title = f"{label} of {phrase}" if within else f"{label} of {phrase} in {frame.topic}"
-    elif frame.topic and focus and focus.casefold() not in frame.topic.casefold():
-        title = f"{label} of {focus} in {frame.topic}"
-    elif frame.topic:
-        title = f"{label} {_ABOUT.get(frame.intent, 'of')} {frame.topic}"
-    elif focus:
-        title = f"{label} of {focus}"
-    else:
-        title = query.question.strip()
-    return title[:1].upper() + title[1:]
-
-
-def names_issuer(query: Query, word: str) -> bool:
-    """Whether a question word names a body the question names as the source ("per NICE")."""
-    own = frozenset(terms(word))
-    longs = [frozenset(terms(e.long)) for e in query.expansions if e.short == word]
-    return any(own <= i or any(x <= i for x in longs) for i in query.named_sources)
-
-
-def main_focus_word(query: Query) -> str | None:
-    """The question's first focus word that names no body it asks for ("per NICE")."""
-    return next((w for w in query.frame.focus if not names_issuer(query, w)), None)
-
-
-def said_phrase(query: Query, said: Sequence[str], main: str, limit: int = 5) -> str | None:
-    """The longest run of two to `limit` of the question's words (outside brackets) that
-    holds its main focus word, begins and ends with a word the question asks about, and
-    that one of the statements `said` says word for word (other forms of a word count:
-    "valve" for "valves"), as the question writes it; None when none does."""
-
-    def spoken(words: Sequence[str]) -> str:
-        return " ".join(" ".join(terms(w)) for w in words)
-
-    tokens = _TOKEN.findall(re.sub(r"\([^)]*\)", " ", query.read))
-    asked = {w.casefold() for w in query.content_words if not names_no_focus(w)}
-    texts = [f" {spoken(_TOKEN.findall(text))} " for text in said]
-    best: list[str] = []
-    for start, token in enumerate(tokens):
-        if token.casefold() != main.casefold():
-            continue
-        for first in range(max(0, start - limit + 1), start + 1):
-            for last in range(start, min(len(tokens), first + limit)):
-                run = tokens[first : last + 1]
-                if len(run) < max(2, len(best) + 1):
-                    continue
-                if not {run[0].casefold(), run[-1].casefold()} <= asked:
-                    continue
-                if any(f" {spoken(run)} " in text for text in texts):
-                    best = run
-    return " ".join(best) or None
-
-
-def focus_phrase(query: Query, stated: frozenset[str] | None = None, limit: int = 5) -> str | None:
-    """The question's words around its main focus word, as the question writes them: the
-    run of its content words (outside brackets) that holds it. A word of the body the
-    question names ("per NICE") is no focus. Given the terms an article's statements state
-    (`stated`), None when they do not state the main focus, and only words they state join
-    it."""
-    if not query.frame.focus or query.language != "en":
-        return None  # the question's own words would be in another language than the title
-
-    def longs(word: str) -> list[frozenset[str]]:
-        return [frozenset(terms(e.long)) for e in query.expansions if e.short == word]
-
-    def says(word: str) -> bool:
-        own = frozenset(terms(word))
-        return stated is None or own <= stated or any(x and x <= stated for x in longs(word))
-
-    main = main_focus_word(query)
-    if main is None or not says(main):
-        return None
-    text = re.sub(r"\([^)]*\)", " ", query.read)
-    tokens = _TOKEN.findall(text)
-    topic = {w.casefold() for w in (query.frame.topic or "").split()}
-    keep = {
-        w.casefold()
-        for w in query.content_words
-        if w.casefold() not in topic
-        and not names_no_focus(w)
-        and not any(c.isdigit() for c in w)
-        and not names_issuer(query, w)
-        and says(w)
-    }
-    positions = [i for i, t in enumerate(tokens) if t.casefold() == main.casefold()]
-    if not positions:
-        expansion = next((e.long for e in query.expansions if e.short == main), None)
-        return expansion
-    start = end = positions[0]
-    while start > 0 and tokens[start - 1].casefold() in keep and end - start + 1 < limit:
-        start -= 1
-    while end + 1 < len(tokens) and tokens[end + 1].casefold() in keep and end - start + 1 < limit:
-        end += 1
-    phrase = " ".join(tokens[start : end + 1])
-    expansion = next((e.long for e in query.expansions if e.short == phrase), None)
-    return expansion or phrase

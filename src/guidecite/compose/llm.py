@@ -54,8 +54,9 @@ from ..types import (
     reference_for,
 )
 from ..verify import Verdict, verify_statement
-from .extractive import ExtractiveComposer, select_passages, title_for
+from .extractive import ExtractiveComposer, select_passages
 from .sections import ORDER, classify, kind
+from .titles import title_for
 
 #: Verdicts a generated sentence may carry and stay in the answer.
 KEPT_VERDICTS = frozenset({SUPPORTED})
