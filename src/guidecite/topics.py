@@ -56,12 +56,13 @@ class TopicIndex:
         ]
         self._issuer_names = {issuer for issuer, _ in self._issuers}
         # each body's name as its words, without its acronym or a leading "The"
-        self._spelled: list[tuple[frozenset[str], tuple[str, ...]]] = []
+        # (a space on either side, so that a question's words match it whole)
+        self._spelled: list[tuple[frozenset[str], str]] = []
         for body in bodies:
-            name = tuple(w.casefold() for w in _SPELLED_WORD.findall(_ACRONYM.sub(" ", body)))
-            name = name[1:] if name[:1] == ("the",) else name
+            name = [w.casefold() for w in _SPELLED_WORD.findall(_ACRONYM.sub(" ", body))]
+            name = name[1:] if name[:1] == ["the"] else name
             if len(name) >= MIN_SPELLED:
-                self._spelled.append((frozenset(terms(body)), name))
+                self._spelled.append((frozenset(terms(body)), f" {' '.join(name)} "))
         self._postings: dict[str, set[str]] = defaultdict(set)
         for doc_id, title in titles:
             self.titles[doc_id] = title
@@ -88,12 +89,8 @@ class TopicIndex:
     def issuers_spelled(self, question: str) -> list[frozenset[str]]:
         """The terms of the issuers a question names in full ("what does the Endocrine
         Society suggest?")."""
-        said = " ".join(w.casefold() for w in _SPELLED_WORD.findall(question))
-        return [
-            issuer
-            for issuer, name in self._spelled
-            if re.search(r"(?<!\S)" + re.escape(" ".join(name)) + r"(?!\S)", said)
-        ]
+        said = f" {' '.join(w.casefold() for w in _SPELLED_WORD.findall(question))} "
+        return [issuer for issuer, name in self._spelled if name in said]
 
     def issuer_acronym(self, word: str) -> bool:
         """Whether an issuer of the library is written as this acronym ("GINA"): a name, not

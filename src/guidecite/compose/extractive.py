@@ -192,11 +192,8 @@ class ExtractiveComposer:
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
     ) -> Answer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
-        named = frozenset(
-            doc_id
-            for doc_id, doc in documents.items()
-            if query.named_sources and issued_by(doc.issuer or "", query.named_sources)
-        )
+        sources = query.named_sources
+        named = {d for d, doc in documents.items() if issued_by(doc.issuer or "", sources)}
         chosen = select_passages(hits, named)
         candidates = self.score_sentences(query, chosen, documents, audience)
         only_topic = False
