@@ -6,7 +6,7 @@ import pytest
 
 from guidecite.analysis import terms
 from guidecite.query import understand
-from guidecite.scoring import coverage, sentence_coverage, states_all
+from guidecite.scoring import coverage, extends, sentence_coverage, states, states_all
 
 
 def test_coverage_counts_context_half_and_extensions_of_a_stem(library) -> None:
@@ -27,3 +27,39 @@ def test_a_sentence_that_puts_the_concepts_together_beats_scattered_ones() -> No
     assert sentence_coverage(concepts, apart, "") == pytest.approx(2 / 3)
     assert states_all(concepts, apart)
     assert not states_all(concepts, "Enolase is an enzyme.")
+
+
+def test_a_term_extends_a_word_as_the_prefixes_of_four_letters_or_more_say() -> None:
+    text = frozenset({"treatment", "treble", "ace", "cancer", "tread", "hyperten"})
+    ordered = tuple(sorted(text))
+    prefixes = {t[:end] for t in text for end in range(4, len(t) + 1)}
+    for word in (
+        "treat",
+        "treatm",
+        "trea",
+        "tre",
+        "treb",
+        "cancer",
+        "cancers",
+        "hyper",
+        "ace",
+        "acet",
+        "tread",
+        "treads",
+        "zzzz",
+        "aaaa",
+        "hypertension",
+    ):
+        assert extends(word, ordered) == (word in prefixes), word
+    assert states(frozenset({"treat"}), (text, ordered))
+    assert not states(frozenset({"treat", "heart"}), (text, ordered))  # two terms: both, whole
+
+
+def test_a_passage_read_again_gives_the_same_coverage() -> None:
+    concepts = [(2.0, (frozenset(terms("enolase")),)), (1.0, (frozenset(terms("tumour")),))]
+    text = "Enolase is an enzyme. Enolase is raised in some tumours."
+    first = sentence_coverage(concepts, text, "Neuroendocrine tumours")
+    assert (
+        sentence_coverage(concepts, text, "Neuroendocrine tumours") == first == pytest.approx(1.0)
+    )
+    assert sentence_coverage(concepts[1:], text, "") == pytest.approx(1.0)

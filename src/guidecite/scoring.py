@@ -11,7 +11,9 @@ the text's context (its document's title and headings) count half.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .analysis import terms
 from .chunking import split_sentences
@@ -19,53 +21,75 @@ from .chunking import split_sentences
 #: (weight, alternatives): a concept is stated when any alternative's terms all appear.
 Concept = tuple[float, tuple[frozenset[str], ...]]
 CONTEXT_SHARE = 0.5
+#: Passages whose sentences' terms are kept once read: retrieval reads the same candidates
+#: twice per question (before and after its topic is settled), and the next question often
+#: meets them again.
+PASSAGES_REMEMBERED = 1024
+
+#: A text's terms as a set, and in order (to find the terms that extend a word).
+Read = tuple[frozenset[str], tuple[str, ...]]
 
 
 def coverage(
     concepts: Sequence[Concept], own: frozenset[str], context: frozenset[str] = frozenset()
 ) -> float:
     """Share of the weighted concepts a text states (its context counts half)."""
+    return _coverage(concepts, read(own), read(context))
+
+
+def _coverage(concepts: Sequence[Concept], own: Read, context: Read) -> float:
     total = sum(weight for weight, _ in concepts) or 1.0
-    own_prefixes, context_prefixes = prefixes(own), prefixes(context)
     covered = 0.0
     for concept in concepts:
-        if stated(concept, own, own_prefixes):
+        if stated(concept, own):
             covered += concept[0]
-        elif stated(concept, context, context_prefixes):
+        elif stated(concept, context):
             covered += CONTEXT_SHARE * concept[0]
     return covered / total
 
 
-def stated(concept: Concept, text_terms: frozenset[str], text_prefixes: frozenset[str]) -> bool:
-    return any(states(alt, text_terms, text_prefixes) for alt in concept[1])
+def read(text_terms: frozenset[str]) -> Read:
+    return text_terms, tuple(sorted(text_terms))
+
+
+def stated(concept: Concept, text: Read) -> bool:
+    return any(states(alt, text) for alt in concept[1])
 
 
 def states_all(concepts: Iterable[Concept], text: str) -> bool:
     """Whether a text states every one of the concepts."""
-    own = frozenset(terms(text))
-    own_prefixes = prefixes(own)
-    return all(stated(concept, own, own_prefixes) for concept in concepts)
+    own = read(frozenset(terms(text)))
+    return all(stated(concept, own) for concept in concepts)
 
 
-def prefixes(text_terms: frozenset[str]) -> frozenset[str]:
-    """Every prefix of four letters or more of the terms."""
-    return frozenset(term[:end] for term in text_terms for end in range(4, len(term) + 1))
-
-
-def states(
-    alternative: frozenset[str], text_terms: frozenset[str], text_prefixes: frozenset[str]
-) -> bool:
+def states(alternative: frozenset[str], text: Read) -> bool:
     """Whether a text's terms state one alternative of a concept."""
-    if alternative <= text_terms:
+    if alternative <= text[0]:
         return True
-    return len(alternative) == 1 and next(iter(alternative)) in text_prefixes
+    return len(alternative) == 1 and extends(next(iter(alternative)), text[1])
+
+
+def extends(word: str, ordered: tuple[str, ...]) -> bool:
+    """Whether a term (of terms in order) extends a word of four letters or more: the terms
+    that start with a word sit together, from where the word would be inserted."""
+    if len(word) < 4:
+        return False
+    at = bisect_left(ordered, word)
+    return at < len(ordered) and ordered[at].startswith(word)
 
 
 def sentence_coverage(concepts: Sequence[Concept], text: str, context: str) -> float:
     """How much of the question one sentence of a passage states: answers tend to put the
     question's concepts together, not scatter them over a section."""
-    around = frozenset(terms(context))
-    return max(
-        (coverage(concepts, frozenset(terms(s)), around) for s in split_sentences(text)),
-        default=0.0,
-    )
+    around = _read_text(context)
+    return max((_coverage(concepts, own, around) for own in _read_sentences(text)), default=0.0)
+
+
+@lru_cache(maxsize=PASSAGES_REMEMBERED)
+def _read_sentences(text: str) -> tuple[Read, ...]:
+    return tuple(read(frozenset(terms(sentence))) for sentence in split_sentences(text))
+
+
+@lru_cache(maxsize=PASSAGES_REMEMBERED)
+def _read_text(text: str) -> Read:
+    return read(frozenset(terms(text)))
