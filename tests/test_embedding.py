@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from guidecite.embedding import EMBEDDERS, STATIC_MODEL, Embedder, get_embedder
+from guidecite.embedding import EMBEDDERS, STATIC_MODEL, Embedder, get_embedder, load_minilm_onnx
 from guidecite.errors import ConfigError, ModelError
 
 SENTENCES = [
@@ -145,3 +145,26 @@ def test_hash_embedder_is_deterministic_and_word_based() -> None:
     np.testing.assert_allclose(a, b)
     assert float(a @ c) < 0.5
     np.testing.assert_array_equal(fake.embed(["asthma"])[0], c)
+
+
+class _Batches:
+    """An ONNX session that records how many texts each run reads, and runs the real one."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.sizes: list[int] = []
+
+    def run(self, outputs, feeds):
+        self.sizes.append(len(feeds["input_ids"]))
+        return self.session.run(outputs, feeds)
+
+
+def test_minilm_onnx_reads_texts_in_batches_of_the_size_asked_and_the_vectors_stay() -> None:
+    pytest.importorskip("onnxruntime", reason="minilm-onnx needs the onnx extra")
+    texts = [f"{'long ' * (i % 7)}statement number {i}" for i in range(17)]
+    whole = load_minilm_onnx(max_tokens=64, threads=1)
+    model = load_minilm_onnx(max_tokens=64, threads=1, batch=8)
+    recorded = _Batches(model.session)
+    model.session = recorded
+    np.testing.assert_allclose(model.embed(texts), whole.embed(texts), atol=1e-5)
+    assert recorded.sizes == [8, 8, 1]

