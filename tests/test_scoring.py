@@ -6,7 +6,7 @@ import pytest
 
 from guidecite.analysis import terms
 from guidecite.query import understand
-from guidecite.scoring import coverage, extends, sentence_coverage, states, states_all
+from guidecite.scoring import coverage, extends, sentence_coverage, stated, states_all
 
 
 def test_coverage_counts_context_half_and_extensions_of_a_stem(library) -> None:
@@ -51,8 +51,8 @@ def test_a_term_extends_a_word_as_the_prefixes_of_four_letters_or_more_say() -> 
         "hypertension",
     ):
         assert extends(word, ordered) == (word in prefixes), word
-    assert states(frozenset({"treat"}), (text, ordered))
-    assert not states(frozenset({"treat", "heart"}), (text, ordered))  # two terms: both, whole
+    assert stated((1.0, (frozenset({"heart"}), frozenset({"treat"}))), (text, ordered))
+    assert not stated((1.0, (frozenset({"treat", "heart"}),)), (text, ordered))  # both, whole
 
 
 def test_a_passage_read_again_gives_the_same_coverage() -> None:

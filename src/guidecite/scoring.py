@@ -34,39 +34,43 @@ def coverage(
     concepts: Sequence[Concept], own: frozenset[str], context: frozenset[str] = frozenset()
 ) -> float:
     """Share of the weighted concepts a text states (its context counts half)."""
-    return _coverage(concepts, read(own), read(context))
+    return _coverage(concepts, read(own), _in_context(concepts, read(context)))
 
 
-def _coverage(concepts: Sequence[Concept], own: Read, context: Read) -> float:
+def _in_context(concepts: Sequence[Concept], context: Read) -> list[float]:
+    """What each concept adds when only the context states it."""
+    return [CONTEXT_SHARE * concept[0] if stated(concept, context) else 0.0 for concept in concepts]
+
+
+def _coverage(concepts: Sequence[Concept], own: Read, in_context: Sequence[float]) -> float:
     total = sum(weight for weight, _ in concepts) or 1.0
     covered = 0.0
-    for concept in concepts:
-        if stated(concept, own):
-            covered += concept[0]
-        elif stated(concept, context):
-            covered += CONTEXT_SHARE * concept[0]
+    for concept, from_context in zip(concepts, in_context, strict=True):
+        covered += concept[0] if stated(concept, own) else from_context
     return covered / total
 
 
 def read(text_terms: frozenset[str]) -> Read:
+    """A text's terms, ready for `stated`."""
     return text_terms, tuple(sorted(text_terms))
 
 
 def stated(concept: Concept, text: Read) -> bool:
-    return any(states(alt, text) for alt in concept[1])
+    """Whether a text states one of a concept's alternatives: holds all its terms, or a term
+    that extends its one word."""
+    own, ordered = text
+    for alternative in concept[1]:
+        if alternative <= own:
+            return True
+        if len(alternative) == 1 and extends(next(iter(alternative)), ordered):
+            return True
+    return False
 
 
 def states_all(concepts: Iterable[Concept], text: str) -> bool:
     """Whether a text states every one of the concepts."""
     own = read(frozenset(terms(text)))
     return all(stated(concept, own) for concept in concepts)
-
-
-def states(alternative: frozenset[str], text: Read) -> bool:
-    """Whether a text's terms state one alternative of a concept."""
-    if alternative <= text[0]:
-        return True
-    return len(alternative) == 1 and extends(next(iter(alternative)), text[1])
 
 
 def extends(word: str, ordered: tuple[str, ...]) -> bool:
@@ -81,8 +85,8 @@ def extends(word: str, ordered: tuple[str, ...]) -> bool:
 def sentence_coverage(concepts: Sequence[Concept], text: str, context: str) -> float:
     """How much of the question one sentence of a passage states: answers tend to put the
     question's concepts together, not scatter them over a section."""
-    around = _read_text(context)
-    return max((_coverage(concepts, own, around) for own in _read_sentences(text)), default=0.0)
+    in_context = _in_context(concepts, _read_text(context))
+    return max((_coverage(concepts, own, in_context) for own in _read_sentences(text)), default=0.0)
 
 
 @lru_cache(maxsize=PASSAGES_REMEMBERED)
