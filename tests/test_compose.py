@@ -1243,7 +1243,7 @@ def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place()
     assert kept([defines, how_common], "inheritance") == [defines, how_common]
 
 
-def test_asked_only_what_to_do_a_statement_of_no_care_leaves_no_place() -> None:
+def test_asked_what_to_do_or_the_outlook_a_statement_of_no_care_leaves_no_place() -> None:
     def placed(text: str, headings: tuple[str, ...] = ()) -> Candidate:
         passage = Passage(text[:8], "d1", 0, headings, text)
         return Candidate(
@@ -1261,8 +1261,18 @@ def test_asked_only_what_to_do_a_statement_of_no_care_leaves_no_place() -> None:
     # statement takes its place; whether there is a cure answers what to do, and a line
     # placed under a treatment heading speaks of care
     assert of_doing(picked, management) == [therapy, no_cure, headed]
-    # asked more than what to do (here, the outlook too), every statement stays
-    assert of_doing(picked, [*management, intent_named("prognosis")]) == picked
+    # asked the outlook too, or a test alone, what the condition is like is background the
+    # same way; that it may worsen over time answers the outlook
+    outlook = [*management, intent_named("prognosis")]
+    assert of_doing(picked, outlook) == [therapy, course, no_cure, headed]
+    confirm = placed("Genetic testing can confirm the diagnosis.")
+    assert of_doing([confirm, features], [intent_named("test")]) == [confirm]
+    # asked more than what to do, the lead stays: fewer words offer an outlook or a test
+    assert of_doing([features, confirm, course], [intent_named("test")]) == [features, confirm]
+    assert of_doing([features, therapy], management) == [therapy]
+    # asked what it is like (its symptoms) or what it is, every statement stays
+    assert of_doing(picked, [*management, intent_named("symptoms")]) == picked
+    assert of_doing(picked, [intent_named("definition")]) == picked
     # where nothing else was picked, the statements are what the library holds
     assert of_doing([features, course], management) == [features, course]
     # asked to know about the condition too, what it is like is part of the answer

@@ -430,22 +430,26 @@ def without_description(
 def of_doing(
     picked: list[Candidate], intents: Sequence[Intent], query: Query | None = None
 ) -> list[Candidate]:
-    """Asked only what to do, the picked statements that speak of no care (placed under
-    assessment or other considerations: no treatment, test, follow-up, referral, caution or
-    population in their words or headings) and offer no asked kind of answer in their own
-    words are about another decision, or background: left out, and not replaced by weaker
-    ones. A question that also asks to know about its subject in general ("I want to know
-    about lupus and its treatment") asks more than what to do."""
-    if not all(i.name in ACTION_INTENTS for i in intents):
+    """Asked what to do, or anything else but what the condition is, what causes it or what
+    it is like (a test, the outlook, a risk), the picked statements that speak of no care
+    (placed under assessment or other considerations: no treatment, test, follow-up,
+    referral, caution or population in their words or headings) and offer no asked kind of
+    answer in their own words are about another decision, or background: left out, and not
+    replaced by weaker ones. Asked more than what to do, the lead stays: the words that offer
+    an outlook or a time are fewer than those of care ("can live normally without it", "is
+    present from birth"). A question that also asks to know about its subject in general
+    ("I want to know about lupus and its treatment") asks more than that."""
+    if {i.name for i in intents} & DESCRIPTIVE_INTENTS:
         return picked
     if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
         return picked
+    lead = 0 if all(i.name in ACTION_INTENTS for i in intents) else 1
 
     def no_care(c: Candidate) -> bool:
         placed = classify(c.text, c.headings).key in {"assessment", "other"}
         return placed and not offers_any(intents, c.text)
 
-    kept = [c for c in picked if not no_care(c)]
+    kept = [c for n, c in enumerate(picked) if n < lead or not no_care(c)]
     return kept or picked
 
 
