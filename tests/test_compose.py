@@ -19,6 +19,7 @@ from guidecite.compose.extractive import (
     duplicates,
     for_the_patient,
     frame_notice,
+    giving_the_value,
     lead_with_answer,
     of_care_asked,
     of_doing,
@@ -1241,6 +1242,21 @@ def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place()
     assert kept(picked, "management") == picked
     # where only descriptions were picked, they are what the library holds
     assert kept([defines, how_common], "inheritance") == [defines, how_common]
+
+
+def test_asked_only_for_a_value_a_statement_that_gives_none_leaves_after_the_lead() -> None:
+    lead = scored("For people not taking an anticoagulant, review stroke risk annually.")
+    monthly = scored("Check the INR every 4 weeks once stable.")
+    other = scored("Do not offer LAAO as an alternative to anticoagulation.")
+    no_time = scored("Anticoagulation is recommended for people at high risk of stroke.")
+    timing = [intent_named("timing")]
+    # asked when, the statements that give no time are another decision; none takes their
+    # place, and the lead stays whatever it says
+    assert giving_the_value([lead, other, monthly, no_time], timing) == [lead, monthly]
+    assert giving_the_value([no_time, monthly], timing) == [no_time, monthly]
+    # asked a time and what to do, a statement of care answers too
+    both = [*timing, intent_named("management")]
+    assert giving_the_value([lead, other, no_time], both) == [lead, other, no_time]
 
 
 def test_asked_what_to_do_or_the_outlook_a_statement_of_no_care_leaves_no_place() -> None:

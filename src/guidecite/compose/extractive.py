@@ -226,6 +226,7 @@ class ExtractiveComposer:
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
         picked = of_doing(picked, intents, query)
+        picked = giving_the_value(picked, intents)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient_groups(query) | maybe)
         main = main_focus(query)
@@ -451,6 +452,16 @@ def of_doing(
 
     kept = [c for n, c in enumerate(picked) if n < lead or not no_care(c)]
     return kept or picked
+
+
+def giving_the_value(picked: list[Candidate], intents: Sequence[Intent]) -> list[Candidate]:
+    """Asked only for a value (a dose, a time, a threshold), the picked statements after the
+    lead that give none of the asked kinds in their own words are about another decision
+    ("Do not offer LAAO as an alternative to anticoagulation" asked when to review the risk of
+    stroke): left out, and not replaced by weaker ones."""
+    if not all(i.name in VALUE_INTENTS for i in intents):
+        return picked
+    return [c for n, c in enumerate(picked) if n == 0 or offers_any(intents, c.text)]
 
 
 def for_the_patient(
