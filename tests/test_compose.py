@@ -1242,6 +1242,11 @@ def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place()
     assert kept(picked, "management") == picked
     # where only descriptions were picked, they are what the library holds
     assert kept([defines, how_common], "inheritance") == [defines, how_common]
+    # how common it is stays a description even where a cue word of the asked kind is in it
+    # ("increasingly less common" is no result rising); asked a risk, it answers
+    where = placed("Angelman syndrome is most common in girls and increasingly less common later.")
+    assert kept([cause, where], "interpretation", "test") == [cause]
+    assert kept([cause, where], "risk", "test") == [cause, where]
 
 
 def test_asked_only_for_a_value_a_statement_that_gives_none_leaves_after_the_lead() -> None:

@@ -419,10 +419,14 @@ def without_description(
         return picked
 
     def description(c: Candidate) -> bool:
-        if _SAYS_MORE.search(c.text) or offers_any(intents, c.text):
+        if _SAYS_MORE.search(c.text):
             return False
         common = _HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
-        return bool(common) or defines(c.text, query.topic_concepts)
+        if common and "risk" not in names:
+            return True  # "most common in", "increasingly less common": the cues offer nothing
+        return not offers_any(intents, c.text) and (
+            bool(common) or defines(c.text, query.topic_concepts)
+        )
 
     kept = [c for c in picked if not description(c)]
     return kept or picked
