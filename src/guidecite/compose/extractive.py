@@ -440,10 +440,10 @@ def of_doing(
     (placed under assessment or other considerations: no treatment, test, follow-up,
     referral, caution or population in their words or headings) and offer no asked kind of
     answer in their own words are about another decision, or background: left out, and not
-    replaced by weaker ones. Asked more than what to do, the lead stays: the words that offer
-    an outlook or a time are fewer than those of care ("can live normally without it", "is
-    present from birth"). A question that also asks to know about its subject in general
-    ("I want to know about lupus and its treatment") asks more than that."""
+    replaced by weaker ones. Asked more than what to do, the lead stays: fewer words offer an
+    outlook or a test than care ("a person can live normally without a gallbladder" offers
+    the outlook in none of them). A question that also asks to know about its subject in
+    general ("I want to know about lupus and its treatment") asks more than that."""
     if {i.name for i in intents} & DESCRIPTIVE_INTENTS:
         return picked
     if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
