@@ -21,10 +21,13 @@ from guidecite.compose.extractive import (
     frame_notice,
     giving_the_value,
     lead_with_answer,
+    near_the_question,
     of_care_asked,
     of_doing,
     offers,
     pick_statements,
+    read_by_part,
+    rerank,
     said_alike,
     said_in_full,
     select_passages,
@@ -42,7 +45,7 @@ from guidecite.compose.units import (
     statements_of,
     usable,
 )
-from guidecite.frame import ONLY_THE_TOPIC, Frame
+from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
 from guidecite.intents import intent_named
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
@@ -406,6 +409,79 @@ def test_said_alike_reads_the_statements_meanings_through_the_reranker() -> None
     candidates = [scored(t) for t in texts]
     assert said_alike(candidates, _Reads()) == {frozenset(texts[:2])}
     assert said_alike(candidates, None) == frozenset()
+
+
+def test_a_statement_of_another_document_far_from_the_question_leaves() -> None:
+    def candidate(text: str, doc_id: str) -> Candidate:
+        passage = Passage(text[:8], doc_id, 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), 1.0, None)
+
+    lead = candidate("Reduce the tidal volume to 4 mL/kg when the plateau pressure is high.", "a")
+    near = candidate("Keep the plateau pressure at or below 30 cmH2O.", "b")
+    far = candidate("Cerebral arteriosclerosis can cause serious health problems.", "c")
+    own = candidate("Consider chest wall compliance in obese patients.", "a")
+    topics = candidate("Prone positioning is advised in severe cases.", "t")
+
+    class _Reads:
+        name = "reads"
+
+        def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+            read = {lead.text: 0.7, near.text: 0.6, far.text: 0.3, own.text: 0.3, topics.text: 0.2}
+            return np.array([read[s] for s in statements])
+
+    read = rerank([lead, near, far, own, topics], "the plateau pressure?", _Reads())
+    lead, near, far, own, topics = read
+    assert [c.closeness for c in read] == [0.7, 0.6, 0.3, 0.3, 0.2]
+    # another document's statement read far from the question leaves; the bottom line's
+    # own document's stays, and the topic's own documents' ("t"), however they are read
+    assert near_the_question([near, far, own, topics], {"a", "t"}, read) == [near, own, topics]
+    assert near_the_question([near, far, own, topics], {"a"}, read) == [near, own]
+    # a statement the reranker did not read, or a question it could not read: all stay
+    unread = replace(far, closeness=None)
+    assert near_the_question([near, unread], {"a"}, [lead, near, unread]) == [near, unread]
+    plain = [replace(c, closeness=None) for c in (lead, near, far)]
+    assert near_the_question(plain[1:], {"a"}, plain) == plain[1:]
+
+
+def test_a_question_asking_two_things_is_read_part_by_part() -> None:
+    def candidate(text: str, closeness: float | None) -> Candidate:
+        passage = Passage(text[:8], "d", 0, (), text)
+        terms = frozenset(words_only(text).split())
+        return Candidate(
+            text, Hit(passage, 1.0), terms, 1.0 + (closeness or 0), None, True, False, (), closeness
+        )
+
+    link = candidate("Essential tremor is not Parkinson disease.", 0.6)
+    drug = candidate("Essential tremor may be treated with propranolol.", 0.3)
+    unread = candidate("Physical therapy may help some patients.", None)
+    question = "What is the link between tremor and Parkinson's? What is the best treatment?"
+
+    class _Reads:
+        name = "reads"
+        asked: list[str] = []
+
+        def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+            self.asked.append(question)
+            best = {"What is the best treatment?": {drug.text: 0.7, link.text: 0.1}}
+            return np.array([best.get(question, {}).get(s, 0.0) for s in statements])
+
+    reads = _Reads()
+    again = read_by_part([link, drug, unread], question, reads)
+    assert reads.asked == [
+        "What is the link between tremor and Parkinson's?",
+        "What is the best treatment?",
+    ]
+    # the best of the whole question's reading and each part's; the order and scores stay
+    assert [c.closeness for c in again] == [0.6, 0.7, None]
+    assert [c.score for c in again] == [c.score for c in (link, drug, unread)]
+    # a question of one part is read once, as a whole (rerank)
+    reads.asked.clear()
+    assert read_by_part([link, drug], "What is the best treatment?", reads) == [link, drug]
+    assert reads.asked == []
+    assert clauses("Tremor: what is it? And is it inherited?\nThanks so") == [
+        "Tremor: what is it?",
+        "And is it inherited?",
+    ]
 
 
 def test_the_digits_of_a_name_are_not_a_number() -> None:

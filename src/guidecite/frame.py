@@ -191,6 +191,12 @@ def asking_clauses(question: str) -> str:
     return " ".join(asking) if asking else body
 
 
+def clauses(text: str, shortest: int = 3) -> list[str]:
+    """The text's clauses (sentences, lines, parts set off by a dash) of `shortest` words or
+    more: the parts of a question that asks several things."""
+    return [c.strip() for c in _CLAUSE.split(text) if len(c.split()) >= shortest]
+
+
 @dataclass(frozen=True)
 class Frame:
     """What the question asks, read into parts (docs/frame.md)."""
