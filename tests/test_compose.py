@@ -299,6 +299,10 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "The USPSTF has issued recommendations on screening for other STIs, including hepatitis "
         "B. The USPSTF has also issued recommendations on behavioral counseling for adults.",
         "Several organizations have published consensus guidelines for follow-up after HSCT.",
+        # a sentence that sends the reader to a website
+        "To stay abreast of any new studies on gene therapy and salivary gland function, "
+        "visit ClinicalTrials.gov.",
+        "For more on lupus, go to the Lupus Foundation of America web site.",
     ):
         assert points_to_a_source(pointer) and usable(pointer)
     # recommendations given after the colon, or in the next sentence, are care
@@ -309,6 +313,7 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "recommend yearly endoscopy.",
         "Check whether service users have made advance decisions or advance statements about "
         "the use of restrictive interventions.",
+        "See your doctor if the rash spreads to the face.",
     ):
         assert not points_to_a_source(given)
     # a test that gives information, and a trial group named for research, are care
@@ -321,6 +326,18 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "assigned 311 patients with low-grade gliomas to radiation or observation.",
     ):
         assert usable(care) and not points_to_a_source(care)
+
+
+def test_a_question_a_document_asks_itself_is_no_statement() -> None:
+    tested = "GeneTests lists the laboratories that perform genetic testing for this condition."
+    asked = f"Is genetic testing available for abetalipoproteinemia? Yes. {tested}"
+    assert [text for text, _ in statements_of(asked)] == [tested]
+    assert statements_of("How might abetalipoproteinemia be treated?") == []
+    # a statement that tells of questions asked stays
+    told = "Your provider may ask what makes the pain worse. Some ask when it started?"
+    assert [text for text, _ in statements_of(told)][:1] == [
+        "Your provider may ask what makes the pain worse."
+    ]
 
 
 def test_a_pointer_to_a_source_answers_only_a_request_for_information() -> None:

@@ -75,6 +75,12 @@ LABEL_WORDS = 8
 #: The answer to a question the statement does not carry ("Yes. Some patients take part in
 #: studies ..."): the words after it stand alone, the "Yes" does not.
 _BARE_ANSWER = re.compile(r"^(?:Yes|No)[.,!]\s+(?=[A-Z])")
+#: A question a document asks itself, with or without its bare answer ("Is genetic testing
+#: available for abetalipoproteinemia? Yes."): it asks, and the "Yes" alone says nothing.
+_OPENS_ASKING = re.compile(
+    r"^(?:Is|Are|Can|Could|Does|Do|Did|What|How|Why|When|Where|Which|Who|Should|Will|Would|"
+    r"Has|Have)\b[^.?!]*\?(?:\s*(?:Yes|No)[.!]?)?\s*$"
+)
 #: A sentence that introduces a list: it ends in a colon, in words that open one, or in a
 #: word that cannot end a sentence.
 _LEADS_IN = re.compile(
@@ -123,6 +129,13 @@ _GIVES_INFORMATION = re.compile(
 _SOURCE_SUBJECT = re.compile(
     r"\b(?:web ?sites?|resources|registry|foundation|institutes?|association|society|"
     r"organi[sz]ation|cent(?:er|re)|clearinghouse|network|alliance)\b|\w\.(?:gov|org)\b",
+    re.IGNORECASE,
+)
+#: A sentence that sends the reader to a website ("To stay abreast of any new studies on gene
+#: therapy and salivary gland function, visit ClinicalTrials.gov.").
+_SENDS_TO_SITE = re.compile(
+    r"\b(?:visit|go to|see|check)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:[\w-]+\.(?:gov|org|com|net)\b|web ?sites?\b)",
     re.IGNORECASE,
 )
 _ABOUT_RESEARCH = re.compile(
@@ -275,7 +288,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             unit = f"{before} {unit}".strip()
             if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
                 continue  # a heading ("Other Tests"), not a sentence that points back
-        if not usable(unit) or is_grade_only(unit):
+        if not usable(unit) or is_grade_only(unit) or _OPENS_ASKING.match(unit):
             continue
         grade = find_grade(unit)
         after = _GRADE_AFTER.search(unit)
@@ -689,10 +702,13 @@ _RECOMMENDS_ELSEWHERE = re.compile(
 
 def points_to_a_source(sentence: str) -> bool:
     """Whether a sentence tells where information is to be had ("The Genetic Testing
-    Registry (GTR) provides information about ..."), or that a body has recommendations
+    Registry (GTR) provides information about ...", "... visit ClinicalTrials.gov"), or
+    that a body has recommendations
     elsewhere without giving them: an answer only to a request for information."""
     found = _GIVES_INFORMATION.match(sentence)
     if found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject"))):
+        return True
+    if _SENDS_TO_SITE.search(sentence):
         return True
     return all(_recommends_elsewhere(part) for part in split_sentences(sentence))
 
