@@ -10,30 +10,31 @@ import numpy as np
 
 from guidecite.analysis import terms
 from guidecite.answer import answer
+from guidecite.compose.candidates import Candidate, offers
 from guidecite.compose.extractive import (
-    Candidate,
     ExtractiveComposer,
     SiteText,
     bottom_line_size,
     cover_intents,
     duplicates,
-    for_the_patient,
     frame_notice,
-    giving_the_value,
     lead_with_answer,
-    near_the_question,
-    of_care_asked,
-    of_doing,
-    offers,
     pick_statements,
-    read_by_part,
     rerank,
     said_alike,
     said_in_full,
     select_passages,
     uncited,
-    without_description,
     without_site_text,
+)
+from guidecite.compose.keeping import (
+    for_the_patient,
+    giving_the_value,
+    near_the_question,
+    of_care_asked,
+    of_doing,
+    read_by_part,
+    without_description,
 )
 from guidecite.compose.sections import classify
 from guidecite.compose.titles import title_for

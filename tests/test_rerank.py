@@ -9,10 +9,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from guidecite.compose.candidates import Candidate
 from guidecite.compose.extractive import (
     RERANK_POOL,
     SAME_MEANING,
-    Candidate,
     ExtractiveComposer,
     rerank,
 )

@@ -8,16 +8,16 @@ whether it offers the kind of answer asked for (the frame's intent: a dose, an i
 what to do), by its passage's retrieval score, and by what suits the reader
 (audience.statement_preference). The best of them are then reranked by how close their
 meaning is to the question's (rerank.py: a sentence encoder). The statement that best
-answers the intent leads the bottom line; the rest, without near-duplicates, go to the
-article's sections by what they say. The title names the topic and focus in the library's
-words.
+answers the intent leads the bottom line; the rest, without near-duplicates and without
+those about another decision, population or condition (keeping.py), go to the article's
+sections by what they say. The title names the topic and focus in the library's words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
 from ..analysis import terms
@@ -32,13 +32,9 @@ from ..frame import (
     READ_AS,
     asked_part,
     asking_clauses,
-    clauses,
 )
 from ..intents import (
-    INFORMATION_ASKED,
     Intent,
-    care_asked,
-    care_named,
     intent_named,
     workup_asked,
 )
@@ -62,9 +58,30 @@ from ..types import (
     reference_for,
 )
 from ..wording import everyday_word
+from .candidates import (
+    ACTION_INTENTS,
+    DESCRIPTIVE_INTENTS,
+    SUBGROUPS,
+    VALUE_INTENTS,
+    Alike,
+    Candidate,
+    defines,
+    describes,
+    offers,
+    offers_any,
+)
+from .keeping import (
+    for_the_patient,
+    giving_the_value,
+    near_the_question,
+    of_care_asked,
+    of_doing,
+    read_by_part,
+    without_description,
+)
 from .sections import ORDER, classify, kind
 from .titles import title_for
-from .units import heading_above, passage_statements, points_to_a_source
+from .units import passage_statements, points_to_a_source
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
@@ -106,10 +123,6 @@ STUDY_REPORT = re.compile(
 )
 #: A question that asks what studies found: a study's report answers it.
 STUDY_ASKED = re.compile(r"\b(?:evidence|trials?|stud(?:y|ies)|data)\b", re.IGNORECASE)
-#: Groups narrower than a patient the question does not describe (patients.POPULATIONS).
-SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
-#: Intents that ask what something is, not what to do.
-DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
 #: Statements scoring under this share of the best are left out. Physicians labelled about
 #: 40% of the statements between 0.75 and 0.85 of the best on topic, and 60% of those above,
 #: but judges rated articles cut at 0.8 lower overall: they lost statements that answer
@@ -121,11 +134,6 @@ COVERAGE_SHARE = 0.55
 #: The best candidates the reranker reads, and how much its closeness (a cosine) adds.
 RERANK_POOL = 16
 RERANK_WEIGHT = 1.0
-#: A statement after the bottom line, of a document neither the bottom line's nor the topic's,
-#: stays only as near the question's meaning as this much less than the closest candidate
-#: (near_the_question). Physicians had read 59% of the 54 statements after the bottom line
-#: this far from the question off topic, 24% of the 70 nearer (round 69).
-CLOSENESS_SPREAD = 0.15
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0
@@ -163,23 +171,6 @@ class Repeats(Protocol):
     def doc_freq(self, phrase: str) -> int: ...
 
     def counts(self) -> dict[str, int]: ...
-
-
-@dataclass(frozen=True)
-class Candidate:
-    text: str
-    hit: Hit
-    terms: frozenset[str]
-    score: float
-    grade: str | None
-    answers: bool = False  # offers the kind of answer the question asks for
-    named_source: bool = False  # issued by a body the question names ("per NICE")
-    headings: tuple[str, ...] = ()  # its passage's headings (retrieval.headings_of)
-    closeness: float | None = None  # to the question's meaning, where the reranker read it
-
-
-#: Pairs of statements (by their text) that say the same thing in other words.
-Alike = frozenset[frozenset[str]]
 
 
 class ExtractiveComposer:
@@ -398,108 +389,6 @@ def _opens(short: Candidate, full: Candidate) -> bool:
     return len(full.text) > len(short.text) and full.text.startswith(short.text)
 
 
-def of_care_asked(
-    query: Query, candidates: list[Candidate], documents: Mapping[str, Document]
-) -> list[Candidate]:
-    """Asked about one kind of care ("what initial therapy?"), the picked statements placed
-    under the other kind only ("Diagnosis of obstructive sleep apnea", "How to diagnose
-    ...?") are about another decision: left out, where statements placed otherwise remain,
-    and not replaced by weaker ones (the article is shorter)."""
-    asked = care_asked(query.frame.intents or (query.frame.intent,))
-    if asked is None:
-        return candidates
-
-    def elsewhere(c: Candidate) -> bool:
-        doc = documents.get(c.hit.passage.doc_id)
-        named = care_named(c.hit.passage.section_path, doc.title if doc else "")
-        return bool(named) and asked not in named
-
-    kept = [c for c in candidates if not elsewhere(c)]
-    return kept or candidates
-
-
-def without_description(
-    query: Query, picked: list[Candidate], intents: Sequence[Intent]
-) -> list[Candidate]:
-    """Asked something about a condition other than what it is or what to do (how it is
-    inherited, its outlook, a test), the picked statements that only say what the condition
-    is or how common it is (nothing of its cause, inheritance or signs) and offer none of the
-    asked kinds of answer are left out, and not replaced by weaker ones: the article is
-    shorter. (Asked only what to do, such a sentence is no candidate at all:
-    score_sentences.)"""
-    names = {i.name for i in intents}
-    if names & {"definition", "general"} or names <= ACTION_INTENTS:
-        return picked
-
-    def description(c: Candidate) -> bool:
-        if _SAYS_MORE.search(c.text):
-            return False
-        common = _HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
-        if common and "risk" not in names:
-            return True  # "most common in", "increasingly less common": the cues offer nothing
-        return not offers_any(intents, c.text) and (
-            bool(common) or defines(c.text, query.topic_concepts)
-        )
-
-    kept = [c for c in picked if not description(c)]
-    return kept or picked
-
-
-def of_doing(
-    picked: list[Candidate], intents: Sequence[Intent], query: Query | None = None
-) -> list[Candidate]:
-    """Asked what to do, or anything else but what the condition is, what causes it or what
-    it is like (a test, the outlook, a risk), the picked statements that speak of no care
-    (placed under assessment or other considerations: no treatment, test, follow-up,
-    referral, caution or population in their words or headings) and offer no asked kind of
-    answer in their own words are about another decision, or background: left out, and not
-    replaced by weaker ones. Asked more than what to do, the lead stays: fewer words offer an
-    outlook or a test than care ("a person can live normally without a gallbladder" offers
-    the outlook in none of them). A question that also asks to know about its subject in
-    general ("I want to know about lupus and its treatment") asks more than that."""
-    if {i.name for i in intents} & DESCRIPTIVE_INTENTS:
-        return picked
-    if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
-        return picked
-    lead = 0 if all(i.name in ACTION_INTENTS for i in intents) else 1
-
-    def no_care(c: Candidate) -> bool:
-        placed = classify(c.text, c.headings).key in {"assessment", "other"}
-        return placed and not offers_any(intents, c.text)
-
-    kept = [c for n, c in enumerate(picked) if n < lead or not no_care(c)]
-    return kept or picked
-
-
-def giving_the_value(picked: list[Candidate], intents: Sequence[Intent]) -> list[Candidate]:
-    """Asked only for a value (a dose, a time, a threshold), the picked statements after the
-    lead that give none of the asked kinds in their own words are about another decision
-    ("Do not offer LAAO as an alternative to anticoagulation" asked when to review the risk of
-    stroke): left out, and not replaced by weaker ones."""
-    if not all(i.name in VALUE_INTENTS for i in intents):
-        return picked
-    return [c for n, c in enumerate(picked) if n == 0 or offers_any(intents, c.text)]
-
-
-def for_the_patient(
-    picked: list[Candidate], intents: Sequence[Intent], patient: frozenset[str]
-) -> list[Candidate]:
-    """Asked what to do (or a value, a test, the outlook), the picked statements said for a
-    group narrower than the question's patient ("In children with ...", "You should not
-    breastfeed ...") are about another population, and leave without a weaker one taking
-    their place. The patient is the one the question describes, or the group its topic
-    names ("Childhood Leukemia"); one it does not describe is not a child, pregnant or old.
-    Asked only what something is, such a statement describes the condition in that group."""
-    if {i.name for i in intents} <= DESCRIPTIVE_INTENTS:
-        return picked
-
-    def groups(c: Candidate) -> set[str]:
-        return said_for(c.text) | populations_of(heading_above(c.hit.passage.text, c.text))
-
-    kept = [c for c in picked if not groups(c) & SUBGROUPS - patient]
-    return kept or picked
-
-
 def rerank(
     candidates: Sequence[Candidate], question: str | None, reranker: Reranker | None
 ) -> list[Candidate]:
@@ -515,50 +404,6 @@ def rerank(
         for c, near in zip(pool, closeness, strict=True)
     ]
     return sorted([*lifted, *candidates[RERANK_POOL:]], key=lambda c: -c.score)
-
-
-def read_by_part(
-    candidates: Sequence[Candidate], question: str | None, reranker: Reranker | None
-) -> list[Candidate]:
-    """The candidates with their closeness read against each part of a question that asks
-    several things too, the best kept ("What is the connection between essential tremor and
-    Parkinson's, and what is the best treatment?": a statement on the treatment is near the
-    second part, though further from the two together). The order and scores stay as the
-    whole question's reading left them (rerank)."""
-    parts = clauses(question or "")
-    read = [c for c in candidates if c.closeness is not None]
-    if reranker is None or len(parts) < 2 or not read:
-        return list(candidates)
-    best = {c.text: c.closeness or 0.0 for c in read}
-    texts = list(best)
-    for part in parts:
-        for text, near in zip(texts, reranker.closeness(part, texts), strict=True):
-            best[text] = max(best[text], float(near))
-    return [c if c.closeness is None else replace(c, closeness=best[c.text]) for c in candidates]
-
-
-def near_the_question(
-    statements: Sequence[Candidate], own: Collection[str], candidates: Sequence[Candidate]
-) -> list[Candidate]:
-    """The statements after the bottom line that stay: those of the documents in `own` (the
-    bottom line's, the topic's own), and those of other documents whose meaning is near the
-    question's by the reranker's reading (read_by_part), not much further from it than the
-    closest candidate (CLOSENESS_SPREAD). A statement of a document about something else
-    that shares the question's words but is read as far from what it asks is not evidence
-    ("Renal tubular dysgenesis also causes severe low blood pressure" asked for books on low
-    blood pressure). In the bottom line's or the topic's own documents the reading is not
-    trusted alone: it puts "If plateau pressure exceeds 30 cmH2O despite a tidal volume of
-    6 mL/kg PBW, reduce tidal volume further to 4 mL/kg PBW" far from the ARDS question it
-    answers. Without a reading (no reranker, a question it cannot read), all stay."""
-    read = [c.closeness for c in candidates if c.closeness is not None]
-    if not read:
-        return list(statements)
-    floor = max(read) - CLOSENESS_SPREAD
-    return [
-        c
-        for c in statements
-        if c.hit.passage.doc_id in own or c.closeness is None or c.closeness >= floor
-    ]
 
 
 def asked_concepts(query: Query) -> tuple[Concept, ...]:
@@ -594,23 +439,6 @@ def value_asked(query: Query, intent: Intent) -> tuple[Concept, ...]:
         for c in query.concepts
         if id(c) not in topic and c[0] > 0 and any(alt & words for alt in c[1])
     )
-
-
-def offers_any(intents: Sequence[Intent], text: str) -> bool:
-    """Whether a statement's own words offer any of the asked kinds of answer."""
-    return any(i.answers.search(text) for i in intents)
-
-
-def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
-    """Whether a statement offers the kind of answer asked for: in its own words, or (for
-    the intents that name a kind of section, not a kind of value) in its headings."""
-    if intent.answers.search(text):
-        return True
-    return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))
-
-
-#: Intents answered by a value in the statement itself: a heading cannot answer them.
-VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 
 
 def select_passages(hits: Sequence[Hit], named: Collection[str] = ()) -> list[Hit]:
@@ -914,68 +742,6 @@ def lead_with_answer(
     others = [c for c in pool if c is not first and not duplicates(c, first)]
     leading = [first, max(others, key=lead)] if others else [first]
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
-
-
-#: Intents that ask what to do or a value to act on: a sentence describing the condition
-#: itself (what it is, how common, how inherited) answers none of them. (What a test is
-#: for may lie in how the condition is inherited: testing is not one of them.)
-ACTION_INTENTS = frozenset(
-    {"management", "dose", "timing", "threshold", "contraindication", "monitoring", "prevention"}
-)
-#: How a sentence describes a condition rather than its care: how common it is, how it is
-#: inherited or caused by a gene, what characterizes it.
-_DESCRIBES = re.compile(
-    r"\b(?:is|are)\s+(?:(?:very|relatively|extremely|fairly|quite)\s+)?(?:rare|common|uncommon)\b|"
-    r"\b(?:incidence|prevalence)\b|"
-    r"\baffects?\s+(?:about|approximately|an estimated|nearly|more than)\s+\d|"
-    r"\binherited\s+in\s+an?\b|\bcaused\s+by\s+(?:new\s+)?(?:mutations|changes|variants)\b|"
-    r"\bmutations?\s+in\s+the\s+\S+\s+genes?\b|\b(?:is|are)\s+characterized\s+by\b",
-    re.IGNORECASE,
-)
-
-
-#: How common a condition is: "affects an estimated 1 in 12,000", "its prevalence is unknown".
-_HOW_COMMON = re.compile(
-    r"\b(?:is|are)\s+(?:(?:very|relatively|extremely|fairly|quite|most|less|more)\s+)?"
-    r"(?:rare|common|uncommon)\b|"
-    r"\b(?:incidence|prevalence)\b|"
-    r"\b(?:affects?|occurs?\s+in)\s+(?:about|approximately|an estimated|nearly|more than)?\s*\d",
-    re.IGNORECASE,
-)
-#: A description that also says what causes a condition, how it is inherited or what it is
-#: like: an answer to questions on its cause, its inheritance or its signs.
-_SAYS_MORE = re.compile(
-    r"\b(?:characteri[sz]ed|caused|causes|inherit\w*|mutations?|genes?|chromosomes?|"
-    r"symptoms?|signs?)\b",
-    re.IGNORECASE,
-)
-
-
-def describes(text: str, topic: Sequence[Concept]) -> bool:
-    """Whether a sentence describes the question's topic itself: says what it is
-    ("Menkes syndrome is a disorder that affects copper levels"), how common it is, how it
-    is inherited, or what characterizes it, naming the topic."""
-    if not topic:
-        return False
-    if defines(text, topic):
-        return True
-    return bool(_DESCRIBES.search(text)) and coverage_of(topic, frozenset(terms(text))) > 0
-
-
-#: A sentence that says what its subject is: "Klinefelter syndrome (KS) is a condition ...",
-#: "A hiatal hernia is a condition in which ...".
-_DEFINES = re.compile(
-    r"^(?:(?:A|An|The)\s+)?(?P<subject>[^.;:,]{1,60}?)\s+(?:\([^)]{1,40}\)\s+)?"
-    r"(?:is|are)\s+(?:a|an|one|the name|the term)\b"
-)
-
-
-def defines(text: str, subjects: Sequence[Concept]) -> bool:
-    """Whether a statement says what one of `subjects` is (its subject states one)."""
-    found = _DEFINES.match(text)
-    if found is None or not subjects:
-        return False
-    return coverage_of(subjects, frozenset(terms(found.group("subject")))) > 0
 
 
 def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = False) -> str | None:

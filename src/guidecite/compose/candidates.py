@@ -1,0 +1,119 @@
+"""What the composer knows of a candidate statement, and what such a statement offers: the
+kinds of answer it gives in its own words (intents.py), whether it describes its condition
+rather than its care, whether it says what its subject is. The extractive composer
+(extractive.py) scores and picks candidates; keeping.py decides which picked ones stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analysis import terms
+from ..intents import Intent
+from ..scoring import Concept
+from ..scoring import coverage as coverage_of
+from ..types import Hit
+
+#: Groups narrower than a patient the question does not describe (patients.POPULATIONS).
+SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
+#: Intents that ask what something is, not what to do.
+DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A statement of a retrieved passage, as the composer weighs it."""
+
+    text: str
+    hit: Hit
+    terms: frozenset[str]
+    score: float
+    grade: str | None
+    answers: bool = False  # offers the kind of answer the question asks for
+    named_source: bool = False  # issued by a body the question names ("per NICE")
+    headings: tuple[str, ...] = ()  # its passage's headings (retrieval.headings_of)
+    closeness: float | None = None  # to the question's meaning, where the reranker read it
+
+
+#: Pairs of statements (by their text) that say the same thing in other words.
+Alike = frozenset[frozenset[str]]
+
+
+def offers_any(intents: Sequence[Intent], text: str) -> bool:
+    """Whether a statement's own words offer any of the asked kinds of answer."""
+    return any(i.answers.search(text) for i in intents)
+
+
+def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
+    """Whether a statement offers the kind of answer asked for: in its own words, or (for
+    the intents that name a kind of section, not a kind of value) in its headings."""
+    if intent.answers.search(text):
+        return True
+    return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))
+
+
+#: Intents answered by a value in the statement itself: a heading cannot answer them.
+VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
+
+#: Intents that ask what to do or a value to act on: a sentence describing the condition
+#: itself (what it is, how common, how inherited) answers none of them. (What a test is
+#: for may lie in how the condition is inherited: testing is not one of them.)
+ACTION_INTENTS = frozenset(
+    {"management", "dose", "timing", "threshold", "contraindication", "monitoring", "prevention"}
+)
+#: How a sentence describes a condition rather than its care: how common it is, how it is
+#: inherited or caused by a gene, what characterizes it.
+_DESCRIBES = re.compile(
+    r"\b(?:is|are)\s+(?:(?:very|relatively|extremely|fairly|quite)\s+)?(?:rare|common|uncommon)\b|"
+    r"\b(?:incidence|prevalence)\b|"
+    r"\baffects?\s+(?:about|approximately|an estimated|nearly|more than)\s+\d|"
+    r"\binherited\s+in\s+an?\b|\bcaused\s+by\s+(?:new\s+)?(?:mutations|changes|variants)\b|"
+    r"\bmutations?\s+in\s+the\s+\S+\s+genes?\b|\b(?:is|are)\s+characterized\s+by\b",
+    re.IGNORECASE,
+)
+
+
+#: How common a condition is: "affects an estimated 1 in 12,000", "its prevalence is unknown".
+HOW_COMMON = re.compile(
+    r"\b(?:is|are)\s+(?:(?:very|relatively|extremely|fairly|quite|most|less|more)\s+)?"
+    r"(?:rare|common|uncommon)\b|"
+    r"\b(?:incidence|prevalence)\b|"
+    r"\b(?:affects?|occurs?\s+in)\s+(?:about|approximately|an estimated|nearly|more than)?\s*\d",
+    re.IGNORECASE,
+)
+#: A description that also says what causes a condition, how it is inherited or what it is
+#: like: an answer to questions on its cause, its inheritance or its signs.
+SAYS_MORE = re.compile(
+    r"\b(?:characteri[sz]ed|caused|causes|inherit\w*|mutations?|genes?|chromosomes?|"
+    r"symptoms?|signs?)\b",
+    re.IGNORECASE,
+)
+
+
+def describes(text: str, topic: Sequence[Concept]) -> bool:
+    """Whether a sentence describes the question's topic itself: says what it is
+    ("Menkes syndrome is a disorder that affects copper levels"), how common it is, how it
+    is inherited, or what characterizes it, naming the topic."""
+    if not topic:
+        return False
+    if defines(text, topic):
+        return True
+    return bool(_DESCRIBES.search(text)) and coverage_of(topic, frozenset(terms(text))) > 0
+
+
+#: A sentence that says what its subject is: "Klinefelter syndrome (KS) is a condition ...",
+#: "A hiatal hernia is a condition in which ...".
+_DEFINES = re.compile(
+    r"^(?:(?:A|An|The)\s+)?(?P<subject>[^.;:,]{1,60}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?:is|are)\s+(?:a|an|one|the name|the term)\b"
+)
+
+
+def defines(text: str, subjects: Sequence[Concept]) -> bool:
+    """Whether a statement says what one of `subjects` is (its subject states one)."""
+    found = _DEFINES.match(text)
+    if found is None or not subjects:
+        return False
+    return coverage_of(subjects, frozenset(terms(found.group("subject")))) > 0

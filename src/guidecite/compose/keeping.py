@@ -1,0 +1,183 @@
+"""Which picked statements stay in the article: those about the care, the value, the
+patient and the question asked. Each rule leaves out statements a physician reads as about
+another decision, population or condition (docs/frame.md, "Composing"), and none lets a
+weaker statement take the place of one it leaves out: the article is shorter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+
+from ..frame import asking_clauses, clauses
+from ..intents import INFORMATION_ASKED, Intent, care_asked, care_named
+from ..patients import populations_of, said_for
+from ..query import Query
+from ..rerank import Reranker
+from ..scoring import coverage as coverage_of
+from ..types import Document
+from .candidates import (
+    ACTION_INTENTS,
+    DESCRIPTIVE_INTENTS,
+    HOW_COMMON,
+    SAYS_MORE,
+    SUBGROUPS,
+    VALUE_INTENTS,
+    Candidate,
+    defines,
+    offers_any,
+)
+from .sections import classify
+from .units import heading_above
+
+#: A statement after the bottom line, of a document neither the bottom line's nor the topic's,
+#: stays only as near the question's meaning as this much less than the closest candidate
+#: (near_the_question). Physicians had read 59% of the 54 statements after the bottom line
+#: this far from the question off topic, 24% of the 70 nearer (round 69).
+CLOSENESS_SPREAD = 0.15
+
+
+def of_care_asked(
+    query: Query, candidates: list[Candidate], documents: Mapping[str, Document]
+) -> list[Candidate]:
+    """Asked about one kind of care ("what initial therapy?"), the picked statements placed
+    under the other kind only ("Diagnosis of obstructive sleep apnea", "How to diagnose
+    ...?") are about another decision: left out, where statements placed otherwise remain,
+    and not replaced by weaker ones (the article is shorter)."""
+    asked = care_asked(query.frame.intents or (query.frame.intent,))
+    if asked is None:
+        return candidates
+
+    def elsewhere(c: Candidate) -> bool:
+        doc = documents.get(c.hit.passage.doc_id)
+        named = care_named(c.hit.passage.section_path, doc.title if doc else "")
+        return bool(named) and asked not in named
+
+    kept = [c for c in candidates if not elsewhere(c)]
+    return kept or candidates
+
+
+def without_description(
+    query: Query, picked: list[Candidate], intents: Sequence[Intent]
+) -> list[Candidate]:
+    """Asked something about a condition other than what it is or what to do (how it is
+    inherited, its outlook, a test), the picked statements that only say what the condition
+    is or how common it is (nothing of its cause, inheritance or signs) and offer none of the
+    asked kinds of answer are left out, and not replaced by weaker ones: the article is
+    shorter. (Asked only what to do, such a sentence is no candidate at all:
+    score_sentences.)"""
+    names = {i.name for i in intents}
+    if names & {"definition", "general"} or names <= ACTION_INTENTS:
+        return picked
+
+    def description(c: Candidate) -> bool:
+        if SAYS_MORE.search(c.text):
+            return False
+        common = HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
+        if common and "risk" not in names:
+            return True  # "most common in", "increasingly less common": the cues offer nothing
+        return not offers_any(intents, c.text) and (
+            bool(common) or defines(c.text, query.topic_concepts)
+        )
+
+    kept = [c for c in picked if not description(c)]
+    return kept or picked
+
+
+def of_doing(
+    picked: list[Candidate], intents: Sequence[Intent], query: Query | None = None
+) -> list[Candidate]:
+    """Asked what to do, or anything else but what the condition is, what causes it or what
+    it is like (a test, the outlook, a risk), the picked statements that speak of no care
+    (placed under assessment or other considerations: no treatment, test, follow-up,
+    referral, caution or population in their words or headings) and offer no asked kind of
+    answer in their own words are about another decision, or background: left out, and not
+    replaced by weaker ones. Asked more than what to do, the lead stays: fewer words offer an
+    outlook or a test than care ("a person can live normally without a gallbladder" offers
+    the outlook in none of them). A question that also asks to know about its subject in
+    general ("I want to know about lupus and its treatment") asks more than that."""
+    if {i.name for i in intents} & DESCRIPTIVE_INTENTS:
+        return picked
+    if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
+        return picked
+    lead = 0 if all(i.name in ACTION_INTENTS for i in intents) else 1
+
+    def no_care(c: Candidate) -> bool:
+        placed = classify(c.text, c.headings).key in {"assessment", "other"}
+        return placed and not offers_any(intents, c.text)
+
+    kept = [c for n, c in enumerate(picked) if n < lead or not no_care(c)]
+    return kept or picked
+
+
+def giving_the_value(picked: list[Candidate], intents: Sequence[Intent]) -> list[Candidate]:
+    """Asked only for a value (a dose, a time, a threshold), the picked statements after the
+    lead that give none of the asked kinds in their own words are about another decision
+    ("Do not offer LAAO as an alternative to anticoagulation" asked when to review the risk of
+    stroke): left out, and not replaced by weaker ones."""
+    if not all(i.name in VALUE_INTENTS for i in intents):
+        return picked
+    return [c for n, c in enumerate(picked) if n == 0 or offers_any(intents, c.text)]
+
+
+def for_the_patient(
+    picked: list[Candidate], intents: Sequence[Intent], patient: frozenset[str]
+) -> list[Candidate]:
+    """Asked what to do (or a value, a test, the outlook), the picked statements said for a
+    group narrower than the question's patient ("In children with ...", "You should not
+    breastfeed ...") are about another population, and leave without a weaker one taking
+    their place. The patient is the one the question describes, or the group its topic
+    names ("Childhood Leukemia"); one it does not describe is not a child, pregnant or old.
+    Asked only what something is, such a statement describes the condition in that group."""
+    if {i.name for i in intents} <= DESCRIPTIVE_INTENTS:
+        return picked
+
+    def groups(c: Candidate) -> set[str]:
+        return said_for(c.text) | populations_of(heading_above(c.hit.passage.text, c.text))
+
+    kept = [c for c in picked if not groups(c) & SUBGROUPS - patient]
+    return kept or picked
+
+
+def read_by_part(
+    candidates: Sequence[Candidate], question: str | None, reranker: Reranker | None
+) -> list[Candidate]:
+    """The candidates with their closeness read against each part of a question that asks
+    several things too, the best kept ("What is the connection between essential tremor and
+    Parkinson's, and what is the best treatment?": a statement on the treatment is near the
+    second part, though further from the two together). The order and scores stay as the
+    whole question's reading left them (rerank)."""
+    parts = clauses(question or "")
+    read = [c for c in candidates if c.closeness is not None]
+    if reranker is None or len(parts) < 2 or not read:
+        return list(candidates)
+    best = {c.text: c.closeness or 0.0 for c in read}
+    texts = list(best)
+    for part in parts:
+        for text, near in zip(texts, reranker.closeness(part, texts), strict=True):
+            best[text] = max(best[text], float(near))
+    return [c if c.closeness is None else replace(c, closeness=best[c.text]) for c in candidates]
+
+
+def near_the_question(
+    statements: Sequence[Candidate], own: Collection[str], candidates: Sequence[Candidate]
+) -> list[Candidate]:
+    """The statements after the bottom line that stay: those of the documents in `own` (the
+    bottom line's, the topic's own), and those of other documents whose meaning is near the
+    question's by the reranker's reading (read_by_part), not much further from it than the
+    closest candidate (CLOSENESS_SPREAD). A statement of a document about something else
+    that shares the question's words but is read as far from what it asks is not evidence
+    ("Renal tubular dysgenesis also causes severe low blood pressure" asked for books on low
+    blood pressure). In the bottom line's or the topic's own documents the reading is not
+    trusted alone: it puts "If plateau pressure exceeds 30 cmH2O despite a tidal volume of
+    6 mL/kg PBW, reduce tidal volume further to 4 mL/kg PBW" far from the ARDS question it
+    answers. Without a reading (no reranker, a question it cannot read), all stay."""
+    read = [c.closeness for c in candidates if c.closeness is not None]
+    if not read:
+        return list(statements)
+    floor = max(read) - CLOSENESS_SPREAD
+    return [
+        c
+        for c in statements
+        if c.hit.passage.doc_id in own or c.closeness is None or c.closeness >= floor
+    ]
