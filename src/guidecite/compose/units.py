@@ -75,12 +75,9 @@ LABEL_WORDS = 8
 #: The answer to a question the statement does not carry ("Yes. Some patients take part in
 #: studies ..."): the words after it stand alone, the "Yes" does not.
 _BARE_ANSWER = re.compile(r"^(?:Yes|No)[.,!]\s+(?=[A-Z])")
-#: A question a document asks itself, with or without its bare answer ("Is genetic testing
-#: available for abetalipoproteinemia? Yes."): it asks, and the "Yes" alone says nothing.
-_OPENS_ASKING = re.compile(
-    r"^(?:Is|Are|Can|Could|Does|Do|Did|What|How|Why|When|Where|Which|Who|Should|Will|Would|"
-    r"Has|Have)\b[^.?!]*\?(?:\s*(?:Yes|No)[.!]?)?\s*$"
-)
+#: A question answered by a bare yes or no alone ("Is genetic testing available for
+#: abetalipoproteinemia? Yes."): it asks, and the "Yes" alone says nothing.
+_ANSWERED_BARE = re.compile(r"\?\s*(?:Yes|No)[.!]?\s*$")
 #: A sentence that introduces a list: it ends in a colon, in words that open one, or in a
 #: word that cannot end a sentence.
 _LEADS_IN = re.compile(
@@ -288,7 +285,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             unit = f"{before} {unit}".strip()
             if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
                 continue  # a heading ("Other Tests"), not a sentence that points back
-        if not usable(unit) or is_grade_only(unit) or _OPENS_ASKING.match(unit):
+        if not usable(unit) or is_grade_only(unit):
             continue
         grade = find_grade(unit)
         after = _GRADE_AFTER.search(unit)
@@ -736,7 +733,9 @@ def usable(sentence: str) -> bool:
     # a sentence ends before the year or grade the source tags it with ("... [2014]")
     core = _TAG_AFTER.sub("", sentence)
     end = core.rstrip()[-1:]
-    if end in {":", "?"} or _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
+    if end in {":", "?"} or _ANSWERED_BARE.search(core):
+        return False  # a lead-in, or a question (with or without its bare answer)
+    if _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
         return False
     if _REFERENCE.match(sentence):
         return False
