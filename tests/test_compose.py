@@ -25,6 +25,7 @@ from guidecite.compose.extractive import (
     said_in_full,
     select_passages,
     uncited,
+    within_limits,
     without_site_text,
 )
 from guidecite.compose.keeping import (
@@ -410,6 +411,28 @@ def test_the_same_thing_in_other_words_is_said_once_unless_a_number_differs() ->
     assert pick_statements([sids, again, other], 5, alike) == [sids, other]
     assert pick_statements([sids, again, other], 5) == [sids, again, other]
     assert pick_statements([six, four], 5, alike) == [six, four]  # 6 and 4: two rules
+
+
+def test_a_statement_left_out_takes_no_place_from_one_of_its_document_that_stays() -> None:
+    # Asked when to review the stroke risk, six statements of one guideline that give no
+    # time leave the article (giving_the_value): the seventh, which gives it, is not kept
+    # out by the cap on statements from one document, which is applied to those that stay.
+    def of_nice(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], "nice", 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(words_only(text).split()), score, None)
+
+    lead = of_nice("Review stroke and bleeding risks annually in people not anticoagulated.", 1.0)
+    others = [of_nice(f"Do not offer treatment {n} instead.", 0.99 - n / 100) for n in range(5)]
+    at_65 = of_nice("Review stroke risk when they reach age 65.", 0.9)
+    other_doc = scored("Anticoagulation is the gold standard for prevention.", 0.89)
+    timing = [intent_named("timing")]
+    picked = pick_statements([lead, *others, at_65, other_doc], 30)
+    assert picked == [lead, *others, at_65, other_doc]  # no cap per document yet
+    assert within_limits(giving_the_value(picked, timing), 10) == [lead, at_65]
+    # the cap and the article's size hold for the statements that stay
+    many = [of_nice(f"Review it every {n} months.", 0.8) for n in range(2, 10)]
+    assert within_limits([lead, *many, other_doc], 10) == [lead, *many[:5], other_doc]
+    assert within_limits([lead, *many, other_doc], 3) == [lead, *many[:2]]
 
 
 def test_said_alike_reads_the_statements_meanings_through_the_reranker() -> None:

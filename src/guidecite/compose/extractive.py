@@ -90,6 +90,9 @@ MAX_FROM_DOCUMENT = 6  # statements taken from one document
 #: For a patient, statements of documents written for patients count this much more.
 OWN_DOCUMENTS = 1.25
 MAX_STATEMENTS = 10
+#: Statements above the article's floor weighed by the rules on which stay, for each place
+#: in the article.
+POOL_FACTOR = 3
 PLAIN_WORDS = 20  # a patient's statements: full credit up to this many words
 INTENT_BONUS = 0.12
 #: What lifts a statement to lead the bottom line (lead_with_answer).
@@ -212,12 +215,16 @@ class ExtractiveComposer:
         intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
         parts = {i.name: value_asked(query, i) for i in intents}
         alike = said_alike(candidates[:RERANK_POOL], self.reranker)
-        picked = pick_statements(candidates, self.max_statements, alike)
+        # Every statement above the article's floor is weighed by the rules on which stay
+        # (keeping.py) before the article is held to its size and to a few statements of
+        # one document: a statement left out takes no place from one that stays.
+        pool = self.max_statements * POOL_FACTOR
+        picked = pick_statements(candidates, pool, alike)
         picked = cover_intents(
             picked,
             candidates,
             intents,
-            self.max_statements,
+            pool,
             parts,
             alike,
             usable=(lambda c: not site_text(c.text)) if site_text is not None else None,
@@ -228,6 +235,7 @@ class ExtractiveComposer:
         picked = giving_the_value(picked, intents)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient_groups(query) | maybe)
+        picked = within_limits(picked, self.max_statements)
         main = main_focus(query)
         studies_asked = bool(STUDY_ASKED.search(query.read))
         picked = lead_with_answer(
@@ -510,11 +518,23 @@ def pick_statements(
             break
         if any(duplicates(candidate, p, alike) for p in picked):
             continue
-        doc_id = candidate.hit.passage.doc_id
-        if sum(1 for p in picked if p.hit.passage.doc_id == doc_id) >= MAX_FROM_DOCUMENT:
-            continue
         picked.append(candidate)
     return picked
+
+
+def within_limits(picked: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """The first `limit` statements, at most MAX_FROM_DOCUMENT of them from one document."""
+    kept: list[Candidate] = []
+    per_doc: dict[str, int] = {}
+    for candidate in picked:
+        doc_id = candidate.hit.passage.doc_id
+        if per_doc.get(doc_id, 0) >= MAX_FROM_DOCUMENT:
+            continue
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        kept.append(candidate)
+        if len(kept) == limit:
+            break
+    return kept
 
 
 def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:

@@ -1,7 +1,9 @@
 """Which picked statements stay in the article: those about the care, the value, the
 patient and the question asked. Each rule leaves out statements a physician reads as about
-another decision, population or condition (docs/frame.md, "Composing"), and none lets a
-weaker statement take the place of one it leaves out: the article is shorter.
+another decision, population or condition (docs/frame.md, "Composing"). The rules weigh
+every candidate above the article's floor before the article is held to its size and to a
+few statements of one document (extractive.within_limits), so a statement they leave out
+takes no place from one that stays; none reaches below the floor for a weaker one.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def of_care_asked(
     """Asked about one kind of care ("what initial therapy?"), the picked statements placed
     under the other kind only ("Diagnosis of obstructive sleep apnea", "How to diagnose
     ...?") are about another decision: left out, where statements placed otherwise remain,
-    and not replaced by weaker ones (the article is shorter)."""
+    and not replaced by ones below the article's floor."""
     asked = care_asked(query.frame.intents or (query.frame.intent,))
     if asked is None:
         return candidates
@@ -63,8 +65,8 @@ def without_description(
     """Asked something about a condition other than what it is or what to do (how it is
     inherited, its outlook, a test), the picked statements that only say what the condition
     is or how common it is (nothing of its cause, inheritance or signs) and offer none of the
-    asked kinds of answer are left out, and not replaced by weaker ones: the article is
-    shorter. (Asked only what to do, such a sentence is no candidate at all:
+    asked kinds of answer are left out, and not replaced by ones below the article's floor.
+    (Asked only what to do, such a sentence is no candidate at all:
     score_sentences.)"""
     names = {i.name for i in intents}
     if names & {"definition", "general"} or names <= ACTION_INTENTS:
@@ -92,10 +94,11 @@ def of_doing(
     (placed under assessment or other considerations: no treatment, test, follow-up,
     referral, caution or population in their words or headings) and offer no asked kind of
     answer in their own words are about another decision, or background: left out, and not
-    replaced by weaker ones. Asked more than what to do, the lead stays: fewer words offer an
-    outlook or a test than care ("a person can live normally without a gallbladder" offers
-    the outlook in none of them). A question that also asks to know about its subject in
-    general ("I want to know about lupus and its treatment") asks more than that."""
+    replaced by ones below the article's floor. Asked more than what to do, the lead stays:
+    fewer words offer an outlook or a test than care ("a person can live normally without a
+    gallbladder" offers the outlook in none of them). A question that also asks to know
+    about its subject in general ("I want to know about lupus and its treatment") asks more
+    than that."""
     if {i.name for i in intents} & DESCRIPTIVE_INTENTS:
         return picked
     if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
@@ -114,7 +117,7 @@ def giving_the_value(picked: list[Candidate], intents: Sequence[Intent]) -> list
     """Asked only for a value (a dose, a time, a threshold), the picked statements after the
     lead that give none of the asked kinds in their own words are about another decision
     ("Do not offer LAAO as an alternative to anticoagulation" asked when to review the risk of
-    stroke): left out, and not replaced by weaker ones."""
+    stroke): left out, and not replaced by ones below the article's floor."""
     if not all(i.name in VALUE_INTENTS for i in intents):
         return picked
     return [c for n, c in enumerate(picked) if n == 0 or offers_any(intents, c.text)]
@@ -125,10 +128,11 @@ def for_the_patient(
 ) -> list[Candidate]:
     """Asked what to do (or a value, a test, the outlook), the picked statements said for a
     group narrower than the question's patient ("In children with ...", "You should not
-    breastfeed ...") are about another population, and leave without a weaker one taking
-    their place. The patient is the one the question describes, or the group its topic
-    names ("Childhood Leukemia"); one it does not describe is not a child, pregnant or old.
-    Asked only what something is, such a statement describes the condition in that group."""
+    breastfeed ...") are about another population, and leave without one below the
+    article's floor taking their place. The patient is the one the question describes, or
+    the group its topic names ("Childhood Leukemia"); one it does not describe is not a
+    child, pregnant or old. Asked only what something is, such a statement describes the
+    condition in that group."""
     if {i.name for i in intents} <= DESCRIPTIVE_INTENTS:
         return picked
 
