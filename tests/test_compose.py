@@ -756,6 +756,26 @@ def test_other_and_a_bare_goal_or_test_point_back() -> None:
     ]
 
 
+def test_a_pronoun_after_an_adverb_and_an_instruction_without_its_object_point_back() -> None:
+    text = (
+        "Doctors diagnose Turner syndrome with a genetic test. "
+        "Sometimes it is found in prenatal testing.\n"
+        "- Systemic corticosteroids: Prednisolone 40-50 mg/day PO\n"
+        "  - Administer within the first hour if: the exacerbation is severe\n"
+        "Start metformin at a low dose. Sometimes a second drug is needed."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert "Sometimes it is found in prenatal testing." not in units
+    assert (
+        "Doctors diagnose Turner syndrome with a genetic test. "
+        "Sometimes it is found in prenatal testing." in units
+    )
+    assert not any(unit.startswith("Administer within") for unit in units)
+    # an instruction that names what it is about, and an adverb before a noun, stand alone
+    assert "Start metformin at a low dose." in units
+    assert "Sometimes a second drug is needed." in units
+
+
 def test_a_grade_after_the_full_stop_is_the_statements_grade_not_its_words() -> None:
     text = (
         "Five-year survival was 96.1% for type I gastric tumors.[Level of evidence C2] "

@@ -216,8 +216,15 @@ _POINTING_BACK = (
     r"The\s+\w+\s+(?:may|can|might|could|will|would|is|are|was|were|has|have)\s+also\b",
     # a time counted from something the sentence before names: "... one to 14 days later."
     r"(?=[^.;]*\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later\b)",
-    # a pointing word after a sentence adverb: "Interestingly, that exposure ..."
+    # a pointing word after a sentence adverb: "Interestingly, that exposure ...",
+    # "Sometimes it is found in prenatal testing"
     r"[A-Z]\w+ly,\s+(?:this|that|these|those|it|they|such|both)\b",
+    r"(?:[A-Z]\w+ly|Sometimes|Often|Later|Now)\s+(?:it|they|its|their|them)\b",
+    # an instruction whose object its heading or the item above named: "Administer within
+    # the first hour if: ...", "Continue for 5 days"
+    r"(?:Administer|Give|Start|Begin|Repeat|Continue|Stop|Discontinue|Resume|Withhold|Take|"
+    r"Use|Apply|Inject|Infuse|Titrate|Taper|Increase|Reduce|Decrease)\s+(?:within|at|for|"
+    r"after|before|every|if|when|until|once|twice|daily|over|by|to|as)\b",
     # a pronoun after a comparison: "Like trigeminal neuralgia, it ..."
     r"(?:Like|Unlike|As with)\b[^,]{1,60},\s+(?:it|they|this|these|its|their)\b",
     # "the drug" or "the disorder" named before, first or after a preposition among the first
