@@ -33,7 +33,7 @@ from .intents import intent_named
 from .multilingual import Translator, is_function_word
 from .patients import excluded_population, names_patient, negated_words, qualifiers_of
 from .rerank import Reranker
-from .scoring import Concept, sentence_coverage, states_all
+from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
@@ -120,6 +120,10 @@ FOCUS_MIN_WEIGHT = 4.0
 MIN_TOPIC_SHARE = 0.3
 #: ... and whose match, scaled by topicality, weighs at least this share of it.
 MIN_TOPICAL_SHARE = 0.1
+#: The topic's documents name every word of its phrase that weighs at least this share of its
+#: weightiest one ("Hairy Cell Leukemia": hairy and leukemia, not "Hairy tongue"), as focus
+#: words do (FOCUS_SHARE); commoner words of the phrase ("acute", "genotype") they need not.
+NAMING_SHARE = 0.5
 EVIDENCE_HITS = 50
 #: The topic's words, as its best title writes them, searched as one more weighted phrase.
 TOPIC_WEIGHT = 1.0
@@ -467,6 +471,25 @@ def everyday_words(freq: Mapping[str, int], passages: int) -> set[str]:
     return chat | {w for w in freq if stems.intersection(terms(w))}
 
 
+#: Words of a title that say what kind of page it is, not what it is about ("What are the
+#: treatments for Tularemia ?", "Do you have information about ...").
+PAGE_WORDS = frozenset(
+    terms("what causes how diagnose treatments symptoms risk prevent outlook information")
+)
+STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
+
+
+def subject_terms(title: str) -> frozenset[str]:
+    """The terms of the words of a title that name its subject (not its page's kind)."""
+    return frozenset(terms(main_title(title))) - PAGE_WORDS - STOP_TERMS
+
+
+def concepts_in(text: str, concepts: Mapping[int, Concept]) -> set[int]:
+    """The keys of the concepts a text states."""
+    own = read(frozenset(terms(text)))
+    return {i for i, concept in concepts.items() if stated(concept, own)}
+
+
 def settle_topic(
     query: Query,
     hits: Sequence[Hit],
@@ -542,11 +565,31 @@ def settle_topic(
         ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
     top = ranked[0]
     chosen = titles[top].concepts
-    # The topic's documents are those whose titles name its weightiest concept: the title
-    # that named it may also hold other words of the question ("Endocarditis (Also called:
-    # Valve infection)"), which other documents on it need not.
+    named = [c for i, c in enumerate(query.concepts) if i not in unnamed]
+    phrase = topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], named)
+    # The topic's documents are those whose titles name it as the topic's phrase does: every
+    # concept of the name ("Hairy Cell Leukemia", not "Hairy tongue"). The title that named
+    # it may also hold other words of the question ("Endocarditis (Also called: Valve
+    # infection)"), which other documents on it need not; its weightiest concept they do.
     core = max(chosen, key=lambda i: query.concepts[i][0])
-    members = {d for d in eligible if core in titles[d].concepts}
+    rare = {
+        i: query.concepts[i]
+        for i in chosen
+        if query.concepts[i][0] >= NAMING_SHARE * query.concepts[core][0]
+    }
+    naming = concepts_in(phrase or "", rare) | {core}
+    broader = frozenset(terms(phrase or ""))
+
+    def names_topic(d: str) -> bool:
+        named = set(titles[d].concepts)
+        if core not in named:
+            return False
+        # every rare word of the name, or a broader name within it ("Tremor" for essential
+        # tremor, "Pulmonary Hypertension" for pulmonary arterial hypertension)
+        subject = subject_terms(index.titles[d])
+        return naming <= named or (bool(subject) and subject <= broader)
+
+    members = {d for d in eligible if names_topic(d)}
     # The topic's other names, as its documents' titles give them, find its other documents
     # ("primary adrenal insufficiency" for Addison disease).
     other_names = {
@@ -574,11 +617,7 @@ def settle_topic(
     }
     frame = replace(
         query.frame,
-        topic=topic_phrase(
-            index.titles[top],
-            [query.concepts[i] for i in chosen],
-            [c for i, c in enumerate(query.concepts) if i not in unnamed],
-        )
+        topic=phrase
         or " ".join(query.content_words[i] for i in chosen if i < len(query.content_words)),
         topic_title=index.titles[top],
         topic_docs=frozenset(members),

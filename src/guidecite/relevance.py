@@ -43,7 +43,7 @@ from .patients import (
     other_severity,
     populations_of,
 )
-from .query import STOPWORDS, Query
+from .query import Query, subject_terms
 from .scoring import coverage, states_all
 from .topics import main_title
 from .types import Answer, Document, Statement
@@ -61,12 +61,6 @@ _OWN_SUBJECT = re.compile(
     r"females|men|women)\b",
     re.IGNORECASE,
 )
-#: Words of a title that say what kind of page it is, not what it is about ("What are the
-#: treatments for Tularemia ?", "Do you have information about ...").
-_PAGE_WORDS = frozenset(
-    terms("what causes how diagnose treatments symptoms risk prevent outlook information")
-)
-_STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 
 
 def speaks_of_own_subject(text: str) -> bool:
@@ -81,7 +75,7 @@ def unnamed_subject(text: str, title: str) -> frozenset[str]:
     or speaks of no such subject."""
     if not speaks_of_own_subject(text):
         return frozenset()
-    named = frozenset(terms(main_title(title))) - _PAGE_WORDS - _STOP_TERMS
+    named = subject_terms(title)
     return frozenset() if named & frozenset(terms(text)) else named
 
 
@@ -93,7 +87,7 @@ def another_kind(named: frozenset[str], topic_title: str | None, asked: frozense
     broader name ("Lupus" for lupus nephritis) or another name altogether is no other kind."""
     if not topic_title:
         return False
-    topic = frozenset(terms(main_title(topic_title))) - _PAGE_WORDS - _STOP_TERMS
+    topic = subject_terms(topic_title)
     return bool(named & topic) and bool((topic & asked) - named) and bool(named - asked - topic)
 
 

@@ -1,0 +1,75 @@
+"""The topic's documents: those whose titles name the topic as its phrase does, every word of
+the name that weighs like its weightiest ("Hairy Cell Leukemia", not "Hairy tongue"), and
+not words of the phrase much commoner than it; and those whose titles are a broader name
+within the topic's ("Tremor" for essential tremor).
+
+A small real library (SQLite, tantivy, vectors) of pages written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ingested_home
+from guidecite.answer import find_passages, open_library, read_question
+from guidecite.settings import Settings
+
+PAGES = {
+    "hcl.md": "# Hairy Cell Leukemia\n\n## Treatment\n\n"
+    "Cladribine is the first treatment offered for hairy cell leukemia.\n",
+    "hcl-patient.md": "# Hairy cell leukemia\n\n## Outlook\n\n"
+    "Most people with hairy cell leukemia respond to treatment.\n",
+    "tongue.md": "# Hairy tongue\n\n## Treatment\n\n"
+    "Brushing the tongue is the first treatment offered for a hairy tongue.\n",
+    "elbows.md": "# Hairy elbows\n\n## What is it?\n\n"
+    "Hairy elbows is a rare condition: each hair cell on the elbows grows long.\n",
+    "cll.md": "# Chronic Lymphocytic Leukemia\n\n## Treatment\n\n"
+    "Chronic lymphocytic leukemia is a cancer of a white blood cell.\n",
+    "aml.md": "# Acute Myeloid Leukemia\n\n## Treatment\n\n"
+    "Chemotherapy is essential for acute myeloid leukemia: it acts in the cell cycle.\n",
+    "cml.md": "# Chronic Myeloid Leukemia\n\n## Treatment\n\n"
+    "Chronic myeloid leukemia is treated with drugs that target the cell.\n",
+    "et.md": "# Essential tremor\n\n## Treatment\n\n"
+    "Essential tremor may be treated with a beta blocker.\n",
+    "tremor.md": "# Tremor\n\n## Treatment\n\n"
+    "Essential tremor may be treated with propranolol; other tremors are treated by cause.\n",
+    "drug-tremor.md": "# Drug-induced tremor\n\n## Treatment\n\n"
+    "Stopping the drug that causes the tremor is the first treatment.\n",
+    "nutrition.md": "# Nutrition\n\n## Essential nutrients\n\n"
+    "Essential amino acids and essential fatty acids come from food; water is essential too.\n",
+    "all.md": "# Acute Lymphoblastic Leukemia\n\n## Treatment\n\n"
+    "Acute lymphoblastic leukemia starts in a young white blood cell.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def hairy_library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root: Path = tmp_path_factory.mktemp("hairy-corpus")
+    for name, text in PAGES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    home = ingested_home(root, tmp_path_factory.mktemp("hairy-home"))
+    library = open_library(Settings(home=home, starter=False))
+    yield library
+    library.close()
+
+
+def test_the_topic_s_documents_name_every_rare_word_of_its_name(hairy_library) -> None:
+    question = "What is the first treatment for hairy cell leukemia?"
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
+    titles = {
+        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
+    }
+    assert query.frame.topic is not None and "hairy" in query.frame.topic.casefold()
+    assert titles == {"Hairy Cell Leukemia", "Hairy cell leukemia"}
+
+
+def test_a_broader_name_within_the_topic_s_is_one_of_its_documents(hairy_library) -> None:
+    # "Tremor" names the topic's weightiest word and nothing the topic's name does not hold:
+    # a page on tremor in general covers essential tremor; a page on another kind does not
+    question = "What is the best treatment for essential tremor?"
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
+    titles = {
+        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
+    }
+    assert titles == {"Essential tremor", "Tremor"}
