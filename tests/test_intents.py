@@ -48,6 +48,19 @@ def test_a_what_is_question_that_asks_for_more_is_not_a_definition() -> None:
     assert found[0] == "dose" and "definition" not in found
 
 
+def test_a_cue_inside_a_longer_cue_of_another_kind_is_read_as_the_longer_one() -> None:
+    # what to do to keep something from happening, not what to keep away from
+    prevent = [i.name for i in intents_of("My leg is swelling. What can I do to avoid swelling?")]
+    assert "prevention" in prevent and "contraindication" not in prevent
+    assert "contraindication" not in [i.name for i in intents_of("How can I avoid getting flu?")]
+    # what to keep away from stays a caution
+    assert intents_of("Which foods should I avoid on warfarin?")[0].name == "contraindication"
+    # a count of doses in a schedule is its timing, not a dose
+    assert [i.name for i in intents_of("How many doses does a child need?")] == ["timing"]
+    both = [i.name for i in intents_of("What dose does a child need, and how often?")]
+    assert both == ["dose", "timing"]
+
+
 def test_what_to_do_about_a_result_asks_for_the_tests_that_follow_too() -> None:
     question = "Best course of action for a patient with a history of a tumour and a raised marker?"
     found = [i.name for i in intents_of(question)]

@@ -426,7 +426,15 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "prevention",
         "Prevention",
-        cue(r"prevent", r"avoid getting", r"reduce (?:the |my )?risk", r"protect"),
+        cue(
+            r"prevent",
+            r"avoid getting",
+            # what to do to keep something from happening, not what to keep away from
+            r"do to avoid",
+            r"how (?:can|do|should|could|to) (?:i |we |you |he |she |they |one )?avoid",
+            r"reduce (?:the |my )?risk",
+            r"protect",
+        ),
         cue(r"prevent", r"reduc", r"protect", r"vaccin", r"avoid"),
         ("prevention", "prevent"),
     ),
@@ -472,7 +480,27 @@ _DIAGNOSED = re.compile(
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""
     question = _DIAGNOSED.sub(" ", question)
-    found = tuple(intent for intent in INTENTS if intent.asks.search(question))
+    spans = {intent.name: [m.span() for m in intent.asks.finditer(question)] for intent in INTENTS}
+
+    def within_another(name: str) -> bool:
+        # every cue of this kind lies inside a longer cue of another specific kind ("avoid"
+        # in "do to avoid"; "doses" in "how many doses"): the longer one reads those words.
+        # A definition's cues ("what does ... mean") are too wide to read any.
+        return all(
+            any(
+                other not in {name, "definition"}
+                and s <= start
+                and end <= e
+                and e - s > end - start
+                for other, found in spans.items()
+                for s, e in found
+            )
+            for start, end in spans[name]
+        )
+
+    found = tuple(
+        intent for intent in INTENTS if spans[intent.name] and not within_another(intent.name)
+    )
     specific = tuple(intent for intent in found if intent.name != "definition")
     return _with_workup(specific, question) or found or (GENERAL,)
 
