@@ -16,9 +16,9 @@ sections by what they say. The title names the topic and focus in the library's 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
@@ -82,6 +82,8 @@ from .keeping import (
 from .sections import ORDER, classify, kind
 from .titles import title_for
 from .units import passage_statements, points_to_a_source
+
+T = TypeVar("T")
 
 MAX_PASSAGES = 20
 MAX_PER_DOCUMENT = 6  # passages read from one document
@@ -455,20 +457,29 @@ def select_passages(hits: Sequence[Hit], named: Collection[str] = ()) -> list[Hi
     take no place from its recommendations. A document issued by a body the question names
     ("what does the Endocrine Society suggest?", `named`) is what the question asks about:
     more of it is read (MAX_PER_NAMED_DOCUMENT)."""
-    chosen: list[Hit] = []
-    per_doc: dict[str, int] = {}
-    for hit in hits:
-        if not holds_statements(hit.passage):
+    return first_of_each_document(
+        (hit for hit in hits if holds_statements(hit.passage)),
+        lambda hit: hit.passage.doc_id,
+        lambda doc_id: MAX_PER_NAMED_DOCUMENT if doc_id in named else MAX_PER_DOCUMENT,
+        MAX_PASSAGES,
+    )
+
+
+def first_of_each_document(
+    items: Iterable[T], document: Callable[[T], str], per_document: Callable[[str], int], limit: int
+) -> list[T]:
+    """The first `limit` items, at most `per_document(doc_id)` of them from one document."""
+    kept: list[T] = []
+    counted: dict[str, int] = {}
+    for item in items:
+        doc_id = document(item)
+        if counted.get(doc_id, 0) >= per_document(doc_id):
             continue
-        doc_id = hit.passage.doc_id
-        limit = MAX_PER_NAMED_DOCUMENT if doc_id in named else MAX_PER_DOCUMENT
-        if per_doc.get(doc_id, 0) >= limit:
-            continue
-        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        chosen.append(hit)
-        if len(chosen) == MAX_PASSAGES:
+        counted[doc_id] = counted.get(doc_id, 0) + 1
+        kept.append(item)
+        if len(kept) == limit:
             break
-    return chosen
+    return kept
 
 
 def holds_statements(passage: Passage) -> bool:
@@ -524,17 +535,9 @@ def pick_statements(
 
 def within_limits(picked: Sequence[Candidate], limit: int) -> list[Candidate]:
     """The first `limit` statements, at most MAX_FROM_DOCUMENT of them from one document."""
-    kept: list[Candidate] = []
-    per_doc: dict[str, int] = {}
-    for candidate in picked:
-        doc_id = candidate.hit.passage.doc_id
-        if per_doc.get(doc_id, 0) >= MAX_FROM_DOCUMENT:
-            continue
-        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        kept.append(candidate)
-        if len(kept) == limit:
-            break
-    return kept
+    return first_of_each_document(
+        picked, lambda c: c.hit.passage.doc_id, lambda _: MAX_FROM_DOCUMENT, limit
+    )
 
 
 def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
