@@ -567,10 +567,11 @@ def settle_topic(
     chosen = titles[top].concepts
     named = [c for i, c in enumerate(query.concepts) if i not in unnamed]
     phrase = topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], named)
-    # The topic's documents are those whose titles name it as the topic's phrase does: every
-    # concept of the name ("Hairy Cell Leukemia", not "Hairy tongue"). The title that named
-    # it may also hold other words of the question ("Endocarditis (Also called: Valve
-    # infection)"), which other documents on it need not; its weightiest concept they do.
+    # The topic's documents are those whose titles name it as the topic's phrase does: its
+    # weightiest concept and every other one of the phrase nearly as rare (NAMING_SHARE:
+    # "Hairy Cell Leukemia", not "Hairy tongue"). The title that named it may also hold other
+    # words of the question ("Endocarditis (Also called: Valve infection)"), which other
+    # documents on it need not.
     core = max(chosen, key=lambda i: query.concepts[i][0])
     rare = {
         i: query.concepts[i]
@@ -581,13 +582,13 @@ def settle_topic(
     broader = frozenset(terms(phrase or ""))
 
     def names_topic(d: str) -> bool:
-        named = set(titles[d].concepts)
-        if core not in named:
+        stated_here = set(titles[d].concepts)
+        if core not in stated_here:
             return False
         # every rare word of the name, or a broader name within it ("Tremor" for essential
         # tremor, "Pulmonary Hypertension" for pulmonary arterial hypertension)
         subject = subject_terms(index.titles[d])
-        return naming <= named or (bool(subject) and subject <= broader)
+        return naming <= stated_here or (bool(subject) and subject <= broader)
 
     members = {d for d in eligible if names_topic(d)}
     # The topic's other names, as its documents' titles give them, find its other documents
