@@ -787,6 +787,22 @@ def test_a_grade_after_the_full_stop_is_the_statements_grade_not_its_words() -> 
     ]
 
 
+def test_a_grade_ending_its_line_grades_the_recommendation_the_line_opens_with() -> None:
+    first = "The panel suggests using drug A (10-20 mg) in two divided oral doses per day."
+    then = "Higher frequency regimens and weight-based dosing may be of benefit in some cases."
+    plain = "Blood levels of drug A vary widely between people of the same age."
+    after = "Testing of blood levels is rarely needed in routine practice for most adults."
+    own = "The panel recommends drug B for all patients with confirmed disease."
+    text = f"{first} {then} (2|++OO)\n{plain} {after} (Grade B)\n{own} (1|++++)"
+    assert statements_of(text) == [
+        (first, "2|++OO"),
+        (f"{then} (2|++OO)", "2|++OO"),
+        (plain, None),  # a sentence that recommends nothing keeps no grade of its line
+        (f"{after} (Grade B)", "Grade B"),
+        (f"{own} (1|++++)", "1|++++"),
+    ]
+
+
 def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     text = (
         "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "

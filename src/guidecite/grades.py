@@ -111,6 +111,33 @@ def is_grade_only(text: str) -> bool:
     return len(text.split()) <= 12 and find_grade(text) is not None and text.count(":") >= 1
 
 
+#: The wording of a recommendation: the grammar of guidelines, not a clinical fact.
+_RECOMMENDS = re.compile(r"\b(?:recommend|suggest|should|advise|offer)\w*", re.IGNORECASE)
+
+
+def graded_by_line(
+    text: str, statements: Sequence[tuple[str, str | None]]
+) -> list[tuple[str, str | None]]:
+    """The statements of a passage's text, each with its grade: where a line ends with a
+    grade after more than one sentence ("The Task Force suggests using hydrocortisone
+    (15-25 mg) ... . Higher frequency regimens ... may be beneficial in individual cases.
+    (2|++OO)"), the source grades the line, so a recommendation on it with no grade of its
+    own carries that one. A sentence that recommends nothing keeps none."""
+    graded = list(statements)
+    for line in text.splitlines():
+        on_line = [i for i, (unit, _) in enumerate(statements) if unit and unit in line]
+        if len(on_line) < 2:
+            continue
+        grade = statements[on_line[-1]][1]
+        if grade is None or grade != _trailing_grade(line):
+            continue
+        for i in on_line[:-1]:
+            unit, own = statements[i]
+            if own is None and _RECOMMENDS.search(unit):
+                graded[i] = (unit, grade)
+    return graded
+
+
 # -- what a grade means --------------------------------------------------------------------
 
 _ASPECT_WORDS = (

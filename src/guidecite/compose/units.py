@@ -19,7 +19,8 @@ indentation. A statement must be readable without the passage around it:
   short: "... may need to") are not statements (`usable`); a heading the source ran into a
   sentence is left out of it.
 
-Each statement carries the grade the source gives it, in the sentence or the line after.
+Each statement carries the grade the source gives it: in the sentence, the line after, or
+at the end of its line after a further sentence (grades.graded_by_line).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..chunking import split_sentences
-from ..grades import find_grade, is_grade_only
+from ..grades import find_grade, graded_by_line, is_grade_only
 from ..screening import is_instruction_like
 
 MAX_ITEMS = 8
@@ -302,7 +303,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         if grade is None and following and is_grade_only(following):
             grade = find_grade(following)
         found.append((unit, grade))
-    return found
+    return graded_by_line(text, found)
 
 
 def heading_above(text: str, statement: str) -> str:
