@@ -1199,6 +1199,17 @@ def test_a_statement_about_a_narrower_group_leads_only_where_none_other_can() ->
     assert lead_with_answer([children], management)[0] is children
 
 
+def test_a_statement_naming_the_focus_only_as_what_it_replaces_does_not_lead_on_it() -> None:
+    instead = scored("As an alternative to zelbarin, the panel suggests ortivan (3-5 mg/d).", 1.2)
+    focus = scored("The panel suggests zelbarin (15-25 mg) in two or three doses per day.", 1.1)
+    main = (4.0, (frozenset(terms("zelbarin")),))
+    dose = intent_named("dose")
+    assert lead_with_answer([instead, focus], dose, main)[0] is focus
+    # a statement that states the focus as its answer leads on it as before
+    also = scored("Zelbarin 15-25 mg per day is suggested, or ortivan (3-5 mg/d) instead.", 1.2)
+    assert lead_with_answer([also, focus], dose, main)[0] is also
+
+
 def test_a_weak_grade_does_not_lift_a_statement_to_lead() -> None:
     def candidate(text: str, score: float, grade: str | None) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

@@ -117,3 +117,21 @@ def defines(text: str, subjects: Sequence[Concept]) -> bool:
     if found is None or not subjects:
         return False
     return coverage_of(subjects, frozenset(terms(found.group("subject")))) > 0
+
+
+#: What a statement offers in place of something else ("As an alternative to hydrocortisone,
+#: ... prednisolone"; "NSAIDs other than aspirin"): the grammar of alternatives.
+_IN_PLACE_OF = re.compile(
+    r"\b(?:as an? alternatives? to|alternatives? to|instead of|rather than|in place of|"
+    r"other than)\s+[^,.;:]*",
+    re.IGNORECASE,
+)
+
+
+def stated_terms(candidate: Candidate) -> frozenset[str]:
+    """A statement's terms without those it names only as what it replaces: "As an
+    alternative to hydrocortisone, ... prednisolone (3-5 mg/d)" gives a dose of
+    prednisolone, not of hydrocortisone."""
+    if not _IN_PLACE_OF.search(candidate.text):
+        return candidate.terms
+    return frozenset(terms(_IN_PLACE_OF.sub(" ", candidate.text)))

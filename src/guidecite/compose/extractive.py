@@ -69,6 +69,7 @@ from .candidates import (
     describes,
     offers,
     offers_any,
+    stated_terms,
 )
 from .keeping import (
     for_the_patient,
@@ -713,7 +714,8 @@ def lead_with_answer(
     the best of the others by the same weighing (the bottom line's second statement, where
     it has one: bottom_line_size), not merely the next by score. Each is weighed
     by its score plus how much of the asking clause it states (`asked`: "what dose ...?"
-    rather than the story before it), whether it states the question's main focus, and
+    rather than the story before it), whether it states the question's main focus (not
+    merely naming it as what it replaces: "As an alternative to hydrocortisone, ..."), and
     whether it offers the main kind of answer (for a value asked for, a number with its
     unit: a statement that only mentions "dose" does not give one), and whether the source
     grades it as a recommendation. A question that names who recommends ("does NICE
@@ -742,8 +744,9 @@ def lead_with_answer(
         return primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
 
     def lead(c: Candidate) -> float:
-        weight = c.score + LEAD_ASKED * coverage_of(asked, c.terms) if asked else c.score
-        if main is not None and coverage_of((main,), c.terms) > 0:
+        own = stated_terms(c)  # not what it names only as what it replaces
+        weight = c.score + LEAD_ASKED * coverage_of(asked, own) if asked else c.score
+        if main is not None and coverage_of((main,), own) > 0:
             weight += LEAD_FOCUS
         if c.grade is not None and not _WEAK_GRADE.search(c.grade):
             weight += LEAD_GRADED  # a guideline's graded recommendation, not a weak one
