@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from guidecite.analysis import terms
 from guidecite.multilingual import (
     Rendering,
     Translation,
@@ -143,3 +144,21 @@ def test_a_spanish_question_on_a_drug_the_library_never_mentions_is_uncovered(e5
     # words the translator cannot render, or a slip in one, are Spanish, not unknown
     spanish = read("¿A qué edades se hace el cribado del hipotiroidismo? ¿Y el tratamineto?")
     assert spanish.frame.uncovered == () and spanish.frame.set_aside == ()
+
+
+def test_each_concept_of_a_spanish_question_is_named_by_the_word_it_stands_for(e5, library) -> None:  # type: ignore[no-untyped-def]
+    translator = Translator(build_lexicon(LIBRARY, e5), e5)
+    store, embedder, table = library.store, library.embedder, library.abbreviations
+    query = understand(
+        "¿A qué edades se hace el cribado del hipotiroidismo?",
+        store,
+        embedder,
+        table,
+        translator=translator,
+    )
+    # "edades" and "cribado" have no rendering in this library: they stand for no concept,
+    # and the frame and --explain name each concept by its own word
+    assert len(query.content_words) == len(query.concepts)
+    named = dict(zip(query.content_words, query.concepts, strict=True))
+    assert "edades" not in named and "cribado" not in named
+    assert frozenset(terms("hypothyroidism")) in named["hipotiroidismo"][1]

@@ -354,6 +354,11 @@ class Translation:
             r.english[0][0] if r.english else r.word for r in self.words if r.english or r.known
         )
 
+    def stated(self) -> list[str]:
+        """The question's content words (folded) that alternatives() gives forms for, in
+        the same order: the word each of its concepts stands for."""
+        return [r.word for r in self.words if r.english or r.known]
+
     def alternatives(self) -> list[tuple[str, ...]]:
         """Per content word of the question, the forms that state it in a passage: its
         English equivalents, and the word itself where the library has it (a name, an

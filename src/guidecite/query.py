@@ -289,7 +289,10 @@ def understand(
         )
     elif language != "en":
         unknown = ()  # no translator: unknown words are expected
-    frame = read_frame(text, words, concepts, unknown, corrections, unused, language)
+    # each concept is named by the word it stands for (a translated question's words with no
+    # rendering stand for none)
+    named = words if translation is None else _stated_words(words, translation.stated())
+    frame = read_frame(text, named, concepts, unknown, corrections, unused, language)
     clauses = (
         build_clauses(words, expansions, common)
         + tuple(Clause(short, 1.0) for _, short in contracted)
@@ -309,7 +312,7 @@ def understand(
     return Query(
         cleaned,
         language,
-        words,
+        named,
         expansions,
         clauses,
         vector,
@@ -320,6 +323,12 @@ def understand(
         unused_words=unused,
         english=translation.gloss() if translation is not None else "",
     )
+
+
+def _stated_words(words: Sequence[str], stated: Sequence[str]) -> tuple[str, ...]:
+    """The question's words as written for the folded words a translation states."""
+    written = {fold(w): w for w in words}
+    return tuple(written.get(w, w) for w in stated)
 
 
 def _read(
