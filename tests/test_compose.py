@@ -803,6 +803,13 @@ def test_a_grade_ending_its_line_grades_the_recommendation_the_line_opens_with()
     ]
 
 
+def test_a_short_recommendation_with_its_grade_in_brackets_is_a_statement() -> None:
+    text = "Refer adults with suspected retinopathy to an eye specialist. (Grade B)\nDo not start. (Grade B)"
+    assert statements_of(text) == [
+        ("Refer adults with suspected retinopathy to an eye specialist. (Grade B)", "Grade B")
+    ]  # a label with its grade says too little to stand alone
+
+
 def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     text = (
         "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "

@@ -91,6 +91,15 @@ def _trailing_grade(text: str) -> str | None:
     return None
 
 
+def without_trailing_grade(text: str) -> str:
+    """The text without the grade in a bracket that closes it ("Offer X. (Grade B)" ->
+    "Offer X."); the text as it is where no grade closes it."""
+    if _trailing_grade(text) is None:
+        return text
+    match = _TRAILING.search(text.rstrip())
+    return text.rstrip()[: match.start()].rstrip() if match is not None else text
+
+
 def _other_words(text: str) -> list[str]:
     """Words of a bracket that are neither grade vocabulary, codes nor joining words."""
     stripped = _VOCABULARY.sub(" ", text)

@@ -30,10 +30,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..chunking import split_sentences
-from ..grades import find_grade, graded_by_line, is_grade_only
+from ..grades import find_grade, graded_by_line, is_grade_only, without_trailing_grade
 from ..screening import is_instruction_like
 
 MAX_ITEMS = 8
+#: A sentence tagged with its year or grade says something in at least this many words.
+MIN_TAGGED_WORDS = 4
 #: A paragraph after a lead-in opens with an item of its list when its first sentence is no
 #: longer than this; a longer one is text of its own.
 MAX_ITEM_WORDS = 20
@@ -738,8 +740,14 @@ def usable(sentence: str) -> bool:
     words = sentence.split()
     if len(words) < 5 or len(words) > MAX_WORDS:
         return False
-    # a sentence ends before the year or grade the source tags it with ("... [2014]")
+    # a sentence ends before the year or grade the source tags it with ("... [2014]",
+    # "... (Grade B)")
     core = _TAG_AFTER.sub("", sentence)
+    bare = without_trailing_grade(core)
+    if bare != core and bare.endswith((".", "!")):
+        core = bare  # the grade after the full stop, not one the sentence ends with: "... (1B)."
+    if core != sentence and len(core.split()) < MIN_TAGGED_WORDS:
+        return False  # a label with its grade: "Do NOT initiate. (Class III: Harm)"
     end = core.rstrip()[-1:]
     if end in {":", "?"} or _ANSWERED_BARE.search(core):
         return False  # a lead-in, or a question (with or without its bare answer)
