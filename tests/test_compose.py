@@ -804,9 +804,10 @@ def test_a_grade_ending_its_line_grades_the_recommendation_the_line_opens_with()
 
 
 def test_a_short_recommendation_with_its_grade_in_brackets_is_a_statement() -> None:
-    text = "Refer adults with suspected retinopathy to an eye specialist. (Grade B)\nDo not start. (Grade B)"
+    refer = "Refer adults with suspected retinopathy to an eye specialist. (Grade B)"
+    text = f"{refer}\nDo not start. (Grade B)"
     assert statements_of(text) == [
-        ("Refer adults with suspected retinopathy to an eye specialist. (Grade B)", "Grade B")
+        (refer, "Grade B")
     ]  # a label with its grade says too little to stand alone
 
 
