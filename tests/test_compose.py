@@ -811,6 +811,20 @@ def test_a_short_recommendation_with_its_grade_in_brackets_is_a_statement() -> N
     ]  # a label with its grade says too little to stand alone
 
 
+def test_a_title_case_heading_the_sentence_soon_says_again_is_not_part_of_it() -> None:
+    run_in = "Stage II Rectal Cancer Treatment of stage II rectal cancer may include surgery."
+    assert statements_of(run_in) == [
+        ("Treatment of stage II rectal cancer may include surgery.", None)
+    ]
+    kept = (
+        "Type III Usher syndrome accounts for only a small share of all Usher syndrome cases.",
+        "Recommendations for Different Users of Guidelines are given in the appendix tables.",
+        "During the First Trimester When Hodgkin lymphoma is diagnosed early, treatment waits.",
+    )
+    for sentence in kept:  # a name, or a heading whose words are not said again
+        assert statements_of(sentence) == [(sentence, None)]
+
+
 def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     text = (
         "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "

@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..analysis import terms
 from ..chunking import split_sentences
 from ..grades import find_grade, graded_by_line, is_grade_only, without_trailing_grade
 from ..screening import is_instruction_like
@@ -488,7 +489,42 @@ def without_heading(sentence: str) -> str:
             tail = [w.casefold() for w in heading[-size:]]
             if tail == [w.casefold().rstrip(",;:") for w in words[end : end + size]]:
                 return " ".join(words[end:])
-    return sentence
+    return without_echoed_heading(words) or sentence
+
+
+def without_echoed_heading(words: Sequence[str]) -> str | None:
+    """The sentence after a heading in title case the source ran into it, where the sentence
+    soon says the heading's last word again ("Nicotine Gum or Lozenge You can buy nicotine
+    gum or lozenges ...", "Types of Hearing Loss Hearing loss comes in many forms."); None
+    where no such heading opens it. A name that opens its own sentence is not said again
+    ("Type III Usher syndrome accounts for ...")."""
+    for end in range(2, min(MAX_HEADING_WORDS, len(words) - 4) + 1):
+        heading = words[:end]
+        if not all(w.isalpha() and (w[:1].isupper() or w in _TITLE_SMALL) for w in heading):
+            return None
+        if _OPENS_SENTENCE.match(heading[-1]):
+            return None  # the sentence starts there: "... of Pregnancy When Hodgkin lymphoma"
+        opener, after = words[end], words[end + 1]
+        if sum(w[:1].isupper() for w in heading) < 2 or not heading[-1][:1].isupper():
+            continue
+        if not (opener[:1].isupper() and opener[1:].islower()):
+            continue
+        if not after.isalpha() or not after.islower() or after in {"and", "or"}:
+            continue  # "Disorders and Stroke": a name goes on
+        # its last word said again within the sentence's first words ("Stage II Rectal Cancer
+        # Treatment of stage II rectal cancer ..."), not a name's other words further on
+        last = set(terms(heading[-1]))
+        if last and last <= set(terms(" ".join(words[end : end + ECHO_WORDS]))):
+            return " ".join(words[end:])
+    return None
+
+
+_OPENS_SENTENCE = re.compile(
+    r"(?:If|The|In|For|When|Where|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|"
+    r"Because|Although|While|After|Before|During|Here|To|A|An)$"
+)
+#: A heading run into its sentence is said again within this many of the sentence's words.
+ECHO_WORDS = 6
 
 
 def _gather(
