@@ -825,6 +825,20 @@ def test_a_title_case_heading_the_sentence_soon_says_again_is_not_part_of_it() -
         assert statements_of(sentence) == [(sentence, None)]
 
 
+def test_a_recommendation_s_number_in_its_guideline_is_not_part_of_the_statement() -> None:
+    text = (
+        "R43(84)-r. Patients who had gastric surgery and have symptoms should be evaluated.\n"
+        "Recommendation 2.3: The panel recommends airway pressure treatment as initial therapy.\n"
+        "R1: Patients with relapse longer than 12 months after completion of initial therapy."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Patients who had gastric surgery and have symptoms should be evaluated.",
+        "The panel recommends airway pressure treatment as initial therapy.",
+        # a category's label is what its line defines: it stays
+        "R1: Patients with relapse longer than 12 months after completion of initial therapy.",
+    ]
+
+
 def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     text = (
         "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "

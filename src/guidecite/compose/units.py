@@ -57,6 +57,11 @@ _AMOUNT = re.compile(r"\d(?:[\d.,–-]*\d)?\s*(?:mg|g|mcg|µg|μg|ug|units?|iu|m
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*•]|\d+[.)])\s+")
 _FLOW = re.compile(r"-{1,2}>|→|⇒")
 _LABEL = re.compile(r"^[A-Z][a-z]+ : (?=[A-Z])")
+#: A recommendation's number in its guideline ("Recommendation 2.3:", "R43(84)-r."): the
+#: source's numbering, not the recommendation's words.
+_NUMBERED = re.compile(
+    r"^(?:Recommendation\s+\d+(?:\.\d+)*|R\d+\([\w-]+\)(?:-[a-z])?)[.:]\s+(?=[A-Z])"
+)
 #: A word that cannot end a sentence: a sentence ending in one is cut short, or runs on
 #: into the list below it ("... may need to" then "- take insulin more often").
 #: Lower case only: "hepatitis A" ends a sentence.
@@ -366,8 +371,13 @@ def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
 
 def statement_units(text: str) -> list[str]:
     """The passage as units: sentences, list items with their lead-in, table rows. A
-    one-word label opening a passage ("Summary : ...") is the source's layout, not text."""
-    lines = [_LABEL.sub("", line, count=1) for line in text.splitlines() if line.strip()]
+    one-word label opening a passage ("Summary : ...") and a recommendation's number opening
+    a line ("Recommendation 2:", "R43(84)-r.") are the source's layout, not text."""
+    lines = [
+        _NUMBERED.sub("", _LABEL.sub("", line, count=1), count=1)
+        for line in text.splitlines()
+        if line.strip()
+    ]
     lines = first_items_on_their_lines(lines)
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
