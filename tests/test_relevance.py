@@ -17,7 +17,6 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, ingested_home, needs_corpus
-from guidecite import retrieval
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
@@ -84,24 +83,6 @@ def first_and_settled(library):  # type: ignore[no-untyped-def]
     documents = library.store.documents({h.passage.doc_id for h in first})
     settled = settle_topic(query, first, documents, library.topics(), library.store)
     return first, documents, settled
-
-
-def test_a_passage_found_by_its_meaning_alone_is_scored_by_its_words_too(
-    net_library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # with few passages read by their words, most found by meaning are not among them
-    monkeypatch.setattr(retrieval, "LEXICAL_K", 3)
-    query = read_question(REFERENCE, net_library)
-    scored = retrieval.fuse(net_library.store, query)
-    by_meaning = [s for s in scored if s.cosine > 0]
-    assert len(by_meaning) > 3
-    words = {
-        s.key: dict(net_library.store.lexical_search(query.clauses, 1, passages=[s.key]))
-        for s in by_meaning
-    }
-    assert sum(1 for s in by_meaning if words[s.key].get(s.key, 0.0) > 0) > 3
-    for s in by_meaning:
-        assert s.bm25 == pytest.approx(words[s.key].get(s.key, 0.0))
 
 
 def test_passages_that_only_share_the_rare_word_are_found_and_judged_off_topic(

@@ -144,19 +144,13 @@ def to_score_again(scored: Sequence[Scored], k: int) -> list[Scored]:
 
 
 def fuse(store: Store, query: Query) -> list[Scored]:
-    """Candidates from both searches, each with its BM25 and cosine scores, best first: a
-    passage found by meaning alone is scored by its words too, as one found by its words is
-    by its meaning (the key sentence of a guideline's first recommendation passage, after
-    its developer and rating lines, is found by its meaning)."""
+    """Candidates from both searches, each with its BM25 and cosine scores, best first."""
     lexical = dict(store.lexical_search(query.clauses, LEXICAL_K))
     asked = set(asked_in_topic(store, query))
     unscored = [key for key in asked if key not in lexical]
     if unscored:
         lexical.update(store.lexical_search(query.clauses, len(unscored), passages=unscored))
     dense = dict(store.vector_search(query.vector, DENSE_K))
-    unread = [key for key in dense if key not in lexical]  # found by meaning alone
-    if unread:
-        lexical.update(store.lexical_search(query.clauses, len(unread), passages=unread))
     missing = [key for key in lexical if key not in dense]
     if missing:
         dense.update(store.vector_search(query.vector, len(missing), candidates=missing))
