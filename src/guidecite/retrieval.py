@@ -2,8 +2,10 @@
 
 MEASURED.md found plain reciprocal-rank fusion worse than BM25 alone on this library, since
 the static embeddings are much weaker than BM25 here. So BM25 leads and the dense score is a
-weighted second signal: every candidate from either list gets both scores (the dense score
-of a BM25 candidate is computed exactly), and the fused score is
+weighted second signal: every BM25 candidate gets its dense score (computed exactly), while
+a passage the dense search alone finds keeps no BM25 score, so that it enters only by a
+close meaning (scoring its words too was tried: docs/evaluation.md, third session of
+2026-12-04), and the fused score is
 
     fused = bm25 / best_bm25 + DENSE_WEIGHT * cosine
 
@@ -144,7 +146,8 @@ def to_score_again(scored: Sequence[Scored], k: int) -> list[Scored]:
 
 
 def fuse(store: Store, query: Query) -> list[Scored]:
-    """Candidates from both searches, each with its BM25 and cosine scores, best first."""
+    """Candidates from both searches, best first: each with its cosine, and its BM25 score
+    where the lexical search (or the search within the topic's documents) found it."""
     lexical = dict(store.lexical_search(query.clauses, LEXICAL_K))
     asked = set(asked_in_topic(store, query))
     unscored = [key for key in asked if key not in lexical]
