@@ -801,6 +801,16 @@ def test_a_grade_ending_its_line_grades_the_recommendation_the_line_opens_with()
         (f"{after} (Grade B)", "Grade B"),
         (f"{own} (1|++++)", "1|++++"),
     ]
+    # a line of several recommendations grades each where it stands
+    before = "Blockade of alpha receptors should be considered in all patients before surgery."
+    continued = "When used, the blockade should be continued until the day of the operation"
+    also = "Blockade of beta receptors should also be considered in selected patients"
+    several = f"{before} {continued} (+++, weak). {also} (++, weak)."
+    assert statements_of(several) == [
+        (before, None),
+        (f"{continued} (+++, weak).", "+++, weak"),
+        (f"{also} (++, weak).", "++, weak"),
+    ]
 
 
 def test_a_short_recommendation_with_its_grade_in_brackets_is_a_statement() -> None:

@@ -131,14 +131,20 @@ def graded_by_line(
     grade after more than one sentence ("The Task Force suggests using hydrocortisone
     (15-25 mg) ... . Higher frequency regimens ... may be beneficial in individual cases.
     (2|++OO)"), the source grades the line, so a recommendation on it with no grade of its
-    own carries that one. A sentence that recommends nothing keeps none."""
+    own carries that one. A sentence that recommends nothing keeps none; nor does any where
+    the graded sentence recommends too, or another sentence of the line has its own grade:
+    the line then holds several recommendations, each graded where it stands ("... should be
+    considered in all patients. ... should be continued until ... (+++, weak). ... Beta
+    blockade should also be considered ... (++, weak)")."""
     graded = list(statements)
     for line in text.splitlines():
         on_line = [i for i, (unit, _) in enumerate(statements) if unit and unit in line]
         if len(on_line) < 2:
             continue
-        grade = statements[on_line[-1]][1]
-        if grade is None or grade != _trailing_grade(line):
+        last, grade = statements[on_line[-1]]
+        if grade is None or grade != _trailing_grade(line) or _RECOMMENDS.search(last):
+            continue
+        if any(statements[i][1] is not None for i in on_line[:-1]):
             continue
         for i in on_line[:-1]:
             unit, own = statements[i]
