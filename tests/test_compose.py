@@ -1354,20 +1354,6 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert frame_notice(query, [markers, advice]) is None
 
 
-def test_an_article_that_never_gives_the_outlook_or_a_cause_asked_for_says_so() -> None:
-    frame = Frame("Liver Cancer", None, ("stage",), "prognosis", ())
-    query = framed("How many percent survive liver cancer at stage 4?", ("stage",), frame)
-    tests = scored("Doctors use tests that examine the liver and the blood to diagnose it.")
-    survival = scored("Five-year survival of liver cancer that has spread is low.")
-    notice = frame_notice(query, [tests]) or ""
-    assert "answers this kind of question (outlook) directly" in notice
-    assert "below is what it holds on Liver Cancer" in notice
-    assert frame_notice(query, [tests, survival]) is None
-    # asked what something is, any statement on it answers
-    overview = replace(frame, intent="definition")
-    assert frame_notice(framed("What is liver cancer?", (), overview), [tests]) is None
-
-
 def test_an_everyday_word_set_aside_is_not_named_as_a_part_left_unanswered() -> None:
     frame = replace(
         Frame("Anxiety", None, (), "management", ()), set_aside=("weird", "citrobactor")

@@ -16,7 +16,7 @@ import pytest
 
 from guidecite.frame import DECLINE_REASONS, DECLINED, NEVER_MENTIONS, UNANSWERED_KINDS
 from guidecite.i18n import LANGUAGES, LOCALE_DIR, check_language, translator
-from guidecite.intents import INTENTS
+from guidecite.intents import intent_named
 from guidecite.render import render
 from guidecite.render._common import SECTION_HEADINGS, SOURCES_IN_ENGLISH, localized
 from guidecite.types import INSUFFICIENT_EVIDENCE, Answer
@@ -176,8 +176,8 @@ def test_why_an_answer_is_declined_is_translated_with_its_words_kept(
 
 
 def test_each_kind_a_notice_can_name_is_in_the_catalog() -> None:
-    # frame_notice names any kind of answer asked for but what something is, or information
-    named = {i.label.lower() for i in INTENTS if i.name != "definition"}
+    # frame_notice names a value asked for (dose, timing, threshold) or what to do.
+    named = {intent_named(n).label.lower() for n in ("dose", "timing", "threshold", "management")}
     assert named == set(UNANSWERED_KINDS)
     for kind in UNANSWERED_KINDS:
         assert translator("es").gettext(kind) != kind

@@ -62,22 +62,7 @@ READING_NOTICES = (
     ONLY_THE_TOPIC,
 )
 #: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
-UNANSWERED_KINDS = (
-    N_("dosing"),
-    N_("timing"),
-    N_("thresholds"),
-    N_("cautions"),
-    N_("monitoring"),
-    N_("management"),
-    N_("testing"),
-    N_("interpretation"),
-    N_("outlook"),
-    N_("causes"),
-    N_("risk"),
-    N_("signs and symptoms"),
-    N_("inheritance"),
-    N_("prevention"),
-)
+UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))
 
 #: Why the library cannot answer a question (evidence.py, answer.py), translated where shown.
 NO_MATCH = N_("no passage of the library matches the question")

@@ -790,15 +790,13 @@ def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = F
         said.append(NEVER_MENTIONED % {"words": missing})
     intent = intent_named(frame.intent)
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
-    # in a statement or not. Whether a sentence tells what to do, or the outlook, a cause,
-    # a risk, the signs ..., is not so plain, so it is said only when no statement of the
-    # article uses any of the wording of that kind of answer (treat, should, recommend ...;
-    # survival, prognosis, cure ...; cause, due to ...). Asked what something is, or for
-    # information on it, any statement on the subject answers.
+    # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
+    # question on what to do it is said only when no statement of the article uses any of
+    # the wording of advice or treatment (treat, should, recommend, drug, surgery, ...).
     if intent.name in VALUE_INTENTS:
         unanswered = not any(c.answers for c in picked)
     else:
-        unanswered = intent.name not in {"general", "definition"} and not any(
+        unanswered = intent.name == "management" and not any(
             intent.answers.search(c.text) for c in picked
         )
     if picked and only_topic:
