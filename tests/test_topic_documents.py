@@ -40,6 +40,10 @@ PAGES = {
     "Essential amino acids and essential fatty acids come from food; water is essential too.\n",
     "all.md": "# Acute Lymphoblastic Leukemia\n\n## Treatment\n\n"
     "Acute lymphoblastic leukemia starts in a young white blood cell.\n",
+    "zorblax.md": "# Zorblax disease (Also called: Quenching fever; Vrelt syndrome)\n\n"
+    "## What is it?\n\nZorblax disease makes a person tire after meals.\n",
+    "zorblax-causes.md": "# Causes of Zorblax disease\n\n## Causes\n\n"
+    "Zorblax disease is caused by a change in one gene that is passed down.\n",
 }
 
 
@@ -73,3 +77,16 @@ def test_a_broader_name_within_the_topic_s_is_one_of_its_documents(hairy_library
         doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
     }
     assert titles == {"Essential tremor", "Tremor"}
+
+
+def test_a_topic_asked_by_another_name_a_title_lists_has_the_documents_of_its_own_name(
+    hairy_library,
+) -> None:
+    # the question names the topic by a name the title lists ("Also called"): the pages on
+    # the title's own name are the topic's too
+    question = "What causes quenching fever?"
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
+    titles = {
+        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
+    }
+    assert "Causes of Zorblax disease" in titles

@@ -608,6 +608,13 @@ def settle_topic(
         for name in aliases(index.titles[d])
         if len(terms(name)) >= 2
     }
+    # ... and a title's own name, where the question named it by another it lists
+    # ("Diabetes Type 1 (Also called: Insulin-dependent diabetes; ...)")
+    other_names |= {
+        subject_terms(index.titles[d])
+        for d in members
+        if aliases(index.titles[d]) and len(subject_terms(index.titles[d])) >= 2
+    }
     for name in other_names:
         members |= {
             d
