@@ -243,6 +243,7 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
             "For full details of adverse reactions, see the summary of product characteristics.",
             "If the information is available, the table below includes how often it happens.",
             "Antibiotic Treatment for Lyme Disease in Children (Under 12) According to Symptoms",
+            "Type 1 Diabetes: Diagnosis and Management of Type 1 Diabetes in Children (2004)",
             "Potential Harms: The committee cannot determine the harms of the screening test.",
             "Note from the Clearinghouse (NGC): The recommendations below are graded by strength.",
             "For guidance on treatment, clinicians should refer to the guideline on gout flares.",

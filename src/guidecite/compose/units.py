@@ -775,6 +775,7 @@ def _recommends_elsewhere(sentence: str) -> bool:
 
 #: The tag a source puts after a sentence: the year of a recommendation ("[2014]", "[new
 #: 2015]", "[2004, amended 2016]") or its grade ("[D]", "[Level of evidence C1]").
+_YEAR_AT_END = re.compile(r"\((?:19|20)\d{2}\)\.?\s*$")
 _TAG_AFTER = re.compile(r"\s*\[[^\[\]]{1,40}\]\s*$")
 
 
@@ -813,6 +814,8 @@ def usable(sentence: str) -> bool:
         return False  # a heading or a label, not a sentence
     if end not in {".", "!"} and ": " not in sentence and title_case(words):
         return False  # a caption: "Antibiotic Treatment for Lyme Disease in Children (Under 12)"
+    if _YEAR_AT_END.search(sentence) and title_case(words):
+        return False  # a work cited: "Type 1 Diabetes: Diagnosis and Management ... (2004)"
     if _DANGLING.search(core):
         return False  # cut short
     first = words[0].strip("\"'([")
