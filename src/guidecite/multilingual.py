@@ -342,36 +342,34 @@ class Translation:
             best[english] = max(best.get(english, 0.0), weight)
         return sorted(best.items(), key=lambda item: -item[1])
 
+    def rendered(self) -> list[Rendering]:
+        """The question's words the library has, or has an English equivalent of, in order."""
+        return [r for r in self.words if r.english or r.known]
+
     def renders(self, word: str) -> bool:
         """Whether the library has the word or an English equivalent of it."""
         folded = fold(word)
-        return any(r.word == folded and (r.english or r.known) for r in self.words)
+        return any(r.word == folded for r in self.rendered())
 
     def gloss(self) -> str:
         """The question word for word in English: each word's best rendering, or the word
         itself where the library has it (a name, an acronym); words with neither left out."""
-        return " ".join(
-            r.english[0][0] if r.english else r.word for r in self.words if r.english or r.known
-        )
+        return " ".join(r.english[0][0] if r.english else r.word for r in self.rendered())
 
     def stated(self) -> list[str]:
         """The question's content words (folded) that alternatives() gives forms for, in
         the same order: the word each of its concepts stands for."""
-        return [r.word for r in self.words if r.english or r.known]
+        return [r.word for r in self.rendered()]
 
     def alternatives(self) -> list[tuple[str, ...]]:
         """Per content word of the question, the forms that state it in a passage: its
         English equivalents, and the word itself where the library has it (a name, an
         acronym, a Spanish document). Words with neither are left out: no passage of the
         library can state them."""
-        found = []
-        for rendering in self.words:
-            forms = [english for english, _ in rendering.english]
-            if rendering.known:
-                forms.append(rendering.word)
-            if forms:
-                found.append(tuple(forms))
-        return found
+        return [
+            (*(english for english, _ in r.english), *((r.word,) if r.known else ()))
+            for r in self.rendered()
+        ]
 
 
 def question_words(question: str) -> list[str]:

@@ -263,10 +263,13 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
 #: A heading run into the sentence after it, where the source lost the line between them:
 #: a few capitalised words, then a word that opens a sentence ("Untreated Hairy Cell
 #: Leukemia If the patient's blood cell counts ...", "Remember Follow-ups Your surgeon ...").
+#: Words that open a sentence (not a heading's): a heading ends before one.
+_OPENERS = (
+    r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
+    r"Although|While|After|Before|During|Here|To"
+)
 _GLUED_HEADING = re.compile(
-    r"^(?:[A-Z][\w'()/-]*\s+){2,8}?(?=(?:If|The|In|For|When|There|It|This|These|Those|"
-    r"Your|You|Most|Some|Many|Each|All|Because|Although|While|After|Before|During|People|"
-    r"Here|To)\s+[a-z])"
+    r"^(?:[A-Z][\w'()/-]*\s+){2,8}?(?=(?:" + _OPENERS + r"|People)\s+[a-z])"
 )
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
@@ -529,10 +532,7 @@ def without_echoed_heading(words: Sequence[str]) -> str | None:
     return None
 
 
-_OPENS_SENTENCE = re.compile(
-    r"(?:If|The|In|For|When|Where|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|"
-    r"Because|Although|While|After|Before|During|Here|To|A|An)$"
-)
+_OPENS_SENTENCE = re.compile(r"(?:" + _OPENERS + r"|Where|A|An)$")
 #: A heading run into its sentence is said again within this many of the sentence's words.
 ECHO_WORDS = 6
 
@@ -775,8 +775,9 @@ def _recommends_elsewhere(sentence: str) -> bool:
 
 #: The tag a source puts after a sentence: the year of a recommendation ("[2014]", "[new
 #: 2015]", "[2004, amended 2016]") or its grade ("[D]", "[Level of evidence C1]").
-_YEAR_AT_END = re.compile(r"\((?:19|20)\d{2}\)\.?\s*$")
 _TAG_AFTER = re.compile(r"\s*\[[^\[\]]{1,40}\]\s*$")
+#: A work cited ends with its year in brackets: "... of Type 1 Diabetes in Children (2004)".
+_YEAR_AT_END = re.compile(r"\((?:19|20)\d{2}\)\.?\s*$")
 
 
 def usable(sentence: str) -> bool:
