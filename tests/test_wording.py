@@ -49,6 +49,15 @@ def test_a_library_word_with_a_prefix_is_read_as_that_word() -> None:
     assert vocabulary.correct("nondiarrhea") == "diarrhea"
 
 
+def test_a_word_joined_by_hyphens_is_corrected_whole() -> None:
+    vocabulary = Vocabulary.build(
+        [*LIBRARY_TEXT, *["Epstein-Barr virus infects B cells.", "A low-dose dosage is low."] * 2]
+    )
+    assert vocabulary.correct("ebstien-barr") == "epstein-barr"  # two edits in twelve letters
+    # library words joined anew are no typo, though "low-dose" is two letters away
+    assert vocabulary.correct("low-dosage") is None
+
+
 def test_a_word_with_no_close_library_word_is_left_alone() -> None:
     vocabulary = Vocabulary.build(LIBRARY_TEXT)
     assert vocabulary.correct("inclisiran") is None  # not "incision": too far

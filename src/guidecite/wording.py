@@ -13,9 +13,10 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   when the correction is close: the same first letter (or two vowels), and either an edit
   distance of at most a quarter of the word's length (optimal string alignment, so a swapped
   pair of letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
-  letters ("ciprofaxin" -> "ciprofloxacin"). A word with no close library word stays as it
-  is, and the evidence check reports it as not covered. A word of English is no typo, however
-  rarely it is used: one in symspellpy's English dictionary ("bleeder", "fliers") or used
+  letters ("ciprofaxin" -> "ciprofloxacin"). A word of several joined by hyphens is corrected
+  whole ("ebstien-barr" -> "epstein-barr"), where one of them is not a library word. A word
+  with no close library word stays as it is, and the evidence check reports it as not
+  covered. A word of English is no typo, however rarely it is used: one in symspellpy's English dictionary ("bleeder", "fliers") or used
   often enough in everyday English stays as written.
 
 Nothing here knows medicine: the vocabulary is whatever the library's passages say.
@@ -42,6 +43,9 @@ from wordfreq import top_n_list, zipf_frequency
 #: A placeholder, with the form field's label before it where there is one ("EMAIL: [EMAIL]").
 _PLACEHOLDER = re.compile(r"(?:\b(?P<label>[^\W\d_]+)\s*:\s*)?\[(?P<kind>[A-Z][A-Z _-]*)\]")
 _WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+#: A word that may be a typo: letters, or words of letters joined by hyphens, one of them
+#: not the library's ("ebstien-barr" is read whole, as the library writes "epstein-barr").
+_CORRECTABLE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TOKEN = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
 MIN_COUNT = 2  # a word used once in the library may itself be a typo: not a target
 MIN_LENGTH = 5  # shorter words are too easily another real word
@@ -95,10 +99,12 @@ class Vocabulary:
     def correct(self, word: str) -> str | None:
         """The library word a typo most likely meant, or None when none is close."""
         lower = word.lower()
-        if len(lower) < MIN_LENGTH or not lower.isalpha():
+        if len(lower) < MIN_LENGTH or not _CORRECTABLE.fullmatch(lower):
             return None
         if self.counts.get(lower, 0) >= MIN_COUNT:
             return None  # a word of the library (once only may be the library's own typo)
+        if "-" in lower and all(self.counts.get(p, 0) >= MIN_COUNT for p in lower.split("-")):
+            return None  # library words joined anew ("pill-free"), not a typo of a compound
         for prefix in PREFIXES:
             rest = lower.removeprefix(prefix)
             if rest != lower and len(rest) >= MIN_LENGTH and self.counts.get(rest, 0) >= MIN_COUNT:
