@@ -16,8 +16,9 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   letters ("ciprofaxin" -> "ciprofloxacin"). A word of several joined by hyphens is corrected
   whole ("ebstien-barr" -> "epstein-barr"), where one of them is not a library word. A word
   with no close library word stays as it is, and the evidence check reports it as not
-  covered. A word of English is no typo, however rarely it is used: one in symspellpy's English dictionary ("bleeder", "fliers") or used
-  often enough in everyday English stays as written.
+  covered. A word of English is no typo, however rarely it is used: one in symspellpy's
+  English dictionary ("bleeder", "fliers") or used often enough in everyday English stays as
+  written.
 
 Nothing here knows medicine: the vocabulary is whatever the library's passages say.
 """
