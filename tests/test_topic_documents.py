@@ -44,6 +44,12 @@ PAGES = {
     "## What is it?\n\nZorblax disease makes a person tire after meals.\n",
     "zorblax-causes.md": "# Causes of Zorblax disease\n\n## Causes\n\n"
     "Zorblax disease is caused by a change in one gene that is passed down.\n",
+    "ppd.md": "# Postpartum Depression\n\n## Symptoms\n\n"
+    "The symptoms of postpartum depression begin within the first year after childbirth.\n",
+    "depression.md": "# Depression\n\n## Symptoms\n\n"
+    "Symptoms of depression include sadness and loss of interest.\n",
+    "old-depression.md": "# Depression in Older Adults\n\n## Symptoms\n\n"
+    "Depression in older adults may show as memory problems.\n",
 }
 
 
@@ -90,3 +96,15 @@ def test_a_topic_asked_by_another_name_a_title_lists_has_the_documents_of_its_ow
         doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
     }
     assert "Causes of Zorblax disease" in titles
+
+
+def test_a_word_for_patients_names_the_topic_beside_its_neighbour(hairy_library) -> None:
+    # "postpartum" alone says who the patient is; beside "depression" it is the condition's
+    # name, as a title writes it: pages on depression in other groups are not the topic's
+    question = "What are the symptoms of postpartum depression?"
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
+    titles = {
+        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
+    }
+    assert query.frame.topic is not None and "postpartum" in query.frame.topic.casefold()
+    assert "Postpartum Depression" in titles and "Depression in Older Adults" not in titles

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .i18n import N_
 from .intents import INTENTS, Intent, intents_of
-from .patients import POPULATIONS, names_patient
+from .patients import names_patient, names_population
 from .wording import Correction
 
 _I = re.IGNORECASE
@@ -102,7 +102,7 @@ def names_no_focus(word: str) -> bool:
     rather than what the question is about."""
     return (
         names_patient(word)
-        or any(pattern.match(word) for pattern in POPULATIONS.values())
+        or names_population(word)
         or any(intent.asks.match(word) for intent in INTENTS)
     )
 

@@ -323,6 +323,13 @@ def negated_words(question: str) -> set[str]:
     return {w.casefold() for m in _NEGATED.finditer(question) for w in m.group(1).split()}
 
 
+def names_population(word: str) -> bool:
+    """Whether a question word names a group of patients ("children", "pregnant",
+    "postpartum", "juvenile"): said alone it is who the patient is, but it may also be part of
+    a condition's name ("Postpartum Depression", "Juvenile Arthritis")."""
+    return any(pattern.match(word) for pattern in POPULATIONS.values())
+
+
 def names_patient(word: str) -> bool:
     """Whether a question word says who the patient is (age, sex, a relative)."""
     return bool(

@@ -31,7 +31,13 @@ from .frame import (
 )
 from .intents import intent_named
 from .multilingual import Translator, is_function_word
-from .patients import excluded_population, names_patient, negated_words, qualifiers_of
+from .patients import (
+    excluded_population,
+    names_patient,
+    names_population,
+    negated_words,
+    qualifiers_of,
+)
 from .rerank import Reranker
 from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .settings import MAX_QUESTION_CHARS
@@ -526,13 +532,21 @@ def settle_topic(
     unnamed = {
         i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
     }
+    set_aside = {i for i, c in enumerate(query.concepts) if excludes(c, excluded)}  # "without"
+    # a word for a group of patients names a topic only beside a word the title has with it,
+    # as the question does ("Postpartum Depression", "Childhood Hodgkin Lymphoma")
+    grouped = {
+        i
+        for i in unnamed
+        if names_population(query.content_words[i]) and not names_patient(query.content_words[i])
+    }
     titles = index.rank(
         query.concepts,
         asked_parts(query.read),
         (lambda i: freq[query.content_words[i]]) if aligned else None,
         passages,
-        skip=unnamed | {i for i, c in enumerate(query.concepts) if excludes(c, excluded)},
-        unless_paired={i for i, word in enumerate(query.content_words) if word in chat},
+        skip=(unnamed - grouped) | set_aside,
+        unless_paired={i for i, word in enumerate(query.content_words) if word in chat} | grouped,
         whole=query.read,
     )
     best_title = max((m.score for m in titles.values()), default=0.0)
