@@ -564,6 +564,14 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("The 24-hour urinary free cortisol level is high.", ()).key == "tests"
     assert classify("Refer people with suspected cancer to a specialist.", ()).key == "escalation"
     assert classify("These are collectively referred to as colorectal cancer.", ()).key == "other"
+    # a statement is for a group of patients where it is said for them, or its heading names
+    # them; one that mentions a group on the way ("begins in childhood") is about everyone
+    assert classify("Children with the syndrome may have learning problems.", ()).key == (
+        "populations"
+    )
+    assert classify("This condition begins in childhood or adolescence.", ()).key == "other"
+    assert classify("It is a leading cause of dementia in the elderly.", ()).key == "assessment"
+    assert classify("It is common.", ("Pregnancy",)).key == "populations"
 
 
 def test_answer_cites_the_guideline_that_answers_and_quotes_it(library) -> None:

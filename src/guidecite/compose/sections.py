@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..patients import said_for
+
 
 @dataclass(frozen=True)
 class SectionKind:
@@ -210,9 +212,12 @@ ORDER = (
 
 
 def classify(statement: str, section_path: tuple[str, ...]) -> SectionKind:
-    """The article section for a statement; its own words first, then its headings."""
+    """The article section for a statement; its own words first, then its headings. A
+    statement is for a group of patients where it is said for them ("Children with ...
+    may have ...") or its headings name them, not where it mentions one on the way ("...
+    begins in childhood", "... dementia in the elderly"): that is said of everyone."""
     for kind in SECTION_KINDS:
-        if kind.cues.search(statement):
+        if kind.cues.search(statement) and (kind.key != "populations" or said_for(statement)):
             return kind
     headings = " ".join(section_path)
     for kind in SECTION_KINDS:
