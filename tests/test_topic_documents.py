@@ -43,13 +43,23 @@ PAGES = {
     "zorblax.md": "# Zorblax disease (Also called: Quenching fever; Vrelt syndrome)\n\n"
     "## What is it?\n\nZorblax disease makes a person tire after meals.\n",
     "zorblax-causes.md": "# Causes of Zorblax disease\n\n## Causes\n\n"
-    "Zorblax disease is caused by a change in one gene that is passed down.\n",
+    "Zorblax disease is caused by a change in one gene that is passed down. "
+    "It can change the color of feces.\n",
     "ppd.md": "# Postpartum Depression\n\n## Symptoms\n\n"
     "The symptoms of postpartum depression begin within the first year after childbirth.\n",
     "depression.md": "# Depression\n\n## Symptoms\n\n"
     "Symptoms of depression include sadness and loss of interest.\n",
     "old-depression.md": "# Depression in Older Adults\n\n## Symptoms\n\n"
     "Depression in older adults may show as memory problems.\n",
+    "tmau.md": "# Trimethylaminuria\n\n## Treatment\n\n"
+    "Trimethylaminuria has no cure; a diet low in choline lessens the odor. "
+    "The TMAU support group helps people cope.\n",
+    "feces.md": "# Feces\n\n## What is it?\n\nFeces can smell strongly after some foods.\n",
+    "oic.md": "# Opioid-induced constipation\n\n## Treatment\n\n"
+    "Laxatives are the first treatment for opioid-induced constipation: they soften feces.\n",
+    "gi.md": "# Gastrointestinal complications\n\n## Constipation\n\n"
+    "Methylnaltrexone 0.15 mg/kg subcutaneously treats opioid-induced constipation. "
+    "Hard feces are common.\n",
 }
 
 
@@ -108,3 +118,16 @@ def test_a_word_for_patients_names_the_topic_beside_its_neighbour(hairy_library)
     }
     assert query.frame.topic is not None and "postpartum" in query.frame.topic.casefold()
     assert "Postpartum Depression" in titles and "Depression in Older Adults" not in titles
+
+
+def test_a_rare_name_no_title_gives_names_the_pages_whose_text_uses_it(hairy_library) -> None:
+    # "TMAU" is in one passage of the trimethylaminuria page and in no title: that page is
+    # the topic, named by its own title, not the page whose title names another word
+    question = "TMAU: how can it be cured? I smell like fish and feces every day."
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "patient")
+    assert query.frame.topic == "Trimethylaminuria"
+    # a drug the text names beside a condition some title names leaves that title the topic
+    question = "Opioid-induced constipation: what is the dose of methylnaltrexone?"
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
+    assert query.frame.topic is not None
+    assert query.frame.topic.casefold() == "opioid-induced constipation"

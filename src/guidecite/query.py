@@ -43,7 +43,7 @@ from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
-from .topics import TopicIndex, aliases, main_title, topic_phrase
+from .topics import TitleMatch, TopicIndex, aliases, main_title, topic_phrase
 from .types import Document, Hit, Passage
 from .wording import (
     Correction,
@@ -52,6 +52,7 @@ from .wording import (
     conversational,
     correct_spelling,
     drop_stray_backslashes,
+    english_words,
     everyday_word,
     fold_shouting,
     initialism,
@@ -505,6 +506,40 @@ def concepts_in(text: str, concepts: Mapping[int, Concept]) -> set[int]:
     return {i for i, concept in concepts.items() if stated(concept, own)}
 
 
+#: A question word that only this many passages use, that no title names and that is no word
+#: of English ("TMAU", "spg11"), names the documents whose text uses it.
+NAMED_IN_TEXT = 3
+
+
+def named_in_text(
+    query: Query,
+    freq: Mapping[str, int],
+    titles: Mapping[str, TitleMatch],
+    unnamed: Collection[int],
+    store: Store,
+    index: TopicIndex,
+) -> dict[str, TitleMatch]:
+    """The documents whose text alone uses a name the question gives: a word of at most
+    NAMED_IN_TEXT passages that is no English word, weighs more than any title's match, and
+    names no patient or kind of answer ("TMAU", which only a link on the trimethylaminuria
+    page uses), each matched as if its title said the word. A rarer name than any title
+    matches is what the question is about; a drug the pages name beside a condition some
+    title names is not ("methylnaltrexone" for opioid-induced constipation)."""
+    strongest = max((match.weight for match in titles.values()), default=0.0)
+    found: dict[str, TitleMatch] = {}
+    for i, word in enumerate(query.content_words):
+        weight = query.concepts[i][0]
+        if i in unnamed or weight <= strongest or not 0 < freq.get(word, 0) <= NAMED_IN_TEXT:
+            continue
+        if everyday_word(word, "en") or word.casefold() in english_words():
+            continue
+        keys = [key for key, _ in store.lexical_search([Clause(word, 1.0)], NAMED_IN_TEXT)]
+        for passage in store.passages(keys).values():
+            if passage.doc_id in index.titles:
+                found.setdefault(passage.doc_id, TitleMatch(weight, (i,), weight))
+    return found
+
+
 def settle_topic(
     query: Query,
     hits: Sequence[Hit],
@@ -521,7 +556,8 @@ def settle_topic(
     as that title writes them, become a search phrase. A title that names too little of the
     question (a common word in an unrelated title) names no topic, and neither does one
     about a population the question excludes; nor do words of everyday conversation
-    (wording.conversational)."""
+    (wording.conversational). A rare name no title gives ("TMAU") makes the documents
+    whose text uses it candidates, named by their own titles (named_in_text)."""
     query = name_sources(query, index)
     aligned = store is not None and len(query.content_words) == len(query.concepts)
     excluded = negated_words(query.read)
@@ -549,6 +585,10 @@ def settle_topic(
         unless_paired={i for i, word in enumerate(query.content_words) if word in chat} | grouped,
         whole=query.read,
     )
+    in_text: dict[str, TitleMatch] = {}
+    if store is not None and aligned:
+        in_text = named_in_text(query, freq, titles, unnamed, store, index)
+        titles = {**in_text, **titles}
     best_title = max((m.score for m in titles.values()), default=0.0)
     evidence: dict[str, float] = {}
     for hit in hits[:EVIDENCE_HITS]:
@@ -590,6 +630,10 @@ def settle_topic(
     chosen = titles[top].concepts
     named = [c for i, c in enumerate(query.concepts) if i not in unnamed]
     phrase = topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], named)
+    if titles[top] is in_text.get(top):  # named in its text only: the topic is its own name
+        own_name = main_title(index.titles[top])
+        if "?" not in own_name and len(own_name.split()) <= MAX_TOPIC_WORDS:
+            phrase = own_name
     # The topic's documents are those whose titles name it as the topic's phrase does: its
     # weightiest concept and every other one of the phrase nearly as rare (NAMING_SHARE:
     # "Hairy Cell Leukemia", not "Hairy tongue"). The title that named it may also hold other
