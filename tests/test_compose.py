@@ -1591,6 +1591,31 @@ def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient
     assert for_the_patient([above, below], dose, frozenset()) == [above]
     assert for_the_patient([above, below], dose, frozenset({"pregnancy"})) == [above, below]
 
+    # a document titled for a narrower group is for that group; one for adults and
+    # children, or on pregnancy (which holds its own conditions), is for everyone
+    def titled(title: str) -> Document:
+        return Document(title[:6], "s", title, None, None, None, "en", "clinician", None, "h")
+
+    documents = {
+        d.doc_id: d
+        for d in (
+            titled("Childhood Hodgkin Lymphoma Treatment"),
+            titled("Prophylaxis against endocarditis in adults and children"),
+            titled("High Blood Pressure in Pregnancy"),
+        )
+    }
+
+    def from_doc(text: str, doc_id: str) -> Candidate:
+        passage = Passage(text[:8], doc_id, 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None)
+
+    lymphoma = from_doc("Treatment depends on the risk group.", "Childh")
+    endocarditis = from_doc("Antibiotic prophylaxis is not recommended.", "Prophy")
+    pressure = from_doc("Women with preeclampsia are closely monitored.", "High B")
+    picked = [endocarditis, lymphoma, pressure]
+    assert for_the_patient(picked, dose, frozenset(), documents) == [endocarditis, pressure]
+    assert for_the_patient(picked, dose, frozenset({"child"}), documents) == picked
+
 
 def test_asked_about_one_kind_of_care_statements_placed_under_the_other_are_left_out() -> None:
     documents = {

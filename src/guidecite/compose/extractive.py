@@ -237,7 +237,7 @@ class ExtractiveComposer:
         picked = of_doing(picked, intents, query)
         picked = giving_the_value(picked, intents)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
-        picked = for_the_patient(picked, intents, patient_groups(query) | maybe)
+        picked = for_the_patient(picked, intents, patient_groups(query) | maybe, documents)
         picked = within_limits(picked, self.max_statements)
         main = main_focus(query)
         studies_asked = bool(STUDY_ASKED.search(query.read))

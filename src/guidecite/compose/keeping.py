@@ -17,6 +17,7 @@ from ..patients import populations_of, said_for
 from ..query import Query
 from ..rerank import Reranker
 from ..scoring import coverage as coverage_of
+from ..topics import main_title
 from ..types import Document
 from .candidates import (
     ACTION_INTENTS,
@@ -123,12 +124,24 @@ def giving_the_value(picked: list[Candidate], intents: Sequence[Intent]) -> list
     return [c for n, c in enumerate(picked) if n == 0 or offers_any(intents, c.text)]
 
 
+def titled_for(title: str) -> set[str]:
+    """The narrower group a document's title says it is for ("Childhood Liver Cancer"), if
+    any: not one that names adults too ("... in adults and children"), nor pregnancy, whose
+    pages hold its own conditions (preeclampsia, gestational diabetes)."""
+    groups = populations_of(main_title(title))
+    return set() if "adult" in groups else groups - {"pregnancy"}
+
+
 def for_the_patient(
-    picked: list[Candidate], intents: Sequence[Intent], patient: frozenset[str]
+    picked: list[Candidate],
+    intents: Sequence[Intent],
+    patient: frozenset[str],
+    documents: Mapping[str, Document] | None = None,
 ) -> list[Candidate]:
     """Asked what to do (or a value, a test, the outlook), the picked statements said for a
     group narrower than the question's patient ("In children with ...", "You should not
-    breastfeed ...") are about another population, and leave without one below the
+    breastfeed ...", or in a document titled for one: "Childhood Hodgkin Lymphoma") are
+    about another population, and leave without one below the
     article's floor taking their place. The patient is the one the question describes, or
     the group its topic names ("Childhood Leukemia"); one it does not describe is not a
     child, pregnant or old. Asked only what something is, such a statement describes the
@@ -137,7 +150,10 @@ def for_the_patient(
         return picked
 
     def groups(c: Candidate) -> set[str]:
-        return said_for(c.text) | populations_of(heading_above(c.hit.passage.text, c.text))
+        doc = (documents or {}).get(c.hit.passage.doc_id)
+        written_for = titled_for(doc.title) if doc is not None else set()
+        above = populations_of(heading_above(c.hit.passage.text, c.text))
+        return said_for(c.text) | above | written_for
 
     kept = [c for c in picked if not groups(c) & SUBGROUPS - patient]
     return kept or picked
