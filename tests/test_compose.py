@@ -564,6 +564,11 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("The 24-hour urinary free cortisol level is high.", ()).key == "tests"
     assert classify("Refer people with suspected cancer to a specialist.", ()).key == "escalation"
     assert classify("These are collectively referred to as colorectal cancer.", ()).key == "other"
+    # "refer to" a meaning and "immediately after" a time are no referral or urgency
+    assert classify("The terms overweight and obesity refer to body weight.", ()).key == "other"
+    assert classify("Most people rest immediately after the stroke.", ()).key == "other"
+    assert classify("Your doctor can refer you to a specialist.", ()).key == "escalation"
+    assert classify("Seek care immediately.", ()).key == "escalation"
     # a statement is for a group of patients where it is said for them, or its heading names
     # them; one that mentions a group on the way ("begins in childhood") is about everyone
     assert classify("Children with the syndrome may have learning problems.", ()).key == (

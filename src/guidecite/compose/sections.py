@@ -55,10 +55,15 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
         "escalation",
         "When to escalate or refer",
         _cues(
-            r"refer(?:ral|red)?\b(?! to as\b)",  # not a name: "collectively referred to as"
+            # not a name ("collectively referred to as") or a meaning ("The terms refer to
+            # body weight ..."): "refer people to", "referral", "be referred to a specialist"
+            r"referral",
+            r"referred\b(?! to as\b)",
+            r"refer\b(?!\s+to\b)",
             r"urgent",
             r"emergenc",
-            r"immediately",
+            # not a time: "therapy immediately after the stroke"
+            r"immediately\b(?!\s+(?:after|before|following)\b)",
             r"escalat",
             r"specialist",
             r"hospitali[sz]",
