@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ingested_home
 from guidecite.answer import find_passages, open_library, read_question
+from guidecite.library import Library
 from guidecite.settings import Settings
 
 PAGES = {
@@ -74,13 +75,18 @@ def hairy_library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-
     library.close()
 
 
+def topic_of(question: str, library: Library, audience: str = "clinician") -> tuple[str, set[str]]:
+    """The question's topic (it must have one) and the titles of the topic's documents."""
+    query, _, _ = find_passages(read_question(question, library), library, audience)
+    assert query.frame.topic is not None
+    documents = library.store.documents(set(query.frame.topic_docs))
+    return query.frame.topic, {doc.title for doc in documents.values()}
+
+
 def test_the_topic_s_documents_name_every_rare_word_of_its_name(hairy_library) -> None:
     question = "What is the first treatment for hairy cell leukemia?"
-    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
-    titles = {
-        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
-    }
-    assert query.frame.topic is not None and "hairy" in query.frame.topic.casefold()
+    topic, titles = topic_of(question, hairy_library)
+    assert "hairy" in topic.casefold()
     assert titles == {"Hairy Cell Leukemia", "Hairy cell leukemia"}
 
 
@@ -88,10 +94,7 @@ def test_a_broader_name_within_the_topic_s_is_one_of_its_documents(hairy_library
     # "Tremor" names the topic's weightiest word and nothing the topic's name does not hold:
     # a page on tremor in general covers essential tremor; a page on another kind does not
     question = "What is the best treatment for essential tremor?"
-    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
-    titles = {
-        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
-    }
+    _, titles = topic_of(question, hairy_library)
     assert titles == {"Essential tremor", "Tremor"}
 
 
@@ -101,10 +104,7 @@ def test_a_topic_asked_by_another_name_a_title_lists_has_the_documents_of_its_ow
     # the question names the topic by a name the title lists ("Also called"): the pages on
     # the title's own name are the topic's too
     question = "What causes quenching fever?"
-    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
-    titles = {
-        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
-    }
+    _, titles = topic_of(question, hairy_library)
     assert "Causes of Zorblax disease" in titles
 
 
@@ -112,11 +112,8 @@ def test_a_word_for_patients_names_the_topic_beside_its_neighbour(hairy_library)
     # "postpartum" alone says who the patient is; beside "depression" it is the condition's
     # name, as a title writes it: pages on depression in other groups are not the topic's
     question = "What are the symptoms of postpartum depression?"
-    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
-    titles = {
-        doc.title for doc in hairy_library.store.documents(set(query.frame.topic_docs)).values()
-    }
-    assert query.frame.topic is not None and "postpartum" in query.frame.topic.casefold()
+    topic, titles = topic_of(question, hairy_library)
+    assert "postpartum" in topic.casefold()
     assert "Postpartum Depression" in titles and "Depression in Older Adults" not in titles
 
 
@@ -124,10 +121,7 @@ def test_a_rare_name_no_title_gives_names_the_pages_whose_text_uses_it(hairy_lib
     # "TMAU" is in one passage of the trimethylaminuria page and in no title: that page is
     # the topic, named by its own title, not the page whose title names another word
     question = "TMAU: how can it be cured? I smell like fish and feces every day."
-    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "patient")
-    assert query.frame.topic == "Trimethylaminuria"
+    assert topic_of(question, hairy_library, "patient")[0] == "Trimethylaminuria"
     # a drug the text names beside a condition some title names leaves that title the topic
     question = "Opioid-induced constipation: what is the dose of methylnaltrexone?"
-    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
-    assert query.frame.topic is not None
-    assert query.frame.topic.casefold() == "opioid-induced constipation"
+    assert topic_of(question, hairy_library)[0].casefold() == "opioid-induced constipation"
