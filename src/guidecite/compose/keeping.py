@@ -141,8 +141,8 @@ def for_the_patient(
     """Asked what to do (or a value, a test, the outlook), the picked statements said for a
     group narrower than the question's patient ("In children with ...", "You should not
     breastfeed ...", or in a document titled for one: "Childhood Hodgkin Lymphoma") are
-    about another population, and leave without one below the
-    article's floor taking their place. The patient is the one the question describes, or
+    about another population, and leave without one below the article's floor taking their
+    place. The patient is the one the question describes, or
     the group its topic names ("Childhood Leukemia"); one it does not describe is not a
     child, pregnant or old. Asked only what something is, such a statement describes the
     condition in that group."""
