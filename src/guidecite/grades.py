@@ -78,6 +78,12 @@ def find_grade(text: str) -> str | None:
 
 def _trailing_grade(text: str) -> str | None:
     """A bracket closing the text that holds a grade: "(1B)", "(Level of Evidence: B)"."""
+    match = _trailing_grade_match(text)
+    return " ".join(match["inside"].split()) if match is not None else None
+
+
+def _trailing_grade_match(text: str) -> re.Match[str] | None:
+    """The bracket closing the (right-stripped) text, where it holds a grade."""
     match = _TRAILING.search(text.rstrip())
     if match is None:
         return None
@@ -85,18 +91,16 @@ def _trailing_grade(text: str) -> str | None:
     if _NOT_A_GRADE.search(inside) or _ENUMERATION.search(inside):
         return None
     if _CODES_ONLY.match(inside) and not inside.isdigit():
-        return inside
+        return match
     if _VOCABULARY.search(inside) and len(_other_words(inside)) <= 2:
-        return inside
+        return match
     return None
 
 
 def without_trailing_grade(text: str) -> str:
     """The text without the grade in a bracket that closes it ("Offer X. (Grade B)" ->
     "Offer X."); the text as it is where no grade closes it."""
-    if _trailing_grade(text) is None:
-        return text
-    match = _TRAILING.search(text.rstrip())
+    match = _trailing_grade_match(text)
     return text.rstrip()[: match.start()].rstrip() if match is not None else text
 
 

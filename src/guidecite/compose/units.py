@@ -505,6 +505,12 @@ def without_heading(sentence: str) -> str:
     return without_echoed_heading(words) or sentence
 
 
+#: The word a sentence opens with, after a heading run into it.
+_OPENS_SENTENCE = re.compile(r"(?:" + _OPENERS + r"|Where|A|An)$")
+#: A heading run into its sentence is said again within this many of the sentence's words.
+ECHO_WORDS = 6
+
+
 def without_echoed_heading(words: Sequence[str]) -> str | None:
     """The sentence after a heading in title case the source ran into it, where the sentence
     soon says the heading's last word again ("Nicotine Gum or Lozenge You can buy nicotine
@@ -530,11 +536,6 @@ def without_echoed_heading(words: Sequence[str]) -> str | None:
         if last and last <= set(terms(" ".join(words[end : end + ECHO_WORDS]))):
             return " ".join(words[end:])
     return None
-
-
-_OPENS_SENTENCE = re.compile(r"(?:" + _OPENERS + r"|Where|A|An)$")
-#: A heading run into its sentence is said again within this many of the sentence's words.
-ECHO_WORDS = 6
 
 
 def _gather(
