@@ -16,6 +16,7 @@ from guidecite.compose.extractive import (
     SiteText,
     bottom_line_size,
     cover_intents,
+    cover_section_asked,
     duplicates,
     frame_notice,
     lead_with_answer,
@@ -1209,6 +1210,41 @@ def test_the_title_names_the_focus_as_the_statements_say_it_with_the_question_s_
     other = ["The valve of the heart may be replaced."]
     title = title_for(asked, frozenset(terms(other[0])), other)
     assert title == "Timing of heart valve in Endocarditis"
+
+
+def in_section(candidate: Candidate, doc_id: str, *headings: str) -> Candidate:
+    """The candidate as a statement of this document, under these headings."""
+    passage = replace(candidate.hit.passage, doc_id=doc_id, section_path=headings)
+    return replace(candidate, hit=Hit(passage, 1.0), headings=headings)
+
+
+def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_does_not() -> None:
+    genes = in_section(
+        scored("Mutations in the EVC and EVC2 genes account for half of all cases.", 1.9),
+        "evc",
+        "What are the genetic changes related to Ellis-van Creveld syndrome ?",
+    )
+    pattern = in_section(
+        scored("This condition is inherited in an autosomal recessive pattern.", 1.2),
+        "evc",
+        "Is Ellis-van Creveld syndrome inherited ?",
+    )
+    other = replace(pattern, hit=Hit(replace(pattern.hit.passage, doc_id="pendred"), 1.0))
+    inheritance = intent_named("inheritance")
+    topic = frozenset({"evc"})
+    led = lead_with_answer([genes, pattern], inheritance, topic_docs=topic)
+    assert led[0] is pattern
+    # another condition's section on its inheritance does not answer for the topic
+    assert lead_with_answer([genes, other], inheritance, topic_docs=topic)[0] is genes
+    # where the best statement says how it is inherited in its own words, it leads as before
+    said = replace(genes, text="Ellis-van Creveld syndrome is inherited from both parents.")
+    assert lead_with_answer([said, pattern], inheritance, topic_docs=topic)[0] is said
+    # the section's statements are taken where none was picked, ahead of the rest
+    rest = [genes, scored("The condition affects about 1 in 60,000 newborns.", 1.5)]
+    covered = cover_section_asked(rest, [*rest, pattern, other], inheritance, topic, limit=2)
+    assert covered == [genes, pattern]
+    # a kind of answer its own words give (a dose) is not looked for by heading
+    assert cover_section_asked(rest, [*rest, pattern], intent_named("dose"), topic, 3) == rest
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:

@@ -117,6 +117,15 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
+#: Kinds of answer a document gives a section of its own ("Is Ellis-van Creveld syndrome
+#: inherited?", "What are the signs and symptoms of ...?"): where the topic's own document
+#: has that section, its statements answer, not the background that happens to name more
+#: of the question's words (answered_under_heading). Not causes ("illnesses caused by
+#: smoking" asks what smoking causes, a section on what causes a craving does not answer)
+#: nor the outlook (its section holds the disabilities left as well as the recovery).
+SECTION_INTENTS = frozenset({"symptoms", "inheritance"})
+#: How many statements of that section are taken where none was picked: the bottom line's.
+SECTION_TAKEN = 2
 #: A statement that reports one study's patients or findings, by its opening words:
 #: "Evidence (cladribine ...): A retrospective case series of nine patients ...", "In a
 #: small prospective study, five patients ...", "A randomized trial in ... showed ...".
@@ -222,15 +231,14 @@ class ExtractiveComposer:
         # (keeping.py) before the article is held to its size and to a few statements of
         # one document: a statement left out takes no place from one that stays.
         pool = self.max_statements * POOL_FACTOR
+        # a statement taken from under the article's floor was not looked up as a site's
+        # own text before
+        usable = (lambda c: not site_text(c.text)) if site_text is not None else None
         picked = pick_statements(candidates, pool, alike)
-        picked = cover_intents(
-            picked,
-            candidates,
-            intents,
-            pool,
-            parts,
-            alike,
-            usable=(lambda c: not site_text(c.text)) if site_text is not None else None,
+        picked = cover_intents(picked, candidates, intents, pool, parts, alike, usable=usable)
+        topic_docs = query.frame.topic_docs
+        picked = cover_section_asked(
+            picked, candidates, intents[0], topic_docs, pool, alike, usable=usable
         )
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
@@ -251,6 +259,7 @@ class ExtractiveComposer:
             also=[intent_named("test")] if workup_asked(query.frame.intents) else [],
             patient=patient_groups(query),
             studies_asked=studies_asked,
+            topic_docs=topic_docs,
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -685,6 +694,48 @@ def cover_intents(
     return chosen
 
 
+def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[str]) -> bool:
+    """Whether a statement stands in a section its document gives to the kind of answer
+    asked (its nearest heading names it: "Is Ellis-van Creveld syndrome inherited?"), in
+    one of the topic's own documents where the topic is known."""
+    if intent.name not in SECTION_INTENTS or not c.headings:
+        return False
+    if topic_docs and c.hit.passage.doc_id not in topic_docs:
+        return False
+    return bool(intent.answers.search(c.headings[-1]))
+
+
+def cover_section_asked(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    intent: Intent,
+    topic_docs: frozenset[str],
+    limit: int,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """Where the topic's own document has a section for the kind of answer asked
+    (SECTION_INTENTS) and no picked statement stands in one, its best statements
+    (SECTION_TAKEN) are taken, second after the best, in place of the weakest when the pool
+    is full: a question on how a syndrome is inherited is answered from the document's
+    section on its inheritance. A candidate taken must be `usable` (cover_intents)."""
+    chosen = list(picked)
+    if any(answered_under_heading(intent, c, topic_docs) for c in chosen):
+        return chosen
+    taken: list[Candidate] = []
+    for c in candidates:
+        if len(taken) == SECTION_TAKEN:
+            break
+        if (
+            answered_under_heading(intent, c, topic_docs)
+            and (usable is None or usable(c))
+            and not any(duplicates(c, p, alike) for p in (*chosen, *taken))
+        ):
+            taken.append(c)
+    del chosen[max(1, limit - len(taken)) :]
+    return [*chosen[:1], *taken, *chosen[1:]]
+
+
 def _fitting(intent: Intent, part: Sequence[Concept]) -> list[Callable[[Candidate], bool]]:
     """Tests of a statement offering this kind of answer, the strictest first: stating the
     words of the part that asks for it, then (or only, where the part has no words of its
@@ -709,6 +760,7 @@ def lead_with_answer(
     also: Sequence[Intent] = (),
     patient: frozenset[str] = frozenset(),
     studies_asked: bool = False,
+    topic_docs: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -733,7 +785,9 @@ def lead_with_answer(
     leads only where no other picked statement can: it is not the answer for everyone.
     Nor does a report of one study ("In a small prospective study, five patients ...") lead
     where another statement can, unless the question asks for studies (`studies_asked`):
-    the bottom line is what to do, not what a trial saw."""
+    the bottom line is what to do, not what a trial saw. Where the best says nothing of the
+    kind of answer asked and the topic's own documents (`topic_docs`) give that kind a
+    section (SECTION_INTENTS: how it is inherited), a statement of that section leads."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
@@ -760,6 +814,14 @@ def lead_with_answer(
     pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
     if not studies_asked:
         pool = [c for c in pool if not STUDY_REPORT.search(c.text)] or pool
+    best = max(pool, key=lead)
+    if (
+        primary is not None
+        and primary.name in SECTION_INTENTS
+        and not offers(primary, best.text, ())
+    ):
+        # the best says nothing of the kind asked: the topic's section on it leads
+        pool = [c for c in pool if answered_under_heading(primary, c, topic_docs)] or pool
     if primary is not None and primary.name in LEAD_GIVES:
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         part = (parts or {}).get(primary.name, ())
