@@ -1030,6 +1030,21 @@ def test_a_sentence_pointing_back_at_a_heading_line_is_left_out() -> None:
     ]
 
 
+def test_a_concession_about_their_subject_is_said_with_the_sentence_that_names_it() -> None:
+    text = (
+        "Ampullary duodenal neuroendocrine tumors deserve special consideration. "
+        "Although their rarity precludes any definitive natural history, these tumors appear "
+        "to behave unpredictably."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert units == [
+        "Ampullary duodenal neuroendocrine tumors deserve special consideration.",
+        "Ampullary duodenal neuroendocrine tumors deserve special consideration. "
+        "Although their rarity precludes any definitive natural history, these tumors appear "
+        "to behave unpredictably.",
+    ]
+
+
 def test_the_drug_named_before_and_a_comparison_point_back() -> None:
     text = (
         "Diethylcarbamazine is the drug of choice for people actively infected. "

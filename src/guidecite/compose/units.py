@@ -242,7 +242,8 @@ _POINTING_BACK = (
     r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b",
     r"(?:This|These|That|Those)\s+\w+",
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
-    r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both)\b",
+    r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both|"
+    r"their|its)\b",
     # "these"/"those" among the first few words ("The combination of these two agents ...",
     # "Approximately 3 to 5 percent of these cancers ..."), not "those who"
     r"(?:"
