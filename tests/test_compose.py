@@ -638,6 +638,30 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     assert [unit for unit, _ in statements_of(share)][1:] == [share]
 
 
+def test_these_further_on_another_span_of_time_and_a_link_to_click() -> None:
+    text = (
+        "Lewy body disease can be hard to diagnose, because Parkinson's disease and "
+        "Alzheimer's disease cause similar symptoms. "
+        "Scientists think that Lewy body disease might be related to these diseases. "
+        "A red, blotchy rash develops within 48 to 72 hours. "
+        "The sores are usually gone within another two weeks. "
+        "A chest radiograph is recommended in patients with acute chest pain, including those "
+        "suspected of having aortic dissection."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    related = "Scientists think that Lewy body disease might be related to these diseases."
+    assert related not in units
+    assert any(u.endswith(" " + related) for u in units)
+    gone = "The sores are usually gone within another two weeks."
+    assert gone not in units
+    assert "A red, blotchy rash develops within 48 to 72 hours. " + gone in units
+    # "those" further on says who, not what came before
+    assert units[-1].startswith("A chest radiograph is recommended")
+    # a sentence that sends the reader to a link is no statement
+    link = "The academy has a list of recommendations. Please click on the link to access it."
+    assert statements_of(link) == [("The academy has a list of recommendations.", None)]
+
+
 def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
     text = (
         "If you have never had chickenpox, you can catch it from someone with shingles. "

@@ -170,7 +170,8 @@ _NOT_A_STATEMENT = re.compile(
     r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
 )
 _ELSEWHERE = re.compile(
-    r"\b(?:click here|listed below|see (?:below|above|table|figure)|as follows|"
+    r"\b(?:click here|click on (?:the|this) link|listed below|"
+    r"see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
     r"the following(?=\s*[.:]?\s*$)|"  # "... include the following.": its list is elsewhere
@@ -223,8 +224,10 @@ _POINTING_BACK = (
     r"(?!\s+(?:of|for)\b)",
     # the subject named before, said again with "also": "The pain may also occur in ..."
     r"The\s+\w+\s+(?:may|can|might|could|will|would|is|are|was|were|has|have)\s+also\b",
-    # a time counted from something the sentence before names: "... one to 14 days later."
+    # a time counted from something the sentence before names: "... one to 14 days later.",
+    # "The sores are usually gone within another two weeks."
     r"(?=[^.;]*\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later\b)",
+    r"(?=[^.;]*\banother\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b)",
     # a pointing word after a sentence adverb: "Interestingly, that exposure ...",
     # "Sometimes it is found in prenatal testing"
     r"[A-Z]\w+ly,\s+(?:this|that|these|those|it|they|such|both)\b",
@@ -249,6 +252,10 @@ _POINTING_BACK = (
     r"(?:"
     + _WORD
     + r"\s+){0,7}?(?:these|those)\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
+    # "these diseases" further on ("Scientists think that Lewy body disease might be related
+    # to these diseases"); not "those", which further on mostly says who ("including those
+    # suspected of having aortic dissection", "those over 60 years old")
+    r"(?:" + _WORD + r"\s+){8,14}?these\b(?!\s+(?:who|whom|that|which|with|without|in|at|of)\b)",
     # "this drug combination", "Over time, this can ..."; not "this condition", which names
     # the document's own subject
     r"(?:" + _WORD + r"\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+",
