@@ -67,6 +67,14 @@ def test_the_topic_is_named_in_the_title_s_words() -> None:
     asked = [concept("apnea", 6.0), concept("acp", 4.0)]
     around = [*asked, concept("obstructive", 3.0), concept("sleep", 2.0)]
     assert topic_phrase(osa, asked, around) == "obstructive sleep apnea"
+    # a word in brackets names the topic where only it states a concept asked
+    vaccination = "Varicella (Chickenpox) Vaccination"
+    pox = [concept("chickenpox", 7.0), concept("vaccine", 5.0)]
+    assert topic_phrase(vaccination, pox) == "Chickenpox Vaccination"
+    assert topic_phrase(vaccination, pox[1:]) == "Vaccination"
+    # a list of other names is not the title's own words
+    listed = "Chickenpox (Also called: Varicella; Chicken pox)"
+    assert topic_phrase(listed, [concept("varicella", 6.0)]) is None
 
 
 def test_neighbouring_question_words_that_stand_together_in_a_title_count() -> None:

@@ -285,10 +285,18 @@ def topic_phrase(
     they are ("Gastrointestinal Neuroendocrine Tumors Treatment" -> "Neuroendocrine
     Tumors"), else the words of the weightiest concept. Neighbouring title words that state
     other question concepts (`around`: "Colon" + "Cancer"; "sleep apnea" of "obstructive
-    sleep apnoea") join the phrase."""
-    tokens = _TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", title))
+    sleep apnoea") join the phrase. Words in brackets are left out unless they state a
+    concept the rest does not ("Varicella (Chickenpox) Vaccination" asked about chickenpox
+    and its vaccine: "Chickenpox Vaccination"); a list of other names never counts."""
+    named = main_title(title)
+    tokens = _TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", named))
     found = [_concept_at(token, concepts) for token in tokens]
     wanted = {i for i in found if i is not None}
+    bracketed = _TITLE_TOKEN.findall(named)
+    in_brackets = [_concept_at(token, concepts) for token in bracketed]
+    if {i for i in in_brackets if i is not None} - wanted:
+        tokens, found = bracketed, in_brackets
+        wanted = {i for i in found if i is not None}
     if not wanted:
         return None
     best: tuple[int, int] | None = None
