@@ -183,6 +183,20 @@ def test_markdown_orders_title_status_bottom_line_sections_references(answered):
 def test_markdown_statements_end_with_their_citation_numbers_and_grade(answered):
     lines = render(answered, "markdown").splitlines()
     assert "- Offer option A. [1][3] (grade: strong recommendation)" in lines
+    # a grade the statement's own words show is not said again after it, unless its
+    # guideline's scheme explains it
+    treatment = answered.sections[0]
+    graded = replace(
+        treatment.statements[0], text="Offer option A (Class I, LOE: A).", grade="Class I, LOE: A"
+    )
+    shown = replace(answered, sections=(replace(treatment, statements=(graded,)),))
+    assert "- Offer option A (Class I, LOE: A). [1][3]" in render(shown, "markdown").splitlines()
+    explained = replace(graded, grade_scheme="Class I: benefit >>> risk")
+    shown = replace(answered, sections=(replace(treatment, statements=(explained,)),))
+    assert (
+        "- Offer option A (Class I, LOE: A). [1][3] (grade: Class I, LOE: A; in this guideline: "
+        "Class I: benefit >>> risk)" in render(shown, "markdown").splitlines()
+    )
     assert "- Consider option B after A. [1]" in lines
     assert "- Review yearly. [2]" in lines
     assert "Offer option A first. [1][3]" in lines

@@ -272,8 +272,12 @@ def stale_mark(ref: Reference, answer: Answer, _: Gettext = english) -> str | No
 
 
 def grade_text(statement: Statement, _: Gettext = english) -> str | None:
-    """ "grade: 1B; in this guideline: 1: Strong ..." or None without a grade."""
+    """ "grade: 1B; in this guideline: 1: Strong ..." or None without a grade, or where the
+    statement's own words show the grade and no scheme of its guideline explains it
+    ("... 90 minutes or less (Class I, LOE: A)" is not followed by "(grade: Class I, LOE: A)")."""
     if not statement.grade:
+        return None
+    if not statement.grade_scheme and one_line(statement.grade) in statement.text:
         return None
     text = _("grade: %(grade)s") % {"grade": one_line(statement.grade)}
     if statement.grade_scheme:
