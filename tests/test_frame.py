@@ -11,6 +11,7 @@ from guidecite.frame import (
     question_parts,
 )
 from guidecite.intents import intent_named
+from guidecite.query import cue_words, read_frame
 
 
 def test_a_long_message_asks_in_its_subject_line_and_asking_sentences() -> None:
@@ -41,6 +42,23 @@ def test_words_about_the_patient_or_the_kind_of_answer_are_no_focus() -> None:
     assert names_no_focus("70-year-old") and names_no_focus("father")
     assert names_no_focus("treatment") and names_no_focus("dose") and names_no_focus("safe")
     assert not names_no_focus("enolase")
+    # nor are the words of a phrase that asks for a kind of answer, though alone they do not
+    asked = "Can a person with Angelman syndrome have children? Can it be passed on to them?"
+    assert cue_words(asked) == ("passed",)
+    assert cue_words("Does it run in families?") == ("run",)
+    # a word the phrase's gap takes in is what the question asks about
+    assert cue_words("What first-medical-contact-to-device time should we aim for?") == ("time",)
+    assert cue_words("How long can someone with leukemia live?") == ("long", "live")
+    # and the frame's focus leaves them out
+    words = ("Angelman", "syndrome", "passed", "offspring")
+    concepts = tuple(
+        (weight, (frozenset({w.casefold()}),))
+        for w, weight in zip(words, (9, 3, 6, 5), strict=True)
+    )
+    focus = read_frame(
+        "Can Angelman syndrome be passed on to offspring?", words, concepts, ()
+    ).focus
+    assert "passed" not in focus and "Angelman" in focus
 
 
 def test_a_subject_line_names_the_kind_of_answer_first() -> None:

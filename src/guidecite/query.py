@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 from .abbreviations import AbbreviationTable, Expansion, expand
 from .analysis import fold, terms, words
@@ -29,7 +30,7 @@ from .frame import (
     names_no_focus,
     question_parts,
 )
-from .intents import intent_named
+from .intents import INTENTS, intent_named
 from .multilingual import Translator, is_function_word
 from .patients import (
     excluded_population,
@@ -439,7 +440,7 @@ def read_frame(
     return Frame(
         topic=None,
         topic_title=None,
-        focus=focus_words(words, concepts, (*unknown, *unused), ()),
+        focus=focus_words(words, concepts, (*unknown, *unused, *cue_words(text)), ()),
         intent=intents_of_message(text)[0].name,
         intents=tuple(intent.name for intent in intents_of_message(text)),
         qualifiers=qualifiers_of(text),
@@ -447,6 +448,31 @@ def read_frame(
         uncovered=tuple(core),
         set_aside=tuple(w for w in missing if w not in core),
     )
+
+
+#: How common in English (wordfreq's Zipf scale) a word of a phrase asking for a kind of
+#: answer must be to count as the phrase's own: "passed", "run", "live", "feel" (about 5),
+#: not "leukemia" (3.5) in "how long can someone with leukemia live".
+CUE_COMMON = 4.5
+
+
+def cue_words(text: str) -> tuple[str, ...]:
+    """The words of a question's phrases that ask for a kind of answer ("passed" of "can it
+    be passed on?", "run" of "does it run in families?"): what kind of answer it wants, not
+    what it asks about, though no one of them alone says so (frame.names_no_focus)."""
+    found: list[str] = []
+    for intent in INTENTS:
+        for match in intent.asks.finditer(text):
+            if len(match.group().split()) > 1:
+                found.extend(w for w in content_words(match.group()) if cue_word(w))
+    return tuple(dict.fromkeys(found))
+
+
+def cue_word(word: str) -> bool:
+    """Whether a word of such a phrase is one of the phrase's own, not a word its gap took
+    in ("first-medical-contact-to-device" of "What first-medical-contact-to-device time"):
+    a plain word of English commoner than CUE_COMMON."""
+    return word.isalpha() and zipf_frequency(word.casefold(), "en") >= CUE_COMMON
 
 
 def focus_words(
@@ -614,7 +640,7 @@ def settle_topic(
         and excluded_population(index.titles[d], qualifiers) is None
     ]
     if not eligible:
-        unknown = (*query.unknown_words, *query.unused_words)
+        unknown = (*query.unknown_words, *query.unused_words, *cue_words(query.read))
         focus = focus_words(query.content_words, query.concepts, unknown, (), chat)
         return replace(query, frame=replace(query.frame, focus=focus))
     ranked = sorted(eligible, key=lambda d: (-combined(d), len(index.titles[d]), d))
@@ -699,7 +725,7 @@ def settle_topic(
         focus=focus_words(
             query.content_words,
             query.concepts,
-            (*query.unknown_words, *query.unused_words),
+            (*query.unknown_words, *query.unused_words, *cue_words(query.read)),
             chosen,
             chat,
         ),
