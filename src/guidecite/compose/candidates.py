@@ -56,6 +56,25 @@ def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
 
 #: Intents answered by a value in the statement itself: a heading cannot answer them.
 VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
+#: Kinds of answer a document gives a section of its own ("Is Ellis-van Creveld syndrome
+#: inherited?", "What are the signs and symptoms of ...?"): where the topic's own document
+#: has that section, its statements answer, not the background that happens to name more
+#: of the question's words (answered_under_heading). Not causes ("illnesses caused by
+#: smoking" asks what smoking causes, a section on what causes a craving does not answer)
+#: nor the outlook (its section holds the disabilities left as well as the recovery).
+SECTION_INTENTS = frozenset({"symptoms", "inheritance"})
+
+
+def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[str]) -> bool:
+    """Whether a statement stands in a section its document gives to the kind of answer
+    asked (its nearest heading names it: "Is Ellis-van Creveld syndrome inherited?"), in
+    one of the topic's own documents where the topic is known."""
+    if intent.name not in SECTION_INTENTS or not c.headings:
+        return False
+    if topic_docs and c.hit.passage.doc_id not in topic_docs:
+        return False
+    return bool(intent.answers.search(c.headings[-1]))
+
 
 #: Intents that ask what to do or a value to act on: a sentence describing the condition
 #: itself (what it is, how common, how inherited) answers none of them. (What a test is

@@ -61,10 +61,12 @@ from ..wording import everyday_word
 from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
+    SECTION_INTENTS,
     SUBGROUPS,
     VALUE_INTENTS,
     Alike,
     Candidate,
+    answered_under_heading,
     defines,
     describes,
     offers,
@@ -117,13 +119,6 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
-#: Kinds of answer a document gives a section of its own ("Is Ellis-van Creveld syndrome
-#: inherited?", "What are the signs and symptoms of ...?"): where the topic's own document
-#: has that section, its statements answer, not the background that happens to name more
-#: of the question's words (answered_under_heading). Not causes ("illnesses caused by
-#: smoking" asks what smoking causes, a section on what causes a craving does not answer)
-#: nor the outlook (its section holds the disabilities left as well as the recovery).
-SECTION_INTENTS = frozenset({"symptoms", "inheritance"})
 #: How many statements of that section are taken where none was picked: the bottom line's.
 SECTION_TAKEN = 2
 #: A statement that reports one study's patients or findings, by its opening words:
@@ -692,17 +687,6 @@ def cover_intents(
             chosen.remove(spare[-1])
         chosen.insert(1, best)
     return chosen
-
-
-def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[str]) -> bool:
-    """Whether a statement stands in a section its document gives to the kind of answer
-    asked (its nearest heading names it: "Is Ellis-van Creveld syndrome inherited?"), in
-    one of the topic's own documents where the topic is known."""
-    if intent.name not in SECTION_INTENTS or not c.headings:
-        return False
-    if topic_docs and c.hit.passage.doc_id not in topic_docs:
-        return False
-    return bool(intent.answers.search(c.headings[-1]))
 
 
 def cover_section_asked(
