@@ -10,14 +10,11 @@ import numpy as np
 
 from guidecite.analysis import terms
 from guidecite.answer import answer
-from guidecite.compose.candidates import Candidate, offers
+from guidecite.compose.candidates import Candidate, duplicates, offers, uncited
 from guidecite.compose.extractive import (
     ExtractiveComposer,
     SiteText,
     bottom_line_size,
-    cover_intents,
-    cover_section_asked,
-    duplicates,
     frame_notice,
     lead_with_answer,
     pick_statements,
@@ -25,11 +22,12 @@ from guidecite.compose.extractive import (
     said_alike,
     said_in_full,
     select_passages,
-    uncited,
     within_limits,
     without_site_text,
 )
 from guidecite.compose.keeping import (
+    cover_intents,
+    cover_section_asked,
     for_the_patient,
     giving_the_value,
     near_the_question,

@@ -1,6 +1,7 @@
 """What the composer knows of a candidate statement, and what such a statement offers: the
-kinds of answer it gives in its own words (intents.py), whether it describes its condition
-rather than its care, whether it says what its subject is. The extractive composer
+kinds of answer it gives in its own words or under its heading (intents.py), whether it
+describes its condition rather than its care, whether it says what its subject is, and
+whether two statements say the same thing (duplicates). The extractive composer
 (extractive.py) scores and picks candidates; keeping.py decides which picked ones stay.
 """
 
@@ -154,3 +155,50 @@ def stated_terms(candidate: Candidate) -> frozenset[str]:
     if not _IN_PLACE_OF.search(candidate.text):
         return candidate.terms
     return frozenset(terms(_IN_PLACE_OF.sub(" ", candidate.text)))
+
+
+#: Statements sharing this share of their terms, with the same numbers, say the same thing.
+DUPLICATE_OVERLAP = 0.6
+#: Statements opening with the same lead-in of this many words are parts of one list (a
+#: table's title and a column's name, "Practice Guidelines for Surveillance of MEN1a -
+#: Biochemical Test or Procedure: ...", are shorter: its rows are different statements).
+SAME_LEAD_WORDS = 15
+#: A number is a quantity, not the digits of a name ("MSH2", "HER2", "CD56").
+NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?")
+
+
+def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
+    """Near-duplicates say the same words with the same numbers (a different number is a
+    different statement, and both are kept), or the same thing in other words (`alike`:
+    said_alike) where neither gives a number the other contradicts, or are parts of one
+    list said after the same long lead-in (a list too long for one statement:
+    units._said_with_lead)."""
+    if a.text in b.text or b.text in a.text:
+        return True  # one says the other with its neighbour sentence
+    if (_CITED.search(a.text) or _CITED.search(b.text)) and uncited(a.text) == uncited(b.text):
+        return True  # one says the other with the studies it cites
+    lead = a.text.split(": ", 1)[0]
+    if ": " in a.text and len(lead.split()) >= SAME_LEAD_WORDS and b.text.startswith(f"{lead}: "):
+        return True  # parts of one long list after the same lead-in: the best one says it
+    numbers_a, numbers_b = NUMBER.findall(a.text), NUMBER.findall(b.text)
+    if frozenset((a.text, b.text)) in alike:
+        return set(numbers_a) <= set(numbers_b) or set(numbers_b) <= set(numbers_a)
+    if numbers_a != numbers_b:
+        return False
+    return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
+
+
+#: A bracket that cites authors and years: "(Keeley, Boura, & Grines, 2003; Zijlstra et al.,
+#: 1999)"; a grade's bracket ("(Level of Evidence: A)") is no citation.
+_CITED = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:\bet al\b|&|;))[^()]*\)")
+_GRADE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def uncited(text: str) -> str:
+    """A statement without the brackets that cite its studies, and without a grade's bracket
+    at its end, for telling whether two statements say the same thing."""
+    return _GRADE_AFTER.sub("", _CITED.sub("", text)).rstrip(" .")
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / (len(a | b) or 1)

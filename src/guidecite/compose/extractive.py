@@ -61,6 +61,7 @@ from ..wording import everyday_word
 from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
+    NUMBER,
     SECTION_INTENTS,
     SUBGROUPS,
     VALUE_INTENTS,
@@ -69,11 +70,14 @@ from .candidates import (
     answered_under_heading,
     defines,
     describes,
+    duplicates,
     offers,
     offers_any,
     stated_terms,
 )
 from .keeping import (
+    cover_intents,
+    cover_section_asked,
     for_the_patient,
     giving_the_value,
     near_the_question,
@@ -119,8 +123,6 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
-#: How many statements of that section are taken where none was picked: the bottom line's.
-SECTION_TAKEN = 2
 #: A statement that reports one study's patients or findings, by its opening words:
 #: "Evidence (cladribine ...): A retrospective case series of nine patients ...", "In a
 #: small prospective study, five patients ...", "A randomized trial in ... showed ...".
@@ -147,13 +149,6 @@ RERANK_WEIGHT = 1.0
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0
-DUPLICATE_OVERLAP = 0.6
-#: Statements opening with the same lead-in of this many words are parts of one list (a
-#: table's title and a column's name, "Practice Guidelines for Surveillance of MEN1a -
-#: Biochemical Test or Procedure: ...", are shorter: its rows are different statements).
-SAME_LEAD_WORDS = 15
-#: A number is a quantity, not the digits of a name ("MSH2", "HER2", "CD56").
-_NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?")
 #: Two statements whose meanings are this close (a cosine of the reranker's sentence
 #: vectors) say the same thing, in other words ("SIDS is the leading cause of death in
 #: children between one month and one year old" and "SIDS is a major cause of death in
@@ -545,43 +540,6 @@ def within_limits(picked: Sequence[Candidate], limit: int) -> list[Candidate]:
     )
 
 
-def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
-    """Near-duplicates say the same words with the same numbers (a different number is a
-    different statement, and both are kept), or the same thing in other words (`alike`:
-    said_alike) where neither gives a number the other contradicts, or are parts of one
-    list said after the same long lead-in (a list too long for one statement:
-    units._said_with_lead)."""
-    if a.text in b.text or b.text in a.text:
-        return True  # one says the other with its neighbour sentence
-    if (_CITED.search(a.text) or _CITED.search(b.text)) and uncited(a.text) == uncited(b.text):
-        return True  # one says the other with the studies it cites
-    lead = a.text.split(": ", 1)[0]
-    if ": " in a.text and len(lead.split()) >= SAME_LEAD_WORDS and b.text.startswith(f"{lead}: "):
-        return True  # parts of one long list after the same lead-in: the best one says it
-    numbers_a, numbers_b = _NUMBER.findall(a.text), _NUMBER.findall(b.text)
-    if frozenset((a.text, b.text)) in alike:
-        return set(numbers_a) <= set(numbers_b) or set(numbers_b) <= set(numbers_a)
-    if numbers_a != numbers_b:
-        return False
-    return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
-
-
-#: A bracket that cites authors and years: "(Keeley, Boura, & Grines, 2003; Zijlstra et al.,
-#: 1999)"; a grade's bracket ("(Level of Evidence: A)") is no citation.
-_CITED = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:\bet al\b|&|;))[^()]*\)")
-_GRADE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def uncited(text: str) -> str:
-    """A statement without the brackets that cite its studies, and without a grade's bracket
-    at its end, for telling whether two statements say the same thing."""
-    return _GRADE_AFTER.sub("", _CITED.sub("", text)).rstrip(" .")
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / (len(a | b) or 1)
-
-
 def bottom_line_size(
     picked: Sequence[Candidate], main: Concept | None = None, studies_asked: bool = False
 ) -> int:
@@ -641,99 +599,6 @@ def group_sections(
     )
 
 
-def cover_intents(
-    picked: Sequence[Candidate],
-    candidates: Sequence[Candidate],
-    intents: Sequence[Intent],
-    limit: int,
-    parts: Mapping[str, Sequence[Concept]] | None = None,
-    alike: Alike = frozenset(),
-    usable: Callable[[Candidate], bool] | None = None,
-) -> list[Candidate]:
-    """Every kind of answer the question asks for ("which test, and what level is
-    positive?") gets its best statement, when a candidate offers it: it takes the place of
-    the weakest statement that offers none of them. The main kind is covered too where it
-    is a value (a dose, an interval, a threshold) that no picked statement gives. A value is
-    given by a statement that also states the words of the part asking for it (`parts`,
-    `value_asked`: the level that is "positive"), where a candidate does; only where none
-    does, by any statement with such a value. A candidate taken must also be `usable` (not
-    a site's own text: candidates under the article's floor were not looked up before)."""
-    chosen = list(picked)
-    wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
-    for intent in wanted:
-        best = None
-        for fits in _fitting(intent, (parts or {}).get(intent.name, ())):
-            if any(fits(c) for c in chosen):
-                break
-            best = next(
-                (
-                    c
-                    for c in candidates
-                    if c not in chosen
-                    and fits(c)
-                    and not any(duplicates(c, p, alike) for p in chosen)
-                    and (usable is None or usable(c))
-                ),
-                None,
-            )
-            if best is not None:
-                break
-        if best is None:
-            continue
-        if len(chosen) >= limit:
-            spare = [c for c in chosen[1:] if not c.answers]
-            if not spare:
-                continue
-            chosen.remove(spare[-1])
-        chosen.insert(1, best)
-    return chosen
-
-
-def cover_section_asked(
-    picked: Sequence[Candidate],
-    candidates: Sequence[Candidate],
-    intent: Intent,
-    topic_docs: frozenset[str],
-    limit: int,
-    alike: Alike = frozenset(),
-    usable: Callable[[Candidate], bool] | None = None,
-) -> list[Candidate]:
-    """Where the topic's own document has a section for the kind of answer asked
-    (SECTION_INTENTS) and no picked statement stands in one, its best statements
-    (SECTION_TAKEN) are taken, second after the best, in place of the weakest when the pool
-    is full: a question on how a syndrome is inherited is answered from the document's
-    section on its inheritance. A candidate taken must be `usable` (cover_intents)."""
-    chosen = list(picked)
-    if any(answered_under_heading(intent, c, topic_docs) for c in chosen):
-        return chosen
-    taken: list[Candidate] = []
-    for c in candidates:
-        if len(taken) == SECTION_TAKEN:
-            break
-        if (
-            answered_under_heading(intent, c, topic_docs)
-            and (usable is None or usable(c))
-            and not any(duplicates(c, p, alike) for p in (*chosen, *taken))
-        ):
-            taken.append(c)
-    del chosen[max(1, limit - len(taken)) :]
-    return [*chosen[:1], *taken, *chosen[1:]]
-
-
-def _fitting(intent: Intent, part: Sequence[Concept]) -> list[Callable[[Candidate], bool]]:
-    """Tests of a statement offering this kind of answer, the strictest first: stating the
-    words of the part that asks for it, then (or only, where the part has no words of its
-    own) offering it at all."""
-
-    def offering(c: Candidate) -> bool:
-        return offers(intent, c.text, c.headings)
-
-    def stating(c: Candidate) -> bool:
-        return offering(c) and coverage_of(part, c.terms) > 0
-
-    return [stating, offering] if part else [offering]
-
-
 def lead_with_answer(
     picked: Sequence[Candidate],
     primary: Intent | None = None,
@@ -779,7 +644,7 @@ def lead_with_answer(
             return defines(c.text, subjects)
         if primary is None or not offers_any((primary, *also), c.text):
             return False
-        return primary.name not in VALUE_INTENTS or bool(_NUMBER.search(c.text))
+        return primary.name not in VALUE_INTENTS or bool(NUMBER.search(c.text))
 
     def lead(c: Candidate) -> float:
         own = stated_terms(c)  # not what it names only as what it replaces

@@ -3,12 +3,15 @@ patient and the question asked. Each rule leaves out statements a physician read
 another decision, population or condition (docs/frame.md, "Composing"). The rules weigh
 every candidate above the article's floor before the article is held to its size and to a
 few statements of one document (extractive.within_limits), so a statement they leave out
-takes no place from one that stays; none reaches below the floor for a weaker one.
+takes no place from one that stays; none reaches below the floor for a weaker one. Only
+the kinds of answer the question asks for reach below it: each gets its best statement
+(cover_intents), and a kind the topic's own document gives a section gets that section's
+(cover_section_asked).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from ..frame import asking_clauses, clauses
@@ -16,6 +19,7 @@ from ..intents import INFORMATION_ASKED, Intent, care_asked, care_named
 from ..patients import populations_of, said_for
 from ..query import Query
 from ..rerank import Reranker
+from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..topics import main_title
 from ..types import Document
@@ -26,8 +30,12 @@ from .candidates import (
     SAYS_MORE,
     SUBGROUPS,
     VALUE_INTENTS,
+    Alike,
     Candidate,
+    answered_under_heading,
     defines,
+    duplicates,
+    offers,
     offers_any,
 )
 from .sections import classify
@@ -201,3 +209,100 @@ def near_the_question(
         for c in statements
         if c.hit.passage.doc_id in own or c.closeness is None or c.closeness >= floor
     ]
+
+
+#: How many statements of that section are taken where none was picked: the bottom line's.
+SECTION_TAKEN = 2
+
+
+def cover_intents(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    intents: Sequence[Intent],
+    limit: int,
+    parts: Mapping[str, Sequence[Concept]] | None = None,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """Every kind of answer the question asks for ("which test, and what level is
+    positive?") gets its best statement, when a candidate offers it: it takes the place of
+    the weakest statement that offers none of them. The main kind is covered too where it
+    is a value (a dose, an interval, a threshold) that no picked statement gives. A value is
+    given by a statement that also states the words of the part asking for it (`parts`,
+    `value_asked`: the level that is "positive"), where a candidate does; only where none
+    does, by any statement with such a value. A candidate taken must also be `usable` (not
+    a site's own text: candidates under the article's floor were not looked up before)."""
+    chosen = list(picked)
+    wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
+    for intent in wanted:
+        best = None
+        for fits in _fitting(intent, (parts or {}).get(intent.name, ())):
+            if any(fits(c) for c in chosen):
+                break
+            best = next(
+                (
+                    c
+                    for c in candidates
+                    if c not in chosen
+                    and fits(c)
+                    and not any(duplicates(c, p, alike) for p in chosen)
+                    and (usable is None or usable(c))
+                ),
+                None,
+            )
+            if best is not None:
+                break
+        if best is None:
+            continue
+        if len(chosen) >= limit:
+            spare = [c for c in chosen[1:] if not c.answers]
+            if not spare:
+                continue
+            chosen.remove(spare[-1])
+        chosen.insert(1, best)
+    return chosen
+
+
+def cover_section_asked(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    intent: Intent,
+    topic_docs: frozenset[str],
+    limit: int,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """Where the topic's own document has a section for the kind of answer asked
+    (SECTION_INTENTS) and no picked statement stands in one, its best statements
+    (SECTION_TAKEN) are taken, second after the best, in place of the weakest when the pool
+    is full: a question on how a syndrome is inherited is answered from the document's
+    section on its inheritance. A candidate taken must be `usable` (cover_intents)."""
+    chosen = list(picked)
+    if any(answered_under_heading(intent, c, topic_docs) for c in chosen):
+        return chosen
+    taken: list[Candidate] = []
+    for c in candidates:
+        if len(taken) == SECTION_TAKEN:
+            break
+        if (
+            answered_under_heading(intent, c, topic_docs)
+            and (usable is None or usable(c))
+            and not any(duplicates(c, p, alike) for p in (*chosen, *taken))
+        ):
+            taken.append(c)
+    del chosen[max(1, limit - len(taken)) :]
+    return [*chosen[:1], *taken, *chosen[1:]]
+
+
+def _fitting(intent: Intent, part: Sequence[Concept]) -> list[Callable[[Candidate], bool]]:
+    """Tests of a statement offering this kind of answer, the strictest first: stating the
+    words of the part that asks for it, then (or only, where the part has no words of its
+    own) offering it at all."""
+
+    def offering(c: Candidate) -> bool:
+        return offers(intent, c.text, c.headings)
+
+    def stating(c: Candidate) -> bool:
+        return offering(c) and coverage_of(part, c.terms) > 0
+
+    return [stating, offering] if part else [offering]
