@@ -639,9 +639,10 @@ def settle_topic(
         )
         and excluded_population(index.titles[d], qualifiers) is None
     ]
+    # words that are no focus: unknown to the library, or asking for a kind of answer
+    no_focus = (*query.unknown_words, *query.unused_words, *cue_words(query.read))
     if not eligible:
-        unknown = (*query.unknown_words, *query.unused_words, *cue_words(query.read))
-        focus = focus_words(query.content_words, query.concepts, unknown, (), chat)
+        focus = focus_words(query.content_words, query.concepts, no_focus, (), chat)
         return replace(query, frame=replace(query.frame, focus=focus))
     ranked = sorted(eligible, key=lambda d: (-combined(d), len(index.titles[d]), d))
     if reranker is not None and query.language == "en" and len(ranked) > 1:
@@ -722,13 +723,7 @@ def settle_topic(
         or " ".join(query.content_words[i] for i in chosen if i < len(query.content_words)),
         topic_title=index.titles[top],
         topic_docs=frozenset(members),
-        focus=focus_words(
-            query.content_words,
-            query.concepts,
-            (*query.unknown_words, *query.unused_words, *cue_words(query.read)),
-            chosen,
-            chat,
-        ),
+        focus=focus_words(query.content_words, query.concepts, no_focus, chosen, chat),
     )
     return replace(
         query,

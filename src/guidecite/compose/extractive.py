@@ -663,11 +663,10 @@ def lead_with_answer(
     pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
     if not studies_asked:
         pool = [c for c in pool if not STUDY_REPORT.search(c.text)] or pool
-    best = max(pool, key=lead)
     if (
         primary is not None
         and primary.name in SECTION_INTENTS
-        and not offers(primary, best.text, ())
+        and not offers_any((primary,), max(pool, key=lead).text)
     ):
         # the best says nothing of the kind asked: the topic's section on it leads
         pool = [c for c in pool if answered_under_heading(primary, c, topic_docs)] or pool

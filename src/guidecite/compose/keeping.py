@@ -290,6 +290,8 @@ def cover_section_asked(
             and not any(duplicates(c, p, alike) for p in (*chosen, *taken))
         ):
             taken.append(c)
+    if not taken:
+        return chosen
     del chosen[max(1, limit - len(taken)) :]
     return [*chosen[:1], *taken, *chosen[1:]]
 
