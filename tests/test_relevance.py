@@ -152,6 +152,17 @@ def test_a_question_about_something_the_library_never_mentions_is_declined(
     assert "never mentions 'Paxlovid'" in (brand.notice or "")
 
 
+def test_a_hyphenated_name_the_library_never_mentions_is_reported(net_library) -> None:
+    # a chemical or drug name written with a hyphen is a word, as one without is
+    result = answer("Is D-Qwertyzine recommended for neuroendocrine tumors?", net_library)
+    assert result.status == INSUFFICIENT_EVIDENCE
+    assert "never mentions 'D-Qwertyzine'" in (result.notice or "")
+    # a measurement or a number is no name the question asks about
+    sized = answer("Is a 1.2mm-wide neuroendocrine tumor treated?", net_library)
+    assert sized.status == ANSWERED
+    assert sized.frame is not None and sized.frame["uncovered"] == []
+
+
 def test_a_kind_of_the_topic_no_passage_on_it_mentions_is_declined(net_library) -> None:
     # "concussion" is a library word (the concussion guideline), never one of the NET pages'
     asked = answer("How are concussion neuroendocrine tumors treated?", net_library)

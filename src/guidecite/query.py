@@ -428,7 +428,7 @@ def read_frame(
     the story around it, a word in everyday use of the question's language, or the initials
     of the question's own words is set aside and reported."""
     in_asked = {w.casefold() for w in content_words(asking_clauses(text))}
-    missing = [w for w in unknown if w.isalpha() and len(w) >= 4]
+    missing = [w for w in unknown if spelled_word(w)]
     core = [
         w
         for w in missing
@@ -448,6 +448,21 @@ def read_frame(
         uncovered=tuple(core),
         set_aside=tuple(w for w in missing if w not in core),
     )
+
+
+#: The fewest letters of a word the library never mentions that is reported: shorter ones
+#: are mostly initials or slips ("GJ", "isn").
+MIN_UNKNOWN_LETTERS = 4
+
+
+def spelled_word(word: str) -> bool:
+    """Whether an unknown word is spelled in letters, its parts perhaps joined by hyphens
+    ("D-Limonene", "Miglusitat"): a name the question may ask about, not a number, a unit,
+    an address or two words run together at a full stop ("1.2mm", "yahoo.com",
+    "please.1")."""
+    parts = word.split("-")
+    letters = "".join(parts)
+    return all(parts) and letters.isalpha() and len(letters) >= MIN_UNKNOWN_LETTERS
 
 
 #: How common in English (wordfreq's Zipf scale) a word of a phrase asking for a kind of
