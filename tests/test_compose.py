@@ -917,6 +917,7 @@ def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_sta
         "Yes. Some skin cancer patients take part in studies of new treatments. "
         "Learn as much as you can about these medicines and take them as prescribed. "
         "Oral or injected medications for psoriasis include the following. "
+        "If you have group 1 PAH, your doctor may recommend one of the following procedures. "
         "Read or listen to ways some patients are coping with glaucoma. "
         "Read more about quitting smoking at Smoking and Your Heart. "
         "Read the label before giving any medicine to children. "

@@ -26,6 +26,8 @@ from guidecite.intents import care_asked, care_named, intent_named, intents_of, 
         ("What causes the condition?", "cause"),
         ("How did I get shingles?", "cause"),
         ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
+        ("My mother has this condition. Is there anything that can be done for her?", "management"),
+        ("What tests can be done for it?", "test"),  # done to test, not to treat
         ("Can the disorder be passed down to my children?", "inheritance"),
         ("What is hemochromatosis?", "definition"),
         ("Hemochromatosis", "general"),

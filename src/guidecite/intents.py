@@ -218,6 +218,7 @@ INTENTS: tuple[Intent, ...] = (
             r"surgery",
             r"should (?:i|we|he|she|they)",
             r"get rid of",
+            r"(?:anything|something|what) (?:else )?(?:that )?(?:can|could) (?:\w+ )?be done",
         ),
         cue(
             r"treat",

@@ -174,7 +174,9 @@ _ELSEWHERE = re.compile(
     r"see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|for (?:more |further )?information|"
-    r"the following(?=\s*[.:]?\s*$)|"  # "... include the following.": its list is elsewhere
+    # "... include the following." or "... recommend one or more of the following
+    # procedures.": its list is elsewhere
+    r"the following(?: [a-z]+){0,2}(?=\s*[.:]?\s*$)|"
     r"(?:^|[,.!?]\s+)[Hh]ere (?:are|is)\b|"  # "To manage your diabetes, here are things to do"
     r"you can (?:read|find|visit|call|contact|order|get)|(?:visit|call) (?:the|our|us)|"
     r"you can use\b[^.;]{0,80}\bto (?:look up|find|search)|"
