@@ -943,6 +943,24 @@ def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_sta
     ]
 
 
+def test_a_sentence_that_narrows_the_one_before_is_said_with_it() -> None:
+    # "Specifically, Stargardt macular degeneration affects ..." narrows what the sentence
+    # before says; alone it says nothing of what it narrows
+    text = (
+        "Mutations in the ABCA4 gene cause most cases of macular degeneration in children. "
+        "Specifically, Stargardt macular degeneration affects a small area near the center "
+        "of the retina. "
+        "In particular, the T315I variant marks resistance to most agents."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert (
+        units[0]
+        == "Mutations in the ABCA4 gene cause most cases of macular degeneration in children."
+    )
+    assert not any(u.startswith(("Specifically", "In particular")) for u in units)
+    assert any(u.startswith("Mutations") and "Specifically, Stargardt" in u for u in units)
+
+
 def test_a_stray_closing_bracket_or_opening_backtick_is_not_part_of_the_statement() -> None:
     text = (
         "Acute back pain can last for a few days to a few weeks.) "
