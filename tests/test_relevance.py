@@ -22,7 +22,7 @@ from guidecite.chunking import split_sentences
 from guidecite.cli import main
 from guidecite.frame import Frame
 from guidecite.intents import intent_named
-from guidecite.query import TITLE_POOL, settle_topic
+from guidecite.question_topic import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
 from guidecite.retrieval import Scored, asked_in_topic, retrieve, to_score_again
 from guidecite.settings import Settings

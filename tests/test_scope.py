@@ -15,7 +15,8 @@ import pytest
 from conftest import CORPUS, ingested_home, needs_corpus
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.compose.extractive import holds_statements, select_passages
-from guidecite.query import declared_conditions, in_scope_part
+from guidecite.query import in_scope_part
+from guidecite.question_topic import declared_conditions
 from guidecite.settings import Settings
 from guidecite.types import ANSWERED, Hit, Passage
 

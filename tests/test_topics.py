@@ -6,7 +6,8 @@ import numpy as np
 
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms, words
-from guidecite.query import Clause, Query, name_sources, says_title
+from guidecite.query import Clause, Query
+from guidecite.question_topic import name_sources, says_title
 from guidecite.retrieval import issued_by
 from guidecite.topics import TopicIndex, adjacent_pairs, initials, topic_phrase
 

@@ -20,7 +20,8 @@ from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
 from .library import Library, load_abbreviations, open_library, refresh_translations
-from .query import Query, clean_question, settle_topic, understand, with_answer_words
+from .query import Query, clean_question, understand, with_answer_words
+from .question_topic import settle_topic
 from .relevance import judge_relevance
 from .retrieval import retrieve
 from .types import Answer, Document, Hit, short_hash

@@ -1,0 +1,451 @@
+"""Which documents a question is about: its topic, settled from the library's titles.
+
+After the first retrieval, the question's topic is the document whose title best names the
+question's concepts and whose passages best state them together (`settle_topic`); the
+documents whose titles name the same thing are the topic's documents, and the topic's words,
+as that title writes them, become one more search phrase. The issuers a question names ("per
+NICE") are where the answer should come from, not what it is about (`name_sources`).
+Nothing here knows medicine: it reads the library's own titles and scopes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import numpy as np
+
+from .analysis import fold, terms, words
+from .frame import Frame, asked_parts, names_no_focus
+from .patients import excluded_population, names_patient, names_population, negated_words
+from .query import (
+    Query,
+    cue_words,
+    everyday_words,
+    focus_words,
+    in_scope_part,
+    spellings,
+    subject_terms,
+)
+from .rerank import Reranker
+from .scoring import Concept, read, sentence_coverage, stated, states_all
+from .store.base import Store
+from .store.lexical import Clause
+from .topics import TitleMatch, TopicIndex, aliases, main_title, topic_phrase
+from .types import Document, Hit, Passage
+from .wording import adverb, english_words, everyday_word
+
+#: With a reranker, the best few topic titles are weighed also by how nearly each means what
+#: the question asks or the whole message tells, whichever is nearer (the cosine of their
+#: sentence vectors, times TITLE_MEANING): a message may ask only "any help is appreciated"
+#: and name its condition in the story.
+TITLE_POOL = 8
+
+TITLE_MEANING = 1.0
+
+#: The topic: titles whose match weighs at least MIN_TOPIC_SHARE of the question's weightiest
+#: concept are candidates (a common word in an unrelated title is not), ranked by their
+#: title match (scaled by topicality) plus the evidence of their passages among the first
+#: EVIDENCE_HITS retrieved.
+MIN_TOPIC_SHARE = 0.3
+
+#: ... and whose match, scaled by topicality, weighs at least this share of it.
+MIN_TOPICAL_SHARE = 0.1
+
+#: The topic's documents name every word of its phrase that weighs at least this share of its
+#: weightiest one ("Hairy Cell Leukemia": hairy and leukemia, not "Hairy tongue"), as focus
+#: words do (FOCUS_SHARE); commoner words of the phrase ("acute", "genotype") they need not.
+NAMING_SHARE = 0.5
+
+EVIDENCE_HITS = 50
+
+#: The topic's words, as its best title writes them, searched as one more weighted phrase.
+TOPIC_WEIGHT = 1.0
+
+MAX_TOPIC_WORDS = 6
+
+
+def concepts_in(text: str, concepts: Mapping[int, Concept]) -> set[int]:
+    """The keys of the concepts a text states."""
+    own = read(frozenset(terms(text)))
+    return {i for i, concept in concepts.items() if stated(concept, own)}
+
+
+#: A question word that only this many passages use, that no title names and that is no word
+#: of English ("TMAU", "spg11"), names the documents whose text uses it.
+NAMED_IN_TEXT = 3
+
+
+def named_in_text(
+    query: Query,
+    freq: Mapping[str, int],
+    titles: Mapping[str, TitleMatch],
+    unnamed: Collection[int],
+    store: Store,
+    index: TopicIndex,
+) -> dict[str, TitleMatch]:
+    """The documents whose text alone uses a name the question gives: a word of at most
+    NAMED_IN_TEXT passages that is no English word, weighs more than any title's match, and
+    names no patient or kind of answer ("TMAU", which only a link on the trimethylaminuria
+    page uses), each matched as if its title said the word. A rarer name than any title
+    matches is what the question is about; a drug the pages name beside a condition some
+    title names is not ("methylnaltrexone" for opioid-induced constipation)."""
+    strongest = max((match.weight for match in titles.values()), default=0.0)
+    found: dict[str, TitleMatch] = {}
+    for i, word in enumerate(query.content_words):
+        weight = query.concepts[i][0]
+        if i in unnamed or weight <= strongest or not 0 < freq.get(word, 0) <= NAMED_IN_TEXT:
+            continue
+        if everyday_word(word, "en") or word.casefold() in english_words():
+            continue
+        keys = [key for key, _ in store.lexical_search([Clause(word, 1.0)], NAMED_IN_TEXT)]
+        for passage in store.passages(keys).values():
+            if passage.doc_id in index.titles:
+                found.setdefault(passage.doc_id, TitleMatch(weight, (i,), weight))
+    return found
+
+
+@dataclass(frozen=True)
+class TitlesNamed:
+    """The library's titles that name the question's concepts, and how they were read."""
+
+    matches: dict[str, TitleMatch]  # every title stating a topic-naming concept
+    in_text: dict[str, TitleMatch]  # documents named only by their text (named_in_text)
+    unnamed: frozenset[int]  # concepts for the patient, the kind of answer or how
+    chat: frozenset[str]  # words of everyday conversation
+
+
+def settle_topic(
+    query: Query,
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    index: TopicIndex,
+    store: Store | None = None,
+    reranker: Reranker | None = None,
+) -> Query:
+    """The question's topic: the document whose title best names the question's concepts and
+    whose retrieved passages best state them together (and, with a reranker, among the best
+    few such titles, whose title means most nearly what the question asks). The documents
+    whose titles name the same concepts are the topic's documents (a passage of another
+    document counts only where it names the topic itself: relevance.py); the topic's words,
+    as that title writes them, become a search phrase. A title that names too little of the
+    question (a common word in an unrelated title) names no topic, and neither does one
+    about a population the question excludes; nor do words of everyday conversation
+    (wording.conversational). A rare name no title gives ("TMAU") makes the documents
+    whose text uses it candidates, named by their own titles (named_in_text)."""
+    query = name_sources(query, index)
+    named = titles_named(query, index, store)
+    eligible = candidate_titles(query, named.matches, index)
+    # words that are no focus: unknown to the library, or asking for a kind of answer
+    no_focus = (*query.unknown_words, *query.unused_words, *cue_words(query.read))
+    if not eligible:
+        focus = focus_words(query.content_words, query.concepts, no_focus, (), named.chat)
+        return replace(query, frame=replace(query.frame, focus=focus))
+    top = best_title(query, eligible, named.matches, hits, documents, index, reranker)
+    chosen = named.matches[top].concepts
+    phrase = topic_name(query, top, named, index)
+    members, other_names = topic_documents(
+        query, chosen, phrase, eligible, named.matches, hits, index
+    )
+    frame = replace(
+        query.frame,
+        topic=phrase
+        or " ".join(query.content_words[i] for i in chosen if i < len(query.content_words)),
+        topic_title=index.titles[top],
+        topic_docs=frozenset(members),
+        focus=focus_words(query.content_words, query.concepts, no_focus, chosen, named.chat),
+    )
+    return replace(
+        query,
+        frame=frame,
+        topic_concepts=tuple(query.concepts[i] for i in chosen),
+        topic_aliases=tuple(sorted(other_names, key=sorted)),
+        topic_purity={d: index.purity(d, query.concepts) for d in members},
+        clauses=query.clauses + topic_clauses(frame),
+    )
+
+
+def titles_named(query: Query, index: TopicIndex, store: Store | None) -> TitlesNamed:
+    """The titles that state the question's topic-naming concepts, scored (TopicIndex.rank),
+    and the documents only their text names. Words for the patient, the kind of answer
+    ("causes") or how are no part of a topic's name, nor is a word the question sets aside
+    ("without"); a word of everyday conversation or for a group of patients names one only
+    beside a word the title has with it, as the question does ("Postpartum Depression")."""
+    aligned = store is not None and len(query.content_words) == len(query.concepts)
+    excluded = negated_words(query.read)
+    passages = store.counts()["passages"] if store is not None else 0
+    freq = {w: store.doc_freq(w) for w in query.content_words} if store is not None else {}
+    chat = everyday_words(freq, passages)
+    unnamed = {
+        i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
+    }
+    set_aside = {i for i, c in enumerate(query.concepts) if excludes(c, excluded)}
+    grouped = {
+        i
+        for i in unnamed
+        if names_population(query.content_words[i]) and not names_patient(query.content_words[i])
+    }
+    matches = index.rank(
+        query.concepts,
+        asked_parts(query.read),
+        (lambda i: freq[query.content_words[i]]) if aligned else None,
+        passages,
+        skip=(unnamed - grouped) | set_aside,
+        unless_paired={i for i, word in enumerate(query.content_words) if word in chat} | grouped,
+        whole=query.read,
+    )
+    in_text: dict[str, TitleMatch] = {}
+    if store is not None and aligned:
+        in_text = named_in_text(query, freq, matches, unnamed, store, index)
+        matches = {**in_text, **matches}
+    return TitlesNamed(matches, in_text, frozenset(unnamed), frozenset(chat))
+
+
+def candidate_titles(
+    query: Query, matches: Mapping[str, TitleMatch], index: TopicIndex
+) -> list[str]:
+    """The documents whose titles may name the topic: they name enough of the question
+    (MIN_TOPIC_SHARE of its weightiest concept, MIN_TOPICAL_SHARE once scaled by
+    topicality) or the question says the title whole, and they are not about a population
+    the question excludes."""
+    strongest = max((weight for weight, _ in query.concepts), default=0.0)
+    said = words(query.read)
+    return [
+        d
+        for d, m in matches.items()
+        if (
+            (m.weight >= MIN_TOPIC_SHARE * strongest and m.score >= MIN_TOPICAL_SHARE * strongest)
+            or says_title(said, index.titles[d])
+        )
+        and excluded_population(index.titles[d], query.frame.qualifiers) is None
+    ]
+
+
+def best_title(
+    query: Query,
+    eligible: Sequence[str],
+    matches: Mapping[str, TitleMatch],
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    index: TopicIndex,
+    reranker: Reranker | None,
+) -> str:
+    """The document whose title names the topic: the best title match (relative to the
+    best) plus how much of the question its retrieved passages state together; with a
+    reranker, among the best TITLE_POOL, also how nearly its title means what the question
+    asks or the whole message tells."""
+    best_match = max((m.score for m in matches.values()), default=0.0)
+    evidence: dict[str, float] = {}
+    for hit in hits[:EVIDENCE_HITS]:
+        doc = documents.get(hit.passage.doc_id)
+        context = " ".join((doc.title if doc else "", *hit.passage.section_path))
+        found = sentence_coverage(query.concepts, hit.passage.text, context)
+        evidence[hit.passage.doc_id] = max(evidence.get(hit.passage.doc_id, 0.0), found)
+
+    def combined(doc_id: str) -> float:
+        match = matches.get(doc_id)
+        return (match.score / best_match if match else 0.0) + evidence.get(doc_id, 0.0)
+
+    ranked = sorted(eligible, key=lambda d: (-combined(d), len(index.titles[d]), d))
+    if reranker is not None and query.language == "en" and len(ranked) > 1:
+        best = ranked[:TITLE_POOL]
+        titles_read = [main_title(index.titles[d]) for d in best]
+        near = reranker.closeness(query.asking_text, titles_read)
+        if query.embedding_text != query.asking_text:  # a message with a story around its ask
+            near = np.maximum(near, reranker.closeness(query.embedding_text, titles_read))
+        meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
+        ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
+    return ranked[0]
+
+
+def topic_name(query: Query, top: str, named: TitlesNamed, index: TopicIndex) -> str | None:
+    """The topic's words as its title writes them (topics.topic_phrase); a document named
+    only in its text gives its own name."""
+    chosen = named.matches[top].concepts
+    asked = [c for i, c in enumerate(query.concepts) if i not in named.unnamed]
+    phrase = topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], asked)
+    if named.matches[top] is named.in_text.get(top):
+        own_name = main_title(index.titles[top])
+        if "?" not in own_name and len(own_name.split()) <= MAX_TOPIC_WORDS:
+            phrase = own_name
+    return phrase
+
+
+def topic_documents(
+    query: Query,
+    chosen: Sequence[int],
+    phrase: str | None,
+    eligible: Sequence[str],
+    matches: Mapping[str, TitleMatch],
+    hits: Sequence[Hit],
+    index: TopicIndex,
+) -> tuple[set[str], set[frozenset[str]]]:
+    """The topic's documents and its other names. The documents are those whose titles name
+    it as the topic's phrase does: its weightiest concept and every other one of the phrase
+    nearly as rare (NAMING_SHARE: "Hairy Cell Leukemia", not "Hairy tongue"); the title that
+    named it may also hold other words of the question ("Endocarditis (Also called: Valve
+    infection)"), which other documents on it need not. The topic's other names, as its
+    documents' titles give them, find its other documents ("primary adrenal insufficiency"
+    for Addison disease), and so does a guideline's scope that declares it its condition."""
+    qualifiers = query.frame.qualifiers
+    core = max(chosen, key=lambda i: query.concepts[i][0])
+    rare = {
+        i: query.concepts[i]
+        for i in chosen
+        if query.concepts[i][0] >= NAMING_SHARE * query.concepts[core][0]
+    }
+    naming = concepts_in(phrase or "", rare) | {core}
+    broader = frozenset(terms(phrase or ""))
+
+    def names_topic(d: str) -> bool:
+        stated_here = set(matches[d].concepts)
+        if core not in stated_here:
+            return False
+        # every rare word of the name, or a broader name within it ("Tremor" for essential
+        # tremor, "Pulmonary Hypertension" for pulmonary arterial hypertension)
+        subject = subject_terms(index.titles[d])
+        return naming <= stated_here or (bool(subject) and subject <= broader)
+
+    members = {d for d in eligible if names_topic(d)}
+    other_names = {
+        frozenset(terms(name))
+        for d in members
+        for name in aliases(index.titles[d])
+        if len(terms(name)) >= 2
+    }
+    # ... and a title's own name, where the question named it by another it lists
+    # ("Diabetes Type 1 (Also called: Insulin-dependent diabetes; ...)")
+    other_names |= {
+        subject_terms(index.titles[d])
+        for d in members
+        if aliases(index.titles[d]) and len(subject_terms(index.titles[d])) >= 2
+    }
+    for name in other_names:
+        members |= {
+            d
+            for d in index.stating((0.0, (name,)))
+            if excluded_population(index.titles[d], qualifiers) is None
+        }
+    # A guideline that declares the topic its condition in its scope is about it, whatever
+    # its title calls it ("Disease/Condition(s): Primary adrenal insufficiency (Addison's
+    # disease)" in "Diagnosis and treatment of primary adrenal insufficiency").
+    named_by = [query.concepts[i] for i in chosen]
+    members |= {
+        h.passage.doc_id
+        for h in hits
+        if h.passage.doc_id in index.titles
+        and excluded_population(index.titles[h.passage.doc_id], qualifiers) is None
+        and any(states_all(named_by, condition) for condition in declared_conditions(h.passage))
+    }
+    return members, other_names
+
+
+#: Titles whose words are remembered between questions (a library's titles, or most of them).
+TITLES_REMEMBERED = 65_536
+
+
+def says_title(said: Sequence[str], title: str) -> bool:
+    """Whether the question says a title of two words or more whole, word for word ("leigh
+    disease" for "Leigh's Disease"): it names that topic, however rare the words around it
+    ("EPI 743: ... my son ... leigh disease ...")."""
+    named = _main_title_words(title)
+    # words hold no spaces: a run of them is a run of the joined text between two spaces
+    return len(named) >= 2 and f" {' '.join(named)} " in f" {' '.join(said)} "
+
+
+@lru_cache(maxsize=TITLES_REMEMBERED)
+def _main_title_words(title: str) -> tuple[str, ...]:
+    """A title's words without its other names, worked out once: every question reads
+    hundreds of candidate titles."""
+    return tuple(words(main_title(title)))
+
+
+#: A document's own statement of the condition it covers: a "Field: value" line of its
+#: scope whose field names a disease or condition ("Disease/Condition(s): ...").
+_DECLARED = re.compile(
+    r"^[^:\n]{0,40}\b(?:diseases?|conditions?)\b[^:\n]{0,20}:\s*(.+)$", re.I | re.M
+)
+
+
+def declared_conditions(passage: Passage) -> list[str]:
+    """The conditions a passage of a document's scope declares the document covers."""
+    if not in_scope_part(passage.section_path):
+        return []
+    return [match.group(1) for match in _DECLARED.finditer(passage.text)]
+
+
+def name_sources(query: Query, index: TopicIndex) -> Query:
+    """The issuers the question names ("per NICE", "does the USPSTF recommend") are where
+    the answer should come from, not what it is about: their words weigh nothing, are not
+    searched for nor expanded as abbreviations of something else, and retrieval prefers
+    those issuers' documents."""
+    if len(query.content_words) != len(query.concepts):
+        return query
+    named: dict[int, frozenset[str]] = {}
+    for i, word in enumerate(query.content_words):
+        issuer = index.issuer_named(word, [e.long for e in query.expansions if e.short == word])
+        if issuer is not None:
+            named[i] = issuer
+    # an issuer's name written out ("the Endocrine Society") names a source too, but its
+    # words keep their weight: they may name the topic as well ("American Diabetes
+    # Association", "U.S. Multi-Society Task Force on Colorectal Cancer")
+    spelled = tuple(index.issuers_spelled(query.question))
+    if not named:
+        read = unexpand_issuers(query, index)
+        return replace(read, named_sources=spelled) if spelled else read
+    words = {query.content_words[i] for i in named}
+    longs = {e.long for e in query.expansions if e.short in words}
+    return replace(
+        query,
+        expansions=tuple(e for e in query.expansions if e.short not in words),
+        concepts=tuple(
+            (0.0, alts) if i in named else (weight, alts)
+            for i, (weight, alts) in enumerate(query.concepts)
+        ),
+        clauses=tuple(
+            c for c in query.clauses if not (set(c.text.split()) & words or c.text in longs)
+        ),
+        named_sources=tuple(dict.fromkeys((*named.values(), *spelled))),
+    )
+
+
+def unexpand_issuers(query: Query, index: TopicIndex) -> Query:
+    """An issuer the library writes as an acronym ("GINA") is that issuer, not an
+    abbreviation of something else ("Genetic Information Nondiscrimination Act"): its
+    expansions and their search phrases go; the word itself keeps its weight."""
+    acronyms = {w for w in query.content_words if index.issuer_acronym(w)}
+    longs = {e.long for e in query.expansions if e.short in acronyms}
+    if not longs:
+        return query
+    spelled = {alt for long in longs for alt in spellings(long)}
+    concepts = query.concepts
+    if len(query.content_words) == len(concepts):
+        concepts = tuple(
+            (weight, tuple(a for a in alts if a not in spelled))
+            if word in acronyms
+            else (weight, alts)
+            for word, (weight, alts) in zip(query.content_words, concepts, strict=True)
+        )
+    return replace(
+        query,
+        expansions=tuple(e for e in query.expansions if e.short not in acronyms),
+        concepts=concepts,
+        clauses=tuple(c for c in query.clauses if c.text not in longs),
+    )
+
+
+def excludes(concept: Concept, excluded: Collection[str]) -> bool:
+    """Whether a concept is one the question sets aside: a term of it begins like an
+    excluded word (six letters, so "anticoagulación" meets "anticoagulation")."""
+    starts = {fold(word)[:6] for word in excluded if len(word) >= 4}
+    return any(term[:6] in starts for alt in concept[1] for term in alt if len(term) >= 4)
+
+
+def topic_clauses(frame: Frame) -> tuple[Clause, ...]:
+    """The topic in the library's words, searched as a phrase: passages index their
+    document's title, so this lifts the topic's documents."""
+    if not frame.topic or len(frame.topic.split()) > MAX_TOPIC_WORDS:
+        return ()
+    return (Clause(frame.topic, TOPIC_WEIGHT, phrase=len(frame.topic.split()) > 1),)
