@@ -1661,8 +1661,12 @@ def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient
     nursing = said("You should not breastfeed while you are taking simvastatin.")
     older = said("Older adults with PAI need lower doses.")
     mentions = said("Growth should be checked in every child on hydrocortisone.")
+    # a group in a subject longer than a few words, or pregnancy a statement is said under
+    repaired = said("Symptomatic hiatal hernias in children should be surgically repaired.")
+    planning = said("Women with hypothyroidism should talk to a provider before becoming pregnant.")
     picked = [adults, children, nursing, older, mentions]
     dose = [intent_named("dose")]
+    assert for_the_patient([adults, repaired, planning], dose, frozenset()) == [adults]
     # a question that describes no patient asks about the common one: statements said for
     # children, for breastfeeding or for older adults leave, and no weaker one replaces
     # them; one that only mentions a group on the way is said for everyone

@@ -303,11 +303,35 @@ _ACRONYM_FORM = re.compile(r"[A-Z]{2,4}")
 _SAID_FOR = re.compile(r"^(?:(?:in|for|among|amongst)\s+)?(?P<head>(?:[\w'-]+\s+){0,3}[\w'-]+)", _I)
 
 
+#: A statement's subject, before its verb: "Symptomatic hiatal hernias in children should be
+#: surgically repaired" is said for children, however many words its subject takes.
+_SUBJECT = re.compile(
+    r"^(?P<subject>(?:[\w'()-]+\s+){1,9}?)(?:should|must|may|might|can|could|will|would|"
+    r"is|are|was|were|has|have|had|need|needs)\b",
+    _I,
+)
+#: Pregnancy as a condition the statement is said under, wherever it says it: "... before
+#: becoming pregnant", "... during pregnancy", "women who are pregnant".
+_UNDER_PREGNANCY = re.compile(
+    r"\b(?:before|during|after|while|throughout|planning|plan to)\s+(?:\w+\s+){0,2}?"
+    r"(?:pregnan|breast-?feed|lactat)|\bwho (?:are|is|become|may become|plan to become)\s+"
+    r"pregnant\b|\bpregnant (?:women|woman|patients|people|individuals)\b",
+    _I,
+)
+
+
 def said_for(text: str) -> set[str]:
-    """The groups a statement is said for by its opening words (not those it mentions on
-    the way: "characterized by sparse hair in infancy" is said of everyone with it)."""
+    """The groups a statement is said for by its opening words or its subject (not those it
+    mentions on the way: "characterized by sparse hair in infancy" is said of everyone with
+    it), and pregnancy where it is said under it ("... before becoming pregnant")."""
     opening = _SAID_FOR.match(text)
-    return populations_of(opening.group("head")) if opening else set()
+    groups = populations_of(opening.group("head")) if opening else set()
+    subject = _SUBJECT.match(text)
+    if subject is not None:
+        groups |= populations_of(subject.group("subject"))
+    if _UNDER_PREGNANCY.search(text):
+        groups.add("pregnancy")
+    return groups
 
 
 _NEGATED = re.compile(
