@@ -160,6 +160,17 @@ def test_a_time_said_without_a_number_offers_a_timing() -> None:
     assert not timing.answers.search("The rash is painful and may itch.")
 
 
+def test_a_statement_on_who_should_be_tested_says_which_test_not_what_to_do() -> None:
+    management = intent_named("management")
+    assert not management.answers.search(
+        "People with high cholesterol should be tested for hypothyroidism."
+    )
+    assert management.answers.search("People with hypothyroidism should take thyroid hormone.")
+    assert intent_named("test").answers.search(
+        "People with high cholesterol should be tested for hypothyroidism."
+    )
+
+
 def test_a_question_asks_about_one_kind_of_care_only_where_all_it_asks_is_of_that_kind() -> None:
     assert care_asked(("management",)) == "intervention"
     assert care_asked(("dose", "contraindication")) == "intervention"

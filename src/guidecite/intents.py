@@ -225,7 +225,8 @@ INTENTS: tuple[Intent, ...] = (
             r"therap",
             r"manag",
             r"recommend",
-            r"should",
+            # not "should be tested for hypothyroidism": that says which test
+            r"should(?!\s+(?:\w+\s+)?(?:be|get|have)\s+(?:tested|screened|checked|examined|evaluated)\b)",
             r"initiat",
             r"start",
             r"administ",
