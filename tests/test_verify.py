@@ -17,6 +17,7 @@ import pytest
 from guidecite.answer import Library, answer
 from guidecite.compose.units import statement_units
 from guidecite.embedding import Embedder, HashEmbedder, get_embedder
+from guidecite.quantities import quantities
 from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
@@ -32,7 +33,6 @@ from guidecite.types import (
 from guidecite.verify import (
     Verdict,
     find_support,
-    quantities,
     specific_terms,
     verify_answer,
     verify_statement,

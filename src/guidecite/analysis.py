@@ -74,6 +74,20 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^grey", "gray"),  # grey matter
     )
 )
+#: The function words of English (articles, pronouns, prepositions, conjunctions, auxiliary
+#: verbs): the closed classes that carry no content, and no word after a number is its unit.
+# fmt: off
+FUNCTION_WORDS = frozenset("""
+a about above across after again all also am an and any are as at be been before being
+both but by can could did do does doing during each either for from further had has have
+having he her here hers him his how i if in into is it its itself just me more most my
+neither nor of off on once only or other our out over own per same she so some such than
+that the their them then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yet via
+within among upon whether thus hence therefore however although though because since
+""".split())
+# fmt: on
+
 _SPELLING_HINT = re.compile(r"ae|oe|our|re|is|ys|gue|gramme|fence|icence|sulph|leuc|grey")
 
 

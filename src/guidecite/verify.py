@@ -34,9 +34,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from .analysis import fold, words
+from .analysis import FUNCTION_WORDS, fold, words
 from .chunking import split_sentences
 from .embedding import Embedder, load_static, similarities
+from .quantities import Quantity, quantities
 from .types import (
     INSUFFICIENT_EVIDENCE,
     PARTIAL,
@@ -64,15 +65,7 @@ _RANK = {SUPPORTED: 0, PARTIAL: 1, UNSUPPORTED: 2}
 # -- closed classes of English ---------------------------------------------------------------
 
 # fmt: off
-_STOP = frozenset("""
-a about above across after again all also am an and any are as at be been before being
-both but by can could did do does doing during each either for from further had has have
-having he her here hers him his how i if in into is it its itself just me more most my
-neither nor of off on once only or other our out over own per same she so some such than
-that the their them then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your yet via
-within among upon whether thus hence therefore however although though because since
-""".split())
+_STOP = FUNCTION_WORDS
 _POPULATION = frozenset("""
 adult adults child children adolescent adolescents infant infants neonate neonates newborn
 newborns baby babies toddler toddlers teenager teenagers woman women man men girl girls boy
@@ -121,161 +114,6 @@ _OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
     _OPPOSITE.setdefault(_a, set()).add(_b)
     _OPPOSITE.setdefault(_b, set()).add(_a)
-
-# -- numbers ---------------------------------------------------------------------------------
-
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-} | {
-    "fifteen": "15",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "sixty": "60",
-    "hundred": "100",
-}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_LESS = r"less than|fewer than|lower than|below|under|younger than|shorter than|before"
-_AT_MOST = r"at most|up to|no more than|not more than|not exceeding|maximum of|within"
-_MORE = (
-    r"more than|greater than|higher than|above|over|exceeding|exceeds?|older than|"
-    r"longer than|after|beyond"
-)
-_AT_LEAST = r"at least|no less than|not less than|no fewer than|minimum of"
-_SUFFIX = re.compile(
-    r"\s*(?:or|and)\s+(?:(?P<more>more|greater|higher|above|older|over|longer)|"
-    r"(?:less|fewer|lower|below|younger|under|shorter))\b",
-    re.IGNORECASE,
-)
-_COMPARATORS = (
-    ("<=", rf"<=|=<|≤|less than or equal to|{_AT_MOST}"),
-    (">=", rf">=|=>|≥|greater than or equal to|more than or equal to|{_AT_LEAST}"),
-    ("<", rf"<|{_LESS}"),
-    (">", rf">|{_MORE}"),
-)
-_CMP = "|".join(f"(?:{pattern})" for _, pattern in _COMPARATORS)
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_QUANTITY = re.compile(
-    rf"(?:(?P<cmp>{_CMP})\s*)?(?<![\w.])(?P<low>{_NUM})"
-    rf"(?:\s*(?:-|to|through)\s*(?P<high>{_NUM}))?"
-    r"(?:\s*(?P<unit>%|percent\b|per cent\b|[^\W\d_]+(?:/[^\W\d_]+)*))?",
-    re.IGNORECASE,
-)
-_LISTED = re.compile(r"\s*(?:,\s*(?:or\b|and\b)?|or\b|and\b|to\b|-)\s*\d")
-_UNITS = {
-    "percent": "%",
-    "per cent": "%",
-    "hr": "hour",
-    "hrs": "hour",
-    "h": "hour",
-    "min": "minute",
-    "mins": "minute",
-    "yr": "year",
-    "yrs": "year",
-    "y": "year",
-    "wk": "week",
-    "wks": "week",
-    "mo": "month",
-    "mos": "month",
-    "d": "day",
-    "mcg": "µg",
-    "ug": "µg",
-    "μg": "µg",
-    "sec": "second",
-    "s": "second",
-}
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number as a statement uses it: "<= 20%", "3-6 months", "20 mg"."""
-
-    text: str
-    direction: str | None  # "<", "<=", ">", ">=" or None
-    low: float
-    high: float
-    unit: str | None
-
-    def same_value(self, other: Quantity) -> bool:
-        """The same value or range in the same unit (a number without a unit matches any
-        unit of the other side's, but a unit never matches a bare number)."""
-        return (self.low, self.high) == (other.low, other.high) and (
-            self.unit is None or self.unit == other.unit
-        )
-
-    def same_direction(self, other: Quantity) -> bool:
-        return (self.direction or "")[:1] == (other.direction or "")[:1]
-
-
-def quantities(text: str) -> list[Quantity]:
-    """The numbers of a text with their comparator, range and unit ("3 or 6 months": both
-    in months)."""
-    return list(_quantities(text))
-
-
-@lru_cache(maxsize=1024)
-def _quantities(text: str) -> tuple[Quantity, ...]:
-    plain = _plain(text)
-    found: list[Quantity] = []
-    shared: list[int] = []  # numbers whose unit comes with the next one
-    for match in _QUANTITY.finditer(plain):
-        low = _number(match["low"])
-        high = _number(match["high"]) if match["high"] else low
-        direction = _direction(match["cmp"]) or _suffix_direction(plain, match.end())
-        unit = _unit(match["unit"])
-        number_end = match.end("high") if match["high"] else match.end("low")
-        if unit is None and _LISTED.match(plain, number_end):
-            shared.append(len(found))
-        shown = match.group() if unit else plain[match.start() : number_end]
-        found.append(Quantity(shown.strip(), direction, low, high, unit))
-    for i in reversed(shared):
-        if i + 1 < len(found) and found[i + 1].unit:
-            found[i] = replace(found[i], unit=found[i + 1].unit)
-    return tuple(found)
-
-
-def _suffix_direction(text: str, end: int) -> str | None:
-    """ "20 years or older", "5 or more": a comparator written after the number."""
-    match = _SUFFIX.match(text, end)
-    if match is None:
-        return None
-    return ">=" if match["more"] else "<="
-
-
-def _plain(text: str) -> str:
-    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
-    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group().lower()], text)
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _direction(comparator: str | None) -> str | None:
-    if not comparator:
-        return None
-    lowered = " ".join(comparator.lower().split())
-    for name, pattern in _COMPARATORS:
-        if re.fullmatch(pattern, lowered):
-            return name
-    return None
-
-
-def _unit(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    lowered = unit.lower()
-    if lowered in _STOP or lowered in {"or", "to"}:
-        return None
-    lowered = _UNITS.get(lowered, lowered)
-    if len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith("ss"):
-        lowered = lowered[:-1]
-    return lowered
-
 
 # -- words -----------------------------------------------------------------------------------
 
