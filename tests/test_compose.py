@@ -961,19 +961,6 @@ def test_a_sentence_that_narrows_the_one_before_is_said_with_it() -> None:
     assert any(u.startswith("Mutations") and "Specifically, Stargardt" in u for u in units)
 
 
-def test_a_sentence_saying_only_that_treatments_exist_is_no_statement() -> None:
-    # a summary's key point, said again in full by the text under it
-    for said in (
-        "There are different types of treatment for patients with hairy cell leukemia.",
-        "Different types of treatments are available for chronic myeloid leukemia (CML).",
-        "Treatment for skin cancer may cause side effects.",
-    ):
-        assert not usable(said)
-    # one that names the treatments says something
-    assert usable("There are different types of treatment for GIST, such as surgery and imatinib.")
-    assert usable("There is no standard treatment for this condition.")
-
-
 def test_a_stray_closing_bracket_or_opening_backtick_is_not_part_of_the_statement() -> None:
     text = (
         "Acute back pain can last for a few days to a few weeks.) "

@@ -161,18 +161,6 @@ _GUIDELINE_TITLE = re.compile(
     r"\.?(?:\s*\[[^\]]{0,40}\])?\s*$",
     re.IGNORECASE,
 )
-#: A sentence that says only that treatments exist, or may have side effects, without
-#: naming one: a summary's key point, said again in full by the text under it ("There are
-#: different types of treatment for patients with hairy cell leukemia.", "Treatment for skin
-#: cancer may cause side effects.").
-_ONLY_THAT_TREATMENTS_EXIST = re.compile(
-    r"^(?:There (?:are|is) (?:many |several |different |various )?(?:types?|kinds?|options?) of "
-    r"(?:standard )?treatments?|(?:Different|Several|Many|Various) (?:types?|kinds?) of "
-    r"(?:standard )?treatments? (?:are|is) available|There are many treatment options|"
-    r"Treatment (?:for|of) [^.:;,]{1,80} may cause side effects)"
-    r"(?: for [^.:;,]{1,80})?\.?$",
-    re.IGNORECASE,
-)
 _SAYS_SOMETHING = re.compile(
     r"\b(?:should|must|is|are|was|were|be|been|recommend\w*|offer|consider|use|follow)\b",
     re.IGNORECASE,
@@ -760,7 +748,7 @@ def usable(sentence: str) -> bool:
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
         return False
-    if _LEGEND.match(sentence.strip()) or _ONLY_THAT_TREATMENTS_EXIST.match(sentence.strip()):
+    if _LEGEND.match(sentence.strip()):
         return False
     if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
