@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,7 @@ from guidecite.audience import (
     READERS,
     document_audience,
     get_reader,
+    glossary_section,
     leading_first,
     library_definer,
     order_sections,
@@ -20,7 +22,15 @@ from guidecite.audience import (
 )
 from guidecite.errors import InputError
 from guidecite.readers import Reader, parse_reader
-from guidecite.types import ArticleSection, Citation, Document, Passage, Statement
+from guidecite.types import (
+    Answer,
+    ArticleSection,
+    Citation,
+    Document,
+    Passage,
+    Reference,
+    Statement,
+)
 
 
 def statement(text: str) -> Statement:
@@ -190,6 +200,31 @@ def test_definitions_come_from_the_articles_own_sources_only() -> None:
     assert define("staging", ())[1].doc_id == "a"  # type: ignore[index]
     assert define("staging", {"b"})[1].doc_id == "b"  # type: ignore[index]
     assert define("lymph", {"a", "b"}) is None  # only another document defines it
+
+
+def test_a_definition_the_article_already_says_is_not_said_again() -> None:
+    rare = "Abetalipoproteinemia is a rare disorder with about 100 cases described worldwide."
+    source = Reference(1, "d", "Abetalipoproteinemia", None, None, None, "s", "patient")
+    base = Answer(
+        "support?",
+        "Overview of abetalipoproteinemia",
+        "answered",
+        "patient",
+        bottom_line=(statement(rare),),
+        references=(source,),
+    )
+    lipids = "Lipoproteins are particles that carry fats and cholesterol in the blood."
+    definitions = {"abetalipoproteinemia": rare, "lipoproteins": lipids}
+
+    def define(term: str, cited: Collection[str]) -> tuple[str, Reference, Citation] | None:
+        text = definitions.get(term.lower())
+        return (text, source, Citation(1, "p", text, ())) if text else None
+
+    glossary, _ = glossary_section(base, get_reader("patient"), define)
+    assert glossary is None  # its only term is defined by the article's own statement
+    longer = replace(base, bottom_line=(statement(f"{rare} Low lipoproteins are the sign."),))
+    glossary, _ = glossary_section(longer, get_reader("patient"), define)
+    assert glossary is not None and [s.text for s in glossary.statements] == [lipids]
 
 
 def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:

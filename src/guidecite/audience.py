@@ -304,15 +304,18 @@ def glossary_section(
 ) -> tuple[ArticleSection | None, tuple[Reference, ...]]:
     """Definitions the library gives of the article's terms, cited like any statement: from
     the documents the article cites, so that a word is explained as the article's own
-    sources use it."""
+    sources use it. A definition the article already says is not said again."""
     references = list(answer.references)
     cited = frozenset(r.doc_id for r in references)
+    said = [s.text for s in answer.statements]
     statements = []
     for term in terms_to_explain(answer.statements):
         found = define(term, cited)
         if found is None:
             continue
         text, reference, citation = found
+        if any(text in statement for statement in said):
+            continue  # the article already says it
         number = next((r.number for r in references if r.doc_id == reference.doc_id), None)
         if number is None:
             number = len(references) + 1
