@@ -1,4 +1,5 @@
-"""The `guidecite` command: ask, ingest, status, eval, bench.
+"""The `guidecite` command: ask, ingest, status, eval, serve, the benchmarks and the store's
+migrations; the review board's commands (users, review, audit) are in cli_board.py.
 
 Errors become a one-line message on stderr and a non-zero exit code (2 for bad input).
 """
@@ -7,9 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import replace
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,10 @@ import click
 from . import __version__
 from .answer import answer
 from .benchmarks.cli import COMMANDS as BENCHMARK_COMMANDS
+from .cli_board import audit, review, users
+from .cli_options import backend_for, friendly_errors, home_folder, home_option, settings_for
 from .compose import GENERATORS
-from .errors import ConfigError, GuideciteError
+from .errors import ConfigError
 from .firstrun import TerminalProgress
 from .i18n import LANGUAGES
 from .ingest import ingest_paths, source_events
@@ -27,52 +28,9 @@ from .library import Library, lexicon_folder, open_library, refresh_translations
 from .perturb import DEFAULT_SEED, DEFAULT_SIZE, SPLITS
 from .readers import DEFAULT_READER, Reader, parse_reader, parse_readers
 from .render import render
-from .settings import Settings, database_url
 
 FORMATS = ("markdown", "json", "html")
 COMPOSERS = tuple(GENERATORS)  # extractive, openai, gguf
-
-
-def _settings(home: Path | None, database: str | None = None) -> Settings:
-    return Settings.load().with_overrides(home=home, database_url=database_url(database))
-
-
-def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn guidecite's own errors into a clean message and exit code."""
-
-    @wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except GuideciteError as exc:
-            click.echo(f"guidecite: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("guidecite: interrupted", err=True)
-            sys.exit(130)
-
-    return run
-
-
-_home = click.option(
-    "--home",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder of the store (default: $GUIDECITE_HOME or the user's data folder); with "
-    "--database, this replica's folder of derived indexes.",
-)
-_database = click.option(
-    "--database",
-    default=None,
-    metavar="URL",
-    help="A database shared by several replicas, postgresql://... (default: "
-    "$GUIDECITE_DATABASE_URL, else the embedded store in --home).",
-)
-
-
-def home_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--home and --database: where the library is."""
-    return _home(_database(command))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -159,7 +117,7 @@ def ask(
     from .freshness import flag_stale
 
     audience = parse_reader(audience).value
-    settings = _settings(home, database).with_overrides(max_age_years=max_age_years)
+    settings = settings_for(home, database).with_overrides(max_age_years=max_age_years)
     prepared = prepare_question(question, settings.identifiers)  # before it is stored or read
     question = prepared.text
     with TerminalProgress() as progress:  # the first run builds the starter library
@@ -259,7 +217,7 @@ def ingest(
     """
     from .review import ReviewBoard
 
-    settings = _settings(home, database)
+    settings = settings_for(home, database)
     library = open_library(settings, starter=False)
     try:
         shown = sys.stderr.isatty() if progress is None else progress
@@ -304,7 +262,7 @@ def status(home: Path | None, database: str | None) -> None:
     """Show where the library is and what it holds."""
     from .store.registry import redacted
 
-    settings = _settings(home, database)
+    settings = settings_for(home, database)
     library = open_library(settings, starter=False)
     try:
         counts = library.store.counts()
@@ -350,7 +308,7 @@ def eval_command(
     from .evaluation import print_report, run_eval
 
     chosen = [r.value for r in parse_readers(readers)] if readers else None
-    library = open_library(_settings(home, database))
+    library = open_library(settings_for(home, database))
     try:
         report = run_eval(file, library, chosen)
     finally:
@@ -485,11 +443,11 @@ def serve(
     from .web.server import serve as run_server
 
     config = WebConfig(rate_per_minute=rate_limit, burst=burst, editorial_policy=editorial_policy)
-    run_server(_settings(home, database), config, host, port, log_level)
+    run_server(settings_for(home, database), config, host, port, log_level)
 
 
 @main.command(name="bench-web")
-@_home
+@home_folder
 @click.option(
     "--questions",
     "questions_file",
@@ -541,7 +499,7 @@ def bench_web(
     from .web.bench import format_report, run_bench
 
     report = run_bench(
-        _settings(home).home, questions_file, new_count, stored_count, clients, seconds, work
+        settings_for(home).home, questions_file, new_count, stored_count, clients, seconds, work
     )
     if out is not None:
         out.write_text(json.dumps(report, indent=2), encoding="utf-8")
@@ -549,7 +507,7 @@ def bench_web(
 
 
 @main.command(name="verify-bench")
-@_home
+@home_folder
 @click.option(
     "--split",
     type=click.Choice(SPLITS),
@@ -596,8 +554,8 @@ def verify_bench(
     from .embedding import get_embedder
     from .perturb import format_misses, format_report, outcomes_to_dict, run_bench
 
-    settings = _settings(home)
-    backend = _backend(home, None)
+    settings = settings_for(home)
+    backend = backend_for(home, None)
     try:
         figures, outcomes = run_bench(
             backend.content, get_embedder(settings.embedder), split=split, size=size, seed=seed
@@ -625,7 +583,7 @@ def migrate(home: Path | None, database: str | None) -> None:
     Opening a store applies pending migrations too; run this before rolling out a new
     version to several replicas, so that none of them starts on an old schema.
     """
-    backend = _backend(home, database)
+    backend = backend_for(home, database)
     try:
         applied, recorded = backend.applied, backend.migrations
     finally:
@@ -666,281 +624,13 @@ def migrate_store(target: str, home: Path | None) -> None:
 
     if backend_scheme(target) == "sqlite":
         raise ConfigError("--to must name a PostgreSQL database (postgresql://...)")
-    counts = copy_library(_settings(home).home, target)
+    counts = copy_library(settings_for(home).home, target)
     click.echo(f"copied to {redacted(target)}:")
     for table, count in counts.items():
         click.echo(f"  {table}: {count}")
 
 
-# -- the review board (docs/review.md) ---------------------------------------------------
-
-
-def _backend(home: Path | None, database: str | None) -> Any:
-    """The backend alone (no embedder, no starter library): for accounts, reviews, audit."""
-    from .store.registry import open_backend
-
-    settings = _settings(home, database)
-    return open_backend(settings.database_url, settings.home)
-
-
-@main.group()
-def users() -> None:
-    """Accounts of the review board: reviewers, editors and admins."""
-
-
-@users.command(name="add")
-@click.argument("username")
-@click.option(
-    "--role",
-    type=click.Choice(("reviewer", "editor", "admin")),
-    required=True,
-    help="reviewer: takes, comments, approves; editor: also edits; admin: accounts "
-    "and the audit trail.",
-)
-@click.option(
-    "--name",
-    "display_name",
-    required=True,
-    help="The name shown on approved articles (e.g. 'Dr Jane Doe').",
-)
-@click.option(
-    "--password",
-    prompt=True,
-    hide_input=True,
-    confirmation_prompt=True,
-    envvar="GUIDECITE_NEW_PASSWORD",
-    help="Asked for when not given ($GUIDECITE_NEW_PASSWORD); 12 characters or more.",
-)
-@click.option(
-    "--by",
-    "actor",
-    default="cli",
-    show_default=True,
-    help="Who adds the account, for the audit trail.",
-)
-@home_option
-@friendly_errors
-def users_add(
-    username: str,
-    role: str,
-    display_name: str,
-    password: str,
-    actor: str,
-    home: Path | None,
-    database: str | None,
-) -> None:
-    """Add an account (its password is stored as an argon2 hash)."""
-    from .accounts import Accounts
-
-    backend = _backend(home, database)
-    try:
-        accounts = Accounts(backend.accounts, backend.audit)
-        user = accounts.add(username, display_name, role, password, actor)
-    finally:
-        backend.close()
-    click.echo(f"added {user.username} ({user.role})")
-
-
-@users.command(name="list")
-@home_option
-@friendly_errors
-def users_list(home: Path | None, database: str | None) -> None:
-    """List the accounts with their roles."""
-    from .accounts import Accounts
-
-    backend = _backend(home, database)
-    try:
-        for user in Accounts(backend.accounts, backend.audit).list():
-            click.echo(f"{user.username}\t{user.role}\t{user.display_name}")
-    finally:
-        backend.close()
-
-
-@main.group()
-def review() -> None:
-    """The review workflow: submitted -> under review -> approved."""
-
-
-def _board_run(home: Path | None, database: str | None, work: Callable[[Any, Any], Any]) -> Any:
-    from .accounts import Accounts
-    from .review import ReviewBoard
-
-    backend = _backend(home, database)
-    try:
-        board = ReviewBoard(backend.articles, backend.accounts, backend.content)
-        return work(board, Accounts(backend.accounts, backend.audit))
-    finally:
-        backend.close()
-
-
-def _acting(accounts: Any, username: str) -> Any:
-    from .errors import NotSignedIn
-
-    user = accounts.get(username)
-    if user is None:
-        raise NotSignedIn(f"no user {username!r}")
-    return user
-
-
-@review.command(name="list")
-@click.option(
-    "--status",
-    type=click.Choice(("submitted", "under_review", "approved")),
-    default=None,
-    help="Only articles in this state.",
-)
-@home_option
-@friendly_errors
-def review_list(status: str | None, home: Path | None, database: str | None) -> None:
-    """List articles with their review state."""
-    items = _board_run(home, database, lambda board, _: board.queue(status))
-    for item in items:
-        note = f"\t{item.reason}" if item.reason else ""
-        click.echo(f"{item.article_id}\t{item.status}\t{item.question}{note}")
-
-
-@review.command(name="show")
-@click.argument("article_id")
-@home_option
-@friendly_errors
-def review_show(article_id: str, home: Path | None, database: str | None) -> None:
-    """Show an article's review state, statements and comments."""
-    from .review import statement_slots
-
-    def work(board: Any, _: Any) -> None:
-        state = board.state(article_id)
-        click.echo(f"{state.question}\nstatus: {state.status}")
-        if state.approved_by:
-            click.echo(
-                f"approved by {state.approved_by} on {state.approved_at} "
-                f"(version {state.approved_version})"
-            )
-        if state.reason:
-            click.echo(f"reason: {state.reason}")
-        latest = board.latest_body(article_id)
-        for key, statement in statement_slots(latest[2]) if latest else []:
-            click.echo(f"{key}\t{statement['text']}")
-        for c in board.comments(article_id):
-            click.echo(f"comment on {c.statement} by {c.username}: {c.body}")
-
-    _board_run(home, database, work)
-
-
-def _transition_command(name: str, action: str, doc: str, needs_reason: bool) -> None:
-    @review.command(name=name, help=doc)
-    @click.argument("article_id")
-    @click.option(
-        "--as",
-        "username",
-        required=True,
-        envvar="GUIDECITE_USER",
-        help="The reviewer or editor making the change ($GUIDECITE_USER).",
-    )
-    @click.option(
-        "--reason",
-        required=needs_reason,
-        default=None,
-        help="What should change." if needs_reason else "Unused.",
-    )
-    @home_option
-    @friendly_errors
-    def command(
-        article_id: str,
-        username: str,
-        reason: str | None,
-        home: Path | None,
-        database: str | None,
-    ) -> None:
-        state = _board_run(
-            home,
-            database,
-            lambda board, accounts: board.apply(
-                _acting(accounts, username), article_id, action, reason
-            ),
-        )
-        click.echo(f"{article_id}: {state.status}")
-
-
-_transition_command("take", "take", "Take a submitted article for review.", False)
-_transition_command("approve", "approve", "Approve an article under review.", False)
-_transition_command(
-    "request-changes",
-    "request_changes",
-    "Send an article under review back to submitted, saying why.",
-    True,
-)
-
-
-@main.group()
-def audit() -> None:
-    """The audit trail: check its hash chain, export it."""
-
-
-@audit.command(name="verify")
-@click.option(
-    "--head",
-    "anchor",
-    default=None,
-    metavar="COUNT:HASH",
-    help="A head written down earlier (`audit head`, `audit export`): fail if the chain no "
-    "longer holds that entry unchanged (rows deleted from its end, say).",
-)
-@home_option
-@friendly_errors
-def audit_verify(anchor: str | None, home: Path | None, database: str | None) -> None:
-    """Check the hash chain of the audit trail; exit 1 if an entry was altered or removed."""
-    from .audit import AuditTrail, Head
-
-    head = Head.parse(anchor) if anchor else None
-    backend = _backend(home, database)
-    try:
-        check = AuditTrail(backend.audit).verify(head)
-    finally:
-        backend.close()
-    click.echo(check.message)
-    if not check.ok:
-        sys.exit(1)
-
-
-@audit.command(name="head")
-@home_option
-@friendly_errors
-def audit_head(home: Path | None, database: str | None) -> None:
-    """Print the chain's head, COUNT:HASH: keep it outside the store and check it later
-    with `audit verify --head`."""
-    from .audit import AuditTrail
-
-    backend = _backend(home, database)
-    try:
-        click.echo(str(AuditTrail(backend.audit).head()))
-    finally:
-        backend.close()
-
-
-@audit.command(name="export")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("csv", "json")),
-    default="csv",
-    show_default=True,
-    help="Output format.",
-)
-@home_option
-@friendly_errors
-def audit_export(fmt: str, home: Path | None, database: str | None) -> None:
-    """Print the whole audit trail as CSV or JSON; its head (COUNT:HASH) on stderr, to keep
-    for `audit verify --head`."""
-    from .audit import AuditTrail
-
-    backend = _backend(home, database)
-    try:
-        trail = AuditTrail(backend.audit)
-        click.echo(trail.export(fmt), nl=False)
-        click.echo(f"head {trail.head()}", err=True)
-    finally:
-        backend.close()
-
-
+for board_command in (users, review, audit):
+    main.add_command(board_command)
 for _benchmark in BENCHMARK_COMMANDS:  # bench-cluster, bench-lexical, bench-scale
     main.add_command(_benchmark)
