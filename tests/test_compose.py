@@ -961,6 +961,19 @@ def test_a_sentence_that_narrows_the_one_before_is_said_with_it() -> None:
     assert any(u.startswith("Mutations") and "Specifically, Stargardt" in u for u in units)
 
 
+def test_a_tool_for_finding_a_doctor_points_elsewhere() -> None:
+    assert not usable(
+        "The Pulmonary Hypertension Association offers a Find a Doctor tool which may aid "
+        "you in locating your nearest center."
+    )
+    assert not usable(
+        "The Academy of General Dentistry has a tool for finding dentists in your area."
+    )
+    # a clinical tool says something
+    assert usable("The FRAX tool estimates the 10-year probability of fracture.")
+    assert usable("This clinic has a tool that helps find people at risk of falls early.")
+
+
 def test_a_stray_closing_bracket_or_opening_backtick_is_not_part_of_the_statement() -> None:
     text = (
         "Acute back pain can last for a few days to a few weeks.) "
