@@ -1677,9 +1677,10 @@ def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient
     # a group in a subject longer than a few words, or pregnancy a statement is said under
     repaired = said("Symptomatic hiatal hernias in children should be surgically repaired.")
     planning = said("Women with hypothyroidism should talk to a provider before becoming pregnant.")
+    later = said("At some point, the child's hearing should be tested.")
     picked = [adults, children, nursing, older, mentions]
     dose = [intent_named("dose")]
-    assert for_the_patient([adults, repaired, planning], dose, frozenset()) == [adults]
+    assert for_the_patient([adults, repaired, planning, later], dose, frozenset()) == [adults]
     # a question that describes no patient asks about the common one: statements said for
     # children, for breastfeeding or for older adults leave, and no weaker one replaces
     # them; one that only mentions a group on the way is said for everyone

@@ -310,6 +310,9 @@ _SUBJECT = re.compile(
     r"is|are|was|were|has|have|had|need|needs)\b",
     _I,
 )
+#: A phrase of a few words before a comma that opens a sentence ("At some point, ", "In most
+#: cases, "): the subject comes after it.
+_OPENING_PHRASE = re.compile(r"^(?:[\w'-]+\s+){0,4}[\w'-]+,\s+")
 #: Pregnancy as a condition the statement is said under, wherever it says it: "... before
 #: becoming pregnant", "... during pregnancy", "women who are pregnant".
 _UNDER_PREGNANCY = re.compile(
@@ -326,7 +329,10 @@ def said_for(text: str) -> set[str]:
     it), and pregnancy where it is said under it ("... before becoming pregnant")."""
     opening = _SAID_FOR.match(text)
     groups = populations_of(opening.group("head")) if opening else set()
-    subject = _SUBJECT.match(text)
+    # its subject, after an opening phrase of a few words ("At some point, the child's
+    # hearing should be tested"), though not that phrase itself where it names no one
+    # ("Characterized by sparse hair in infancy, the condition is ...": said of everyone)
+    subject = _SUBJECT.match(_OPENING_PHRASE.sub("", text, count=1))
     if subject is not None:
         groups |= populations_of(subject.group("subject"))
     if _UNDER_PREGNANCY.search(text):
