@@ -961,6 +961,21 @@ def test_a_sentence_that_narrows_the_one_before_is_said_with_it() -> None:
     assert any(u.startswith("Mutations") and "Specifically, Stargardt" in u for u in units)
 
 
+def test_the_fields_of_a_recommendation_s_profile_are_not_statements() -> None:
+    for field in (
+        "Risks, harms, costs: Defer treatment that may benefit some patients without symptoms",
+        "Exclusions: Patients with depression or seizure disorders that need drug therapy",
+        "Quality improvement opportunity: To promote awareness and use of CBT in such patients",
+        "Aggregate evidence quality: Grade A, based on systematic reviews of randomized trials",
+        "Strong recommendation based on trials, with a preponderance of benefit over harm.",
+    ):
+        assert not usable(field)
+    assert usable(
+        "Clinicians should recommend CBT to patients with persistent, bothersome tinnitus."
+    )
+    assert usable("Benefits of exercise include better sleep and less pain in most adults.")
+
+
 def test_a_tool_for_finding_a_doctor_points_elsewhere() -> None:
     assert not usable(
         "The Pulmonary Hypertension Association offers a Find a Doctor tool which may aid "

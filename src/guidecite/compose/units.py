@@ -168,6 +168,19 @@ _SAYS_SOMETHING = re.compile(
 _NOT_A_STATEMENT = re.compile(
     r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
 )
+#: The fields of a recommendation's profile, as some guidelines give one under each
+#: recommendation ("Aggregate evidence quality: Grade B", "Exclusions: Patients with ...",
+#: "Risks, harms, costs: ...", "Quality improvement opportunity: ..."), and the strength of
+#: a recommendation said as its own sentence ("Strong recommendation based on ... with a
+#: preponderance of benefit over harm."): about the recommendation, not what to do.
+_PROFILE_FIELD = re.compile(
+    r"^(?:(?:aggregate evidence quality|level of confidence in (?:the )?evidence|benefits?|"
+    r"risks?,? harms?,? (?:and )?costs?|benefit-harm assessment|value judgments?|"
+    r"intentional vagueness|role of (?:the )?patient preferences?|exclusions?|policy level|"
+    r"differences of opinion|quality improvement opportunit(?:y|ies))\s*:|"
+    r"(?:strong|moderate|weak|conditional) recommendation (?:based on|with)\b)",
+    re.IGNORECASE,
+)
 _ELSEWHERE = re.compile(
     r"\b(?:click here|click on (?:the|this) link|listed below|"
     r"see (?:below|above|table|figure)|as follows|"
@@ -741,7 +754,11 @@ def usable(sentence: str) -> bool:
     end = core.rstrip()[-1:]
     if end in {":", "?"} or _ANSWERED_BARE.search(core):
         return False  # a lead-in, or a question (with or without its bare answer)
-    if _NOT_A_STATEMENT.match(sentence) or _POINTER.match(sentence):
+    if (
+        _NOT_A_STATEMENT.match(sentence)
+        or _POINTER.match(sentence)
+        or _PROFILE_FIELD.match(sentence)
+    ):
         return False
     if _REFERENCE.match(sentence):
         return False
