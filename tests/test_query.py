@@ -50,6 +50,10 @@ def test_content_words_drop_question_wording_and_keep_compounds() -> None:
     # nor is a conjunction the library happens to use rarely ("though" weighed like a drug)
     said = "bad diarrhea, though my mother used it, even so"
     assert content_words(said) == ("bad", "diarrhea", "mother")
+    # a capital letter after a word names a kind of it; an initial, or "I", does not
+    assert content_words("How is hepatitis C treated?") == ("hepatitis", "C", "treated")
+    assert content_words("Should I take vitamin A for my eyes?") == ("take", "vitamin", "A", "eyes")
+    assert content_words("Fulminant C. difficile colitis") == ("Fulminant", "difficile", "colitis")
 
 
 def test_spanish_is_recognised_and_english_is_not_mistaken_for_it() -> None:

@@ -131,8 +131,9 @@ def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None
 def test_a_shouted_abbreviation_that_spells_a_common_word_is_that_word() -> None:
     known = {"GO", "ALL", "HE", "ALSO", "AIDS", "HIV", "CT"}.__contains__
     shouted = "HE ALSO GO FOR EXERCISES EVERY 2 OR 3 MONTHS N TAKES A DIET AND ALL. THANK YOU"
+    # a single capital letter between shouted words is shouted too: no kind's letter
     assert fold_shouting(shouted, known) == (
-        "he also go for exercises every 2 or 3 months N takes A diet and all. thank you"
+        "he also go for exercises every 2 or 3 months n takes a diet and all. thank you"
     )
     # an abbreviation that spells a rarer word, or one among ordinary words, keeps its
     # capitals

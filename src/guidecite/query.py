@@ -210,6 +210,10 @@ def content_words(question: str) -> tuple[str, ...]:
         token = match.group().strip(".-/+")
         parts = token.split("/") if _SLASHED_WORDS.fullmatch(token) else [token]
         for word in parts:
+            if names_a_kind(word, question, match.start()) and word.casefold() not in seen:
+                seen.add(word.casefold())
+                words.append(word)
+                continue
             if not word or word.lower() in STOPWORDS or word.casefold() in seen:
                 continue
             if len(word) == 1 and not word.isdigit():
@@ -217,6 +221,23 @@ def content_words(question: str) -> tuple[str, ...]:
             seen.add(word.casefold())
             words.append(word)
     return tuple(words)
+
+
+#: A capital letter right after a word names a kind of it ("hepatitis C", "vitamin D",
+#: "group B strep"), unless it is an initial ("C. difficile") or the pronoun "I".
+_KIND_LETTER = re.compile(r"[A-Za-z]*[a-z][A-Za-z]* $")
+
+
+def names_a_kind(word: str, text: str, start: int) -> bool:
+    """Whether a one-letter word of the question is the letter that names a kind of the
+    word before it ("How is hepatitis C treated?"): a capital, not "I", after a word not in
+    capitals (in "TAKES A PROPER DIET" it is a word) and a single space, and no initial with
+    its full stop ("C. difficile")."""
+    if len(word) != 1 or not word.isupper() or word == "I":
+        return False
+    if not _KIND_LETTER.search(text[max(0, start - 40) : start]):
+        return False
+    return text[start + 1 : start + 2] != "."  # "C. difficile", "J. Smith"
 
 
 def understand(

@@ -321,6 +321,18 @@ def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
         if not known[i] or zipf_frequency(word.lower(), "en") >= SHOUTED_WORD_ZIPF:
             fold_at.add(tokens[i].start())
 
+    # a single capital letter between two shouted words is shouted too ("MONTHS N TAKES A
+    # PROPER DIET"), not the letter of a kind ("hepatitis C": query.names_a_kind)
+    every = list(_TOKEN.finditer(question))
+    for i, token in enumerate(every):
+        letter = token.group()
+        if len(letter) != 1 or not letter.isupper() or letter == "I":
+            continue
+        before = next((t for t in reversed(every[:i]) if len(t.group()) > 1), None)
+        after = next((t for t in every[i + 1 :] if len(t.group()) > 1), None)
+        if before and after and before.start() in fold_at and after.start() in fold_at:
+            fold_at.add(token.start())
+
     def fold(match: re.Match[str]) -> str:
         word = match.group()
         return word.lower() if match.start() in fold_at else word
