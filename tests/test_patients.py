@@ -7,6 +7,7 @@ from guidecite.patients import (
     may_be_child,
     negated_words,
     other_kind,
+    other_letter_kind,
     other_severity,
     populations_of,
     qualifiers_of,
@@ -114,3 +115,14 @@ def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() ->
 def test_what_a_question_excludes_is_set_aside() -> None:
     assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
     assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")
+
+
+def test_a_statement_about_another_lettered_kind_is_named() -> None:
+    asked = "Should I get the hepatitis A vaccine before travel?"
+    other = "If you travel to countries where Hepatitis B is common, you should get the vaccine."
+    assert other_letter_kind(other, asked) == "hepatitis B"
+    # one that names the question's kind too, or no kind at all, is not judged
+    assert other_letter_kind("Hepatitis A and B vaccines are given together.", asked) is None
+    assert other_letter_kind("Hepatitis is an inflammation of the liver.", asked) is None
+    assert other_letter_kind("Vitamin A toxicity is rare.", "Is vitamin D safe?") == "vitamin A"
+    assert other_letter_kind("Vitamin B12 lack causes anemia.", "Is vitamin D safe?") is None

@@ -272,6 +272,25 @@ def other_kind(text: str, question: str) -> str | None:
     return None
 
 
+#: A kind named by a capital letter after its word ("hepatitis C", "vitamin D", "group B").
+_LETTER_KIND = re.compile(r"\b([A-Za-z]{3,}) ([A-Z])\b(?!\.)")
+
+
+def other_letter_kind(text: str, question: str) -> str | None:
+    """The kind a statement is about when the question asks about another kind of the same
+    thing by its letter ("If you travel to countries where Hepatitis B is common, you should
+    get the vaccine" for a question on hepatitis A); None when the statement also names the
+    question's kind ("hepatitis A and B": a letter joined to it counts), or no other."""
+    for word, letter in _LETTER_KIND.findall(question):
+        said = re.findall(
+            rf"\b{re.escape(word)}s? ((?:[A-Z](?:,\s*|\s+(?:and|or)\s+|/))*[A-Z])\b", text, _I
+        )
+        letters = {x for group in said for x in re.findall(r"[A-Z]", group)}
+        if letters and letter not in letters:
+            return f"{word} {min(letters)}"
+    return None
+
+
 def _names_kind(said: Sequence[str], kind: Sequence[str]) -> tuple[bool, bool]:
     """Whether a text (as words) names a kind plainly, and whether it names it after "non"."""
     plain = negated = False

@@ -21,7 +21,8 @@ asks whether what it says is about the question asked. A statement is off topic 
   cannot tell that it is about something else;
 - it is about another degree of the question's condition ("severe asthma" for a question on
   mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
-  question on non-muscle-invasive bladder cancer, and the other way round).
+  question on non-muscle-invasive bladder cancer, and the other way round), or another kind
+  named by its letter ("hepatitis B" for a question on hepatitis A).
 
 The composer uses it to choose candidates; the check after composing (`judge_relevance`)
 applies it to whatever a composer wrote, drops what is off topic and reports the share.
@@ -38,6 +39,7 @@ from .patients import (
     SEVERITIES,
     excluded_population,
     other_kind,
+    other_letter_kind,
     other_line,
     other_patients,
     other_severity,
@@ -128,7 +130,7 @@ def off_topic_reason(
     line = other_line(f"{context} {text}", query.read)
     if line is not None:
         return f"it is about {line}, which the question's patient does not have"
-    kind = other_kind(f"{context} {text}", query.read)
+    kind = other_kind(f"{context} {text}", query.read) or other_letter_kind(text, query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
     # the question's terms are gathered only for a source that restricts its patients
