@@ -976,7 +976,7 @@ def test_the_fields_of_a_recommendation_s_profile_are_not_statements() -> None:
     assert usable("Benefits of exercise include better sleep and less pain in most adults.")
 
 
-def test_a_tool_for_finding_a_doctor_points_elsewhere() -> None:
+def test_a_tool_for_finding_a_doctor_or_another_page_points_elsewhere() -> None:
     assert not usable(
         "The Pulmonary Hypertension Association offers a Find a Doctor tool which may aid "
         "you in locating your nearest center."
@@ -984,6 +984,11 @@ def test_a_tool_for_finding_a_doctor_points_elsewhere() -> None:
     assert not usable(
         "The Academy of General Dentistry has a tool for finding dentists in your area."
     )
+    # nor does a sentence sending the reader to another page for more
+    assert not usable(
+        'For more details about how to prevent asthma attacks, go to "How Is Asthma Treated?"'
+    )
+    assert usable("If symptoms worsen, go to the emergency room right away.")
     # a clinical tool says something
     assert usable("The FRAX tool estimates the 10-year probability of fracture.")
     assert usable("This clinic has a tool that helps find people at risk of falls early.")

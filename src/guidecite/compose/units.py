@@ -185,7 +185,8 @@ _ELSEWHERE = re.compile(
     r"\b(?:click here|click on (?:the|this) link|listed below|"
     r"see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
-    r"the following (?:list|table|figure)|for (?:more |further )?information|"
+    r"the following (?:list|table|figure)|for (?:more |further )?(?:information|details)|"
+    r"\bgo to [\"\u201c']|"
     # "... include the following." or "... recommend one or more of the following
     # procedures.": its list is elsewhere
     r"the following(?: [a-z]+){0,2}(?=\s*[.:]?\s*$)|"
