@@ -961,6 +961,13 @@ def test_a_sentence_that_narrows_the_one_before_is_said_with_it() -> None:
     assert any(u.startswith("Mutations") and "Specifically, Stargardt" in u for u in units)
 
 
+def test_what_research_looks_into_is_no_statement() -> None:
+    assert not usable("Biomarkers of Parkinson's disease are another focus of research.")
+    assert not usable("Researchers are studying new drugs to slow the disease in adults.")
+    # what research has found is
+    assert usable("Research shows that exercise improves balance in Parkinson disease.")
+
+
 def test_the_fields_of_a_recommendation_s_profile_are_not_statements() -> None:
     for field in (
         "Risks, harms, costs: Defer treatment that may benefit some patients without symptoms",

@@ -146,7 +146,13 @@ _SENDS_TO_SITE = re.compile(
 _ABOUT_RESEARCH = re.compile(
     r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
     r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|"
-    r"^within\s+the\s+[^.;:]{0,40}research\s+programs?\b",
+    r"^within\s+the\s+[^.;:]{0,40}research\s+programs?\b|"
+    # what research looks into, not what is known: "Biomarkers ... are another focus of
+    # research", "Researchers are studying ..."
+    r"\b(?:an?|another|the|one)\s+(?:major\s+|key\s+|active\s+)?(?:focus|area|subject)\s+of\s+"
+    r"(?:ongoing\s+|current\s+|active\s+)?research\b|"
+    r"^(?:researchers|scientists|investigators)\s+(?:are|have been)\s+(?:studying|investigating|"
+    r"exploring|looking|testing|working)\b",
     re.IGNORECASE,
 )
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
