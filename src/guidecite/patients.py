@@ -272,8 +272,16 @@ def other_kind(text: str, question: str) -> str | None:
     return None
 
 
-#: A kind named by a capital letter after its word ("hepatitis C", "vitamin D", "group B").
-_LETTER_KIND = re.compile(r"\b([A-Za-z]{3,}) ([A-Z])\b(?!\.)")
+#: A capital letter right after a word names a kind of it ("hepatitis C", "vitamin D",
+#: "group B strep"): not the pronoun "I", not an initial ("C. difficile"), and not after a
+#: word in capitals, where it is a word shouted with it ("TAKES A PROPER DIET").
+_KIND_LETTER = re.compile(r"\b([A-Za-z]*[a-z][A-Za-z]*) ([A-HJ-Z])\b(?!\.)")
+
+
+def kind_letters(text: str) -> list[re.Match[str]]:
+    """The letters of a text that name a kind of the word before them: group 1 is the
+    word, group 2 the letter."""
+    return list(_KIND_LETTER.finditer(text))
 
 
 def other_letter_kind(text: str, question: str) -> str | None:
@@ -281,7 +289,8 @@ def other_letter_kind(text: str, question: str) -> str | None:
     thing by its letter ("If you travel to countries where Hepatitis B is common, you should
     get the vaccine" for a question on hepatitis A); None when the statement also names the
     question's kind ("hepatitis A and B": a letter joined to it counts), or no other."""
-    for word, letter in _LETTER_KIND.findall(question):
+    for kind in kind_letters(question):
+        word, letter = kind.group(1), kind.group(2)
         said = re.findall(
             rf"\b{re.escape(word)}s? ((?:[A-Z](?:,\s*|\s+(?:and|or)\s+|/))*[A-Z])\b", text, _I
         )

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -31,10 +32,7 @@ from .frame import (
 )
 from .intents import INTENTS, intent_named
 from .multilingual import Translator, is_function_word
-from .patients import (
-    names_patient,
-    qualifiers_of,
-)
+from .patients import kind_letters, names_patient, qualifiers_of
 from .scoring import Concept
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
@@ -206,11 +204,12 @@ def content_words(question: str) -> tuple[str, ...]:
     capitals stays one ("PET/CT")."""
     words: list[str] = []
     seen: set[str] = set()
+    letters = {kind.start(2) for kind in kind_letters(question)}  # "hepatitis C"
     for match in _WORD.finditer(question):
         token = match.group().strip(".-/+")
         parts = token.split("/") if _SLASHED_WORDS.fullmatch(token) else [token]
         for word in parts:
-            if names_a_kind(word, question, match.start()) and word.casefold() not in seen:
+            if len(word) == 1 and match.start() in letters and word.casefold() not in seen:
                 seen.add(word.casefold())
                 words.append(word)
                 continue
@@ -221,23 +220,6 @@ def content_words(question: str) -> tuple[str, ...]:
             seen.add(word.casefold())
             words.append(word)
     return tuple(words)
-
-
-#: A capital letter right after a word names a kind of it ("hepatitis C", "vitamin D",
-#: "group B strep"), unless it is an initial ("C. difficile") or the pronoun "I".
-_KIND_LETTER = re.compile(r"[A-Za-z]*[a-z][A-Za-z]* $")
-
-
-def names_a_kind(word: str, text: str, start: int) -> bool:
-    """Whether a one-letter word of the question is the letter that names a kind of the
-    word before it ("How is hepatitis C treated?"): a capital, not "I", after a word not in
-    capitals (in "TAKES A PROPER DIET" it is a word) and a single space, and no initial with
-    its full stop ("C. difficile")."""
-    if len(word) != 1 or not word.isupper() or word == "I":
-        return False
-    if not _KIND_LETTER.search(text[max(0, start - 40) : start]):
-        return False
-    return text[start + 1 : start + 2] != "."  # "C. difficile", "J. Smith"
 
 
 def understand(
@@ -464,10 +446,12 @@ def spelled_word(word: str) -> bool:
 CUE_COMMON = 4.5
 
 
+@lru_cache(maxsize=256)
 def cue_words(text: str) -> tuple[str, ...]:
     """The words of a question's phrases that ask for a kind of answer ("passed" of "can it
     be passed on?", "run" of "does it run in families?"): what kind of answer it wants, not
-    what it asks about, though no one of them alone says so (frame.names_no_focus)."""
+    what it asks about, though no one of them alone says so (frame.names_no_focus). Read
+    once per question: the frame reads them, and so does settling its topic."""
     found: list[str] = []
     for intent in INTENTS:
         for match in intent.asks.finditer(text):

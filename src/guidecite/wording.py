@@ -307,7 +307,8 @@ def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
     a run, an abbreviation that spells one of English's commonest words ("HE ALSO GO FOR
     EXERCISES ... AND ALL": neither gemtuzumab ozogamicin nor acute lymphoblastic
     leukaemia)."""
-    tokens = [t for t in _TOKEN.finditer(question) if len(t.group()) > 1]
+    every = list(_TOKEN.finditer(question))
+    tokens = [t for t in every if len(t.group()) > 1]
     upper = [t.group().isupper() for t in tokens]
     known = [is_abbreviation(t.group()) for t in tokens]
     shouted = [loud and not abbreviation for loud, abbreviation in zip(upper, known, strict=True)]
@@ -322,8 +323,7 @@ def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
             fold_at.add(tokens[i].start())
 
     # a single capital letter between two shouted words is shouted too ("MONTHS N TAKES A
-    # PROPER DIET"), not the letter of a kind ("hepatitis C": query.names_a_kind)
-    every = list(_TOKEN.finditer(question))
+    # PROPER DIET"), not the letter of a kind ("hepatitis C": patients.kind_letters)
     for i, token in enumerate(every):
         letter = token.group()
         if len(letter) != 1 or not letter.isupper() or letter == "I":

@@ -103,14 +103,18 @@ _RUN_IN = re.compile(
 #: "Label: value" lines of a document's own form: a short label of capitalised words, often
 #: with "(s)", whose value describes the document rather than the care.
 _FORM_FIELD = re.compile(
-    r"^(?:[A-Z][\w/'-]*(?:\(s\))?)(?:\s+(?:[A-Za-z][\w/'-]*(?:\(s\))?|and|of|the|for)){0,5}"
+    r"^(?:[A-Z][\w/'-]*(?:\(s\))?)(?:,?\s+(?:[A-Za-z][\w/'-]*(?:\(s\))?|and|of|the|for)){0,5}"
     r"(?:\(s\))?:\s"
 )
 _FORM_WORDS = re.compile(
     r"\b(?:population|objective|users?|category|specialty|condition|outcomes? considered|"
     r"interventions? and practices|developer|adaptation|source|funding|status|availability|"
     r"methods?|released|title|purpose|scope|target|setting|audience|benefits?|harms?|"
-    r"qualifying statements?)\b",
+    r"qualifying statements?|"
+    # the fields of a recommendation's profile, as some guidelines give one under each
+    # ("Aggregate evidence quality: ...", "Risks, harms, costs: ...", "Exclusions: ...")
+    r"evidence quality|confidence|value judgments?|vagueness|patient preferences?|"
+    r"exclusions?|policy level|differences of opinion|quality improvement)\b",
     re.IGNORECASE,
 )
 _POINTER = re.compile(
@@ -174,18 +178,11 @@ _SAYS_SOMETHING = re.compile(
 _NOT_A_STATEMENT = re.compile(
     r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
 )
-#: The fields of a recommendation's profile, as some guidelines give one under each
-#: recommendation ("Aggregate evidence quality: Grade B", "Exclusions: Patients with ...",
-#: "Risks, harms, costs: ...", "Quality improvement opportunity: ..."), and the strength of
-#: a recommendation said as its own sentence ("Strong recommendation based on ... with a
-#: preponderance of benefit over harm."): about the recommendation, not what to do.
-_PROFILE_FIELD = re.compile(
-    r"^(?:(?:aggregate evidence quality|level of confidence in (?:the )?evidence|benefits?|"
-    r"risks?,? harms?,? (?:and )?costs?|benefit-harm assessment|value judgments?|"
-    r"intentional vagueness|role of (?:the )?patient preferences?|exclusions?|policy level|"
-    r"differences of opinion|quality improvement opportunit(?:y|ies))\s*:|"
-    r"(?:strong|moderate|weak|conditional) recommendation (?:based on|with)\b)",
-    re.IGNORECASE,
+#: The strength of a recommendation said as its own sentence ("Strong recommendation based
+#: on ... with a preponderance of benefit over harm."): about the recommendation, not what
+#: to do.
+_STRENGTH_SENTENCE = re.compile(
+    r"^(?:strong|moderate|weak|conditional) recommendation (?:based on|with)\b", re.IGNORECASE
 )
 _ELSEWHERE = re.compile(
     r"\b(?:click here|click on (?:the|this) link|listed below|"
@@ -764,7 +761,7 @@ def usable(sentence: str) -> bool:
     if (
         _NOT_A_STATEMENT.match(sentence)
         or _POINTER.match(sentence)
-        or _PROFILE_FIELD.match(sentence)
+        or _STRENGTH_SENTENCE.match(sentence)
     ):
         return False
     if _REFERENCE.match(sentence):
