@@ -964,6 +964,11 @@ def test_a_sentence_that_narrows_the_one_before_is_said_with_it() -> None:
 def test_what_research_looks_into_is_no_statement() -> None:
     assert not usable("Biomarkers of Parkinson's disease are another focus of research.")
     assert not usable("Researchers are studying new drugs to slow the disease in adults.")
+    assert not usable(
+        "Investigators also continue to explore which drugs can effectively treat or prevent "
+        "febrile seizures."
+    )
+    assert not usable("Scientists continue to study how the gene causes the disease.")
     # what research has found is
     assert usable("Research shows that exercise improves balance in Parkinson disease.")
 

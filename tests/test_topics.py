@@ -68,6 +68,13 @@ def test_the_topic_is_named_in_the_title_s_words() -> None:
     asked = [concept("apnea", 6.0), concept("acp", 4.0)]
     around = [*asked, concept("obstructive", 3.0), concept("sleep", 2.0)]
     assert topic_phrase(osa, asked, around) == "obstructive sleep apnea"
+    # "of the" joins the words of one name: the organ stays in it
+    fna = "Fine needle aspiration of the thyroid (Also called: Thyroid nodule biopsy)"
+    needle = [concept("fine", 6.0), concept("aspiration", 5.0), concept("thyroid", 4.0)]
+    assert topic_phrase(fna, needle) == "Fine needle aspiration of the thyroid"
+    # other words between still part them
+    far = "Aspiration pneumonia in adults with a thyroid disorder"
+    assert topic_phrase(far, [concept("aspiration", 5.0), concept("thyroid", 4.0)]) == "Aspiration"
     # a word in brackets names the topic where only it states a concept asked
     vaccination = "Varicella (Chickenpox) Vaccination"
     pox = [concept("chickenpox", 7.0), concept("vaccine", 5.0)]

@@ -283,11 +283,12 @@ def topic_phrase(
     """The words of a title that state the concepts, as the title writes them: the
     shortest run of title words holding each of them once, when it is hardly longer than
     they are ("Gastrointestinal Neuroendocrine Tumors Treatment" -> "Neuroendocrine
-    Tumors"), else the words of the weightiest concept. Neighbouring title words that state
-    other question concepts (`around`: "Colon" + "Cancer"; "sleep apnea" of "obstructive
-    sleep apnoea") join the phrase. Words in brackets are left out unless they state a
-    concept the rest does not ("Varicella (Chickenpox) Vaccination" asked about chickenpox
-    and its vaccine: "Chickenpox Vaccination"); a list of other names never counts."""
+    Tumors"; words such as "of the" only join them), else the words of the weightiest
+    concept. Neighbouring title words that state other question concepts (`around`:
+    "Colon" + "Cancer"; "sleep apnea" of "obstructive sleep apnoea") join the phrase.
+    Words in brackets are left out unless they state a concept the rest does not
+    ("Varicella (Chickenpox) Vaccination" asked about chickenpox and its vaccine:
+    "Chickenpox Vaccination"); a list of other names never counts."""
     named = main_title(title)
     tokens = _TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", named))
     found = [_concept_at(token, concepts) for token in tokens]
@@ -311,7 +312,7 @@ def topic_phrase(
                 if best is None or end - start < best[1] - best[0]:
                     best = (start, end)
                 break
-    if best is not None and best[1] - best[0] + 1 <= len(wanted) + 1:
+    if best is not None and _spoken(tokens[best[0] : best[1] + 1]) <= len(wanted) + 1:
         start, end = best
     else:
         heaviest = max(wanted, key=lambda i: concepts[i][0])
@@ -321,6 +322,16 @@ def topic_phrase(
     while end + 1 < len(tokens) and _concept_at(tokens[end + 1], around) is not None:
         end += 1
     return " ".join(tokens[start : end + 1])
+
+
+#: The words that join the words of one name ("Cancer of the Cervix").
+_JOINING = frozenset({"of", "the", "a", "an"})
+
+
+def _spoken(tokens: Sequence[str]) -> int:
+    """How many words of a run of title words say something: "of the" in "Fine needle
+    aspiration of the thyroid" only joins the words of one name."""
+    return sum(1 for token in tokens if token.lower() not in _JOINING)
 
 
 def _concept_at(token: str, concepts: Sequence[Concept]) -> int | None:

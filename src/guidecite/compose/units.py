@@ -155,8 +155,9 @@ _ABOUT_RESEARCH = re.compile(
     # research", "Researchers are studying ..."
     r"\b(?:an?|another|the|one)\s+(?:major\s+|key\s+|active\s+)?(?:focus|area|subject)\s+of\s+"
     r"(?:ongoing\s+|current\s+|active\s+)?research\b|"
-    r"^(?:researchers|scientists|investigators)\s+(?:are|have been)\s+(?:studying|investigating|"
-    r"exploring|looking|testing|working)\b",
+    r"^(?:researchers|scientists|investigators)\s+(?:also\s+)?"
+    r"(?:(?:are|have been)\s+(?:also\s+)?(?:studying|investigating|exploring|looking|testing|"
+    r"working)|continue\s+to\s+(?:study|investigate|explore|look|test|work|search))\b",
     re.IGNORECASE,
 )
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
