@@ -399,6 +399,13 @@ def test_different_numbers_keep_statements_apart_unless_they_share_a_list_s_lead
     gastrin = candidate(f"{row}: Gastrin; Age Screening Initiated (y): 20.")
     assert duplicates(gcs, vomiting)
     assert not duplicates(insulin, gastrin)  # a table's rows are different statements
+    # one says the other with a bracket more, whatever numbers the bracket gives
+    short = candidate("As the condition progresses, some people require wheelchair assistance.")
+    longer = candidate(
+        "As the condition progresses, some people require wheelchair assistance "
+        "(often 10 to 20 years after symptom onset)."
+    )
+    assert duplicates(short, longer) and duplicates(longer, short)
 
 
 def test_the_same_thing_in_other_words_is_said_once_unless_a_number_differs() -> None:

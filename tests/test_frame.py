@@ -70,6 +70,15 @@ def test_a_subject_line_names_the_kind_of_answer_first() -> None:
     assert intents_of_message("What causes it and how is it prevented?")[0].name == "cause"
 
 
+def test_the_chances_of_a_patient_who_has_the_condition_are_its_outlook() -> None:
+    diagnosed = "my mother was diagnosed with stage 2 breast cancer, what are her chances"
+    assert [i.name for i in intents_of_message(diagnosed)] == ["prognosis"]
+    # the chance of something named, or without a diagnosis, is still a risk
+    pregnant = "I was diagnosed with Klinefelter syndrome. What is the chance of getting pregnant?"
+    assert intents_of_message(pregnant)[0].name == "risk"
+    assert intents_of_message("What are my chances? My sister has lupus.")[0].name == "risk"
+
+
 def test_the_part_of_a_question_that_asks_for_a_value_is_read_apart() -> None:
     question = "Which airway test should be offered, and what level is positive?"
     assert asked_part(intent_named("threshold"), question) == "is positive"

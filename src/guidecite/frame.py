@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .i18n import N_
-from .intents import INTENTS, Intent, intents_of
+from .intents import DIAGNOSED, INTENTS, Intent, intent_named, intents_of
 from .patients import names_patient, names_population
 from .wording import Correction
 
@@ -94,7 +94,18 @@ def intents_of_message(message: str) -> tuple[Intent, ...]:
     those of its asking parts in their precedence."""
     head, _ = question_parts(message)
     named = [i for i in intents_of(head) if i.name not in {"definition", "general"}] if head else []
-    return tuple(dict.fromkeys((*named, *intents_of(asked_parts(message)))))
+    found = tuple(dict.fromkeys((*named, *intents_of(asked_parts(message)))))
+    if DIAGNOSED.search(message) and _BARE_CHANCES.search(asked_parts(message)):
+        # the patient has the condition: their chances are the outlook, not the risk of it
+        # ("my mother was diagnosed with stage 2 breast cancer, what are her chances")
+        outlook = intent_named("prognosis")
+        found = tuple(dict.fromkeys(outlook if i.name == "risk" else i for i in found))
+    return found
+
+
+#: Chances asked without saying of what ("what are her chances?"), not "the chance of
+#: getting pregnant" nor "the best chance at life".
+_BARE_CHANCES = re.compile(r"\bchances?\b(?!\s+(?:of|that|to|for|in|at)\b)", re.IGNORECASE)
 
 
 def names_no_focus(word: str) -> bool:

@@ -471,7 +471,7 @@ GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers
 
 #: A diagnosis the patient already has describes them; it does not ask for a test
 #: ("Newly diagnosed obstructive sleep apnoea - what initial therapy?").
-_DIAGNOSED = re.compile(
+DIAGNOSED = re.compile(
     r"\b(?:newly|recently|just|been|was|were|being|i'?m|am|not|un)[ -]?diagnos\w*|"
     r"\bdiagnosed\s+(?:with|as|at)\b|\b(?:has|have|had|with) an? diagnosis of\b|"
     r"\b(?:acaban? de|me|le|nos|fue|ha sido|han|hemos)\s+diagnostic\w*|\bdiagnosticad[oa]s?\b",
@@ -481,7 +481,7 @@ _DIAGNOSED = re.compile(
 
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""
-    question = _DIAGNOSED.sub(" ", question)
+    question = DIAGNOSED.sub(" ", question)
     spans = {intent.name: [m.span() for m in intent.asks.finditer(question)] for intent in INTENTS}
 
     def within_another(name: str) -> bool:
