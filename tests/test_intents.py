@@ -135,6 +135,13 @@ def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
     assert not management.answers.search("Medicinal plants were studied.")
 
 
+def test_what_a_guideline_prefers_is_what_to_do() -> None:
+    management = intent_named("management")
+    assert management.answers.search("In children, US is the preferred initial examination.")
+    assert management.answers.search("Track 1 (Preferred): Reliever is as-needed ICS-formoterol.")
+    assert not management.answers.search("Imaging tests may also help diagnose appendicitis.")
+
+
 def test_considering_advises_and_a_consideration_does_not() -> None:
     management = intent_named("management")
     assert management.answers.search("Consider a trial of oral steroids.")

@@ -243,6 +243,7 @@ INTENTS: tuple[Intent, ...] = (
             r"consider(?!ation|abl|ed\b)",  # not "special consideration", "is considered a"
             r"be considered",
             r"offer",
+            r"preferred",  # "US is the preferred initial examination"
             r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
         ),
         ("treatment", "recommended", "therapy", "management"),
