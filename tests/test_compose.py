@@ -705,6 +705,17 @@ def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
     assert "If you feel dizzy when standing, sit down at once." in said
 
 
+def test_a_list_label_said_again_after_its_item_is_no_part_of_the_statement() -> None:
+    text = (
+        "These risk factors are associated with gout. - Genetics. Many people with gout have "
+        "a family history of the disease. Genetics. - Gender and age. Gout is more common in "
+        "men than in women."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert "Many people with gout have a family history of the disease." in units
+    assert not any(unit.endswith("Genetics.") for unit in units)
+
+
 def test_a_list_items_label_is_said_with_the_sentences_that_explain_it() -> None:
     text = "\n".join(
         [

@@ -376,11 +376,19 @@ HEADING_WORDS = 12
 def without_unpaired_ends(unit: str) -> str:
     """A sentence without the source's stray marks at its ends: a closing bracket whose
     opening one was left before it ("Acute back pain can last for a few days to a few
-    weeks.)") and a backtick opening it."""
+    weeks.)"), a backtick opening it, and a list's label said again after it."""
     text = unit.strip().lstrip("`").lstrip()
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].rstrip()
+    label = _TRAILING_LABEL.search(text)
+    if label is not None and not is_grade_only(label.group(1)):
+        text = text[: label.start()]
     return text
+
+
+#: One word after a sentence's end, left where a list's label was said again after its
+#: item ("Many people with gout have a family history of the disease. Genetics.").
+_TRAILING_LABEL = re.compile(r"(?<=[.!?])\s+([^\W\d_]+(?:-[^\W\d_]+)*\.)$")
 
 
 def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
