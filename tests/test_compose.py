@@ -33,6 +33,7 @@ from guidecite.compose.keeping import (
     near_the_question,
     of_care_asked,
     of_doing,
+    of_the_question_asked,
     read_by_part,
     without_description,
 )
@@ -1626,6 +1627,37 @@ def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place()
     where = placed("Angelman syndrome is most common in girls and increasingly less common later.")
     assert kept([cause, where], "interpretation", "test") == [cause]
     assert kept([cause, where], "risk", "test") == [cause, where]
+
+
+def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> None:
+    def under(heading: str, text: str) -> Candidate:
+        return replace(scored(text), headings=("Klinefelter syndrome", heading))
+
+    cause = under(
+        "What causes Klinefelter syndrome ?",
+        "Women who have pregnancies after age 35 have a slightly increased chance of it.",
+    )
+    treated = under(
+        "What are the treatments for Klinefelter syndrome ?",
+        "Testosterone therapy may be recommended at puberty.",
+    )
+    what = under("What is (are) Klinefelter syndrome ?", "It is a condition of males.")
+    plain = under("Major Recommendations", "Offer fertility counselling.")
+    treatment = [intent_named("management")]
+    kept = of_the_question_asked([cause, treated, what, plain], treatment)
+    assert kept == [treated, what, plain]
+    # asked how it is inherited, its cause answers too (a kind near the one asked)
+    assert of_the_question_asked([cause, treated], [intent_named("inheritance")]) == [cause]
+    # a statement that gives the value asked stays under any question
+    every = under(
+        "What are the treatments for MEN1 ?", "Screening includes imaging every 3-5 years."
+    )
+    assert of_the_question_asked([every, treated], [intent_named("timing")]) == [every]
+    # a request for information, or a question what it is, asks all a page says
+    asked = "I want to know about Klinefelter syndrome and how it is treated"
+    assert of_the_question_asked([cause, treated], treatment, asked) == [cause, treated]
+    definition = [intent_named("definition")]
+    assert of_the_question_asked([cause, treated], definition) == [cause, treated]
 
 
 def test_asked_only_for_a_value_a_statement_that_gives_none_leaves_after_the_lead() -> None:

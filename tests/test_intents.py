@@ -135,6 +135,12 @@ def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
     assert not management.answers.search("Medicinal plants were studied.")
 
 
+def test_how_to_get_information_asks_no_cause() -> None:
+    assert intents_of("How did I get shingles?")[0].name == "cause"
+    assert intents_of("How can I get information on CLL sent to me?")[0].name != "cause"
+    assert intents_of("How do you get rid of warts?")[0].name == "management"
+
+
 def test_what_a_guideline_prefers_is_what_to_do() -> None:
     management = intent_named("management")
     assert management.answers.search("In children, US is the preferred initial examination.")

@@ -363,7 +363,9 @@ INTENTS: tuple[Intent, ...] = (
         cue(
             r"caus",
             r"why",
-            r"how (?:did|do|does|can) (?:i|you|we|he|she|they|one) get(?! rid\b)",
+            # not "get rid of", nor "How can I get information on ...?"
+            r"how (?:did|do|does|can) (?:i|you|we|he|she|they|one) get"
+            r"(?!\s+(?:rid|information|info|more|help|a copy|copies|in touch|hold)\b)",
             r"risk factors?",
             r"trigger",
             r"etiolog",

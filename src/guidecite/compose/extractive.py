@@ -83,6 +83,7 @@ from .keeping import (
     near_the_question,
     of_care_asked,
     of_doing,
+    of_the_question_asked,
     read_by_part,
     without_description,
 )
@@ -255,7 +256,8 @@ class ExtractiveComposer:
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
         # by its reading alone (near_the_question)
         trusted = {c.hit.passage.doc_id for c in picked[:size]} | query.frame.topic_docs
-        picked = [*picked[:size], *near_the_question(picked[size:], trusted, candidates)]
+        after = near_the_question(picked[size:], trusted, candidates)
+        picked = [*picked[:size], *of_the_question_asked(after, intents, query.read)]
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[:size]
