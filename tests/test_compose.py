@@ -1648,6 +1648,9 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
     assert kept == [treated, what, plain]
     # asked how it is inherited, its cause answers too (a kind near the one asked)
     assert of_the_question_asked([cause, treated], [intent_named("inheritance")]) == [cause]
+    # asked whether to have a vaccine, how to prevent the disease answers too
+    prevent = under("How to prevent Hepatitis A ?", "Travelers should get vaccinated.")
+    assert of_the_question_asked([prevent, cause], treatment) == [prevent]
     # a statement that gives the value asked stays under any question
     every = under(
         "What are the treatments for MEN1 ?", "Screening includes imaging every 3-5 years."

@@ -219,7 +219,7 @@ def of_the_question_asked(
     syndrome?" where its treatment is asked), unless that question asks a kind of answer
     near the one asked (KINDS_NEAR: a result's meaning for a test) or the statement gives
     the value asked ("imaging every 3-5 years", under "What are the treatments for MEN1?",
-    asked when to screen). Physicians read 14 of 21 such statements off topic (the
+    asked when to screen). Physicians read 12 of 19 such statements off topic (the
     statements labelled in 2026-12-04's sixth session), against 32% of the others. A
     heading that asks what something is decides nothing, nor does one that is no question
     ("Major Recommendations"); and a `question` asking only what something is, or for
@@ -244,8 +244,8 @@ def of_the_question_asked(
 #: Kinds of answer any statement may give: what something is, or what the library holds.
 _ANY_KIND = frozenset({"definition", "general"})
 #: Kinds of answer whose statements answer another kind too: what a result means and the
-#: test that gives it; a cause, how it is inherited and the risk of it; what to do and
-#: whether it is safe; what to check and the test.
+#: test that gives it; a cause, how it is inherited and the risk of it; what to do,
+#: whether it is safe and how to prevent it (a vaccine); what to check and the test.
 KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "test": frozenset({"interpretation", "monitoring"}),
     "interpretation": frozenset({"test"}),
@@ -253,8 +253,9 @@ KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "cause": frozenset({"inheritance", "risk"}),
     "inheritance": frozenset({"cause", "risk"}),
     "risk": frozenset({"cause", "inheritance"}),
-    "management": frozenset({"contraindication"}),
+    "management": frozenset({"contraindication", "prevention"}),
     "contraindication": frozenset({"management"}),
+    "prevention": frozenset({"management"}),
 }
 #: How many statements of that section are taken where none was picked: the bottom line's.
 SECTION_TAKEN = 2
