@@ -135,6 +135,14 @@ def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
     assert not management.answers.search("Medicinal plants were studied.")
 
 
+def test_what_a_result_means_comes_before_the_test_that_gave_it() -> None:
+    names = [i.name for i in intents_of("what does a high TSH number mean on my blood test")]
+    assert names[:2] == ["interpretation", "test"]
+    # asked which test, the test stays first
+    which = intents_of("Which test should be done, and what does a positive result mean?")
+    assert which[0].name == "test"
+
+
 def test_how_to_get_information_asks_no_cause() -> None:
     assert intents_of("How did I get shingles?")[0].name == "cause"
     assert intents_of("How can I get information on CLL sent to me?")[0].name != "cause"

@@ -507,7 +507,30 @@ def intents_of(question: str) -> tuple[Intent, ...]:
         intent for intent in INTENTS if spans[intent.name] and not within_another(intent.name)
     )
     specific = tuple(intent for intent in found if intent.name != "definition")
-    return _with_workup(specific, question) or found or (GENERAL,)
+    return _with_workup(_meaning_first(specific, question), question) or found or (GENERAL,)
+
+
+#: Asking what a result means ("What does a high TSH number mean on my blood test?").
+_MEANING = re.compile(r"\bmean(?:s|ing)?\b", _I)
+#: Asking which test ("Which test should be done ...?", "what blood tests ...").
+_WHICH_TEST = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?tests?\b", _I)
+
+
+def _meaning_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
+    """Asked what a result means, its meaning comes before the test that gave it, which the
+    question names only as where the result is from ("... on my blood test"), unless it
+    asks which test too."""
+    names = [intent.name for intent in intents]
+    if not {"test", "interpretation"} <= set(names) or not _MEANING.search(question):
+        return intents
+    if _WHICH_TEST.search(question):
+        return intents
+    if names.index("interpretation") < names.index("test"):
+        return intents
+    meaning = intents[names.index("interpretation")]
+    others = [intent for intent in intents if intent is not meaning]
+    at = names.index("test")
+    return (*others[:at], meaning, *others[at:])
 
 
 def _with_workup(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
