@@ -33,6 +33,7 @@ from guidecite.compose.keeping import (
     near_the_question,
     of_care_asked,
     of_doing,
+    of_the_link_asked,
     of_the_question_asked,
     read_by_part,
     without_description,
@@ -49,6 +50,7 @@ from guidecite.compose.units import (
 )
 from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
 from guidecite.intents import intent_named
+from guidecite.query import Query
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
 from query_support import framed
@@ -1627,6 +1629,27 @@ def test_asked_neither_what_it_is_nor_what_to_do_a_description_leaves_no_place()
     where = placed("Angelman syndrome is most common in girls and increasingly less common later.")
     assert kept([cause, where], "interpretation", "test") == [cause]
     assert kept([cause, where], "risk", "test") == [cause, where]
+
+
+def test_asked_whether_the_topic_causes_something_its_own_causes_leave() -> None:
+    def asked(question: str, words: tuple[str, ...], topic: str, focus: str) -> Query:
+        frame = Frame(topic, topic, (focus,), "cause", ())
+        concepts = tuple((5.0, (frozenset(terms(w)),)) for w in words)
+        query = replace(framed(question, words, frame), concepts=concepts)
+        return replace(query, topic_concepts=concepts[:1])
+
+    answer = scored("In rare cases, high blood pressure can cause headaches.")
+    other_way = scored("Unhealthy lifestyle habits can cause high blood pressure.")
+    plain = scored("Blood pressure is measured with a cuff.")
+    query = asked(
+        "Can hypertension cause headaches?", ("hypertension", "headaches"), "x", "headaches"
+    )
+    assert of_the_link_asked(query, [answer, other_way, plain]) == [answer, plain]
+    # where the topic is what is caused, what causes it is the answer
+    caused = asked(
+        "Can a bladder infection cause cervical cancer?", ("cancer", "infection"), "x", "infection"
+    )
+    assert of_the_link_asked(caused, [answer, other_way]) == [answer, other_way]
 
 
 def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> None:

@@ -83,6 +83,7 @@ from .keeping import (
     near_the_question,
     of_care_asked,
     of_doing,
+    of_the_link_asked,
     of_the_question_asked,
     read_by_part,
     without_description,
@@ -234,6 +235,7 @@ class ExtractiveComposer:
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
         picked = of_doing(picked, intents, query)
+        picked = of_the_link_asked(query, picked)
         picked = giving_the_value(picked, intents)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient_groups(query) | maybe, documents)

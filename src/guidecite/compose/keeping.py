@@ -11,11 +11,14 @@ the kinds of answer the question asks for reach below it: each gets its best sta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
+from ..analysis import terms
+from ..evidence import main_focus
 from ..frame import asking_clauses, clauses
-from ..intents import INFORMATION_ASKED, Intent, care_asked, care_named, intents_of
+from ..intents import INFORMATION_ASKED, Intent, care_asked, care_named, intent_named, intents_of
 from ..patients import populations_of, said_for
 from ..query import Query
 from ..rerank import Reranker
@@ -92,6 +95,34 @@ def without_description(
         )
 
     kept = [c for c in picked if not description(c)]
+    return kept or picked
+
+
+#: A question whether the topic causes something ("Can high blood pressure cause
+#: headaches?", "Can arachnoid cysts cause pain?").
+_LINK_ASKED = re.compile(
+    r"\b(?:can|could|does|do|did|will|would|may|might)\s+(?P<cause>[^?.!]{1,60}?)\s+"
+    r"(?:cause|lead to|result in|trigger)\b",
+    re.IGNORECASE,
+)
+
+
+def of_the_link_asked(query: Query, picked: list[Candidate]) -> list[Candidate]:
+    """Asked whether the topic causes something (its main focus: "Can high blood pressure
+    cause headaches?", the topic said before "cause"), the picked statements on what
+    causes something that never name that focus ("Unhealthy lifestyle habits can cause high
+    blood pressure") answer the other way round, what causes the topic: left out, and not
+    replaced by ones below the article's floor."""
+    focus = main_focus(query)
+    asked = _LINK_ASKED.search(query.asking_text)
+    if focus is None or asked is None or not query.topic_concepts:
+        return picked
+    if coverage_of(query.topic_concepts, frozenset(terms(asked["cause"]))) < 1:
+        return picked  # the topic is what is caused ("Can an infection cause cervical cancer?")
+    cause = intent_named("cause")
+    kept = [
+        c for c in picked if not cause.answers.search(c.text) or coverage_of((focus,), c.terms) > 0
+    ]
     return kept or picked
 
 
