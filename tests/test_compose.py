@@ -1679,6 +1679,11 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
         "What are the treatments for MEN1 ?", "Screening includes imaging every 3-5 years."
     )
     assert of_the_question_asked([every, treated], [intent_named("timing")]) == [every]
+    # asked the signs, a statement that names them stays under another question
+    signs = under(
+        "Is Fabry disease inherited ?", "The signs and symptoms usually begin later in females."
+    )
+    assert of_the_question_asked([signs, treated], [intent_named("symptoms")]) == [signs]
     # a request for information, or a question what it is, asks all a page says
     asked = "I want to know about Klinefelter syndrome and how it is treated"
     assert of_the_question_asked([cause, treated], treatment, asked) == [cause, treated]

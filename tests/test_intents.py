@@ -143,6 +143,13 @@ def test_what_a_result_means_comes_before_the_test_that_gave_it() -> None:
     assert which[0].name == "test"
 
 
+def test_what_to_look_for_or_expect_is_no_decision() -> None:
+    asked = intents_of("What does Fabry disease feel like, what symptoms should I look for?")
+    assert [i.name for i in asked] == ["symptoms"]
+    assert intents_of("What can I expect with Parkinson disease?")[0].name != "management"
+    assert intents_of("Should I take aspirin?")[0].name == "management"
+
+
 def test_how_to_get_information_asks_no_cause() -> None:
     assert intents_of("How did I get shingles?")[0].name == "cause"
     assert intents_of("How can I get information on CLL sent to me?")[0].name != "cause"

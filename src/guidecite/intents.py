@@ -183,7 +183,8 @@ INTENTS: tuple[Intent, ...] = (
             r"course of action",
             r"next step",
             r"what to do",
-            r"what (?:should|can|do|must) (?:i|we|you|he|she|they|one)",
+            r"what (?:should|can|do|must) (?:i|we|you|he|she|they|one)"
+            r"(?!\s+(?:expect|know|be aware|look|watch)\b)",
             r"how (?:to|do you|should we|should i) (?:go about|handle|deal|proceed|approach)",
             r"options?",
             r"first[- ]line",
@@ -216,7 +217,9 @@ INTENTS: tuple[Intent, ...] = (
             r"se debe",
             r"relie(?:f|ve)",
             r"surgery",
-            r"should (?:i|we|he|she|they)",
+            # not "what symptoms should I look for?": what to watch for is no decision
+            r"should (?:i|we|he|she|they)(?!\s+(?:look|watch|check)\s+(?:out\s+)?for\b)"
+            r"(?!\s+(?:expect|know|be aware)\b)",
             r"get rid of",
             r"(?:anything|something|what) (?:else )?(?:that )?(?:can|could) (?:\w+ )?be done",
         ),

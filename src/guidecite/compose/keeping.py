@@ -249,9 +249,10 @@ def of_the_question_asked(
     to another question, by the question its heading asks ("What causes Klinefelter
     syndrome?" where its treatment is asked), unless that question asks a kind of answer
     near the one asked (KINDS_NEAR: a result's meaning for a test) or the statement gives
-    the value asked ("imaging every 3-5 years", under "What are the treatments for MEN1?",
-    asked when to screen). Physicians read 12 of 19 such statements off topic (the
-    statements labelled in 2026-12-04's sixth session), against 32% of the others. A
+    the value or the signs asked in its own words ("imaging every 3-5 years", under "What
+    are the treatments for MEN1?", asked when to screen). Physicians read 12 of 19 such
+    statements off topic (the statements labelled in 2026-12-04's sixth session), against
+    32% of the others. A
     heading that asks what something is decides nothing, nor does one that is no question
     ("Major Recommendations"); and a `question` asking only what something is, or for
     information on it ("I want to know about Russell-Silver syndrome ..."), asks all a page
@@ -260,7 +261,9 @@ def of_the_question_asked(
     if not asked or INFORMATION_ASKED.search(question):
         return list(statements)
     near = asked.union(*(KINDS_NEAR.get(name, ()) for name in asked))
-    values = [i for i in intents if i.name in VALUE_INTENTS]
+    # a value or a sign said in a statement's own words answers under any heading; the
+    # words of care, causes or families ("should", "causing", "family") are too common
+    values = [i for i in intents if i.name in VALUE_INTENTS | _SAID_KINDS]
 
     def answers_another(c: Candidate) -> bool:
         heading = c.headings[-1].strip() if c.headings else ""
@@ -272,6 +275,8 @@ def of_the_question_asked(
     return [c for c in statements if not answers_another(c)]
 
 
+#: Kinds of answer a statement gives in words of their own ("signs and symptoms").
+_SAID_KINDS = frozenset({"symptoms"})
 #: Kinds of answer any statement may give: what something is, or what the library holds.
 _ANY_KIND = frozenset({"definition", "general"})
 #: Kinds of answer whose statements answer another kind too: what a result means and the
