@@ -1684,6 +1684,11 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
         "Is Fabry disease inherited ?", "The signs and symptoms usually begin later in females."
     )
     assert of_the_question_asked([signs, treated], [intent_named("symptoms")]) == [signs]
+    # a statement about the pregnancy the question's patient is in stays
+    block = under("What are the treatments for Heart Block ?", "In pregnancy, lupus risks it.")
+    outlook = [intent_named("prognosis")]
+    assert of_the_question_asked([block], outlook, "", frozenset({"pregnancy"})) == [block]
+    assert of_the_question_asked([block], outlook) == []
     # a request for information, or a question what it is, asks all a page says
     asked = "I want to know about Klinefelter syndrome and how it is treated"
     assert of_the_question_asked([cause, treated], treatment, asked) == [cause, treated]

@@ -259,7 +259,10 @@ class ExtractiveComposer:
         # by its reading alone (near_the_question)
         trusted = {c.hit.passage.doc_id for c in picked[:size]} | query.frame.topic_docs
         after = near_the_question(picked[size:], trusted, candidates)
-        picked = [*picked[:size], *of_the_question_asked(after, intents, query.read)]
+        picked = [
+            *picked[:size],
+            *of_the_question_asked(after, intents, query.read, patient_groups(query)),
+        ]
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[:size]

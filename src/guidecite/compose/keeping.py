@@ -243,20 +243,26 @@ def near_the_question(
 
 
 def of_the_question_asked(
-    statements: Sequence[Candidate], intents: Sequence[Intent], question: str = ""
+    statements: Sequence[Candidate],
+    intents: Sequence[Intent],
+    question: str = "",
+    patient: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The statements after the bottom line that stay: not those a page gives as its answer
     to another question, by the question its heading asks ("What causes Klinefelter
     syndrome?" where its treatment is asked), unless that question asks a kind of answer
     near the one asked (KINDS_NEAR: a result's meaning for a test) or the statement gives
     the value or the signs asked in its own words ("imaging every 3-5 years", under "What
-    are the treatments for MEN1?", asked when to screen). Physicians read 12 of 19 such
-    statements off topic (the statements labelled in 2026-12-04's sixth session), against
-    32% of the others. A
-    heading that asks what something is decides nothing, nor does one that is no question
-    ("Major Recommendations"); and a `question` asking only what something is, or for
-    information on it ("I want to know about Russell-Silver syndrome ..."), asks all a page
-    says. The bottom line keeps its statements, chosen for their own words."""
+    are the treatments for MEN1?", asked when to screen), or names the pregnancy or old
+    age of the question's patient (`patient`: "If a pregnant woman has ... lupus, her fetus
+    is at risk for heart block", under a page's treatments, asked whether pregnancy with
+    lupus is dangerous; children are named on every page about them). Physicians read 12
+    of 19 such statements off topic (the statements labelled in 2026-12-04's sixth
+    session), against 32% of the others. A heading that asks what something is decides
+    nothing, nor does one that is no question ("Major Recommendations"); and a `question`
+    asking only what something is, or for information on it ("I want to know about
+    Russell-Silver syndrome ..."), asks all a page says. The bottom line keeps its
+    statements, chosen for their own words."""
     asked = {i.name for i in intents} - _ANY_KIND
     if not asked or INFORMATION_ASKED.search(question):
         return list(statements)
@@ -269,12 +275,17 @@ def of_the_question_asked(
         heading = c.headings[-1].strip() if c.headings else ""
         if not heading.endswith("?") or offers_any(values, c.text):
             return False
+        if populations_of(c.text) & patient & _NAMED_GROUPS:
+            return False
         answers = {i.name for i in intents_of(heading)} - _ANY_KIND
         return bool(answers) and not answers & near
 
     return [c for c in statements if not answers_another(c)]
 
 
+#: The groups a statement names only where it is about them (unlike children, whom
+#: every page on a childhood condition names).
+_NAMED_GROUPS = frozenset({"pregnancy", "older adult"})
 #: Kinds of answer a statement gives in words of their own ("signs and symptoms").
 _SAID_KINDS = frozenset({"symptoms"})
 #: Kinds of answer any statement may give: what something is, or what the library holds.
