@@ -14,6 +14,15 @@ from guidecite.patients import (
 )
 
 
+def test_a_patient_said_not_to_be_pregnant_is_not_asked_about_pregnancy() -> None:
+    asked = qualifiers_of("Can migraines be treated with medicine? I am 40 and not pregnant.")
+    assert "pregnancy" not in asked and "not pregnant" in asked
+    assert "pregnancy" not in qualifiers_of("Cystitis in non-pregnant women: first-line?")
+    # a statement about pregnancy is about another population than hers
+    assert excluded_population("Pregnant women should avoid this drug.", asked) == "pregnancy"
+    assert qualifiers_of("Is ibuprofen safe while pregnant?") == ("pregnancy",)
+
+
 def test_qualifiers_say_who_the_patient_is() -> None:
     assert qualifiers_of("Subclinical hypothyroidism in a 70-year-old man") == (
         "older adult",

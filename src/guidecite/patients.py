@@ -132,9 +132,17 @@ def may_be_child(question: str) -> bool:
     return bool(_OFFSPRING.search(question)) and not ages_in(question)
 
 
+#: A patient said not to be pregnant ("I am 40 and not pregnant", "non-pregnant women").
+NOT_PREGNANT = "not pregnant"
+_NOT_PREGNANT = re.compile(
+    r"\b(?:not|non|never\s+been|no\s+longer)[\s-]*(?:currently\s+)?pregnant\b", _I
+)
+
+
 def qualifiers_of(question: str) -> tuple[str, ...]:
-    """Who the question is about, as far as it says: age group, sex, pregnancy, kidney or
-    liver function, and how severe the condition is (mild, moderate, severe)."""
+    """Who the question is about, as far as it says: age group, sex, pregnancy (or that the
+    patient is not pregnant), kidney or liver function, and how severe the condition is
+    (mild, moderate, severe)."""
     found: list[str] = []
     ages = ages_in(question)
     if ages:
@@ -142,6 +150,9 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
         found.append("child" if age < ADULT_AGE else "older adult" if age >= OLDER_AGE else "adult")
     elif _YOUNG_AGE.search(question):
         found.append("child")
+    if _NOT_PREGNANT.search(question):
+        found.append(NOT_PREGNANT)
+        question = _NOT_PREGNANT.sub(" ", question)
     for group in ("child", "older adult", "adult", "pregnancy"):
         if group not in found and POPULATIONS[group].search(question):
             found.append(group)
@@ -397,8 +408,8 @@ def names_patient(word: str) -> bool:
 
 def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     """The population a statement is about that the question's patient is not in, if any:
-    pregnancy for a man, an older adult or a child; children for an adult; adults or older
-    adults for a child."""
+    pregnancy for a man, an older adult, a child or a patient said not to be pregnant;
+    children for an adult; adults or older adults for a child."""
     groups = populations_of(text)
     if not qualifiers:
         return None
@@ -407,7 +418,9 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     if "female" in qualifiers and names_group(MALE, text) and not names_group(FEMALE, text):
         return "male"
     ages = {q for q in qualifiers if q in ("child", "adult", "older adult")}
-    excludes_pregnancy = "male" in qualifiers or ages & {"child", "older adult"}
+    excludes_pregnancy = (
+        "male" in qualifiers or NOT_PREGNANT in qualifiers or ages & {"child", "older adult"}
+    )
     if "pregnancy" in groups and "pregnancy" not in qualifiers and excludes_pregnancy:
         return "pregnancy"
     about_ages = groups & {"child", "adult", "older adult"}
