@@ -832,6 +832,8 @@ def test_a_pronoun_after_an_adverb_and_an_instruction_without_its_object_point_b
     # an instruction that names what it is about, and an adverb before a noun, stand alone
     assert "Start metformin at a low dose." in units
     assert "Sometimes a second drug is needed." in units
+    # with a comma after the adverb too
+    assert [unit for unit, _ in statements_of("Sometimes, it is not even a mole.")] == []
 
 
 def test_a_grade_after_the_full_stop_is_the_statements_grade_not_its_words() -> None:

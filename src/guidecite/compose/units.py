@@ -252,9 +252,9 @@ _POINTING_BACK = (
     r"(?=[^.;]*\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later\b)",
     r"(?=[^.;]*\banother\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b)",
     # a pointing word after a sentence adverb: "Interestingly, that exposure ...",
-    # "Sometimes it is found in prenatal testing"
+    # "Sometimes it is found in prenatal testing", "Sometimes, it is not even a mole."
     r"[A-Z]\w+ly,\s+(?:this|that|these|those|it|they|such|both)\b",
-    r"(?:[A-Z]\w+ly|Sometimes|Often|Later|Now)\s+(?:it|they|its|their|them)\b",
+    r"(?:[A-Z]\w+ly|Sometimes|Often|Later|Now),?\s+(?:it|they|its|their|them)\b",
     # an instruction whose object its heading or the item above named: "Administer within
     # the first hour if: ...", "Continue for 5 days"
     r"(?:Administer|Give|Start|Begin|Repeat|Continue|Stop|Discontinue|Resume|Withhold|Take|"
