@@ -304,6 +304,7 @@ KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "contraindication": frozenset({"management"}),
     "prevention": frozenset({"management"}),
 }
+
 #: How many statements of that section are taken where none was picked: the bottom line's.
 SECTION_TAKEN = 2
 
