@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from guidecite.intents import care_asked, care_named, intent_named, intents_of, workup_asked
+from guidecite.intents import (
+    as_asked,
+    care_asked,
+    care_named,
+    intent_named,
+    intents_of,
+    workup_asked,
+)
 
 
 @pytest.mark.parametrize(
@@ -141,6 +148,17 @@ def test_what_a_result_means_comes_before_the_test_that_gave_it() -> None:
     # asked which test, the test stays first
     which = intents_of("Which test should be done, and what does a positive result mean?")
     assert which[0].name == "test"
+
+
+def test_a_time_asked_as_how_often_is_given_by_how_often() -> None:
+    timing = intent_named("timing")
+    often = as_asked(timing, "How often should a patient with Barrett's esophagus have endoscopy?")
+    assert often.answers.search("Endoscopic surveillance is recommended every 5 years.")
+    assert often.answers.search("Review the plan annually.")
+    assert not often.answers.search("4% of those with symptoms for less than 1 year had it.")
+    # asked when or how long, any time gives it
+    when = as_asked(timing, "How long should anticoagulation continue?")
+    assert when.answers.search("Continue for at least 3 months.")
 
 
 def test_what_to_look_for_or_expect_is_no_decision() -> None:

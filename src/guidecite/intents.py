@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .patients import FEMALE, MALE, POPULATIONS, cue
 
@@ -624,6 +624,24 @@ def care_named(headings: Sequence[str], title: str) -> frozenset[str]:
         if named:
             return named
     return frozenset()
+
+
+#: A question asking how often ("How often should ... have surveillance endoscopy?").
+_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b", _I)
+#: A time said as how often: "every 5 years", "annually", "twice a year", "3-monthly".
+_FREQUENCY = re.compile(
+    r"\bevery\b|\bannual|\byearly\b|\bmonthly\b|\bweekly\b|\bdaily\b|"
+    r"\b(?:once|twice|\d+\s+times?)\s+(?:a|per|each)\b|\b\d+[- ](?:monthly|yearly|weekly)\b",
+    _I,
+)
+
+
+def as_asked(intent: Intent, question: str) -> Intent:
+    """The intent as the question asks it: a time asked as how often is given by how often
+    ("every 5 years"), not by any time ("symptoms for less than 1 year")."""
+    if intent.name == "timing" and _HOW_OFTEN.search(question):
+        return replace(intent, answers=_FREQUENCY)
+    return intent
 
 
 def intent_named(name: str) -> Intent:

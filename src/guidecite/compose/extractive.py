@@ -35,6 +35,7 @@ from ..frame import (
 )
 from ..intents import (
     Intent,
+    as_asked,
     intent_named,
     workup_asked,
 )
@@ -216,7 +217,10 @@ class ExtractiveComposer:
         site_text = SiteText(self.repeats) if self.repeats is not None else None
         if site_text is not None:
             candidates = without_site_text(candidates, site_text)
-        intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+        intents = [
+            as_asked(intent_named(name), query.read)
+            for name in query.frame.intents or (query.frame.intent,)
+        ]
         parts = {i.name: value_asked(query, i) for i in intents}
         alike = said_alike(candidates[:RERANK_POOL], self.reranker)
         # Every statement above the article's floor is weighed by the rules on which stay
