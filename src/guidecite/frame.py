@@ -94,8 +94,9 @@ def intents_of_message(message: str) -> tuple[Intent, ...]:
     those of its asking parts in their precedence."""
     head, _ = question_parts(message)
     named = [i for i in intents_of(head) if i.name not in {"definition", "general"}] if head else []
-    found = tuple(dict.fromkeys((*named, *intents_of(asked_parts(message)))))
-    if DIAGNOSED.search(message) and _BARE_CHANCES.search(asked_parts(message)):
+    asked = asked_parts(message)
+    found = tuple(dict.fromkeys((*named, *intents_of(asked))))
+    if DIAGNOSED.search(message) and _BARE_CHANCES.search(asked):
         # the patient has the condition: their chances are the outlook, not the risk of it
         # ("my mother was diagnosed with stage 2 breast cancer, what are her chances")
         outlook = intent_named("prognosis")

@@ -173,11 +173,11 @@ def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
     said_alike) where neither gives a number the other contradicts, or are parts of one
     list said after the same long lead-in (a list too long for one statement:
     units._said_with_lead)."""
-    if a.text in b.text or b.text in a.text:
-        return True  # one says the other with its neighbour sentence
     said_a, said_b = a.text.rstrip(" .;"), b.text.rstrip(" .;")
     if said_a in said_b or said_b in said_a:
-        return True  # one says the other with a bracket more: "... assistance (often ...)."
+        # one says the other with its neighbour sentence, or with a bracket more:
+        # "... wheelchair assistance (often 10 to 20 years after symptom onset)."
+        return True
     if (_CITED.search(a.text) or _CITED.search(b.text)) and uncited(a.text) == uncited(b.text):
         return True  # one says the other with the studies it cites
     lead = a.text.split(": ", 1)[0]

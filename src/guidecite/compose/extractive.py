@@ -241,8 +241,9 @@ class ExtractiveComposer:
         picked = of_doing(picked, intents, query)
         picked = of_the_link_asked(query, picked)
         picked = giving_the_value(picked, intents)
+        patient = patient_groups(query)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
-        picked = for_the_patient(picked, intents, patient_groups(query) | maybe, documents)
+        picked = for_the_patient(picked, intents, patient | maybe, documents)
         picked = within_limits(picked, self.max_statements)
         main = main_focus(query)
         studies_asked = bool(STUDY_ASKED.search(query.read))
@@ -254,7 +255,7 @@ class ExtractiveComposer:
             query.topic_concepts,
             parts,
             also=[intent_named("test")] if workup_asked(query.frame.intents) else [],
-            patient=patient_groups(query),
+            patient=patient,
             studies_asked=studies_asked,
             topic_docs=topic_docs,
         )
@@ -265,7 +266,7 @@ class ExtractiveComposer:
         after = near_the_question(picked[size:], trusted, candidates)
         picked = [
             *picked[:size],
-            *of_the_question_asked(after, intents, query.read, patient_groups(query)),
+            *of_the_question_asked(after, intents, query.read, patient),
         ]
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
