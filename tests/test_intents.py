@@ -21,6 +21,7 @@ from guidecite.intents import (
         ("What is the best course of action for a patient with a raised marker?", "management"),
         ("What dose of methylnaltrexone is given subcutaneously?", "dose"),
         ("How often should the scan be repeated?", "timing"),
+        ("Between which ages is screening advised?", "timing"),
         ("What level of exhaled nitric oxide is positive?", "threshold"),
         ("Is it safe to take this drug while breastfeeding?", "contraindication"),
         ("Is ibuprofen safe in pregnancy?", "contraindication"),

@@ -78,7 +78,7 @@ INTENTS: tuple[Intent, ...] = (
         "Timing",
         cue(
             r"how (?:long|soon|quickly|often|frequently)",
-            r"what age",
+            r"(?:what|which) age",
             r"at what (?:age|time|point)",
             r"how many (?:days|weeks|months|years|hours|doses)",
             r"what (?:interval|schedule|spacing|timing)",
