@@ -412,3 +412,34 @@ def test_every_passage_found_within_the_topic_is_scored_again() -> None:
     again = [s.key for s in to_score_again(fused, k=10)]
     assert again[:30] == list(range(30))  # RESCORED (3) per passage asked for
     assert again[30:] == [95]  # and the topic's own, wherever they fused
+
+
+def test_a_passage_the_first_search_found_is_a_candidate_of_the_second(
+    net_library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, settled = first_and_settled(net_library)
+    ranked = retrieve(net_library.store, settled)
+    last = ranked[-1].key
+    assert last is not None
+    # Each search now reads only its single best passage: the last of the thirty is no
+    # longer found, unless it is named as found before.
+    for name in ("LEXICAL_K", "DENSE_K", "ASKED_K"):
+        monkeypatch.setattr(f"guidecite.retrieval.{name}", 1)
+    assert last not in {h.key for h in retrieve(net_library.store, settled)}
+    assert last in {h.key for h in retrieve(net_library.store, settled, again=[last])}
+
+
+def test_the_second_search_scores_again_what_the_first_found(
+    net_library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[list[int | None], list[int]]] = []
+
+    def recorded(store, query, **options):  # type: ignore[no-untyped-def]
+        hits = retrieve(store, query, **options)
+        calls.append(([h.key for h in hits], sorted(options.get("again", ()))))
+        return hits
+
+    monkeypatch.setattr("guidecite.answer.retrieve", recorded)
+    find_passages(read_question(REFERENCE, net_library), net_library, "clinician")
+    (first, _), (_, again) = calls
+    assert first and again == sorted(first)

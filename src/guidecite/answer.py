@@ -119,7 +119,8 @@ def find_passages(
     documents = library.store.documents({h.passage.doc_id for h in first})
     query = settle_topic(query, first, documents, library.topics(), library.store, library.reranker)
     query = with_answer_words(query)
-    hits = retrieve(library.store, query, audience=audience)
+    found = [h.key for h in first if h.key is not None]
+    hits = retrieve(library.store, query, audience=audience, again=found)
     return query, hits, library.store.documents({h.passage.doc_id for h in hits})
 
 

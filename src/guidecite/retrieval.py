@@ -15,7 +15,7 @@ with a small preference for documents written for the reader's audience.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .analysis import terms
@@ -71,17 +71,25 @@ class Scored:
     bm25: float
     cosine: float
     fused: float
-    asked: bool = False  # found in the topic's own documents (asked_in_topic)
+    asked: bool = False  # found in the topic's own documents (asked_in_topic), or again
 
 
-def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int = 30) -> list[Hit]:
+def retrieve(
+    store: Store,
+    query: Query,
+    *,
+    audience: str = "clinician",
+    k: int = 30,
+    again: Collection[int] = (),
+) -> list[Hit]:
     """The k best passages for the query, best first.
 
     Each candidate's fused score is scaled by what its section is (about the care, not the
     document; offering the kind of answer asked for) and by whether it is about the
     question's topic (topic_factor), then the best sentence's coverage of the question is
-    added."""
-    scored = to_score_again(fuse(store, query), k)
+    added. The passages of `again` (store keys: those an earlier search of the same
+    question found) are candidates too, wherever this search would rank them."""
+    scored = to_score_again(fuse(store, query, again), k)
     passages = store.passages([s.key for s in scored])
     docs = store.documents({p.doc_id for p in passages.values()})
     wanted = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
@@ -106,7 +114,7 @@ def retrieve(store: Store, query: Query, *, audience: str = "clinician", k: int 
             score += AUDIENCE_BONUS
         elif audience != "patient" and written_for == "patient":
             score *= LAY_FOR_CLINICIANS
-        hits.append(Hit(passage, score))
+        hits.append(Hit(passage, score, s.key))
     hits.sort(key=lambda h: -h.score)
     return hits[:k]
 
@@ -145,11 +153,12 @@ def to_score_again(scored: Sequence[Scored], k: int) -> list[Scored]:
     return [s for n, s in enumerate(scored) if n < k * RESCORED or s.asked]
 
 
-def fuse(store: Store, query: Query) -> list[Scored]:
+def fuse(store: Store, query: Query, again: Collection[int] = ()) -> list[Scored]:
     """Candidates from both searches, best first: each with its cosine, and its BM25 score
-    where the lexical search (or the search within the topic's documents) found it."""
+    where the lexical search (or the search within the topic's documents, or `again`)
+    found it."""
     lexical = dict(store.lexical_search(query.clauses, LEXICAL_K))
-    asked = set(asked_in_topic(store, query))
+    asked = set(asked_in_topic(store, query)) | set(again)
     unscored = [key for key in asked if key not in lexical]
     if unscored:
         lexical.update(store.lexical_search(query.clauses, len(unscored), passages=unscored))

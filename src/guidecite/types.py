@@ -115,10 +115,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class Hit:
-    """A passage found by retrieval, with the score that ranked it."""
+    """A passage found by retrieval, with the score that ranked it (and the store's key for
+    it, where a store found it: a later search scores it again by that)."""
 
     passage: Passage
     score: float
+    key: int | None = None
 
 
 @dataclass(frozen=True)
