@@ -114,7 +114,7 @@ def find_passages(
 ) -> tuple[Query, list[Hit], dict[str, Document]]:
     """The question's topic, found from the library's titles and a first retrieval, then the
     passages retrieved within it (searching also for the words the asked kind of answer is
-    written in), and their documents."""
+    written in, and scoring again what the first found), and their documents."""
     first = retrieve(library.store, query, audience=audience)
     documents = library.store.documents({h.passage.doc_id for h in first})
     query = settle_topic(query, first, documents, library.topics(), library.store, library.reranker)
