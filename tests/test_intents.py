@@ -192,6 +192,17 @@ def test_considering_advises_and_a_consideration_does_not() -> None:
     assert not management.answers.search("Juvenile disease is considered an intermediate form.")
 
 
+def test_starting_a_treatment_advises_and_what_starts_on_its_own_does_not() -> None:
+    management = intent_named("management")
+    assert management.answers.search("Start metformin at a low dose.")
+    assert management.answers.search("The starting dose is 500 mg.")
+    assert management.answers.search("Treatment should be started early.")
+    assert not management.answers.search(
+        "Without enough iron, your body starts using the iron it has stored."
+    )
+    assert not management.answers.search("The disease often starts in middle age.")
+
+
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")

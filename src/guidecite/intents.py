@@ -231,7 +231,7 @@ INTENTS: tuple[Intent, ...] = (
             # not "should be tested for hypothyroidism": that says which test
             r"should(?!\s+(?:\w+\s+)?(?:be|get|have)\s+(?:tested|screened|checked|examined|evaluated)\b)",
             r"initiat",
-            r"start",
+            r"start(?!s\b)",  # "start metformin", "starting dose"; not "the disease starts"
             r"administ",
             r"medication",
             r"medicines?\b",
