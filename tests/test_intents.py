@@ -33,6 +33,7 @@ from guidecite.intents import (
         ("What is the outlook for this disease?", "prognosis"),
         ("What causes the condition?", "cause"),
         ("How did I get shingles?", "cause"),
+        ("My skin itches at night. What could it be?", "cause"),
         ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
         ("My mother has this condition. Is there anything that can be done for her?", "management"),
         ("What tests can be done for it?", "test"),  # done to test, not to treat

@@ -374,6 +374,7 @@ INTENTS: tuple[Intent, ...] = (
             r"etiolog",
             r"aetiolog",
             r"lead to",
+            r"what (?:could|might|can) (?:this|it|that) be\b",  # what is causing it
         ),
         cue(r"caus", r"risk factor", r"due to", r"result(?:s|ing)? (?:from|in)", r"trigger"),
         ("causes", "caused"),
