@@ -204,6 +204,20 @@ def test_starting_a_treatment_advises_and_what_starts_on_its_own_does_not() -> N
     assert not management.answers.search("The disease often starts in middle age.")
 
 
+def test_a_cue_is_not_read_inside_another_word() -> None:
+    named = intent_named
+    assert not named("management").answers.search("She has pain in her shoulders.")
+    assert not named("management").answers.search("A marked startle reflex.")
+    assert not named("symptoms").answers.search("It can cause significant disability.")
+    assert not named("test").answers.search("Supplemental testosterone may help.")
+    assert not named("test").answers.search("For example, they cannot read road signs at night.")
+    assert not named("monitoring").answers.search("Everyone should know the warning signs.")
+    assert named("management").answers.search("You should take it with food.")
+    assert named("symptoms").answers.search("Signs of infection include fever.")
+    assert named("test").answers.search("A blood test measures the level.")
+    assert named("monitoring").answers.search("Repeat the scan every 6 months.")
+
+
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")

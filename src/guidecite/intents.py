@@ -165,7 +165,7 @@ INTENTS: tuple[Intent, ...] = (
             r"surveillance",
             r"monitor",
             r"follow-?up",
-            r"every",
+            r"every(?!one|body|thing|where|day\b)",  # "every 6 months", not "everyone"
             r"interval",
             r"annual",
             r"repeat",
@@ -229,9 +229,9 @@ INTENTS: tuple[Intent, ...] = (
             r"manag",
             r"recommend",
             # not "should be tested for hypothyroidism": that says which test
-            r"should(?!\s+(?:\w+\s+)?(?:be|get|have)\s+(?:tested|screened|checked|examined|evaluated)\b)",
+            r"should(?!er)(?!\s+(?:\w+\s+)?(?:be|get|have)\s+(?:tested|screened|checked|examined|evaluated)\b)",
             r"initiat",
-            r"start(?!s\b)",  # "start metformin", "starting dose"; not "the disease starts"
+            r"start(?!s\b|le)",  # "start metformin", "starting dose"; not "it starts", "startle"
             r"administ",
             r"medication",
             r"medicines?\b",
@@ -274,7 +274,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         cue(
             r"diagnos",
-            r"test",
+            r"test(?!osteron)",  # not testosterone
             r"screen",
             r"imaging",
             r"measur",
@@ -285,7 +285,7 @@ INTENTS: tuple[Intent, ...] = (
             r"detect",
             r"level",
             r"marker",
-            r"exam",
+            r"exam(?!ple)",  # not "for example"
         ),
         ("test", "diagnosis", "imaging"),
     ),
@@ -399,7 +399,8 @@ INTENTS: tuple[Intent, ...] = (
             r"presentation",
             r"look like",
         ),
-        cue(r"symptom", r"sign", r"present", r"feel", r"experienc"),
+        # not "significant", "signalling"
+        cue(r"symptom", r"sign(?!ific|al)", r"present", r"feel", r"experienc"),
         ("symptoms", "signs"),
     ),
     Intent(
