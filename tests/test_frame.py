@@ -95,3 +95,15 @@ def test_an_asking_sentence_may_open_with_so_and_or_but() -> None:
         "So please suggest me a treatment if any is available."
     )
     assert question_parts(message)[1] == "So please suggest me a treatment if any is available."
+
+
+def test_a_name_that_holds_digits_is_a_focus_and_a_number_is_not() -> None:
+    words = ("CML", "nilotinib", "T315I", "45-year-old", "2016", "TKI")
+    concepts = tuple(
+        (weight, (frozenset({w.casefold()}),))
+        for w, weight in zip(words, (6, 7, 9, 8, 8, 5), strict=True)
+    )
+    asked = "CML on nilotinib since 2016 in a 45-year-old; now T315I. Which TKI still has activity?"
+    focus = read_frame(asked, words, concepts, ()).focus
+    assert focus[0] == "T315I"
+    assert "45-year-old" not in focus and "2016" not in focus

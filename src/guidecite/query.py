@@ -475,8 +475,9 @@ def focus_words(
     chat: Collection[str] = (),
 ) -> tuple[str, ...]:
     """The question's rarest words beside its topic, its qualifiers, the words that say
-    what kind of answer it wants and words of everyday conversation (`chat`: "journey",
-    "email"): what it asks about."""
+    what kind of answer it wants, words of everyday conversation (`chat`: "journey",
+    "email") and numbers ("45-year-old", "2016"): what it asks about. A name that holds
+    digits (a variant, gene or marker: "T315I", "BRCA1") is one."""
     candidates = [
         i
         for i in range(min(len(words), len(concepts)))
@@ -485,7 +486,7 @@ def focus_words(
         and words[i] not in chat
         and not names_no_focus(words[i])
         and not adverb(words[i])
-        and not any(ch.isdigit() for ch in words[i])
+        and not words[i][:1].isdigit()  # a number, age or date; not T315I, BRCA1, HER2
     ]
     if not candidates:
         return ()
