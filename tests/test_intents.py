@@ -233,6 +233,14 @@ def test_a_time_said_without_a_number_offers_a_timing() -> None:
     assert not timing.answers.search("The rash is painful and may itch.")
 
 
+def test_people_named_by_their_age_are_no_time() -> None:
+    timing = intent_named("timing")
+    assert not timing.answers.search("It is most common in 60- to 80-year-olds.")
+    assert not timing.answers.search("A 45-year-old man with chest pain.")
+    assert timing.answers.search("Screen adults aged 50 to 75 years.")
+    assert timing.answers.search("Repeat after 2 weeks.")
+
+
 def test_a_statement_on_who_should_be_tested_says_which_test_not_what_to_do() -> None:
     management = intent_named("management")
     assert not management.answers.search(

@@ -96,7 +96,7 @@ INTENTS: tuple[Intent, ...] = (
             r"con qu[eé] frecuencia",
         ),
         re.compile(
-            rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b|\bwithin\b|\bevery\b|"
+            rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b(?!-old)|\bwithin\b|\bevery\b|"
             r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bonce\b|"
             r"\bage[sd]?\s+\d",
             _I,
