@@ -375,6 +375,8 @@ INTENTS: tuple[Intent, ...] = (
             r"aetiolog",
             r"lead to",
             r"what (?:could|might|can) (?:this|it|that) be\b",  # what is causing it
+            # how one gets it from another: "How is hepatitis B spread?"
+            r"how (?:is|are|does|do|can) [\w' -]{0,40}?(?:spread|transmit|caught|catch)",
         ),
         cue(r"caus", r"risk factor", r"due to", r"result(?:s|ing)? (?:from|in)", r"trigger"),
         ("causes", "caused"),
@@ -414,7 +416,7 @@ INTENTS: tuple[Intent, ...] = (
             r"genes?\b",
             r"run(?:s)? in (?:the |my |our )?famil",
             r"offspring",
-            r"children (?:have|get)",
+            r"(?:children|kids) (?:have|get)",
             r"chromosom",
         ),
         cue(
