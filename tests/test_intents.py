@@ -35,6 +35,7 @@ from guidecite.intents import (
         ("How did I get shingles?", "cause"),
         ("My skin itches at night. What could it be?", "cause"),
         ("How is hepatitis B spread?", "cause"),  # how one gets it from another
+        ("Is psoriasis contagious?", "cause"),
         ("My sister has Huntington disease. Can her kids get it?", "inheritance"),
         ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
         ("My mother has this condition. Is there anything that can be done for her?", "management"),
@@ -233,6 +234,14 @@ def test_a_time_said_without_a_number_offers_a_timing() -> None:
         "Once the rash has developed crusts, you are no longer contagious."
     )
     assert not timing.answers.search("The rash is painful and may itch.")
+
+
+def test_how_a_disease_spreads_from_one_to_another_is_its_cause() -> None:
+    cause = intent_named("cause")
+    assert cause.answers.search("HPV is a common virus that is spread through sexual intercourse.")
+    assert cause.answers.search("Once the rash has crusted, you are no longer contagious.")
+    assert not cause.answers.search("The extent or spread of cancer is described as stages.")
+    assert not cause.answers.search("The fungus grows and spreads in the groin area.")
 
 
 def test_people_named_by_their_age_are_no_time() -> None:

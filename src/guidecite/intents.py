@@ -377,8 +377,20 @@ INTENTS: tuple[Intent, ...] = (
             r"what (?:could|might|can) (?:this|it|that) be\b",  # what is causing it
             # how one gets it from another: "How is hepatitis B spread?"
             r"how (?:is|are|does|do|can) [\w' -]{0,40}?(?:spread|transmit|caught|catch)",
+            r"contagious",
+            r"infectious",
         ),
-        cue(r"caus", r"risk factor", r"due to", r"result(?:s|ing)? (?:from|in)", r"trigger"),
+        cue(
+            r"caus",
+            r"risk factor",
+            r"due to",
+            r"result(?:s|ing)? (?:from|in)",
+            r"trigger",
+            # how one gets it from another, not "the spread of cancer"
+            r"spreads? (?:by|through|from|via|when|during)",
+            r"contagious",
+            r"transmi(?:tted|ssion)",
+        ),
         ("causes", "caused"),
     ),
     Intent(
