@@ -935,6 +935,30 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     ]
 
 
+def test_a_heading_with_small_words_or_before_an_article_is_run_in_too() -> None:
+    text = (
+        "Types of Diabetes There are three main kinds of diabetes. "
+        "Working With a Team of Specialists A person with skin cancer is often treated by a "
+        "team of specialists. "
+        "Complementary and Supportive Therapies A wide variety of therapies may be used. "
+        "HIGH WHITE BLOOD CELL COUNT A high number of WBCs is called leukocytosis. "
+        "Grade II The tumor cells grow more slowly than grade III tumor cells. "
+        # no headings: a name that goes on in capitals, an appendix, a heading a colon ends
+        "For TASC A lesions, angioplasty alone is the treatment of choice. "
+        "Refer to Appendices A through K of the original guideline document for details. "
+        "What You Can or Cannot Do While on Bed Rest : The dos and don'ts depend on you."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "There are three main kinds of diabetes.",
+        "A person with skin cancer is often treated by a team of specialists.",
+        "A wide variety of therapies may be used.",
+        "A high number of WBCs is called leukocytosis.",
+        "The tumor cells grow more slowly than grade III tumor cells.",
+        "For TASC A lesions, angioplasty alone is the treatment of choice.",
+        "What You Can or Cannot Do While on Bed Rest : The dos and don'ts depend on you.",
+    ]
+
+
 def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_statements() -> None:
     text = (
         "Yes. Some skin cancer patients take part in studies of new treatments. "

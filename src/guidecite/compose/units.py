@@ -300,7 +300,9 @@ _OPENERS = (
     r"Although|While|After|Before|During|Here|To"
 )
 _GLUED_HEADING = re.compile(
-    r"^(?:[A-Z][\w'()/-]*\s+){2,8}?(?=(?:" + _OPENERS + r"|People)\s+[a-z])"
+    r"^[A-Z][\w'()/-]*\s+(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"
+    r"(?:[A-Z][\w'()/-]*\s+(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*){1,7}?"
+    r"(?=(?:" + _OPENERS + r"|People|An?)\s+[a-z])"
 )
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
@@ -525,7 +527,10 @@ def without_heading(sentence: str) -> str:
     CONCERNS Nicotine patches ..."), or before a capitalised repeat of
     the heading's last words ("Resectable Tumors Resectable tumors can be removed by
     surgery.", "Treatment for Dry Mouth Dry mouth treatment will ...")."""
-    glued = _GLUED_HEADING.match(sentence) or _CAPITALS_HEADING.match(sentence)
+    glued = _GLUED_HEADING.match(sentence)
+    if glued and not glued_heading(sentence[: glued.end()], sentence[glued.end() :]):
+        glued = None
+    glued = glued or _CAPITALS_HEADING.match(sentence)
     if glued:
         return sentence[glued.end() :]
     words = sentence.split()
@@ -542,6 +547,30 @@ def without_heading(sentence: str) -> str:
             if tail == [w.casefold().rstrip(",;:") for w in words[end : end + size]]:
                 return " ".join(words[end:])
     return without_echoed_heading(words) or sentence
+
+
+#: Letters of an abbreviation or a grade in capitals ("CNS", "II"), which any heading may hold.
+MAX_ABBREVIATION = 4
+
+
+def glued_heading(heading: str, rest: str) -> bool:
+    """Whether capitalised words before a sentence's opening word are a heading run into it:
+    in title case or in capitals throughout ("Types of Diabetes There are ...", "BOOSTER
+    SEATS A booster seat ..."), not a phrase that mixes them ("For TASC A lesions, ..."); not
+    a heading that a colon or a question mark ends further on ("What Kind of Care Does a
+    Person Need When on a Ventilator? : ..."); and "A" opens a sentence only before a word
+    ("Refer to Appendices A through K", "For TASC A lesions" are no headings)."""
+    capitalised = [w for w in heading.split() if w not in TITLE_SMALL]
+    # an abbreviation ("CNS") or a grade ("II") is in capitals in any heading
+    worded = [w for w in capitalised if not (w.isupper() and len(w) <= MAX_ABBREVIATION)]
+    if len({w.isupper() for w in worded if any(c.isalpha() for c in w[1:])}) > 1:
+        return False
+    if re.search(r"\s:|\?", rest.split(".")[0]):
+        return False
+    opener, _, after = rest.partition(" ")
+    if opener not in {"A", "An"}:
+        return True
+    return len(worded) >= 2 and after.split(" ", 1)[0] not in TITLE_SMALL | {"through"}
 
 
 #: The word a sentence opens with, after a heading run into it.
