@@ -946,7 +946,11 @@ def test_a_heading_with_small_words_or_before_an_article_is_run_in_too() -> None
         # no headings: a name that goes on in capitals, an appendix, a heading a colon ends
         "For TASC A lesions, angioplasty alone is the treatment of choice. "
         "Refer to Appendices A through K of the original guideline document for details. "
-        "What You Can or Cannot Do While on Bed Rest : The dos and don'ts depend on you."
+        "What You Can or Cannot Do While on Bed Rest : The dos and don'ts depend on you. "
+        # said again: a heading before its comma, and a name that opens its own sentence
+        "Eat a Healthful Diet Special diets, vitamin supplements and other approaches have "
+        "been suggested. "
+        "The CF Foundation recommends that people with CF be placed in a single room."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "There are three main kinds of diabetes.",
@@ -956,6 +960,8 @@ def test_a_heading_with_small_words_or_before_an_article_is_run_in_too() -> None
         "The tumor cells grow more slowly than grade III tumor cells.",
         "For TASC A lesions, angioplasty alone is the treatment of choice.",
         "What You Can or Cannot Do While on Bed Rest : The dos and don'ts depend on you.",
+        "Special diets, vitamin supplements and other approaches have been suggested.",
+        "The CF Foundation recommends that people with CF be placed in a single room.",
     ]
 
 

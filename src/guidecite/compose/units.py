@@ -591,7 +591,9 @@ def without_echoed_heading(words: Sequence[str]) -> str | None:
             return None
         if _OPENS_SENTENCE.match(heading[-1]):
             return None  # the sentence starts there: "... of Pregnancy When Hodgkin lymphoma"
-        opener, after = words[end], words[end + 1]
+        if heading[0].casefold() in TITLE_SMALL:
+            return None  # a sentence's own start: "In a European Soft Tissue Sarcoma Study ..."
+        opener, after = words[end], words[end + 1].rstrip(",;:")  # "Special diets, ..."
         if sum(w[:1].isupper() for w in heading) < 2 or not heading[-1][:1].isupper():
             continue
         if not (opener[:1].isupper() and opener[1:].islower()):
