@@ -172,6 +172,16 @@ def test_a_full_stop_run_into_the_next_word_gets_its_space_back() -> None:
     assert unglue(kept) == kept
 
 
+def test_a_list_number_run_into_the_word_before_it_gets_its_space_back() -> None:
+    typed = "1) Is this disease hereditary2) Does alcohol play a role3) What are its symptoms?"
+    assert unglue(typed) == (
+        "1) Is this disease hereditary 2) Does alcohol play a role 3) What are its symptoms?"
+    )
+    # a name's digits stay, in brackets or before no new question
+    kept = "Does a mutation (BRCA1) Raise the risk? Is BRCA2) linked?"
+    assert unglue(kept) == kept
+
+
 def test_two_everyday_words_run_together_are_split_not_corrected() -> None:
     assert run_together("infact") == "in fact"
     assert run_together("Atleast") == "At least"

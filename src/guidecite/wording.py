@@ -276,17 +276,29 @@ def strip_placeholders(question: str) -> str:
 #: ("ClinicalTrials.gov"), an abbreviation's ("e.g.") or a number's ("21.6").
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})", re.UNICODE)
 _WEB_ADDRESS_END = re.compile(r"(?:com|org|gov|net|edu|info)\b")
+#: A list's number run into the word before it, before the next question ("Is this disease
+#: hereditary2) Does alcoholism play a role"): not a name's digits ("(BRCA1) and ...").
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\)\s*[A-Z])", re.UNICODE)
 
 
 def unglue(question: str) -> str:
     """The question with a space after each full stop run into the next word ("my
-    finger.but now" -> "my finger. but now"), so that neither word is read as an unknown
-    one; web addresses stay as written."""
+    finger.but now" -> "my finger. but now") and before a list's number run into the word
+    before it ("hereditary2) Does" -> "hereditary 2) Does"), so that neither word is read as
+    an unknown one; web addresses stay as written."""
 
     def spaced(found: re.Match[str]) -> str:
         return "." if _WEB_ADDRESS_END.match(question, found.end()) else ". "
 
-    return _GLUED_STOP.sub(spaced, question)
+    question = _GLUED_STOP.sub(spaced, question)
+
+    def numbered(found: re.Match[str]) -> str:
+        start = found.start()
+        while start > 0 and question[start - 1].isalnum():
+            start -= 1
+        return "" if question[start - 1 : start] == "(" else " "  # "(BRCA1) Do ..." stays
+
+    return _GLUED_NUMBER.sub(numbered, question)
 
 
 #: A backslash typed inside a word ("speech arti\\culation"): no character of the word.
