@@ -362,6 +362,24 @@ def test_a_pointer_to_a_source_answers_only_a_request_for_information() -> None:
         assert {c.text for c in scored} == shown
 
 
+def test_a_time_asked_as_how_often_is_answered_by_how_often_when_statements_are_scored() -> None:
+    often = "Endoscopic surveillance is recommended every 5 years for Barrett's esophagus."
+    once = "Barrett's esophagus was found in 4% of those with symptoms for less than 1 year."
+    passage = Passage("p1", "d1", 0, ("Barrett's esophagus",), f"{often} {once}")
+    documents = {
+        "d1": Document(
+            "d1", "d1.md", "Barrett's esophagus", None, None, None, "en", "clinician", None, "h"
+        )
+    }
+    frame = Frame("Barrett's esophagus", None, (), "timing", (), intents=("timing",))
+    query = framed(
+        "How often does Barrett's esophagus need endoscopy?", ("Barrett's", "esophagus"), frame
+    )
+    scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
+    answering = {c.text: c.answers for c in scored}
+    assert answering == {often: True, once: False}
+
+
 def test_a_rule_said_again_with_the_studies_it_cites_is_said_once() -> None:
     def candidate(text: str) -> Candidate:
         passage = Passage("p", "d", 0, (), text)

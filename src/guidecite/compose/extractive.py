@@ -296,7 +296,10 @@ class ExtractiveComposer:
         """The passages' statements, scored, best first; with `asks_more`, only those that
         say more than the topic's name (something the question asks about, or the kind of
         answer it asks for)."""
-        intents = [intent_named(name) for name in query.frame.intents or (query.frame.intent,)]
+        intents = [
+            as_asked(intent_named(name), query.read)
+            for name in query.frame.intents or (query.frame.intent,)
+        ]
         asks_for_sources = intents[0].name == "general"
         units = []
         for hit in hits:
