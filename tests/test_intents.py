@@ -36,7 +36,6 @@ from guidecite.intents import (
         ("My skin itches at night. What could it be?", "cause"),
         ("How is hepatitis B spread?", "cause"),  # how one gets it from another
         ("Is psoriasis contagious?", "cause"),
-        ("My sister has Huntington disease. Can her kids get it?", "inheritance"),
         ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
         ("My mother has this condition. Is there anything that can be done for her?", "management"),
         ("What tests can be done for it?", "test"),  # done to test, not to treat

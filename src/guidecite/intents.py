@@ -428,7 +428,7 @@ INTENTS: tuple[Intent, ...] = (
             r"genes?\b",
             r"run(?:s)? in (?:the |my |our )?famil",
             r"offspring",
-            r"(?:children|kids) (?:have|get)",
+            r"children (?:have|get)",
             r"chromosom",
         ),
         cue(
