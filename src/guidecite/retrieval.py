@@ -71,7 +71,7 @@ class Scored:
     bm25: float
     cosine: float
     fused: float
-    asked: bool = False  # found in the topic's own documents (asked_in_topic), or again
+    asked: bool = False  # found in the topic's own documents (asked_in_topic) or before (again)
 
 
 def retrieve(
