@@ -142,7 +142,7 @@ INTENTS: tuple[Intent, ...] = (
             r"should not",
             r"not recommend",
             r"caution",
-            r"safe",
+            r"safe(?!guard)",  # not "safeguarding"
             r"interact",
             r"risk of",
             r"adverse",
@@ -274,13 +274,13 @@ INTENTS: tuple[Intent, ...] = (
         ),
         cue(
             r"diagnos",
-            r"test(?!osteron)",  # not testosterone
+            r"test(?!osteron|ic|im)",  # not testosterone, testicular, testimony
             r"screen",
             r"imaging",
             r"measur",
             r"assay",
-            r"biops",
-            r"scan",
+            r"biops(?!ychos)",  # not "biopsychosocial"
+            r"scan(?!dinav)",  # not "Scandinavian"
             r"evaluat",
             r"detect",
             r"level",
@@ -346,7 +346,7 @@ INTENTS: tuple[Intent, ...] = (
             r"life expectancy",
             r"mortality",
             r"fatal",
-            r"cure",
+            r"cure(?!tt)",  # not "curettage"
             r"recover",
             r"progress(?!ive)",
             # the course: "They tend to remain stable (stationary) over time", "The disease
@@ -381,10 +381,10 @@ INTENTS: tuple[Intent, ...] = (
             r"infectious",
         ),
         cue(
-            r"caus",
+            r"(?<!all-)caus",  # not "all-cause mortality"
             r"risk factor",
             r"due to",
-            r"result(?:s|ing)? (?:from|in)",
+            r"result(?:s|ing)? (?:from|in)\b",  # not "results indicated"
             r"trigger",
             # how one gets it from another, not "the spread of cancer"
             r"spreads? (?:by|through|from|via|when|during)",
@@ -413,8 +413,8 @@ INTENTS: tuple[Intent, ...] = (
             r"presentation",
             r"look like",
         ),
-        # not "significant", "signalling"
-        cue(r"symptom", r"sign(?!ific|al)", r"present", r"feel", r"experienc"),
+        # not "significant", "signalling", "signature"
+        cue(r"symptom", r"sign(?!ific|al|atur)", r"present", r"feel", r"experienc"),
         ("symptoms", "signs"),
     ),
     Intent(
