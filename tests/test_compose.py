@@ -596,6 +596,12 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("Most people rest immediately after the stroke.", ()).key == "other"
     assert classify("Your doctor can refer you to a specialist.", ()).key == "escalation"
     assert classify("Seek care immediately.", ()).key == "escalation"
+    # sent to a specialist is escalation; a team of specialists who treat is not
+    assert classify("Discuss the diagnosis with a specialist.", ()).key == "escalation"
+    assert classify("A team of specialists often treats people with cancer.", ()).key == (
+        "treatment"
+    )
+    assert classify("A specialist nurse may coordinate care.", ()).key != "escalation"
     # a statement is for a group of patients where it is said for them, or its heading names
     # them; one that mentions a group on the way ("begins in childhood") is about everyone
     assert classify("Children with the syndrome may have learning problems.", ()).key == (

@@ -65,7 +65,10 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             # not a time: "therapy immediately after the stroke"
             r"immediately\b(?!\s+(?:after|before|following)\b)",
             r"escalat",
-            r"specialist",
+            # sent to one ("refer to a breast specialist", "seek specialist advice"), not
+            # "treated by a team of specialists"
+            r"(?:refer\w*|see|seen by|visit|consult\w*|contact|discuss\w*|seek|ask for|"
+            r"transfer\w*|arrange|talk (?:to|with))\b[^.;:]{0,60}?specialist",
             r"hospitali[sz]",
             r"admi(?:t|ssion)",
             r"call (?:your|a|the|911)",
