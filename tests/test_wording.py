@@ -167,6 +167,8 @@ def test_a_full_stop_run_into_the_next_word_gets_its_space_back() -> None:
     assert (
         unglue(typed) == "in that finger. but now the leg is swelling. problem is I cant rest. Help"
     )
+    # "I" after it starts a sentence too
+    assert unglue("about this disorder.I hope") == "about this disorder. I hope"
     # web addresses, abbreviations and numbers stay as written
     kept = "See ClinicalTrials.gov or nih.gov, e.g. a level of 21.6 mmol/L."
     assert unglue(kept) == kept

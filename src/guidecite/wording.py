@@ -272,9 +272,9 @@ def strip_placeholders(question: str) -> str:
     return " ".join(_PLACEHOLDER.sub(blank, question).split())
 
 
-#: A full stop run into the next word ("finger.but now the leg"), not a web address's
-#: ("ClinicalTrials.gov"), an abbreviation's ("e.g.") or a number's ("21.6").
-_GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})", re.UNICODE)
+#: A full stop run into the next word ("finger.but now the leg", "condition.I have"), not a
+#: web address's ("ClinicalTrials.gov"), an abbreviation's ("e.g.") or a number's ("21.6").
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2}|I\b)", re.UNICODE)
 _WEB_ADDRESS_END = re.compile(r"(?:com|org|gov|net|edu|info)\b")
 #: A list's number run into the word before it, before the next question ("Is this disease
 #: hereditary2) Does alcoholism play a role"): not a name's digits ("(BRCA1) and ...").
