@@ -107,3 +107,10 @@ def test_a_name_that_holds_digits_is_a_focus_and_a_number_is_not() -> None:
     focus = read_frame(asked, words, concepts, ()).focus
     assert focus[0] == "T315I"
     assert "45-year-old" not in focus and "2016" not in focus
+    # nor is a web address the message came from
+    words = ("ClinicalTrials.gov", "obesity", "help")
+    concepts = tuple(
+        (weight, (frozenset({w.casefold()}),)) for w, weight in zip(words, (9, 5, 2), strict=True)
+    )
+    asked = "ClinicalTrials.gov - Question: I would like info on obesity and help"
+    assert "ClinicalTrials.gov" not in read_frame(asked, words, concepts, ()).focus

@@ -476,8 +476,9 @@ def focus_words(
 ) -> tuple[str, ...]:
     """The question's rarest words beside its topic, its qualifiers, the words that say
     what kind of answer it wants, words of everyday conversation (`chat`: "journey",
-    "email") and numbers ("45-year-old", "2016"): what it asks about. A name that holds
-    digits (a variant, gene or marker: "T315I", "BRCA1") is one."""
+    "email"), numbers ("45-year-old", "2016") and web addresses ("ClinicalTrials.gov"): what
+    it asks about. A name that holds digits (a variant, gene or marker: "T315I", "BRCA1") is
+    one."""
     candidates = [
         i
         for i in range(min(len(words), len(concepts)))
@@ -487,6 +488,7 @@ def focus_words(
         and not names_no_focus(words[i])
         and not adverb(words[i])
         and not words[i][:1].isdigit()  # a number, age or date; not T315I, BRCA1, HER2
+        and "." not in words[i].strip(".")  # an address: "ClinicalTrials.gov"
     ]
     if not candidates:
         return ()
