@@ -217,10 +217,7 @@ class ExtractiveComposer:
         site_text = SiteText(self.repeats) if self.repeats is not None else None
         if site_text is not None:
             candidates = without_site_text(candidates, site_text)
-        intents = [
-            as_asked(intent_named(name), query.read)
-            for name in query.frame.intents or (query.frame.intent,)
-        ]
+        intents = intents_asked(query)
         parts = {i.name: value_asked(query, i) for i in intents}
         alike = said_alike(candidates[:RERANK_POOL], self.reranker)
         # Every statement above the article's floor is weighed by the rules on which stay
@@ -296,10 +293,7 @@ class ExtractiveComposer:
         """The passages' statements, scored, best first; with `asks_more`, only those that
         say more than the topic's name (something the question asks about, or the kind of
         answer it asks for)."""
-        intents = [
-            as_asked(intent_named(name), query.read)
-            for name in query.frame.intents or (query.frame.intent,)
-        ]
+        intents = intents_asked(query)
         asks_for_sources = intents[0].name == "general"
         units = []
         for hit in hits:
@@ -448,6 +442,13 @@ def beyond_topic(query: Query) -> tuple[Concept, ...]:
     (words that weigh little, like the story's or the patient's, left out)."""
     topic = {id(c) for c in query.topic_concepts}
     return tuple(c for c in query.concepts if id(c) not in topic and c[0] >= ASKS_ABOUT)
+
+
+def intents_asked(query: Query) -> list[Intent]:
+    """The kinds of answer the question asks for, main first, each as the question asks it
+    (a time asked as how often: intents.as_asked)."""
+    names = query.frame.intents or (query.frame.intent,)
+    return [as_asked(intent_named(name), query.read) for name in names]
 
 
 def value_asked(query: Query, intent: Intent) -> tuple[Concept, ...]:

@@ -299,9 +299,9 @@ _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
     r"Although|While|After|Before|During|Here|To"
 )
+_SMALL_WORDS = r"(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"  # "of", "and", "the" ...
 _GLUED_HEADING = re.compile(
-    r"^[A-Z][\w'()/-]*\s+(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"
-    r"(?:[A-Z][\w'()/-]*\s+(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*){1,7}?"
+    r"^[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"(?:[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"){1,7}?"
     r"(?=(?:" + _OPENERS + r"|People|An?)\s+[a-z])"
 )
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
@@ -528,9 +528,8 @@ def without_heading(sentence: str) -> str:
     the heading's last words ("Resectable Tumors Resectable tumors can be removed by
     surgery.", "Treatment for Dry Mouth Dry mouth treatment will ...")."""
     glued = _GLUED_HEADING.match(sentence)
-    if glued and not glued_heading(sentence[: glued.end()], sentence[glued.end() :]):
-        glued = None
-    glued = glued or _CAPITALS_HEADING.match(sentence)
+    if glued is None or not glued_heading(sentence[: glued.end()], sentence[glued.end() :]):
+        glued = _CAPITALS_HEADING.match(sentence)
     if glued:
         return sentence[glued.end() :]
     words = sentence.split()
