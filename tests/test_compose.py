@@ -1502,7 +1502,9 @@ def test_a_question_on_what_something_is_is_led_by_the_statement_that_says_it() 
         passage = Passage(text[:8], text[:8], 0, (), text)
         return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, None)
 
-    signs = candidate("The signs and symptoms of Klinefelter syndrome (KS) vary.", 1.5)
+    signs = candidate(
+        "The signs and symptoms of Klinefelter syndrome (KS) include small testes.", 1.5
+    )
     other = candidate("Hypogonadism is a condition in which the testes make little of it.", 1.4)
     what = candidate("Klinefelter syndrome (KS) is a condition of males with an extra X.", 1.1)
     topic = ((5.0, (frozenset(terms("Klinefelter")),)),)
@@ -1968,6 +1970,39 @@ def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() 
     # a recommendation that cites its studies is still a recommendation
     based = scored("Based on several trials, offer a reduced starting dose.", 1.2)
     assert lead_with_answer([based, advice], management)[0] is based
+
+
+def test_a_statement_that_says_only_what_the_answer_depends_on_does_not_lead() -> None:
+    depends = scored(
+        "The treatment of lupus depends on the severity of the condition and what parts of "
+        "the body are affected.",
+        1.3,
+    )
+    answer = scored("Medicines and lifestyle changes can help control lupus.", 1.0)
+    management = intent_named("management")
+    assert lead_with_answer([depends, answer], management)[0] is answer
+    varies = scored("Its signs and symptoms vary from person to person.", 1.3)
+    assert lead_with_answer([varies, answer], management)[0] is answer
+    many = scored("Your doctor will consider many things when deciding which medicine.", 1.3)
+    assert lead_with_answer([many, answer], management)[0] is answer
+    # what follows the "depends" says what the answer is: it may lead
+    then = scored(
+        "Treatment for back pain depends on what is causing it. It may include hot or cold "
+        "packs, exercise and medicines.",
+        1.3,
+    )
+    assert lead_with_answer([then, answer], management)[0] is then
+    # an answer qualified by what it depends on is an answer
+    qualified = scored(
+        "It is inherited in an autosomal recessive or dominant manner, depending on the type.",
+        1.3,
+    )
+    inheritance = intent_named("inheritance")
+    assert lead_with_answer([qualified, answer], inheritance)[0] is qualified
+    # the only statement there is leads; nor is it the bottom line's second statement
+    assert lead_with_answer([depends], management) == [depends]
+    assert bottom_line_size([answer, replace(depends, score=1.0, answers=True)]) == 1
+    assert bottom_line_size([depends, replace(varies, score=1.3, answers=True)]) == 2
 
 
 def test_a_line_that_only_joins_two_items_keeps_the_list_going() -> None:

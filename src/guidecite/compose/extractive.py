@@ -136,6 +136,14 @@ STUDY_REPORT = re.compile(
     r"\b(?:showed|shows|reported|found|demonstrated|compared|observed)\b)",
     re.IGNORECASE,
 )
+#: A sentence that says only what the answer depends on ("The treatment of lupus depends on
+#: the severity of the condition ...", "Its symptoms vary from person to person", "Your
+#: doctor will consider many things ..."): it tells that there is an answer, not what it is.
+_DEPENDS = re.compile(
+    r"\b(?:depends?|(?:will|may|can|could|would) depend|(?:is|are|will be) based) on\b"
+    r"|\bvar(?:y|ies)\b(?!\s+(?:widely\s+)?(?:in|by)\s+(?:size|dose))|\bmany (?:things|factors)\b",
+    re.IGNORECASE,
+)
 #: A question that asks what studies found: a study's report answers it.
 STUDY_ASKED = re.compile(r"\b(?:evidence|trials?|stud(?:y|ies)|data)\b", re.IGNORECASE)
 #: Statements scoring under this share of the best are left out. Physicians labelled about
@@ -565,13 +573,16 @@ def bottom_line_size(
     second statements, "There is no cure for MS, but medicines may slow it down").
     Where the question names who recommends and that body leads, the second must be its too:
     the bottom line does not set another body's rule beside the one asked about. Nor is the
-    second a report of one study, unless the question asks for studies (lead_with_answer)."""
+    second a report of one study, unless the question asks for studies, nor a statement that
+    says only what the answer depends on (lead_with_answer)."""
     if len(picked) < 2:
         return len(picked)
     first, second = picked[0], picked[1]
     if first.named_source and not second.named_source:
         return 1
     if not studies_asked and STUDY_REPORT.search(second.text):
+        return 1
+    if only_what_it_depends_on(second.text) and not only_what_it_depends_on(first.text):
         return 1
     adds = len(second.terms - first.terms) >= 3
     bears = second.answers or main is None or coverage_of((main,), second.terms) > 0
@@ -650,7 +661,9 @@ def lead_with_answer(
     leads only where no other picked statement can: it is not the answer for everyone.
     Nor does a report of one study ("In a small prospective study, five patients ...") lead
     where another statement can, unless the question asks for studies (`studies_asked`):
-    the bottom line is what to do, not what a trial saw. Where the best says nothing of the
+    the bottom line is what to do, not what a trial saw; nor one that says only what the
+    answer depends on ("Treatment for pneumonia depends on the type of pneumonia ..."): it
+    tells that there is an answer, not what it is. Where the best says nothing of the
     kind of answer asked and the topic's own documents (`topic_docs`) give that kind a
     section (SECTION_INTENTS: how it is inherited), a statement of that section leads."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
@@ -679,6 +692,7 @@ def lead_with_answer(
     pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
     if not studies_asked:
         pool = [c for c in pool if not STUDY_REPORT.search(c.text)] or pool
+    pool = [c for c in pool if not only_what_it_depends_on(c.text)] or pool
     if (
         primary is not None
         and primary.name in SECTION_INTENTS
@@ -694,6 +708,15 @@ def lead_with_answer(
     others = [c for c in pool if c is not first and not duplicates(c, first)]
     leading = [first, max(others, key=lead)] if others else [first]
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
+
+
+def only_what_it_depends_on(text: str) -> bool:
+    """Whether a statement says only what its answer depends on: every sentence of it says
+    that the answer depends, varies or weighs many things ("Treatment for pneumonia depends
+    on the type of pneumonia you have and how severe it is."), none says what the answer is
+    ("... It may include hot or cold packs, exercise, medicines")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if s]
+    return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
 
 
 def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = False) -> str | None:
