@@ -196,6 +196,31 @@ def test_two_everyday_words_run_together_are_split_not_corrected() -> None:
     assert corrections == (Correction("infact", "in fact"),)
 
 
+def test_two_words_of_content_typed_together_are_a_misspelt_library_word_where_one_is_close() -> (
+    None
+):
+    vocabulary = Vocabulary.build(
+        ["Progressive supranuclear palsy is rare.", "supranuclear gaze", "the infant"]
+    )
+    question, corrections = correct_spelling(
+        "my dad has Progressive Supernuclear Palsy", vocabulary, ["Supernuclear"]
+    )
+    assert corrections == (Correction("Supernuclear", "supranuclear"),)
+    assert question == "my dad has Progressive supranuclear Palsy"
+    # a pair with one of the commonest words of English is still the pair
+    assert correct_spelling("infact", vocabulary, ["infact"])[1] == (
+        Correction("infact", "in fact"),
+    )
+    # as is one whose second word starts with a capital
+    sessions = Vocabulary.build(["sessions", "the sessions"])
+    assert correct_spelling("SessionId: 5", sessions, ["SessionId"])[1] == (
+        Correction("SessionId", "Session Id"),
+    )
+    # and where no library word is close, two words of content are the pair
+    pair = correct_spelling("a heartattack", vocabulary, ["heartattack"])[1]
+    assert pair == (Correction("heartattack", "heart attack"),)
+
+
 def test_a_backslash_typed_inside_a_word_goes() -> None:
     assert drop_stray_backslashes(r"recover speech arti\culation") == "recover speech articulation"
     assert drop_stray_backslashes(r"a\ b and 1\2") == r"a\ b and 1\2"

@@ -367,6 +367,11 @@ def english_words() -> frozenset[str]:
 #: Both words of a run-together pair are this common in everyday English (Zipf scale):
 #: "infact" is "in fact", "atleast" "at least"; "comit" is no "com it".
 RUN_TOGETHER_ZIPF = 4.5
+#: Where the library also has a word close to it, a pair is read only where one of its words
+#: is among the commonest of English ("in fact", "any other", "thank you": "in", "any" and
+#: "you" are above this): two words of content ("super nuclear") are less likely than a
+#: misspelt library word ("Supernuclear" for "supranuclear").
+RUN_TOGETHER_COMMONEST = 5.75
 #: ... and one of them has at least this many letters: two short syllables ("de re" for
 #: "dere") are more likely a misspelt word than two words.
 RUN_TOGETHER_LONGEST = 4
@@ -401,17 +406,32 @@ def run_together(word: str) -> str | None:
     return parts if word.islower() else f"{word[: len(pair[0])]} {word[len(pair[0]) :]}"
 
 
+def pair_or_word(typed: str, pair: str | None, word: str | None) -> str | None:
+    """What a typed word meant, given two words it may be typed together (`pair`) and the
+    close library word it may misspell (`word`): the pair where one of its words is among
+    the commonest of English ("infact": "in fact", not "infant"), where the second starts
+    with a capital ("SessionId"), or where no library word is close; otherwise the library
+    word ("Supernuclear": "supranuclear", not "Super nuclear")."""
+    if pair is None or word is None:
+        return pair or word
+    if re.search(r"[a-z][A-Z]", typed):
+        return pair
+    if any(zipf_frequency(p.lower(), "en") >= RUN_TOGETHER_COMMONEST for p in pair.split()):
+        return pair
+    return word
+
+
 def correct_spelling(
     question: str, vocabulary: Vocabulary, unknown: Iterable[str]
 ) -> tuple[str, tuple[Correction, ...]]:
     """The question with each of its `unknown` words corrected where it is two everyday
     words run together ("infact") or the library has a close word (never an everyday
-    English word), and the corrections made."""
+    English word; pair_or_word where it may be either), and the corrections made."""
     corrections = []
     for word in dict.fromkeys(unknown):
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
             continue  # a word of English ("reply", "bleeder") the library happens not to use
-        better = run_together(word) or vocabulary.correct(word)
+        better = pair_or_word(word, run_together(word), vocabulary.correct(word))
         if better is not None:
             corrections.append(Correction(word, better))
     for correction in corrections:
