@@ -1294,6 +1294,16 @@ def test_a_connective_points_back_and_references_and_run_in_headings_are_not_sai
     ]
     another = "Levodopa helps some patients with slowness. Another group of drugs helps mood."
     assert [unit for unit, _ in statements_of(another)][-1] == another
+    # "Still," leans on what it answers: "Small stones usually pass ... Still, ..."
+    still = (
+        "Small stones usually pass without treatment. Still, the person may need pain "
+        "medication. Still's disease can affect the joints of children."
+    )
+    assert [unit for unit, _ in statements_of(still)] == [
+        "Small stones usually pass without treatment.",
+        "Small stones usually pass without treatment. Still, the person may need pain medication.",
+        "Still's disease can affect the joints of children.",
+    ]
     # an example is said with what it is an example of
     example = (
         "Restraints may be used during a procedure to ensure your infant's safety. For "

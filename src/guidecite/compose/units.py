@@ -227,7 +227,8 @@ _POINTING_BACK = (
     r"Consequently|Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|"
     r"Otherwise|In addition|In contrast|As a result|On the other hand|Either way|In either case|"
     r"Even so|In fact|Indeed|For example|For instance|Then|Finally|Specifically|In particular|"
-    r"Namely|In (?:this|that|such|these|either) cases?|Until then|After that|Meanwhile)\b",
+    r"Namely|In (?:this|that|such|these|either) cases?|Until then|After that|Meanwhile|"
+    r"Still(?=,))\b",
     # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
     # the sentence before names
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+(?:\w+ly\s+)?"
