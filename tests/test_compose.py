@@ -14,6 +14,7 @@ from guidecite.compose.candidates import Candidate, duplicates, offers, uncited
 from guidecite.compose.extractive import (
     ExtractiveComposer,
     SiteText,
+    beyond_topic,
     bottom_line_size,
     frame_notice,
     lead_with_answer,
@@ -1632,6 +1633,23 @@ def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_say
     hits = [*hits, Hit(Passage("p3", "d1", 1, (), asked), 1.5)]
     article = ExtractiveComposer().compose(query, hits, documents, "patient")
     assert asked in [s.text for s in article.statements] and article.notice is None
+
+
+def test_an_adult_a_man_or_a_woman_asks_nothing_more_about_the_topic_but_children_do() -> None:
+    def asked(words: Sequence[str]) -> list[str]:
+        frame = Frame("scabies", "Scabies", (), "management", ())
+        concepts = tuple((5.0, (frozenset(terms(w)),)) for w in words)
+        query = replace(
+            framed(f"How do you treat scabies in {words[1]}?", words, frame),
+            concepts=concepts,
+            topic_concepts=concepts[:1],
+        )
+        return [" ".join(sorted(c[1][0])) for c in beyond_topic(query)]
+
+    assert asked(("scabies", "adults")) == []
+    assert asked(("scabies", "women")) == []
+    assert asked(("scabies", "children")) == ["children"]
+    assert asked(("scabies", "crusted")) == ["crust"]
 
 
 def test_asked_what_to_do_a_description_of_the_condition_itself_is_left_out() -> None:

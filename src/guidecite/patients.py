@@ -399,6 +399,17 @@ def names_population(word: str) -> bool:
     return any(pattern.match(word) for pattern in POPULATIONS.values())
 
 
+#: Words that say only that the patient is an adult, a man or a woman.
+_ANY_ADULT = cue(r"adults?\b", r"wom[ae]n\b", r"m[ae]n\b", r"(?:fe)?males?\b")
+
+
+def names_any_adult(word: str) -> bool:
+    """Whether a question word says only that the patient is an adult, a man or a woman
+    ("adults", "woman", "male"): whom a statement that names no group is about, unlike
+    "children" or "pregnant"."""
+    return _ANY_ADULT.fullmatch(word) is not None
+
+
 def names_patient(word: str) -> bool:
     """Whether a question word says who the patient is (age, sex, a relative)."""
     return bool(

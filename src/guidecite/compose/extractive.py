@@ -39,7 +39,7 @@ from ..intents import (
     intent_named,
     workup_asked,
 )
-from ..patients import may_be_child, populations_of, said_for
+from ..patients import may_be_child, names_any_adult, populations_of, said_for
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
 from ..rerank import Reranker
@@ -447,9 +447,19 @@ def patient_groups(query: Query) -> frozenset[str]:
 
 def beyond_topic(query: Query) -> tuple[Concept, ...]:
     """The question's weighted concepts other than its topic's: what it asks about it
-    (words that weigh little, like the story's or the patient's, left out)."""
+    (words that weigh little, like the story's, left out, and words that say only that the
+    patient is an adult, a man or a woman, whom a statement that names no group is about:
+    "adults" in "What is the treatment of iron deficiency anemia in adults?" asks nothing
+    more about it, where "children" asks for what is said of them)."""
     topic = {id(c) for c in query.topic_concepts}
-    return tuple(c for c in query.concepts if id(c) not in topic and c[0] >= ASKS_ABOUT)
+    aligned = len(query.content_words) == len(query.concepts)
+    return tuple(
+        c
+        for i, c in enumerate(query.concepts)
+        if id(c) not in topic
+        and c[0] >= ASKS_ABOUT
+        and not (aligned and names_any_adult(query.content_words[i]))
+    )
 
 
 def intents_asked(query: Query) -> list[Intent]:
