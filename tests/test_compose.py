@@ -1305,6 +1305,12 @@ def test_a_connective_points_back_and_references_and_run_in_headings_are_not_sai
         "Small stones usually pass without treatment. Still, the person may need pain medication.",
         "Still's disease can affect the joints of children.",
     ]
+    # each of a set named before is said with it
+    each = (
+        "Changes in the DMPK and CNBP genes cause the two forms of myotonic dystrophy. In "
+        "each case, a segment of DNA is abnormally repeated many times."
+    )
+    assert [unit for unit, _ in statements_of(each)][-1] == each
     # an example is said with what it is an example of
     example = (
         "Restraints may be used during a procedure to ensure your infant's safety. For "

@@ -229,6 +229,10 @@ _POINTING_BACK = (
     r"Even so|In fact|Indeed|For example|For instance|Then|Finally|Specifically|In particular|"
     r"Namely|In (?:this|that|such|these|either) cases?|Until then|After that|Meanwhile|"
     r"Still(?=,))\b",
+    # each of a set the sentence before names: "In each case, the affected individual had
+    # ...", "In both cases ..."
+    r"(?:In|For)\s+(?:each|both|either|neither)\s+(?:of\s+(?:these|those|the)\s+)?"
+    r"(?:cases?|instances?|patients?|famil(?:y|ies)|individuals?|groups?|situations?)\b",
     # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
     # the sentence before names
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+(?:\w+ly\s+)?"
