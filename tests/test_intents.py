@@ -38,6 +38,8 @@ from guidecite.intents import (
         ("Is psoriasis contagious?", "cause"),
         ("how do i get rid of head lice on my kid", "management"),  # getting rid, not getting
         ("My mother has this condition. Is there anything that can be done for her?", "management"),
+        ("Is there anything we can do to help the symptoms?", "management"),
+        ("Is there something I could do about it?", "management"),
         ("What tests can be done for it?", "test"),  # done to test, not to treat
         ("Can the disorder be passed down to my children?", "inheritance"),
         ("What is hemochromatosis?", "definition"),

@@ -222,6 +222,8 @@ INTENTS: tuple[Intent, ...] = (
             r"(?!\s+(?:expect|know|be aware)\b)",
             r"get rid of",
             r"(?:anything|something|what) (?:else )?(?:that )?(?:can|could) (?:\w+ )?be done",
+            r"(?:anything|something) (?:else )?(?:that )?(?:i|we|you|he|she|they) (?:can|could) do",
+            r"help (?:the|his|her|my|their|your|these|those) symptoms",
         ),
         cue(
             r"treat",
