@@ -575,6 +575,27 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     # a description is not a caution, and a concentration is a result, not a dose
     assert classify("These tumours are rare and do not normally spread.", ()).key == "other"
     assert classify("If you miss a dose, do not take two at once.", ()).key == "pitfalls"
+    # avoiding as the aim of what is done, and whom a treatment is for, are no caution
+    monitored = (
+        "Most women with signs of preeclampsia are closely monitored to avoid complications."
+    )
+    assert classify(monitored, ()).key == "monitoring"
+    assert classify("Anemia should be treated with transfusions to avoid symptoms.", ()).key == (
+        "treatment"
+    )
+    absent = "In the absence of contraindications, fibrinolytic therapy should be given."
+    assert classify(absent, ()).key == "treatment"
+    primary = "Offer primary PCI to those who have contraindications to fibrinolytic therapy."
+    assert classify(primary, ()).key == "treatment"
+    # what to avoid, and what is contraindicated, are
+    for caution in (
+        "It is advisable to avoid gadolinium in dialysis-dependent patients.",
+        "You should avoid alcohol.",
+        "Heavy lifting should be avoided.",
+        "The drug is contraindicated in pregnancy.",
+        "Contraindications include severe liver disease.",
+    ):
+        assert classify(caution, ()).key == "pitfalls", caution
     assert classify("Beta-blockade must never be started before alpha-blockade.", ()).key == (
         "pitfalls"
     )

@@ -37,13 +37,21 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"(?:^|[.;:!]\s+|,\s+(?:and\s+|but\s+)?|\b(?:you|please)\s+)"
             r"(?:do not|don't|never)\b|\b(?-i:Do not|Don't|Never)\b|"
             r"\b(?:must|should|may|can|will) never\b|"
+            # "Avoid ...", "should avoid", "advisable to avoid", "be avoided"; not the aim of
+            # what is done ("treated with transfusions to avoid symptoms", "to lessen or avoid
+            # complications", "helps avoid")
+            + r"(?:^|[.;:!]\s+|,\s+(?:and\s+|but\s+)?|\b(?:should|must|you|please|always|also|"
+            r"consider|(?:want|advisable|recommended|important|best|wise|try|sure|told|advised|"
+            r"counsel\w*\s+\w+(?:\s+\w+)?)\s+to)\s+)avoid|\bavoid(?:ed|ance)\b|"
             + _cues(
-                r"avoid",
                 r"should not",
                 r"must not",
                 r"not (?:be )?recommended",
                 r"recommends? against",
-                r"contraindicat",
+                # not who may have the treatment: "In the absence of contraindications, ...",
+                # "patients ... who have contraindications to fibrinolytic therapy"
+                r"(?<!absence of )(?<!without )(?<!\bno )(?<!have )(?<!has )(?<!with )"
+                r"(?<!have a )(?<!has a )(?<!with a )contraindicat",
                 r"caution",
                 r"warning",
                 r"not (?:be )?(?:used|routinely|given|offered)",
