@@ -566,6 +566,9 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("It is a common condition.", ("Treatment", "Options")).key == "treatment"
     assert classify("Start octreotide LAR 20 mg every 4 weeks.", ()).key == "treatment"
     assert classify("Give 500 mg of the drug twice daily.", ()).key == "treatment"
+    # a count of doses is a dose, whatever interval repeats it
+    saba = "SABA: Salbutamol 4-10 puffs by pMDI + spacer, repeated every 20 minutes for 1 hour"
+    assert classify(saba, ()).key == "treatment"
     assert classify("Do not give NSAIDs to people with severe kidney disease.", ()).key == (
         "pitfalls"
     )

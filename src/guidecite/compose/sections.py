@@ -90,7 +90,10 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
         "treatment",
         "Treatment",
         re.compile(
-            r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|units?|iu|ml)(?:/(?:kg|m2|day|d)\b|\b(?!/))", re.I
+            r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|units?|iu|ml)(?:/(?:kg|m2|day|d)\b|\b(?!/))"
+            # a count of doses: "4-10 puffs by pMDI", "1 inhalation twice daily"
+            r"|\b\d+\s*(?:puffs?|inhalations?|tablets?|capsules?|sprays?)\b",
+            re.I,
         ),
     ),
     SectionKind(
