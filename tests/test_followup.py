@@ -61,6 +61,25 @@ def test_a_follow_up_word_replaces_the_earlier_word_it_stands_in_for() -> None:
     assert text == "asthma treated: What about children?"
 
 
+class BrokenEmbedder(PairEmbedder):
+    """A model whose first vector is no number: its products raise the "invalid" flag."""
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        vectors = super().embed(texts)
+        vectors[0, -1] = np.inf
+        return vectors
+
+
+def test_a_similarity_that_is_no_number_substitutes_nothing() -> None:
+    frequency = {"asthma": 900, "treated": 800, "adults": 1}.__getitem__
+    earlier = ("asthma", "treated", "adults")
+    broken = BrokenEmbedder({"adults", "children"})
+    assert context_words(("children",), earlier, frequency, broken) == ["treated", "adults"]
+    # a working model reads "children" as standing in for "adults"
+    working = PairEmbedder({"adults", "children"})
+    assert context_words(("children",), earlier, frequency, working) == ["asthma", "treated"]
+
+
 def test_the_earlier_question_adds_at_most_as_many_words_as_the_follow_up_has() -> None:
     frequency = {"alpha": 50, "beta": 3, "gamma": 900, "delta": 1}.__getitem__
     earlier = ("alpha", "beta", "gamma", "delta")

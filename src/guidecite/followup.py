@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from .embedding import Embedder
 from .query import clean_question, content_words
 
@@ -100,7 +102,11 @@ def _substituted(
     if embedder is None or not own or not candidates:
         return set()
     vectors = embedder.embed([*own, *candidates])
-    similarity = vectors[len(own) :] @ vectors[: len(own)].T
+    # Some OpenBLAS builds raise the "invalid" flag on small products of clean vectors
+    # (numpy issue 24067; seen once in a full test run); a similarity that is no number is
+    # no similarity.
+    with np.errstate(invalid="ignore"):
+        similarity = np.nan_to_num(vectors[len(own) :] @ vectors[: len(own)].T)
     return {
         w
         for w, row in zip(candidates, similarity, strict=True)
