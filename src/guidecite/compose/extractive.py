@@ -22,6 +22,7 @@ from typing import Protocol, TypeVar
 
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
+from ..chunking import split_sentences
 from ..evidence import main_focus
 from ..frame import (
     CORRECTION,
@@ -725,7 +726,7 @@ def only_what_it_depends_on(text: str) -> bool:
     that the answer depends, varies or weighs many things ("Treatment for pneumonia depends
     on the type of pneumonia you have and how severe it is."), none says what the answer is
     ("... It may include hot or cold packs, exercise, medicines")."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if s]
+    sentences = split_sentences(text)
     return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
 
 
