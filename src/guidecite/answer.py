@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from .audience import get_reader, library_definer, tailor
+from .crisis import help_first, help_lines, speaks_of_self_harm, without_self_harm
 from .deidentify import note_removals, prepare_question
 from .evidence import Evidence, assess, insufficient
 from .frame import NOTHING_SAID
@@ -79,6 +80,9 @@ def answer_with_hits(
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     query = read_question(question, library)
+    crisis = speaks_of_self_harm(query.read)
+    if crisis:  # the rest of the message is what it asks about (crisis.py)
+        query = read_question(without_self_harm(question, query.frame.corrections), library)
     clock = _lap(timings, "understand", clock)
     query, hits, documents = find_passages(query, library, audience)
     clock = _lap(timings, "retrieve", clock)
@@ -94,7 +98,10 @@ def answer_with_hits(
         result = replace(result, audience=reader.name.value)  # the reader, as when composed
     clock = _lap(timings, "compose", clock)
     result = check(result, library, query, documents, show_unsupported=show_unsupported)
-    _lap(timings, "verify", clock)
+    clock = _lap(timings, "verify", clock)
+    if crisis:
+        result = help_first(replace(result, question=question), help_lines(library))
+        _lap(timings, "crisis", clock)
     result.timings_ms = timings
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     result.language = interface_language(query.language)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from guidecite import audience
+from guidecite import audience, crisis
 from guidecite.errors import InputError
 from guidecite.frame import DECLINE_REASONS, DECLINED, READING_NOTICES
 from guidecite.i18n import DEFAULT_LANGUAGE, N_, translate_messages, translate_whole, translator
@@ -315,7 +315,9 @@ def localized(answer: Answer, language: str | None = None) -> Answer:
     sections = tuple(_section_heading(s, answer.audience, _) for s in answer.sections)
     notice = audience.translate_notice(answer.notice, _)
     if notice:
-        notice = translate_messages(notice, READING_NOTICES, _, translated=("kind",))
+        notice = translate_messages(
+            notice, (*crisis.NOTICES, *READING_NOTICES), _, translated=("kind",)
+        )
         notice = translate_whole(notice, (DECLINED,), _, within={"reason": DECLINE_REASONS})
     if _(SOURCES_IN_ENGLISH) not in (notice or ""):
         notice = " ".join(x for x in (_(SOURCES_IN_ENGLISH), notice) if x)

@@ -115,19 +115,31 @@ def _header(answer: Answer, _: Gettext) -> str:
 
 def _body(answer: Answer, _: Gettext) -> str:
     if answer.status == INSUFFICIENT_EVIDENCE:
-        return _no_evidence(answer, _)
+        # what the library says on getting help, where the message calls for it (crisis.py)
+        help_given = _sections(answer, _) + (_references(answer, _) if answer.references else "")
+        return help_given + _no_evidence(answer, _)
     parts = []
     if answer.bottom_line:
         statements = " ".join(_statement(s, answer, _) for s in answer.bottom_line)
         parts.append(_section(_("Bottom line"), f'<p class="bottom-line">{statements}</p>'))
-    for section in answer.sections:
-        items = "".join(f"<li>{_statement(s, answer, _)}</li>\n" for s in section.statements)
-        parts.append(_section(section.heading, f"<ul>\n{items}</ul>"))
+    parts.append(_sections(answer, _))
     if answer.disagreements:
         tables = "".join(_disagreement(d, answer, _) for d in answer.disagreements)
         parts.append(_section(_("Where sources disagree"), tables))
     parts.append(_references(answer, _))
     return "".join(parts)
+
+
+def _sections(answer: Answer, _: Gettext) -> str:
+    return "".join(
+        _section(
+            section.heading,
+            "<ul>\n"
+            + "".join(f"<li>{_statement(s, answer, _)}</li>\n" for s in section.statements)
+            + "</ul>",
+        )
+        for section in answer.sections
+    )
 
 
 def _disagreement(disagreement: Disagreement, answer: Answer, _: Gettext) -> str:

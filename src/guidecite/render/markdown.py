@@ -61,6 +61,9 @@ def render(answer: Answer) -> str:
     _ = translator(answer.language).gettext
     blocks = [_header(answer, _)]
     if answer.status == INSUFFICIENT_EVIDENCE:
+        blocks += _sections(answer, _)  # what the library says on getting help (crisis.py)
+        if answer.references:
+            blocks.append(_references(answer, _))
         blocks += _no_evidence(answer, _)
     else:
         blocks += _article(answer, _)
@@ -87,13 +90,23 @@ def _article(answer: Answer, _: Gettext) -> list[str]:
     if answer.bottom_line:
         lead = " ".join(_statement(s, answer, _) for s in answer.bottom_line)
         blocks.append(f"## {_('Bottom line')}\n\n{lead}")
-    for section in answer.sections:
-        bullets = "\n".join(f"- {_statement(s, answer, _)}" for s in section.statements)
-        blocks.append(f"## {md(section.heading)}\n\n{bullets}")
+    blocks += _sections(answer, _)
     if answer.disagreements:
         blocks.append(_disagreements(answer, _))
-    blocks.append(f"## {_('References')}\n\n" + _reference_list(answer.references, answer, _))
+    blocks.append(_references(answer, _))
     return blocks
+
+
+def _sections(answer: Answer, _: Gettext) -> list[str]:
+    return [
+        f"## {md(section.heading)}\n\n"
+        + "\n".join(f"- {_statement(s, answer, _)}" for s in section.statements)
+        for section in answer.sections
+    ]
+
+
+def _references(answer: Answer, _: Gettext) -> str:
+    return f"## {_('References')}\n\n" + _reference_list(answer.references, answer, _)
 
 
 def _no_evidence(answer: Answer, _: Gettext) -> list[str]:
