@@ -197,6 +197,18 @@ def test_considering_advises_and_a_consideration_does_not() -> None:
     assert not management.answers.search("Juvenile disease is considered an intermediate form.")
 
 
+def test_an_instruction_to_the_reader_says_what_to_do_and_a_question_or_caution_does_not():
+    management = intent_named("management")
+    assert management.answers.search("Do drink water or sugarless drinks often.")
+    assert management.answers.search(
+        "In the meantime, you can take steps: Do activities that distract you from the itch."
+    )
+    assert not management.answers.search("Do you have information about Iron")
+    assert not management.answers.search("Do these tumours spread to the liver?")
+    assert not management.answers.search("Do not rub the skin.")
+    assert not management.answers.search("Most people do well without it.")
+
+
 def test_starting_a_treatment_advises_and_what_starts_on_its_own_does_not() -> None:
     management = intent_named("management")
     assert management.answers.search("Start metformin at a low dose.")

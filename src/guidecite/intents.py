@@ -49,6 +49,15 @@ INFORMATION_ASKED = cue(
     r"informaci[oó]n",
 )
 
+#: An instruction to the reader, as leaflets for patients give them ("Do drink water or
+#: sugarless drinks often."): not a caution ("Do not ..."), nor a question ("Do you have
+#: information about iron?", "Do these tumours spread?").
+DO_INSTRUCTION = (
+    r"(?-i:(?:^|(?<=[.;:!?]\s))Do\s+(?!not\b)"
+    r"(?!(?:you|we|they|I|he|she|it|these|those|people|patients|the|any|all|some|most|your|"
+    r"my|our|their)\b)[a-z]+\b(?![^.?!]*\?))"
+)
+
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
 INTENTS: tuple[Intent, ...] = (
     Intent(
@@ -250,6 +259,7 @@ INTENTS: tuple[Intent, ...] = (
             r"offer",
             r"preferred",  # "US is the preferred initial examination"
             r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
+            DO_INSTRUCTION,
         ),
         ("treatment", "recommended", "therapy", "management"),
     ),
