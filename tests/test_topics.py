@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms, words
-from guidecite.query import Clause, Query
-from guidecite.question_topic import name_sources, says_title
+from guidecite.query import NO_FRAME, Clause, Query, dominant_word
+from guidecite.question_topic import candidate_titles, name_sources, says_title
+from guidecite.relevance import off_topic_reason
 from guidecite.retrieval import issued_by
-from guidecite.topics import TopicIndex, adjacent_pairs, initials, topic_phrase
+from guidecite.topics import TitleMatch, TopicIndex, adjacent_pairs, initials, topic_phrase
+from query_support import framed
 
 TITLES = [
     ("net", "Gastrointestinal Neuroendocrine Tumors (PDQ) - NCI"),
@@ -233,3 +237,43 @@ def test_a_title_said_whole_is_a_topic_however_rare_the_words_around_it() -> Non
     assert not says_title(said, "Leigh syndrome")  # not said
     assert not says_title(said, "Hope")  # one word: a word, not yet a title said
     assert not says_title(words("the disease of Leigh"), "Leigh's Disease")
+
+
+def _weighed(question: str, weights: dict[str, float]) -> Query:
+    """A question read into these words, each weighing as given (its own term)."""
+    concepts = tuple((w, (frozenset(terms(word)),)) for word, w in weights.items())
+    return replace(framed(question, tuple(weights), NO_FRAME), concepts=concepts)
+
+
+VAPING = "What is the best treatment for vaping lung injury?"
+VAPING_WEIGHTS = {"treatment": 1.23, "vaping": 10.01, "lung": 3.01, "injury": 3.32}
+
+
+def test_the_word_most_of_a_question_rests_on_is_its_dominant_word() -> None:
+    assert dominant_word(_weighed(VAPING, VAPING_WEIGHTS)) == 1
+    iron = {"inherited": 2.82, "store": 5.06, "iron": 5.0, "treated": 2.29}
+    assert dominant_word(_weighed("An inherited condition that stores iron?", iron)) is None
+    # a word asking for a kind of answer is no subject, however rare in the library
+    spanish = {"diagnosticar": 3.08, "hipotiroidismo": 5.83, "medicamento": 9.0}
+    assert dominant_word(_weighed("¿Con qué medicamento se trata?", spanish)) is None
+
+
+def test_a_title_that_does_not_state_the_dominant_word_names_no_topic() -> None:
+    query = _weighed(VAPING, VAPING_WEIGHTS)
+    index = TopicIndex([("burns", "Inhalation Injury in Burns"), ("ecig", "E-Cigarettes")])
+    matches = {
+        "burns": TitleMatch(3.32, (3,), 3.32),  # "injury": 0.3 of the heaviest word's weight
+        "ecig": TitleMatch(10.01, (1,), 10.01),
+    }
+    assert candidate_titles(query, matches, index) == ["ecig"]
+    without = _weighed(VAPING, {**VAPING_WEIGHTS, "vaping": 6.0})  # no word most of it
+    assert candidate_titles(without, matches, index) == ["burns", "ecig"]
+
+
+def test_without_a_topic_a_statement_must_state_the_dominant_word() -> None:
+    query = _weighed("Is there a cure for long covid?", {"cure": 4.44, "long": 3.0, "covid": 9.0})
+    assert off_topic_reason(query, "Diabetes is a life-long disease and there is no cure.", "d", "")
+    assert (
+        off_topic_reason(query, "There is no cure yet for long-term effects of COVID-19.", "d", "")
+        is None
+    )

@@ -91,6 +91,8 @@ LARGE_LIBRARY = 500_000
 COMMON_SHARE = 0.05
 #: A word in fewer passages than this may be a typo (the question's, or the library's own).
 RARE = 2
+#: A word carrying this share of the question's weight is what it asks about (dominant_word).
+DOMINANT_SHARE = 0.5
 #: A concept only in the story around a consumer's question weighs this share of its rarity.
 STORY_WEIGHT = 0.3
 SUBJECT_WEIGHT = 1.5
@@ -465,6 +467,22 @@ def cue_word(word: str) -> bool:
     in ("first-medical-contact-to-device" of "What first-medical-contact-to-device time"):
     a plain word of English commoner than CUE_COMMON."""
     return word.isalpha() and zipf_frequency(word.casefold(), "en") >= CUE_COMMON
+
+
+def dominant_word(query: Query) -> int | None:
+    """The index of the question's word that carries at least DOMINANT_SHARE of its weight
+    (the rarest by far: "covid" in "Is there a cure for long covid?", "vaping" in "the best
+    treatment for vaping lung injury?"), if one does: most of what the question asks rests
+    on it. A title that does not state it names no topic (question_topic.py), and where no
+    title names one, a statement must state it (relevance.py)."""
+    words = query.content_words[: len(query.concepts)]
+    total = sum(weight for weight, _ in query.concepts)
+    # a word asking for a kind of answer ("medicamento") or naming the patient is no subject
+    subjects = [i for i, word in enumerate(words) if not names_no_focus(word)]
+    if not subjects or total <= 0:
+        return None
+    heaviest = max(subjects, key=lambda i: query.concepts[i][0])
+    return heaviest if query.concepts[heaviest][0] >= DOMINANT_SHARE * total else None
 
 
 def focus_words(

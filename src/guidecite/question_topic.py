@@ -23,6 +23,7 @@ from .patients import excluded_population, names_patient, names_population, nega
 from .query import (
     Query,
     cue_words,
+    dominant_word,
     everyday_words,
     focus_words,
     in_scope_part,
@@ -208,10 +209,12 @@ def candidate_titles(
 ) -> list[str]:
     """The documents whose titles may name the topic: they name enough of the question
     (MIN_TOPIC_SHARE of its weightiest concept, MIN_TOPICAL_SHARE once scaled by
-    topicality) or the question says the title whole, and they are not about a population
-    the question excludes."""
+    topicality) or the question says the title whole, they name the word most of the
+    question rests on where one does (query.dominant_word: "Injury" names no topic for
+    "vaping lung injury"), and they are not about a population the question excludes."""
     strongest = max((weight for weight, _ in query.concepts), default=0.0)
     said = words(query.read)
+    main = dominant_word(query)
     return [
         d
         for d, m in matches.items()
@@ -219,6 +222,7 @@ def candidate_titles(
             (m.weight >= MIN_TOPIC_SHARE * strongest and m.score >= MIN_TOPICAL_SHARE * strongest)
             or says_title(said, index.titles[d])
         )
+        and (main is None or main in m.concepts)
         and excluded_population(index.titles[d], query.frame.qualifiers) is None
     ]
 

@@ -45,7 +45,7 @@ from .patients import (
     other_severity,
     populations_of,
 )
-from .query import Query, subject_terms
+from .query import Query, dominant_word, subject_terms
 from .scoring import coverage, states_all
 from .topics import main_title
 from .types import Answer, Document, Statement
@@ -105,9 +105,13 @@ def off_topic_reason(
         if not own and not names_topic(query, text, context):
             return f"its source is about another topic than {frame.topic}"
     elif query.concepts:
-        shared = coverage(query.concepts, frozenset(terms(text)), frozenset(terms(context)))
+        said, framed = frozenset(terms(text)), frozenset(terms(context))
+        shared = coverage(query.concepts, said, framed)
         if shared < MIN_COVERAGE:
             return f"it shares only {shared:.0%} of the question's terms"
+        main = dominant_word(query)
+        if main is not None and not coverage([query.concepts[main]], said, framed):
+            return f"it does not state {query.content_words[main]!r}, what the question asks about"
     if title and (unnamed := unnamed_subject(text, title)):
         asked = asked_terms(query)
         source = main_title(title)
