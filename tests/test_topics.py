@@ -9,7 +9,14 @@ import numpy as np
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms, words
 from guidecite.query import NO_FRAME, Clause, Query, dominant_word
-from guidecite.question_topic import candidate_titles, name_sources, says_title
+from guidecite.question_topic import (
+    candidate_titles,
+    heaviest_word,
+    name_sources,
+    says_title,
+    titled_alone,
+    titles_named,
+)
 from guidecite.relevance import off_topic_reason
 from guidecite.retrieval import issued_by
 from guidecite.topics import TitleMatch, TopicIndex, adjacent_pairs, initials, topic_phrase
@@ -277,3 +284,56 @@ def test_without_a_topic_a_statement_must_state_the_dominant_word() -> None:
         off_topic_reason(query, "There is no cure yet for long-term effects of COVID-19.", "d", "")
         is None
     )
+
+
+class _Counts:
+    """A store seam: how many passages the library holds, and how many use each word (the
+    whole shared library's counts for these words)."""
+
+    def __init__(self, passages: int, uses: dict[str, int]) -> None:
+        self._passages, self._uses = passages, uses
+
+    def counts(self) -> dict[str, int]:
+        return {"passages": self._passages}
+
+    def doc_freq(self, word: str) -> int:
+        return self._uses.get(word.casefold(), 0)
+
+    def lexical_search(self, clauses: object, k: int) -> list[tuple[int, float]]:
+        return []
+
+    def passages(self, keys: object) -> dict[str, object]:
+        return {}
+
+
+RABIES = "How long is the incubation period of rabies?"
+RABIES_WEIGHTS = {"long": 3.0, "incubation": 7.99, "period": 3.64, "rabies": 8.69}
+RABIES_USES = {"long": 4639, "incubation": 29, "period": 2391, "rabies": 14}
+RABIES_TITLES = [
+    ("rabies", "Rabies"),
+    ("ttp", "Thyrotoxic periodic paralysis"),
+    ("iron", "Do you have information about Iron"),
+]
+
+
+def test_a_word_that_is_a_title_by_itself_is_the_library_s_name_for_a_topic() -> None:
+    index = TopicIndex(RABIES_TITLES)
+    assert titled_alone("rabies", index) and titled_alone("Iron", index)
+    assert not titled_alone("periodic", index) and not titled_alone("incubation", index)
+    assert heaviest_word(_weighed(RABIES, RABIES_WEIGHTS)) == "rabies"
+
+
+def test_the_rarest_word_that_is_a_title_by_itself_names_its_topic_though_english_uses_it_more():
+    # "rabies" is in 14 of 88,787 passages, rarer there than in everyday English: read as a
+    # word of conversation, it named only titles that pair it, and "period" named the topic
+    index = TopicIndex(RABIES_TITLES)
+    named = titles_named(_weighed(RABIES, RABIES_WEIGHTS), index, _Counts(88787, RABIES_USES))  # type: ignore[arg-type]
+    assert "rabies" not in named.chat
+    assert "rabies" in named.matches
+    # a title-word of the story around the question is still one of conversation
+    iron = {"inherited": 2.82, "store": 5.06, "iron": 5.0, "treated": 2.29}
+    uses = {"inherited": 1500, "store": 200, "iron": 604, "treated": 9000}
+    story = titles_named(
+        _weighed("My body stores too much iron?", iron), index, _Counts(88787, uses)
+    )  # type: ignore[arg-type]
+    assert "iron" in story.chat

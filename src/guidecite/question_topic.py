@@ -168,6 +168,33 @@ def settle_topic(
     )
 
 
+def heaviest_word(query: Query) -> str | None:
+    """The question's rarest word that is no word for the patient or for a kind of answer."""
+    subjects = [
+        (weight, word)
+        for word, (weight, _) in zip(query.content_words, query.concepts, strict=False)
+        if not names_no_focus(word)
+    ]
+    return max(subjects)[1] if subjects else None
+
+
+def titled_alone(word: str, index: TopicIndex) -> bool:
+    """Whether a word is by itself the subject of a document's title ("Rabies", "Iron",
+    "Suicide", "Malaria"): the library's own name for a topic. The question's rarest word
+    that is one ("How long is the incubation period of rabies?") is no word of everyday
+    conversation, however rarely the library's passages use it against everyday English;
+    a word of the story is ("my body stores too much iron")."""
+    own = frozenset(terms(word))
+    return bool(own) and own in _subjects_alone(index)
+
+
+@lru_cache(maxsize=4)
+def _subjects_alone(index: TopicIndex) -> frozenset[frozenset[str]]:
+    """The subjects of the index's titles that are one word ("What is (are) Rabies ?")."""
+    subjects = (subject_terms(title) for title in index.titles.values())
+    return frozenset(s for s in subjects if len(s) == 1)
+
+
 def titles_named(query: Query, index: TopicIndex, store: Store | None) -> TitlesNamed:
     """The titles that state the question's topic-naming concepts, scored (TopicIndex.rank),
     and the documents only their text names. Words for the patient, the kind of answer
@@ -178,7 +205,10 @@ def titles_named(query: Query, index: TopicIndex, store: Store | None) -> Titles
     excluded = negated_words(query.read)
     passages = store.counts()["passages"] if store is not None else 0
     freq = {w: store.doc_freq(w) for w in query.content_words} if store is not None else {}
-    chat = everyday_words(freq, passages)
+    heaviest = heaviest_word(query)
+    chat = {
+        w for w in everyday_words(freq, passages) if w != heaviest or not titled_alone(w, index)
+    }
     unnamed = {
         i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
     }
