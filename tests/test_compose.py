@@ -695,6 +695,31 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     assert [unit for unit, _ in statements_of(share)][1:] == [share]
 
 
+def test_it_is_important_to_points_nowhere_and_a_grade_line_is_no_sentence_to_point_back_at():
+    text = (
+        "1. A disease-specific history and physical examination should be performed. "
+        "Grade of Recommendation: Strong recommendation based on low-quality evidence, 1C.\n"
+        "It is important to distinguish pilonidal disease from hidradenitis suppurativa. "
+        "Staging is done with CT. It is important to know the stage in order to plan "
+        "treatment."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert "It is important to distinguish pilonidal disease from hidradenitis suppurativa." in (
+        units
+    )
+    assert "It is important to know the stage in order to plan treatment." in units
+    assert not any(u.startswith("Grade of Recommendation") for u in units)
+    # a pronoun after a grade line is said with nothing: what it names is not there
+    pointing = (
+        "Offer a thoracolumbar brace to children whose curve measures 25 to 40 degrees. "
+        "Grade of Recommendation: Strong recommendation, 1B.\n"
+        "It is worn for 18 hours a day."
+    )
+    assert [unit for unit, _ in statements_of(pointing)] == [
+        "Offer a thoracolumbar brace to children whose curve measures 25 to 40 degrees."
+    ]
+
+
 def test_these_further_on_another_span_of_time_and_a_link_to_click() -> None:
     text = (
         "Lewy body disease can be hard to diagnose, because Parkinson's disease and "

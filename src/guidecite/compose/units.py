@@ -217,9 +217,11 @@ _WORD = r"\S+(?<![.!?])"
 #: Ways a sentence opens by pointing back at what came before it; `_REFERS_BACK` matches any.
 _POINTING_BACK = (
     # a pronoun; not the "it" of "It is not clear if ...", "It is recommended that ...",
-    # which points nowhere
+    # "It is important to distinguish ...", which points nowhere
     r"(?:It(?!\s+(?:is|was|remains|seems|appears)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
-    r"(?:that|if|whether)\b)|They|Its|Their|He|She|Others|Another|Both|Such|Here)\b",
+    r"(?:that|if|whether)\b)(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:important|essential|"
+    r"necessary|advisable|reasonable|critical|crucial|vital|prudent|wise)\s+to\b)|"
+    r"They|Its|Their|He|She|Others|Another|Both|Such|Here)\b",
     # "Other treatment is supportive": other than what came before (not "Other than ...")
     r"Other\b(?!\s+than\b)",
     # a connective
@@ -335,7 +337,12 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         unit = without_unpaired_ends(_BARE_ANSWER.sub("", unit))
         if _REFERS_BACK.match(unit):
             before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
-            if not before or _REFERS_BACK.match(before) or not _ENDS_SENTENCE.search(before):
+            if (
+                not before
+                or _REFERS_BACK.match(before)
+                or not _ENDS_SENTENCE.search(before)
+                or is_grade_only(before)  # the grade of the sentence before that
+            ):
                 if not _DOCUMENT_SUBJECT.match(unit):
                     continue
                 before = ""  # under a heading: "This condition" is the document's subject
