@@ -197,6 +197,15 @@ def test_considering_advises_and_a_consideration_does_not() -> None:
     assert not management.answers.search("Juvenile disease is considered an intermediate form.")
 
 
+def test_what_is_added_to_a_treatment_asks_what_to_do_and_attention_deficit_disorder_not():
+    management = intent_named("management")
+    assert management.asks.search("His sugars are high on metformin. What is usually added next?")
+    assert management.asks.search("Is an add-on drug needed?")
+    assert not management.asks.search("My son was diagnosed with ADD last year.")
+    assert management.asks.search("Which drug should be added to metformin?")
+    assert not management.asks.search("Why is salt added to so many foods?")
+
+
 def test_an_instruction_to_the_reader_says_what_to_do_and_a_question_or_caution_does_not():
     management = intent_named("management")
     assert management.answers.search("Do drink water or sugarless drinks often.")

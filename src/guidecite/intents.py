@@ -191,6 +191,10 @@ INTENTS: tuple[Intent, ...] = (
             r"manag",
             r"course of action",
             r"next step",
+            # what to add to a treatment ("What is usually added next?"), not ADD (attention
+            # deficit disorder)
+            r"(?:what|which)(?: \w+)?(?: is| are| should| can| could)(?: \w+)?(?: be)? added\b",
+            r"add[- ]on",
             r"what to do",
             r"what (?:should|can|do|must) (?:i|we|you|he|she|they|one)"
             r"(?!\s+(?:expect|know|be aware|look|watch)\b)",
