@@ -2055,6 +2055,24 @@ def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() 
     assert lead_with_answer([based, advice], management)[0] is based
 
 
+def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> None:
+    trials = scored(
+        "A variety of new drug treatments for Parkinson's disease are in clinical trials.", 1.3
+    )
+    care = scored("Doctors may prescribe medications to treat the symptoms.", 1.0)
+    management = intent_named("management")
+    assert lead_with_answer([trials, care], management)[0] is care
+    assert lead_with_answer([trials, care], management, studies_asked=True)[0] is trials
+    studying = scored("Researchers are studying gene therapy for the disease.", 1.3)
+    assert lead_with_answer([studying, care], management)[0] is care
+    # an answer with research as an aside after it is an answer
+    aside = scored(
+        "There is no effective treatment for PSP, although scientists are searching for one.",
+        1.3,
+    )
+    assert lead_with_answer([aside, care], management)[0] is aside
+
+
 def test_a_statement_that_says_only_what_the_answer_depends_on_does_not_lead() -> None:
     depends = scored(
         "The treatment of lupus depends on the severity of the condition and what parts of "

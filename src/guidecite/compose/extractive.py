@@ -137,6 +137,15 @@ STUDY_REPORT = re.compile(
     r"\b(?:showed|shows|reported|found|demonstrated|compared|observed)\b)",
     re.IGNORECASE,
 )
+#: Research under way, not care today: "A variety of new drug treatments for Parkinson's
+#: disease are in clinical trials", "Researchers are studying ...", "... is being tested".
+RESEARCH_UNDER_WAY = re.compile(
+    r"\b(?:(?:is|are)\s+(?:now\s+|currently\s+)?(?:being\s+)?(?:studied|tested|investigated|"
+    r"evaluated|developed|explored)\b|(?:is|are)\s+(?:now\s+|currently\s+)?(?:in|under(?:going)?)"
+    r"\s+(?:clinical\s+)?(?:trials?|investigation|study)\b|(?:researchers|scientists|investigators)"
+    r"\s+(?:are|have\s+been)\s+\w+ing\b)",
+    re.IGNORECASE,
+)
 #: A sentence that says only what the answer depends on ("The treatment of lupus depends on
 #: the severity of the condition ...", "Its symptoms vary from person to person", "Your
 #: doctor will consider many things ..."): it tells that there is an answer, not what it is.
@@ -591,7 +600,7 @@ def bottom_line_size(
     first, second = picked[0], picked[1]
     if first.named_source and not second.named_source:
         return 1
-    if not studies_asked and STUDY_REPORT.search(second.text):
+    if not studies_asked and reports_research(second.text):
         return 1
     if only_what_it_depends_on(second.text) and not only_what_it_depends_on(first.text):
         return 1
@@ -670,8 +679,9 @@ def lead_with_answer(
     intents.workup_asked). A statement about a group narrower than the question's patient
     (children, older adults, pregnancy: `patient` holds the groups the question names)
     leads only where no other picked statement can: it is not the answer for everyone.
-    Nor does a report of one study ("In a small prospective study, five patients ...") lead
-    where another statement can, unless the question asks for studies (`studies_asked`):
+    Nor does a report of one study ("In a small prospective study, five patients ...") or
+    research under way ("... are in clinical trials") lead where another statement can,
+    unless the question asks for studies (`studies_asked`):
     the bottom line is what to do, not what a trial saw; nor one that says only what the
     answer depends on ("Treatment for pneumonia depends on the type of pneumonia ..."): it
     tells that there is an answer, not what it is. Where the best says nothing of the
@@ -702,7 +712,7 @@ def lead_with_answer(
     pool = [c for c in picked if c.named_source] or picked
     pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
     if not studies_asked:
-        pool = [c for c in pool if not STUDY_REPORT.search(c.text)] or pool
+        pool = [c for c in pool if not reports_research(c.text)] or pool
     pool = [c for c in pool if not only_what_it_depends_on(c.text)] or pool
     if (
         primary is not None
@@ -719,6 +729,16 @@ def lead_with_answer(
     others = [c for c in pool if c is not first and not duplicates(c, first)]
     leading = [first, max(others, key=lead)] if others else [first]
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
+
+
+def reports_research(text: str) -> bool:
+    """Whether a statement reports one study ("In a small prospective study, ...") or
+    research under way ("... are in clinical trials"): what a trial saw or is testing, not
+    what to do."""
+    # research under way as what the sentence says, not an aside after its answer ("There is
+    # no effective treatment for PSP, although scientists are searching ...")
+    said = re.split(r"[,;:]", text, maxsplit=1)[0]
+    return bool(STUDY_REPORT.search(text) or RESEARCH_UNDER_WAY.search(said))
 
 
 def only_what_it_depends_on(text: str) -> bool:
