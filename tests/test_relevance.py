@@ -196,7 +196,9 @@ def test_ask_explain_prints_the_frame_terms_and_passages(net_library) -> None:
 
 
 class _PrefersTitle:
-    """A reranker at the seam: a title is close to the question when it holds `word`."""
+    """A reranker at the seam: a title is close to the question when it holds `word`, and
+    as near as a title on the question's subject otherwise (not as far as unrelated text:
+    question_topic.MIN_TITLE_MEANING). `read` is the most titles it read at once."""
 
     name = "prefers-title"
 
@@ -206,9 +208,9 @@ class _PrefersTitle:
         self.read: list[str] = []
 
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
-        self.read = list(statements)
+        self.read = max(self.read, list(statements), key=len)
         near = self.only_when in question.lower()
-        return np.array([1.0 if near and self.word in s.lower() else 0.0 for s in statements])
+        return np.array([1.0 if near and self.word in s.lower() else 0.5 for s in statements])
 
     def alike(self, statements: Sequence[str]) -> np.ndarray:
         return np.eye(len(statements))
@@ -249,6 +251,27 @@ def test_a_title_near_the_story_of_a_message_counts_as_near_as_its_asking_part(
     )
     assert any("gastrointestinal" in t.lower() for t in prefers.read)
     assert "gastrointestinal" in (settled.frame.topic_title or "").lower()
+
+
+class _Unrelated(_PrefersTitle):
+    """A reranker at the seam that reads every title as far from the question as unrelated
+    text is ("Keep your eyes healthy" for "she keeps getting nosebleeds")."""
+
+    def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
+        self.read = max(self.read, list(statements), key=len)
+        return np.full(len(statements), 0.1)
+
+
+def test_a_best_title_that_means_nothing_the_question_asks_names_no_topic(net_library) -> None:
+    query = read_question(REFERENCE, net_library)
+    first = retrieve(net_library.store, query)
+    documents = net_library.store.documents({h.passage.doc_id for h in first})
+    topics = net_library.topics()
+    far = settle_topic(query, first, documents, topics, net_library.store, _Unrelated("x"))
+    assert far.frame.topic is None and not far.frame.topic_docs
+    assert far.frame.focus  # what the question asks about is still read
+    near = settle_topic(query, first, documents, topics, net_library.store, _PrefersTitle("x"))
+    assert near.frame.topic is not None
 
 
 def test_a_section_on_another_degree_of_the_condition_is_about_it_in_every_sentence() -> None:

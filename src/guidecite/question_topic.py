@@ -38,6 +38,9 @@ from .topics import TitleMatch, TopicIndex, aliases, main_title, topic_phrase
 from .types import Document, Hit, Passage
 from .wording import adverb, english_words, everyday_word
 
+#: A best title whose meaning is no nearer the question's than this (the reranker's cosine;
+#: unrelated texts score about 0 to 0.2 with all-MiniLM-L6-v2) names no topic.
+MIN_TITLE_MEANING = 0.2
 #: With a reranker, the best few topic titles are weighed also by how nearly each means what
 #: the question asks or the whole message tells, whichever is nearer (the cosine of their
 #: sentence vectors, times TITLE_MEANING): a message may ask only "any help is appreciated"
@@ -145,6 +148,9 @@ def settle_topic(
         focus = focus_words(query.content_words, query.concepts, no_focus, (), named.chat)
         return replace(query, frame=replace(query.frame, focus=focus))
     top = best_title(query, eligible, named.matches, hits, documents, index, reranker)
+    if means_nothing_asked(query, index.titles[top], reranker):
+        focus = focus_words(query.content_words, query.concepts, no_focus, (), named.chat)
+        return replace(query, frame=replace(query.frame, focus=focus))
     chosen = named.matches[top].concepts
     phrase = topic_name(query, top, named, index)
     members, other_names = topic_documents(
@@ -285,13 +291,29 @@ def best_title(
     ranked = sorted(eligible, key=lambda d: (-combined(d), len(index.titles[d]), d))
     if reranker is not None and query.language == "en" and len(ranked) > 1:
         best = ranked[:TITLE_POOL]
-        titles_read = [main_title(index.titles[d]) for d in best]
-        near = reranker.closeness(query.asking_text, titles_read)
-        if query.embedding_text != query.asking_text:  # a message with a story around its ask
-            near = np.maximum(near, reranker.closeness(query.embedding_text, titles_read))
+        near = title_closeness(query, [index.titles[d] for d in best], reranker)
         meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
         ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
     return ranked[0]
+
+
+def title_closeness(query: Query, titles: Sequence[str], reranker: Reranker) -> np.ndarray:
+    """How nearly each title (without its other names) means what the question asks, or
+    what the whole message tells where a story surrounds its ask."""
+    titles_read = [main_title(title) for title in titles]
+    near = reranker.closeness(query.asking_text, titles_read)
+    if query.embedding_text != query.asking_text:  # a message with a story around its ask
+        near = np.maximum(near, reranker.closeness(query.embedding_text, titles_read))
+    return near
+
+
+def means_nothing_asked(query: Query, title: str, reranker: Reranker | None) -> bool:
+    """Whether the best title's meaning is as far from the question's as unrelated texts
+    are (MIN_TITLE_MEANING): it shares a word ("keeps" getting nosebleeds: "Keep your eyes
+    healthy"; "falling" pregnant: "Falls"), not a subject."""
+    if reranker is None or query.language != "en":
+        return False
+    return float(title_closeness(query, [title], reranker)[0]) < MIN_TITLE_MEANING
 
 
 def topic_name(query: Query, top: str, named: TitlesNamed, index: TopicIndex) -> str | None:
