@@ -1825,6 +1825,14 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
         "Is Fabry disease inherited ?", "The signs and symptoms usually begin later in females."
     )
     assert of_the_question_asked([signs, treated], [intent_named("symptoms")]) == [signs]
+    # asked what to avoid, what makes the condition worse stays under its causes
+    purines = under(
+        "What causes Gout ?",
+        "Eating too many foods rich in purines can cause or aggravate gout in some people.",
+    )
+    avoid = [intent_named("contraindication")]
+    assert of_the_question_asked([purines, cause], avoid) == [purines]
+    assert of_the_question_asked([purines], treatment) == []
     # a statement about the pregnancy the question's patient is in stays
     block = under("What are the treatments for Heart Block ?", "In pregnancy, lupus risks it.")
     outlook = [intent_named("prognosis")]

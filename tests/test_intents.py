@@ -206,6 +206,15 @@ def test_what_is_added_to_a_treatment_asks_what_to_do_and_attention_deficit_diso
     assert not management.asks.search("Why is salt added to so many foods?")
 
 
+def test_what_makes_a_condition_worse_is_what_to_avoid() -> None:
+    cautions = intent_named("contraindication")
+    assert cautions.answers.search("Specific foods worsen the symptoms of gout.")
+    assert cautions.answers.search("Eating foods rich in purines can aggravate gout.")
+    assert cautions.answers.search("Cold air can make asthma worse.")
+    assert cautions.answers.search("Smoke is a common trigger of attacks.")
+    assert not cautions.answers.search("Most people recover in a week.")
+
+
 def test_an_instruction_to_the_reader_says_what_to_do_and_a_question_or_caution_does_not():
     management = intent_named("management")
     assert management.answers.search("Do drink water or sugarless drinks often.")

@@ -58,6 +58,10 @@ DO_INSTRUCTION = (
     r"my|our|their)\b)[a-z]+\b(?![^.?!]*\?))"
 )
 
+#: What makes a condition worse is what to avoid ("Eating too many foods that are rich in
+#: purines ... can cause or aggravate gout", asked what foods to avoid).
+WORSENS = re.compile(r"\b(?:worsen|aggravat|make(?:s)? (?:\w+ ){0,3}worse|trigger)", re.IGNORECASE)
+
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
 INTENTS: tuple[Intent, ...] = (
     Intent(
@@ -155,6 +159,7 @@ INTENTS: tuple[Intent, ...] = (
             r"interact",
             r"risk of",
             r"adverse",
+            WORSENS.pattern,
         ),
         ("contraindicated", "avoid", "caution"),
     ),

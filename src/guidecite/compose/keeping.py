@@ -18,7 +18,15 @@ from dataclasses import replace
 from ..analysis import terms
 from ..evidence import main_focus
 from ..frame import asking_clauses, clauses
-from ..intents import INFORMATION_ASKED, Intent, care_asked, care_named, intent_named, intents_of
+from ..intents import (
+    INFORMATION_ASKED,
+    WORSENS,
+    Intent,
+    care_asked,
+    care_named,
+    intent_named,
+    intents_of,
+)
 from ..patients import populations_of, said_for
 from ..query import Query
 from ..rerank import Reranker
@@ -270,10 +278,15 @@ def of_the_question_asked(
     # a value or a sign said in a statement's own words answers under any heading; the
     # words of care, causes or families ("should", "causing", "family") are too common
     values = [i for i in intents if i.name in VALUE_INTENTS | _SAID_KINDS]
+    # what makes the condition worse, asked what to avoid, answers under any heading ("What
+    # causes Gout?": "Eating too many foods that are rich in purines ... can aggravate gout")
+    worse = bool(asked & _AVOIDED_KINDS)
 
     def answers_another(c: Candidate) -> bool:
         heading = c.headings[-1].strip() if c.headings else ""
         if not heading.endswith("?") or offers_any(values, c.text):
+            return False
+        if worse and WORSENS.search(c.text):
             return False
         if populations_of(c.text) & patient & _NAMED_GROUPS:
             return False
@@ -288,6 +301,8 @@ def of_the_question_asked(
 _NAMED_GROUPS = frozenset({"pregnancy", "older adult"})
 #: Kinds of answer a statement gives in words of their own ("signs and symptoms").
 _SAID_KINDS = frozenset({"symptoms"})
+#: Kinds of answer that ask what to avoid.
+_AVOIDED_KINDS = frozenset({"contraindication", "prevention"})
 #: Kinds of answer any statement may give: what something is, or what the library holds.
 _ANY_KIND = frozenset({"definition", "general"})
 #: Kinds of answer whose statements answer another kind too: what a result means and the
