@@ -2073,6 +2073,14 @@ def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> 
     assert lead_with_answer([trials, care], management, studies_asked=True)[0] is trials
     studying = scored("Researchers are studying gene therapy for the disease.", 1.3)
     assert lead_with_answer([studying, care], management)[0] is care
+    headway = scored(
+        "Scientists who are working to better understand and treat psoriasis are making "
+        "headway in several different areas.",
+        1.3,
+    )
+    assert lead_with_answer([headway, care], management)[0] is care
+    continuing = scored("Research is continuing to examine links with other problems.", 1.3)
+    assert lead_with_answer([continuing, care], management)[0] is care
     # an answer with research as an aside after it is an answer
     aside = scored(
         "There is no effective treatment for PSP, although scientists are searching for one.",

@@ -143,7 +143,8 @@ RESEARCH_UNDER_WAY = re.compile(
     r"\b(?:(?:is|are)\s+(?:now\s+|currently\s+)?(?:being\s+)?(?:studied|tested|investigated|"
     r"evaluated|developed|explored)\b|(?:is|are)\s+(?:now\s+|currently\s+)?(?:in|under(?:going)?)"
     r"\s+(?:clinical\s+)?(?:trials?|investigation|study)\b|(?:researchers|scientists|investigators)"
-    r"\s+(?:are|have\s+been)\s+\w+ing\b)",
+    r"\s+(?:who\s+are\s+\w+ing\s+(?:\S+\s+){0,8}?)?(?:are|have\s+been)\s+\w+ing\b|"
+    r"research\s+(?:is|are)\s+(?:continuing|ongoing|under\s*way)\b)",
     re.IGNORECASE,
 )
 #: A sentence that says only what the answer depends on ("The treatment of lupus depends on
