@@ -224,3 +224,26 @@ def test_two_words_of_content_typed_together_are_a_misspelt_library_word_where_o
 def test_a_backslash_typed_inside_a_word_goes() -> None:
     assert drop_stray_backslashes(r"recover speech arti\culation") == "recover speech articulation"
     assert drop_stray_backslashes(r"a\ b and 1\2") == r"a\ b and 1\2"
+
+
+def test_of_equally_close_words_the_one_the_library_says_with_the_typo_s_neighbours_wins():
+    texts = [
+        *["Blood pressure is rising.", "A rising fever.", "Rising levels."] * 3,
+        "Tinnitus is ringing in the ears.",
+        "Ringing in the ears may go away.",
+    ]
+    vocabulary = Vocabulary.build(texts)
+    assert vocabulary.closest("rining") == ["rising", "ringing"]  # the commonest first
+
+    def phrase_count(phrase: str) -> int:
+        return sum(phrase.lower() in text.lower() for text in texts)
+
+    question = "what causes rining in the ears"
+    text, corrections = correct_spelling(question, vocabulary, ["rining"], phrase_count)
+    assert text == "what causes ringing in the ears"
+    assert [(c.written, c.corrected) for c in corrections] == [("rining", "ringing")]
+    # said with neither, the commonest stays first
+    alone, _ = correct_spelling("rining", vocabulary, ["rining"], phrase_count)
+    assert alone == "rising"
+    unread, _ = correct_spelling(question, vocabulary, ["rining"])
+    assert unread == "what causes rising in the ears"

@@ -256,7 +256,7 @@ def understand(
     )
     corrections: tuple[Correction, ...] = ()
     if unused and knowledge is not None and language == "en":
-        text, corrections = correct_spelling(text, knowledge.vocabulary(), unused)
+        text, corrections = correct_spelling(text, knowledge.vocabulary(), unused, store.doc_freq)
         if corrections:
             words, expansions, contracted, (concepts, unknown, common, unused) = _read(
                 text, store, embedder, abbreviations, titles=titles

@@ -30,7 +30,7 @@ import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,17 +99,23 @@ class Vocabulary:
 
     def correct(self, word: str) -> str | None:
         """The library word a typo most likely meant, or None when none is close."""
+        closest = self.closest(word)
+        return closest[0] if closest else None
+
+    def closest(self, word: str) -> list[str]:
+        """The library words a typo may have meant, all equally close, the commonest first;
+        none where the word is the library's own or none is close."""
         lower = word.lower()
         if len(lower) < MIN_LENGTH or not _CORRECTABLE.fullmatch(lower):
-            return None
+            return []
         if self.counts.get(lower, 0) >= MIN_COUNT:
-            return None  # a word of the library (once only may be the library's own typo)
+            return []  # a word of the library (once only may be the library's own typo)
         if "-" in lower and all(self.counts.get(p, 0) >= MIN_COUNT for p in lower.split("-")):
-            return None  # library words joined anew ("pill-free"), not a typo of a compound
+            return []  # library words joined anew ("pill-free"), not a typo of a compound
         for prefix in PREFIXES:
             rest = lower.removeprefix(prefix)
             if rest != lower and len(rest) >= MIN_LENGTH and self.counts.get(rest, 0) >= MIN_COUNT:
-                return rest  # a library word with a prefix ("unswell"), not a typo of another
+                return [rest]  # a library word with a prefix ("unswell"), not a typo of another
         budget = max(1, len(lower) // 4)
         close = process.extract(
             lower, self._targets, scorer=distance.OSA.distance, score_cutoff=budget, limit=8
@@ -130,7 +136,10 @@ class Vocabulary:
                 for w, s, _ in similar
                 if w[:SHARED_STEM] == lower[:SHARED_STEM]
             ]
-        return min(found)[2] if found else None
+        if not found:
+            return []
+        nearest = min(d for d, _, _ in found)
+        return [w for d, _, w in sorted(found) if d == nearest]
 
     def save(self, path: Path, generation: int) -> None:
         """Written whole or not at all: other processes may be reading the old file."""
@@ -421,17 +430,54 @@ def pair_or_word(typed: str, pair: str | None, word: str | None) -> str | None:
     return word
 
 
+#: How many words on each side of a typo its corrections are counted with.
+NEIGHBOURS = 3
+
+
+def said_with_neighbours(
+    question: str, word: str, candidates: Sequence[str], phrase_count: Callable[[str], int]
+) -> list[str]:
+    """The candidates for a typo, the one the library says most often as a phrase with the
+    words around it first (the words before, or after, whichever it says more often); the
+    order as it was where it says none of them so."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", question)
+    if found is None:
+        return list(candidates)
+    before = question[: found.start()].split()[-NEIGHBOURS:]
+    after = question[found.end() :].split()[:NEIGHBOURS]
+
+    def said(candidate: str) -> int:
+        return max(
+            phrase_count(" ".join((*before, candidate))) if before else 0,
+            phrase_count(" ".join((candidate, *after))) if after else 0,
+        )
+
+    counts = {c: said(c) for c in candidates}
+    if not any(counts.values()):
+        return list(candidates)
+    return sorted(candidates, key=lambda c: -counts[c])  # a stable sort: ties keep their order
+
+
 def correct_spelling(
-    question: str, vocabulary: Vocabulary, unknown: Iterable[str]
+    question: str,
+    vocabulary: Vocabulary,
+    unknown: Iterable[str],
+    phrase_count: Callable[[str], int] | None = None,
 ) -> tuple[str, tuple[Correction, ...]]:
     """The question with each of its `unknown` words corrected where it is two everyday
     words run together ("infact") or the library has a close word (never an everyday
-    English word; pair_or_word where it may be either), and the corrections made."""
+    English word; pair_or_word where it may be either), and the corrections made. Of library
+    words equally close, the one the library says most often with the typed word's
+    neighbours (`phrase_count`: "ringing in the ears" for "rining in the ears", not
+    "rising"), else the commonest."""
     corrections = []
     for word in dict.fromkeys(unknown):
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
             continue  # a word of English ("reply", "bleeder") the library happens not to use
-        better = pair_or_word(word, run_together(word), vocabulary.correct(word))
+        closest = vocabulary.closest(word)
+        if len(closest) > 1 and phrase_count is not None:
+            closest = said_with_neighbours(question, word, closest, phrase_count)
+        better = pair_or_word(word, run_together(word), closest[0] if closest else None)
         if better is not None:
             corrections.append(Correction(word, better))
     for correction in corrections:
