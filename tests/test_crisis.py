@@ -166,6 +166,7 @@ def test_speaking_of_self_harm(message: str) -> None:
         "Which antidepressant for my patient with suicidal thoughts?",
         "Does isotretinoin raise the risk of suicide?",
         "I want to know how to kill head lice.",
+        "What are the suicide rates in the US?",
     ],
 )
 def test_not_speaking_of_self_harm(message: str) -> None:

@@ -79,7 +79,8 @@ _SELF_HARM = re.compile(
     re.IGNORECASE,
 )
 #: The writer speaks of themselves or of someone close ("I", "my son")...
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|Im|me|my|myself|we|our|us)\b", re.IGNORECASE)
+#: ("US", the country, is none of them.)
+_FIRST_PERSON = re.compile(r"\b(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Mm]yself|[Ww]e|[Oo]ur|us)\b")
 #: ... but not of the patients in their care.
 _CARER = re.compile(r"\b(?:my|our)\s+(?:patients?|clients?)\b", re.IGNORECASE)
 
@@ -110,9 +111,9 @@ def _mended(sentence: str, corrections: Sequence[Correction]) -> str:
 
 
 def help_first(result: Answer, help_article: Answer) -> Answer:
-    """The answer with the get-help statements of the library's article on suicide first
-    (those it does not already hold), their references added to its own, and the notice
-    saying why; the notice alone where the library's article holds none."""
+    """The answer with the get-help statements of `help_article` (help_lines) first among
+    its sections (those it does not already hold), their references added to its own, and
+    the notice saying why; the notice alone where there are none."""
     statements = _help_statements(help_article)
     said = {s.text for s in result.statements}
     statements = [s for s in statements if s.text not in said]
