@@ -10,11 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import CORPUS, ingested_home, needs_corpus
 from guidecite.answer import Library, answer, open_library
+from guidecite.cli import main
 from guidecite.crisis import (
     NO_HELP,
     NOTICE,
@@ -143,6 +145,18 @@ def test_the_web_page_of_a_declined_message_shows_the_help_lines(
     assert headings.index("When to get help") < headings.index("No answer in the library")
     assert parsed.body is not None and HOTLINE in parsed.body.text()
     assert parsed.css_first(".references-section li") is not None
+
+
+def test_ask_explain_reads_the_message_as_the_answer_does(crisis_library: Library) -> None:
+    home = crisis_library.settings.home
+    result = CliRunner().invoke(
+        main, ["ask", FILARIASIS_MESSAGE, "--explain", "--audience", "patient", "--home", str(home)]
+    )
+    assert result.exit_code == 0, result.output
+    reading = result.output.split("Concepts (weight")[0]
+    assert "set apart:  the sentences that speak of suicide" in reading
+    assert "sucide" not in reading and "topic:      filariasis" in reading
+    assert "## When to get help" in result.output
 
 
 @pytest.mark.parametrize(

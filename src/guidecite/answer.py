@@ -37,6 +37,7 @@ __all__ = [
     "find_passages",
     "load_abbreviations",
     "open_library",
+    "read_message",
     "read_question",
     "refresh_translations",
 ]
@@ -79,10 +80,7 @@ def answer_with_hits(
     audience = reader.documents  # the documents preferred; the reader shapes the article
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    query = read_question(question, library)
-    crisis = speaks_of_self_harm(query.read)
-    if crisis:  # the rest of the message is what it asks about (crisis.py)
-        query = read_question(without_self_harm(question, query.frame.corrections), library)
+    query, crisis = read_message(question, library)
     clock = _lap(timings, "understand", clock)
     query, hits, documents = find_passages(query, library, audience)
     clock = _lap(timings, "retrieve", clock)
@@ -114,6 +112,15 @@ def read_question(question: str, library: Library) -> Query:
     return understand(
         question, library.store, library.embedder, library.abbreviations, knowledge=library
     )
+
+
+def read_message(question: str, library: Library) -> tuple[Query, bool]:
+    """The question read (read_question), and whether it speaks of suicide or self-harm:
+    then what is read is the rest of the message, without those sentences (crisis.py)."""
+    query = read_question(question, library)
+    if not speaks_of_self_harm(query.read):
+        return query, False
+    return read_question(without_self_harm(question, query.frame.corrections), library), True
 
 
 def find_passages(

@@ -145,14 +145,13 @@ def ask(
 
 def explained(question: str, library: Library, audience: str) -> str:
     """How the question was read and why each passage was chosen (docs/frame.md)."""
-    from .answer import find_passages, read_question
+    from .answer import find_passages, read_message
     from .audience import document_audience
     from .explain import explain
 
-    query, hits, documents = find_passages(
-        read_question(question, library), library, document_audience(audience)
-    )
-    return explain(query, hits, documents)
+    query, crisis = read_message(question, library)
+    query, hits, documents = find_passages(query, library, document_audience(audience))
+    return explain(query, hits, documents, crisis)
 
 
 def stored_answer(library: Library, question: str, audience: str, composer: str) -> Any:

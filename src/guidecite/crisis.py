@@ -1,9 +1,9 @@
 """A message that speaks of taking one's own life: what the library says on getting help
 comes first.
 
-    if speaks_of_self_harm(query.read):
-        query = read_question(without_self_harm(question, query.frame.corrections), library)
-        ...
+    query, crisis = read_message(question, library)  # answer.py: without those sentences
+    ...
+    if crisis:
         result = help_first(result, help_lines(library))
 
 A consumer who writes, in a question about something else, that they will end their life

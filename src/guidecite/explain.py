@@ -21,11 +21,19 @@ from .types import Document, Hit
 SHOWN_PASSAGES = 8
 
 
-def explain(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]) -> str:
-    """A plain-text account of the question's reading and the passages found."""
+def explain(
+    query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], crisis: bool = False
+) -> str:
+    """A plain-text account of the question's reading and the passages found; `crisis`: the
+    message spoke of suicide, and was read without those sentences (crisis.py)."""
     frame = query.frame
     lines = ["How the question was read", ""]
     lines.append(f"  question:   {query.question}")
+    if crisis:
+        lines.append(
+            "  set apart:  the sentences that speak of suicide (the library's words on getting "
+            "help come first)"
+        )
     lines.append(f"  topic:      {frame.topic or '(no title names it)'}")
     if frame.topic_title:
         lines.append(f"  from title: {frame.topic_title}")
