@@ -24,6 +24,7 @@ from guidecite.frame import Frame
 from guidecite.intents import intent_named
 from guidecite.question_topic import TITLE_POOL, settle_topic
 from guidecite.relevance import judge_relevance, off_topic_reason
+from guidecite.rerank import NoReranker
 from guidecite.retrieval import Scored, asked_in_topic, retrieve, to_score_again
 from guidecite.settings import Settings
 from guidecite.topics import main_title
@@ -272,6 +273,9 @@ def test_a_best_title_that_means_nothing_the_question_asks_names_no_topic(net_li
     assert far.frame.focus  # what the question asks about is still read
     near = settle_topic(query, first, documents, topics, net_library.store, _PrefersTitle("x"))
     assert near.frame.topic is not None
+    # a reranker that reads no meaning (GUIDECITE_RERANKER=none) reads no title as far
+    unread = settle_topic(query, first, documents, topics, net_library.store, NoReranker())
+    assert unread.frame.topic == near.frame.topic
 
 
 def test_a_section_on_another_degree_of_the_condition_is_about_it_in_every_sentence() -> None:

@@ -30,7 +30,7 @@ from .query import (
     spellings,
     subject_terms,
 )
-from .rerank import Reranker
+from .rerank import Reranker, reads_meaning
 from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .store.base import Store
 from .store.lexical import Clause
@@ -311,7 +311,7 @@ def means_nothing_asked(query: Query, title: str, reranker: Reranker | None) -> 
     """Whether the best title's meaning is as far from the question's as unrelated texts
     are (MIN_TITLE_MEANING): it shares a word ("keeps" getting nosebleeds: "Keep your eyes
     healthy"; "falling" pregnant: "Falls"), not a subject."""
-    if reranker is None or query.language != "en":
+    if reranker is None or not reads_meaning(reranker) or query.language != "en":
         return False
     return float(title_closeness(query, [title], reranker)[0]) < MIN_TITLE_MEANING
 

@@ -37,6 +37,12 @@ class Reranker(Protocol):
         """How close each statement's meaning is to each other's (a square of cosines)."""
 
 
+def reads_meaning(reranker: Reranker) -> bool:
+    """Whether a reranker's closeness says how near a text's meaning is (not NoReranker's
+    zeros, which would read every text as unrelated)."""
+    return bool(getattr(reranker, "reads_meaning", True))
+
+
 class EncoderReranker:
     """Cosine between sentence vectors of the question and each statement, and between the
     statements. A statement read once is not read again for the next question (up to
@@ -85,6 +91,8 @@ class NoReranker:
     """Keeps the composer's own order, and reads no two statements as saying the same."""
 
     name = "none"
+    #: It reads no meaning: its closeness of 0 says nothing of a text (reads_meaning).
+    reads_meaning = False
 
     def closeness(self, question: str, statements: Sequence[str]) -> np.ndarray:
         return np.zeros(len(statements), dtype=np.float32)
