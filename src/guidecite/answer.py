@@ -13,7 +13,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from .audience import get_reader, library_definer, tailor
-from .crisis import help_first, help_lines, speaks_of_self_harm, without_self_harm
+from .crisis import (
+    CRISIS_TOPIC,
+    help_first,
+    help_lines,
+    speaks_of_self_harm,
+    without_self_harm,
+)
 from .deidentify import note_removals, prepare_question
 from .evidence import Evidence, assess, insufficient
 from .frame import NOTHING_SAID
@@ -98,7 +104,8 @@ def answer_with_hits(
     result = check(result, library, query, documents, show_unsupported=show_unsupported)
     clock = _lap(timings, "verify", clock)
     if crisis:
-        result = help_first(replace(result, question=question), help_lines(library))
+        help_article = help_lines(library, read_question(CRISIS_TOPIC, library))
+        result = help_first(replace(result, question=question), help_article)
         _lap(timings, "crisis", clock)
     result.timings_ms = timings
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()

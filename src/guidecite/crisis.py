@@ -4,7 +4,7 @@ comes first.
     query, crisis = read_message(question, library)  # answer.py: without those sentences
     ...
     if crisis:
-        result = help_first(result, help_lines(library))
+        result = help_first(result, help_lines(library, read_question(CRISIS_TOPIC, library)))
 
 A consumer who writes, in a question about something else, that they will end their life
 must not get only an article about the something else. Where a message speaks of suicide or
@@ -35,7 +35,7 @@ from .compose.sections import classify, kind
 from .compose.units import passage_statements
 from .i18n import N_
 from .library import Library
-from .query import understand
+from .query import Query
 from .retrieval import retrieve
 from .types import (
     ANSWERED,
@@ -50,7 +50,7 @@ from .types import (
     reference_for,
 )
 from .verify import verify_one
-from .wording import Correction, unglue
+from .wording import Correction, mended, unglue
 
 #: What the library is searched for.
 CRISIS_TOPIC = "suicide"
@@ -99,15 +99,9 @@ def without_self_harm(message: str, corrections: Sequence[Correction] = ()) -> s
     kept = [
         sentence
         for sentence in split_sentences(unglue(message))
-        if not _SELF_HARM.search(_mended(sentence, corrections))
+        if not _SELF_HARM.search(mended(sentence, corrections))
     ]
     return " ".join(kept) if kept else message
-
-
-def _mended(sentence: str, corrections: Sequence[Correction]) -> str:
-    for c in corrections:
-        sentence = re.sub(rf"\b{re.escape(c.written)}\b", c.corrected, sentence)
-    return sentence
 
 
 def help_first(result: Answer, help_article: Answer) -> Answer:
@@ -141,14 +135,11 @@ def help_first(result: Answer, help_article: Answer) -> Answer:
     )
 
 
-def help_lines(library: Library) -> Answer:
+def help_lines(library: Library, query: Query) -> Answer:
     """The library's sentences on getting help that speak of suicide or self-harm (at most
-    HELP_MOST, from the best passages a search for suicide finds, documents for patients
-    preferred), verified against their passages, as an article of that one section; a
-    declined one where the library holds none."""
-    query = understand(
-        CRISIS_TOPIC, library.store, library.embedder, library.abbreviations, knowledge=library
-    )
+    HELP_MOST, from the best passages the search for suicide, `query` (CRISIS_TOPIC read),
+    finds, documents for patients preferred), verified against their passages, as an article
+    of that one section; a declined one where the library holds none."""
     hits = retrieve(library.store, query, audience=HELP_AUDIENCE, k=HELP_SEARCHED)
     documents = library.store.documents({h.passage.doc_id for h in hits})
     found: dict[str, Hit] = {}

@@ -475,14 +475,19 @@ def dominant_word(query: Query) -> int | None:
     treatment for vaping lung injury?"), if one does: most of what the question asks rests
     on it. A title that does not state it names no topic (question_topic.py), and where no
     title names one, a statement must state it (relevance.py)."""
-    words = query.content_words[: len(query.concepts)]
+    heaviest = heaviest_subject(query)
     total = sum(weight for weight, _ in query.concepts)
-    # a word asking for a kind of answer ("medicamento") or naming the patient is no subject
-    subjects = [i for i, word in enumerate(words) if not names_no_focus(word)]
-    if not subjects or total <= 0:
+    if heaviest is None or total <= 0:
         return None
-    heaviest = max(subjects, key=lambda i: query.concepts[i][0])
     return heaviest if query.concepts[heaviest][0] >= DOMINANT_SHARE * total else None
+
+
+def heaviest_subject(query: Query) -> int | None:
+    """The index of the question's rarest word that asks for no kind of answer
+    ("medicamento") and names no patient: what it asks about, if anything does."""
+    words = query.content_words[: len(query.concepts)]
+    subjects = [i for i, word in enumerate(words) if not names_no_focus(word)]
+    return max(subjects, key=lambda i: query.concepts[i][0]) if subjects else None
 
 
 def focus_words(

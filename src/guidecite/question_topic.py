@@ -26,6 +26,7 @@ from .query import (
     dominant_word,
     everyday_words,
     focus_words,
+    heaviest_subject,
     in_scope_part,
     spellings,
     subject_terms,
@@ -176,12 +177,8 @@ def settle_topic(
 
 def heaviest_word(query: Query) -> str | None:
     """The question's rarest word that is no word for the patient or for a kind of answer."""
-    subjects = [
-        (weight, word)
-        for word, (weight, _) in zip(query.content_words, query.concepts, strict=False)
-        if not names_no_focus(word)
-    ]
-    return max(subjects)[1] if subjects else None
+    heaviest = heaviest_subject(query)
+    return query.content_words[heaviest] if heaviest is not None else None
 
 
 def titled_alone(word: str, index: TopicIndex) -> bool:

@@ -480,8 +480,11 @@ def correct_spelling(
         better = pair_or_word(word, run_together(word), closest[0] if closest else None)
         if better is not None:
             corrections.append(Correction(word, better))
+    return mended(question, corrections), tuple(corrections)
+
+
+def mended(text: str, corrections: Iterable[Correction]) -> str:
+    """The text with each correction's written word, where it stands whole, corrected."""
     for correction in corrections:
-        question = re.sub(
-            rf"(?<!\w){re.escape(correction.written)}(?!\w)", correction.corrected, question
-        )
-    return question, tuple(corrections)
+        text = re.sub(rf"(?<!\w){re.escape(correction.written)}(?!\w)", correction.corrected, text)
+    return text
