@@ -18,6 +18,7 @@ from guidecite.compose.extractive import (
     bottom_line_size,
     frame_notice,
     lead_with_answer,
+    lists,
     pick_statements,
     rerank,
     said_alike,
@@ -2212,3 +2213,35 @@ def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None
     # a sentence is looked up once, however often it is asked about
     assert site_text(low.text) and site_text(low.text) and not site_text(rare.text)
     assert lookups == [rare.text, low.text]
+
+
+def test_a_question_on_signs_is_led_by_the_statement_that_lists_them() -> None:
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, None)
+
+    # "what are the warning signs of a stroke?": every statement names the signs
+    names = candidate(
+        "Experiencing warning signs and having a history of stroke are also risk factors.", 2.25
+    )
+    listed = candidate(
+        "These are warning signs of a stroke: sudden numbness of the face, arm, or leg; "
+        "sudden confusion; sudden trouble seeing.",
+        2.17,
+    )
+    # a list of another kind that ends on the words asked about does not count
+    risks = candidate(
+        "Risk factors that can be treated are: high blood pressure; smoking; heart disease; "
+        "warning signs of a stroke.",
+        2.2,
+    )
+    symptoms = intent_named("symptoms")
+    assert lead_with_answer([names, risks, listed], symptoms)[0] is listed
+    assert lead_with_answer([names, risks], symptoms)[0] is names
+    # the sentence before the list may say what it lists
+    vary = (
+        "The symptoms vary from person to person. They may include: fatigue; weight gain; a rash."
+    )
+    assert lists(symptoms, vary)
+    assert not lists(symptoms, "They may include: fatigue; weight gain; a puffy face.")
+    assert lists(intent_named("risk"), risks.text) and not lists(symptoms, risks.text)

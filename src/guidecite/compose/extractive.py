@@ -127,6 +127,15 @@ ADVICE = re.compile(
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
+#: Intents whose answer is a set of things (the signs, the causes, the risk factors): a
+#: statement that lists them ("These are warning signs of a stroke: sudden numbness ...,
+#: sudden confusion ...") answers more than one that only names the kind ("Experiencing
+#: warning signs ... are also risk factors for stroke") and leads by LEAD_LISTS more.
+LISTED_INTENTS = frozenset({"symptoms", "cause", "risk"})
+LEAD_LISTS = 0.2
+#: A list within one sentence: after a colon, "include" or "such as", at least three items
+#: (two separators before the sentence ends).
+_LISTS = re.compile(r"(?::|\binclud\w*|\bsuch as)\s[^.!?]*?[,;][^.!?,;]+[,;][^.!?]")
 #: A statement that reports one study's patients or findings, by its opening words:
 #: "Evidence (cladribine ...): A retrospective case series of nine patients ...", "In a
 #: small prospective study, five patients ...", "A randomized trial in ... showed ...".
@@ -685,7 +694,9 @@ def lead_with_answer(
     unless the question asks for studies (`studies_asked`):
     the bottom line is what to do, not what a trial saw; nor one that says only what the
     answer depends on ("Treatment for pneumonia depends on the type of pneumonia ..."): it
-    tells that there is an answer, not what it is. Where the best says nothing of the
+    tells that there is an answer, not what it is. Asked for signs, causes or risk factors
+    (LISTED_INTENTS), a statement that lists them leads before one that names them only.
+    Where the best says nothing of the
     kind of answer asked and the topic's own documents (`topic_docs`) give that kind a
     section (SECTION_INTENTS: how it is inherited), a statement of that section leads."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
@@ -706,6 +717,8 @@ def lead_with_answer(
             weight += LEAD_GRADED  # a guideline's graded recommendation, not a weak one
         if gives(c):
             weight += LEAD_INTENT
+            if primary is not None and primary.name in LISTED_INTENTS and lists(primary, c.text):
+                weight += LEAD_LISTS
         return weight
 
     if not picked:
@@ -730,6 +743,23 @@ def lead_with_answer(
     others = [c for c in pool if c is not first and not duplicates(c, first)]
     leading = [first, max(others, key=lead)] if others else [first]
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
+
+
+def lists(intent: Intent, text: str) -> bool:
+    """Whether a statement lists things of the kind asked within a sentence: three items or
+    more after a colon, "include" or "such as", where the words before them offer the
+    intent ("These are warning signs of a stroke: ...", not "... risk factors for stroke
+    are: high blood pressure; ...; warning signs or history of a stroke")."""
+    # what the statement says before its list, the list's own opening word with it: the
+    # sentence before may say what it lists ("The symptoms can vary ... They may include: ...")
+    said = ""
+    for sentence in split_sentences(text):
+        found = _LISTS.search(sentence)
+        opening = found.group(0).split()[0] if found else ""
+        said += " " + (sentence[: found.start()] + opening if found else sentence)
+        if found and offers_any((intent,), said):
+            return True
+    return False
 
 
 def reports_research(text: str) -> bool:
