@@ -2245,3 +2245,21 @@ def test_a_question_on_signs_is_led_by_the_statement_that_lists_them() -> None:
     assert lists(symptoms, vary)
     assert not lists(symptoms, "They may include: fatigue; weight gain; a puffy face.")
     assert lists(intent_named("risk"), risks.text) and not lists(symptoms, risks.text)
+
+
+def test_a_sentence_that_tells_whom_to_call_about_care_is_a_statement() -> None:
+    text = (
+        "Call a doctor right away if your child:\n"
+        "- Is 3 months or younger and has a rectal temperature of 100.4F (38C) or higher\n"
+        "- Is 3 to 12 months old and has a fever of 102.2F (39C) or higher"
+    )
+    (unit,) = [unit for unit, _ in statements_of(text)]
+    assert unit.startswith("Call a doctor right away if your child: Is 3 months")
+    said = "See your health care provider if the rash spreads to your face or eyes."
+    assert [unit for unit, _ in statements_of(said)] == [said]
+    # where to read or ring for more is still no statement
+    for pointer in (
+        "See Table 2 for the doses used in children under five.",
+        "Call 1-800-4-CANCER for more information about clinical trials.",
+    ):
+        assert statements_of(pointer) == [], pointer

@@ -337,3 +337,18 @@ def test_an_outlook_is_also_said_as_the_course_over_time() -> None:
         assert outlook.search(course), course
     # symptoms that change at a moment say nothing of the course
     assert not outlook.search("Don't wait for the symptoms of stroke to improve or worsen.")
+
+
+def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
+    for question in (
+        "when should a child with a fever see a doctor",
+        "My 4 year old has a fever of 39C. When should I take him to a doctor?",
+        "Do I need to go to the ER for this cut?",
+    ):
+        assert intents_of(question)[0].name == "escalation", question
+    # a time asked about anything else is still a time
+    assert intents_of("When should the second dose be given?")[0].name != "escalation"
+    care = intent_named("escalation").answers
+    assert care.search("Call a doctor right away if your child: Is 3 months or younger.")
+    assert care.search("Seek medical help if the bleeding does not stop.")
+    assert not care.search("The doctor will examine you and ask about your symptoms.")

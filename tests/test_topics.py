@@ -8,7 +8,7 @@ import numpy as np
 
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms, words
-from guidecite.query import NO_FRAME, Clause, Query, dominant_word
+from guidecite.query import NO_FRAME, Clause, Query, dominant_word, subject_terms
 from guidecite.question_topic import (
     candidate_titles,
     heaviest_word,
@@ -337,3 +337,19 @@ def test_the_rarest_word_that_is_a_title_by_itself_names_its_topic_though_englis
         _weighed("My body stores too much iron?", iron), index, _Counts(88787, uses)
     )  # type: ignore[arg-type]
     assert "iron" in story.chat
+
+
+def test_a_page_asking_whether_to_see_a_doctor_is_about_its_condition() -> None:
+    index = TopicIndex(
+        [
+            ("asked", "Do I need to see a doctor for Fever ?"),
+            ("other", "Do I to a for Fever ?"),
+            *TITLES,
+        ]
+    )
+    # the words that ask whether to see a doctor are no other subject of the page
+    fever = [concept("fever", 6.0)]
+    assert index.purity("asked", fever) == index.purity("other", fever)
+    assert subject_terms("Do I need to see a doctor for Adult Still's disease ?") == frozenset(
+        terms("adult disease")
+    )

@@ -62,8 +62,36 @@ DO_INSTRUCTION = (
 #: purines ... can cause or aggravate gout", asked what foods to avoid).
 WORSENS = re.compile(r"\b(?:worsen|aggravat|make(?:s)? (?:\w+ ){0,3}worse|trigger)", re.IGNORECASE)
 
-#: In order of precedence: a question asking "what dose" and "what to do" wants the dose.
+#: Who to see and how soon: a doctor, an emergency service ("when should a child with a
+#: fever see a doctor?", "do I need to go to the ER?").
+_CARER = (
+    r"(?:doctor|dr|gp|physician|provider|health ?care provider|specialist|nurse|hospital|"
+    r"er|emergency|a&e|urgent care|911|ambulance|clinic)"
+)
+
+#: In order of precedence: a question asking "what dose" and "what to do" wants the dose;
+#: one asking when to see a doctor wants that, not a time.
 INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "escalation",
+        "When to seek care",
+        cue(
+            rf"(?:see|visit|call|contact|consult|phone|go to|take \w+ to|bring \w+ to)"
+            rf" (?:a |an |the |my |our |your |his |her )?{_CARER}\b",
+            r"seek (?:medical )?(?:help|care|attention|advice)",
+            r"need medical (?:help|care|attention)",
+            r"when to (?:worry|be worried)",
+        ),
+        cue(
+            rf"(?:see|visit|call|contact|consult|phone|go to|get to|tell|talk (?:to|with))"
+            rf" (?:a |an |the |your |their |his |her )?(?:local )?{_CARER}",
+            r"seek (?:immediate |emergency |urgent |prompt )?(?:medical )?"
+            r"(?:help|care|attention|advice|treatment)",
+            r"emergency (?:room|department|number|care)",
+            r"medical (?:emergency|attention)",
+        ),
+        ("doctor", "emergency"),
+    ),
     Intent(
         "dose",
         "Dosing",

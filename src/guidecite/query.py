@@ -37,7 +37,7 @@ from .scoring import Concept
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
 from .store.lexical import Clause
-from .topics import TopicIndex, main_title
+from .topics import SEE_A_DOCTOR, TopicIndex, main_title
 from .wording import (
     Correction,
     Vocabulary,
@@ -533,8 +533,11 @@ def everyday_words(freq: Mapping[str, int], passages: int) -> set[str]:
 
 #: Words of a title that say what kind of page it is, not what it is about ("What are the
 #: treatments for Tularemia ?", "Do you have information about ...").
-PAGE_WORDS = frozenset(
-    terms("what causes how diagnose treatments symptoms risk prevent outlook information")
+PAGE_WORDS = (
+    frozenset(
+        terms("what causes how diagnose treatments symptoms risk prevent outlook information")
+    )
+    | SEE_A_DOCTOR
 )
 STOP_TERMS = frozenset(t for word in STOPWORDS for t in terms(word))
 

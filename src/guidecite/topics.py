@@ -110,7 +110,11 @@ class TopicIndex:
         return max(self._name_purity(name, wanted) for name in names)
 
     def _name_purity(self, name: str, wanted: set[str]) -> float:
-        own = [t for t in set(terms(name)) if len(self._postings.get(t, ())) <= self._generic]
+        own = [
+            t
+            for t in set(terms(name)) - SEE_A_DOCTOR
+            if len(self._postings.get(t, ())) <= self._generic
+        ]
         if not own:
             return 1.0
         return sum(1 for t in own if t in wanted) / len(own)
@@ -242,6 +246,11 @@ def initials(issuer: str) -> frozenset[str]:
 
 
 _ALSO_CALLED = re.compile(r"\(also called:\s*([^)]*)\)", re.IGNORECASE)
+
+
+#: The words of a page's title that ask whether to see a doctor ("Do I need to see a doctor
+#: for Fever ?"): its kind of page, not its subject.
+SEE_A_DOCTOR = frozenset(terms("need see doctor"))
 
 
 def main_title(title: str) -> str:

@@ -81,7 +81,16 @@ def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[s
 #: itself (what it is, how common, how inherited) answers none of them. (What a test is
 #: for may lie in how the condition is inherited: testing is not one of them.)
 ACTION_INTENTS = frozenset(
-    {"management", "dose", "timing", "threshold", "contraindication", "monitoring", "prevention"}
+    {
+        "management",
+        "dose",
+        "timing",
+        "threshold",
+        "contraindication",
+        "monitoring",
+        "prevention",
+        "escalation",
+    }
 )
 #: How a sentence describes a condition rather than its care: how common it is, how it is
 #: inherited or caused by a gene, what characterizes it.

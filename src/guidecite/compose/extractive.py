@@ -126,7 +126,7 @@ ADVICE = re.compile(
 #: Intents whose answer leads where a picked statement gives it: what to do, a dose, a
 #: threshold (both always a number), what something is (a statement saying what the topic
 #: is). Not timing: "at the first tooth" answers "when?".
-LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition"})
+LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition", "escalation"})
 #: Intents whose answer is a set of things (the signs, the causes, the risk factors): a
 #: statement that lists them ("These are warning signs of a stroke: sudden numbness ...,
 #: sudden confusion ...") answers more than one that only names the kind ("Experiencing

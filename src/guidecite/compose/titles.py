@@ -25,6 +25,7 @@ _ABOUT = {
     "monitoring": "in",
     "test": "for",
     "prognosis": "for",
+    "escalation": "for",
 }
 
 

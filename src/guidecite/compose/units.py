@@ -117,8 +117,16 @@ _FORM_WORDS = re.compile(
     r"exclusions?|policy level|differences of opinion|quality improvement)\b",
     re.IGNORECASE,
 )
+#: Who a reader is told to see or call about their care ("Call a doctor right away if your
+#: child: ...", "See your health care provider if ..."): care, not a pointer elsewhere.
+_CARER = re.compile(
+    r"(?:(?:a|an|the|your|their|his|her|local)\s+)*(?:doctor|physician|provider|health ?care|"
+    r"nurse|gp|pharmacist|dentist|specialist|emergency|hospital|911|9-1-1|ambulance|poison)",
+    re.IGNORECASE,
+)
 _POINTER = re.compile(
-    r"^(?:for (?:more|further|additional) information|see |visit |call |click |check the list|"
+    r"^(?:for (?:more|further|additional) information|"
+    rf"(?:see|visit|call) (?!{_CARER.pattern})|click |check the list|"
     r"refer to (?:the )?(?:table|figure|section)|readers are (?:encouraged|referred)|"
     r"for (?:guidance|recommendations|information|details) on\b[^.;]{0,120}"
     r"\b(?:see|refer to|consult)\b)|https?://|www\.",
@@ -177,7 +185,9 @@ _SAYS_SOMETHING = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_STATEMENT = re.compile(
-    r"^(?:table|figure|fig\.|see |source:|references?\b|note from (?:the )?[^:]{0,200}:)", re.I
+    rf"^(?:table|figure|fig\.|see (?!{_CARER.pattern})|source:|references?\b|"
+    r"note from (?:the )?[^:]{0,200}:)",
+    re.I,
 )
 #: The strength of a recommendation said as its own sentence ("Strong recommendation based
 #: on ... with a preponderance of benefit over harm."): about the recommendation, not what
