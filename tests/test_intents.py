@@ -344,6 +344,7 @@ def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
         "when should a child with a fever see a doctor",
         "My 4 year old has a fever of 39C. When should I take him to a doctor?",
         "Do I need to go to the ER for this cut?",
+        "Which patients with TIA need urgent referral?",
     ):
         assert intents_of(question)[0].name == "escalation", question
     # a time asked about anything else is still a time
@@ -351,4 +352,5 @@ def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
     care = intent_named("escalation").answers
     assert care.search("Call a doctor right away if your child: Is 3 months or younger.")
     assert care.search("Seek medical help if the bleeding does not stop.")
+    assert care.search("Patients within 72 hours of TIA with ABCD2 >= 3 should be hospitalized.")
     assert not care.search("The doctor will examine you and ask about your symptoms.")

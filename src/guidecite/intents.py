@@ -81,6 +81,11 @@ INTENTS: tuple[Intent, ...] = (
             r"seek (?:medical )?(?:help|care|attention|advice)",
             r"need medical (?:help|care|attention)",
             r"when to (?:worry|be worried)",
+            # sent on or taken in: "Which patients with TIA need urgent referral?"
+            r"refer(?:ral|red|ring)?\b(?!\s+to\s+as\b)",
+            r"urgent(?:ly)?\b",
+            r"admi(?:t|ssion|tted)\b",
+            r"hospitali[sz]",
         ),
         cue(
             rf"(?:see|visit|call|contact|consult|phone|go to|get to|tell|talk (?:to|with))"
@@ -89,6 +94,11 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:help|care|attention|advice|treatment)",
             r"emergency (?:room|department|number|care)",
             r"medical (?:emergency|attention)",
+            r"refer(?:ral|red)?\b(?!\s+to\s+as\b)",
+            r"urgent",
+            r"admi(?:t|ssion|tted)\b",
+            r"hospitali[sz]",
+            r"immediately\b(?!\s+(?:after|before|following)\b)",
         ),
         ("doctor", "emergency"),
     ),
