@@ -333,6 +333,8 @@ def test_an_outlook_is_also_said_as_the_course_over_time() -> None:
         "Left untreated, Whipple disease gets worse and is usually life threatening.",
         "The disorder worsens with age, progressively damaging the liver.",
         "Essential tremor does not shorten the lifespan.",
+        "Death often results from respiratory failure within 2 to 10 years after onset.",
+        "A breathing machine can help, but most people with ALS die from respiratory failure.",
     ):
         assert outlook.search(course), course
     # symptoms that change at a moment say nothing of the course

@@ -416,6 +416,10 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:does|do|did) not worsen",
             r"life ?span",
             r"normal life",
+            # death with its time: "Death often results from respiratory failure within 2 to
+            # 10 years", "most people with ALS die from respiratory failure"
+            r"(?:die|dies|died|death)\b[^.;]{0,60}?\b(?:within|after|by the age)\b",
+            r"most (?:people|patients|individuals|children|affected)\b[^.;]{0,60}\bdie\b",
         ),
         ("prognosis", "survival", "outlook"),
     ),
