@@ -2263,3 +2263,19 @@ def test_a_sentence_that_tells_whom_to_call_about_care_is_a_statement() -> None:
         "Call 1-800-4-CANCER for more information about clinical trials.",
     ):
         assert statements_of(pointer) == [], pointer
+
+
+def test_a_heading_of_one_word_run_into_its_sentence_is_not_part_of_it() -> None:
+    text = (
+        "Medications Most people who have rheumatoid arthritis take medications. "
+        "Symptoms If you have a balance disorder, you may stagger when you try to walk. "
+        # a name and its letter open a sentence of their own
+        "Vitamin A is also added to foods like cereals and dairy products. "
+        "Hepatitis A is inflammation of the liver from the hepatitis A virus."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Most people who have rheumatoid arthritis take medications.",
+        "If you have a balance disorder, you may stagger when you try to walk.",
+        "Vitamin A is also added to foods like cereals and dairy products.",
+        "Hepatitis A is inflammation of the liver from the hepatitis A virus.",
+    ]

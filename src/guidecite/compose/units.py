@@ -309,8 +309,8 @@ _DOCUMENT_SUBJECT = re.compile(r"^This\s+(?:condition|disorder|disease|syndrome)
 #: in brackets after it: "... recurrence. [2011]").
 _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
 #: A heading run into the sentence after it, where the source lost the line between them:
-#: a few capitalised words, then a word that opens a sentence ("Untreated Hairy Cell
-#: Leukemia If the patient's blood cell counts ...", "Remember Follow-ups Your surgeon ...").
+#: one or a few capitalised words, then a word that opens a sentence ("Medications Most
+#: people ...", "Untreated Hairy Cell Leukemia If the patient's blood cell counts ...", "Remember Follow-ups Your surgeon ...").
 #: Words that open a sentence (not a heading's): a heading ends before one.
 _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
@@ -318,7 +318,7 @@ _OPENERS = (
 )
 _SMALL_WORDS = r"(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"  # "of", "and", "the" ...
 _GLUED_HEADING = re.compile(
-    r"^[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"(?:[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"){1,7}?"
+    r"^[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"(?:[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"){0,7}?"
     r"(?=(?:" + _OPENERS + r"|People|An?)\s+[a-z])"
 )
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
