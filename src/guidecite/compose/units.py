@@ -310,7 +310,8 @@ _DOCUMENT_SUBJECT = re.compile(r"^This\s+(?:condition|disorder|disease|syndrome)
 _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
 #: A heading run into the sentence after it, where the source lost the line between them:
 #: one or a few capitalised words, then a word that opens a sentence ("Medications Most
-#: people ...", "Untreated Hairy Cell Leukemia If the patient's blood cell counts ...", "Remember Follow-ups Your surgeon ...").
+#: people ...", "Untreated Hairy Cell Leukemia If the patient's blood cell counts ...",
+#: "Remember Follow-ups Your surgeon ...").
 #: Words that open a sentence (not a heading's): a heading ends before one.
 _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
