@@ -356,3 +356,19 @@ def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
     assert care.search("Seek medical help if the bleeding does not stop.")
     assert care.search("Patients within 72 hours of TIA with ABCD2 >= 3 should be hospitalized.")
     assert not care.search("The doctor will examine you and ask about your symptoms.")
+
+
+def test_asked_what_to_do_to_prevent_something_the_question_asks_prevention_first() -> None:
+    for question in (
+        "What can I do to prevent migraines?",
+        "I keep getting migraines, what can I take to prevent them?",
+        "i have kidney stones again, what can i eat to stop them coming back",
+        "how do I keep my gout from coming back",
+    ):
+        assert intents_of(question)[0].name == "prevention", question
+    # care named in its own words stays first: the question asks for that care
+    assert [i.name for i in intents_of("what medicines prevent migraine")] == [
+        "management",
+        "prevention",
+    ]
+    assert intents_of("How is it treated and how can it be prevented?")[0].name == "management"

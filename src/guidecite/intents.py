@@ -521,6 +521,9 @@ INTENTS: tuple[Intent, ...] = (
             r"how (?:can|do|should|could|to) (?:i |we |you |he |she |they |one )?avoid",
             r"reduce (?:the |my )?risk",
             r"protect",
+            # keeping it from coming back: "what can i eat to stop them coming back"
+            r"(?:stop|keep)\w*\s+(?:\w+\s+){0,3}?(?:from\s+)?(?:coming back|happening again|"
+            r"returning|recurring)",
         ),
         cue(r"prevent", r"reduc", r"protect", r"vaccin", r"avoid"),
         ("prevention", "prevent"),
@@ -589,7 +592,34 @@ def intents_of(question: str) -> tuple[Intent, ...]:
         intent for intent in INTENTS if spans[intent.name] and not within_another(intent.name)
     )
     specific = tuple(intent for intent in found if intent.name != "definition")
+    specific = _purpose_first(specific, question)
     return _with_workup(_meaning_first(specific, question), question) or found or (GENERAL,)
+
+
+#: Asking only what to do, in words that name no kind of care ("what can I do", "what should
+#: I eat"): the purpose said with it says what kind ("... to prevent migraines").
+_ANY_DOING = re.compile(
+    r"\b(?:what|anything|something)\s+(?:else\s+)?(?:should|can|could|do|must)\s+"
+    r"(?:i|we|you|he|she|they|one)\s+(?:\w+\s+)?(?:do|eat|drink|take|try|use)\b",
+    _I,
+)
+
+
+def _purpose_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
+    """Asked what to do only in words that name no kind of care, and what for ("What can I
+    do to prevent migraines?", "what can i eat to stop them coming back"), the purpose comes
+    first: the question asks for prevention, not for treatment."""
+    names = [intent.name for intent in intents]
+    if "management" not in names or "prevention" not in names:
+        return intents
+    cues = [m.span() for m in intents[names.index("management")].asks.finditer(question)]
+    doing = [m.span() for m in _ANY_DOING.finditer(question)]
+    if not cues or not all(any(s <= a and b <= e for s, e in doing) for a, b in cues):
+        return intents  # care named in its own words ("what medicines ..."): that care
+    prevention = intents[names.index("prevention")]
+    others = [intent for intent in intents if intent is not prevention]
+    at = names.index("management")
+    return (*others[:at], prevention, *others[at:])
 
 
 #: Asking what a result means ("What does a high TSH number mean on my blood test?").
