@@ -2279,3 +2279,23 @@ def test_a_heading_of_one_word_run_into_its_sentence_is_not_part_of_it() -> None
         "Vitamin A is also added to foods like cereals and dairy products.",
         "Hepatitis A is inflammation of the liver from the hepatitis A virus.",
     ]
+
+
+def test_a_grade_that_calls_a_statement_a_recommendation_does_not_make_it_say_what_to_do() -> None:
+    def candidate(text: str, score: float, grade: str | None = None) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, grade)
+
+    grade = "Evidence Quality: Grade B, Rec. Strength: Recommendation"
+    diagnose = candidate(
+        f"Clinicians should diagnose acute otitis media in children with bulging. ({grade})",
+        1.77,
+        grade,
+    )
+    prescribe = candidate(
+        f"The clinician should prescribe antibiotic therapy for bilateral AOM. ({grade})",
+        1.58,
+        grade,
+    )
+    management = intent_named("management")
+    assert lead_with_answer([diagnose, prescribe], management)[0] is prescribe

@@ -372,3 +372,11 @@ def test_asked_what_to_do_to_prevent_something_the_question_asks_prevention_firs
         "prevention",
     ]
     assert intents_of("How is it treated and how can it be prevented?")[0].name == "management"
+
+
+def test_a_guideline_that_suggests_says_what_to_do_and_findings_that_suggest_do_not() -> None:
+    care = intent_named("management").answers
+    assert care.search("The AGA suggests a fiber-rich diet or fiber supplementation.")
+    assert care.search("We suggest against routine use of probiotics.")
+    assert not care.search("Studies suggest that coffee raises the risk.")
+    assert not care.search("These findings may suggest a tumor.")

@@ -287,7 +287,9 @@ INTENTS: tuple[Intent, ...] = (
             r"manag",
             r"recommend",
             # not "should be tested for hypothyroidism": that says which test
-            r"should(?!er)(?!\s+(?:\w+\s+)?(?:be|get|have)\s+(?:tested|screened|checked|examined|evaluated)\b)",
+            # nor "Clinicians should diagnose AOM in children who ...": that says how to tell
+            r"should(?!er)(?!\s+(?:\w+\s+)?(?:be|get|have)\s+(?:tested|screened|checked|examined|evaluated)\b)"
+            r"(?!\s+(?:\w+\s+)?(?:diagnose|suspect|test|screen)\b)",
             r"initiat",
             r"start(?!s\b|le)",  # "start metformin", "starting dose"; not "it starts", "startle"
             r"administ",
@@ -305,6 +307,10 @@ INTENTS: tuple[Intent, ...] = (
             r"be considered",
             r"offer",
             r"preferred",  # "US is the preferred initial examination"
+            # a guideline's conditional recommendation ("The AGA suggests a fiber-rich diet",
+            # "we suggest against ..."), not what findings suggest
+            r"(?:we|panel|committee|authors|guideline|society|association|college|task force|"
+            r"work group|(?-i:[A-Z]{2,6}))\s+(?:also\s+|conditionally\s+)?suggests?\b",
             r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
             DO_INSTRUCTION,
         ),

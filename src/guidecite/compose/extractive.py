@@ -34,6 +34,7 @@ from ..frame import (
     asked_part,
     asking_clauses,
 )
+from ..grades import without_trailing_grade
 from ..intents import (
     Intent,
     as_asked,
@@ -704,7 +705,9 @@ def lead_with_answer(
     def gives(c: Candidate) -> bool:
         if primary is not None and primary.name == "definition":
             return defines(c.text, subjects)
-        if primary is None or not offers_any((primary, *also), c.text):
+        # in its own words: a grade that calls it a recommendation ("... (Rec. Strength:
+        # Recommendation)") does not make a statement on how to diagnose say what to do
+        if primary is None or not offers_any((primary, *also), without_trailing_grade(c.text)):
             return False
         return primary.name not in VALUE_INTENTS or bool(NUMBER.search(c.text))
 
