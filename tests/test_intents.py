@@ -380,3 +380,6 @@ def test_a_guideline_that_suggests_says_what_to_do_and_findings_that_suggest_do_
     assert care.search("We suggest against routine use of probiotics.")
     assert not care.search("Studies suggest that coffee raises the risk.")
     assert not care.search("These findings may suggest a tumor.")
+    # how to tell is no treatment, whatever the modal verb
+    assert not care.search("Clinicians should diagnose acute otitis media in children who ...")
+    assert care.search("Clinicians should prescribe amoxicillin for acute otitis media.")
