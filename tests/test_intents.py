@@ -355,6 +355,11 @@ def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
     assert care.search("Call a doctor right away if your child: Is 3 months or younger.")
     assert care.search("Seek medical help if the bleeding does not stop.")
     assert care.search("Patients within 72 hours of TIA with ABCD2 >= 3 should be hospitalized.")
+    # urgency of something else is no care sought
+    assert not care.search("You may also have cramps and an urgent need to have a bowel movement.")
+    assert intents_of("Please reach me urgently with any advice on diabetes")[0].name != (
+        "escalation"
+    )
     assert not care.search("The doctor will examine you and ask about your symptoms.")
 
 

@@ -83,7 +83,9 @@ INTENTS: tuple[Intent, ...] = (
             r"when to (?:worry|be worried)",
             # sent on or taken in: "Which patients with TIA need urgent referral?"
             r"refer(?:ral|red|ring)?\b(?!\s+to\s+as\b)",
-            r"urgent(?:ly)?\b",
+            r"urgent(?:ly)?\s+(?:\w+\s+)?(?:referral|refer|care|attention|treatment|evaluation|"
+            r"assessment|review)\b",
+            r"is (?:it|this|that) (?:an? )?(?:urgent|emergency)\b",
             r"admi(?:t|ssion|tted)\b",
             r"hospitali[sz]",
         ),
@@ -95,7 +97,9 @@ INTENTS: tuple[Intent, ...] = (
             r"emergency (?:room|department|number|care)",
             r"medical (?:emergency|attention)",
             r"refer(?:ral|red)?\b(?!\s+to\s+as\b)",
-            r"urgent",
+            r"urgent(?:ly)?\s+(?:\w+\s+)?(?:referral|refer|care|attention|treatment|evaluation|"
+            r"assessment|review|admission|appointment|clinic)\b",
+            r"refer\w*\s+(?:\w+\s+){0,3}urgently",
             r"admi(?:t|ssion|tted)\b",
             r"hospitali[sz]",
             r"immediately\b(?!\s+(?:after|before|following)\b)",
