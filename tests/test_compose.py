@@ -2299,3 +2299,20 @@ def test_a_grade_that_calls_a_statement_a_recommendation_does_not_make_it_say_wh
     )
     management = intent_named("management")
     assert lead_with_answer([diagnose, prescribe], management)[0] is prescribe
+
+
+def test_a_sentence_pointing_back_past_a_connective_is_said_with_both_before_it() -> None:
+    text = (
+        "Not all headaches require medical attention. But some types of headache are signals "
+        "of more serious disorders and call for prompt medical care. These include: sudden, "
+        "severe headache; headaches with fever; and recurring headache in children."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert units[-1] == text
+    # a lead-in said again by its list is not said twice
+    again = (
+        "You cant prevent asthma. However, you can take steps to control the disease and "
+        "prevent its symptoms. For example:\nLearn about your asthma and ways to control it.\n"
+        "Follow your written asthma action plan."
+    )
+    assert all(unit.count("you can take steps") <= 1 for unit, _ in statements_of(again))

@@ -225,6 +225,16 @@ _ELSEWHERE = re.compile(
 #: label: "24-hour urinary free cortisol level. In this test, ...").
 _WORD = r"\S+(?<![.!?])"
 #: Ways a sentence opens by pointing back at what came before it; `_REFERS_BACK` matches any.
+#: A connective opening a sentence: it points back, but what it says has a subject of its own
+#: ("But some types of headache are signals of more serious disorders ...").
+_CONNECTIVE = (
+    r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|"
+    r"Consequently|Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|"
+    r"Otherwise|In addition|In contrast|As a result|On the other hand|Either way|In either case|"
+    r"Even so|In fact|Indeed|For example|For instance|Then|Finally|Specifically|In particular|"
+    r"Namely|In (?:this|that|such|these|either) cases?|Until then|After that|Meanwhile|"
+    r"Still(?=,))\b"
+)
 _POINTING_BACK = (
     # a pronoun; not the "it" of "It is not clear if ...", "It is recommended that ...",
     # "It is important to distinguish ...", which points nowhere
@@ -235,12 +245,7 @@ _POINTING_BACK = (
     # "Other treatment is supportive": other than what came before (not "Other than ...")
     r"Other\b(?!\s+than\b)",
     # a connective
-    r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|"
-    r"Consequently|Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|"
-    r"Otherwise|In addition|In contrast|As a result|On the other hand|Either way|In either case|"
-    r"Even so|In fact|Indeed|For example|For instance|Then|Finally|Specifically|In particular|"
-    r"Namely|In (?:this|that|such|these|either) cases?|Until then|After that|Meanwhile|"
-    r"Still(?=,))\b",
+    _CONNECTIVE,
     # each of a set the sentence before names: "In each case, the affected individual had
     # ...", "In both cases ..."
     r"(?:In|For)\s+(?:each|both|either|neither)\s+(?:of\s+(?:these|those|the)\s+)?"
@@ -302,6 +307,7 @@ _POINTING_BACK = (
     r"(?:" + _WORD + r"\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
+_OPENS_WITH_CONNECTIVE = re.compile(r"^(?:" + _CONNECTIVE + r")")
 #: "This condition is inherited in an autosomal recessive pattern ...", first under a
 #: heading ("Is Ellis-van Creveld syndrome inherited?"): the document's own subject.
 _DOCUMENT_SUBJECT = re.compile(r"^This\s+(?:condition|disorder|disease|syndrome)\b")
@@ -349,8 +355,19 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         if _REFERS_BACK.match(unit):
             before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
             if (
+                _OPENS_WITH_CONNECTIVE.match(before)
+                and found
+                and found[-1][0].endswith(before)
+                and found[-1][0] != before
+                and before not in unit  # not a list that says its lead-in again
+            ):
+                # the sentence before was said with its own before ("Not all headaches
+                # require medical attention. But some types ... call for prompt medical care.
+                # These include: ..."): all three are said together
+                before = found[-1][0]
+            if (
                 not before
-                or _REFERS_BACK.match(before)
+                or (_REFERS_BACK.match(before) and before == units[i - 1])
                 or not _ENDS_SENTENCE.search(before)
                 or is_grade_only(before)  # the grade of the sentence before that
             ):
