@@ -360,6 +360,12 @@ def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
     assert intents_of("Please reach me urgently with any advice on diabetes")[0].name != (
         "escalation"
     )
+    # nor does the story of one who was admitted or referred ask when to be
+    for story in (
+        "My mother was hospitalized for pneumonia, what is her outlook?",
+        "I was referred to a cardiologist, what does an ejection fraction of 40 mean?",
+    ):
+        assert "escalation" not in [i.name for i in intents_of(story)], story
     assert not care.search("The doctor will examine you and ask about your symptoms.")
 
 

@@ -81,13 +81,17 @@ INTENTS: tuple[Intent, ...] = (
             r"seek (?:medical )?(?:help|care|attention|advice)",
             r"need medical (?:help|care|attention)",
             r"when to (?:worry|be worried)",
-            # sent on or taken in: "Which patients with TIA need urgent referral?"
-            r"refer(?:ral|red|ring)?\b(?!\s+to\s+as\b)",
+            # to be sent on or taken in: "Which patients with TIA need urgent referral?",
+            # "When should a child with asthma be admitted?"; not the story of one who was
+            # ("my mother was hospitalized for pneumonia, what is her outlook?")
+            r"(?:need|needs|require|requires|warrant|warrants)\s+(?:an?\s+)?(?:urgent\s+)?"
+            r"(?:referral|admission|hospitali[sz]ation)",
+            r"(?:should|must|to)\s+(?:\w+\s+){0,4}?(?:be\s+)?(?:referred|admitted|"
+            r"hospitali[sz]ed)\b",
+            r"criteria for (?:urgent )?(?:referral|admission|hospitali[sz]ation)",
             r"urgent(?:ly)?\s+(?:\w+\s+)?(?:referral|refer|care|attention|treatment|evaluation|"
             r"assessment|review)\b",
             r"is (?:it|this|that) (?:an? )?(?:urgent|emergency)\b",
-            r"admi(?:t|ssion|tted)\b",
-            r"hospitali[sz]",
         ),
         cue(
             rf"(?:see|visit|call|contact|consult|phone|go to|get to|tell|talk (?:to|with))"

@@ -224,7 +224,6 @@ _ELSEWHERE = re.compile(
 #: A word among a sentence's first few, not the last of a sentence before it (a list item's
 #: label: "24-hour urinary free cortisol level. In this test, ...").
 _WORD = r"\S+(?<![.!?])"
-#: Ways a sentence opens by pointing back at what came before it; `_REFERS_BACK` matches any.
 #: A connective opening a sentence: it points back, but what it says has a subject of its own
 #: ("But some types of headache are signals of more serious disorders ...").
 _CONNECTIVE = (
@@ -235,6 +234,7 @@ _CONNECTIVE = (
     r"Namely|In (?:this|that|such|these|either) cases?|Until then|After that|Meanwhile|"
     r"Still(?=,))\b"
 )
+#: Ways a sentence opens by pointing back at what came before it; `_REFERS_BACK` matches any.
 _POINTING_BACK = (
     # a pronoun; not the "it" of "It is not clear if ...", "It is recommended that ...",
     # "It is important to distinguish ...", which points nowhere
