@@ -8,6 +8,7 @@ import math
 import pytest
 
 from guidecite.abbreviations import AbbreviationTable
+from guidecite.analysis import terms
 from guidecite.errors import QuestionError
 from guidecite.query import (
     ANSWER_WORD_WEIGHT,
@@ -16,6 +17,7 @@ from guidecite.query import (
     content_words,
     detect_language,
     everyday_words,
+    species_abbreviated,
     understand,
     weigh_concepts,
     with_answer_words,
@@ -160,3 +162,18 @@ def test_a_word_that_shares_its_stem_with_an_everyday_word_is_everyday_too() -> 
     assert everyday_words({"mail": 52, "lynch": 475}, passages) == {"mail"}
     assert everyday_words({"mailed": 52, "mail": 52, "lynch": 475}, passages) == {"mailed", "mail"}
     assert everyday_words({"mailed": 52, "lynch": 475}, passages) == set()
+
+
+def test_an_organism_named_in_full_is_also_stated_by_its_abbreviated_name() -> None:
+    # the library writes "H. pylori" as often as "Helicobacter pylori"
+    store = _Counts(
+        100_000,
+        {"h. pylori": 69, "helicobacter pylori": 42, "l. disease": 3, "lyme disease": 50},
+    )
+    found = species_abbreviated(("treatment", "Helicobacter", "pylori", "infection"), store)
+    assert found == [("Helicobacter pylori", "H. pylori")]
+    words = ("Helicobacter", "pylori")
+    concepts = weigh_concepts(words, (), store, found)[0]  # type: ignore[arg-type]
+    assert frozenset(terms("H. pylori")) in concepts[0][1]
+    # a species is no everyday word: "Lyme disease" names no "L. disease"
+    assert species_abbreviated(("Lyme", "disease"), store) == []  # type: ignore[arg-type]

@@ -336,9 +336,31 @@ def _read(
     expansions = tuple(
         expand(text, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
-    contracted = abbreviations.contractions(text)
+    contracted = abbreviations.contractions(text) + species_abbreviated(words, store)
     concepts = weigh_concepts(words, expansions, store, contracted, text, titles)
     return words, expansions, contracted, concepts
+
+
+#: A species name is a word in next to no everyday English (wordfreq's Zipf scale:
+#: "pylori", "coli", "aureus", "difficile"; not "disease").
+SPECIES_COMMON = 2.5
+
+
+def species_abbreviated(words: Sequence[str], store: Store) -> list[tuple[str, str]]:
+    """(genus and species as the question writes them, the abbreviated name) for each
+    organism the question names in full that the library also writes with the genus's
+    initial ("Helicobacter pylori" -> "H. pylori", "Escherichia coli" -> "E. coli"), so
+    that passages using only the short name state it too."""
+    found = []
+    for genus, species in zip(words, words[1:], strict=False):
+        if not (genus.isalpha() and species.isalpha() and len(genus) >= 4 and len(species) >= 3):
+            continue
+        if zipf_frequency(species.casefold(), "en") >= SPECIES_COMMON:
+            continue
+        short = f"{genus[0].upper()}. {species.casefold()}"
+        if store.doc_freq(short) >= RARE and store.doc_freq(f"{genus} {species}") >= 1:
+            found.append((f"{genus} {species}", short))
+    return found
 
 
 def weigh_by_part(
