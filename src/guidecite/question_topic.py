@@ -145,11 +145,12 @@ def settle_topic(
     eligible = candidate_titles(query, named.matches, index)
     # words that are no focus: unknown to the library, or asking for a kind of answer
     no_focus = (*query.unknown_words, *query.unused_words, *cue_words(query.read))
-    if not eligible:
-        focus = focus_words(query.content_words, query.concepts, no_focus, (), named.chat)
-        return replace(query, frame=replace(query.frame, focus=focus))
-    top = best_title(query, eligible, named.matches, hits, documents, index, reranker)
-    if means_nothing_asked(query, index.titles[top], reranker):
+    top = (
+        best_title(query, eligible, named.matches, hits, documents, index, reranker)
+        if eligible
+        else None
+    )
+    if top is None or means_nothing_asked(query, index.titles[top], reranker):
         focus = focus_words(query.content_words, query.concepts, no_focus, (), named.chat)
         return replace(query, frame=replace(query.frame, focus=focus))
     chosen = named.matches[top].concepts

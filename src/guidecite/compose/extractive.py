@@ -758,9 +758,11 @@ def lists(intent: Intent, text: str) -> bool:
     said = ""
     for sentence in split_sentences(text):
         found = _LISTS.search(sentence)
-        opening = found.group(0).split()[0] if found else ""
-        said += " " + (sentence[: found.start()] + opening if found else sentence)
-        if found and offers_any((intent,), said):
+        if found is None:
+            said += " " + sentence
+            continue
+        said += " " + sentence[: found.start()] + found.group(0).split()[0]
+        if offers_any((intent,), said):
             return True
     return False
 

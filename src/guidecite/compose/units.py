@@ -354,20 +354,22 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         unit = without_unpaired_ends(_BARE_ANSWER.sub("", unit))
         if _REFERS_BACK.match(unit):
             before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
-            if (
-                _OPENS_WITH_CONNECTIVE.match(before)
-                and found
+            # the sentence before was said with its own before ("Not all headaches require
+            # medical attention. But some types ... call for prompt medical care. These
+            # include: ..."): all three are said together (not a list that says its lead-in
+            # again)
+            chained = (
+                _OPENS_WITH_CONNECTIVE.match(before) is not None
+                and bool(found)
                 and found[-1][0].endswith(before)
                 and found[-1][0] != before
-                and before not in unit  # not a list that says its lead-in again
-            ):
-                # the sentence before was said with its own before ("Not all headaches
-                # require medical attention. But some types ... call for prompt medical care.
-                # These include: ..."): all three are said together
+                and before not in unit
+            )
+            if chained:
                 before = found[-1][0]
             if (
                 not before
-                or (_REFERS_BACK.match(before) and before == units[i - 1])
+                or (_REFERS_BACK.match(before) and not chained)
                 or not _ENDS_SENTENCE.search(before)
                 or is_grade_only(before)  # the grade of the sentence before that
             ):
