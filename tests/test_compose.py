@@ -1383,6 +1383,30 @@ def test_a_list_opened_by_such_as_is_said_whole_and_a_run_in_sentence_stands_alo
     ]
 
 
+def test_text_run_into_the_last_item_after_its_full_stop_leaves_the_list_whole() -> None:
+    # the source flattened its list into the last item: the list is said whole, in one
+    # statement, and the item's own sentence in capitals stays with it
+    text = (
+        "These are warning signs of a stroke:\n- sudden numbness of the face\n"
+        "- sudden confusion, trouble speaking\n- sudden trouble seeing in one eye\n"
+        "- sudden trouble walking, loss of balance\n"
+        "- sudden severe headache with no known cause. sudden numbness of the face sudden "
+        "confusion, trouble speaking sudden trouble seeing in one eye. If you observe one or "
+        "more of these signs, do not wait."
+    )
+    units = statement_units(text)
+    assert units[0] == (
+        "These are warning signs of a stroke: sudden numbness of the face; sudden confusion, "
+        "trouble speaking; sudden trouble seeing in one eye; sudden trouble walking, loss of "
+        "balance; sudden severe headache with no known cause."
+    )
+    assert units[-1] == "If you observe one or more of these signs, do not wait."
+    own = "Symptoms include:\n- Fever and chills\n- Swollen glands\n- A rash. The skin may blister."
+    assert statement_units(own) == [
+        "Symptoms include: Fever and chills; Swollen glands; A rash. The skin may blister."
+    ]
+
+
 def test_a_named_body_answers_the_question_that_names_it() -> None:
     def candidate(text: str, score: float, named: bool) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

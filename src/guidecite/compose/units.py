@@ -687,7 +687,28 @@ def _gather(
         connector = ""
         if after:
             break
+    if not after and len(items) > 1 and all(_one_sentence(t) for t in items[:-1]):
+        # the source ran more text into the last item ("- sudden severe headache with no
+        # known cause. sudden numbness ... If you observe one or more of these signs, ..."):
+        # the item ends at its full stop, as the items above it do
+        last = _ITEM_END.match(items[-1])
+        if last is not None:
+            items[-1], after = last.group(1), last.group(2)
     return items, i, after, folded
+
+
+#: A list item's words and text run into it after a full stop: words in lower case, as the
+#: list's items are, where no sentence opens (a sentence of the item's own, "The skin may
+#: blister and scab over.", opens in capitals). Not after an abbreviation ("e.g.", "etc.").
+_ITEM_END = re.compile(
+    r"^((?:\S+ ){0,%d}?\S*[a-z)]{2}(?<!\betc)(?<!\bapprox)(?<!\bincl))\. ([a-z]\S* (?:\S+ ){3,}.*)$"
+    % (MAX_ITEM_WORDS - 1)
+)
+
+
+def _one_sentence(item: str) -> bool:
+    """Whether a list item says one sentence (or none: "sudden confusion")."""
+    return len(split_sentences(item)) <= 1 and _ITEM_END.match(item) is None
 
 
 def _led_on(lead: str, item: str) -> str:
