@@ -2305,6 +2305,22 @@ def test_a_heading_of_one_word_run_into_its_sentence_is_not_part_of_it() -> None
     ]
 
 
+def test_a_heading_run_into_a_sentence_that_opens_with_an_adverb_is_not_part_of_it() -> None:
+    text = (
+        "Treatment Can Help Fortunately, current treatment strategies allow most people to "
+        "lead active lives. "
+        'Don\'t Ignore "Mini-Strokes" Sometimes the warning signs of stroke may last only a '
+        "few moments. "
+        # a place's name ending as an adverb does is no adverb without its comma
+        "Treatment in Italy has changed over the last decade."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Fortunately, current treatment strategies allow most people to lead active lives.",
+        "Sometimes the warning signs of stroke may last only a few moments.",
+        "Treatment in Italy has changed over the last decade.",
+    ]
+
+
 def test_a_grade_that_calls_a_statement_a_recommendation_does_not_make_it_say_what_to_do() -> None:
     def candidate(text: str, score: float, grade: str | None = None) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

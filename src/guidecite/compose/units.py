@@ -324,9 +324,13 @@ _OPENERS = (
     r"Although|While|After|Before|During|Here|To"
 )
 _SMALL_WORDS = r"(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"  # "of", "and", "the" ...
+#: A sentence's adverb ("Sometimes the warning signs ...", "Fortunately, current ...").
+_ADVERB = r"(?:(?:Sometimes|Often|Usually|However|Also),?|[A-Z][a-z]+ly,)"
+#: A capitalised word of a heading, maybe in quotes ("Don't Ignore "Mini-Strokes"").
+_CAPITALISED = r"[\"\u201c]?[A-Z][\w'\"\u201d()/-]*\s+"
 _GLUED_HEADING = re.compile(
-    r"^[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"(?:[A-Z][\w'()/-]*\s+" + _SMALL_WORDS + r"){0,7}?"
-    r"(?=(?:" + _OPENERS + r"|People|An?)\s+[a-z])"
+    r"^" + _CAPITALISED + _SMALL_WORDS + r"(?:" + _CAPITALISED + _SMALL_WORDS + r"){0,7}?"
+    r"(?=(?:" + _OPENERS + r"|People|An?|" + _ADVERB + r")\s+[a-z])"
 )
 #: A grade in brackets after a sentence's full stop ("... tumors.[Level of evidence C2]"): the
 #: statement carries it as its grade, and its words end at the full stop.
