@@ -382,6 +382,22 @@ def test_a_time_asked_as_how_often_is_answered_by_how_often_when_statements_are_
     assert answering == {often: True, once: False}
 
 
+def test_each_reader_prefers_statements_of_documents_written_for_readers_like_them() -> None:
+    text = "Treatment of gout flares includes colchicine or a short course of glucocorticoids."
+    documents = {
+        d: Document(d, f"{d}.md", "Gout", None, None, None, "en", written, None, "h")
+        for d, written in (("pro", "clinician"), ("lay", "patient"))
+    }
+    hits = [Hit(Passage(d, d, 0, ("Gout",), text), 1.0) for d in documents]
+    frame = Frame("Gout", None, (), "management", (), intents=("management",))
+    query = framed("How is a gout flare treated?", ("gout", "flare"), frame)
+    for reader, preferred in (("physician", "pro"), ("pharmacist", "pro"), ("patient", "lay")):
+        scored = ExtractiveComposer().score_sentences(query, hits, documents, reader)
+        by_document = {c.hit.passage.doc_id: c.score for c in scored}
+        other = ({"pro", "lay"} - {preferred}).pop()
+        assert by_document[preferred] > by_document[other], reader
+
+
 def test_a_rule_said_again_with_the_studies_it_cites_is_said_once() -> None:
     def candidate(text: str) -> Candidate:
         passage = Passage("p", "d", 0, (), text)
