@@ -79,6 +79,22 @@ def test_the_chances_of_a_patient_who_has_the_condition_are_its_outlook() -> Non
     assert intents_of_message("What are my chances? My sister has lupus.")[0].name == "risk"
 
 
+def test_the_kinds_of_answer_are_read_from_what_the_message_asks_not_its_story() -> None:
+    veteran = (
+        "Veteran with PTSD requests alprazolam for his symptoms. What does the VA/DoD "
+        "guideline say about benzodiazepines in PTSD?"
+    )
+    assert [i.name for i in intents_of_message(veteran)] == ["management"]
+    itching = (
+        "At night, I have very bad lower leg skin itching. Is this being caused by any of my "
+        "prescriptions?"
+    )
+    assert [i.name for i in intents_of_message(itching)] == ["cause"]
+    # where what it asks names no kind of answer, the story says which
+    carriers = "My husband and I both carry the sickle cell gene. Will our baby have it?"
+    assert [i.name for i in intents_of_message(carriers)] == ["inheritance"]
+
+
 def test_the_part_of_a_question_that_asks_for_a_value_is_read_apart() -> None:
     question = "Which airway test should be offered, and what level is positive?"
     assert asked_part(intent_named("threshold"), question) == "is positive"

@@ -94,7 +94,13 @@ def intents_of_message(message: str) -> tuple[Intent, ...]:
     those of its asking parts in their precedence."""
     head, _ = question_parts(message)
     named = [i for i in intents_of(head) if i.name not in {"definition", "general"}] if head else []
-    asked = asked_parts(message)
+    # what the message asks, not its story ("Veteran with PTSD requests alprazolam for his
+    # symptoms. What does the guideline say ...?" asks for no symptoms), where what it asks
+    # names a kind of answer; "Will our baby have sickle cell disease?" names none, and the
+    # story says which ("We both carry the sickle cell gene")
+    asked = asking_clauses(message)
+    if all(i.name in {"definition", "general"} for i in intents_of(asked)):
+        asked = asked_parts(message)
     found = tuple(dict.fromkeys((*named, *intents_of(asked))))
     if DIAGNOSED.search(message) and _BARE_CHANCES.search(asked):
         # the patient has the condition: their chances are the outlook, not the risk of it
