@@ -1941,6 +1941,35 @@ def test_asked_what_to_do_or_the_outlook_a_statement_of_no_care_leaves_no_place(
     assert of_doing(picked, management, asked) == [therapy, no_cure, headed]
 
 
+def test_asked_what_to_eat_a_statement_of_eating_says_what_to_do() -> None:
+    def placed(text: str, headings: tuple[str, ...] = ()) -> Candidate:
+        passage = Passage(text[:8], "d1", 0, headings, text)
+        return Candidate(
+            text, Hit(passage, 1.0), frozenset(terms(text)), 1.0, None, headings=headings
+        )
+
+    eating = placed(
+        "Eating too many foods rich in purines can cause or aggravate gout in some people.",
+        ("What causes Gout ?",),
+    )
+    medicines = placed("You can treat gout with medicines.", ("What are the treatments ?",))
+    attacks = placed("Individuals with gout typically have swelling of the big toe.")
+    management = [intent_named("management")]
+    frame = Frame("Gout", None, (), "management", (), intents=("management",))
+    eat = framed("what should i eat if i have gout", ("eat", "gout"), frame)
+    do = framed("what should i do if i have gout", ("gout",), frame)
+    # it speaks of the doing asked: it stays, under its page's question on causes too
+    assert of_doing([medicines, eating, attacks], management, eat) == [medicines, eating]
+    assert of_doing([medicines, eating, attacks], management, do) == [medicines]
+    assert of_the_question_asked([eating], management, eat.read) == [eating]
+    assert of_the_question_asked([eating], management, do.read) == []
+    # and it says what to do: it may lead
+    said = frozenset(terms("eat"))
+    first = replace(medicines, score=1.2)
+    assert lead_with_answer([first, eating], management[0], doing=said)[0] is eating
+    assert lead_with_answer([first, eating], management[0])[0] is first
+
+
 def test_the_heading_line_above_a_statement_is_found_in_its_passage() -> None:
     text = (
         "Treatment of Primary Adrenal Insufficiency in Adults\n"

@@ -614,9 +614,23 @@ def intents_of(question: str) -> tuple[Intent, ...]:
 #: I eat"): the purpose said with it says what kind ("... to prevent migraines").
 _ANY_DOING = re.compile(
     r"\b(?:what|anything|something)\s+(?:else\s+)?(?:should|can|could|do|must)\s+"
-    r"(?:i|we|you|he|she|they|one)\s+(?:\w+\s+)?(?:do|eat|drink|take|try|use)\b",
+    r"(?:i|we|you|he|she|they|one)\s+(?:\w+\s+)?(?P<doing>do|eat|drink|take|try|use)\b",
     _I,
 )
+
+
+#: Doing asked that names what is done: what to eat or drink. "Do" names nothing, and what to
+#: "take", "try" or "use" is said of anything ("Possible harms from taking aromatase
+#: inhibitors ...").
+_NAMED_DOING = frozenset({"eat", "drink"})
+
+
+def doing_asked(question: str) -> frozenset[str]:
+    """What the question asks to eat or drink, where it asks only that ("eat" in "what
+    should i eat if i have gout"): a statement that says it ("Eating too many foods rich
+    in purines ... can aggravate gout") speaks of the doing asked."""
+    said = {m.group("doing").casefold() for m in _ANY_DOING.finditer(question)}
+    return frozenset(said & _NAMED_DOING)
 
 
 def _purpose_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:

@@ -38,6 +38,7 @@ from ..grades import without_trailing_grade
 from ..intents import (
     Intent,
     as_asked,
+    doing_asked,
     intent_named,
     workup_asked,
 )
@@ -287,6 +288,7 @@ class ExtractiveComposer:
             patient=patient,
             studies_asked=studies_asked,
             topic_docs=topic_docs,
+            doing=frozenset(terms(" ".join(doing_asked(query.read)))),
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -671,6 +673,7 @@ def lead_with_answer(
     patient: frozenset[str] = frozenset(),
     studies_asked: bool = False,
     topic_docs: frozenset[str] = frozenset(),
+    doing: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -702,7 +705,10 @@ def lead_with_answer(
     (LISTED_INTENTS), a statement that lists them leads before one that names them only.
     Where the best says nothing of the
     kind of answer asked and the topic's own documents (`topic_docs`) give that kind a
-    section (SECTION_INTENTS: how it is inherited), a statement of that section leads."""
+    section (SECTION_INTENTS: how it is inherited), a statement of that section leads.
+    Asked only what to eat or drink (`doing`: the terms of intents.doing_asked), a
+    statement that says it ("Eating too many foods that are rich in purines ...") says what
+    to do."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
@@ -710,6 +716,8 @@ def lead_with_answer(
             return defines(c.text, subjects)
         # in its own words: a grade that calls it a recommendation ("... (Rec. Strength:
         # Recommendation)") does not make a statement on how to diagnose say what to do
+        if primary is not None and primary.name in ACTION_INTENTS and doing & c.terms:
+            return True
         if primary is None or not offers_any((primary, *also), without_trailing_grade(c.text)):
             return False
         return primary.name not in VALUE_INTENTS or bool(NUMBER.search(c.text))
@@ -743,6 +751,7 @@ def lead_with_answer(
         pool = [c for c in pool if answered_under_heading(primary, c, topic_docs)] or pool
     if primary is not None and primary.name in LEAD_GIVES:
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
+        given = [c for c in given if doing & c.terms] or given  # what to eat, where said
         part = (parts or {}).get(primary.name, ())
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
     first = max(pool, key=lead)

@@ -24,6 +24,7 @@ from ..intents import (
     Intent,
     care_asked,
     care_named,
+    doing_asked,
     intent_named,
     intents_of,
 )
@@ -140,8 +141,10 @@ def of_doing(
     """Asked what to do, or anything else but what the condition is, what causes it or what
     it is like (a test, the outlook, a risk), the picked statements that speak of no care
     (placed under assessment or other considerations: no treatment, test, follow-up,
-    referral, caution or population in their words or headings) and offer no asked kind of
-    answer in their own words are about another decision, or background: left out, and not
+    referral, caution or population in their words or headings), offer no asked kind of
+    answer in their own words, and do not say what the question asks to eat or drink
+    ("Eating too many foods that are rich in purines ... can aggravate gout", asked what
+    to eat with gout) are about another decision, or background: left out, and not
     replaced by ones below the article's floor. Asked more than what to do, the lead stays:
     fewer words offer an outlook or a test than care ("a person can live normally without a
     gallbladder" offers the outlook in none of them). A question that also asks to know
@@ -152,10 +155,12 @@ def of_doing(
     if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
         return picked
     lead = 0 if all(i.name in ACTION_INTENTS for i in intents) else 1
+    # asked what to eat or drink, a statement saying it speaks of that doing
+    doing = frozenset(terms(" ".join(doing_asked(query.read)))) if query is not None else None
 
     def no_care(c: Candidate) -> bool:
         placed = classify(c.text, c.headings).key in {"assessment", "other"}
-        return placed and not offers_any(intents, c.text)
+        return placed and not offers_any(intents, c.text) and not (doing and doing & c.terms)
 
     kept = [c for n, c in enumerate(picked) if n < lead or not no_care(c)]
     return kept or picked
@@ -281,10 +286,13 @@ def of_the_question_asked(
     # what makes the condition worse, asked what to avoid, answers under any heading ("What
     # causes Gout?": "Eating too many foods that are rich in purines ... can aggravate gout")
     worse = bool(asked & _AVOIDED_KINDS)
+    # what the question asks to eat or drink, said, answers under any heading
+    # ("Eating too many foods that are rich in purines ...", under "What causes Gout?")
+    doing = frozenset(terms(" ".join(doing_asked(question))))
 
     def answers_another(c: Candidate) -> bool:
         heading = c.headings[-1].strip() if c.headings else ""
-        if not heading.endswith("?") or offers_any(values, c.text):
+        if not heading.endswith("?") or offers_any(values, c.text) or doing & c.terms:
             return False
         if worse and WORSENS.search(c.text):
             return False

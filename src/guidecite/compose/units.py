@@ -705,8 +705,8 @@ def _gather(
 #: list's items are, where no sentence opens (a sentence of the item's own, "The skin may
 #: blister and scab over.", opens in capitals). Not after an abbreviation ("e.g.", "etc.").
 _ITEM_END = re.compile(
-    r"^((?:\S+ ){0,%d}?\S*[a-z)]{2}(?<!\betc)(?<!\bapprox)(?<!\bincl))\. ([a-z]\S* (?:\S+ ){3,}.*)$"
-    % (MAX_ITEM_WORDS - 1)
+    rf"^((?:\S+ ){{0,{MAX_ITEM_WORDS - 1}}}?\S*[a-z)]{{2}}(?<!\betc)(?<!\bapprox)(?<!\bincl))\."
+    r" ([a-z]\S* (?:\S+ ){3,}.*)$"
 )
 
 
