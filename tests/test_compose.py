@@ -1423,6 +1423,20 @@ def test_text_run_into_the_last_item_after_its_full_stop_leaves_the_list_whole()
     ]
 
 
+def test_a_sentence_about_what_follows_it_is_no_statement_but_its_list_said_with_it_is() -> None:
+    ahead = (
+        "The following algorithms have been produced that summarise clinical assessment "
+        "and objective testing for asthma."
+    )
+    assert statements_of(ahead) == []
+    listed = (
+        "The following tests may be used to diagnose Wilms tumor:\n- Ultrasound exam\n- CT scan"
+    )
+    assert [text for text, _ in statements_of(listed)] == [
+        "The following tests may be used to diagnose Wilms tumor: Ultrasound exam; CT scan."
+    ]
+
+
 def test_a_named_body_answers_the_question_that_names_it() -> None:
     def candidate(text: str, score: float, named: bool) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

@@ -132,6 +132,10 @@ _POINTER = re.compile(
     r"\b(?:see|refer to|consult)\b)|https?://|www\.",
     re.IGNORECASE,
 )
+#: A sentence about what comes after it ("The following algorithms have been produced that
+#: summarise ...", "The following tests may be used to diagnose Wilms tumor."): what it
+#: speaks of is not in it.
+_POINTS_AHEAD = re.compile(r"^The following\b")
 #: A sentence that tells where information is to be had rather than anything about care:
 #: "The Genetic Testing Registry (GTR) provides information about ...", "The National
 #: Psoriasis Foundation can also provide you with information on treatment" (its subject a
@@ -872,6 +876,8 @@ def usable(sentence: str) -> bool:
         return False
     if _REFERENCE.match(sentence):
         return False
+    if _POINTS_AHEAD.match(sentence) and ":" not in sentence:
+        return False  # what it announces is not in it: "The following tests may be used ..."
     if _GUIDELINE_TITLE.match(sentence) and not _SAYS_SOMETHING.search(sentence):
         return False  # another guideline's title, cited
     if _ELSEWHERE.search(sentence) or about_research(sentence):
