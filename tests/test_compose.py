@@ -2380,6 +2380,20 @@ def test_a_heading_run_into_a_sentence_that_opens_with_an_adverb_is_not_part_of_
     ]
 
 
+def test_a_headline_with_a_verb_in_capitals_run_into_its_sentence_is_not_part_of_it() -> None:
+    text = (
+        "Most Symptoms Are Treatable Doctors use a variety of approaches to treat arthritis. "
+        "Weak Bones Can Lead to Fractures Osteoporosis is often called silent. "
+        # a sentence in title case throughout, with no sentence after it, stays as it is
+        "The Catheter Is Being Used for Long-term Parenteral Nutrition."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Doctors use a variety of approaches to treat arthritis.",
+        "Osteoporosis is often called silent.",
+        "The Catheter Is Being Used for Long-term Parenteral Nutrition.",
+    ]
+
+
 def test_a_grade_that_calls_a_statement_a_recommendation_does_not_make_it_say_what_to_do() -> None:
     def candidate(text: str, score: float, grade: str | None = None) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

@@ -328,6 +328,15 @@ _OPENERS = (
     r"Although|While|After|Before|During|Here|To"
 )
 _SMALL_WORDS = r"(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"  # "of", "and", "the" ...
+#: A headline run into the sentence after it: capitalised words with a verb in capitals
+#: ("Most Symptoms Are Treatable Doctors use ...", "Weak Bones Can Lead to Fractures
+#: Osteoporosis is ..."), which prose never writes, up to the capitalised word before the
+#: sentence's first word in lower case (not a title's small word: "Lead to Fractures").
+_SMALL = "|".join(sorted(TITLE_SMALL))
+_HEADLINE = re.compile(
+    r"^(?:[A-Z][\w'-]*\s+){0,6}(?:Are|Is|Can|May|Will|Should|Has|Have|Do|Does)\s+"
+    rf"(?:(?:[A-Z][\w'-]*|{_SMALL})\s+){{0,6}}(?=[A-Z][a-z]+,?\s+(?!(?:{_SMALL})\b)[a-z])"
+)
 #: A sentence's adverb ("Sometimes the warning signs ...", "Fortunately, current ...").
 _ADVERB = r"(?:(?:Sometimes|Often|Usually|However|Also),?|[A-Z][a-z]+ly,)"
 #: A capitalised word of a heading, maybe in quotes ("Don't Ignore "Mini-Strokes"").
@@ -580,6 +589,10 @@ def without_heading(sentence: str) -> str:
     glued = _GLUED_HEADING.match(sentence)
     if glued is None or not glued_heading(sentence[: glued.end()], sentence[glued.end() :]):
         glued = _CAPITALS_HEADING.match(sentence)
+    if glued is None:
+        glued = _HEADLINE.match(sentence)
+        if glued is not None and len(sentence[glued.end() :].split()) < MIN_TAGGED_WORDS:
+            glued = None
     if glued:
         return sentence[glued.end() :]
     words = sentence.split()
