@@ -281,6 +281,11 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     )
     assert usable("Offer anticoagulation to people with AF (see NICE clinical guideline 180).")
     assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
+    # a part of a list of other guidelines' titles, split where a title holds a full stop
+    assert not usable(
+        "Treatment and management (NICE clinical guideline 91) and Generalised anxiety "
+        "disorder and panic disorder (with or without agoraphobia) in adults."
+    )
 
 
 def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_pointer() -> None:
@@ -310,8 +315,20 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "To stay abreast of any new studies on gene therapy and salivary gland function, "
         "visit ClinicalTrials.gov.",
         "For more on lupus, go to the Lupus Foundation of America web site.",
+        # information said to be had at a web site, or a web site said to offer it
+        "More detailed information about treatment for Noonan syndrome can be viewed on the "
+        "GeneReviews Web site.",
+        "Information about clinical trials can be found in the Clinical Trials section of the "
+        "NCI website.",
+        "GeneReviews' Web site offers more specific information about the treatment of CdLS.",
     ):
         assert points_to_a_source(pointer) and usable(pointer)
+    # care that also says where more is to be had is care
+    cited = (
+        "Effective interactions between health care and community interventions can support "
+        "clinical interventions (more information is available at www.cdc.gov/healthyplaces)."
+    )
+    assert not points_to_a_source(cited)
     # recommendations given after the colon, or in the next sentence, are care
     for given in (
         "The CDC has developed guidelines for who should be screened for iron deficiency, and "

@@ -159,6 +159,18 @@ _SENDS_TO_SITE = re.compile(
     r"(?:[\w-]+\.(?:gov|org|com|net)\b|web ?sites?\b)",
     re.IGNORECASE,
 )
+#: Information, a list or articles said to be had, or a web site said to offer them, where the
+#: sentence names a web site ("More detailed information about treatment for Noonan syndrome
+#: can be viewed on the GeneReviews Web site.", "GeneReviews' Web site offers more specific
+#: information about ..."): it tells where to read, not what.
+_INFORMATION = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:(?:information|lists?|articles?)\b[^.;]{0,120}?\b(?:can|may|is|are)"
+    r"\s+(?:also\s+)?(?:be\s+)?(?:found|viewed|available|obtained|provided)\b|"
+    r"(?:\S+\s+)?(?:web ?site|[\w-]+\.(?:gov|org|com|net))(?:'s)?\s+(?:also\s+)?"
+    r"(?:offers|provides|lists|has)\b)",
+    re.IGNORECASE,
+)
+_A_SITE = re.compile(r"\bweb ?sites?\b|\bwww\.|\b[\w-]+\.(?:gov|org|com|net)\b", re.IGNORECASE)
 _ABOUT_RESEARCH = re.compile(
     r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
     r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|"
@@ -177,11 +189,12 @@ _LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
 #: A bibliographic reference: "Kaler SG, et al. Neonatal Diagnosis ...".
 _REFERENCE = re.compile(r"^[A-Z][a-z'-]+ [A-Z]{1,3}(?:,| et al\b)")
 #: Another guideline's title standing alone: "Diagnosis and initial management of acute
-#: stroke and transient ischaemic attack (TIA) (NICE clinical guideline 68). [new 2014]"
+#: stroke and transient ischaemic attack (TIA) (NICE clinical guideline 68). [new 2014]", or
+#: a part of a list of such titles, split where a title holds a full stop ("Treatment and
+#: management (NICE clinical guideline 91) and Generalised anxiety disorder ...")
 _GUIDELINE_TITLE = re.compile(
     r"^[^.;:]{10,300}\((?:[A-Z]{2,6} )?(?:clinical guideline|guideline|technology appraisal"
-    r"(?: guidance)?|public health guidance|interventional procedure guidance)\s+[A-Z]{0,3}\d+\)"
-    r"\.?(?:\s*\[[^\]]{0,40}\])?\s*$",
+    r"(?: guidance)?|public health guidance|interventional procedure guidance)\s+[A-Z]{0,3}\d+\)",
     re.IGNORECASE,
 )
 _SAYS_SOMETHING = re.compile(
@@ -845,6 +858,8 @@ def points_to_a_source(sentence: str) -> bool:
         return True
     if _SENDS_TO_SITE.search(sentence):
         return True
+    if _INFORMATION.search(sentence) and _A_SITE.search(sentence):
+        return True  # "Information about clinical trials can be found in ... the NCI website."
     return all(_recommends_elsewhere(part) for part in split_sentences(sentence))
 
 
