@@ -51,7 +51,7 @@ from guidecite.compose.units import (
     usable,
 )
 from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
-from guidecite.intents import intent_named
+from guidecite.intents import intent_named, line_asked
 from guidecite.query import Query
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
@@ -1999,6 +1999,24 @@ def test_asked_what_to_eat_a_statement_of_eating_says_what_to_do() -> None:
     first = replace(medicines, score=1.2)
     assert lead_with_answer([first, eating], management[0], doing=said)[0] is eating
     assert lead_with_answer([first, eating], management[0])[0] is first
+
+
+def test_asked_for_the_first_line_a_statement_naming_it_leads() -> None:
+    general = replace(
+        scored("In general, anxiety disorders are treated with medication or psychotherapy."),
+        score=1.6,
+    )
+    first = scored(
+        "SSRIs and SNRIs are considered first-line pharmacotherapy for anxiety disorders.", 1.4
+    )
+    first = replace(first, terms=frozenset(terms(first.text)))
+    management = intent_named("management")
+    asked = line_asked("What is the first-line treatment for generalized anxiety disorder?")
+    assert asked == "first line"
+    line = frozenset(terms(asked))
+    assert lead_with_answer([general, first], management, line=line)[0] is first
+    assert lead_with_answer([general, first], management)[0] is general
+    assert line_asked("What is the treatment for generalized anxiety disorder?") is None
 
 
 def test_the_heading_line_above_a_statement_is_found_in_its_passage() -> None:

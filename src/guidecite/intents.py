@@ -625,6 +625,19 @@ _ANY_DOING = re.compile(
 _NAMED_DOING = frozenset({"eat", "drink"})
 
 
+#: A line of treatment asked ("What is the first-line treatment for ...?").
+_LINE = re.compile(r"\b(first|second|third)[- ]line\b", _I)
+
+
+def line_asked(question: str) -> str | None:
+    """The line of treatment the question asks for ("first line" in "What is the
+    first-line treatment for generalized anxiety disorder?"), if it asks for one: a
+    statement that names that line gives it ("SSRIs ... are considered first-line
+    pharmacotherapy")."""
+    found = _LINE.search(question)
+    return f"{found.group(1).lower()} line" if found else None
+
+
 def doing_asked(question: str) -> frozenset[str]:
     """What the question asks to eat or drink, where it asks only that ("eat" in "what
     should i eat if i have gout"): a statement that says it ("Eating too many foods rich

@@ -40,6 +40,7 @@ from ..intents import (
     as_asked,
     doing_asked,
     intent_named,
+    line_asked,
     workup_asked,
 )
 from ..patients import may_be_child, names_any_adult, populations_of, said_for
@@ -289,6 +290,7 @@ class ExtractiveComposer:
             studies_asked=studies_asked,
             topic_docs=topic_docs,
             doing=frozenset(terms(" ".join(doing_asked(query.read)))),
+            line=frozenset(terms(line_asked(query.read) or "")),
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -674,6 +676,7 @@ def lead_with_answer(
     studies_asked: bool = False,
     topic_docs: frozenset[str] = frozenset(),
     doing: frozenset[str] = frozenset(),
+    line: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -708,7 +711,8 @@ def lead_with_answer(
     section (SECTION_INTENTS: how it is inherited), a statement of that section leads.
     Asked only what to eat or drink (`doing`: the terms of intents.doing_asked), a
     statement that says it ("Eating too many foods that are rich in purines ...") says what
-    to do."""
+    to do. Asked for a line of treatment (`line`: intents.line_asked), one that names it
+    leads ("SSRIs ... are considered first-line pharmacotherapy ...")."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
@@ -752,6 +756,8 @@ def lead_with_answer(
     if primary is not None and primary.name in LEAD_GIVES:
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         given = [c for c in given if doing & c.terms] or given  # what to eat, where said
+        if line:  # the line of treatment asked, where a statement names it
+            given = [c for c in given if line <= c.terms] or given
         part = (parts or {}).get(primary.name, ())
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
     first = max(pool, key=lead)
