@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .analysis import terms
 from .patients import FEMALE, MALE, POPULATIONS, cue
 
 _I = re.IGNORECASE
@@ -625,6 +626,14 @@ _ANY_DOING = re.compile(
 _NAMED_DOING = frozenset({"eat", "drink"})
 
 
+def doing_asked(question: str) -> frozenset[str]:
+    """The terms of what the question asks to eat or drink, where it asks only that ("eat"
+    in "what should i eat if i have gout"): a statement that says it ("Eating too many foods
+    rich in purines ... can aggravate gout") speaks of the doing asked."""
+    said = {m.group("doing").casefold() for m in _ANY_DOING.finditer(question)}
+    return frozenset(terms(" ".join(sorted(said & _NAMED_DOING))))
+
+
 #: A line of treatment asked ("What is the first-line treatment for ...?").
 _LINE = re.compile(r"\b(first|second|third)[- ]line\b", _I)
 
@@ -636,14 +645,6 @@ def line_asked(question: str) -> str | None:
     pharmacotherapy")."""
     found = _LINE.search(question)
     return f"{found.group(1).lower()} line" if found else None
-
-
-def doing_asked(question: str) -> frozenset[str]:
-    """What the question asks to eat or drink, where it asks only that ("eat" in "what
-    should i eat if i have gout"): a statement that says it ("Eating too many foods rich
-    in purines ... can aggravate gout") speaks of the doing asked."""
-    said = {m.group("doing").casefold() for m in _ANY_DOING.finditer(question)}
-    return frozenset(said & _NAMED_DOING)
 
 
 def _purpose_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:

@@ -289,7 +289,7 @@ class ExtractiveComposer:
             patient=patient,
             studies_asked=studies_asked,
             topic_docs=topic_docs,
-            doing=frozenset(terms(" ".join(doing_asked(query.read)))),
+            doing=doing_asked(query.read),
             line=frozenset(terms(line_asked(query.read) or "")),
         )
         size = bottom_line_size(picked, main, studies_asked)
@@ -709,7 +709,7 @@ def lead_with_answer(
     Where the best says nothing of the
     kind of answer asked and the topic's own documents (`topic_docs`) give that kind a
     section (SECTION_INTENTS: how it is inherited), a statement of that section leads.
-    Asked only what to eat or drink (`doing`: the terms of intents.doing_asked), a
+    Asked only what to eat or drink (`doing`: intents.doing_asked), a
     statement that says it ("Eating too many foods that are rich in purines ...") says what
     to do. Asked for a line of treatment (`line`: intents.line_asked), one that names it
     leads ("SSRIs ... are considered first-line pharmacotherapy ...")."""

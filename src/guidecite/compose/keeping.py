@@ -156,11 +156,11 @@ def of_doing(
         return picked
     lead = 0 if all(i.name in ACTION_INTENTS for i in intents) else 1
     # asked what to eat or drink, a statement saying it speaks of that doing
-    doing = frozenset(terms(" ".join(doing_asked(query.read)))) if query is not None else None
+    doing = doing_asked(query.read) if query is not None else frozenset()
 
     def no_care(c: Candidate) -> bool:
         placed = classify(c.text, c.headings).key in {"assessment", "other"}
-        return placed and not offers_any(intents, c.text) and not (doing and doing & c.terms)
+        return placed and not offers_any(intents, c.text) and not doing & c.terms
 
     kept = [c for n, c in enumerate(picked) if n < lead or not no_care(c)]
     return kept or picked
@@ -288,7 +288,7 @@ def of_the_question_asked(
     worse = bool(asked & _AVOIDED_KINDS)
     # what the question asks to eat or drink, said, answers under any heading
     # ("Eating too many foods that are rich in purines ...", under "What causes Gout?")
-    doing = frozenset(terms(" ".join(doing_asked(question))))
+    doing = doing_asked(question)
 
     def answers_another(c: Candidate) -> bool:
         heading = c.headings[-1].strip() if c.headings else ""
