@@ -355,6 +355,8 @@ class ExtractiveComposer:
         # topic, and `asks_more` is off).
         acts = asks_more and all(i.name in ACTION_INTENTS for i in intents)
 
+        wanted = document_audience(audience)  # the documents the reader prefers
+        plain = wanted == "patient"
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
@@ -372,10 +374,9 @@ class ExtractiveComposer:
                 score += ADVICE_BONUS
             written_for = doc.audience if doc else "clinician"
             score += statement_preference(audience, text, written_for)
-            if written_for == document_audience(audience):
+            if written_for == wanted:
                 score *= OWN_DOCUMENTS  # documents written for the reader, where they cover it
             title = doc.title if doc else ""
-            plain = document_audience(audience) == "patient"
             score *= length_factor(text, plain) * topic_factor(query, hit.passage, title)
             named = doc is not None and issued_by(doc.issuer or "", query.named_sources)
             if named:

@@ -154,10 +154,9 @@ _SOURCE_SUBJECT = re.compile(
 )
 #: A sentence that sends the reader to a website ("To stay abreast of any new studies on gene
 #: therapy and salivary gland function, visit ClinicalTrials.gov.").
+_SITE = r"(?:[\w-]+\.(?:gov|org|com|net)\b|web ?sites?\b)"  # "ClinicalTrials.gov", "web site"
 _SENDS_TO_SITE = re.compile(
-    r"\b(?:visit|go to|see|check)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
-    r"(?:[\w-]+\.(?:gov|org|com|net)\b|web ?sites?\b)",
-    re.IGNORECASE,
+    r"\b(?:visit|go to|see|check)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?" + _SITE, re.IGNORECASE
 )
 #: Information, a list or articles said to be had, or a web site said to offer them, where the
 #: sentence names a web site ("More detailed information about treatment for Noonan syndrome
@@ -170,7 +169,7 @@ _INFORMATION = re.compile(
     r"(?:offers|provides|lists|has)\b)",
     re.IGNORECASE,
 )
-_A_SITE = re.compile(r"\bweb ?sites?\b|\bwww\.|\b[\w-]+\.(?:gov|org|com|net)\b", re.IGNORECASE)
+_A_SITE = re.compile(r"\b" + _SITE + r"|\bwww\.", re.IGNORECASE)
 _ABOUT_RESEARCH = re.compile(
     r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
     r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|"
@@ -340,12 +339,12 @@ _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
     r"Although|While|After|Before|During|Here|To"
 )
-_SMALL_WORDS = r"(?:(?:" + "|".join(sorted(TITLE_SMALL)) + r")\s+)*"  # "of", "and", "the" ...
+_SMALL = "|".join(sorted(TITLE_SMALL))  # "of", "and", "the" ...
+_SMALL_WORDS = r"(?:(?:" + _SMALL + r")\s+)*"
 #: A headline run into the sentence after it: capitalised words with a verb in capitals
 #: ("Most Symptoms Are Treatable Doctors use ...", "Weak Bones Can Lead to Fractures
 #: Osteoporosis is ..."), which prose never writes, up to the capitalised word before the
 #: sentence's first word in lower case (not a title's small word: "Lead to Fractures").
-_SMALL = "|".join(sorted(TITLE_SMALL))
 _HEADLINE = re.compile(
     r"^(?:[A-Z][\w'-]*\s+){0,6}(?:Are|Is|Can|May|Will|Should|Has|Have|Do|Does)\s+"
     rf"(?:(?:[A-Z][\w'-]*|{_SMALL})\s+){{0,6}}(?=[A-Z][a-z]+,?\s+(?!(?:{_SMALL})\b)[a-z])"
