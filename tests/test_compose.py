@@ -624,12 +624,24 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify(absent, ()).key == "treatment"
     primary = "Offer primary PCI to those who have contraindications to fibrinolytic therapy."
     assert classify(primary, ()).key == "treatment"
+    # a contraindication as the condition of what is recommended is no caution
+    for given in (
+        "Consider a phosphodiesterase-5 inhibitor to treat erectile dysfunction, initially "
+        "choosing the drug with the lowest acquisition cost and taking into account any "
+        "contraindications.",
+        "Consider adding a second drug to the treatment if the first is not tolerated or "
+        "contraindicated.",
+        "To induce remission in people in whom aminosalicylates are contraindicated, offer "
+        "oral prednisolone.",
+    ):
+        assert classify(given, ()).key == "treatment", given
     # what to avoid, and what is contraindicated, are
     for caution in (
         "It is advisable to avoid gadolinium in dialysis-dependent patients.",
         "You should avoid alcohol.",
         "Heavy lifting should be avoided.",
         "The drug is contraindicated in pregnancy.",
+        "NSAIDs or aspirin are contraindicated in patients with heart failure.",
         "Contraindications include severe liver disease.",
     ):
         assert classify(caution, ()).key == "pitfalls", caution
@@ -1130,6 +1142,13 @@ def test_what_research_looks_into_is_no_statement() -> None:
         "febrile seizures."
     )
     assert not usable("Scientists continue to study how the gene causes the disease.")
+    assert not usable(
+        "Researchers also are examining biomechanical stresses that contribute to the nerve damage."
+    )
+    assert not usable(
+        "The Centers are conducting basic and clinical research, including investigations "
+        "into causes, diagnosis, early detection, prevention, and treatment of autism."
+    )
     # what research has found is
     assert usable("Research shows that exercise improves balance in Parkinson disease.")
 
@@ -2198,6 +2217,12 @@ def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> 
         1.3,
     )
     assert lead_with_answer([headway, care], management)[0] is care
+    tested = scored(
+        "Therapies currently being tested for their effectiveness in treating migraine "
+        "include magnesium and riboflavin.",
+        1.3,
+    )
+    assert lead_with_answer([tested, care], management)[0] is care
     continuing = scored("Research is continuing to examine links with other problems.", 1.3)
     assert lead_with_answer([continuing, care], management)[0] is care
     # an answer with research as an aside after it is an answer
@@ -2379,8 +2404,16 @@ def test_a_sentence_that_tells_whom_to_call_about_care_is_a_statement() -> None:
     for pointer in (
         "See Table 2 for the doses used in children under five.",
         "Call 1-800-4-CANCER for more information about clinical trials.",
+        # another part of the guideline, named or not
+        'Refer to the "Benefits of Treatments for Chronic Insomnia Disorder" section of the '
+        "original guideline document for additional information.",
+        "See the original guideline document for additional information on DBT as a primary "
+        "screening strategy.",
     ):
         assert statements_of(pointer) == [], pointer
+    # whom to send a patient to is a statement
+    refer = "Refer to a rheumatologist people with suspected ankylosing spondylitis."
+    assert [unit for unit, _ in statements_of(refer)] == [refer]
 
 
 def test_a_heading_of_one_word_run_into_its_sentence_is_not_part_of_it() -> None:

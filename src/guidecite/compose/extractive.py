@@ -153,10 +153,13 @@ STUDY_REPORT = re.compile(
     re.IGNORECASE,
 )
 #: Research under way, not care today: "A variety of new drug treatments for Parkinson's
-#: disease are in clinical trials", "Researchers are studying ...", "... is being tested".
+#: disease are in clinical trials", "Researchers are studying ...", "... is being tested",
+#: "Therapies currently being tested ... include ...".
 RESEARCH_UNDER_WAY = re.compile(
     r"\b(?:(?:is|are)\s+(?:now\s+|currently\s+)?(?:being\s+)?(?:studied|tested|investigated|"
-    r"evaluated|developed|explored)\b|(?:is|are)\s+(?:now\s+|currently\s+)?(?:in|under(?:going)?)"
+    r"evaluated|developed|explored)\b|\b(?:now|currently)\s+being\s+(?:studied|tested|"
+    r"investigated|evaluated|developed|explored)\b|"
+    r"(?:is|are)\s+(?:now\s+|currently\s+)?(?:in|under(?:going)?)"
     r"\s+(?:clinical\s+)?(?:trials?|investigation|study)\b|(?:researchers|scientists|investigators)"
     r"\s+(?:who\s+are\s+\w+ing\s+(?:\S+\s+){0,8}?)?(?:are|have\s+been)\s+\w+ing\b|"
     r"research\s+(?:is|are)\s+(?:continuing|ongoing|under\s*way)\b)",

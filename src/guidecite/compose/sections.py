@@ -138,6 +138,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"supplement",
             r"first-line",
             r"second-line",
+            r"(?:induc|maint)\w*\s+(?:of\s+)?remission",  # "To induce remission ..., offer ..."
         ),
     ),
     SectionKind(
@@ -230,13 +231,23 @@ ORDER = (
 )
 
 
+#: A contraindication as the condition of what is recommended, not a caution: "... if
+#: treatment is unsuccessful or contraindicated", "... in whom aminosalicylates are
+#: contraindicated, offer ...", "taking into account any contraindications".
+_IF_CONTRAINDICATED = re.compile(
+    r"\b(?:(?:if|unless|when|where|whom)\b[^.;:,]{0,80}?|or |any )contraindicat\w*", re.IGNORECASE
+)
+
+
 def classify(statement: str, section_path: tuple[str, ...]) -> SectionKind:
     """The article section for a statement; its own words first, then its headings. A
     statement is for a group of patients where it is said for them ("Children with ...
     may have ...") or its headings name them, not where it mentions one on the way ("...
-    begins in childhood", "... dementia in the elderly"): that is said of everyone."""
+    begins in childhood", "... dementia in the elderly"): that is said of everyone. A
+    contraindication the statement names as its condition does not make it a caution."""
     for kind in SECTION_KINDS:
-        if kind.cues.search(statement) and (kind.key != "populations" or said_for(statement)):
+        said = _IF_CONTRAINDICATED.sub("", statement) if kind.key == "pitfalls" else statement
+        if kind.cues.search(said) and (kind.key != "populations" or said_for(statement)):
             return kind
     headings = " ".join(section_path)
     for kind in SECTION_KINDS:

@@ -127,7 +127,11 @@ _CARER = re.compile(
 _POINTER = re.compile(
     r"^(?:for (?:more|further|additional) information|"
     rf"(?:see|visit|call) (?!{_CARER.pattern})|click |check the list|"
-    r"refer to (?:the )?(?:table|figure|section)|readers are (?:encouraged|referred)|"
+    # another part of the document: "Refer to the \"Benefits ...\" section of the original
+    # guideline document", "Refer to text and the NCI Dictionary ..."; not where a patient is
+    # sent ("Refer to a specialist")
+    r"refer to (?:the )?(?:table|figure|section|appendix|text\b|original\b|full\b|[\"\u201c])|"
+    r"readers are (?:encouraged|referred)|"
     r"for (?:guidance|recommendations|information|details) on\b[^.;]{0,120}"
     r"\b(?:see|refer to|consult)\b)|https?://|www\.",
     re.IGNORECASE,
@@ -172,6 +176,8 @@ _INFORMATION = re.compile(
 _A_SITE = re.compile(r"\b" + _SITE + r"|\bwww\.", re.IGNORECASE)
 _ABOUT_RESEARCH = re.compile(
     r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
+    # "The Centers are conducting basic and clinical research, including ..."
+    r"\b(?:are|is)\s+(?:also\s+)?(?:conducting|supporting|funding)\s+(?:[\w-]+\s+){0,3}?research\b|"
     r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|"
     r"^within\s+the\s+[^.;:]{0,40}research\s+programs?\b|"
     # what research looks into, not what is known: "Biomarkers ... are another focus of
@@ -179,8 +185,9 @@ _ABOUT_RESEARCH = re.compile(
     r"\b(?:an?|another|the|one)\s+(?:major\s+|key\s+|active\s+)?(?:focus|area|subject)\s+of\s+"
     r"(?:ongoing\s+|current\s+|active\s+)?research\b|"
     r"^(?:researchers|scientists|investigators)\s+(?:also\s+)?"
-    r"(?:(?:are|have been)\s+(?:also\s+)?(?:studying|investigating|exploring|looking|testing|"
-    r"working)|continue\s+to\s+(?:study|investigate|explore|look|test|work|search))\b",
+    r"(?:(?:are|have been)\s+(?:also\s+)?(?:studying|investigating|exploring|examining|looking|"
+    r"testing|working)|continue\s+to\s+(?:study|investigate|explore|examine|look|test|work|"
+    r"search))\b",
     re.IGNORECASE,
 )
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
@@ -215,7 +222,8 @@ _ELSEWHERE = re.compile(
     r"\b(?:click here|click on (?:the|this) link|listed below|"
     r"see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
-    r"the following (?:list|table|figure)|for (?:more |further )?(?:information|details)|"
+    r"the following (?:list|table|figure)|"
+    r"for (?:more |further |additional )?(?:information|details)|"
     r"\bgo to [\"\u201c']|"
     # "... include the following." or "... recommend one or more of the following
     # procedures.": its list is elsewhere
