@@ -201,6 +201,26 @@ def test_a_grade_tag_in_brackets_does_not_count_as_negation(embedder: Embedder) 
     assert verdict.label == SUPPORTED, verdict.reason
 
 
+def test_a_heading_run_into_the_quoted_sentence_is_no_claim_of_it(embedder: Embedder) -> None:
+    # the source lost the line between a heading and its first sentence
+    passage = (
+        "Zorvex Usually Does Not Return People who develop zorvex syndrome usually have only "
+        "one episode in their lifetime. However, a person can have a second episode."
+    )
+    quoted = (
+        "People who develop zorvex syndrome usually have only one episode in their lifetime. "
+        "However, a person can have a second episode."
+    )
+    assert check(quoted, embedder, passage).label == SUPPORTED
+    # words a heading would run on into are the sentence's own
+    passage = "Do Not Give Examplamab To children with zorvex syndrome who have a fever."
+    verdict = check(
+        "Give examplamab to children with zorvex syndrome who have a fever.", embedder, passage
+    )
+    assert verdict.label == UNSUPPORTED
+    assert "negation" in verdict.reason
+
+
 # -- names and words --------------------------------------------------------------------------
 
 

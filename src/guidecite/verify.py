@@ -272,6 +272,7 @@ def find_support(statement: str, passage: str, context: str = "") -> Support:
     then at most two more that each add several of them."""
     wanted = content(statement)
     sentences, stems = _sentences(passage)
+    sentences, stems = _unglued(statement, sentences, stems)
     chosen = _quoted(wanted, stems)
     covered = set().union(*(stems[i] for i in chosen)) & wanted
     for _ in range(MAX_SUPPORT):
@@ -294,6 +295,32 @@ def find_support(statement: str, passage: str, context: str = "") -> Support:
         context=context,
         quoted=any(_normal(s) == own for s in sentences),
     )
+
+
+def _unglued(
+    statement: str, sentences: list[str], stems: list[set[str]]
+) -> tuple[list[str], list[set[str]]]:
+    """The passage's sentences, one that is a heading run into the words the statement
+    begins with ("Shingles Usually Does Not Return People who develop shingles usually have
+    only one episode ...", where the source lost the line between them) without its heading:
+    the heading's words (each capitalised, or a function word, the last neither a function
+    word nor a negation) are no claim of it."""
+    opening = _TOKEN.findall(fold(statement))
+    for i, sentence in enumerate(sentences):
+        tokens = list(_TOKEN.finditer(sentence))
+        for start in range(1, len(tokens) - 2):
+            head = [t.group() for t in tokens[:start]]
+            if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in head):
+                break
+            last = head[-1].casefold()
+            if last in FUNCTION_WORDS or _NEGATION.search(last):
+                continue  # what a heading ends with runs on: "Do Not Give Aspirin ..."
+            rest = [fold(t.group()) for t in tokens[start:]]
+            if tokens[start].group()[:1].isupper() and rest == opening[: len(rest)]:
+                sentences = [*sentences[:i], sentence[tokens[start].start() :], *sentences[i + 1 :]]
+                stems = [*stems[:i], content(sentences[i]), *stems[i + 1 :]]
+                break
+    return sentences, stems
 
 
 def _quoted(wanted: set[str], stems: Sequence[set[str]]) -> set[int]:
