@@ -68,6 +68,44 @@ def words_only(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
 
 
+def test_a_list_whose_items_lost_their_marks_is_said_with_its_lead_in() -> None:
+    text = "\n".join(
+        [
+            "Folic acid is a form of vitamin B that is found in foods.",
+            "Good sources of folic acid include:",
+            "Bread, pasta, and rice with added folic acid",
+            "Spinach and other dark green leafy vegetables",
+            "Beef liver",
+            "Eggs",
+            # the next section's heading, repeated by its first sentence
+            "Vitamin C",
+            "Vitamin C helps the body absorb iron.",
+            "Doctors may treat the condition with:",
+            "Medicines",
+            "Surgery",
+            "Lifestyle changes",
+            # a heading in title case after items that are not
+            "Living With the Condition",
+            "Most people do well with treatment.",
+        ]
+    )
+    assert statement_units(text) == [
+        "Folic acid is a form of vitamin B that is found in foods.",
+        "Good sources of folic acid include: Bread, pasta, and rice with added folic acid; "
+        "Spinach and other dark green leafy vegetables; Beef liver; Eggs.",
+        "Vitamin C",
+        "Vitamin C helps the body absorb iron.",
+        "Doctors may treat the condition with: Medicines; Surgery; Lifestyle changes.",
+        "Living With the Condition",
+        "Most people do well with treatment.",
+    ]
+    # a field's label, and labelled lines, lead in no list
+    fields = "Definitions:\nGrade A: Good evidence\nGrade B: Fair evidence"
+    assert "Definitions: Grade A: Good evidence; Grade B: Fair evidence." not in (
+        statement_units(fields)
+    )
+
+
 def test_a_list_introduction_keeps_its_items_and_a_table_row_reads_as_cells() -> None:
     units = statement_units(
         "\n".join(

@@ -492,6 +492,61 @@ def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
     return result
 
 
+#: The most words an unmarked line after a lead-in may hold to be one of its list's items.
+MAX_UNMARKED_ITEM_WORDS = 20
+_ENDS_IN_PUNCTUATION = re.compile(r"[.!?:;]\W*$")
+
+
+def items_marked(lines: Sequence[str]) -> list[str]:
+    """A list whose items the source left without marks ("Good sources of folic acid
+    include:" then "Bread, pasta, and rice with added folic acid", "Beef liver", "Eggs" on
+    lines of their own, none ending as a sentence does) gets them marked, so its lead-in
+    leads them: two such lines or more, each short, none a labelled field ("I: Evidence
+    obtained from ..."), after a lead-in of a few words (not a label: "Definitions:"). The
+    list ends before a line that ends as a sentence or is marked, and before the next
+    section's heading: one the next line repeats as its opening words ("Vitamin C" then
+    "Vitamin C helps the body absorb iron."), one that repeats an item ("Medicines"), or
+    one in title case after items that are not ("Physical Activity")."""
+    result = list(lines)
+    for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":") or _LIST_MARK.match(line):
+            continue
+        if len(line.split()) < LEAD_IN_WORDS:
+            continue  # a field's label ("Definitions:"), not a sentence leading in a list
+        end = i + 1
+        while end < len(lines) and _unmarked_item(lines[end]):
+            item = lines[end].strip()
+            following = lines[end + 1].strip().casefold() if end + 1 < len(lines) else ""
+            items = [x.strip() for x in lines[i + 1 : end]]
+            if (
+                following.startswith(item.casefold() + " ")
+                or item.casefold() in {x.casefold() for x in items}
+                or (_title_cased(item) and not all(_title_cased(x) for x in items))
+            ):
+                break  # the next section's heading
+            end += 1
+        if end - i - 1 >= 2:
+            result[i + 1 : end] = [f"- {item.strip()}" for item in lines[i + 1 : end]]
+    return result
+
+
+def _unmarked_item(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= MAX_UNMARKED_ITEM_WORDS
+        and not _LIST_MARK.match(line)
+        and not line.lstrip().startswith("|")
+        and ": " not in line
+        and not _ENDS_IN_PUNCTUATION.search(line)
+    )
+
+
+def _title_cased(line: str) -> bool:
+    """Two words or more, each capitalised but a title's small words: a heading's case."""
+    words = line.split()
+    return len(words) >= 2 and all(w[:1].isupper() or w in TITLE_SMALL for w in words)
+
+
 def statement_units(text: str) -> list[str]:
     """The passage as units: sentences, list items with their lead-in, table rows. A
     one-word label opening a passage ("Summary : ...") and a recommendation's number opening
@@ -501,7 +556,7 @@ def statement_units(text: str) -> list[str]:
         for line in text.splitlines()
         if line.strip()
     ]
-    lines = first_items_on_their_lines(lines)
+    lines = items_marked(first_items_on_their_lines(lines))
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
     header: list[str] | None = None  # the cells of the table's header row, when it is here
