@@ -18,6 +18,7 @@ from guidecite.compose.extractive import (
     bottom_line_size,
     frame_notice,
     lead_with_answer,
+    length_factor,
     lists,
     pick_statements,
     rerank,
@@ -2239,6 +2240,24 @@ def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() 
     assert lead_with_answer([based, advice], management)[0] is based
 
 
+def test_a_list_is_read_item_by_item_not_as_one_long_sentence() -> None:
+    listed = (
+        "Nonmeat foods that are good sources of iron include: Spinach and other dark green "
+        "leafy vegetables; Tofu; Peas, lentils, and beans; Dried fruits, such as prunes, "
+        "raisins, and apricots; Prune juice."
+    )
+    said = (
+        "Nonmeat foods that are good sources of iron are spinach and other dark green leafy "
+        "vegetables and tofu and peas, lentils, and beans, and dried fruits, such as prunes, "
+        "raisins, and apricots, and prune juice."
+    )
+    assert len(listed.split()) > 20 and len(said.split()) > 20
+    assert length_factor(listed, plain=True) == 1.0
+    assert length_factor(said, plain=True) < 1.0
+    # a list longer than twice the limit still weighs less
+    assert length_factor(listed + " " + listed, plain=True) < 1.0
+
+
 def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> None:
     trials = scored(
         "A variety of new drug treatments for Parkinson's disease are in clinical trials.", 1.3
@@ -2447,6 +2466,9 @@ def test_a_sentence_that_tells_whom_to_call_about_care_is_a_statement() -> None:
         "original guideline document for additional information.",
         "See the original guideline document for additional information on DBT as a primary "
         "screening strategy.",
+        "The following algorithms are provided in the original guideline document: Acute "
+        "management of unstable atrial fibrillation; Acute management of stable atrial "
+        "fibrillation.",
     ):
         assert statements_of(pointer) == [], pointer
     # whom to send a patient to is a statement

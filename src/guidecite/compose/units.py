@@ -223,6 +223,9 @@ _ELSEWHERE = re.compile(
     r"see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|"
+    # "The following algorithms are provided in the original guideline document: ..."
+    r"\b(?:provided|available|included|presented|found) in the (?:original|full)"
+    r"(?: version of the)? guideline\b|"
     r"for (?:more |further |additional )?(?:information|details)|"
     r"\bgo to [\"\u201c']|"
     # "... include the following." or "... recommend one or more of the following
