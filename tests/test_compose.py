@@ -876,6 +876,12 @@ def test_a_list_label_said_again_after_its_item_is_no_part_of_the_statement() ->
     units = [unit for unit, _ in statements_of(text)]
     assert "Many people with gout have a family history of the disease." in units
     assert not any(unit.endswith("Genetics.") for unit in units)
+    # a name's word after its initial is no label
+    for named in (
+        "Treatment may include medicines to reduce stomach acids or antibiotics to kill H. pylori.",
+        "Recommendations made by the task force are independent of the U.S. government.",
+    ):
+        assert [unit for unit, _ in statements_of(named)] == [named]
 
 
 def test_a_list_items_label_is_said_with_the_sentences_that_explain_it() -> None:

@@ -471,8 +471,9 @@ def without_unpaired_ends(unit: str) -> str:
 
 
 #: One word after a sentence's end, left where a list's label was said again after its
-#: item ("Many people with gout have a family history of the disease. Genetics.").
-_TRAILING_LABEL = re.compile(r"(?<=[.!?])\s+([^\W\d_]+(?:-[^\W\d_]+)*\.)$")
+#: item ("Many people with gout have a family history of the disease. Genetics."); not a
+#: name's word after its initial ("antibiotics to kill H. pylori.", "the U.S. government.").
+_TRAILING_LABEL = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+([^\W\d_]+(?:-[^\W\d_]+)*\.)$")
 
 
 def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
