@@ -107,6 +107,27 @@ def test_a_list_whose_items_lost_their_marks_is_said_with_its_lead_in() -> None:
     )
 
 
+def test_words_that_run_on_into_items_in_lower_case_lead_them_in() -> None:
+    text = "\n".join(
+        [
+            "Some people will need surgery to treat their colitis when they have",
+            "- colon cancer",
+            "- dysplasia, or precancerous cells in the colon",
+            "- Anyone can get colitis. It is more common in young adults.",
+            "Treatment Options",
+            "- Surgery",
+        ]
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert units[0] == (
+        "Some people will need surgery to treat their colitis when they have: colon cancer; "
+        "dysplasia, or precancerous cells in the colon."
+    )
+    # an item in capitals is a sentence of its own; a heading leads in nothing
+    assert "Anyone can get colitis." in units[1]
+    assert not any(unit.startswith("Treatment Options") for unit in units)
+
+
 def test_a_list_introduction_keeps_its_items_and_a_table_row_reads_as_cells() -> None:
     units = statement_units(
         "\n".join(

@@ -545,6 +545,21 @@ def _unmarked_item(line: str) -> bool:
     )
 
 
+def _runs_on_into_items(sentence: str, following: str) -> bool:
+    """Whether words that end without a full stop run on into the list items on the next
+    lines ("Some people will need surgery ... when they have" above "- colon cancer"): a
+    lead-in of a few words, not a heading, above an item that goes on in lower case."""
+    mark = _LIST_MARK.match(following)
+    return (
+        mark is not None
+        and not mark.group(1)
+        and following[mark.end() :][:1].islower()
+        and not _ENDS_SENTENCE.search(sentence)
+        and len(sentence.split()) >= LEAD_IN_WORDS
+        and not _title_cased(sentence)
+    )
+
+
 def _title_cased(line: str) -> bool:
     """Two words or more, each capitalised but a title's small words: a heading's case."""
     words = line.split()
@@ -605,8 +620,11 @@ def statement_units(text: str) -> list[str]:
             # connective's alone ("For example,")
             comma = bool(sentences) and sentences[-1].rstrip().endswith(",")
             short = comma and len(sentences[-1].split()) < LEAD_IN_WORDS
-            if sentences and _LEADS_IN.search(sentences[-1]) and not short and i < len(lines):
-                items, i, after, folded = _gather(lines, i, fold=True)
+            runs_on = bool(sentences) and i < len(lines)
+            runs_on = runs_on and _runs_on_into_items(sentences[-1], lines[i])
+            leads_in = bool(sentences) and _LEADS_IN.search(sentences[-1]) is not None
+            if (leads_in or runs_on) and not short and i < len(lines):
+                items, i, after, folded = _gather(lines, i, fold=True, lower=runs_on)
                 head, lead = sentences[:-1], sentences[-1]
                 if items:
                     units += head
@@ -750,7 +768,7 @@ def without_echoed_heading(words: Sequence[str]) -> str | None:
 
 
 def _gather(
-    lines: Sequence[str], i: int, fold: bool = False
+    lines: Sequence[str], i: int, fold: bool = False, lower: bool = False
 ) -> tuple[list[str], int, str, dict[int, list[str]]]:
     """The top-level list items that follow a lead-in sentence, from line i, and a sentence
     the source ran into the last item ("- Bad breath Hiatal hernias are common ..."). A line
@@ -758,7 +776,8 @@ def _gather(
     it ("...; or Worsening course (...)"). With `fold`, an item that leads in a list of its
     own ("- For people undergoing non-dental procedures at the following sites:" then
     "  - Upper and lower gastrointestinal tract") is gathered with that list: the last value
-    holds the lists of such items, by their places."""
+    holds the lists of such items, by their places. With `lower`, the list ends before an
+    item that opens in capitals (the words above run on into items in lower case)."""
     items: list[str] = []
     folded: dict[int, list[str]] = {}
     after = ""
@@ -775,6 +794,8 @@ def _gather(
         if mark is None or mark.group(1):
             break
         item = lines[i][mark.end() :].strip()
+        if lower and not item[:1].islower():
+            break
         run_in = _RUN_IN.match(item)
         if run_in is not None:
             item, after = run_in.group(1), run_in.group(2)
