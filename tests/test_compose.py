@@ -1446,6 +1446,15 @@ def test_this_early_in_a_sentence_points_back_unless_it_names_the_document_s_sub
     first = "Smoking harms the heart and the blood vessels."
     but = "But, the cholesterol levels caused by smoking do not get better after quitting."
     assert [t for t, _ in statements_of(f"{first} {but}")] == [first, f"{first} {but}"]
+    # a test further on that the sentence before names, after that sentence's grade
+    tested = "Women should be tested by having a 2-hour, 75-g OGTT at 24 to 28 weeks. (1|+++O)"
+    diagnosed = (
+        "The Task Force recommends that gestational diabetes be diagnosed on this test using "
+        "the IADPSG criteria."
+    )
+    said = [t for t, _ in statements_of(f"{tested} {diagnosed}")]
+    assert diagnosed not in said
+    assert f"{tested} {diagnosed}" in said
 
 
 def test_a_connective_points_back_and_references_and_run_in_headings_are_not_said() -> None:

@@ -331,6 +331,10 @@ _POINTING_BACK = (
     # "this drug combination", "Over time, this can ..."; not "this condition", which names
     # the document's own subject
     r"(?:" + _WORD + r"\s+){0,7}?this\s+(?!(?:condition|disorder|disease|syndrome)\b)\w+",
+    # a test, drug or treatment further on that the sentence before names: "The Task Force
+    # recommends that gestational diabetes be diagnosed on this test using ..."
+    r"(?:" + _WORD + r"\s+){8,14}?(?:on|with|by|of|from|for|after)\s+this\s+"
+    r"(?:test|drug|medicine|medication|treatment|therapy|procedure|regimen|agent|approach)\b",
     r"(?:" + _WORD + r"\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
@@ -339,8 +343,8 @@ _OPENS_WITH_CONNECTIVE = re.compile(r"^(?:" + _CONNECTIVE + r")")
 #: heading ("Is Ellis-van Creveld syndrome inherited?"): the document's own subject.
 _DOCUMENT_SUBJECT = re.compile(r"^This\s+(?:condition|disorder|disease|syndrome)\b")
 #: How a sentence ends (its full stop, maybe inside a closing bracket or quote, or a grade
-#: in brackets after it: "... recurrence. [2011]").
-_ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*\[[^\]]{1,40}\])?\s*$")
+#: in brackets after it: "... recurrence. [2011]", "... at 24 to 28 weeks gestation. (1|+++O)").
+_ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*(?:\[[^\]]{1,40}\]|\([^()]{1,40}\)))?\s*$")
 #: A heading run into the sentence after it, where the source lost the line between them:
 #: one or a few capitalised words, then a word that opens a sentence ("Medications Most
 #: people ...", "Untreated Hairy Cell Leukemia If the patient's blood cell counts ...",
