@@ -2290,8 +2290,15 @@ def test_a_list_is_read_item_by_item_not_as_one_long_sentence() -> None:
     assert len(listed.split()) > 20 and len(said.split()) > 20
     assert length_factor(listed, plain=True) == 1.0
     assert length_factor(said, plain=True) < 1.0
-    # a list longer than twice the limit still weighs less
+    # a list longer than twice the limit still weighs less, as does one of long items
     assert length_factor(listed + " " + listed, plain=True) < 1.0
+    long_items = (
+        "Markers include: cytosolic and cell-membrane markers such as neuron-specific enolase "
+        "and protein gene product 9.5 (high sensitivity and low specificity); small "
+        "vesicle-associated markers such as synaptophysin and synaptic vesicle protein 2; "
+        "large secretory granule-associated markers such as chromogranins A, B, and C."
+    )
+    assert length_factor(long_items) < 1.0
 
 
 def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> None:

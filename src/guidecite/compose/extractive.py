@@ -560,17 +560,23 @@ def about_care(section_path: tuple[str, ...]) -> bool:
 
 
 #: A list said as one statement ("Good sources of folic acid include: Bread ...; Spinach
-#: ...; Beef liver; Eggs."): its lead-in, then three items or more.
+#: ...; Beef liver; Eggs."): its lead-in, then three items or more, of at most LIST_ITEM_WORDS
+#: words each on average.
 _A_LIST = re.compile(r":\s[^;]+;[^;]+;")
+LIST_ITEM_WORDS = 12
 
 
 def length_factor(text: str, plain: bool = False) -> float:
     """Prefer short statements: full credit up to 40 words (20 for a reader who wants plain
-    language), less beyond. A list is read item by item: twice as many words."""
+    language), less beyond. A list of short items is read item by item: twice as many
+    words."""
     words = len(text.split())
     limit = PLAIN_WORDS if plain else 40
-    if _A_LIST.search(text):
-        limit *= 2
+    found = _A_LIST.search(text)
+    if found is not None:
+        items = text[found.start() + 1 :].split(";")
+        if sum(len(item.split()) for item in items) <= LIST_ITEM_WORDS * len(items):
+            limit *= 2
     return 1.0 if words <= limit else max(0.6, limit / words)
 
 
