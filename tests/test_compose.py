@@ -695,6 +695,24 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
         "oral prednisolone.",
     ):
         assert classify(given, ()).key == "treatment", given
+    # the emergency department or a hospital stay as where care is given, or who has had
+    # one, is no escalation; being sent there is
+    for given in (
+        "Clinicians may administer nebulized hypertonic saline to infants hospitalized for "
+        "bronchiolitis.",
+        "Consider regional anaesthesia when reducing fractures in the emergency department.",
+    ):
+        assert classify(given, ()).key != "escalation", given
+    assert classify("Reassess fluid requirements within 6 hours of admission.", ()).key == (
+        "monitoring"
+    )
+    for sent in (
+        "If you feel nauseated or shaky, seek emergency care.",
+        "Go to the emergency department if you have chest pain.",
+        "Children with bronchiolitis should be hospitalized if they cannot feed.",
+        "The panel suggests admitting patients who require ICU-level care to the ICU.",
+    ):
+        assert classify(sent, ()).key == "escalation", sent
     # what to avoid, and what is contraindicated, are
     for caution in (
         "It is advisable to avoid gadolinium in dialysis-dependent patients.",

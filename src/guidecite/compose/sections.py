@@ -69,7 +69,11 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"referred\b(?! to as\b)",
             r"refer\b(?!\s+to\b)",
             r"urgent",
-            r"emergenc",
+            # care sought in an emergency, not the department as where care is given
+            # ("... in the emergency department", "Emergency department staff ...")
+            r"emergenc\w*\b(?!\s+(?:department|room|setting|physician|medicine|staff)s?\b)",
+            r"(?:go|taken|bring|brought|refer\w*|transfer\w*|sent|send)\s+to\s+(?:the\s+|an\s+|a\s+)?"
+            r"(?:nearest\s+)?emergency\s+(?:department|room)",
             # not a time: "therapy immediately after the stroke"
             r"immediately\b(?!\s+(?:after|before|following)\b)",
             r"escalat",
@@ -77,8 +81,10 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             # "treated by a team of specialists"
             r"(?:refer\w*|see|seen by|visit|consult\w*|contact|discuss\w*|seek|ask for|"
             r"transfer\w*|arrange|talk (?:to|with))\b[^.;:]{0,60}?specialist",
-            r"hospitali[sz]",
-            r"admi(?:t|ssion)",
+            # being taken into hospital, not who has been ("infants hospitalized for
+            # bronchiolitis", "within 6 hours of admission")
+            r"hospitali[sz]\w*\b(?!\s+(?:for|with|patients|children|adults|infants)\b)",
+            r"(?<!\bof )(?<!\bon )(?<!\bat )(?<!\bafter )admi(?:t|ssion)",
             r"call (?:your|a|the|911)",
             r"seek (?:medical )?(?:care|help|attention)",
             r"intensive care",
