@@ -175,6 +175,28 @@ def test_a_table_row_says_whom_its_table_is_about_where_the_passage_gives_its_ti
         assert statement_units(f"{before}\n{header}\n{row}")[-1] == said
 
 
+def test_a_row_of_figures_without_its_header_is_no_statement() -> None:
+    above = (
+        "| | Nonconsecutive case series | Various advanced | 25; 25; None | Slight regression "
+        "of some metastatic lesions in one patient with melanoma | No | 3iiiDiii |"
+    )
+    row = (
+        "| | Nonconsecutive case series | Glioblastoma, astrocytoma, or meningioma | 465; 46; "
+        "None | Improved survival, patients with glioblastoma | Yes | None |"
+    )
+    units = statement_units(f"{above}\n{row}")
+    assert len(units) == 1 and units[0].startswith("Nonconsecutive case series; Various")
+    # a row whose cells say something stands, its grades beside it
+    said = (
+        "| Megestrol | Minimal effect on weight; increases risk of thrombotic events and "
+        "possibly death in older adults | Avoid | Moderate | Strong |"
+    )
+    assert statement_units(said) == [
+        "Megestrol; Minimal effect on weight; increases risk of thrombotic events and possibly "
+        "death in older adults; Avoid; Moderate; Strong"
+    ]
+
+
 def test_a_lead_in_with_too_many_items_for_one_statement_is_said_with_a_few_at_a_time() -> None:
     lead = (
         "For adults who have sustained a head injury and have any of the following risk "
@@ -713,6 +735,7 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
         "The panel suggests admitting patients who require ICU-level care to the ICU.",
     ):
         assert classify(sent, ()).key == "escalation", sent
+    assert classify("Ultrasound cannot be recommended for heel pain.", ()).key == "pitfalls"
     # what to avoid, and what is contraindicated, are
     for caution in (
         "It is advisable to avoid gadolinium in dialysis-dependent patients.",

@@ -46,7 +46,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             + _cues(
                 r"should not",
                 r"must not",
-                r"not (?:be )?recommended",
+                r"(?:not|cannot) (?:be )?recommended",
                 r"recommends? against",
                 # not who may have the treatment: "In the absence of contraindications, ...",
                 # "patients ... who have contraindications to fibrinolytic therapy"

@@ -56,10 +56,17 @@ def is_header(cells: Sequence[str]) -> bool:
     )
 
 
+#: A cell of this many words says something of its own, whatever the row's other cells.
+SAID_CELL_WORDS = 8
+
+
 def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption: str = "") -> str:
     """A row as its cells joined by semicolons, each labelled with its column's name where
     the header row is in the passage ("Radiologic Procedure: CTA chest; Rating: 9; ...");
-    cells of symbols or a lone letter (a scale's marks) are left out. A row says its table's
+    cells of symbols or a lone letter (a scale's marks) are left out, and a row of figures
+    whose header is not in the passage says nothing (half its cells or more a number or a
+    word alone, none a sentence of SAID_CELL_WORDS words: "Nonconsecutive case series;
+    Glioblastoma ...; 465; 46; None; Improved survival ..."). A row says its table's
     title where the passage gives it, so that it keeps whom and what it is about ("Suggested
     Scheme for Calcium Supplementation in Pregnant Women - Duration: From 20 weeks' gestation
     ...", "Practice Guidelines for Surveillance of MEN1 - Biochemical Test or Procedure:
@@ -73,8 +80,17 @@ def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption
     kept = [(name, cell) for name, cell in zip(names, cells, strict=True) if _says(cell)]
     if sum(len(cell.split()) for _, cell in kept) < 6:
         return ""  # a label and a value: a fragment
+    bare = sum(1 for _, cell in kept if len(cell.split()) <= 1 or _figures(cell))
+    worded = any(len(cell.split()) >= SAID_CELL_WORDS for _, cell in kept)
+    if not labelled and len(kept) >= 4 and 2 * bare >= len(kept) and not worded:
+        return ""  # a row of figures whose columns it does not name: "Case series; 465; 46; None"
     said = "; ".join(f"{name}: {cell}" if name else cell for name, cell in kept)
     return f"{caption} - {said}" if caption and labelled else said
+
+
+def _figures(cell: str) -> bool:
+    """A cell of figures alone ("465; 46; None")."""
+    return sum(ch.isalpha() for ch in re.sub(r"(?i)\bnone\b", "", cell)) == 0
 
 
 def _says(cell: str) -> bool:
