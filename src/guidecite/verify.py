@@ -306,17 +306,21 @@ def _unglued(
     the heading's words (each capitalised, or a function word, the last neither a function
     word nor a negation) are no claim of it."""
     opening = _TOKEN.findall(fold(statement))
+    if not opening:
+        return sentences, stems
     for i, sentence in enumerate(sentences):
         tokens = list(_TOKEN.finditer(sentence))
         for start in range(1, len(tokens) - 2):
-            head = [t.group() for t in tokens[:start]]
-            if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in head):
+            last = tokens[start - 1].group()  # the heading's words so far end with it
+            if not (last[:1].isupper() or last.casefold() in FUNCTION_WORDS):
                 break
-            last = head[-1].casefold()
-            if last in FUNCTION_WORDS or _NEGATION.search(last):
+            if last.casefold() in FUNCTION_WORDS or _NEGATION.search(last.casefold()):
                 continue  # what a heading ends with runs on: "Do Not Give Aspirin ..."
+            first = tokens[start].group()
+            if not first[:1].isupper() or fold(first) != opening[0]:
+                continue
             rest = [fold(t.group()) for t in tokens[start:]]
-            if tokens[start].group()[:1].isupper() and rest == opening[: len(rest)]:
+            if rest == opening[: len(rest)]:
                 sentences = [*sentences[:i], sentence[tokens[start].start() :], *sentences[i + 1 :]]
                 stems = [*stems[:i], content(sentences[i]), *stems[i + 1 :]]
                 break

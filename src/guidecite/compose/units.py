@@ -522,16 +522,20 @@ def items_marked(lines: Sequence[str]) -> list[str]:
         if len(line.split()) < LEAD_IN_WORDS:
             continue  # a field's label ("Definitions:"), not a sentence leading in a list
         end = i + 1
+        said: set[str] = set()  # the items so far
+        titled = True  # every item so far in title case
         while end < len(lines) and _unmarked_item(lines[end]):
             item = lines[end].strip()
             following = lines[end + 1].strip().casefold() if end + 1 < len(lines) else ""
-            items = [x.strip() for x in lines[i + 1 : end]]
+            title = _title_cased(item)
             if (
                 following.startswith(item.casefold() + " ")
-                or item.casefold() in {x.casefold() for x in items}
-                or (_title_cased(item) and not all(_title_cased(x) for x in items))
+                or item.casefold() in said
+                or (title and not titled)
             ):
                 break  # the next section's heading
+            said.add(item.casefold())
+            titled = titled and title
             end += 1
         if end - i - 1 >= 2:
             result[i + 1 : end] = [f"- {item.strip()}" for item in lines[i + 1 : end]]
@@ -565,7 +569,8 @@ def _runs_on_into_items(sentence: str, following: str) -> bool:
 
 
 def _title_cased(line: str) -> bool:
-    """Two words or more, each capitalised but a title's small words: a heading's case."""
+    """Two words or more, each capitalised but a title's small words: a heading's case
+    (stricter than tables.title_case, which lets a fifth of the words be in lower case)."""
     words = line.split()
     return len(words) >= 2 and all(w[:1].isupper() or w in TITLE_SMALL for w in words)
 
@@ -624,10 +629,10 @@ def statement_units(text: str) -> list[str]:
             # connective's alone ("For example,")
             comma = bool(sentences) and sentences[-1].rstrip().endswith(",")
             short = comma and len(sentences[-1].split()) < LEAD_IN_WORDS
-            runs_on = bool(sentences) and i < len(lines)
-            runs_on = runs_on and _runs_on_into_items(sentences[-1], lines[i])
+            more = i < len(lines)
+            runs_on = bool(sentences) and more and _runs_on_into_items(sentences[-1], lines[i])
             leads_in = bool(sentences) and _LEADS_IN.search(sentences[-1]) is not None
-            if (leads_in or runs_on) and not short and i < len(lines):
+            if (leads_in or runs_on) and not short and more:
                 items, i, after, folded = _gather(lines, i, fold=True, lower=runs_on)
                 head, lead = sentences[:-1], sentences[-1]
                 if items:
