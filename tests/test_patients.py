@@ -9,6 +9,7 @@ from guidecite.patients import (
     other_kind,
     other_letter_kind,
     other_severity,
+    placed_words,
     populations_of,
     qualifiers_of,
 )
@@ -135,3 +136,17 @@ def test_a_statement_about_another_lettered_kind_is_named() -> None:
     assert other_letter_kind("Hepatitis is an inflammation of the liver.", asked) is None
     assert other_letter_kind("Vitamin A toxicity is rare.", "Is vitamin D safe?") == "vitamin A"
     assert other_letter_kind("Vitamin B12 lack causes anemia.", "Is vitamin D safe?") is None
+
+
+def test_where_care_is_given_is_a_qualifier_and_its_words_no_topic() -> None:
+    question = "How should hyperkalemia be treated in the emergency setting?"
+    assert qualifiers_of(question) == ("emergency setting",)
+    assert placed_words(question) == {"emergency", "setting"}
+    in_ed = qualifiers_of("Adult with head injury and GCS 12 in ED - how quickly is CT done?")
+    assert in_ed[-1] == "ED"
+    assert "primary care" in qualifiers_of("In primary care, when should varnish start?")
+    # a setting the patient is sent to is what the question asks, not where care is given;
+    # initials are read as written ("in ed" is no department)
+    assert placed_words("When should a child with asthma be admitted to hospital?") == set()
+    assert placed_words("emergency contraception: how soon after sex?") == set()
+    assert placed_words("i was told in ed school") == set()

@@ -55,6 +55,9 @@ PAGES = {
     "tmau.md": "# Trimethylaminuria\n\n## Treatment\n\n"
     "Trimethylaminuria has no cure; a diet low in choline lessens the odor. "
     "The TMAU support group helps people cope.\n",
+    "emergency-oxygen.md": "# Oxygen use in emergency settings\n\n## Treatment\n\n"
+    "In emergency settings oxygen is treated as a drug: breathless patients are treated "
+    "with oxygen in the emergency setting before a prescription is written.\n",
     "feces.md": "# Feces\n\n## What is it?\n\nFeces can smell strongly after some foods.\n",
     "oic.md": "# Opioid-induced constipation\n\n## Treatment\n\n"
     "Laxatives are the first treatment for opioid-induced constipation: they soften feces.\n",
@@ -125,3 +128,12 @@ def test_a_rare_name_no_title_gives_names_the_pages_whose_text_uses_it(hairy_lib
     # a drug the text names beside a condition some title names leaves that title the topic
     question = "Opioid-induced constipation: what is the dose of methylnaltrexone?"
     assert topic_of(question, hairy_library)[0].casefold() == "opioid-induced constipation"
+
+
+def test_where_care_is_given_is_no_topic(hairy_library) -> None:
+    # "in the emergency setting" says where the care is given: a guideline on emergency
+    # settings shares those words, but the question is about trimethylaminuria
+    question = "How should trimethylaminuria be treated in the emergency setting?"
+    topic, titles = topic_of(question, hairy_library)
+    assert topic == "Trimethylaminuria"
+    assert titles == {"Trimethylaminuria"}

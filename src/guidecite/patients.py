@@ -3,7 +3,7 @@
 - **Populations**: children, adults, older adults, pregnancy, by the words that name them;
   ages in digits or in words ("70-year-old", "eighty-three years old", "I'm 56").
 - **Qualifiers** (`qualifiers_of`): a question's age group, sex, pregnancy, kidney or liver
-  function, and how severe the condition is.
+  function, how severe the condition is, and where care is given (`settings_of`).
 - **Statements for others**: a statement about a population the question excludes
   (`excluded_population`), said for a narrower group (`said_for`), about another severity,
   line of therapy or kind of the condition (`other_severity`, `other_line`, `other_kind`).
@@ -141,8 +141,8 @@ _NOT_PREGNANT = re.compile(
 
 def qualifiers_of(question: str) -> tuple[str, ...]:
     """Who the question is about, as far as it says: age group, sex, pregnancy (or that the
-    patient is not pregnant), kidney or liver function, and how severe the condition is
-    (mild, moderate, severe)."""
+    patient is not pregnant), kidney or liver function, how severe the condition is
+    (mild, moderate, severe), and where care is given ("emergency department")."""
     found: list[str] = []
     ages = ages_in(question)
     if ages:
@@ -166,6 +166,7 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
         found.append("liver function")
     for levels, _ in severities_of(question):
         found.extend(level for level in SEVERITIES if level in levels and level not in found)
+    found.extend(s for s in settings_of(question) if s not in found)
     return tuple(found)
 
 
@@ -390,6 +391,32 @@ def negated_words(question: str) -> set[str]:
     """Words the question sets aside ("without pills", "sin anticoagulación"): up to three
     words after a word of exclusion. What a question excludes is not its topic."""
     return {w.casefold() for m in _NEGATED.finditer(question) for w in m.group(1).split()}
+
+
+#: Where care is given, as a question places it ("in the emergency department", "in
+#: primary care"): a qualifier of the question, never its topic (initials as written).
+_SETTING = re.compile(
+    r"\b(?:in|at|within)\s+(?:the\s+|an?\s+|our\s+|my\s+)?("
+    r"emergency (?:settings?|departments?|rooms?|care)|(?-i:ED|A&E|ER|ICUs?)\b|"
+    r"intensive care(?: units?)?|critical care(?: units?)?|primary care|secondary care|"
+    r"general practice|hospital|inpatient (?:settings?|care)|"
+    r"outpatient (?:settings?|clinics?|care)|pre-?hospital (?:settings?|care)|"
+    r"nursing homes?|long-term care(?: facilit(?:y|ies))?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def settings_of(question: str) -> list[str]:
+    """Where the question places its care ("in the emergency department": "emergency
+    department"), as it writes it."""
+    return [m.group(1) for m in _SETTING.finditer(question)]
+
+
+def placed_words(question: str) -> set[str]:
+    """The words that say where care is given ("emergency", "department"): what a question
+    places its care in is not its topic ("How should hyperkalemia be treated in the
+    emergency setting?" asks about hyperkalemia)."""
+    return {w.casefold() for setting in settings_of(question) for w in setting.split()}
 
 
 def names_population(word: str) -> bool:

@@ -19,7 +19,13 @@ import numpy as np
 
 from .analysis import fold, terms, words
 from .frame import Frame, asked_parts, names_no_focus
-from .patients import excluded_population, names_patient, names_population, negated_words
+from .patients import (
+    excluded_population,
+    names_patient,
+    names_population,
+    negated_words,
+    placed_words,
+)
 from .query import (
     Query,
     cue_words,
@@ -144,7 +150,13 @@ def settle_topic(
     named = titles_named(query, index, store)
     eligible = candidate_titles(query, named.matches, index)
     # words that are no focus: unknown to the library, or asking for a kind of answer
-    no_focus = (*query.unknown_words, *query.unused_words, *cue_words(query.read))
+    placed = placed_words(query.read)
+    no_focus = (
+        *query.unknown_words,
+        *query.unused_words,
+        *cue_words(query.read),
+        *(w for w in query.content_words if w.casefold() in placed),
+    )
     top = (
         best_title(query, eligible, named.matches, hits, documents, index, reranker)
         if eligible
@@ -213,8 +225,11 @@ def titles_named(query: Query, index: TopicIndex, store: Store | None) -> Titles
     chat = {
         w for w in everyday_words(freq, passages) if w != heaviest or not titled_alone(w, index)
     }
+    placed = placed_words(query.read)
     unnamed = {
-        i for i, word in enumerate(query.content_words) if names_no_focus(word) or adverb(word)
+        i
+        for i, word in enumerate(query.content_words)
+        if names_no_focus(word) or adverb(word) or word.casefold() in placed
     }
     set_aside = {i for i, c in enumerate(query.concepts) if excludes(c, excluded)}
     grouped = {
