@@ -270,6 +270,49 @@ def test_an_item_with_a_list_of_its_own_is_said_with_it_apart_from_the_other_ite
     )
 
 
+def test_every_item_of_a_long_list_keeps_its_lead_in() -> None:
+    """A lead-in's items are all said with it, however many there are: the ninth item on is
+    no fragment without its subject."""
+    items = ["Is 3 months or younger", "Is crying and cannot be calmed", "Has a stiff neck"]
+    items += ["Recently had an immunization", "Has a new rash or bruises"]
+    items += ["Has pain with urination", "Cannot walk", "Seems confused", "Has a seizure"]
+    units = statement_units(
+        "Call a doctor right away if your child:\n" + "\n".join(f"- {i}" for i in items)
+    )
+    assert units == ["Call a doctor right away if your child: " + "; ".join(items) + "."]
+
+
+def test_an_item_marked_otherwise_below_a_numbered_lead_in_is_one_of_its_own_items() -> None:
+    """A numbered item that leads in a list of its own keeps that list where the source lost
+    its indent but marks it otherwise ("6. Unresectable:" then "- Combination ...")."""
+    text = (
+        "Treatment options:\n"
+        "1. Single, small lesion in the head or tail of the pancreas:\n"
+        "- Enucleation, if feasible.\n"
+        "2. Unresectable:\n"
+        "- Combination chemotherapy.\n"
+        "- Pharmacological palliation: diazoxide 300 to 500 mg/day.\n"
+    )
+    assert statement_units(text) == [
+        "Treatment options: Single, small lesion in the head or tail of the pancreas: "
+        "Enucleation, if feasible.",
+        "Treatment options: Unresectable: Combination chemotherapy; Pharmacological "
+        "palliation: diazoxide 300 to 500 mg/day.",
+    ]
+
+
+def test_a_list_of_causes_offers_no_treatment_though_an_item_names_one() -> None:
+    """What a list's lead-in names it lists: "Causes of tinnitus include: ...; Certain
+    medicines." does not say what to do, though "medicines" would in a sentence of its own;
+    a list led in by what to do does."""
+    management = intent_named("management")
+    causes = "Causes of tinnitus include: Hearing loss; Loud noises; Certain medicines."
+    assert not offers(management, causes, ())
+    assert offers(intent_named("cause"), causes, ())
+    assert offers(management, "Treatments may include: Hearing aids; Certain medicines.", ())
+    assert offers(management, "Tinnitus may be eased with medicines.", ())
+
+
 def test_a_short_sentence_keeps_the_year_or_grade_its_source_tags_it_with() -> None:
     """A sentence ends before the tag ("... osteoarthritis. [2014]"): a short one is a
     sentence, not a heading; a heading with a tag is still none."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analysis import terms
-from ..intents import Intent
+from ..intents import Intent, intent_named
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import Hit
@@ -42,15 +42,37 @@ class Candidate:
 Alike = frozenset[frozenset[str]]
 
 
+#: The kinds of answer a list's lead-in makes of its items: "Causes of tinnitus include:
+#: ...; Certain medicines." lists causes, though an item names what treats
+#: (ACTION_INTENTS: below).
+LISTING_KINDS = ("cause", "symptoms")
+#: A lead-in and the first of the items it is said with (units.py joins them by ";").
+_LEAD_IN = re.compile(r"^(?P<lead>[^:;]{3,}?):\s[^;]+;")
+
+
+def offered(intent: Intent, text: str) -> bool:
+    """Whether a statement's own words offer a kind of answer. A list whose lead-in names
+    causes or signs (LISTING_KINDS) offers no kind of action, unless its lead-in says it."""
+    lead = _LEAD_IN.match(text)
+    if lead is not None and intent.name in ACTION_INTENTS:
+        said = lead.group("lead")
+        if not intent.answers.search(said) and any(
+            intent_named(kind).answers.search(said) for kind in LISTING_KINDS
+        ):
+            return False
+    return bool(intent.answers.search(text))
+
+
 def offers_any(intents: Sequence[Intent], text: str) -> bool:
-    """Whether a statement's own words offer any of the asked kinds of answer."""
-    return any(i.answers.search(text) for i in intents)
+    """Whether a statement's own words offer any of the asked kinds of answer (offered)."""
+    return any(offered(i, text) for i in intents)
 
 
 def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
-    """Whether a statement offers the kind of answer asked for: in its own words, or (for
-    the intents that name a kind of section, not a kind of value) in its headings."""
-    if intent.answers.search(text):
+    """Whether a statement offers the kind of answer asked for: in its own words
+    (offered), or (for the intents that name a kind of section, not a kind of value) in its
+    headings."""
+    if offered(intent, text):
         return True
     return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))
 

@@ -43,6 +43,7 @@ from .tables import (
     title_case,
 )
 
+#: Paragraphs after a lead-in read as its items, at most.
 MAX_ITEMS = 8
 #: A sentence tagged with its year or grade says something in at least this many words.
 MIN_TAGGED_WORDS = 4
@@ -791,7 +792,7 @@ def _gather(
     folded: dict[int, list[str]] = {}
     after = ""
     connector = ""
-    while i < len(lines) and len(items) < MAX_ITEMS:
+    while i < len(lines):
         alone = _CONNECTOR.fullmatch(lines[i].strip())
         if alone is not None and items and i + 1 < len(lines):
             following = _LIST_MARK.match(lines[i + 1])
@@ -811,6 +812,8 @@ def _gather(
         i += 1
         if fold and item.endswith(":"):
             own, i = _nested_items(lines, i)
+            if not own:
+                own, i = _marked_otherwise(lines, i, _numbered(mark))
             if own:
                 folded[len(items)] = own
         items.append(f"{connector} {item}" if connector else item)
@@ -866,6 +869,25 @@ def _nested_items(lines: Sequence[str], i: int, above: int = 0) -> tuple[list[st
             if deeper:
                 item = _joined(item, deeper).rstrip(".")
         own.append(item)
+    return own, i
+
+
+def _numbered(mark: re.Match[str]) -> bool:
+    """Whether a list mark is a number ("1.") rather than a bullet ("-")."""
+    return mark.group(0).strip()[:1].isdigit()
+
+
+def _marked_otherwise(lines: Sequence[str], i: int, numbered: bool) -> tuple[list[str], int]:
+    """The items after a list item that leads in a list of its own, from line i, where the
+    source lost their indent but marks them otherwise ("6. Unresectable:" then
+    "- Combination chemotherapy."): up to the next item marked as the lead-in is."""
+    own: list[str] = []
+    while i < len(lines):
+        mark = _LIST_MARK.match(lines[i])
+        if mark is None or mark.group(1) or _numbered(mark) == numbered:
+            break
+        own.append(lines[i][mark.end() :].strip())
+        i += 1
     return own, i
 
 
