@@ -1900,6 +1900,22 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert frame_notice(query, [markers, advice]) is None
 
 
+def test_an_article_none_of_whose_statements_speaks_of_the_setting_asked_says_so() -> None:
+    frame = Frame("Hyperkalemia", None, (), "management", ())
+    question = "How should hyperkalemia be managed in the emergency department?"
+    query = framed(question, ("hyperkalemia", "managed", "emergency", "department"), frame)
+    clinic = scored("Stop ACE inhibitors if the serum potassium rises to 6.0 mmol/litre.")
+    notice = frame_notice(query, [clinic]) or ""
+    assert "No statement below speaks of the setting asked about (emergency department)" in notice
+    assert "what the library holds on Hyperkalemia" in notice
+    said = "In an emergency setting, treat hyperkalemia with calcium first."
+    emergency = replace(scored(said), terms=frozenset(terms(said)))  # as the composer reads it
+    assert "setting" not in (frame_notice(query, [clinic, emergency]) or "")
+    # a question that places no care anywhere gets no such notice
+    unplaced = framed("How is hyperkalemia managed?", ("hyperkalemia",), frame)
+    assert "setting" not in (frame_notice(unplaced, [clinic]) or "")
+
+
 def test_an_everyday_word_set_aside_is_not_named_as_a_part_left_unanswered() -> None:
     frame = replace(
         Frame("Anxiety", None, (), "management", ()), set_aside=("weird", "citrobactor")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guidecite.analysis import terms
 from guidecite.patients import (
     excluded_population,
     may_be_child,
@@ -12,6 +13,7 @@ from guidecite.patients import (
     placed_words,
     populations_of,
     qualifiers_of,
+    setting_named,
 )
 
 
@@ -150,3 +152,11 @@ def test_where_care_is_given_is_a_qualifier_and_its_words_no_topic() -> None:
     assert placed_words("When should a child with asthma be admitted to hospital?") == set()
     assert placed_words("emergency contraception: how soon after sex?") == set()
     assert placed_words("i was told in ed school") == set()
+
+
+def test_a_statement_names_a_setting_by_its_own_words_not_its_kind_of_place() -> None:
+    said = set(terms("Patients presenting to the emergency department should be assessed."))
+    assert setting_named("emergency setting", said)
+    assert setting_named("ED", said)
+    assert not setting_named("primary care", said)
+    assert not setting_named("intensive care unit", set(terms("Care in a unit of the ward.")))

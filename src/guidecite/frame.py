@@ -52,6 +52,12 @@ ONLY_THE_TOPIC = N_(
     "No statement in the library says what the question asks about %(topic)s; below is what "
     "it holds on the topic itself."
 )
+#: Where the question places its care ("in the emergency department") and no statement
+#: speaks of that place: what the library holds is not said for it.
+NOT_SAID_FOR = N_(
+    "No statement below speaks of the setting asked about (%(setting)s): they are what the "
+    "library holds on %(topic)s."
+)
 #: In the order they are translated: a message before any that can be part of it.
 READING_NOTICES = (
     READ_AS,
@@ -60,6 +66,7 @@ READING_NOTICES = (
     NOT_ANSWERED_ON,
     NOT_ANSWERED,
     ONLY_THE_TOPIC,
+    NOT_SAID_FOR,
 )
 #: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
 UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))

@@ -412,6 +412,23 @@ def settings_of(question: str) -> list[str]:
     return [m.group(1) for m in _SETTING.finditer(question)]
 
 
+#: The words of a setting that name only its kind of place ("department", "unit"), and the
+#: initials a question may write an emergency department in.
+_PLACE_WORDS = frozenset({"setting", "settings", "department", "departments", "room", "rooms"})
+_PLACE_WORDS |= {"care", "unit", "units", "clinic", "clinics", "facility", "facilities"}
+_EMERGENCY_INITIALS = frozenset({"ED", "A&E", "ER"})
+
+
+def setting_named(setting: str, said: Collection[str]) -> bool:
+    """Whether a statement (its terms, analysis.terms) names a setting a question gives:
+    its own words besides those of a kind of place ("emergency" of "emergency setting";
+    "ED" is an emergency department)."""
+    written = "emergency" if setting in _EMERGENCY_INITIALS else setting
+    own = {w for w in written.split() if w.casefold() not in _PLACE_WORDS}
+    needed = set(terms(" ".join(own or written.split())))
+    return needed <= set(said)
+
+
 def placed_words(question: str) -> set[str]:
     """The words that say where care is given ("emergency", "department"): what a question
     places its care in is not its topic ("How should hyperkalemia be treated in the

@@ -29,6 +29,7 @@ from ..frame import (
     NEVER_MENTIONED,
     NOT_ANSWERED,
     NOT_ANSWERED_ON,
+    NOT_SAID_FOR,
     ONLY_THE_TOPIC,
     READ_AS,
     asked_part,
@@ -43,7 +44,14 @@ from ..intents import (
     line_asked,
     workup_asked,
 )
-from ..patients import may_be_child, names_any_adult, populations_of, said_for
+from ..patients import (
+    may_be_child,
+    names_any_adult,
+    populations_of,
+    said_for,
+    setting_named,
+    settings_of,
+)
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
 from ..rerank import Reranker
@@ -824,8 +832,10 @@ def only_what_it_depends_on(text: str) -> bool:
 def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = False) -> str | None:
     """What the reader should know about how the question was read: words corrected,
     parts the library does not cover, when no statement gives the value asked for or says
-    what to do, and when the article is only what the library holds on the topic itself
-    (`only_topic`; in English: frame.READING_NOTICES, translated where shown)."""
+    what to do, when no statement speaks of where the question places its care ("in the
+    emergency department"), and when the article is only what the library holds on the
+    topic itself (`only_topic`; in English: frame.READING_NOTICES, translated where
+    shown)."""
     frame = query.frame
     said = []
     if frame.corrections:
@@ -850,6 +860,13 @@ def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = F
         unanswered = intent.name == "management" and not any(
             intent.answers.search(c.text) for c in picked
         )
+    if picked and frame.topic:
+        stated = frozenset().union(*(c.terms for c in picked))
+        said += [
+            NOT_SAID_FOR % {"setting": setting, "topic": frame.topic}
+            for setting in settings_of(query.read)
+            if not setting_named(setting, stated)
+        ]
     if picked and only_topic:
         said.append(ONLY_THE_TOPIC % {"topic": frame.topic})
     elif picked and unanswered:
