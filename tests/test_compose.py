@@ -1911,6 +1911,11 @@ def test_an_article_none_of_whose_statements_speaks_of_the_setting_asked_says_so
     said = "In an emergency setting, treat hyperkalemia with calcium first."
     emergency = replace(scored(said), terms=frozenset(terms(said)))  # as the composer reads it
     assert "setting" not in (frame_notice(query, [clinic, emergency]) or "")
+    # each place once, and only where the question asks, not where its story happened
+    twice = framed(f"{question} Is it the same in the emergency department?", (), frame)
+    assert (frame_notice(twice, [clinic]) or "").count("setting asked about") == 1
+    story = "I was admitted in a hospital last week with hyperkalemia. How is it managed?"
+    assert "setting" not in (frame_notice(framed(story, (), frame), [clinic]) or "")
     # a question that places no care anywhere gets no such notice
     unplaced = framed("How is hyperkalemia managed?", ("hyperkalemia",), frame)
     assert "setting" not in (frame_notice(unplaced, [clinic]) or "")

@@ -862,9 +862,11 @@ def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = F
         )
     if picked and frame.topic:
         stated = frozenset().union(*(c.terms for c in picked))
+        # where the asking part places the care, not the story ("I was admitted in a
+        # hospital"), each place once
         said += [
             NOT_SAID_FOR % {"setting": setting, "topic": frame.topic}
-            for setting in settings_of(query.read)
+            for setting in dict.fromkeys(settings_of(asking_clauses(query.read)))
             if not setting_named(setting, stated)
         ]
     if picked and only_topic:
