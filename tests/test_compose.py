@@ -2212,9 +2212,12 @@ def test_asked_for_the_first_line_a_statement_naming_it_leads() -> None:
     management = intent_named("management")
     asked = line_asked("What is the first-line treatment for generalized anxiety disorder?")
     assert asked == "first line"
-    line = frozenset(terms(asked))
-    assert lead_with_answer([general, first], management, line=line)[0] is first
+    assert lead_with_answer([general, first], management, line=asked)[0] is first
     assert lead_with_answer([general, first], management)[0] is general
+    # the first line is named in other words too: "as initial treatment"
+    initial = scored("Offer carbamazepine as initial treatment for trigeminal neuralgia.", 1.4)
+    complementary = scored("Some patients manage trigeminal neuralgia with acupuncture.", 1.6)
+    assert lead_with_answer([complementary, initial], management, line=asked)[0] is initial
     assert line_asked("What is the treatment for generalized anxiety disorder?") is None
 
 

@@ -6,6 +6,7 @@ from guidecite.analysis import terms
 from guidecite.patients import (
     excluded_population,
     may_be_child,
+    names_line,
     negated_words,
     other_kind,
     other_letter_kind,
@@ -160,3 +161,12 @@ def test_a_statement_names_a_setting_by_its_own_words_not_its_kind_of_place() ->
     assert setting_named("ED", said)
     assert not setting_named("primary care", said)
     assert not setting_named("intensive care unit", set(terms("Care in a unit of the ward.")))
+
+
+def test_a_statement_names_the_first_line_in_its_own_words() -> None:
+    assert names_line("Offer carbamazepine as initial treatment for neuralgia.", "first line")
+    assert names_line("Amoxicillin is the first choice of antibiotic therapy.", "first line")
+    assert names_line("SSRIs are considered first-line pharmacotherapy.", "first line")
+    assert not names_line("Newly diagnosed patients should be referred.", "first line")
+    assert names_line("Use a second-line agent if that fails.", "second line")
+    assert not names_line("Use a second-line agent if that fails.", "third line")

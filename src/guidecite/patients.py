@@ -221,6 +221,26 @@ _LATER_LINE = cue(
 )
 
 
+#: How a statement names the first line of treatment as such ("first-line
+#: pharmacotherapy", "Offer carbamazepine as initial treatment", "the first choice of
+#: antibiotic"), not the patient's state ("newly diagnosed").
+_FIRST_LINE_NAMED = cue(
+    r"first[- ]line",
+    r"front[- ]?line",
+    r"initial (?:therapy|treatment)",
+    r"first[- ]choice",
+    r"(?:drugs?|treatments?|agents?|therapy) of choice",
+)
+
+
+def names_line(text: str, line: str) -> bool:
+    """Whether a statement names the line of treatment a question asks for
+    (intents.line_asked: "first line", "second line")."""
+    if line == "first line":
+        return bool(_FIRST_LINE_NAMED.search(text))
+    return bool(re.search(rf"\b{re.escape(line.split()[0])}[- ]line\b", text, _I))
+
+
 def other_line(text: str, question: str) -> str | None:
     """The line of therapy a statement is about when the question asks for the first one
     and the statement is about a later one only ("Patients ... who have a relapse after the

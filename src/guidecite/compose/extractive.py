@@ -47,6 +47,7 @@ from ..intents import (
 from ..patients import (
     may_be_child,
     names_any_adult,
+    names_line,
     populations_of,
     said_for,
     setting_named,
@@ -301,7 +302,7 @@ class ExtractiveComposer:
             studies_asked=studies_asked,
             topic_docs=topic_docs,
             doing=doing_asked(query.read),
-            line=frozenset(terms(line_asked(query.read) or "")),
+            line=line_asked(query.read),
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -701,7 +702,7 @@ def lead_with_answer(
     studies_asked: bool = False,
     topic_docs: frozenset[str] = frozenset(),
     doing: frozenset[str] = frozenset(),
-    line: frozenset[str] = frozenset(),
+    line: str | None = None,
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -737,7 +738,8 @@ def lead_with_answer(
     Asked only what to eat or drink (`doing`: intents.doing_asked), a
     statement that says it ("Eating too many foods that are rich in purines ...") says what
     to do. Asked for a line of treatment (`line`: intents.line_asked), one that names it
-    leads ("SSRIs ... are considered first-line pharmacotherapy ...")."""
+    leads ("SSRIs ... are considered first-line pharmacotherapy ...", "Offer carbamazepine as
+    initial treatment ...": patients.names_line)."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
@@ -778,14 +780,14 @@ def lead_with_answer(
     ):
         # the best says nothing of the kind asked: the topic's section on it leads
         pool = [c for c in pool if answered_under_heading(primary, c, topic_docs)] or pool
+    lined: list[Candidate] = []  # the line of treatment asked, where statements name it
     if primary is not None and primary.name in LEAD_GIVES:
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         given = [c for c in given if doing & c.terms] or given  # what to eat, where said
-        if line:  # the line of treatment asked, where a statement names it
-            given = [c for c in given if line <= c.terms] or given
         part = (parts or {}).get(primary.name, ())
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
-    first = max(pool, key=lead)
+        lined = [c for c in pool if names_line(c.text, line)] if line else []
+    first = max(lined or pool, key=lead)  # the line named leads; the next need not name it
     others = [c for c in pool if c is not first and not duplicates(c, first)]
     leading = [first, max(others, key=lead)] if others else [first]
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
