@@ -347,6 +347,7 @@ def test_asked_when_to_see_a_doctor_the_answer_says_when_to_get_care() -> None:
         "My 4 year old has a fever of 39C. When should I take him to a doctor?",
         "Do I need to go to the ER for this cut?",
         "Which patients with TIA need urgent referral?",
+        "Which patients with syncope need hospital admission?",
     ):
         assert intents_of(question)[0].name == "escalation", question
     # a time asked about anything else is still a time

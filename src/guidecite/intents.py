@@ -86,7 +86,7 @@ INTENTS: tuple[Intent, ...] = (
             # "When should a child with asthma be admitted?"; not the story of one who was
             # ("my mother was hospitalized for pneumonia, what is her outlook?")
             r"(?:need|needs|require|requires|warrant|warrants)\s+(?:an?\s+)?(?:urgent\s+)?"
-            r"(?:referral|admission|hospitali[sz]ation)",
+            r"(?:hospital\s+|inpatient\s+)?(?:referral|admission|hospitali[sz]ation)",
             r"(?:should|must|to)\s+(?:\w+\s+){0,4}?(?:be\s+)?(?:referred|admitted|"
             r"hospitali[sz]ed)\b",
             r"criteria for (?:urgent )?(?:referral|admission|hospitali[sz]ation)",
