@@ -118,6 +118,12 @@ def test_asking_how_something_is_diagnosed_still_asks_for_a_test() -> None:
     assert intents_of("I was diagnosed with lupus; how is it diagnosed in children?")[0].name == (
         "test"
     )
+    # investigating a condition is testing for it; a drug under investigation is not
+    assert intents_of("How should a first seizure in an adult be investigated?")[0].name == "test"
+    assert "test" not in {i.name for i in intents_of("Are there investigational drugs for ALS?")}
+    testing = intent_named("test").answers
+    assert testing.search("Investigations should include an ECG.")
+    assert not testing.search("The investigators enrolled 40 patients.")
 
 
 def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:

@@ -345,6 +345,8 @@ INTENTS: tuple[Intent, ...] = (
             r"imaging",
             r"scan",
             r"evaluat",
+            # "How should a first seizure be investigated?"; not a drug under study
+            r"investigat(?!ional|or)",
         ),
         cue(
             r"diagnos",
@@ -360,6 +362,7 @@ INTENTS: tuple[Intent, ...] = (
             r"level",
             r"marker",
             r"exam(?!ple)",  # not "for example"
+            r"investigat(?!ional|or)",  # "Investigations should include ..."
         ),
         ("test", "diagnosis", "imaging"),
     ),
