@@ -282,6 +282,31 @@ def test_every_item_of_a_long_list_keeps_its_lead_in() -> None:
     assert units == ["Call a doctor right away if your child: " + "; ".join(items) + "."]
 
 
+def test_an_item_run_on_into_a_list_of_its_own_ends_its_list() -> None:
+    """Text the source ran into an item after its full stop, in lower case, that leads in a
+    list of its own ends the first list: the items after it are that list's, not the first
+    lead-in's ("Unhealthy habits can cause high blood pressure, including: cause your blood
+    vessels to constrict")."""
+    text = (
+        "Unhealthy habits can cause high blood pressure, including - high sodium intake\n"
+        "- drinking too much alcohol\n"
+        "- lack of physical activity. high sodium intake drinking too much alcohol. "
+        "Some medicines may cause high blood pressure. This happens because medicines can "
+        "- change the way your body controls fluid\n"
+        "- cause your blood vessels to constrict\n"
+    )
+    units = statement_units(text)
+    assert units[0] == (
+        "Unhealthy habits can cause high blood pressure, including: high sodium intake; "
+        "drinking too much alcohol; lack of physical activity."
+    )
+    assert units[-1] == (
+        "This happens because medicines can: change the way your body controls fluid; "
+        "cause your blood vessels to constrict."
+    )
+    assert not any("including: cause" in unit for unit in units)
+
+
 def test_an_item_marked_otherwise_below_a_numbered_lead_in_is_one_of_its_own_items() -> None:
     """A numbered item that leads in a list of its own keeps that list where the source lost
     its indent but marks it otherwise ("6. Unresectable:" then "- Combination ...")."""

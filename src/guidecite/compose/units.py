@@ -501,6 +501,14 @@ def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
     return result
 
 
+def _own_lines(after: str, rest: Sequence[str]) -> list[str]:
+    """Text the source ran into a list's last item, as lines of its own: a list it leads in
+    on its own line ("... This happens because medicines can - change the way ...", then
+    "- cause your blood vessels to constrict") has that first item on a line of its own too
+    (first_items_on_their_lines)."""
+    return first_items_on_their_lines([after, *rest[:1]])[: -1 if rest else None]
+
+
 #: The most words an unmarked line after a lead-in may hold to be one of its list's items.
 MAX_UNMARKED_ITEM_WORDS = 20
 _ENDS_IN_PUNCTUATION = re.compile(r"[.!?:;]\W*$")
@@ -621,7 +629,7 @@ def statement_units(text: str) -> list[str]:
                     units += sentences[:-1]
                     units += _said_with_lead(sentences[-1], items)
                     if after:
-                        lines.insert(following, after)
+                        lines[following:following] = _own_lines(after, lines[following:])
                     i = following
                     continue
                 if items:  # its items stand on their own: the announcement says nothing
@@ -644,7 +652,8 @@ def statement_units(text: str) -> list[str]:
                     for n, own in folded.items():
                         units += _said_with_lead(_led_on(lead, items[n]), own)
                     if after:
-                        lines.insert(i, after)  # a paragraph: it may lead in the items after it
+                        # a paragraph: it may lead in the items after it
+                        lines[i:i] = _own_lines(after, lines[i:])
                     continue
                 colon = line.rstrip().endswith(":")
                 paragraphs, i = _unmarked_items(lines, i) if colon else ([], i)
@@ -806,7 +815,7 @@ def _gather(
         item = lines[i][mark.end() :].strip()
         if lower and not item[:1].islower():
             break
-        run_in = _RUN_IN.match(item)
+        run_in = _RUN_IN.match(item) or _runs_on(item)
         if run_in is not None:
             item, after = run_in.group(1), run_in.group(2)
         i += 1
@@ -837,6 +846,14 @@ _ITEM_END = re.compile(
     rf"^((?:\S+ ){{0,{MAX_ITEM_WORDS - 1}}}?\S*[a-z)]{{2}}(?<!\betc)(?<!\bapprox)(?<!\bincl))\."
     r" ([a-z]\S* (?:\S+ ){3,}.*)$"
 )
+
+
+def _runs_on(item: str) -> re.Match[str] | None:
+    """An item the source ran more text into after its full stop, in lower case, where
+    that text leads in a list of its own ("- lack of physical activity. high sodium intake
+    ... This happens because medicines can - change the way ..."): the list ends there."""
+    found = _ITEM_END.match(item)
+    return found if found is not None and " - " in found.group(2) else None
 
 
 def _one_sentence(item: str) -> bool:
