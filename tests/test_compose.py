@@ -1278,6 +1278,24 @@ def test_a_bare_yes_a_lead_in_without_its_list_and_a_reading_pointer_are_not_sta
         "Learn as much as you can about these medicines and take them as prescribed.",
         "Read the label before giving any medicine to children.",
     ]
+    # another guideline's summary as what a sentence is about is a pointer, not care; named
+    # in brackets after a recommendation, it leaves the recommendation standing
+    summaries = (
+        "The NGC summary of the ICSI guideline Adult depression in primary care provides "
+        "more suggestions for the management of depression. "
+        "Please refer to the NGC summary of the ACR Appropriateness Criteria Head trauma for "
+        "evaluation in the setting of disc edema. "
+        "Evaluation of a pelvic mass in female patients is discussed in the NGC summary of the "
+        "ACR Appropriateness Criteria adnexal mass. "
+        "For more guidance on managing diabetes, refer to the NGC summaries of the NICE "
+        "guidelines on diabetes. "
+        "Refer patients with suspected neutropenic sepsis immediately for assessment in "
+        "secondary care (see the NGC summary of the NICE guideline Neutropenic sepsis)."
+    )
+    assert [unit for unit, _ in statements_of(summaries)] == [
+        "Refer patients with suspected neutropenic sepsis immediately for assessment in "
+        "secondary care (see the NGC summary of the NICE guideline Neutropenic sepsis)."
+    ]
     # a sentence adverb, or "in fact", before a word that points back points back too
     story = (
         "Shingles only occurs in someone who has had chickenpox before. "

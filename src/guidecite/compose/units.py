@@ -133,8 +133,11 @@ _POINTER = re.compile(
     # sent ("Refer to a specialist")
     r"refer to (?:the )?(?:table|figure|section|appendix|text\b|original\b|full\b|[\"\u201c])|"
     r"readers are (?:encouraged|referred)|"
-    r"for (?:guidance|recommendations|information|details) on\b[^.;]{0,120}"
-    r"\b(?:see|refer to|consult)\b)|https?://|www\.",
+    r"for (?:more |further |additional )?(?:guidance|recommendations|information|details) on\b"
+    r"[^.;]{0,120}\b(?:see|refer to|consult)\b|"
+    # another guideline's summary as the subject: "The NGC summary of the NICE guideline ...
+    # contains recommendations for ...", "Please refer to the NGC summary of ..."
+    r"(?:the )?NGC summar(?:y|ies) of\b|(?:please )?refer to the NGC summar)|https?://|www\.",
     re.IGNORECASE,
 )
 #: A sentence about what comes after it ("The following algorithms have been produced that
@@ -244,6 +247,7 @@ _ELSEWHERE = re.compile(
     r"the following (?:resources|organizations|web ?sites)|"
     r"to (?:read|download|order|view)\b[^.;]{0,160}\b(?:go to|visit)|"
     r"follow(?:s|ing)? the recommendations (?:in|of)|"
+    r"(?:is|are) (?:discussed|addressed|covered) in the NGC summar(?:y|ies)|"
     r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
     r"(?:more |further )?information (?:about|on) [^.;]{1,80} (?:is|are) (?:provided|given) in|"
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
