@@ -338,6 +338,28 @@ def test_a_list_of_causes_offers_no_treatment_though_an_item_names_one() -> None
     assert offers(management, "Tinnitus may be eased with medicines.", ())
 
 
+def test_a_grade_the_source_sets_before_a_recommendation_is_its_grade_not_its_words() -> None:
+    """SIGN's pages open a recommendation with its grade ("A - ...", "GPP - ..."): the grade
+    is the statement's grade, and a sentence pointing back is said with the one before it
+    without the grade between them."""
+    text = (
+        "A - Women with relapsed ovarian cancer should be treated with a platinum combination.\n"
+        "D - Seizures that are not due to eclampsia should be terminated as soon as possible.\n"
+        "D - If the seizure persists, this should be managed as status epilepticus."
+    )
+    found = statements_of(text)
+    assert found[0] == (
+        "Women with relapsed ovarian cancer should be treated with a platinum combination.",
+        "A",
+    )
+    assert found[2] == (
+        "Seizures that are not due to eclampsia should be terminated as soon as possible. "
+        "If the seizure persists, this should be managed as status epilepticus.",
+        "D",
+    )
+    assert all(" - " not in unit for unit, _ in found)
+
+
 def test_a_short_sentence_keeps_the_year_or_grade_its_source_tags_it_with() -> None:
     """A sentence ends before the tag ("... osteoarthritis. [2014]"): a short one is a
     sentence, not a heading; a heading with a tag is still none."""

@@ -389,6 +389,12 @@ def passage_statements(text: str) -> tuple[tuple[str, str | None], ...]:
     return tuple(statements_of(text))
 
 
+#: A recommendation's grade the source sets before it ("A - Women with platinum-sensitive
+#: relapsed ovarian cancer should be treated ...", "GPP - ..."): a letter or a good practice
+#: point, a dash, then the sentence.
+_GRADE_BEFORE = re.compile(r"^(?P<grade>[A-D]|GPP)\s+-\s+(?=[A-Z])")
+
+
 def statements_of(text: str) -> list[tuple[str, str | None]]:
     """The passage's candidate statements, each with the grade it states (or the next line
     states). A sentence that refers back ("These two agents ...", "It is used ...") is said
@@ -401,8 +407,11 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
         unit = without_unpaired_ends(_BARE_ANSWER.sub("", unit))
+        before_it = _GRADE_BEFORE.match(unit)  # the grade the source opens it with: "A - ..."
+        if before_it is not None:
+            unit = unit[before_it.end() :]
         if _REFERS_BACK.match(unit):
-            before = _BARE_ANSWER.sub("", units[i - 1]) if i > 0 else ""
+            before = _GRADE_BEFORE.sub("", _BARE_ANSWER.sub("", units[i - 1])) if i > 0 else ""
             # the sentence before was said with its own before ("Not all headaches require
             # medical attention. But some types ... call for prompt medical care. These
             # include: ..."): all three are said together (not a list that says its lead-in
@@ -437,6 +446,8 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         following = units[i + 1] if i + 1 < len(units) else ""
         if grade is None and following and is_grade_only(following):
             grade = find_grade(following)
+        if grade is None and before_it is not None:
+            grade = before_it["grade"]
         found.append((unit, grade))
     return graded_by_line(text, found)
 
