@@ -345,7 +345,8 @@ def test_a_grade_the_source_sets_before_a_recommendation_is_its_grade_not_its_wo
     text = (
         "A - Women with relapsed ovarian cancer should be treated with a platinum combination.\n"
         "D - Seizures that are not due to eclampsia should be terminated as soon as possible.\n"
-        "D - If the seizure persists, this should be managed as status epilepticus."
+        "D - If the seizure persists, this should be managed as status epilepticus.\n"
+        "GPP: The recommended beta blockers are bisoprolol, carvedilol and nebivolol."
     )
     found = statements_of(text)
     assert found[0] == (
@@ -356,6 +357,10 @@ def test_a_grade_the_source_sets_before_a_recommendation_is_its_grade_not_its_wo
         "Seizures that are not due to eclampsia should be terminated as soon as possible. "
         "If the seizure persists, this should be managed as status epilepticus.",
         "D",
+    )
+    assert found[3] == (
+        "The recommended beta blockers are bisoprolol, carvedilol and nebivolol.",
+        "GPP",
     )
     assert all(" - " not in unit for unit, _ in found)
 

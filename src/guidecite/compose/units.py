@@ -390,9 +390,9 @@ def passage_statements(text: str) -> tuple[tuple[str, str | None], ...]:
 
 
 #: A recommendation's grade the source sets before it ("A - Women with platinum-sensitive
-#: relapsed ovarian cancer should be treated ...", "GPP - ..."): a letter or a good practice
-#: point, a dash, then the sentence.
-_GRADE_BEFORE = re.compile(r"^(?P<grade>[A-D]|GPP)\s+-\s+(?=[A-Z])")
+#: relapsed ovarian cancer should be treated ...", "GPP: The recommended beta blockers are
+#: ..."): a letter or a good practice point, a dash or a colon, then the sentence.
+_GRADE_BEFORE = re.compile(r"^(?P<grade>[A-D]|GPP)(?:\s+-|\s*:)\s+(?=[A-Z])")
 
 
 def statements_of(text: str) -> list[tuple[str, str | None]]:
