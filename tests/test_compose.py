@@ -282,6 +282,23 @@ def test_every_item_of_a_long_list_keeps_its_lead_in() -> None:
     assert units == ["Call a doctor right away if your child: " + "; ".join(items) + "."]
 
 
+def test_an_item_that_leads_in_the_items_after_it_reads_straight_into_them() -> None:
+    """Where the source lost the indent of an item's own list and marks it as the others,
+    the item ending in a colon reads into the items after it ("such as: Proton pump ..."),
+    never "such as:; Proton pump ..."."""
+    text = (
+        "Supportive care may include treatment for the following:\n"
+        "- Stomach ulcers may be treated with drug therapy such as:\n"
+        "- Proton pump inhibitor drugs such as omeprazole.\n"
+        "- Histamine blocking drugs such as cimetidine.\n"
+    )
+    assert statement_units(text) == [
+        "Supportive care may include treatment for the following: Stomach ulcers may be "
+        "treated with drug therapy such as: Proton pump inhibitor drugs such as omeprazole; "
+        "Histamine blocking drugs such as cimetidine."
+    ]
+
+
 def test_an_item_run_on_into_a_list_of_its_own_ends_its_list() -> None:
     """Text the source ran into an item after its full stop, in lower case, that leads in a
     list of its own ends the first list: the items after it are that list's, not the first

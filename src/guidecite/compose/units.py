@@ -972,11 +972,16 @@ _TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\
 
 def _joined(lead: str, items: Sequence[str]) -> str:
     """The lead-in and its items, one statement; a lead-in that runs on into its items
-    ("... may need to") reads straight into them."""
+    ("... may need to") reads straight into them, and so does an item that leads in the
+    items after it where the source lost their indent ("Stomach ulcers may be treated with
+    drug therapy such as: Proton pump inhibitor drugs ...; Histamine blocking drugs ...")."""
     lead = lead.strip().rstrip(".*")
     if not lead.endswith((":", ",")) and not _DANGLING.search(lead):
         lead += ":"
-    return " ".join((lead, "; ".join(item.rstrip(".;") for item in items))) + "."
+    said = ""
+    for item in items:
+        said += ("" if not said else " " if said.endswith(":") else "; ") + item.rstrip(".;")
+    return f"{lead} {said}."
 
 
 def about_research(sentence: str) -> bool:
