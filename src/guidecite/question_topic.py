@@ -147,10 +147,10 @@ def settle_topic(
     (wording.conversational). A rare name no title gives ("TMAU") makes the documents
     whose text uses it candidates, named by their own titles (named_in_text)."""
     query = name_sources(query, index)
-    named = titles_named(query, index, store)
+    placed = placed_words(query.read)  # where care is given: "emergency", "department"
+    named = titles_named(query, index, store, placed)
     eligible = candidate_titles(query, named.matches, index)
     # words that are no focus: unknown to the library, or asking for a kind of answer
-    placed = placed_words(query.read)
     no_focus = (
         *query.unknown_words,
         *query.unused_words,
@@ -211,12 +211,15 @@ def _subjects_alone(index: TopicIndex) -> frozenset[frozenset[str]]:
     return frozenset(s for s in subjects if len(s) == 1)
 
 
-def titles_named(query: Query, index: TopicIndex, store: Store | None) -> TitlesNamed:
+def titles_named(
+    query: Query, index: TopicIndex, store: Store | None, placed: Collection[str] = ()
+) -> TitlesNamed:
     """The titles that state the question's topic-naming concepts, scored (TopicIndex.rank),
     and the documents only their text names. Words for the patient, the kind of answer
-    ("causes") or how are no part of a topic's name, nor is a word the question sets aside
-    ("without"); a word of everyday conversation or for a group of patients names one only
-    beside a word the title has with it, as the question does ("Postpartum Depression")."""
+    ("causes") or how are no part of a topic's name, nor are the words of where care is
+    given (`placed`: patients.placed_words) or a word the question sets aside ("without");
+    a word of everyday conversation or for a group of patients names one only beside a word
+    the title has with it, as the question does ("Postpartum Depression")."""
     aligned = store is not None and len(query.content_words) == len(query.concepts)
     excluded = negated_words(query.read)
     passages = store.counts()["passages"] if store is not None else 0
@@ -225,7 +228,6 @@ def titles_named(query: Query, index: TopicIndex, store: Store | None) -> Titles
     chat = {
         w for w in everyday_words(freq, passages) if w != heaviest or not titled_alone(w, index)
     }
-    placed = placed_words(query.read)
     unnamed = {
         i
         for i, word in enumerate(query.content_words)

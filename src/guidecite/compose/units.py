@@ -516,12 +516,14 @@ def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
     return result
 
 
-def _own_lines(after: str, rest: Sequence[str]) -> list[str]:
-    """Text the source ran into a list's last item, as lines of its own: a list it leads in
-    on its own line ("... This happens because medicines can - change the way ...", then
-    "- cause your blood vessels to constrict") has that first item on a line of its own too
-    (first_items_on_their_lines)."""
-    return first_items_on_their_lines([after, *rest[:1]])[: -1 if rest else None]
+def _own_lines(after: str, following: str | None) -> list[str]:
+    """Text the source ran into a list's item, as lines of its own, given the line after
+    it: a list it leads in on its own line ("... This happens because medicines can -
+    change the way ...", then "- cause your blood vessels to constrict") has that first item
+    on a line of its own too (first_items_on_their_lines)."""
+    if following is None:
+        return [after]
+    return first_items_on_their_lines([after, following])[:-1]
 
 
 #: The most words an unmarked line after a lead-in may hold to be one of its list's items.
@@ -644,7 +646,8 @@ def statement_units(text: str) -> list[str]:
                     units += sentences[:-1]
                     units += _said_with_lead(sentences[-1], items)
                     if after:
-                        lines[following:following] = _own_lines(after, lines[following:])
+                        at = following
+                        lines[at:at] = _own_lines(after, lines[at] if at < len(lines) else None)
                     i = following
                     continue
                 if items:  # its items stand on their own: the announcement says nothing
@@ -668,7 +671,7 @@ def statement_units(text: str) -> list[str]:
                         units += _said_with_lead(_led_on(lead, items[n]), own)
                     if after:
                         # a paragraph: it may lead in the items after it
-                        lines[i:i] = _own_lines(after, lines[i:])
+                        lines[i:i] = _own_lines(after, lines[i] if i < len(lines) else None)
                     continue
                 colon = line.rstrip().endswith(":")
                 paragraphs, i = _unmarked_items(lines, i) if colon else ([], i)
