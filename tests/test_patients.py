@@ -12,6 +12,7 @@ from guidecite.patients import (
     other_letter_kind,
     other_severity,
     placed_words,
+    population_words,
     populations_of,
     qualifiers_of,
     setting_named,
@@ -170,3 +171,11 @@ def test_a_statement_names_the_first_line_in_its_own_words() -> None:
     assert not names_line("Newly diagnosed patients should be referred.", "first line")
     assert names_line("Use a second-line agent if that fails.", "second line")
     assert not names_line("Use a second-line agent if that fails.", "third line")
+
+
+def test_the_words_that_name_a_group_of_patients_are_read_whole() -> None:
+    question = "What is the target HbA1c for older adults with multiple comorbidities?"
+    assert population_words(question) == {"older", "adults"}
+    assert population_words("my baby has thrush") == {"baby"}
+    assert population_words("Is it safe when breastfeeding?") == {"breastfeeding"}
+    assert population_words("What causes an older car to stall?") == set()

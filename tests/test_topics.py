@@ -353,3 +353,24 @@ def test_a_page_asking_whether_to_see_a_doctor_is_about_its_condition() -> None:
     assert subject_terms("Do I need to see a doctor for Adult Still's disease ?") == frozenset(
         terms("adult disease")
     )
+
+
+def test_the_words_of_a_group_of_patients_name_a_topic_only_beside_a_word_of_the_topic() -> None:
+    index = TopicIndex(
+        [
+            *TITLES,
+            ("social", "Older people with social care needs and multiple long-term conditions"),
+            ("cognition", "Screening for cognitive impairment in older adults"),
+            ("depression", "Postpartum Depression"),
+        ]
+    )
+    weights = {"target": 3.07, "HbA1c": 6.64, "older": 3.39, "adults": 2.27, "comorbidities": 4.58}
+    question = "What is the target HbA1c for older adults with comorbidities?"
+    named = titles_named(_weighed(question, weights), index, None)
+    # "older" is said of the patient ("older adults"), not of a topic "Older people" or
+    # "older adults" names
+    assert not {"social", "cognition"} & set(named.matches)
+    weights = {"postpartum": 5.0, "depression": 3.0, "treated": 1.0}
+    question = "How is postpartum depression treated?"
+    named = titles_named(_weighed(question, weights), index, None)
+    assert named.matches["depression"].concepts == (0, 1)

@@ -456,6 +456,22 @@ def placed_words(question: str) -> set[str]:
     return {w.casefold() for setting in settings_of(question) for w in setting.split()}
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def population_words(question: str) -> set[str]:
+    """The words a question names a group of patients with, each whole ("older" and
+    "adults" of "older adults", "children"): a word such as "older" names a group only
+    beside the word after it."""
+    found: set[str] = set()
+    for pattern in POPULATIONS.values():
+        for match in pattern.finditer(question):
+            end = re.match(r"\w*", question[match.end() :])
+            said = match.group(0) + (end.group(0) if end else "")
+            found.update(w.casefold() for w in _WORD.findall(said))
+    return found
+
+
 def names_population(word: str) -> bool:
     """Whether a question word names a group of patients ("children", "pregnant",
     "postpartum", "juvenile"): said alone it is who the patient is, but it may also be part of

@@ -25,6 +25,7 @@ from .patients import (
     names_population,
     negated_words,
     placed_words,
+    population_words,
 )
 from .query import (
     Query,
@@ -228,16 +229,24 @@ def titles_named(
     chat = {
         w for w in everyday_words(freq, passages) if w != heaviest or not titled_alone(w, index)
     }
+    population = population_words(query.read)  # "older" and "adults" of "older adults"
     unnamed = {
         i
         for i, word in enumerate(query.content_words)
-        if names_no_focus(word) or adverb(word) or word.casefold() in placed
+        if names_no_focus(word)
+        or adverb(word)
+        or word.casefold() in placed
+        or word.casefold() in population
     }
     set_aside = {i for i, c in enumerate(query.concepts) if excludes(c, excluded)}
     grouped = {
         i
         for i in unnamed
-        if names_population(query.content_words[i]) and not names_patient(query.content_words[i])
+        if (
+            names_population(query.content_words[i])
+            or query.content_words[i].casefold() in population
+        )
+        and not names_patient(query.content_words[i])
     }
     matches = index.rank(
         query.concepts,
@@ -247,6 +256,7 @@ def titles_named(
         skip=(unnamed - grouped) | set_aside,
         unless_paired={i for i, word in enumerate(query.content_words) if word in chat} | grouped,
         whole=query.read,
+        no_partner=frozenset(words(" ".join(population))),
     )
     in_text: dict[str, TitleMatch] = {}
     if store is not None and aligned:

@@ -170,6 +170,7 @@ class TopicIndex:
         skip: Collection[int] = (),
         unless_paired: Collection[int] = (),
         whole: str = "",
+        no_partner: Collection[str] = (),
     ) -> dict[str, TitleMatch]:
         """Every document whose title states one of the question's topic-naming concepts,
         with its score: the concepts' weights, each scaled by how much of a topic word it
@@ -178,7 +179,9 @@ class TopicIndex:
         those in `unless_paired` (everyday words) only where the title has them beside
         another word of the question, as the question does ("Williams syndrome"), anywhere
         in the `whole` message where it is given (a long message may name its topic only in
-        the story: "... to fight against Wilson's disease in Mongolia")."""
+        the story: "... to fight against Wilson's disease in Mongolia"), but never beside
+        a term of `no_partner` alone (words for the patient: "older" beside "adults" names
+        no title "... in Older Adults")."""
         scores: dict[str, float] = defaultdict(float)
         raw: dict[str, float] = defaultdict(float)
         stated: dict[str, list[int]] = defaultdict(list)
@@ -191,7 +194,8 @@ class TopicIndex:
                 continue
             if index in unless_paired:
                 own = {t for alt in concept[1] for t in alt}
-                docs = {d for d in docs if _paired(own, said, words(self.titles[d]))}
+                partners = [w if w in own or w not in no_partner else "" for w in said]
+                docs = {d for d in docs if _paired(own, partners, words(self.titles[d]))}
             share = 1.0
             if passage_freq is not None and passages and docs:
                 share = self.topicality(len(docs), passage_freq(index), passages)
