@@ -401,3 +401,17 @@ def test_a_guideline_that_suggests_says_what_to_do_and_findings_that_suggest_do_
     # how to tell is no treatment, whatever the modal verb
     assert not care.search("Clinicians should diagnose acute otitis media in children who ...")
     assert care.search("Clinicians should prescribe amoxicillin for acute otitis media.")
+
+
+def test_who_is_to_have_a_treatment_asks_what_to_do_and_who_is_to_have_a_test_asks_the_test() -> (
+    None
+):
+    asked = "Which patients with a thyroid nodule should have fine-needle aspiration?"
+    assert intents_of(asked)[0].name == "management"
+    assert intents_of("who should get a flu shot")[0].name == "management"
+    assert intents_of("Which people with type 2 diabetes should have insulin?")[0].name == (
+        "management"
+    )
+    assert [i.name for i in intents_of("Who needs to have a bone density scan?")] == ["test"]
+    screened = "Which patients with hypertension need to be screened for aldosteronism?"
+    assert [i.name for i in intents_of(screened)] == ["test"]

@@ -289,6 +289,13 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:anything|something|what) (?:else )?(?:that )?(?:can|could) (?:\w+ )?be done",
             r"(?:anything|something) (?:else )?(?:that )?(?:i|we|you|he|she|they) (?:can|could) do",
             r"help (?:the|his|her|my|their|your|these|those) symptoms",
+            # who is to have a treatment or procedure ("Which patients with a thyroid nodule
+            # should have fine-needle aspiration?"), not who is to have a test or a scan
+            r"(?:who|which (?:\w+ ){0,2}?(?:patients|people|persons|women|men|children|adults))"
+            r"\b[^?.]{0,80}?\b(?:should|need|needs|must)\s+(?:to\s+)?(?:have|get|receive|"
+            r"undergo|be (?:given|offered|treated))\b"
+            r"(?!\s+(?:\w+\s+){0,4}?(?:tests?|tested|testing|screen\w*|scans?|imaging|"
+            r"checked|examined|evaluated)\b)",
         ),
         cue(
             r"treat",
