@@ -225,6 +225,30 @@ def test_a_lead_in_with_too_many_items_for_one_statement_is_said_with_a_few_at_a
     assert statements_of("\n".join([together, *(f"- {i}" for i in items)])) == []
 
 
+def test_items_said_apart_lose_the_or_that_led_to_the_next_and_items_joined_by_and_stay() -> None:
+    lead = (
+        "Consider switching to insulin detemir or insulin glargine from NPH insulin in "
+        "adults with type 2 diabetes:"
+    )
+    items = [
+        "Who do not reach their target HbA1c because of significant hypoglycaemia or",
+        "Who experience significant hypoglycaemia on NPH insulin irrespective of the level "
+        "of HbA1c reached or",
+        "Who cannot use the device needed to inject NPH insulin but who could administer "
+        "their own insulin safely and accurately if a switch to one of the long-acting "
+        "insulin analogues was made or",
+        "Who need help from a carer or healthcare professional to administer insulin "
+        "injections and for whom switching would reduce the frequency of injections.",
+    ]
+    units = [unit for unit, _ in statements_of("\n".join([lead, *(f"- {i}" for i in items)]))]
+    first = f"{lead} Who do not reach their target HbA1c because of significant hypoglycaemia."
+    assert first in units and len(units) > 1
+    assert not any(re.search(r"\bor\W*$", unit) for unit in units)
+    # criteria joined by "and" count only together: no part of them is said alone
+    joined = [item.replace(" or", " and") if item.endswith(" or") else item for item in items]
+    assert statements_of("\n".join([lead, *(f"- {i}" for i in joined)])) == []  # too long
+
+
 def test_a_nested_list_item_keeps_its_subject_in_the_passage_s_words() -> None:
     units = statement_units(
         "- Non-dihydropyridine calcium channel blockers (diltiazem, verapamil):\n"

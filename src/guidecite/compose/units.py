@@ -955,19 +955,26 @@ def _said_with_lead(lead: str, items: Sequence[str]) -> list[str]:
     together ("all of the following"): there, a part of the list says something else, and
     the whole stays one (too long to be a statement)."""
     whole = _joined(lead, items)
-    if len(whole.split()) <= MAX_WORDS or _TOGETHER.search(lead):
+    together = _TOGETHER.search(lead) or any(_AND_AFTER.search(item) for item in items)
+    if len(whole.split()) <= MAX_WORDS or together:
         return [whole]
     parts: list[list[str]] = [[]]
     for item in items:
         if parts[-1] and len(_joined(lead, [*parts[-1], item]).split()) > PART_WORDS:
             parts.append([])
         parts[-1].append(item if parts[-1] else _CONNECTED.sub("", item))
-    return [_joined(lead, part) for part in parts]
+    # a part ends where the source's "or" led on to the next item: "... in adults: Who do
+    # not reach their target HbA1c because of significant hypoglycaemia", not "... or."
+    return [_joined(lead, [*part[:-1], _OR_AFTER.sub("", part[-1])]) for part in parts]
 
 
 #: A line that only joins two list items, and an item said after one.
 _CONNECTOR = re.compile(r"(?:and/or|or|and)", re.IGNORECASE)
 _CONNECTED = re.compile(r"^(?:and/or|or|and) ")
+#: An item that leads on to the next with "or", and one that needs the next ("and"): the
+#: items of the first are said apart, those of the second only together.
+_OR_AFTER = re.compile(r",?\s+(?:and/)?or\s*[.;,]?\s*$", re.IGNORECASE)
+_AND_AFTER = re.compile(r"\s(?:and|plus)\s*[.;,]?\s*$", re.IGNORECASE)
 
 #: A lead-in whose items count only together.
 _TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\b", re.I)
