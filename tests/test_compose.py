@@ -506,6 +506,30 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
     )
 
 
+def test_a_heading_after_its_label_is_no_statement_but_a_list_of_names_after_a_sentence_is() -> (
+    None
+):
+    assert not usable(
+        "DM: Educate Adults with Type 1 or Type 2 Diabetes on Fixed Insulin Doses or Adults "
+        "with Type 2 Diabetes on Insulin Secretagogues"
+    )
+    assert not usable(
+        "Recommendation No. 10: Use a Systematic Approach to Communicate about Diagnosis, "
+        "Prognosis, Treatment Options, and Goals of Care"
+    )
+    # the named thing a sentence leads in, in capitals as its name is written
+    assert usable(
+        "Nurses and clinicians should be trained in detailed assessment of neurological "
+        "function using standardized scales including: National Institutes of Health Stroke "
+        "Scale (NIHSS)"
+    )
+    # a row of labelled cells, its last cell one word
+    assert usable(
+        "Drug(s): Prasugrel; Rationale: Increased risk of bleeding in older adults; "
+        "Recommendation: Use with caution in adults 75 or older; Strength of Recommendation: Weak"
+    )
+
+
 def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_pointer() -> None:
     # an agency's research tells nothing of care
     assert not usable("The NINDS supports research on neurological disorders such as this one.")

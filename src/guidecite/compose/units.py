@@ -68,6 +68,8 @@ _NUMBERED = re.compile(
 _DANGLING = re.compile(
     r"\b(?:to|the|a|an|of|and|or|with|for|by|should|may|can|will|must|might|could|would)\s*$"
 )
+#: A heading's label ("DM", "Variant 4", "Recommendation No. 9") is at most this many words.
+HEADING_LABEL_WORDS = 6
 #: A statement longer than this is no longer one a reader takes in at once.
 MAX_WORDS = 90
 #: A lead-in with too many items to be one statement is said with a few at a time, in
@@ -1083,6 +1085,15 @@ def usable(sentence: str) -> bool:
         return False  # a heading or a label, not a sentence
     if end not in {".", "!"} and ": " not in sentence and title_case(words):
         return False  # a caption: "Antibiotic Treatment for Lyme Disease in Children (Under 12)"
+    label, _, headed = sentence.rpartition(": ")
+    if (
+        end not in {".", "!"}
+        and ";" not in sentence
+        and 0 < len(label.split()) <= HEADING_LABEL_WORDS
+        and len(headed.split()) >= 5
+        and title_case(headed.split())
+    ):
+        return False  # a heading after its label: "DM: Educate Adults with Type 1 ... Doses"
     if _YEAR_AT_END.search(sentence) and title_case(words):
         return False  # a work cited: "Type 1 Diabetes: Diagnosis and Management ... (2004)"
     if _DANGLING.search(core):
