@@ -544,6 +544,8 @@ class Expansion:
     #: The question spells the long form out apart from it ("ks: ... klinefelter syndrome"):
     #: two mentions, not a definition.
     apart: bool = False
+    #: Not an abbreviation: the library's term for an everyday word (glosses.py).
+    glossed: bool = False
 
 
 @dataclass

@@ -30,6 +30,7 @@ from .frame import (
     names_no_focus,
     question_parts,
 )
+from .glosses import glosses
 from .intents import INTENTS, intent_named
 from .multilingual import Translator, is_function_word
 from .patients import kind_letters, names_patient, qualifiers_of
@@ -336,6 +337,9 @@ def _read(
     expansions = tuple(
         expand(text, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
+    if not spanish:  # an everyday word the library glosses: "shaking (tremor)"
+        glossed = [w for w in words if w not in {e.short for e in expansions}]
+        expansions += glosses(text, glossed, store)
     contracted = abbreviations.contractions(text) + species_abbreviated(words, store)
     concepts = weigh_concepts(words, expansions, store, contracted, text, titles)
     return words, expansions, contracted, concepts

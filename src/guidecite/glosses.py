@@ -1,0 +1,134 @@
+"""The library's own glosses of everyday words: "Often the first symptom of Parkinson
+disease is trembling or shaking (tremor) of a limb", "ringing in the ears (tinnitus)". A
+question in everyday words ("what medicine will help his shaking") is read with the term
+the library writes in brackets after the same words, where it does so in more than one
+passage: the term is read as another spelling of the words' rarest word (an `Expansion`, as
+an abbreviation's long form is), so a statement on treating tremor states what the question
+asks. Only everyday words the library itself seldom uses are glossed, only by a term rarer
+in everyday English than they are (the medical word for the everyday one, not "detect
+(find)") that the library uses more than them, and only where the word before the bracket
+is one the question says too, or one that describes them ("weak muscle tone (hypotonia)"
+glosses "tone" only for a question that says "muscle tone")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from wordfreq import zipf_frequency
+
+from .abbreviations import Expansion
+from .analysis import terms
+from .frame import names_no_focus
+from .grades import without_trailing_grade
+from .store.base import Store
+from .store.lexical import Clause
+
+#: Passages searched for a word's glosses (its best by BM25).
+GLOSS_PASSAGES = 40
+#: A gloss the library writes in at least this many of them.
+MIN_GLOSSES = 2
+#: How likely a question's everyday word means the library's term for it (an abbreviation's
+#: sense is weighed the same way).
+GLOSS_WEIGHT = 0.6
+#: An everyday word: at least this common in English (wordfreq's Zipf scale; "shaking" is
+#: about 3.9, "tremor" 2.9).
+EVERYDAY = 3.0
+#: The longest run of the question's words glossed ("ringing in the ears").
+MAX_RUN = 4
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Words in more than this share of the library's passages (and more than GLOSS_PASSAGES)
+#: are the library's own words.
+RARE_SHARE = 0.002
+_TERM = r"[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}"
+#: Words that join a list or an alternative before the glossed word ("trembling or shaking").
+_JOINING = frozenset(
+    "or and of a an the with to in as is are was were be been has have had may can called "
+    "such like from for by on at your their his her its this that these those having "
+    "cause causes causing get gets getting feel feels feeling".split()
+)
+#: A word that describes the glossed word rather than naming something with it, by its
+#: ending ("rhythmic shaking (tremor)", "involuntary shaking"; not "muscle tone (hypotonia)"
+#: for "tone", nor "reduced bone density (osteopenia)" for "bone density").
+_DESCRIBING = re.compile(r"(?:ic|al|ive|ous|ful|ary|ory|ant|ent),?$")
+
+
+def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, ...]:
+    """The library's term for each run of the question's everyday words that it glosses
+    ("shaking", "ringing in the ears", "yellow skin"), longest runs first; each is said to
+    spell the run's rarest word in the library, which it then also states."""
+    content = {w.casefold(): w for w in words}
+    stated = frozenset(t for w in words for t in terms(w))
+    rare = max(GLOSS_PASSAGES, RARE_SHARE * store.counts()["passages"])
+    tokens = _WORD.findall(text)
+    found: dict[str, Expansion] = {}
+    owned: set[int] = set()  # positions of words in a run the library itself uses much
+    for size in range(MAX_RUN, 0, -1):
+        for start in range(len(tokens) - size + 1):
+            run = tokens[start : start + size]
+            ends = (run[0].casefold(), run[-1].casefold())
+            if not all(end in content for end in ends):
+                continue
+            own = [content[w.casefold()] for w in run if w.casefold() in content]
+            if not all(glossable(w) for w in own):
+                continue
+            owner = min(own, key=store.doc_freq)
+            phrase = " ".join(run)
+            used = store.doc_freq(phrase)
+            if used > rare:  # the library's own words: no part of them is glossed alone
+                owned.update(range(start, start + size))
+                continue
+            if owner in found or used < MIN_GLOSSES or owned & set(range(start, start + size)):
+                continue
+            term = gloss_of(phrase, store)
+            if term is not None and not stated & frozenset(terms(term)):  # "hairy (leukemia)"
+                found[owner] = Expansion(owner, term, GLOSS_WEIGHT, glossed=True)
+    return tuple(found.values())
+
+
+def glossable(word: str) -> bool:
+    """An everyday word that names neither the patient nor the kind of answer asked for."""
+    return (
+        word.isalpha()
+        and not word.isupper()
+        and zipf_frequency(word, "en") >= EVERYDAY
+        and not names_no_focus(word)
+    )
+
+
+def gloss_of(phrase: str, store: Store) -> str | None:
+    """The term the library most often writes in brackets right after the words, where it
+    does so in MIN_GLOSSES passages or more and uses the term more than the words."""
+    spaced = r"\s+".join(re.escape(w) for w in phrase.split())
+    pattern = re.compile(rf"(?:(\S+)\s+)?\b{spaced}\s+\(({_TERM})\)", re.IGNORECASE)
+    clause = Clause(phrase, 1.0, phrase=" " in phrase)
+    keys = [key for key, _ in store.lexical_search([clause], GLOSS_PASSAGES)]
+    counts: Counter[str] = Counter()
+    own = frozenset(terms(phrase))
+    for passage in store.passages(keys).values():
+        seen = set()
+        for match in pattern.finditer(passage.text):
+            before, term = (match.group(1) or "").casefold().strip(",;:("), match.group(2)
+            if before and not (before in _JOINING or _DESCRIBING.search(before)):
+                continue  # the bracket glosses a longer name than the question's words
+            if own & frozenset(terms(term)) or not _rarer(term, phrase):
+                continue
+            if without_trailing_grade(f"{phrase} ({term})") != f"{phrase} ({term})":
+                continue  # a recommendation's grade: "(conditional recommendation)"
+            seen.add(term.casefold())
+        counts.update(seen)
+    best = counts.most_common(1)
+    if not best or best[0][1] < MIN_GLOSSES:
+        return None
+    term = best[0][0]
+    # the library's word for it: its passages use the term more than the everyday words
+    return term if store.doc_freq(term) > store.doc_freq(phrase) else None
+
+
+def _rarer(term: str, phrase: str) -> bool:
+    """Whether a term is rarer in everyday English than the words it glosses (its commonest
+    word than their rarest word that is no joining word)."""
+    glossed = [w for w in phrase.split() if w.casefold() not in _JOINING]
+    rarest = min(zipf_frequency(w, "en") for w in glossed)
+    return max(zipf_frequency(w, "en") for w in term.split()) < rarest

@@ -1,0 +1,53 @@
+"""The library's own glosses of everyday words, read from a real store."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidecite.embedding import get_embedder
+from guidecite.glosses import glosses
+from guidecite.ingest import ingest_paths
+from guidecite.query import content_words
+from guidecite.store.embedded import EmbeddedStore
+
+PAGES = {
+    "parkinson.txt": "Often the first symptom of the disease is trembling or shaking (tremor) of "
+    "a limb. The tremor may begin in one hand.",
+    "tremor.txt": "Essential tremor causes involuntary, rhythmic shaking (tremor) of the hands. "
+    "Medicines can control tremor in many people. Tremor may get worse with stress.",
+    "thyroid.txt": "An overactive thyroid can cause tremor, weight loss and a fast heartbeat.",
+    "bones.txt": "Some people have reduced bone density (osteopenia). Low bone density "
+    "(osteopenia) raises the risk of fractures. Osteopenia is common after menopause.",
+    "more-bones.txt": "Osteopenia may be found on a bone density scan. Treat osteopenia early.",
+    "trials.txt": "Offer the drug to adults with moderate depression (conditional "
+    "recommendation). Adults with moderate depression (conditional recommendation) may "
+    "also be offered therapy. A conditional recommendation is weaker than a strong one.",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    pages = tmp_path_factory.mktemp("pages")
+    for name, text in PAGES.items():
+        title = name.removesuffix(".txt").replace("-", " ").capitalize()
+        (pages / name).write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    home = tmp_path_factory.mktemp("home")
+    built = EmbeddedStore(home)
+    ingest_paths(built, [pages], get_embedder("static"))
+    yield built
+    built.close()
+
+
+def _glossed(question: str, store: EmbeddedStore) -> dict[str, str]:
+    return {e.short: e.long for e in glosses(question, content_words(question), store)}
+
+
+def test_an_everyday_word_is_read_with_the_term_the_library_writes_after_it(store) -> None:  # type: ignore[no-untyped-def]
+    assert _glossed("what medicine will help my dad's shaking", store) == {"shaking": "tremor"}
+
+
+def test_a_gloss_of_a_longer_name_or_a_grade_in_brackets_is_no_gloss(store) -> None:  # type: ignore[no-untyped-def]
+    # "reduced bone density (osteopenia)" glosses a lowered density, not the scan's
+    assert _glossed("who needs a bone density scan", store) == {}
+    # a recommendation's grade in brackets is no other name for depression
+    assert _glossed("should i treat my moderate depression", store) == {}
