@@ -415,3 +415,13 @@ def test_who_is_to_have_a_treatment_asks_what_to_do_and_who_is_to_have_a_test_as
     assert [i.name for i in intents_of("Who needs to have a bone density scan?")] == ["test"]
     screened = "Which patients with hypertension need to be screened for aldosteronism?"
     assert [i.name for i in intents_of(screened)] == ["test"]
+
+
+def test_what_helps_asks_what_to_do() -> None:
+    for asked in (
+        "what helps with ringing in the ears",
+        "what helps a sore throat",
+        "does anything help for hiccups",
+    ):
+        assert intents_of(asked)[0].name == "management", asked
+    assert [i.name for i in intents_of("Where can I find help and support?")] == ["general"]
