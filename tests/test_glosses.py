@@ -16,12 +16,18 @@ PAGES = {
     "tremor.txt": "Essential tremor causes involuntary, rhythmic shaking (tremor) of the hands. "
     "Medicines can control tremor in many people. Tremor may get worse with stress.",
     "thyroid.txt": "An overactive thyroid can cause tremor, weight loss and a fast heartbeat.",
-    "bones.txt": "Some people have reduced bone density (osteopenia). Low bone density "
-    "(osteopenia) raises the risk of fractures. Osteopenia is common after menopause.",
+    "bones.txt": "Some people have reduced bone density (osteopenia) after menopause.",
+    "fractures.txt": "Decreased bone density (osteopenia) raises the risk of fractures.",
+    "eyes.txt": "Blurred vision in one eye (unilateral) needs an eye exam the same day.",
+    "sight.txt": "Vision loss in one eye (unilateral) may come from a blocked artery.",
+    "ears.txt": "Unilateral hearing loss differs from unilateral tinnitus and unilateral pain.",
     "more-bones.txt": "Osteopenia may be found on a bone density scan. Treat osteopenia early.",
     "trials.txt": "Offer the drug to adults with moderate depression (conditional "
-    "recommendation). Adults with moderate depression (conditional recommendation) may "
-    "also be offered therapy. A conditional recommendation is weaker than a strong one.",
+    "recommendation) who ask for it.",
+    "therapy.txt": "Adults with moderate depression (conditional recommendation) may also be "
+    "offered therapy. A conditional recommendation is weaker than a strong one.",
+    "osteopenia.txt": "Osteopenia is common after menopause; osteopenia is not osteoporosis.",
+    "grades.txt": "A conditional recommendation means most people would want it.",
 }
 
 
@@ -49,5 +55,7 @@ def test_an_everyday_word_is_read_with_the_term_the_library_writes_after_it(stor
 def test_a_gloss_of_a_longer_name_or_a_grade_in_brackets_is_no_gloss(store) -> None:  # type: ignore[no-untyped-def]
     # "reduced bone density (osteopenia)" glosses a lowered density, not the scan's
     assert _glossed("who needs a bone density scan", store) == {}
+    # how many is no other name for what: "one eye (unilateral)"
+    assert _glossed("what causes blurry vision in one eye", store) == {}
     # a recommendation's grade in brackets is no other name for depression
     assert _glossed("should i treat my moderate depression", store) == {}

@@ -48,6 +48,8 @@ _JOINING = frozenset(
     "such like from for by on at your their his her its this that these those having "
     "cause causes causing get gets getting feel feels feeling".split()
 )
+#: Words that count: a run holding one is glossed by how many ("both eyes (bilateral)").
+_COUNTING = frozenset("one two three four both single double".split())
 #: A word that describes the glossed word rather than naming something with it, by its
 #: ending ("rhythmic shaking (tremor)", "involuntary shaking"; not "muscle tone (hypotonia)"
 #: for "tone", nor "reduced bone density (osteopenia)" for "bone density").
@@ -71,8 +73,8 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
             if not all(end in content for end in ends):
                 continue
             own = [content[w.casefold()] for w in run if w.casefold() in content]
-            if not all(glossable(w) for w in own):
-                continue
+            if not all(glossable(w) for w in own) or _COUNTING & {w.casefold() for w in run}:
+                continue  # "in one eye (unilateral)" says how many, not what
             owner = min(own, key=store.doc_freq)
             phrase = " ".join(run)
             used = store.doc_freq(phrase)
