@@ -60,7 +60,10 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
     """The library's term for each run of the question's everyday words that it glosses
     ("shaking", "ringing in the ears", "yellow skin"), longest runs first; each is said to
     spell the run's rarest word in the library, which it then also states."""
-    content = {w.casefold(): w for w in words}
+    # each word of the question read once: whether it may be glossed, and how many passages
+    # use it
+    content = {w.casefold(): w for w in words if glossable(w)}
+    freq = {w: store.doc_freq(w) for w in content.values()}
     stated = frozenset(t for w in words for t in terms(w))
     rare = max(GLOSS_PASSAGES, RARE_SHARE * store.counts()["passages"])
     tokens = _WORD.findall(text)
@@ -69,13 +72,12 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
     for size in range(MAX_RUN, 0, -1):
         for start in range(len(tokens) - size + 1):
             run = tokens[start : start + size]
-            ends = (run[0].casefold(), run[-1].casefold())
-            if not all(end in content for end in ends):
-                continue
-            own = [content[w.casefold()] for w in run if w.casefold() in content]
-            if not all(glossable(w) for w in own) or _COUNTING & {w.casefold() for w in run}:
+            said = [w.casefold() for w in run]
+            if said[0] not in content or said[-1] not in content or _COUNTING & set(said):
                 continue  # "in one eye (unilateral)" says how many, not what
-            owner = min(own, key=store.doc_freq)
+            if any(w not in content and w not in _JOINING for w in said):
+                continue  # a word no gloss is read for: a name, a number, a kind of answer
+            owner = min((content[w] for w in said if w in content), key=freq.__getitem__)
             phrase = " ".join(run)
             used = store.doc_freq(phrase)
             if used > rare:  # the library's own words: no part of them is glossed alone
