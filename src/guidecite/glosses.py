@@ -6,9 +6,10 @@ passage: the term is read as another spelling of the words' rarest word (an `Exp
 an abbreviation's long form is), so a statement on treating tremor states what the question
 asks. Only everyday words the library itself seldom uses are glossed, only by a term rarer
 in everyday English than they are (the medical word for the everyday one, not "detect
-(find)") that the library uses more than them, and only where the word before the bracket
-is one the question says too, or one that describes them ("weak muscle tone (hypotonia)"
-glosses "tone" only for a question that says "muscle tone")."""
+(find)") that the library uses more than them, and only where the library's word before
+them joins a list or describes them ("rhythmic shaking (tremor)"): "weak muscle tone
+(hypotonia)" glosses a question's "weak muscle tone", not its "muscle tone", and "reduced
+bone density (osteopenia)" no "bone density scan"."""
 
 from __future__ import annotations
 
