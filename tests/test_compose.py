@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
 from guidecite.answer import answer
 from guidecite.compose.candidates import Candidate, duplicates, offers, uncited
@@ -2033,6 +2034,17 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert "No statement in the library answers this kind of question (management)" in notice
     assert "below is what it holds on Neuroendocrine Tumors" in notice
     assert frame_notice(query, [markers, advice]) is None
+
+
+def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:
+    frame = Frame("Tinnitus", None, (), "management", ())
+    question = "what helps with ringing in the ears"
+    glossed = Expansion("ringing", "tinnitus", 0.6, glossed="ringing in the ears")
+    query = replace(framed(question, ("helps", "ringing", "ears"), frame), expansions=(glossed,))
+    advice = scored("Treatments may include hearing aids and sound-masking devices.")
+    assert "Read 'ringing in the ears' as 'tinnitus'." in (frame_notice(query, [advice]) or "")
+    abbreviation = Expansion("NSE", "neuron-specific enolase", 1.0)
+    assert frame_notice(replace(query, expansions=(abbreviation,)), [advice]) is None
 
 
 def test_an_article_none_of_whose_statements_speaks_of_the_setting_asked_says_so() -> None:

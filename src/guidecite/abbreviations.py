@@ -544,8 +544,10 @@ class Expansion:
     #: The question spells the long form out apart from it ("ks: ... klinefelter syndrome"):
     #: two mentions, not a definition.
     apart: bool = False
-    #: Not an abbreviation: the library's term for an everyday word (glosses.py).
-    glossed: bool = False
+    #: Not an abbreviation: the library's term for the question's everyday words, these as
+    #: written ("hair loss" for "alopecia", which `short`, "hair", then also spells:
+    #: glosses.py).
+    glossed: str = ""
 
 
 @dataclass

@@ -44,7 +44,7 @@ def explain(
     for correction in frame.corrections:
         lines.append(f"  corrected:  '{correction.written}' -> '{correction.corrected}'")
     for gloss in (e for e in query.expansions if e.glossed):
-        lines.append(f"  glossed:    '{gloss.short}' as '{gloss.long}' (the library's word)")
+        lines.append(f"  glossed:    '{gloss.glossed}' as '{gloss.long}' (the library's word)")
     if frame.uncovered:
         lines.append(f"  not in the library (asked): {', '.join(frame.uncovered)}")
     if frame.set_aside:

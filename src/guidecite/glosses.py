@@ -88,7 +88,7 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
                 continue
             term = gloss_of(phrase, store)
             if term is not None and not stated & frozenset(terms(term)):  # "hairy (leukemia)"
-                found[owner] = Expansion(owner, term, GLOSS_WEIGHT, glossed=True)
+                found[owner] = Expansion(owner, term, GLOSS_WEIGHT, glossed=phrase)
     return tuple(found.values())
 
 

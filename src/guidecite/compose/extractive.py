@@ -832,18 +832,19 @@ def only_what_it_depends_on(text: str) -> bool:
 
 
 def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = False) -> str | None:
-    """What the reader should know about how the question was read: words corrected,
-    parts the library does not cover, when no statement gives the value asked for or says
-    what to do, when no statement speaks of where the question places its care ("in the
-    emergency department"), and when the article is only what the library holds on the
-    topic itself (`only_topic`; in English: frame.READING_NOTICES, translated where
-    shown)."""
+    """What the reader should know about how the question was read: words corrected or read
+    in the library's term for them, parts the library does not cover, when no statement
+    gives the value asked for or says what to do, when no statement speaks of where the
+    question places its care ("in the emergency department"), and when the article is only
+    what the library holds on the topic itself (`only_topic`; in English:
+    frame.READING_NOTICES, translated where shown)."""
     frame = query.frame
     said = []
-    if frame.corrections:
-        read = ", ".join(
-            CORRECTION % {"written": c.written, "corrected": c.corrected} for c in frame.corrections
-        )
+    # words corrected, and everyday words read in the library's term for them (glosses.py)
+    read_as = [(c.written, c.corrected) for c in frame.corrections]
+    read_as += [(e.glossed, e.long) for e in query.expansions if e.glossed]
+    if read_as:
+        read = ", ".join(CORRECTION % {"written": w, "corrected": c} for w, c in read_as)
         said.append(READ_AS % {"corrections": read})
     # A word of everyday use set aside ("What is weird about it is ...") is no part of the
     # question the article leaves unanswered; a name no one uses but the asker is.
