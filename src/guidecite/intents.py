@@ -270,8 +270,8 @@ INTENTS: tuple[Intent, ...] = (
             r"give",
             # "what helps with ringing in the ears", "does anything help for hiccups", "what
             # helps a sore throat"; not "help is available"
-            r"helps? (?:him|her|me|them|us|with|for|a|an|my|his|her|their|your|the|relieve|"
-            r"ease|stop|get rid)\b",
+            r"helps? (?:him|her|me|them|us|with|for|a|an|my|his|their|your|the|relieve|ease|"
+            r"stop|get rid)\b",
             r"lower",
             r"reduce",
             r"control",

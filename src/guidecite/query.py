@@ -337,9 +337,9 @@ def _read(
     expansions = tuple(
         expand(text, abbreviations, known=store.doc_freq, relatedness=_relatedness(embedder))
     )
-    if not spanish:  # an everyday word the library glosses: "shaking (tremor)"
-        glossed = [w for w in words if w not in {e.short for e in expansions}]
-        expansions += glosses(text, glossed, store)
+    if not spanish:  # everyday words the library glosses: "shaking (tremor)"
+        abbreviated = {e.short for e in expansions}
+        expansions += glosses(text, [w for w in words if w not in abbreviated], store)
     contracted = abbreviations.contractions(text) + species_abbreviated(words, store)
     concepts = weigh_concepts(words, expansions, store, contracted, text, titles)
     return words, expansions, contracted, concepts
