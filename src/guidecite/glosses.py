@@ -64,6 +64,8 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
     # each word of the question read once: whether it may be glossed, and how many passages
     # use it
     content = {w.casefold(): w for w in words if glossable(w)}
+    if not content:
+        return ()
     freq = {w: store.doc_freq(w) for w in content.values()}
     stated = frozenset(t for w in words for t in terms(w))
     rare = max(GLOSS_PASSAGES, RARE_SHARE * store.counts()["passages"])

@@ -518,14 +518,14 @@ def first_items_on_their_lines(lines: Sequence[str]) -> list[str]:
     return result
 
 
-def _own_lines(after: str, following: str | None) -> list[str]:
-    """Text the source ran into a list's item, as lines of its own, given the line after
-    it: a list it leads in on its own line ("... This happens because medicines can -
-    change the way ...", then "- cause your blood vessels to constrict") has that first item
-    on a line of its own too (first_items_on_their_lines)."""
-    if following is None:
+def _own_lines(after: str, lines: Sequence[str], at: int) -> list[str]:
+    """Text the source ran into a list's item, as lines of its own to go before line `at`:
+    a list it leads in on its own line ("... This happens because medicines can - change
+    the way ...", then "- cause your blood vessels to constrict") has that first item on a
+    line of its own too (first_items_on_their_lines)."""
+    if at >= len(lines):
         return [after]
-    return first_items_on_their_lines([after, following])[:-1]
+    return first_items_on_their_lines([after, lines[at]])[:-1]
 
 
 #: The most words an unmarked line after a lead-in may hold to be one of its list's items.
@@ -648,8 +648,7 @@ def statement_units(text: str) -> list[str]:
                     units += sentences[:-1]
                     units += _said_with_lead(sentences[-1], items)
                     if after:
-                        at = following
-                        lines[at:at] = _own_lines(after, lines[at] if at < len(lines) else None)
+                        lines[following:following] = _own_lines(after, lines, following)
                     i = following
                     continue
                 if items:  # its items stand on their own: the announcement says nothing
@@ -673,7 +672,7 @@ def statement_units(text: str) -> list[str]:
                         units += _said_with_lead(_led_on(lead, items[n]), own)
                     if after:
                         # a paragraph: it may lead in the items after it
-                        lines[i:i] = _own_lines(after, lines[i] if i < len(lines) else None)
+                        lines[i:i] = _own_lines(after, lines, i)
                     continue
                 colon = line.rstrip().endswith(":")
                 paragraphs, i = _unmarked_items(lines, i) if colon else ([], i)
