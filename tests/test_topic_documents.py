@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ingested_home
-from guidecite.answer import find_passages, open_library, read_question
+from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.library import Library
 from guidecite.settings import Settings
+from guidecite.types import ANSWERED
 
 PAGES = {
     "hcl.md": "# Hairy Cell Leukemia\n\n## Treatment\n\n"
@@ -58,6 +59,10 @@ PAGES = {
     "emergency-oxygen.md": "# Oxygen use in emergency settings\n\n## Treatment\n\n"
     "In emergency settings oxygen is treated as a drug: breathless patients are treated "
     "with oxygen in the emergency setting before a prescription is written.\n",
+    "quorva.md": "# Parasites - Quorvosis (Quorva infection)\n\n## What is it?\n\n"
+    "Quorva infection is caught from soil; most people never feel ill.\n",
+    "quorvosis-pregnancy.md": "# Quorvosis in pregnancy: screening and treatment\n\n"
+    "## Recommendations\n\nWhen the fetus is infected, zentamycin should be offered.\n",
     "feces.md": "# Feces\n\n## What is it?\n\nFeces can smell strongly after some foods.\n",
     "oic.md": "# Opioid-induced constipation\n\n## Treatment\n\n"
     "Laxatives are the first treatment for opioid-induced constipation: they soften feces.\n",
@@ -109,6 +114,21 @@ def test_a_topic_asked_by_another_name_a_title_lists_has_the_documents_of_its_ow
     question = "What causes quenching fever?"
     _, titles = topic_of(question, hairy_library)
     assert "Causes of Zorblax disease" in titles
+
+
+def test_a_topic_asked_by_the_name_a_title_gives_in_brackets_has_the_documents_of_its_own(
+    hairy_library,
+) -> None:
+    # "Quorvosis (Quorva infection)": the question's "quorva infection" is quorvosis, so the
+    # guideline on quorvosis in pregnancy is on the topic, and a question on the fetus is
+    # answered from it, not declined because the one page titled with the question's words
+    # never mentions a fetus
+    question = "Pregnant woman with a quorva infection and an infected fetus: what treatment?"
+    _, titles = topic_of(question, hairy_library)
+    assert "Quorvosis in pregnancy: screening and treatment" in titles
+    result = answer(question, hairy_library)
+    assert result.status == ANSWERED
+    assert "zentamycin" in " ".join(s.text for s in result.statements)
 
 
 def test_a_word_for_patients_names_the_topic_beside_its_neighbour(hairy_library) -> None:

@@ -19,7 +19,14 @@ from guidecite.question_topic import (
 )
 from guidecite.relevance import off_topic_reason
 from guidecite.retrieval import issued_by
-from guidecite.topics import TitleMatch, TopicIndex, adjacent_pairs, initials, topic_phrase
+from guidecite.topics import (
+    TitleMatch,
+    TopicIndex,
+    adjacent_pairs,
+    initials,
+    named_both_ways,
+    topic_phrase,
+)
 from query_support import framed
 
 TITLES = [
@@ -374,3 +381,26 @@ def test_the_words_of_a_group_of_patients_name_a_topic_only_beside_a_word_of_the
     question = "How is postpartum depression treated?"
     named = titles_named(_weighed(question, weights), index, None)
     assert named.matches["depression"].concepts == (0, 1)
+
+
+def test_a_title_gives_its_subject_another_name_in_a_closing_bracket() -> None:
+    assert named_both_ways("Parasites - Toxoplasmosis (Toxoplasma infection)") == (
+        "Toxoplasmosis",
+        "Toxoplasma infection",
+    )
+    assert named_both_ways(
+        "Parasites - American Trypanosomiasis (also known as Chagas Disease)"
+    ) == (
+        "American Trypanosomiasis",
+        "Chagas Disease",
+    )
+    # an abbreviation, a mark, a part, a list of other names, or a bracket after a long
+    # title gives no second name
+    for title in (
+        "Tuberculosis (TB)",
+        "Gastrointestinal Neuroendocrine Tumors (PDQ®) - NCI",
+        "Plasma Cell Neoplasms (Including Multiple Myeloma)",
+        "Addison disease (Also called: Primary adrenal insufficiency)",
+        "Management of chronic pain in survivors of adult cancers (ASCO guideline)",
+    ):
+        assert named_both_ways(title) is None, title

@@ -42,7 +42,7 @@ from .rerank import Reranker, reads_meaning
 from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .store.base import Store
 from .store.lexical import Clause
-from .topics import TitleMatch, TopicIndex, aliases, main_title, topic_phrase
+from .topics import TitleMatch, TopicIndex, aliases, main_title, named_both_ways, topic_phrase
 from .types import Document, Hit, Passage
 from .wording import adverb, english_words, everyday_word
 
@@ -402,6 +402,16 @@ def topic_documents(
         subject_terms(index.titles[d])
         for d in members
         if aliases(index.titles[d]) and len(subject_terms(index.titles[d])) >= 2
+    }
+    # ... and a title's two names for its subject ("Parasites - Toxoplasmosis (Toxoplasma
+    # infection)": the question's "toxoplasma infection" is toxoplasmosis), a name of one
+    # word where few titles hold it
+    other_names |= {
+        name
+        for d in members
+        for own_name in named_both_ways(index.titles[d]) or ()
+        for name in [frozenset(terms(own_name))]
+        if len(name) >= 2 or index.specific(name)
     }
     for name in other_names:
         members |= {

@@ -148,6 +148,11 @@ class TopicIndex:
             if any(alt <= set(terms(main_title(self.titles[doc_id]))) for alt in concept[1])
         }
 
+    def specific(self, name: frozenset[str]) -> bool:
+        """Whether a name's every term is in few titles (not a generic word such as
+        "disease" or "treatment")."""
+        return bool(name) and all(len(self._postings.get(t, ())) <= self._generic for t in name)
+
     def names_beside(self, index: int, concepts: Sequence[Concept], question: str) -> bool:
         """Whether a title names concept `index` as its subject beside another word the
         question has next to it: "Locked-In Syndrome" for "my brother with locked-in
@@ -269,6 +274,35 @@ def aliases(title: str) -> list[str]:
     if found is None:
         return []
     return [name.strip() for name in found.group(1).split(";") if name.strip()]
+
+
+#: A title that gives its subject another name in a closing bracket: "Parasites -
+#: Toxoplasmosis (Toxoplasma infection)", "Cyclosporiasis (Cyclospora Infection)",
+#: "American Trypanosomiasis (also known as Chagas Disease)"; the name of a series of pages
+#: before a dash ("Parasites - ") is no part of the subject's name.
+_BRACKET_NAME = re.compile(
+    r"^(?:[^()]*?\s[-–]\s)?(?P<own>[^()]+?)\s*\((?:also known as\s+)?(?P<other>[^()]+)\)\s*$",
+    re.IGNORECASE,
+)
+#: The most words of a subject's own name before such a bracket: after a longer title, a
+#: bracket says something else of it.
+BRACKET_NAMED_WORDS = 4
+
+
+def named_both_ways(title: str) -> tuple[str, str] | None:
+    """The two names a title gives its subject, its own and the one in its closing bracket
+    ("Toxoplasmosis", "Toxoplasma infection"), or None. A bracket of one word is an
+    abbreviation or a mark ("(TB)", "(PDQ®)"), not a name, and one that opens "including"
+    names a part ("Plasma Cell Neoplasms (Including Multiple Myeloma)")."""
+    found = _BRACKET_NAME.match(title)
+    if found is None or _ALSO_CALLED.search(title):
+        return None
+    own, other = found["own"].strip(), found["other"].strip()
+    if len(other.split()) < 2 or other.casefold().startswith("including"):
+        return None
+    if len(own.split()) > BRACKET_NAMED_WORDS:
+        return None
+    return own, other
 
 
 def _paired(own: set[str], question_words: Sequence[str], title_words: Sequence[str]) -> bool:
