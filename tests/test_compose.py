@@ -1003,6 +1003,24 @@ def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     assert [unit for unit, _ in statements_of(share)][1:] == [share]
 
 
+def test_it_is_sufficient_for_someone_to_points_nowhere_and_is_a_statement_of_its_own():
+    # "It is sufficient for patients to ..." says a quality of what someone does: a
+    # recommendation of its own, not said with the item before it
+    text = (
+        "Patient Satisfaction\n"
+        "- Patients should be offered sedation during FB to improve patient tolerance. [B]\n"
+        "- It is sufficient for patients to have no food by mouth for 4 h before "
+        "bronchoscopy. [D]\n"
+        "- It is important for them to bring a list of their medicines.\n"
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    sedation = [u for u in units if u.startswith("Patients should be offered sedation")]
+    assert sedation and "sufficient" not in sedation[0]
+    assert any(u.startswith("It is sufficient for patients to have no food") for u in units)
+    # "for them" points back: that sentence is said with the one before it, not alone
+    assert not any(u.startswith("It is important for them") for u in units)
+
+
 def test_it_is_important_to_points_nowhere_and_a_grade_line_is_no_sentence_to_point_back_at():
     text = (
         "1. A disease-specific history and physical examination should be performed. "

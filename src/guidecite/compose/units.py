@@ -274,7 +274,13 @@ _POINTING_BACK = (
     # "It is important to distinguish ...", which points nowhere
     r"(?:It(?!\s+(?:is|was|remains|seems|appears)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
     r"(?:that|if|whether)\b)(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:important|essential|"
-    r"necessary|advisable|reasonable|critical|crucial|vital|prudent|wise)\s+to\b)|"
+    r"necessary|advisable|reasonable|critical|crucial|vital|prudent|wise)\s+to\b)"
+    # nor that of "It is sufficient for patients to have no food ...": a quality said of
+    # what someone does
+    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:un)?(?:sufficient|appropriate|acceptable|"
+    r"preferable|reasonable|important|essential|necessary|advisable|common|usual|possible|"
+    r"helpful|useful|best|better)\s+for\s+(?!(?:them|it|him|her|these|those|this|that|such)\b)"
+    r"[^,.;:]{1,60}?\s+to\s)|"
     r"They|Its|Their|He|She|Others|Another|Both|Such|Here)\b",
     # "Other treatment is supportive": other than what came before (not "Other than ...")
     r"Other\b(?!\s+than\b)",
