@@ -63,6 +63,11 @@ PAGES = {
     "Quorva infection is caught from soil; most people never feel ill.\n",
     "quorvosis-pregnancy.md": "# Quorvosis in pregnancy: screening and treatment\n\n"
     "## Recommendations\n\nWhen the fetus is infected, zentamycin should be offered.\n",
+    "brelnoxin.md": "# Kelvo-stimulating agents (brelnoxin) for treating tiredness in people "
+    "with quorvosis having surgery\n\n## Recommendations\n\nKelvo-stimulating agents such as "
+    "brelnoxin are recommended for tiredness in people with quorvosis having surgery.\n",
+    "tiredness-heart.md": "# Treatment of tiredness in patients with heart disease\n\n"
+    "## Recommendations\n\nDo not use brelnoxin for tiredness in patients with heart failure.\n",
     "feces.md": "# Feces\n\n## What is it?\n\nFeces can smell strongly after some foods.\n",
     "oic.md": "# Opioid-induced constipation\n\n## Treatment\n\n"
     "Laxatives are the first treatment for opioid-induced constipation: they soften feces.\n",
@@ -129,6 +134,21 @@ def test_a_topic_asked_by_the_name_a_title_gives_in_brackets_has_the_documents_o
     result = answer(question, hairy_library)
     assert result.status == ANSWERED
     assert "zentamycin" in " ".join(s.text for s in result.statements)
+
+
+def test_a_title_for_patients_with_a_condition_the_question_never_names_is_not_its_topic(
+    hairy_library,
+) -> None:
+    # the drug's rare name is in one title only, but that guideline is for people with
+    # another condition: the guideline on the question's own patients is the topic
+    question = (
+        "Patient with heart failure and mild tiredness: should we start a kelvo-stimulating "
+        "agent such as brelnoxin?"
+    )
+    query, _, _ = find_passages(read_question(question, hairy_library), hairy_library, "clinician")
+    assert query.frame.topic_title == "Treatment of tiredness in patients with heart disease"
+    result = answer(question, hairy_library)
+    assert result.bottom_line[0].text.startswith("Do not use brelnoxin")
 
 
 def test_a_word_for_patients_names_the_topic_beside_its_neighbour(hairy_library) -> None:

@@ -38,6 +38,7 @@ from .query import (
     spellings,
     subject_terms,
 )
+from .relevance import asked_terms
 from .rerank import Reranker, reads_meaning
 from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .store.base import Store
@@ -276,7 +277,7 @@ def candidate_titles(
     strongest = max((weight for weight, _ in query.concepts), default=0.0)
     said = words(query.read)
     main = dominant_word(query)
-    return [
+    eligible = [
         d
         for d, m in matches.items()
         if (
@@ -286,6 +287,35 @@ def candidate_titles(
         and (main is None or main in m.concepts)
         and excluded_population(index.titles[d], query.frame.qualifiers) is None
     ]
+    said = asked_terms(query)
+    # a guideline on the drug asked about for patients with another condition is not the
+    # topic where a title on the question's own patients can be
+    return [d for d in eligible if not for_other_patients(index.titles[d], said)] or eligible
+
+
+#: Whom a title says it is for by their condition: "... for treating anaemia in people with
+#: cancer having chemotherapy", "Treatment of anemia in patients with heart disease".
+_FOR_PATIENTS_WITH = re.compile(
+    r"\b(?:in|for)\s+(?:people|patients|adults|children|women|men|persons|individuals)"
+    r"\s+with\s+(?P<condition>[^:;.()?]+)",
+    re.IGNORECASE,
+)
+#: Where the condition's name ends: what the patients have or undergo besides it.
+_CONDITION_ENDS = re.compile(
+    r"\s+(?:having|who|undergoing|receiving|requiring|treated|after|before|during|on)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def for_other_patients(title: str, said: frozenset[str]) -> bool:
+    """Whether a title says it is for patients with a condition the question never names
+    (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
+    people with cancer having chemotherapy" for a patient with heart failure."""
+    found = _FOR_PATIENTS_WITH.search(title)
+    if found is None:
+        return False
+    condition = frozenset(terms(_CONDITION_ENDS.sub("", found["condition"])))
+    return bool(condition) and not condition & said
 
 
 def best_title(
