@@ -1967,6 +1967,23 @@ def test_a_weak_grade_does_not_lift_a_statement_to_lead() -> None:
     assert lead_with_answer([schedule, strong], dose)[0] is strong
 
 
+def test_a_grade_s_words_are_not_what_a_statement_states_when_it_is_weighed_to_lead() -> None:
+    # "(Option; Evidence Level Grade C)" states no treatment option: asked "what are the
+    # treatment options?", the statement whose own words offer them leads
+    def candidate(text: str, score: float) -> Candidate:
+        passage = Passage(text[:8], text[:8], 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, None)
+
+    graded = candidate(
+        "Clinicians may offer observation to patients with mCRPC. (Option; Evidence Level Grade C)",
+        1.73,
+    )
+    offered = candidate("Clinicians should offer enzalutamide to patients with mCRPC.", 1.76)
+    asked = ((2.0, (frozenset(terms("options")),)), (2.0, (frozenset(terms("treatment")),)))
+    management = intent_named("management")
+    assert lead_with_answer([graded, offered], management, asked=asked)[0] is offered
+
+
 def test_a_question_on_what_something_is_is_led_by_the_statement_that_says_it() -> None:
     def candidate(text: str, score: float) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

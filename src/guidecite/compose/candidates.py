@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analysis import terms
+from ..grades import without_trailing_grade
 from ..intents import Intent, intent_named
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
@@ -182,10 +183,12 @@ _IN_PLACE_OF = re.compile(
 def stated_terms(candidate: Candidate) -> frozenset[str]:
     """A statement's terms without those it names only as what it replaces: "As an
     alternative to hydrocortisone, ... prednisolone (3-5 mg/d)" gives a dose of
-    prednisolone, not of hydrocortisone."""
-    if not _IN_PLACE_OF.search(candidate.text):
+    prednisolone, not of hydrocortisone; nor those of the grade that closes it: "...
+    (Option; Evidence Level Grade C)" states no treatment option."""
+    text = without_trailing_grade(candidate.text)
+    if text == candidate.text and not _IN_PLACE_OF.search(text):
         return candidate.terms
-    return frozenset(terms(_IN_PLACE_OF.sub(" ", candidate.text)))
+    return frozenset(terms(_IN_PLACE_OF.sub(" ", text)))
 
 
 #: Statements sharing this share of their terms, with the same numbers, say the same thing.
