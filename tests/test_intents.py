@@ -425,3 +425,19 @@ def test_what_helps_asks_what_to_do() -> None:
     ):
         assert intents_of(asked)[0].name == "management", asked
     assert [i.name for i in intents_of("Where can I find help and support?")] == ["general"]
+
+
+def test_whether_to_go_on_with_a_drug_asks_what_to_do_and_a_dose_that_names_it_asks_none() -> None:
+    for asked in (
+        "I have gout and take aspirin for my heart, do I need to stop the aspirin?",
+        "can I keep taking my aspirin with gout?",
+        "Gout patient on low-dose aspirin - should the aspirin be stopped?",
+        "Which women should take low-dose aspirin in pregnancy?",
+    ):
+        assert intents_of(asked)[0].name == "management", asked
+    # "low-dose aspirin" names the drug; a dose asked for is still a dose
+    assert "dose" not in [
+        i.name for i in intents_of("Should gout patients on low-dose aspirin stop it?")
+    ]
+    assert intents_of("What is the dose of aspirin?")[0].name == "dose"
+    assert intents_of("What dose of low-dose aspirin is used?")[0].name == "dose"

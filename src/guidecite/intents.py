@@ -115,8 +115,8 @@ INTENTS: tuple[Intent, ...] = (
         "dose",
         "Dosing",
         cue(
-            r"dose",
-            r"doses",
+            # not the dose that names a drug's form ("low-dose aspirin", "high dose steroids")
+            r"(?<!-)(?<!low )(?<!high )doses?\b",
             r"dosing",
             r"dosage",
             r"how much",
@@ -263,6 +263,11 @@ INTENTS: tuple[Intent, ...] = (
             r"approved\b",
             r"ok(?:ay)? to",
             r"can (?:i|we|you|he|she) (?:just )?(?:start|give|use|take|stop|switch|continue)",
+            # whether to go on with a drug: "do I need to stop the aspirin?", "should the
+            # aspirin be stopped?", "can I keep taking my aspirin?"
+            r"(?:need|have|ought) to (?:stop|keep|continue|quit|come off)\b",
+            r"(?:stop|keep|continue|quit) (?:taking|using)\b",
+            r"be (?:stopped|discontinued|continued|withheld)\b",
             r"work(?:s)? (?:well|for)",
             r"effective",
             r"approach",
@@ -295,7 +300,7 @@ INTENTS: tuple[Intent, ...] = (
             # who is to have a treatment or procedure ("Which patients with a thyroid nodule
             # should have fine-needle aspiration?"), not who is to have a test or a scan
             r"(?:who|which (?:\w+ ){0,2}?(?:patients|people|persons|women|men|children|adults))"
-            r"\b[^?.]{0,80}?\b(?:should|need|needs|must)\s+(?:to\s+)?(?:have|get|receive|"
+            r"\b[^?.]{0,80}?\b(?:should|need|needs|must)\s+(?:to\s+)?(?:have|get|receive|take|"
             r"undergo|be (?:given|offered|treated))\b"
             r"(?!\s+(?:\w+\s+){0,4}?(?:tests?|tested|testing|screen\w*|scans?|imaging|"
             r"checked|examined|evaluated)\b)",
