@@ -2564,6 +2564,11 @@ def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() 
     # a recommendation that cites its studies is still a recommendation
     based = scored("Based on several trials, offer a reduced starting dose.", 1.2)
     assert lead_with_answer([based, advice], management)[0] is based
+    # who did a study is its report too; a test to be performed is no study
+    done = scored("The CCSS performed a randomized trial to test treatment reminders.", 1.5)
+    assert lead_with_answer([done, advice], management)[0] is advice
+    performed = scored("Umbilical artery pH should be performed before treatment.", 1.5)
+    assert lead_with_answer([performed, advice], management)[0] is performed
 
 
 def test_a_list_is_read_item_by_item_not_as_one_long_sentence() -> None:

@@ -158,7 +158,13 @@ _STUDY = r"(?:study|trial|case series|cohort|meta-analysis|analysis|review)"
 STUDY_REPORT = re.compile(
     r"^(?:Evidence\s*\(|(?:In|From|Among)\s+(?:a|an|the|one|two|three|several|\d+)\b[^,;:]{0,80}?"
     rf"\b{_STUDY}\b|(?:A|An|The|One)\s+[^,;:]{{0,80}}?\b{_STUDY}\b[^;:]{{0,80}}?"
-    r"\b(?:showed|shows|reported|found|demonstrated|compared|observed)\b)",
+    r"\b(?:showed|shows|reported|found|demonstrated|compared|observed)\b|"
+    # who did a study: "The CCSS performed a randomized, controlled ... trial to test ...",
+    # "Investigators conducted a prospective study on 122 patients ..." (not "... should be
+    # performed")
+    r"[^,;:]{0,60}?\b(?<!be )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )"
+    r"(?:performed|conducted|carried out|completed|undertook)\s+"
+    rf"(?:a|an|the|two|three|several|\d+)\b[^;:.]{{0,60}}?\b{_STUDY}\b)",
     re.IGNORECASE,
 )
 #: Research under way, not care today: "A variety of new drug treatments for Parkinson's
