@@ -441,3 +441,12 @@ def test_whether_to_go_on_with_a_drug_asks_what_to_do_and_a_dose_that_names_it_a
     ]
     assert intents_of("What is the dose of aspirin?")[0].name == "dose"
     assert intents_of("What dose of low-dose aspirin is used?")[0].name == "dose"
+
+
+def test_a_time_said_by_another_event_answers_when() -> None:
+    when = intent_named("timing").answers
+    assert when.search("Prophylaxis should be started at the same time as ULT, not delayed.")
+    assert when.search("Start the antibiotic concurrently with the first dose of steroids.")
+    assert when.search("Surgery should not be delayed in these patients.")
+    assert not when.search("Carry out cardioversion, without delaying to achieve anticoagulation.")
+    assert not when.search("Prophylaxis with colchicine is preferred.")

@@ -158,7 +158,10 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             rf"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*\s*{_UNIT_TIME}\b(?!-old)|\bwithin\b|\bevery\b|"
             r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bonce\b|"
-            r"\bage[sd]?\s+\d",
+            r"\bage[sd]?\s+\d|"
+            # a time said by another event: "started at the same time as ULT, not delayed"
+            r"\bat the same time\b|\bconcurrently\b|\bsimultaneously\b|\bas soon as\b|"
+            r"\bnot (?:be )?delayed\b|\bwithout delay\b",
             _I,
         ),
         ("interval", "weeks", "months"),
