@@ -17,11 +17,13 @@ from guidecite.compose.extractive import (
     SiteText,
     beyond_topic,
     bottom_line_size,
+    care_before_reports,
     frame_notice,
     lead_with_answer,
     length_factor,
     lists,
     pick_statements,
+    reports_a_study,
     rerank,
     said_alike,
     said_in_full,
@@ -2569,6 +2571,34 @@ def test_a_report_of_one_study_leads_only_where_the_question_asks_for_studies() 
     assert lead_with_answer([done, advice], management)[0] is advice
     performed = scored("Umbilical artery pH should be performed before treatment.", 1.5)
     assert lead_with_answer([performed, advice], management)[0] is performed
+
+
+def test_a_document_s_statements_of_care_take_its_places_before_its_study_reports() -> None:
+    def candidate(text: str, score: float, grade: str | None = None) -> Candidate:
+        passage = Passage(text[:8], "pdq", 0, (), text)
+        return Candidate(text, Hit(passage, 1.0), frozenset(terms(text)), score, grade)
+
+    trials = [
+        candidate("A study included 15 children who were treated with proton RT.", 1.6),
+        candidate("In a pilot study, VDC alternating with IE was used.", 1.5),
+        candidate(
+            "While induction is given for 9 to 12 weeks, 2.2% of patients progressed.",
+            1.4,
+            "Level of evidence A1",
+        ),
+    ]
+    standard = candidate("In North America, VAC is the standard regimen.", 1.0)
+    graded = candidate("Urgent CABG might be considered.", 1.0, "Level of Evidence: C")
+    assert not reports_a_study(graded)
+    advice = candidate("Children should receive aprepitant.", 1.0, "Level of evidence A1")
+    assert not reports_a_study(advice)
+    ordered = care_before_reports([*trials, standard])
+    assert ordered[0] is standard and within_limits(ordered, 2)[0] is standard
+    # a study that PDQ grades by its level of evidence is a study's report, and so is one
+    # that says whom a study included
+    assert all(reports_a_study(c) for c in trials) and not reports_a_study(standard)
+    management = intent_named("management")
+    assert lead_with_answer([*trials, standard], management)[0] is standard
 
 
 def test_a_list_is_read_item_by_item_not_as_one_long_sentence() -> None:

@@ -450,3 +450,15 @@ def test_a_time_said_by_another_event_answers_when() -> None:
     assert when.search("Surgery should not be delayed in these patients.")
     assert not when.search("Carry out cardioversion, without delaying to achieve anticoagulation.")
     assert not when.search("Prophylaxis with colchicine is preferred.")
+
+
+def test_the_choice_a_guideline_makes_asks_what_to_do() -> None:
+    for asked in (
+        "What is the standard chemotherapy for intermediate-risk rhabdomyosarcoma in children?",
+        "What is the preferred antibiotic for community-acquired pneumonia?",
+        "What is the drug of choice for syphilis?",
+    ):
+        assert intents_of(asked)[0].name == "management", asked
+    # what something is, and a range, are still asked as such
+    assert intents_of("What is chemotherapy?")[0].name == "definition"
+    assert intents_of("What is the standard of care?")[0].name == "definition"

@@ -257,6 +257,10 @@ INTENTS: tuple[Intent, ...] = (
             r"options?",
             r"first[- ]line",
             r"second[- ]line",
+            # the choice a guideline makes: "What is the standard chemotherapy for ...?",
+            # "What is the preferred antibiotic for ...?"
+            r"(?:standard|preferred|recommended|usual|optimal) (?:[\w-]+ )?(?:for|in)\b",
+            r"(?:drug|treatment|agent) of choice",
             r"medications?",
             r"medicines?",
             r"drugs?",

@@ -158,7 +158,8 @@ _STUDY = r"(?:study|trial|case series|cohort|meta-analysis|analysis|review)"
 STUDY_REPORT = re.compile(
     r"^(?:Evidence\s*\(|(?:In|From|Among)\s+(?:a|an|the|one|two|three|several|\d+)\b[^,;:]{0,80}?"
     rf"\b{_STUDY}\b|(?:A|An|The|One)\s+[^,;:]{{0,80}}?\b{_STUDY}\b[^;:]{{0,80}}?"
-    r"\b(?:showed|shows|reported|found|demonstrated|compared|observed)\b|"
+    r"\b(?:showed|shows|reported|found|demonstrated|compared|observed|included|enrolled|"
+    r"evaluated|examined)\b|"
     # who did a study: "The CCSS performed a randomized, controlled ... trial to test ...",
     # "Investigators conducted a prospective study on 122 patients ..." (not "... should be
     # performed")
@@ -293,9 +294,11 @@ class ExtractiveComposer:
         patient = patient_groups(query)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient | maybe, documents)
+        studies_asked = bool(STUDY_ASKED.search(query.read))
+        if not studies_asked:
+            picked = care_before_reports(picked)
         picked = within_limits(picked, self.max_statements)
         main = main_focus(query)
-        studies_asked = bool(STUDY_ASKED.search(query.read))
         picked = lead_with_answer(
             picked,
             intents[0],
@@ -627,6 +630,18 @@ def pick_statements(
     return picked
 
 
+def care_before_reports(picked: Sequence[Candidate]) -> list[Candidate]:
+    """The picked statements in their order, except that within each document a report of
+    one study (reports_research) takes a place only after the statements of care: a PDQ
+    summary's "In North America, VAC is the standard multiagent chemotherapy regimen ..."
+    is not crowded out of the document's few places by the trials that led to it."""
+    own: dict[str, list[Candidate]] = {}
+    for c in picked:
+        own.setdefault(c.hit.passage.doc_id, []).append(c)
+    queues = {doc_id: iter(sorted(found, key=reports_a_study)) for doc_id, found in own.items()}
+    return [next(queues[c.hit.passage.doc_id]) for c in picked]
+
+
 def within_limits(picked: Sequence[Candidate], limit: int) -> list[Candidate]:
     """The first `limit` statements, at most MAX_FROM_DOCUMENT of them from one document."""
     return first_of_each_document(
@@ -650,7 +665,7 @@ def bottom_line_size(
     first, second = picked[0], picked[1]
     if first.named_source and not second.named_source:
         return 1
-    if not studies_asked and reports_research(second.text):
+    if not studies_asked and reports_a_study(second):
         return 1
     if only_what_it_depends_on(second.text) and not only_what_it_depends_on(first.text):
         return 1
@@ -777,7 +792,7 @@ def lead_with_answer(
     pool = [c for c in picked if c.named_source] or picked
     pool = [c for c in pool if not said_for(c.text) & SUBGROUPS - patient] or pool
     if not studies_asked:
-        pool = [c for c in pool if not reports_research(c.text)] or pool
+        pool = [c for c in pool if not reports_a_study(c)] or pool
     pool = [c for c in pool if not only_what_it_depends_on(c.text)] or pool
     if (
         primary is not None
@@ -816,6 +831,29 @@ def lists(intent: Intent, text: str) -> bool:
         if offers_any((intent,), said):
             return True
     return False
+
+
+def reports_a_study(candidate: Candidate) -> bool:
+    """Whether a statement reports one study or research under way (reports_research), or
+    is graded by the level of evidence its source gives a study it describes ("... were
+    found to have early disease progression ... [Level of evidence A1]", as PDQ summaries
+    grade the trials they report) and says nothing of what to do: "Children who cannot
+    receive dexamethasone should receive a 5-HT3 receptor antagonist plus aprepitant" is
+    advice on that evidence."""
+    if reports_research(candidate.text):
+        return True
+    return bool(STUDY_LEVEL.match(candidate.grade or "")) and not ADVISES.search(candidate.text)
+
+
+#: How PDQ summaries grade the studies they describe, by the level of evidence of each ("Level
+#: of evidence A1", "Level of evidence: II"); not a guideline's grade of its recommendation
+#: ("Class IIb; Level of Evidence: C", "Level of evidence B").
+STUDY_LEVEL = re.compile(r"Level of evidence(?: [A-D][1-4]\b|: [IV]+\b)")
+#: Words in which a statement advises what to do.
+ADVISES = re.compile(
+    r"\b(?:should|must|recommend\w*|offer\w*|consider\w*|(?:is|are) indicated|standard)\b",
+    re.IGNORECASE,
+)
 
 
 def reports_research(text: str) -> bool:
