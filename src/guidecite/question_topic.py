@@ -287,10 +287,10 @@ def candidate_titles(
         and (main is None or main in m.concepts)
         and excluded_population(index.titles[d], query.frame.qualifiers) is None
     ]
-    said = asked_terms(query)
     # a guideline on the drug asked about for patients with another condition is not the
     # topic where a title on the question's own patients can be
-    return [d for d in eligible if not for_other_patients(index.titles[d], said)] or eligible
+    asked = asked_terms(query)
+    return [d for d in eligible if not for_other_patients(index.titles[d], asked)] or eligible
 
 
 #: Whom a title says it is for by their condition: "... for treating anaemia in people with
