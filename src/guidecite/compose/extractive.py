@@ -632,7 +632,7 @@ def pick_statements(
 
 def care_before_reports(picked: Sequence[Candidate]) -> list[Candidate]:
     """The picked statements in their order, except that within each document a report of
-    one study (reports_research) takes a place only after the statements of care: a PDQ
+    one study (reports_a_study) takes a place only after the statements of care: a PDQ
     summary's "In North America, VAC is the standard multiagent chemotherapy regimen ..."
     is not crowded out of the document's few places by the trials that led to it."""
     own: dict[str, list[Candidate]] = {}
