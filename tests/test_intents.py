@@ -450,6 +450,8 @@ def test_a_time_said_by_another_event_answers_when() -> None:
     assert when.search("Surgery should not be delayed in these patients.")
     assert not when.search("Carry out cardioversion, without delaying to achieve anticoagulation.")
     assert not when.search("Prophylaxis with colchicine is preferred.")
+    # two things done together say no time: "The PET and CT scans are done at the same time"
+    assert not when.search("The PET and CT scans are done at the same time on one machine.")
 
 
 def test_the_choice_a_guideline_makes_asks_what_to_do() -> None:

@@ -160,7 +160,7 @@ INTENTS: tuple[Intent, ...] = (
             r"\bannual|\bdaily\b|\bmonthly\b|\bweekly\b|\binterval|\buntil\b|\bonce\b|"
             r"\bage[sd]?\s+\d|"
             # a time said by another event: "started at the same time as ULT, not delayed"
-            r"\bat the same time\b|\bconcurrently\b|\bsimultaneously\b|\bas soon as\b|"
+            r"\bat the same time as\b|\bconcurrently with\b|\bsimultaneously with\b|\bas soon as\b|"
             r"\bnot (?:be )?delayed\b|\bwithout delay\b",
             _I,
         ),
