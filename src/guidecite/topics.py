@@ -110,11 +110,7 @@ class TopicIndex:
         return max(self._name_purity(name, wanted) for name in names)
 
     def _name_purity(self, name: str, wanted: set[str]) -> float:
-        own = [
-            t
-            for t in set(terms(name)) - SEE_A_DOCTOR
-            if len(self._postings.get(t, ())) <= self._generic
-        ]
+        own = [t for t in set(terms(name)) - SEE_A_DOCTOR if self._in_few_titles(t)]
         if not own:
             return 1.0
         return sum(1 for t in own if t in wanted) / len(own)
@@ -151,7 +147,11 @@ class TopicIndex:
     def specific(self, name: frozenset[str]) -> bool:
         """Whether a name's every term is in few titles (not a generic word such as
         "disease" or "treatment")."""
-        return bool(name) and all(len(self._postings.get(t, ())) <= self._generic for t in name)
+        return bool(name) and all(self._in_few_titles(t) for t in name)
+
+    def _in_few_titles(self, term: str) -> bool:
+        """Whether a term is in no more titles than a generic word's threshold allows."""
+        return len(self._postings.get(term, ())) <= self._generic
 
     def names_beside(self, index: int, concepts: Sequence[Concept], question: str) -> bool:
         """Whether a title names concept `index` as its subject beside another word the
