@@ -1839,6 +1839,19 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     assert title_for(test, seeking) == "Testing of Seeking help in Meesmann corneal dystrophy"
 
 
+def test_the_title_s_focus_does_not_end_on_a_word_that_sets_something_aside() -> None:
+    question = "First-line treatment for pneumonia in an outpatient without comorbidities?"
+    frame = Frame("pneumonia", None, ("outpatient", "comorbidities"), "management", ())
+    words = ("First-line", "treatment", "pneumonia", "outpatient", "without", "comorbidities")
+    query = framed(question, words, frame)
+    said = frozenset(terms("Offer amoxicillin to an outpatient with pneumonia."))
+    assert title_for(query, said | frozenset(terms("without"))) == (
+        "Management of outpatient in pneumonia"
+    )
+    whole = said | frozenset(terms("without comorbidities"))
+    assert title_for(query, whole) == "Management of outpatient without comorbidities in pneumonia"
+
+
 def test_the_title_names_the_focus_as_the_statements_say_it_with_the_question_s_words() -> None:
     question = "In primary care, when should we start applying fluoride varnish to a baby's teeth?"
     frame = Frame("fluoride", None, ("varnish",), "timing", ())

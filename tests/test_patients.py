@@ -15,6 +15,7 @@ from guidecite.patients import (
     population_words,
     populations_of,
     qualifiers_of,
+    set_aside_patients,
     setting_named,
 )
 
@@ -129,6 +130,27 @@ def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() ->
 def test_what_a_question_excludes_is_set_aside() -> None:
     assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
     assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")
+
+
+def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is_named() -> None:
+    asked = "STEMI patient without heart failure or shock - when should a beta blocker start?"
+    assert set_aside_patients("Avoid it in patients with heart failure.", asked) == (
+        "patients with heart failure"
+    )
+    assert set_aside_patients("Avoid it in patients with cardiogenic shock.", asked) == (
+        "patients with cardiogenic shock"
+    )
+    review = "For people who are taking an anticoagulant, review the need for anticoagulation."
+    assert set_aside_patients(review, "AF patient not on anticoagulation - when to review?")
+    # a part of what is set aside, the same patients, or either way: no restriction to others
+    assert set_aside_patients("Treat patients with heart disease first.", asked) is None
+    kept = "For people who are not taking an anticoagulant, review stroke risk annually."
+    assert set_aside_patients(kept, "AF patient not on anticoagulation?") is None
+    either = "Offer amoxicillin to outpatients with or without comorbidities."
+    assert set_aside_patients(either, "Outpatient CAP without comorbidities?") is None
+    none = "Offer amoxicillin to patients with no comorbidities."
+    assert set_aside_patients(none, "Outpatient CAP without comorbidities?") is None
+    assert set_aside_patients("Avoid it in patients with heart failure.", "STEMI?") is None
 
 
 def test_a_statement_about_another_lettered_kind_is_named() -> None:

@@ -392,6 +392,18 @@ def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:
     assert off_topic_reason(query, text, "pdq-bladder", "Bladder Cancer Treatment") is None
 
 
+def test_a_statement_on_patients_with_what_the_question_sets_aside_is_off_topic() -> None:
+    asked = "What is the first-line treatment for pneumonia in an outpatient without comorbidities?"
+    frame = Frame("pneumonia", None, (), "management", ())
+    query = framed(asked, ("first-line", "treatment", "pneumonia", "outpatient"), frame)
+    text = "Follow-up should be arranged, particularly for patients with comorbidities."
+    assert off_topic_reason(query, text, "ats-cap", "Pneumonia in adults") == (
+        "it is about patients with comorbidities, whom the question sets aside"
+    )
+    healthy = "For healthy outpatient adults without comorbidities, amoxicillin is recommended."
+    assert off_topic_reason(query, healthy, "ats-cap", "Pneumonia in adults") is None
+
+
 def test_a_guideline_for_patients_with_another_condition_is_not_about_this_patient() -> None:
     asked = "15-year-old with moderate depression - can I just start an SSRI on its own?"
     frame = Frame("depression", None, (), "management", ())

@@ -413,6 +413,57 @@ def negated_words(question: str) -> set[str]:
     return {w.casefold() for m in _NEGATED.finditer(question) for w in m.group(1).split()}
 
 
+#: Whom a statement restricts itself to by what they have or take: "for patients with
+#: comorbidities", "For people who are taking an anticoagulant", "in adults on dialysis".
+_HAVING = re.compile(
+    r"\b(?:patients|people|persons|adults|children|women|men|individuals|those)\s+"
+    r"(?:who\s+(?:are|have)\s+(?:been\s+)?)?(?:with|taking|on|receiving|having|using)\s+"
+    r"(?P<what>[^.;:()]{2,80})",
+    _I,
+)
+#: What a question sets aside, up to where its clause ends: "without heart failure or shock",
+#: "not on anticoagulation", "sin anticoagulación".
+_SET_ASIDE = re.compile(
+    r"\b(?:without|w/o|sin|not\s+(?:on|taking|receiving|using)|with\s+no)\s+"
+    r"(?P<what>(?:[^\W_][\w'’-]*\s*){1,6})",
+    _I,
+)
+#: The words that join the things a question sets aside ("without heart failure or shock").
+_ALTERNATIVES = re.compile(r",|\b(?:or|and|nor|o|y|ni)\b", _I)
+#: Words that turn a restriction round ("patients with no comorbidities", "patients on no
+#: anticoagulant"), and a restriction either way ("patients with or without ...").
+NEGATING = frozenset({"no", "not", "without", "non", "none", "neither", "nor"})
+_EITHER_WAY = re.compile(r"^or\s+(?:without|not)\b", _I)
+
+
+def set_aside_patients(text: str, question: str) -> str | None:
+    """The patients a statement restricts itself to by what the question sets aside (each
+    thing set aside whole: "heart failure" of "without heart failure or shock"): "For
+    people who are taking an anticoagulant, review ..." for a patient "not on
+    anticoagulation", "particularly for patients with comorbidities" for an outpatient
+    "without comorbidities"; None where it restricts nobody so, or says "with no" or "with
+    or without" it."""
+    set_aside = [
+        frozenset(terms(part))
+        for found in _SET_ASIDE.finditer(question)
+        for part in _ALTERNATIVES.split(found.group("what"))
+    ]
+    set_aside = [part for part in set_aside if part]
+    if not set_aside:
+        return None
+    for match in _HAVING.finditer(text):
+        if _EITHER_WAY.match(match.group("what")):
+            continue
+        said = _WORD.findall(match.group("what"))
+        for end in range(1, len(said) + 1):
+            if said[end - 1].casefold() in NEGATING:
+                break
+            held = frozenset(terms(" ".join(said[:end])))
+            if any(part <= held for part in set_aside):
+                return match.group(0).strip()
+    return None
+
+
 #: Where care is given, as a question places it ("in the emergency department", "in
 #: primary care"): a qualifier of the question, never its topic (initials as written).
 _SETTING = re.compile(

@@ -44,6 +44,7 @@ from .patients import (
     other_patients,
     other_severity,
     populations_of,
+    set_aside_patients,
 )
 from .query import Query, dominant_word, subject_terms
 from .scoring import coverage, states_all
@@ -137,6 +138,9 @@ def off_topic_reason(
     kind = other_kind(f"{context} {text}", query.read) or other_letter_kind(text, query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
+    aside = set_aside_patients(text, query.read) or set_aside_patients(text, query.english)
+    if aside is not None:
+        return f"it is about {aside}, whom the question sets aside"
     # the question's terms are gathered only for a source that restricts its patients
     restricted = other_patients(context, lambda: asked_terms(query))
     if restricted is not None:

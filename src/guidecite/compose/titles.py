@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from ..analysis import terms
 from ..frame import names_no_focus
 from ..intents import intent_named
+from ..patients import NEGATING
 from ..query import Query
 
 _TOKEN = re.compile(r"[^\W_][\w'\-/]*")
@@ -138,6 +139,8 @@ def focus_phrase(query: Query, stated: frozenset[str] | None = None, limit: int 
         start -= 1
     while end + 1 < len(tokens) and tokens[end + 1].casefold() in keep and end - start + 1 < limit:
         end += 1
+    while end > start and tokens[end].casefold() in NEGATING:
+        end -= 1  # "outpatient without" where the statements never say what it is without
     phrase = " ".join(tokens[start : end + 1])
     expansion = next((e.long for e in query.expansions if e.short == phrase), None)
     return expansion or phrase
