@@ -25,6 +25,7 @@ from guidecite.abbreviations import (
     find_definitions,
     load_dictionary,
     long_key,
+    may_stand_for,
     short_key,
 )
 from guidecite.errors import ConfigError, StoreError
@@ -132,6 +133,13 @@ def test_rejects_parentheses_that_define_nothing(text: str) -> None:
 
 
 # -- what looks like an abbreviation ----------------------------------------------------
+
+
+def test_a_short_form_may_stand_for_words_whose_letters_it_holds_in_order() -> None:
+    assert may_stand_for("CAP", "community-acquired pneumonia in")
+    assert may_stand_for("NETs", "neuroendocrine tumors")
+    assert not may_stand_for("CAP", "acute asthma in children")
+    assert not may_stand_for("cap", "community-acquired pneumonia")  # a word, not a short form
 
 
 @pytest.mark.parametrize(

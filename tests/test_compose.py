@@ -2418,6 +2418,26 @@ def test_asked_for_the_first_line_a_statement_naming_it_leads() -> None:
     assert line_asked("What is the treatment for generalized anxiety disorder?") is None
 
 
+def test_asked_about_a_degree_of_the_condition_a_statement_naming_it_leads() -> None:
+    question = "Low-severity community-acquired pneumonia - should I send sputum cultures?"
+    subgroup = scored(
+        "Offer sputum Gram stain and culture to adults with CAP who were hospitalized.", 1.6
+    )
+    degree = scored(
+        "Do not routinely offer microbiological tests to patients with low-severity "
+        "community-acquired pneumonia.",
+        1.4,
+    )
+    management = intent_named("management")
+    assert lead_with_answer([subgroup, degree], management, degree_of=question)[0] is degree
+    assert lead_with_answer([subgroup, degree], management)[0] is subgroup
+    # another degree, or every degree, is no more this patient's than no degree at all
+    severe = scored("In severe community-acquired pneumonia, offer sputum cultures.", 1.4)
+    assert lead_with_answer([subgroup, severe], management, degree_of=question)[0] is subgroup
+    every = scored("In mild to severe community-acquired pneumonia, offer sputum cultures.", 1.4)
+    assert lead_with_answer([subgroup, every], management, degree_of=question)[0] is subgroup
+
+
 def test_the_heading_line_above_a_statement_is_found_in_its_passage() -> None:
     text = (
         "Treatment of Primary Adrenal Insufficiency in Adults\n"

@@ -112,6 +112,19 @@ def test_a_statement_about_another_degree_of_the_condition_is_named() -> None:
     assert other_severity("Biologics are for severe asthma.", "What is asthma?") is None
 
 
+def test_a_level_of_severity_is_a_degree_and_a_short_form_names_the_same_condition() -> None:
+    asked = "Low-severity community-acquired pneumonia in an adult - should I send cultures?"
+    assert qualifiers_of(asked) == ("adult", "mild")
+    assert "moderate" in qualifiers_of("Nonsevere inpatient CAP: blood cultures?")
+    severe = "Obtain sputum culture in adults with CAP who are classified as having severe CAP."
+    assert other_severity(severe, asked) == "severe disease"
+    both = "For patients with moderate- or high-severity community-acquired pneumonia: ..."
+    assert other_severity(both, asked) == "moderate/severe disease"
+    assert other_severity("Offer amoxicillin in low-severity CAP.", asked) is None
+    # a word joining the words, shared by chance, names no condition
+    assert other_severity("Severe chronic asthma in patients needs a specialist.", asked) is None
+
+
 def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() -> None:
     asked = "Non-muscle-invasive bladder cancer after TURBT: what maintenance therapy?"
     muscle = "In muscle-invasive bladder cancer, offer radical cystectomy."

@@ -160,6 +160,15 @@ def _match_long_form(short: str, candidate: str) -> str | None:
     return candidate[start:].strip() or None
 
 
+def may_stand_for(short: str, words: str) -> bool:
+    """Whether a short form may stand for some words, by its letters in order (as
+    find_definitions reads a definition): "CAP" for "community-acquired pneumonia"."""
+    if not _short_form_ok(short):
+        return False
+    long = _match_plural_or_not(short, words)
+    return long is not None and _long_form_ok(short, long)
+
+
 def _short_form_ok(short: str) -> bool:
     return (
         _SHORT_CHARS.fullmatch(short) is not None

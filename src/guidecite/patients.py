@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from .abbreviations import may_stand_for
 from .analysis import terms, words
 
 _I = re.IGNORECASE
@@ -172,35 +173,88 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
 
 #: Degrees of a condition, mildest first: a range ("moderate to severe") holds those between.
 SEVERITIES = ("mild", "moderate", "severe")
-_DEGREE = r"(mild|moderate|severe)"
+#: A degree, also as a level of severity ("low-severity community-acquired pneumonia",
+#: "high-severity"), or as not the severe one ("nonsevere inpatient CAP").
+_DEGREE = r"(mild|moderate|severe|(?:low|high)[- ]severity|non-?severe)"
 _SEVERITY = re.compile(
-    rf"\b{_DEGREE}(?:\s*(?:-|/|to|or|and)\s*{_DEGREE})?\b((?:[\s-]+[^\W\d_][\w'-]*){{1,3}})", _I
+    rf"\b{_DEGREE}(?:\s*-?\s*(?:-|/|to|or|and)\s*{_DEGREE})?\b((?:[\s-]+[^\W\d_][\w'-]*){{1,3}})",
+    _I,
 )
 
 
+def _levels(degree: str) -> tuple[int, int]:
+    """The mildest and the most severe of the SEVERITIES a degree's words name."""
+    said = degree.casefold()
+    if said.startswith("non"):
+        return 0, 1
+    if said.startswith("low"):
+        return 0, 0
+    if said.startswith("high"):
+        return 2, 2
+    level = SEVERITIES.index(said)
+    return level, level
+
+
 def severities_of(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Each degree a text names ("mild", "moderate to severe"), with the words it qualifies
-    (the next few, as stems: "mild intermittent asthma" -> intermitt, asthma)."""
+    """Each degree a text names ("mild", "moderate to severe", "low-severity"), with the
+    words it qualifies (the next few, as stems: "mild intermittent asthma" -> intermitt,
+    asthma)."""
+    return [(levels, frozenset(terms(qualified))) for levels, qualified in _degrees(text)]
+
+
+def _degrees(text: str) -> list[tuple[frozenset[str], str]]:
+    """Each degree a text names, with the words it qualifies as written."""
     found = []
     for match in _SEVERITY.finditer(text):
-        first = SEVERITIES.index(match.group(1).lower())
-        last = SEVERITIES.index((match.group(2) or match.group(1)).lower())
-        low, high = sorted((first, last))
-        found.append((frozenset(SEVERITIES[low : high + 1]), frozenset(terms(match.group(3)))))
+        first = _levels(match.group(1))
+        last = _levels(match.group(2) or match.group(1))
+        low, high = min(first[0], last[0]), max(first[1], last[1])
+        found.append((frozenset(SEVERITIES[low : high + 1]), match.group(3)))
     return found
 
 
 def other_severity(text: str, question: str) -> str | None:
     """The degree of the question's condition a statement is about when it is another one
     ("severe asthma" for a question on mild asthma), or None."""
-    asked = severities_of(question)
+    asked = _degrees(question)
     if not asked:
         return None
-    for levels, qualified in severities_of(text):
+    for levels, qualified in _degrees(text):
         for asked_levels, asked_words in asked:
-            if qualified & asked_words and not levels & asked_levels:
+            if not levels & asked_levels and _same_condition(qualified, asked_words):
                 return f"{'/'.join(sorted(levels, key=SEVERITIES.index))} disease"
     return None
+
+
+def names_degree(text: str, question: str) -> bool:
+    """Whether a statement names the degree of the question's condition the question asks
+    about ("Do not routinely offer microbiological tests to patients with low-severity
+    community-acquired pneumonia" for "low-severity community-acquired pneumonia"; "mild
+    to moderate" holds "mild"), not a span holding every degree."""
+    asked = _degrees(question)
+    return any(
+        levels & asked_levels
+        and len(levels) < len(SEVERITIES)
+        and _same_condition(qualified, asked_words)
+        for levels, qualified in _degrees(text)
+        for asked_levels, asked_words in asked
+    )
+
+
+#: Words that join the words a degree qualifies ("severe asthma in children") and name no
+#: condition.
+_CONNECTIVES = frozenset(
+    {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+)
+
+
+def _same_condition(said: str, asked: str) -> bool:
+    """Whether the words a statement's degree qualifies name what the question's does: a
+    word in common, or a short form of the question's words ("severe CAP" for
+    "low-severity community-acquired pneumonia")."""
+    if (frozenset(terms(said)) & frozenset(terms(asked))) - _CONNECTIVES:
+        return True
+    return any(may_stand_for(word, asked) for word in _WORD.findall(said))
 
 
 #: The line of therapy: the first treatment of a condition, or one after it has come back or

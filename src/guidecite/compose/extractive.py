@@ -47,6 +47,7 @@ from ..intents import (
 from ..patients import (
     may_be_child,
     names_any_adult,
+    names_degree,
     names_line,
     populations_of,
     said_for,
@@ -312,6 +313,7 @@ class ExtractiveComposer:
             topic_docs=topic_docs,
             doing=doing_asked(query.read),
             line=line_asked(query.read),
+            degree_of=query.read,
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -724,6 +726,7 @@ def lead_with_answer(
     topic_docs: frozenset[str] = frozenset(),
     doing: frozenset[str] = frozenset(),
     line: str | None = None,
+    degree_of: str = "",
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -760,7 +763,10 @@ def lead_with_answer(
     statement that says it ("Eating too many foods that are rich in purines ...") says what
     to do. Asked for a line of treatment (`line`: intents.line_asked), one that names it
     leads ("SSRIs ... are considered first-line pharmacotherapy ...", "Offer carbamazepine as
-    initial treatment ...": patients.names_line)."""
+    initial treatment ...": patients.names_line). Asked about a degree of the condition
+    (`degree_of`: the question, "low-severity community-acquired pneumonia"), one that names
+    that degree leads: it is about this patient, where others are about patients who were
+    hospitalized or had resistant organisms (patients.names_degree)."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
 
     def gives(c: Candidate) -> bool:
@@ -808,7 +814,9 @@ def lead_with_answer(
         part = (parts or {}).get(primary.name, ())
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
         lined = [c for c in pool if names_line(c.text, line)] if line else []
-    first = max(lined or pool, key=lead)  # the line named leads; the next need not name it
+    leading_pool = lined or pool
+    leading_pool = [c for c in leading_pool if names_degree(c.text, degree_of)] or leading_pool
+    first = max(leading_pool, key=lead)  # the line or degree named leads; the next need not
     others = [c for c in pool if c is not first and not duplicates(c, first)]
     leading = [first, max(others, key=lead)] if others else [first]
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
