@@ -154,7 +154,9 @@ def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is
         "patients with cardiogenic shock"
     )
     review = "For people who are taking an anticoagulant, review the need for anticoagulation."
-    assert set_aside_patients(review, "AF patient not on anticoagulation - when to review?")
+    assert set_aside_patients(review, "AF patient not on anticoagulation - when to review?") == (
+        "people who are taking an anticoagulant"
+    )
     # a part of what is set aside, the same patients, or either way: no restriction to others
     assert set_aside_patients("Treat patients with heart disease first.", asked) is None
     kept = "For people who are not taking an anticoagulant, review stroke risk annually."
@@ -164,6 +166,15 @@ def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is
     none = "Offer amoxicillin to patients with no comorbidities."
     assert set_aside_patients(none, "Outpatient CAP without comorbidities?") is None
     assert set_aside_patients("Avoid it in patients with heart failure.", "STEMI?") is None
+    # "not" sets aside what follows it; a part of the condition's course is named by its kind
+    treat = "Antiviral therapy is recommended for adults with immune-active CHB."
+    carrier = "Hepatitis B carrier not in the immune-active phase - antiviral therapy?"
+    assert set_aside_patients(treat, carrier) == "adults with immune-active"
+    assert set_aside_patients(treat, "my dad has hepatitis b but its not active") is not None
+    unhyphenated = "Antiviral therapy in patients with immune active CHB reduces the risk."
+    assert set_aside_patients(unhyphenated, carrier) == "patients with immune active"
+    tolerant = "Antiviral therapy is not recommended for adults with immune-tolerant CHB."
+    assert set_aside_patients(tolerant, carrier) is None
 
 
 def test_a_statement_about_another_lettered_kind_is_named() -> None:

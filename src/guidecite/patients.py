@@ -478,16 +478,25 @@ _HAVING = re.compile(
 #: What a question sets aside, up to where its clause ends: "without heart failure or shock",
 #: "not on anticoagulation", "sin anticoagulación".
 _SET_ASIDE = re.compile(
-    r"\b(?:without|w/o|sin|not\s+(?:on|taking|receiving|using)|with\s+no)\s+"
-    r"(?P<what>(?:[^\W_][\w'’-]*\s*){1,6})",
+    r"\b(?:without|w/o|sin|with\s+no|not(?:\s+(?:on|taking|receiving|using|in))?"
+    r"(?:\s+(?:the|an?))?)\s+(?P<what>(?:[^\W_][\w'’-]*\s*){1,6})",
     _I,
 )
+#: Words for a part of a condition's course, which a statement names by its kind alone
+#: ("not in the immune-active phase": "adults with immune-active CHB").
+_COURSE = re.compile(r"\s+(?:phase|stage)s?\b.*$", _I)
 #: The words that join the things a question sets aside ("without heart failure or shock").
 _ALTERNATIVES = re.compile(r",|\b(?:or|and|nor|o|y|ni)\b", _I)
 #: Words that turn a restriction round ("patients with no comorbidities", "patients on no
 #: anticoagulant"), and a restriction either way ("patients with or without ...").
 NEGATING = frozenset({"no", "not", "without", "non", "none", "neither", "nor"})
 _EITHER_WAY = re.compile(r"^or\s+(?:without|not)\b", _I)
+
+
+def _loose_terms(text: str) -> frozenset[str]:
+    """A text's terms, its hyphenated words read as their parts ("immune-active" as "immune
+    active")."""
+    return frozenset(terms(text.replace("-", " ")))
 
 
 def set_aside_patients(text: str, question: str) -> str | None:
@@ -498,7 +507,7 @@ def set_aside_patients(text: str, question: str) -> str | None:
     "without comorbidities"; None where it restricts nobody so, or says "with no" or "with
     or without" it."""
     set_aside = [
-        frozenset(terms(part))
+        _loose_terms(_COURSE.sub("", part))
         for found in _SET_ASIDE.finditer(question)
         for part in _ALTERNATIVES.split(found.group("what"))
     ]
@@ -512,9 +521,10 @@ def set_aside_patients(text: str, question: str) -> str | None:
         for end in range(1, len(said) + 1):
             if said[end - 1].casefold() in NEGATING:
                 break
-            held = frozenset(terms(" ".join(said[:end])))
+            held = _loose_terms(" ".join(said[:end]))
             if any(part <= held for part in set_aside):
-                return match.group(0).strip()
+                who = text[match.start() : match.start("what")]
+                return f"{who}{' '.join(said[:end])}"
     return None
 
 
