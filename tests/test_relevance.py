@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, ingested_home, needs_corpus
+from guidecite.analysis import terms
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.chunking import split_sentences
 from guidecite.cli import main
@@ -402,6 +403,22 @@ def test_a_statement_on_patients_with_what_the_question_sets_aside_is_off_topic(
     )
     healthy = "For healthy outpatient adults without comorbidities, amoxicillin is recommended."
     assert off_topic_reason(query, healthy, "ats-cap", "Pneumonia in adults") is None
+
+
+def test_what_a_question_in_another_language_sets_aside_is_read_in_english() -> None:
+    asked = "Paciente con fibrilación auricular y sin anticoagulación. ¿Cuándo revisar el riesgo?"
+    frame = Frame("fibrillation", None, (), "timing", ())
+    words = ("fibrilación", "auricular", "anticoagulación", "riesgo")
+    query = framed(asked, words, frame)
+    rendered = ("fibrillation", "auricular", "anticoagulation", "risk")
+    concepts = tuple((1.0, (frozenset(terms(w)),)) for w in rendered)
+    spanish = replace(query, language="es", concepts=concepts)
+    text = "For people who are taking an anticoagulant, review the need for anticoagulation."
+    assert off_topic_reason(spanish, text, "nice-af", "Atrial fibrillation") == (
+        "it is about people who are taking an anticoagulant, whom the question sets aside"
+    )
+    # read in its own words alone, the question sets aside nothing a statement names
+    assert off_topic_reason(query, text, "nice-af", "Atrial fibrillation") is None
 
 
 def test_a_guideline_for_patients_with_another_condition_is_not_about_this_patient() -> None:

@@ -15,7 +15,7 @@ clinical facts (frame.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from .abbreviations import may_stand_for
 from .analysis import terms, words
@@ -479,7 +479,7 @@ _HAVING = re.compile(
 #: "not on anticoagulation", "sin anticoagulación".
 _SET_ASIDE = re.compile(
     r"\b(?:without|w/o|sin|with\s+no|not(?:\s+(?:on|taking|receiving|using|in))?"
-    r"(?:\s+(?:the|an?))?)\s+(?P<what>(?:[^\W_][\w'’-]*\s*){1,6})",
+    r"(?:\s+(?:the|an?))?)\s+(?P<what>(?:(?!(?:without|sin|not)\b)[^\W_][\w'’-]*\s*){1,6})",
     _I,
 )
 #: Words for a part of a condition's course, which a statement names by its kind alone
@@ -499,19 +499,31 @@ def _loose_terms(text: str) -> frozenset[str]:
     return frozenset(terms(text.replace("-", " ")))
 
 
-def set_aside_patients(text: str, question: str) -> str | None:
+def set_aside_in(
+    question: str, rendered: Mapping[str, frozenset[str]] | None = None
+) -> list[frozenset[str]]:
+    """The terms of each thing a question sets aside, read whole ("heart failure" and
+    "shock" of "without heart failure or shock"); a word `rendered` gives English terms for
+    ("anticoagulación") is read as them."""
+    found = []
+    for match in _SET_ASIDE.finditer(question):
+        for part in _ALTERNATIVES.split(match.group("what")):
+            said = _WORD.findall(_COURSE.sub("", part))
+            own = [(rendered or {}).get(w.casefold()) or _loose_terms(w) for w in said]
+            if own:
+                found.append(frozenset().union(*own))
+    return found
+
+
+def set_aside_patients(text: str, question: str | Sequence[frozenset[str]]) -> str | None:
     """The patients a statement restricts itself to by what the question sets aside (each
     thing set aside whole: "heart failure" of "without heart failure or shock"): "For
     people who are taking an anticoagulant, review ..." for a patient "not on
     anticoagulation", "particularly for patients with comorbidities" for an outpatient
     "without comorbidities"; None where it restricts nobody so, or says "with no" or "with
-    or without" it."""
-    set_aside = [
-        _loose_terms(_COURSE.sub("", part))
-        for found in _SET_ASIDE.finditer(question)
-        for part in _ALTERNATIVES.split(found.group("what"))
-    ]
-    set_aside = [part for part in set_aside if part]
+    or without" it. The question is given as its text or as what it sets aside
+    (set_aside_in)."""
+    set_aside = set_aside_in(question) if isinstance(question, str) else question
     if not set_aside:
         return None
     for match in _HAVING.finditer(text):

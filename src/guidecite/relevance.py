@@ -44,6 +44,7 @@ from .patients import (
     other_patients,
     other_severity,
     populations_of,
+    set_aside_in,
     set_aside_patients,
 )
 from .query import Query, dominant_word, subject_terms
@@ -138,7 +139,7 @@ def off_topic_reason(
     kind = other_kind(f"{context} {text}", query.read) or other_letter_kind(text, query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
-    aside = set_aside_patients(text, query.read) or set_aside_patients(text, query.english)
+    aside = set_aside_patients(text, set_aside_terms(query))
     if aside is not None:
         return f"it is about {aside}, whom the question sets aside"
     # the question's terms are gathered only for a source that restricts its patients
@@ -146,6 +147,19 @@ def off_topic_reason(
     if restricted is not None:
         return f"its source is about {restricted}, whom the question does not describe"
     return None
+
+
+def set_aside_terms(query: Query) -> list[frozenset[str]]:
+    """The terms of what the question sets aside (patients.set_aside_in), its words in
+    another language read as their English renderings ("sin anticoagulación")."""
+    if query.language == "en":
+        return set_aside_in(query.read)
+    rendered = {
+        word.casefold(): alternatives[0]
+        for word, (_, alternatives) in zip(query.content_words, query.concepts, strict=False)
+        if alternatives
+    }
+    return set_aside_in(query.read, rendered)
 
 
 def asked_terms(query: Query) -> frozenset[str]:
