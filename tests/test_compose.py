@@ -449,6 +449,15 @@ def test_a_footnote_mark_is_left_out_and_a_power_is_kept() -> None:
         "Arrange a review by the senior decision maker within the hour.",
         "Give 375 mg/m^2 once a week while the count stays above 10^9/L.",
     ]
+    # a footnote under a table opens with the mark of the word it explains
+    notes = statement_units(
+        "\u2021Factors indicating a high risk of recurrence include failed cardioversion.\n"
+        "*Clinical ASCVD includes acute coronary syndromes and stroke."
+    )
+    assert notes == [
+        "Factors indicating a high risk of recurrence include failed cardioversion.",
+        "Clinical ASCVD includes acute coronary syndromes and stroke.",
+    ]
 
 
 def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:

@@ -78,6 +78,10 @@ PART_WORDS = 40
 #: A list mark run into a paragraph ("... things to do every day. - Take your medicines ..."),
 #: where the source lost its line breaks: the item's words are the statement, not the mark.
 _INLINE_MARK = re.compile(r"^[-*\u2022]\s+(?=\S)")
+#: The mark a footnote opens with, for the word it explains elsewhere ("‡Factors indicating
+#: a high risk of atrial fibrillation recurrence include: ...", "*Clinical ASCVD includes
+#: ..."): no part of what it says.
+_NOTE_OPENS = re.compile(r"^[*\u2020\u2021\u00a7\u00b6]+(?=[A-Za-z])")
 #: Fewer words before a dash are a grade or a label ("D - ...", "GCP - ..."), not a lead-in.
 LEAD_IN_WORDS = 3
 #: A list item's first sentence this short, where the next points back at it, is the item's
@@ -710,7 +714,9 @@ def statement_units(text: str) -> list[str]:
             sentences = [f"{sentences[0]} {sentences[1]}", *sentences[2:]]
         units += [f"{subject}: {s}" if subject else s for s in sentences]
     return [
-        without_heading(_INLINE_MARK.sub("", _NOTE_MARK.sub("", unit))) for unit in units if unit
+        without_heading(_NOTE_OPENS.sub("", _INLINE_MARK.sub("", _NOTE_MARK.sub("", unit))))
+        for unit in units
+        if unit
     ]
 
 
