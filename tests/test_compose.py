@@ -2713,12 +2713,6 @@ def test_a_statement_that_says_only_what_the_answer_depends_on_does_not_lead() -
     assert lead_with_answer([varies, answer], management)[0] is answer
     many = scored("Your doctor will consider many things when deciding which medicine.", 1.3)
     assert lead_with_answer([many, answer], management)[0] is answer
-    based = scored(
-        "Pain management recommendations are largely based on expert consensus and "
-        "extrapolation from other acute pain settings.",
-        1.3,
-    )
-    assert lead_with_answer([based, answer], management)[0] is answer
     # what follows the "depends" says what the answer is: it may lead
     then = scored(
         "Treatment for back pain depends on what is causing it. It may include hot or cold "

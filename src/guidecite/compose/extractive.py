@@ -184,11 +184,9 @@ RESEARCH_UNDER_WAY = re.compile(
 )
 #: A sentence that says only what the answer depends on ("The treatment of lupus depends on
 #: the severity of the condition ...", "Its symptoms vary from person to person", "Your
-#: doctor will consider many things ...", "Pain management recommendations are largely based
-#: on expert consensus ..."): it tells that there is an answer, not what it is.
+#: doctor will consider many things ..."): it tells that there is an answer, not what it is.
 _DEPENDS = re.compile(
-    r"\b(?:depends?|(?:will|may|can|could|would) depend|(?:is|are|will be)(?:\s+\w+ly)? based)"
-    r" on\b"
+    r"\b(?:depends?|(?:will|may|can|could|would) depend|(?:is|are|will be) based) on\b"
     r"|\bvar(?:y|ies)\b(?!\s+(?:widely\s+)?(?:in|by)\s+(?:size|dose))|\bmany (?:things|factors)\b",
     re.IGNORECASE,
 )
