@@ -5,6 +5,7 @@ from __future__ import annotations
 from guidecite.analysis import terms
 from guidecite.patients import (
     excluded_population,
+    lacking_patients,
     may_be_child,
     names_line,
     negated_words,
@@ -15,6 +16,7 @@ from guidecite.patients import (
     population_words,
     populations_of,
     qualifiers_of,
+    set_aside_in,
     set_aside_patients,
     setting_named,
 )
@@ -175,6 +177,27 @@ def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is
     assert set_aside_patients(unhyphenated, carrier) == "patients with immune active"
     tolerant = "Antiviral therapy is not recommended for adults with immune-tolerant CHB."
     assert set_aside_patients(tolerant, carrier) is None
+
+
+def test_a_statement_restricted_to_patients_lacking_what_the_question_s_patient_has() -> None:
+    asked = frozenset(terms("Which patients with gallstones need cholecystectomy?"))
+    hida = "In patients without gallstones who have RUQ pain, cholecystectomy is recommended."
+    assert lacking_patients(hida, lambda: asked) == "patients without gallstones"
+    lack = "Women who do not have gallstones and have pain need a HIDA scan."
+    assert lacking_patients(lack, lambda: asked) == "Women who do not have gallstones"
+    # what the question never names, or names only in part, is no restriction of its patient
+    operate = "In patients without contraindications, operate."
+    assert lacking_patients(operate, lambda: asked) is None
+    heart = frozenset(terms("Patient with heart failure - is spironolactone worthwhile?"))
+    murmurs = "In patients without heart murmurs who are well, no echo is needed."
+    assert lacking_patients(murmurs, lambda: heart) is None
+    beta = "In patients without heart failure, start a beta blocker."
+    assert lacking_patients(beta, lambda: heart) == "patients without heart failure"
+    # a patient the question sets aside lacks it too: the same patients
+    outpatient = "Outpatient pneumonia without comorbidities - first-line treatment?"
+    healthy = "For patients without comorbidities, amoxicillin is first-line."
+    said = lambda: frozenset(terms(outpatient))  # noqa: E731
+    assert lacking_patients(healthy, said, set_aside_in(outpatient)) is None
 
 
 def test_a_statement_about_another_lettered_kind_is_named() -> None:

@@ -405,6 +405,18 @@ def test_a_statement_on_patients_with_what_the_question_sets_aside_is_off_topic(
     assert off_topic_reason(query, healthy, "ats-cap", "Pneumonia in adults") is None
 
 
+def test_a_statement_on_patients_lacking_what_the_question_s_patient_has_is_off_topic() -> None:
+    asked = "Which patients with gallstones need cholecystectomy?"
+    frame = Frame("gallstones", None, ("cholecystectomy",), "management", ())
+    query = framed(asked, ("patients", "gallstones", "cholecystectomy"), frame)
+    hida = "In patients without gallstones who have RUQ pain, cholecystectomy is recommended."
+    assert off_topic_reason(query, hida, "acg", "Gallstone disease") == (
+        "it is about patients without gallstones, whom the question does not describe"
+    )
+    symptomatic = "Offer laparoscopic cholecystectomy to people with symptomatic gallstones."
+    assert off_topic_reason(query, symptomatic, "acg", "Gallstone disease") is None
+
+
 def test_what_a_question_in_another_language_sets_aside_is_read_in_english() -> None:
     asked = "Paciente con fibrilación auricular y sin anticoagulación. ¿Cuándo revisar el riesgo?"
     frame = Frame("fibrillation", None, (), "timing", ())

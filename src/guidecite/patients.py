@@ -540,6 +540,45 @@ def set_aside_patients(text: str, question: str | Sequence[frozenset[str]]) -> s
     return None
 
 
+#: Whom a statement restricts itself to by what they lack: "In patients without gallstones
+#: who have RUQ pain ...", "for women who do not have diabetes".
+_LACKING = re.compile(
+    r"\b(?:patients|people|persons|adults|children|women|men|individuals|those)\s+"
+    r"(?:without|who\s+(?:do|does|did)\s+not\s+have|who\s+have\s+(?:no|not\s+had))\s+"
+    r"(?P<what>[^.;:()]{2,80})",
+    _I,
+)
+
+
+def lacking_patients(
+    text: str, asked: Callable[[], Collection[str]], set_aside: Sequence[frozenset[str]] = ()
+) -> str | None:
+    """The patients a statement restricts itself to by their lacking what the question's
+    patient has, in its words (`asked`: their terms, read only where a statement restricts
+    anyone so) and not among what it sets aside:
+    "In patients without gallstones who have RUQ pain ..." for "Which patients with
+    gallstones need cholecystectomy?"; None where it restricts nobody so."""
+    for match in _LACKING.finditer(text):
+        said = []
+        for word in _WORD.findall(match.group("what").split(",")[0]):
+            if word.casefold() in _CLAUSE_GOES_ON:
+                break
+            said.append(word)
+        lacked = _loose_terms(" ".join(said)) - _CONNECTIVES
+        if lacked and lacked <= frozenset(asked()) and not any(p <= lacked for p in set_aside):
+            who = text[match.start() : match.start("what")]
+            return f"{who}{' '.join(said)}"
+    return None
+
+
+#: Words after which a phrase says more than what patients lack ("without gallstones who
+#: have RUQ pain", "without heart failure or shock").
+_CLAUSE_GOES_ON = frozenset(
+    "who whom which that and or but with in on at for if unless because after before during"
+    " should may can must is are was were has have".split()
+)
+
+
 #: Where care is given, as a question places it ("in the emergency department", "in
 #: primary care"): a qualifier of the question, never its topic (initials as written).
 _SETTING = re.compile(

@@ -38,6 +38,7 @@ from .analysis import terms
 from .patients import (
     SEVERITIES,
     excluded_population,
+    lacking_patients,
     other_kind,
     other_letter_kind,
     other_line,
@@ -139,9 +140,13 @@ def off_topic_reason(
     kind = other_kind(f"{context} {text}", query.read) or other_letter_kind(text, query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
-    aside = set_aside_patients(text, set_aside_terms(query))
+    set_aside = set_aside_terms(query)
+    aside = set_aside_patients(text, set_aside)
     if aside is not None:
         return f"it is about {aside}, whom the question sets aside"
+    lacking = lacking_patients(text, lambda: asked_terms(query), set_aside)
+    if lacking is not None:
+        return f"it is about {lacking}, whom the question does not describe"
     # the question's terms are gathered only for a source that restricts its patients
     restricted = other_patients(context, lambda: asked_terms(query))
     if restricted is not None:
