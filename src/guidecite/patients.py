@@ -216,10 +216,10 @@ def _degrees(text: str) -> list[tuple[frozenset[str], str]]:
 def other_severity(text: str, question: str) -> str | None:
     """The degree of the question's condition a statement is about when it is another one
     ("severe asthma" for a question on mild asthma), or None."""
-    asked = _degrees(question)
+    asked = _read_degrees(question)
     if not asked:
         return None
-    for levels, qualified in _degrees(text):
+    for levels, qualified in _read_degrees(text):
         for asked_levels, asked_words in asked:
             if not levels & asked_levels and _same_condition(qualified, asked_words):
                 return f"{'/'.join(sorted(levels, key=SEVERITIES.index))} disease"
@@ -231,14 +231,27 @@ def names_degree(text: str, question: str) -> bool:
     about ("Do not routinely offer microbiological tests to patients with low-severity
     community-acquired pneumonia" for "low-severity community-acquired pneumonia"; "mild
     to moderate" holds "mild"), not a span holding every degree."""
-    asked = _degrees(question)
+    asked = _read_degrees(question)
     return any(
         levels & asked_levels
         and len(levels) < len(SEVERITIES)
         and _same_condition(qualified, asked_words)
-        for levels, qualified in _degrees(text)
+        for levels, qualified in (_read_degrees(text) if asked else ())
         for asked_levels, asked_words in asked
     )
+
+
+#: The words a degree qualifies, as written and as terms (without CONNECTIVES).
+_Qualified = tuple[str, frozenset[str]]
+
+
+def _read_degrees(text: str) -> list[tuple[frozenset[str], _Qualified]]:
+    """Each different degree a text names, with the words it qualifies read once."""
+    found = dict.fromkeys(
+        (levels, (qualified, frozenset(terms(qualified)) - _CONNECTIVES))
+        for levels, qualified in _degrees(text)
+    )
+    return list(found)
 
 
 #: Words that join the words a degree qualifies ("severe asthma in children") and name no
@@ -248,13 +261,13 @@ _CONNECTIVES = frozenset(
 )
 
 
-def _same_condition(said: str, asked: str) -> bool:
+def _same_condition(said: _Qualified, asked: _Qualified) -> bool:
     """Whether the words a statement's degree qualifies name what the question's does: a
     word in common, or a short form of the question's words ("severe CAP" for
     "low-severity community-acquired pneumonia")."""
-    if (frozenset(terms(said)) & frozenset(terms(asked))) - _CONNECTIVES:
+    if said[1] & asked[1]:
         return True
-    return any(may_stand_for(word, asked) for word in _WORD.findall(said))
+    return any(may_stand_for(word, asked[0]) for word in _WORD.findall(said[0]))
 
 
 #: The line of therapy: the first treatment of a condition, or one after it has come back or
