@@ -149,34 +149,42 @@ def test_what_a_question_excludes_is_set_aside() -> None:
 
 def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is_named() -> None:
     asked = "STEMI patient without heart failure or shock - when should a beta blocker start?"
-    assert set_aside_patients("Avoid it in patients with heart failure.", asked) == (
+    assert set_aside_patients("Avoid it in patients with heart failure.", set_aside_in(asked)) == (
         "patients with heart failure"
     )
-    assert set_aside_patients("Avoid it in patients with cardiogenic shock.", asked) == (
-        "patients with cardiogenic shock"
-    )
+    assert set_aside_patients(
+        "Avoid it in patients with cardiogenic shock.", set_aside_in(asked)
+    ) == ("patients with cardiogenic shock")
     review = "For people who are taking an anticoagulant, review the need for anticoagulation."
-    assert set_aside_patients(review, "AF patient not on anticoagulation - when to review?") == (
-        "people who are taking an anticoagulant"
-    )
+    assert set_aside_patients(
+        review, set_aside_in("AF patient not on anticoagulation - when to review?")
+    ) == ("people who are taking an anticoagulant")
     # a part of what is set aside, the same patients, or either way: no restriction to others
-    assert set_aside_patients("Treat patients with heart disease first.", asked) is None
+    assert (
+        set_aside_patients("Treat patients with heart disease first.", set_aside_in(asked)) is None
+    )
     kept = "For people who are not taking an anticoagulant, review stroke risk annually."
-    assert set_aside_patients(kept, "AF patient not on anticoagulation?") is None
+    assert set_aside_patients(kept, set_aside_in("AF patient not on anticoagulation?")) is None
     either = "Offer amoxicillin to outpatients with or without comorbidities."
-    assert set_aside_patients(either, "Outpatient CAP without comorbidities?") is None
+    assert set_aside_patients(either, set_aside_in("Outpatient CAP without comorbidities?")) is None
     none = "Offer amoxicillin to patients with no comorbidities."
-    assert set_aside_patients(none, "Outpatient CAP without comorbidities?") is None
-    assert set_aside_patients("Avoid it in patients with heart failure.", "STEMI?") is None
+    assert set_aside_patients(none, set_aside_in("Outpatient CAP without comorbidities?")) is None
+    assert (
+        set_aside_patients("Avoid it in patients with heart failure.", set_aside_in("STEMI?"))
+        is None
+    )
     # "not" sets aside what follows it; a part of the condition's course is named by its kind
     treat = "Antiviral therapy is recommended for adults with immune-active CHB."
     carrier = "Hepatitis B carrier not in the immune-active phase - antiviral therapy?"
-    assert set_aside_patients(treat, carrier) == "adults with immune-active"
-    assert set_aside_patients(treat, "my dad has hepatitis b but its not active") is not None
+    assert set_aside_patients(treat, set_aside_in(carrier)) == "adults with immune-active"
+    assert (
+        set_aside_patients(treat, set_aside_in("my dad has hepatitis b but its not active"))
+        is not None
+    )
     unhyphenated = "Antiviral therapy in patients with immune active CHB reduces the risk."
-    assert set_aside_patients(unhyphenated, carrier) == "patients with immune active"
+    assert set_aside_patients(unhyphenated, set_aside_in(carrier)) == "patients with immune active"
     tolerant = "Antiviral therapy is not recommended for adults with immune-tolerant CHB."
-    assert set_aside_patients(tolerant, carrier) is None
+    assert set_aside_patients(tolerant, set_aside_in(carrier)) is None
 
 
 def test_a_statement_restricted_to_patients_lacking_what_the_question_s_patient_has() -> None:

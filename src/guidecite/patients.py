@@ -15,7 +15,8 @@ clinical facts (frame.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from .abbreviations import may_stand_for
 from .analysis import terms, words
@@ -327,11 +328,14 @@ def other_line(text: str, question: str) -> str | None:
 _NON_KIND = re.compile(r"\bnon(?:-|\s+)([^\W\d_]\w*(?:-[^\W\d_]\w*)*)[\s-]+([^\W\d_][\w'-]*)", _I)
 
 
+#: The words that name patients as a group, before what sets them apart ("patients with
+#: cancer", "people who are taking an anticoagulant").
+_PATIENTS = r"(?:patients|people|persons|adults|children|women|men|individuals)"
 #: Whom a guideline or section restricts itself to by their condition or treatment: "The
 #: management of depression in patients with cancer", "... for people with fertility
 #: problems".
 _RESTRICTED_TO = re.compile(
-    r"\b(?:in|for|among)\s+(?:patients|people|persons|adults|children|women|men|individuals)"
+    rf"\b(?:in|for|among)\s+{_PATIENTS}"
     r"\s+(?:with|who\s+have|undergoing|receiving)\s+(?P<who>[^.;:,()]{3,60})",
     _I,
 )
@@ -347,6 +351,28 @@ def other_patients(context: str, asked: Callable[[], Collection[str]]) -> str | 
         if who and not who.intersection(asked()):
             return match.group(0).split(None, 1)[1]
     return None
+
+
+#: Whom a title says it is for by their condition: "... for treating anaemia in people with
+#: cancer having chemotherapy", "Treatment of anemia in patients with heart disease".
+_FOR_PATIENTS_WITH = re.compile(
+    rf"\b(?:in|for)\s+{_PATIENTS}\s+with\s+(?P<condition>[^:;.()?]+)", _I
+)
+#: Where the condition's name ends: what the patients have or undergo besides it.
+_CONDITION_ENDS = re.compile(
+    r"\s+(?:having|who|undergoing|receiving|requiring|treated|after|before|during|on)\b.*$", _I
+)
+
+
+def for_other_patients(title: str, said: frozenset[str]) -> bool:
+    """Whether a title says it is for patients with a condition the question never names
+    (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
+    people with cancer having chemotherapy" for a patient with heart failure."""
+    found = _FOR_PATIENTS_WITH.search(title)
+    if found is None:
+        return False
+    condition = frozenset(terms(_CONDITION_ENDS.sub("", found["condition"])))
+    return bool(condition) and not condition & said
 
 
 def other_kind(text: str, question: str) -> str | None:
@@ -483,7 +509,7 @@ def negated_words(question: str) -> set[str]:
 #: Whom a statement restricts itself to by what they have or take: "for patients with
 #: comorbidities", "For people who are taking an anticoagulant", "in adults on dialysis".
 _HAVING = re.compile(
-    r"\b(?:patients|people|persons|adults|children|women|men|individuals|those)\s+"
+    rf"\b(?:{_PATIENTS}|those)\s+"
     r"(?:who\s+(?:are|have)\s+(?:been\s+)?)?(?:with|taking|on|receiving|having|using)\s+"
     r"(?P<what>[^.;:()]{2,80})",
     _I,
@@ -512,31 +538,32 @@ def _loose_terms(text: str) -> frozenset[str]:
     return frozenset(terms(text.replace("-", " ")))
 
 
+@lru_cache(maxsize=64)
 def set_aside_in(
-    question: str, rendered: Mapping[str, frozenset[str]] | None = None
-) -> list[frozenset[str]]:
+    question: str, rendered: tuple[tuple[str, frozenset[str]], ...] = ()
+) -> tuple[frozenset[str], ...]:
     """The terms of each thing a question sets aside, read whole ("heart failure" and
     "shock" of "without heart failure or shock"); a word `rendered` gives English terms for
-    ("anticoagulación") is read as them."""
+    ("anticoagulación", as (word, terms) pairs) is read as them. Read once per question:
+    every statement is checked against it."""
+    english = dict(rendered)
     found = []
     for match in _SET_ASIDE.finditer(question):
         for part in _ALTERNATIVES.split(match.group("what")):
             said = _WORD.findall(_COURSE.sub("", part))
-            own = [(rendered or {}).get(w.casefold()) or _loose_terms(w) for w in said]
+            own = [english.get(w.casefold()) or _loose_terms(w) for w in said]
             if own:
                 found.append(frozenset().union(*own))
-    return found
+    return tuple(found)
 
 
-def set_aside_patients(text: str, question: str | Sequence[frozenset[str]]) -> str | None:
-    """The patients a statement restricts itself to by what the question sets aside (each
-    thing set aside whole: "heart failure" of "without heart failure or shock"): "For
-    people who are taking an anticoagulant, review ..." for a patient "not on
-    anticoagulation", "particularly for patients with comorbidities" for an outpatient
+def set_aside_patients(text: str, set_aside: Sequence[frozenset[str]]) -> str | None:
+    """The patients a statement restricts itself to by what the question sets aside
+    (`set_aside`: set_aside_in, each thing whole: "heart failure" of "without heart failure
+    or shock"): "For people who are taking an anticoagulant, review ..." for a patient "not
+    on anticoagulation", "particularly for patients with comorbidities" for an outpatient
     "without comorbidities"; None where it restricts nobody so, or says "with no" or "with
-    or without" it. The question is given as its text or as what it sets aside
-    (set_aside_in)."""
-    set_aside = set_aside_in(question) if isinstance(question, str) else question
+    or without" it."""
     if not set_aside:
         return None
     for match in _HAVING.finditer(text):
@@ -556,7 +583,7 @@ def set_aside_patients(text: str, question: str | Sequence[frozenset[str]]) -> s
 #: Whom a statement restricts itself to by what they lack: "In patients without gallstones
 #: who have RUQ pain ...", "for women who do not have diabetes".
 _LACKING = re.compile(
-    r"\b(?:patients|people|persons|adults|children|women|men|individuals|those)\s+"
+    rf"\b(?:{_PATIENTS}|those)\s+"
     r"(?:without|who\s+(?:do|does|did)\s+not\s+have|who\s+have\s+(?:no|not\s+had))\s+"
     r"(?P<what>[^.;:()]{2,80})",
     _I,

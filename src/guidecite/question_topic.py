@@ -21,6 +21,7 @@ from .analysis import fold, terms, words
 from .frame import Frame, asked_parts, names_no_focus
 from .patients import (
     excluded_population,
+    for_other_patients,
     names_patient,
     names_population,
     negated_words,
@@ -291,31 +292,6 @@ def candidate_titles(
     # topic where a title on the question's own patients can be
     asked = asked_terms(query)
     return [d for d in eligible if not for_other_patients(index.titles[d], asked)] or eligible
-
-
-#: Whom a title says it is for by their condition: "... for treating anaemia in people with
-#: cancer having chemotherapy", "Treatment of anemia in patients with heart disease".
-_FOR_PATIENTS_WITH = re.compile(
-    r"\b(?:in|for)\s+(?:people|patients|adults|children|women|men|persons|individuals)"
-    r"\s+with\s+(?P<condition>[^:;.()?]+)",
-    re.IGNORECASE,
-)
-#: Where the condition's name ends: what the patients have or undergo besides it.
-_CONDITION_ENDS = re.compile(
-    r"\s+(?:having|who|undergoing|receiving|requiring|treated|after|before|during|on)\b.*$",
-    re.IGNORECASE,
-)
-
-
-def for_other_patients(title: str, said: frozenset[str]) -> bool:
-    """Whether a title says it is for patients with a condition the question never names
-    (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
-    people with cancer having chemotherapy" for a patient with heart failure."""
-    found = _FOR_PATIENTS_WITH.search(title)
-    if found is None:
-        return False
-    condition = frozenset(terms(_CONDITION_ENDS.sub("", found["condition"])))
-    return bool(condition) and not condition & said
 
 
 def best_title(

@@ -154,16 +154,16 @@ def off_topic_reason(
     return None
 
 
-def set_aside_terms(query: Query) -> list[frozenset[str]]:
+def set_aside_terms(query: Query) -> tuple[frozenset[str], ...]:
     """The terms of what the question sets aside (patients.set_aside_in), its words in
     another language read as their English renderings ("sin anticoagulación")."""
     if query.language == "en":
         return set_aside_in(query.read)
-    rendered = {
-        word.casefold(): alternatives[0]
+    rendered = tuple(
+        (word.casefold(), alternatives[0])
         for word, (_, alternatives) in zip(query.content_words, query.concepts, strict=False)
         if alternatives
-    }
+    )
     return set_aside_in(query.read, rendered)
 
 
