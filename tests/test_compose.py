@@ -1884,6 +1884,43 @@ def test_the_title_names_the_focus_as_the_statements_say_it_with_the_question_s_
     assert title == "Timing of heart valve in Endocarditis"
 
 
+def test_a_title_word_the_statements_write_before_another_grows_to_the_library_s_name() -> None:
+    question = "Fulminant C. difficile colitis needing surgery: what operation is recommended?"
+    frame = Frame("difficile associated", None, ("Fulminant",), "management", ())
+    words = ("Fulminant", "difficile", "colitis", "needing", "surgery", "operation")
+    query = framed(question, words, frame)
+    said = [
+        "In adult patients with Clostridium difficile-associated disease, operate early.",
+        "In patients with fulminant colitis, total colectomy is recommended.",
+        "Surgery for Clostridium difficile-associated disease (CDAD) is subtotal colectomy.",
+    ]
+    stated = frozenset(terms(" ".join(said)))
+    names = ["Surgery of Clostridium difficile -associated disease", "Fulminant colitis"]
+    assert title_for(query, stated, said, names) == (
+        "Management of fulminant colitis in difficile-associated disease"
+    )
+    # without the library's names, or with a name none of them gives, the words stay
+    assert title_for(query, stated, said) == "Management of Fulminant in difficile associated"
+    assert title_for(query, stated, said, names[:1]) == (
+        "Management of Fulminant in difficile-associated disease"
+    )
+    # a word the statements follow with different words stays as it is
+    mixed = ["Fulminant colitis needs surgery.", "Fulminant hepatitis is rare.", *said[:1]]
+    assert title_for(query, frozenset(terms(" ".join(mixed))), mixed, names) == (
+        "Management of Fulminant in difficile-associated disease"
+    )
+    # a name that holds the topic is the whole subject
+    heart = framed(
+        "Heart: how long can my father live?",
+        ("Heart", "long", "father", "live"),
+        Frame("Heart", None, (), "prognosis", ()),
+    )
+    failing = ["People with heart failure may live for years.", "Heart failure gets worse."]
+    assert title_for(heart, frozenset(terms(" ".join(failing))), failing, ["Heart Failure"]) == (
+        "Outlook for heart failure"
+    )
+
+
 def in_section(candidate: Candidate, doc_id: str, *headings: str) -> Candidate:
     """The candidate as a statement of this document, under these headings."""
     passage = replace(candidate.hit.passage, doc_id=doc_id, section_path=headings)

@@ -104,7 +104,7 @@ from .keeping import (
     without_description,
 )
 from .sections import ORDER, classify, kind
-from .titles import title_for
+from .titles import names_of, title_for
 from .units import passage_statements, points_to_a_source
 
 T = TypeVar("T")
@@ -330,7 +330,10 @@ class ExtractiveComposer:
         return Answer(
             question=query.question,
             title=title_for(
-                query, frozenset().union(*(c.terms for c in picked)), [c.text for c in picked]
+                query,
+                frozenset().union(*(c.terms for c in picked)),
+                [c.text for c in picked],
+                names_of(chosen, documents),
             ),
             status=ANSWERED,
             audience=audience,

@@ -5,13 +5,14 @@ from the question's frame and the statements the article holds."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..analysis import terms
+from ..analysis import terms, words
 from ..frame import names_no_focus
 from ..intents import intent_named
 from ..patients import NEGATING
-from ..query import Query
+from ..query import STOP_TERMS, Query
+from ..types import Document, Hit
 
 _TOKEN = re.compile(r"[^\W_][\w'\-/]*")
 
@@ -30,7 +31,12 @@ _ABOUT = {
 }
 
 
-def title_for(query: Query, stated: frozenset[str] | None = None, said: Sequence[str] = ()) -> str:
+def title_for(
+    query: Query,
+    stated: frozenset[str] | None = None,
+    said: Sequence[str] = (),
+    names: Sequence[str] = (),
+) -> str:
     """The article's title: what kind of answer, about what, in which topic, in the
     library's words ("Management of mildly elevated Neuron-Specific Enolase in
     Neuroendocrine Tumors"); the question itself when its frame names neither. Given the
@@ -39,24 +45,88 @@ def title_for(query: Query, stated: frozenset[str] | None = None, said: Sequence
     is not what the article is about. Given the statements themselves (`said`), the focus
     is the longest run of the question's words around it that they say word for word
     ("fluoride varnish", not "varnish in fluoride"); one that holds the topic is the whole
-    title's subject."""
+    title's subject. Given the titles and headings of the article's sources (`names`), a
+    focus or topic the statements write as part of a longer name those give is that whole
+    name ("Outlook for heart failure", not "Outlook for Heart": whole_name)."""
     frame = query.frame
     label = intent_named(frame.intent).label
     focus = focus_phrase(query, stated)
     main = main_focus_word(query)
     phrase = said_phrase(query, said, main) if focus and said and main else None
+    topic = whole_name(frame.topic, said, names) if frame.topic else None
     if phrase is not None:
-        within = frozenset(terms(phrase)) >= frozenset(terms(frame.topic or ""))
-        title = f"{label} of {phrase}" if within else f"{label} of {phrase} in {frame.topic}"
-    elif frame.topic and focus and focus.casefold() not in frame.topic.casefold():
-        title = f"{label} of {focus} in {frame.topic}"
-    elif frame.topic:
-        title = f"{label} {_ABOUT.get(frame.intent, 'of')} {frame.topic}"
+        phrase = whole_name(phrase, said, names)
+        within = frozenset(terms(phrase)) >= frozenset(terms(topic or ""))
+        title = f"{label} of {phrase}" if within else f"{label} of {phrase} in {topic}"
+    elif topic and focus and focus.casefold() not in topic.casefold():
+        focus = whole_name(focus, said, names)
+        within = frozenset(terms(focus)) >= frozenset(terms(topic))
+        title = f"{label} of {focus}" if within else f"{label} of {focus} in {topic}"
+    elif topic:
+        title = f"{label} {_ABOUT.get(frame.intent, 'of')} {topic}"
     elif focus:
         title = f"{label} of {focus}"
     else:
         title = query.question.strip()
     return title[:1].upper() + title[1:]
+
+
+#: What parts a statement's words into separate phrases.
+_PHRASE_ENDS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
+
+
+def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: int = 5) -> str:
+    """A phrase of the title grown to the whole name the statements (`said`) write it in:
+    while most of the places they say it go straight on with the same word, and a title or
+    heading of the library (`names`) holds the phrase with that word ("heart failure",
+    "difficile-associated disease"), the word joins it, as the statements write it, up to
+    `limit` words; the phrase itself where they never say it. A name no title or heading
+    gives ("Menkes syndrome typically begin") is no name."""
+    wanted = words(phrase)
+    if not wanted or not said or not names:
+        return phrase
+    named = [words(name) for name in names]
+    runs = [
+        [(stem, token) for token in _TOKEN.findall(part) for stem in words(token)]
+        for text in said
+        for part in _PHRASE_ENDS.split(text)
+    ]
+    found = phrase
+    while len(wanted) < limit:
+        places = [
+            (run, i)
+            for run in runs
+            for i in range(len(run) - len(wanted) + 1)
+            if [stem for stem, _ in run[i : i + len(wanted)]] == wanted
+        ]
+        if not places:
+            return found
+        if len(wanted) > len(words(phrase)):
+            run, i = places[0]
+            found = " ".join(dict.fromkeys(token for _, token in run[i : i + len(wanted)]))
+        after = [run[i + len(wanted)][0] for run, i in places if i + len(wanted) < len(run)]
+        common = max(set(after), key=after.count) if after else None
+        if common is None or 2 * after.count(common) <= len(places):
+            return found
+        if common in STOP_TERMS or not common.isalpha():
+            return found
+        if not any(_holds(name, [*wanted, common]) for name in named):
+            return found
+        wanted = [*wanted, common]
+    return found
+
+
+def names_of(hits: Sequence[Hit], documents: Mapping[str, Document]) -> list[str]:
+    """The titles of an article's candidate sources and the headings of their passages:
+    the library's own names for what they cover."""
+    headings = dict.fromkeys(h for hit in hits for h in hit.passage.section_path)
+    return [*dict.fromkeys(doc.title for doc in documents.values()), *headings]
+
+
+def _holds(run: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Whether a run of words holds the wanted words in order, side by side."""
+    n = len(wanted)
+    return any(list(run[i : i + n]) == list(wanted) for i in range(len(run) - n + 1))
 
 
 def names_issuer(query: Query, word: str) -> bool:
