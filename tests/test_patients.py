@@ -217,6 +217,13 @@ def test_a_statement_about_another_lettered_kind_is_named() -> None:
     assert other_letter_kind("Hepatitis is an inflammation of the liver.", asked) is None
     assert other_letter_kind("Vitamin A toxicity is rare.", "Is vitamin D safe?") == "vitamin A"
     assert other_letter_kind("Vitamin B12 lack causes anemia.", "Is vitamin D safe?") is None
+    # a message typed in small letters names its kind by a small letter
+    typed = "my dad has hepatitis b but its not active, should he be on antiviral pills?"
+    hcv = "Acute hepatitis C does not need any special treatment."
+    assert other_letter_kind(hcv, typed) == "hepatitis C"
+    assert other_letter_kind("Chronic hepatitis B needs treatment.", typed) is None
+    # a small word is no kind: "can a doctor" for "can u help"
+    assert other_letter_kind("A doctor can a lot.", "can u help me with my knee") is None
 
 
 def test_where_care_is_given_is_a_qualifier_and_its_words_no_topic() -> None:

@@ -409,15 +409,22 @@ def kind_letters(text: str) -> list[re.Match[str]]:
     return list(_KIND_LETTER.finditer(text))
 
 
+#: A question typed in small letters names a kind by a small letter too ("my dad has
+#: hepatitis b"): any letter but the words "a" and "i".
+_ASKED_KIND_LETTER = re.compile(r"\b([A-Za-z]*[a-z][A-Za-z]*) ([A-HJ-Z]|[b-hj-z])\b(?!\.)")
+
+
 def other_letter_kind(text: str, question: str) -> str | None:
     """The kind a statement is about when the question asks about another kind of the same
     thing by its letter ("If you travel to countries where Hepatitis B is common, you should
-    get the vaccine" for a question on hepatitis A); None when the statement also names the
-    question's kind ("hepatitis A and B": a letter joined to it counts), or no other."""
-    for kind in kind_letters(question):
-        word, letter = kind.group(1), kind.group(2)
+    get the vaccine" for a question on hepatitis A, or on "hepatitis a" as a message types
+    it); None when the statement also names the question's kind ("hepatitis A and B": a
+    letter joined to it counts), or no other. The statement's letters are capitals: "can a
+    doctor" names no kind of "can"."""
+    for kind in _ASKED_KIND_LETTER.finditer(question):
+        word, letter = kind.group(1), kind.group(2).upper()
         said = re.findall(
-            rf"\b{re.escape(word)}s? ((?:[A-Z](?:,\s*|\s+(?:and|or)\s+|/))*[A-Z])\b", text, _I
+            rf"\b(?i:{re.escape(word)})s? ((?:[A-Z](?:,\s*|\s+(?:and|or)\s+|/))*[A-Z])\b", text
         )
         letters = {x for group in said for x in re.findall(r"[A-Z]", group)}
         if letters and letter not in letters:
