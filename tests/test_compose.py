@@ -862,6 +862,15 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     )
     assert classify("Measure the serum level before deciding.", ()).key == "tests"
     assert classify("Check the serum level every 3 months.", ()).key == "monitoring"
+    assert classify("Review stroke and bleeding risks annually.", ()).key == "monitoring"
+    # how often a drug is taken, a vaccine given or a symptom comes is no monitoring
+    thyroxine = "Treatment is with synthetic thyroid hormone, taken every day."
+    assert classify(thyroxine, ()).key == "treatment"
+    assert classify("Getting the flu vaccine every year lowers your chance.", ()).key == (
+        "treatment"
+    )
+    twitch = "PLMS causes your legs to twitch about every 10 to 60 seconds during sleep."
+    assert classify(twitch, ()).key == "assessment"
     assert classify("Health history can affect the risk of the disease.", ()).key == ("assessment")
     # a description is not a caution, and a concentration is a result, not a dose
     assert classify("These tumours are rare and do not normally spread.", ()).key == "other"

@@ -23,6 +23,38 @@ def _cues(*stems: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
 
 
+#: What is checked, as a statement says it: a test, an examination, a visit or a review.
+_CHECKED = re.compile(
+    r"[\s\S]*"
+    + _cues(
+        r"test",
+        r"scan",
+        r"imaging",
+        r"exam",
+        r"visit",
+        r"review",
+        r"measur",
+        r"screen",
+        r"colonoscop",
+        r"endoscop",
+        r"mri\b",
+        r"ct\b",
+        r"x-ray",
+        r"radiograph",
+        r"levels?\b",
+        r"assess",
+        r"check",
+        r"evaluat",
+        r"biops",
+        r"ultraso",
+        r"spirometr",
+        r"seen\b",
+        r"appointment",
+    ).pattern,
+    re.IGNORECASE,
+)
+
+
 #: The first kind whose cues match a statement takes it: what the statement tells the reader
 #: to do or not do decides before what it mentions (a "do not" sentence is a pitfall even if
 #: it names a drug; a sentence with a dose is treatment even if it names a test).
@@ -102,20 +134,29 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             re.I,
         ),
     ),
+    # How often is monitoring where it is how often to check: "MRI every 3 months", "review
+    # stroke risk annually"; not how often a drug is taken ("synthetic thyroid hormone, taken
+    # every day"), a vaccine given ("every year"), or a symptom comes ("every 10 to 60
+    # seconds").
     SectionKind(
         "monitoring",
         "Monitoring and follow-up",
-        _cues(
-            r"monitor",
-            r"follow-?up",
-            r"surveillance",
-            r"reassess",
-            r"every \d",
-            r"every (?:year|month|week|day)",
-            r"interval",
-            r"recheck",
-            r"repeat(?:ed)? (?:test|measure|imaging|scan)",
-            r"annual",
+        re.compile(
+            _cues(
+                r"monitor",
+                r"follow-?up",
+                r"surveillance",
+                r"reassess",
+                r"recheck",
+                r"repeat(?:ed)? (?:test|measure|imaging|scan)",
+            ).pattern
+            + r"|^(?="
+            + _CHECKED.pattern
+            + r")[\s\S]*?"
+            + _cues(
+                r"every \d", r"every (?:year|month|week|day)", r"intervals?\b", r"annual"
+            ).pattern,
+            re.IGNORECASE,
         ),
     ),
     SectionKind(
