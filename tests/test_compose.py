@@ -1928,6 +1928,17 @@ def test_a_title_word_the_statements_write_before_another_grows_to_the_library_s
     assert title_for(heart, frozenset(terms(" ".join(failing))), failing, ["Heart Failure"]) == (
         "Outlook for heart failure"
     )
+    # a single word takes the word most statements write before it, as a name gives it
+    af = framed(
+        "Fibrillation: when to review stroke risk?",
+        ("Fibrillation", "review", "stroke", "risk"),
+        Frame("fibrillation", None, (), "timing", ()),
+    )
+    atrial = ["Review atrial fibrillation yearly.", "In atrial fibrillation, review the risk."]
+    names = ["Atrial fibrillation: management"]
+    assert title_for(af, frozenset(terms(" ".join(atrial))), atrial, names) == (
+        "Timing in atrial fibrillation"
+    )
 
 
 def in_section(candidate: Candidate, doc_id: str, *headings: str) -> Candidate:

@@ -80,8 +80,9 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
     while most of the places they say it go straight on with the same word, and a title or
     heading of the library (`names`) holds the phrase with that word ("heart failure",
     "difficile-associated disease"), the word joins it, as the statements write it, up to
-    `limit` words; the phrase itself where they never say it. A name no title or heading
-    gives ("Menkes syndrome typically begin") is no name."""
+    `limit` words; a single word also takes the word most of them write before it the same
+    way ("atrial fibrillation"). The phrase itself where they never say it. A name no title
+    or heading gives ("Menkes syndrome typically begin") is no name."""
     wanted = words(phrase)
     if not wanted or not said or not names:
         return phrase
@@ -91,7 +92,7 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
         for text in said
         for part in _PHRASE_ENDS.split(text)
     ]
-    found = phrase
+    found, given = phrase, len(wanted)
     while len(wanted) < limit:
         places = [
             (run, i)
@@ -101,19 +102,36 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
         ]
         if not places:
             return found
-        if len(wanted) > len(words(phrase)):
+        if len(wanted) > given:
             run, i = places[0]
             found = " ".join(dict.fromkeys(token for _, token in run[i : i + len(wanted)]))
-        after = [run[i + len(wanted)][0] for run, i in places if i + len(wanted) < len(run)]
-        common = max(set(after), key=after.count) if after else None
-        if common is None or 2 * after.count(common) <= len(places):
-            return found
-        if common in STOP_TERMS or not common.isalpha():
-            return found
-        if not any(_holds(name, [*wanted, common]) for name in named):
-            return found
-        wanted = [*wanted, common]
+        after = _beside(
+            places, [run[i + len(wanted)][0] for run, i in places if i + len(wanted) < len(run)]
+        )
+        if after is not None and any(_holds(name, [*wanted, after]) for name in named):
+            wanted = [*wanted, after]
+            continue
+        before = _beside(places, [run[i - 1][0] for run, i in places if i > 0])
+        if (
+            len(wanted) == 1
+            and before is not None
+            and any(_holds(name, [before, *wanted]) for name in named)
+        ):
+            wanted = [before, *wanted]
+            continue
+        return found
     return found
+
+
+def _beside(places: Sequence[object], neighbours: Sequence[str]) -> str | None:
+    """The word beside most of a phrase's places, where it is a word of a name (no
+    function word, number or mark)."""
+    if not neighbours:
+        return None
+    common = max(set(neighbours), key=neighbours.count)
+    if 2 * neighbours.count(common) <= len(places):
+        return None
+    return None if common in STOP_TERMS or not common.isalpha() else common
 
 
 def names_of(hits: Sequence[Hit], documents: Mapping[str, Document]) -> list[str]:
