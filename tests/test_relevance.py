@@ -372,12 +372,72 @@ def test_a_statement_on_another_kind_of_the_topic_s_subject_is_off_topic() -> No
     assert off_topic_reason(query, text, "ad", f"{other} {text}", other) == (
         f"it speaks of {other}, another kind than the question's"
     )
-    # the question's own kind, a broader name, or a statement that names its subject
+    # the question's own kind, or a broader name
     assert off_topic_reason(query, text, "xl", f"{topic} {text}", topic) is None
     broader = "Congenital stationary night blindness"
     assert off_topic_reason(query, text, "csnb", f"{broader} {text}", broader) is None
+    # a statement that names its subject does not hide it, and is about that other kind
     named = "In the autosomal dominant form, affected individuals have normal daytime vision."
-    assert off_topic_reason(query, named, "ad", f"{other} {named}", other) is None
+    assert off_topic_reason(query, named, "ad", f"{other} {named}", other) == (
+        f"its source is about {other}, another kind than the question's"
+    )
+
+
+def test_a_guideline_on_another_kind_of_the_question_s_condition_is_not_evidence() -> None:
+    """A guideline on social anxiety disorder does not answer a question on generalized
+    anxiety disorder: its title names the same condition with a kind word the question never
+    says, and the question's kind word is not in it."""
+    frame = Frame("Anxiety Disorders", "Anxiety Disorders", (), "management", ())
+    asked = "What is the first-line treatment for generalized anxiety disorder?"
+    query = framed(asked, ("first-line", "treatment", "generalized", "anxiety", "disorder"), frame)
+    title = "Social anxiety disorder: recognition, assessment and treatment."
+    text = "If the depression is treated first, treat the social anxiety disorder afterwards."
+    assert off_topic_reason(query, text, "sad", f"{title} {text}", title) == (
+        "its source is about Social anxiety disorder, another kind than the question's"
+    )
+    # the statement names the question's kind too, the title is the condition's broad
+    # name, or the question names the title's kind itself
+    both = "Generalized anxiety disorder and social anxiety disorder respond to SSRIs."
+    assert off_topic_reason(query, both, "sad", f"{title} {both}", title) is None
+    broad = "Anxiety Disorders"
+    assert off_topic_reason(query, text, "ad", f"{broad} {text}", broad) is None
+    social = framed(
+        "Generalized or social anxiety disorder: which is more common?",
+        ("generalized", "social", "anxiety", "disorder"),
+        frame,
+    )
+    assert off_topic_reason(social, text, "sad", f"{title} {text}", title) is None
+    # a number is a kind word: type 1 diabetes is not the question's type 2
+    typed = Frame("Type 2 diabetes", "Type 2 diabetes", (), "management", ())
+    second = framed("How is type 2 diabetes treated?", ("type", "2", "diabetes"), typed)
+    insulin = "Offer multiple daily injection basal-bolus insulin regimens."
+    assert off_topic_reason(second, insulin, "t1", f"Type 1 diabetes {insulin}", "Type 1 diabetes")
+    pregnancy = "Diabetes in pregnancy"
+    assert off_topic_reason(second, insulin, "dp", pregnancy, pregnancy) is None
+    # an everyday word says how a thing is, not its kind; a word on the same root is a
+    # broader name
+    back = Frame("Back Pain", "Back Pain", (), "management", ())
+    bad = framed("what can i do for my bad back pain", ("bad", "back", "pain"), back)
+    low = "Low back pain"
+    assert off_topic_reason(bad, "Stay active.", "lbp", low, low) is None
+    colon = Frame("Colon Cancer", "Colon Cancer", (), "test", ())
+    screen = framed("Is a rectal exam enough to screen for colon cancer?", ("colon",), colon)
+    colorectal = "Colorectal Cancer Screening - NCI"
+    assert off_topic_reason(screen, "DRE does not help.", "crc", colorectal, colorectal) is None
+    after = Frame("prostatectomy", None, ("PSA",), "management", ())
+    rising = framed("PSA rising after radical prostatectomy?", ("radical", "prostatectomy"), after)
+    acr = "ACR Appropriateness Criteria® postradical prostatectomy irradiation in prostate cancer."
+    assert off_topic_reason(rising, "Offer salvage radiotherapy.", "acr", acr, acr) is None
+    # a word for the kind of answer is no kind ("avoid swelling"), nor is a word across a
+    # bracket ("Scleroderma (Systemic Sclerosis)")
+    swelling = Frame("swelling", None, ("swelling",), "management", ())
+    avoid = framed("what shall i do to avoid swelling?", ("avoid", "swelling"), swelling)
+    joint = "What to do for Joint swelling ?"
+    assert off_topic_reason(avoid, "Apply ice.", "js", joint, joint) is None
+    ssc = Frame("Systemic sclerosis", "Systemic scleroderma", (), "general", ())
+    named = framed("Scleroderma (Systemic Sclerosis). What can I do?", ("Scleroderma",), ssc)
+    limited = "Limited cutaneous systemic sclerosis"
+    assert off_topic_reason(named, "Exercise helps.", "lc", limited, limited) is None
 
 
 def test_a_statement_on_the_kind_the_question_sets_apart_is_off_topic() -> None:

@@ -19,6 +19,10 @@ asks whether what it says is about the question asked. A statement is off topic 
   question, or is about another kind of the topic ("Affected individuals have normal daytime
   vision", from the page on the autosomal dominant form, for the X-linked form): its reader
   cannot tell that it is about something else;
+- its document's title names another kind of the condition the question names, by another
+  word before the same name ("Social anxiety disorder: recognition, assessment and
+  treatment" for a question on generalized anxiety disorder), and the statement does not
+  name the question's kind;
 - it is about another degree of the question's condition ("severe asthma" for a question on
   mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
   question on non-muscle-invasive bladder cancer, and the other way round), or another kind
@@ -31,10 +35,14 @@ applies it to whatever a composer wrote, drops what is off topic and reports the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from .analysis import terms
+from wordfreq import zipf_frequency
+
+from .analysis import terms, words
+from .frame import names_no_focus
 from .patients import (
     SEVERITIES,
     excluded_population,
@@ -48,7 +56,7 @@ from .patients import (
     set_aside_in,
     set_aside_patients,
 )
-from .query import Query, dominant_word, subject_terms
+from .query import PAGE_WORDS, STOP_TERMS, Query, dominant_word, subject_terms
 from .scoring import coverage, states_all
 from .topics import main_title
 from .types import Answer, Document, Statement
@@ -96,6 +104,97 @@ def another_kind(named: frozenset[str], topic_title: str | None, asked: frozense
     return bool(named & topic) and bool((topic & asked) - named) and bool(named - asked - topic)
 
 
+#: Where a title's name of its subject ends: its kind of guidance after a colon or a dash,
+#: its other names or issuer in brackets ("Social anxiety disorder: recognition, assessment
+#: and treatment.", "Colon Cancer Treatment (PDQ®) - NCI").
+_SUBJECT_ENDS = re.compile(r"\s*(?::|\s[-–]\s|\().*$", re.DOTALL)
+#: A word this common in English (wordfreq's Zipf frequency: once in a hundred thousand
+#: words) says how a thing is ("bad back pain", "long-term oxygen"), not which kind it is.
+COMMON_WORD_ZIPF = 5.0
+#: A kind word that holds the other's first letters holds its root ("colorectal" the colon,
+#: "postradical" radical): a broader or the same name, not another kind.
+SAME_ROOT = 4
+_WORD = re.compile(r"[^\W_][\w'\-/]*")
+#: What parts a question's words into phrases: "Scleroderma (Systemic Sclerosis)" says no
+#: kind of systemic sclerosis.
+_PARTS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
+
+
+def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
+    """The subject of a document's title where it names another kind of the condition the
+    question names: both name it by the same words ("anxiety disorder"), each with a word
+    before them that the other never says ("Social anxiety disorder" for a question on
+    generalized anxiety disorder; "Type 1 diabetes" for type 2), and the statement does not
+    name the question's kind. The shared words hold one of the question's core words (its
+    topic or focus); the question's word is no everyday word and no root of the title's.
+    None where the title names the condition alone ("Diabetes in pregnancy")."""
+    subject = _SUBJECT_ENDS.sub("", main_title(title)).strip()
+    core = " ".join((query.frame.topic or "", *query.frame.focus))
+    for theirs, kind in _kinds_apart(subject, query.read, core):
+        if theirs not in asked_terms(query) and not _names_in_order(text, kind):
+            return subject
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _kinds_apart(subject: str, question: str, core: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(the title's kind word, the question's kind in words) for each run of words a title's
+    subject and a part of a question share, each with its own kind word right before it."""
+    title = [(stem, token) for token in _WORD.findall(subject) for stem in words(token)]
+    named = [stem for stem, _ in title]
+    wanted = frozenset(terms(core))
+    found = []
+    for part in _PARTS.split(question):
+        asked = [(stem, token) for token in _WORD.findall(part) for stem in words(token)]
+        said = [stem for stem, _ in asked]
+        for i, j, length in _shared_runs(named, said):
+            if i == 0 or j == 0 or not wanted.intersection(named[i : i + length]):
+                continue
+            theirs, ours = title[i - 1], asked[j - 1]
+            if _kind_words(theirs, ours) and ours[0] not in named:
+                found.append((theirs[0], tuple(said[j - 1 : j + length])))
+    return tuple(found)
+
+
+def _kind_words(theirs: tuple[str, str], ours: tuple[str, str]) -> bool:
+    """Whether a title's word and the question's word before the words they share (each as
+    its term and as written) name two kinds of one thing: no function word, no word for a
+    kind of answer ("avoid swelling"), no everyday word of how a thing is ("bad back pain"),
+    both numbers or neither, and not one word's root in the other ("colorectal" and
+    "colon", "postradical" and "radical")."""
+    (their_term, their_word), (our_term, our_word) = theirs, ours
+    if any(t in STOP_TERMS or t in PAGE_WORDS for t in (their_term, our_term)):
+        return False
+    if names_no_focus(our_word):
+        return False
+    if their_term.isdigit() or our_term.isdigit():
+        return their_term.isdigit() and our_term.isdigit()
+    their_word, our_word = their_word.casefold(), our_word.casefold()
+    if our_word[:SAME_ROOT] in their_word or their_word[:SAME_ROOT] in our_word:
+        return False
+    return zipf_frequency(our_word, "en") < COMMON_WORD_ZIPF
+
+
+def _shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """(start in a, start in b, length) of the longest runs of words a and b share, from
+    their first word that is no function word."""
+    runs = []
+    for i, word in enumerate(a):
+        for j, other in enumerate(b):
+            if word != other or word in STOP_TERMS or (i and j and a[i - 1] == b[j - 1]):
+                continue
+            length = 1
+            while i + length < len(a) and j + length < len(b) and a[i + length] == b[j + length]:
+                length += 1
+            runs.append((i, j, length))
+    return runs
+
+
+def _names_in_order(text: str, kind: Sequence[str]) -> bool:
+    said, n = words(text), len(kind)
+    return any(tuple(said[i : i + n]) == tuple(kind) for i in range(len(said) - n + 1))
+
+
 def off_topic_reason(
     query: Query, text: str, doc_id: str, context: str, title: str | None = None
 ) -> str | None:
@@ -122,6 +221,8 @@ def off_topic_reason(
             return f"it speaks of its source's own subject ({source}) without naming it"
         if another_kind(unnamed, frame.topic_title, asked):
             return f"it speaks of {source}, another kind than the question's"
+    if title and (apart := title_of_another_kind(title, query, text)) is not None:
+        return f"its source is about {apart}, another kind than the question's"
     # who a statement names is whom it is about, whatever else its guideline covers ("For
     # children who ..." in a guideline on "children, young people and adults"); one that
     # names nobody is about its guideline's and section's population
