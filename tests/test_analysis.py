@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from guidecite.analysis import fold, normalize_spelling, terms, words
+from guidecite.analysis import fold, normalize_spelling, phrases, terms, words
 
 BRITISH_AMERICAN = [
     ("tumour", "tumor"),
@@ -204,3 +204,13 @@ def test_an_inflammation_is_its_own_term_not_its_root_s(inflamed: str, root: str
     assert terms(inflamed) == [inflamed.lower()]
     assert terms(inflamed) != terms(root)
     assert words(f"acute {inflamed}") == ["acut", inflamed.lower()]
+
+
+def test_a_text_s_phrases_end_at_its_marks_and_keep_each_word_as_written() -> None:
+    found = phrases("Scleroderma (Systemic Sclerosis): difficile-associated disease")
+    assert [[written for _, written in phrase] for phrase in found if phrase] == [
+        ["Scleroderma"],
+        ["Systemic", "Sclerosis"],
+        ["difficile-associated", "difficile-associated", "disease"],
+    ]
+    assert [term for term, _ in found[-1]] == words("difficile-associated disease")

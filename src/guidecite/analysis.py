@@ -226,6 +226,21 @@ def words(text: str) -> list[str]:
     return _analyse(text)[0]
 
 
+#: The marks that part a text's words into phrases: "Scleroderma (Systemic Sclerosis)" are
+#: two, and so are the words on either side of a comma.
+PHRASE_MARKS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
+_WRITTEN = re.compile(r"[^\W_][\w'\-/]*")
+
+
+def phrases(text: str) -> list[list[tuple[str, str]]]:
+    """A text's phrases (between its marks), each as its terms one per position beside the
+    word each is written in (a compound gives two: "difficile-associated")."""
+    return [
+        [(term, token) for token in _WRITTEN.findall(part) for term in words(token)]
+        for part in PHRASE_MARKS.split(text)
+    ]
+
+
 def terms(text: str) -> list[str]:
     """The index and query terms of a text: its `words()`, then the compounds' joined forms."""
     found, joined = _analyse(text)

@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from .analysis import terms, words
+from .analysis import phrases, terms, words
 from .frame import names_no_focus
 from .patients import (
     SEVERITIES,
@@ -114,10 +114,6 @@ COMMON_WORD_ZIPF = 5.0
 #: A kind word that holds the other's first letters holds its root ("colorectal" the colon,
 #: "postradical" radical): a broader or the same name, not another kind.
 SAME_ROOT = 4
-_WORD = re.compile(r"[^\W_][\w'\-/]*")
-#: What parts a question's words into phrases: "Scleroderma (Systemic Sclerosis)" says no
-#: kind of systemic sclerosis.
-_PARTS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
 
 
 def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
@@ -140,12 +136,11 @@ def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
 def _kinds_apart(subject: str, question: str, core: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(the title's kind word, the question's kind in words) for each run of words a title's
     subject and a part of a question share, each with its own kind word right before it."""
-    title = [(stem, token) for token in _WORD.findall(subject) for stem in words(token)]
+    title = [pair for part in phrases(subject) for pair in part]
     named = [stem for stem, _ in title]
     wanted = frozenset(terms(core))
     found = []
-    for part in _PARTS.split(question):
-        asked = [(stem, token) for token in _WORD.findall(part) for stem in words(token)]
+    for asked in phrases(question):
         said = [stem for stem, _ in asked]
         for i, j, length in _shared_runs(named, said):
             if i == 0 or j == 0 or not wanted.intersection(named[i : i + length]):

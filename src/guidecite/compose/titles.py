@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..analysis import terms, words
+from ..analysis import phrases, terms, words
 from ..frame import names_no_focus
 from ..intents import intent_named
 from ..patients import NEGATING
@@ -71,10 +71,6 @@ def title_for(
     return title[:1].upper() + title[1:]
 
 
-#: What parts a statement's words into separate phrases.
-_PHRASE_ENDS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
-
-
 def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: int = 5) -> str:
     """A phrase of the title grown to the whole name the statements (`said`) write it in:
     while most of the places they say it go straight on with the same word, and a title or
@@ -87,11 +83,7 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
     if not wanted or not said or not names:
         return phrase
     named = [words(name) for name in names]
-    runs = [
-        [(stem, token) for token in _TOKEN.findall(part) for stem in words(token)]
-        for text in said
-        for part in _PHRASE_ENDS.split(text)
-    ]
+    runs = [run for text in said for run in phrases(text)]
     found, given = phrase, len(wanted)
     while len(wanted) < limit:
         places = [
