@@ -871,6 +871,18 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     )
     twitch = "PLMS causes your legs to twitch about every 10 to 60 seconds during sleep."
     assert classify(twitch, ()).key == "assessment"
+    # what causes the condition is assessment, whatever treatment it names; a cause in a
+    # condition on what is done is not
+    causes = (
+        "Hashimoto's disease is the most common cause. Other causes include thyroid "
+        "nodules and radiation treatment of the thyroid."
+    )
+    assert classify(causes, ()).key == "assessment"
+    assert classify("Secondary hypertension is caused by another condition.", ()).key == (
+        "assessment"
+    )
+    bacteria = "If diarrhea is caused by bacteria, doctors usually prescribe antibiotics."
+    assert classify(bacteria, ()).key == "treatment"
     assert classify("Health history can affect the risk of the disease.", ()).key == ("assessment")
     # a description is not a caution, and a concentration is a result, not a dose
     assert classify("These tumours are rare and do not normally spread.", ()).key == "other"

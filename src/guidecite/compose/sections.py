@@ -159,6 +159,23 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             re.IGNORECASE,
         ),
     ),
+    # What causes the condition, said as the sentence's claim ("Hashimoto's disease ... is
+    # the most common cause. Other causes include ... radiation treatment of the thyroid"),
+    # is assessment before any treatment it names; not a cause in a condition on what is
+    # done ("If diarrhea is caused by bacteria ..., doctors usually prescribe antibiotics").
+    SectionKind(
+        "assessment",
+        "Assessment and diagnosis",
+        re.compile(
+            r"^(?!(?:If|When|Unless|Once|Where|Whether)\b)[^.;:]{0,100}?\b(?:is|are)\s+"
+            r"(?:\w+ly\s+)?(?:the\s+|a\s+)?(?:most\s+|more\s+)?(?:common|main|leading|usual|"
+            r"major|frequent|known)\s+causes?\b"
+            r"|\bcauses\s+(?:include|are)\b"
+            r"|^(?!(?:If|When|Unless|Once|Where|Whether)\b)[^.;:]{0,100}?\b(?:is|are)\s+"
+            r"(?:\w+ly\s+)?caused\s+by\b",
+            re.IGNORECASE,
+        ),
+    ),
     SectionKind(
         "treatment",
         "Treatment",
