@@ -228,7 +228,7 @@ def words(text: str) -> list[str]:
 
 #: The marks that part a text's words into phrases: "Scleroderma (Systemic Sclerosis)" are
 #: two, and so are the words on either side of a comma.
-PHRASE_MARKS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
+_PHRASE_MARKS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
 _WRITTEN = re.compile(r"[^\W_][\w'\-/]*")
 
 
@@ -237,7 +237,7 @@ def phrases(text: str) -> list[list[tuple[str, str]]]:
     word each is written in (a compound gives two: "difficile-associated")."""
     return [
         [(term, token) for token in _WRITTEN.findall(part) for term in words(token)]
-        for part in PHRASE_MARKS.split(text)
+        for part in _PHRASE_MARKS.split(text)
     ]
 
 

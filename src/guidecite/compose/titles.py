@@ -98,12 +98,13 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
             run, i = places[0]
             found = " ".join(dict.fromkeys(token for _, token in run[i : i + len(wanted)]))
         after = _beside(
-            places, [run[i + len(wanted)][0] for run, i in places if i + len(wanted) < len(run)]
+            len(places),
+            [run[i + len(wanted)][0] for run, i in places if i + len(wanted) < len(run)],
         )
         if after is not None and any(_holds(name, [*wanted, after]) for name in named):
             wanted = [*wanted, after]
             continue
-        before = _beside(places, [run[i - 1][0] for run, i in places if i > 0])
+        before = _beside(len(places), [run[i - 1][0] for run, i in places if i > 0])
         if (
             len(wanted) == 1
             and before is not None
@@ -115,13 +116,13 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
     return found
 
 
-def _beside(places: Sequence[object], neighbours: Sequence[str]) -> str | None:
-    """The word beside most of a phrase's places, where it is a word of a name (no
-    function word, number or mark)."""
+def _beside(places: int, neighbours: Sequence[str]) -> str | None:
+    """The word beside most of a phrase's `places` (the words beside them: `neighbours`),
+    where it is a word of a name (no function word, number or mark)."""
     if not neighbours:
         return None
     common = max(set(neighbours), key=neighbours.count)
-    if 2 * neighbours.count(common) <= len(places):
+    if 2 * neighbours.count(common) <= places:
         return None
     return None if common in STOP_TERMS or not common.isalpha() else common
 
