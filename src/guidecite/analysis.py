@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import tantivy
 
@@ -229,16 +230,23 @@ def words(text: str) -> list[str]:
 #: The marks that part a text's words into phrases: "Scleroderma (Systemic Sclerosis)" are
 #: two, and so are the words on either side of a comma.
 _PHRASE_MARKS = re.compile(r"[,;:.!?()\[\]{}\"“”]")
-_WRITTEN = re.compile(r"[^\W_][\w'\-/]*")
+#: A word as a text writes it, with its hyphens, slashes and apostrophes ("difficile-associated").
+WRITTEN_WORD = re.compile(r"[^\W_][\w'\-/]*")
 
 
 def phrases(text: str) -> list[list[tuple[str, str]]]:
     """A text's phrases (between its marks), each as its terms one per position beside the
     word each is written in (a compound gives two: "difficile-associated")."""
     return [
-        [(term, token) for token in _WRITTEN.findall(part) for term in words(token)]
+        [(term, token) for token in WRITTEN_WORD.findall(part) for term in words(token)]
         for part in _PHRASE_MARKS.split(text)
     ]
+
+
+def holds_run(run: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Whether a run of terms holds the wanted terms in order, side by side."""
+    n = len(wanted)
+    return any(list(run[i : i + n]) == list(wanted) for i in range(len(run) - n + 1))
 
 
 def terms(text: str) -> list[str]:

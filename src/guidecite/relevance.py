@@ -35,13 +35,13 @@ applies it to whatever a composer wrote, drops what is off topic and reports the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from .analysis import phrases, terms, words
+from .analysis import holds_run, phrases, terms, words
 from .frame import names_no_focus
 from .patients import (
     SEVERITIES,
@@ -127,7 +127,7 @@ def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
     subject = _SUBJECT_ENDS.sub("", main_title(title)).strip()
     core = " ".join((query.frame.topic or "", *query.frame.focus))
     for theirs, kind in _kinds_apart(subject, query.read, core):
-        if theirs not in asked_terms(query) and not _names_in_order(text, kind):
+        if theirs not in asked_terms(query) and not holds_run(words(text), kind):
             return subject
     return None
 
@@ -183,11 +183,6 @@ def _shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
                 length += 1
             runs.append((i, j, length))
     return runs
-
-
-def _names_in_order(text: str, kind: Sequence[str]) -> bool:
-    said, n = words(text), len(kind)
-    return any(tuple(said[i : i + n]) == tuple(kind) for i in range(len(said) - n + 1))
 
 
 def off_topic_reason(

@@ -7,15 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..analysis import phrases, terms, words
+from ..analysis import WRITTEN_WORD, holds_run, phrases, terms, words
 from ..frame import names_no_focus
 from ..intents import intent_named
 from ..patients import NEGATING
 from ..query import STOP_TERMS, Query
 from ..types import Document, Hit
-
-_TOKEN = re.compile(r"[^\W_][\w'\-/]*")
-
 
 #: How a title names the topic when it names no focus: what a value is asked for is dosing
 #: or timing *in* a condition ("Dosing in preeclampsia"), a test is testing *for* it, the
@@ -82,7 +79,13 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
     wanted = words(phrase)
     if not wanted or not said or not names:
         return phrase
-    named = [words(name) for name in names]
+    named: list[list[str]] = []  # the names' words, read where a neighbour is found
+
+    def named_with(pair: list[str]) -> bool:
+        if not named:
+            named.extend(words(name) for name in names)
+        return any(holds_run(name, pair) for name in named)
+
     runs = [run for text in said for run in phrases(text)]
     found, given = phrase, len(wanted)
     while len(wanted) < limit:
@@ -101,15 +104,11 @@ def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: in
             len(places),
             [run[i + len(wanted)][0] for run, i in places if i + len(wanted) < len(run)],
         )
-        if after is not None and any(_holds(name, [*wanted, after]) for name in named):
+        if after is not None and named_with([*wanted, after]):
             wanted = [*wanted, after]
             continue
         before = _beside(len(places), [run[i - 1][0] for run, i in places if i > 0])
-        if (
-            len(wanted) == 1
-            and before is not None
-            and any(_holds(name, [before, *wanted]) for name in named)
-        ):
+        if len(wanted) == 1 and before is not None and named_with([before, *wanted]):
             wanted = [before, *wanted]
             continue
         return found
@@ -134,12 +133,6 @@ def names_of(hits: Sequence[Hit], documents: Mapping[str, Document]) -> list[str
     return [*dict.fromkeys(doc.title for doc in documents.values()), *headings]
 
 
-def _holds(run: Sequence[str], wanted: Sequence[str]) -> bool:
-    """Whether a run of words holds the wanted words in order, side by side."""
-    n = len(wanted)
-    return any(list(run[i : i + n]) == list(wanted) for i in range(len(run) - n + 1))
-
-
 def names_issuer(query: Query, word: str) -> bool:
     """Whether a question word names a body the question names as the source ("per NICE")."""
     own = frozenset(terms(word))
@@ -161,9 +154,9 @@ def said_phrase(query: Query, said: Sequence[str], main: str, limit: int = 5) ->
     def spoken(words: Sequence[str]) -> str:
         return " ".join(" ".join(terms(w)) for w in words)
 
-    tokens = _TOKEN.findall(re.sub(r"\([^)]*\)", " ", query.read))
+    tokens = WRITTEN_WORD.findall(re.sub(r"\([^)]*\)", " ", query.read))
     asked = {w.casefold() for w in query.content_words if not names_no_focus(w)}
-    texts = [f" {spoken(_TOKEN.findall(text))} " for text in said]
+    texts = [f" {spoken(WRITTEN_WORD.findall(text))} " for text in said]
     best: list[str] = []
     for start, token in enumerate(tokens):
         if token.casefold() != main.casefold():
@@ -200,7 +193,7 @@ def focus_phrase(query: Query, stated: frozenset[str] | None = None, limit: int 
     if main is None or not says(main):
         return None
     text = re.sub(r"\([^)]*\)", " ", query.read)
-    tokens = _TOKEN.findall(text)
+    tokens = WRITTEN_WORD.findall(text)
     topic = {w.casefold() for w in (query.frame.topic or "").split()}
     keep = {
         w.casefold()
