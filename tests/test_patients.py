@@ -73,6 +73,38 @@ def test_a_son_or_daughter_of_no_stated_age_may_be_a_child() -> None:
     assert "child" not in qualifiers_of("My daughter has Menkes syndrome")
 
 
+def test_the_askers_parent_or_spouse_is_not_a_child() -> None:
+    dad = qualifiers_of("my dad has hepatitis b, should he be on antiviral pills?")
+    assert dad == ("not a child",)
+    assert qualifiers_of("My mother-in-law has lupus") == ("not a child",)
+    # statements and guidelines for children are about others; those for older adults or
+    # for everyone may be about a parent
+    assert excluded_population("Your child's provider may recommend antiviral medicines.", dad)
+    assert excluded_population("Childhood Liver Cancer Treatment", dad) == "child"
+    assert excluded_population("Older adults may need a lower dose.", dad) is None
+    assert excluded_population("Adults and children older than 5 recover.", dad) is None
+    # an age says it, and a question on children or descendants may be about a child
+    assert qualifiers_of("My father is 83 and breathless") == ("older adult",)
+    assert "not a child" not in qualifiers_of("my husband and I have a son with asthma")
+    assert "not a child" not in qualifiers_of("My wife and I: is it passed to future generations?")
+    assert "not a child" not in qualifiers_of("Can my baby get it from my husband?")
+    assert qualifiers_of("I am a mother of three and have migraines") == ()
+
+
+def test_a_group_one_item_of_a_list_names_is_not_what_the_statement_is_about() -> None:
+    listed = (
+        "Some types of headache call for prompt medical care. These include: sudden, severe"
+        " headache; headaches following a blow to the head; and recurring headache in children."
+    )
+    assert excluded_population(listed, ("not a child",)) is None
+    assert excluded_population(listed, ("adult",)) is None
+    # a lead-in that names the group still says whom the list is for
+    lead = "In children, give: fluids; rest; and paracetamol."
+    assert excluded_population(lead, ("adult",)) == "child"
+    # a statement without a list is about every group it names
+    assert excluded_population("Recurring headache in children needs care.", ("adult",))
+
+
 def test_an_acronym_spelled_like_a_group_names_no_one() -> None:
     # MEN is multiple endocrine neoplasia, not men
     title = "Childhood Multiple Endocrine Neoplasia (MEN) Syndromes Treatment"

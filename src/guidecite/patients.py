@@ -134,6 +134,34 @@ def may_be_child(question: str) -> bool:
     return bool(_OFFSPRING.search(question)) and not ages_in(question)
 
 
+#: The asker's parent, grandparent or spouse, as the question names them ("my dad", "My
+#: mother-in-law", "her husband"): a grown-up, whatever their age.
+_GROWN_RELATIVE = re.compile(
+    r"\b(?:my|his|her|our|their)\s+(?:[\w'-]+\s+)?(?:great-?)?(?:grand)?"
+    r"(?:father|dad|daddy|mother|mom|mommy|mum|mummy|parents?|husband|wife|spouse)"
+    r"(?:-in-law)?s?\b",
+    _I,
+)
+#: Words for descendants: a question on them ("can CDH be passed down to future
+#: generations?") may be about a child though it names the asker's spouse.
+_DESCENDANTS = cue(r"sons?\b", r"daughters?\b", r"(?:grand)?child", r"generations?\b")
+#: A patient who is not a child though of no stated age: the asker's parent or spouse.
+NOT_A_CHILD = "not a child"
+
+
+def not_a_child(question: str) -> bool:
+    """Whether the question's patient is a grown-up of no stated age: it names the asker's
+    parent, grandparent or spouse ("my dad has hepatitis b ...") and no child, descendant or
+    age, so statements about children are about others."""
+    return (
+        _GROWN_RELATIVE.search(question) is not None
+        and not names_group(POPULATIONS["child"], question)
+        and not _DESCENDANTS.search(question)
+        and not ages_in(question)
+        and not _YOUNG_AGE.search(question)
+    )
+
+
 #: A patient said not to be pregnant ("I am 40 and not pregnant", "non-pregnant women").
 NOT_PREGNANT = "not pregnant"
 _NOT_PREGNANT = re.compile(
@@ -152,6 +180,8 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
         found.append("child" if age < ADULT_AGE else "older adult" if age >= OLDER_AGE else "adult")
     elif _YOUNG_AGE.search(question):
         found.append("child")
+    elif not_a_child(question):
+        found.append(NOT_A_CHILD)
     if _NOT_PREGNANT.search(question):
         found.append(NOT_PREGNANT)
         question = _NOT_PREGNANT.sub(" ", question)
@@ -710,13 +740,28 @@ def names_patient(word: str) -> bool:
     )
 
 
+#: Where a statement's lead-in ends and its list of items begins: a colon with two or more
+#: items after it, parted by semicolons ("These include: sudden, severe headache ...; ...;
+#: and recurring headache in children").
+_LIST_BEGINS = re.compile(r":\s+(?=[^:]*;[^:]*;)")
+
+
+def outside_items(text: str) -> str:
+    """A statement's words but those of the list it ends with: a group one item names (a
+    child, pregnancy) is that item's, not what the whole statement is about."""
+    begins = _LIST_BEGINS.search(text)
+    return text if begins is None else text[: begins.start()]
+
+
 def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     """The population a statement is about that the question's patient is not in, if any:
     pregnancy for a man, an older adult, a child or a patient said not to be pregnant;
-    children for an adult; adults or older adults for a child."""
-    groups = populations_of(text)
+    children for an adult or a grown-up of no stated age (NOT_A_CHILD); adults or older
+    adults for a child. The groups one item of its list names are not what it is about."""
     if not qualifiers:
         return None
+    text = outside_items(text)
+    groups = populations_of(text)
     if "male" in qualifiers and names_group(FEMALE, text) and not names_group(MALE, text):
         return "female"
     if "female" in qualifiers and names_group(MALE, text) and not names_group(FEMALE, text):
@@ -728,6 +773,8 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     if "pregnancy" in groups and "pregnancy" not in qualifiers and excludes_pregnancy:
         return "pregnancy"
     about_ages = groups & {"child", "adult", "older adult"}
+    if NOT_A_CHILD in qualifiers and about_ages == {"child"}:
+        return "child"
     if ages and about_ages and not about_ages & ages:
         if ages == {"older adult"} and "adult" in about_ages:
             return None  # what holds for adults holds for older adults
