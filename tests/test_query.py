@@ -56,6 +56,17 @@ def test_content_words_drop_question_wording_and_keep_compounds() -> None:
     assert content_words("How is hepatitis C treated?") == ("hepatitis", "C", "treated")
     assert content_words("Should I take vitamin A for my eyes?") == ("take", "vitamin", "A", "eyes")
     assert content_words("Fulminant C. difficile colitis") == ("Fulminant", "difficile", "colitis")
+    # a message typed in small letters names the kind by a small letter; a letter written for
+    # a word ("can u help") or after a word of the asking ("I m", "from e coli") is no kind
+    assert content_words("should everyone get tested for hepatitis c") == (
+        "everyone",
+        "tested",
+        "hepatitis",
+        "c",
+    )
+    assert content_words("low on vitamin d") == ("low", "vitamin", "d")
+    assert content_words("can u help with my back, I m tired") == ("back", "tired")
+    assert content_words("pain from e coli") == ("pain", "coli")
 
 
 def test_spanish_is_recognised_and_english_is_not_mistaken_for_it() -> None:

@@ -427,21 +427,22 @@ def other_kind(text: str, question: str) -> str | None:
     return None
 
 
-#: A capital letter right after a word names a kind of it ("hepatitis C", "vitamin D",
-#: "group B strep"): not the pronoun "I", not an initial ("C. difficile"), and not after a
-#: word in capitals, where it is a word shouted with it ("TAKES A PROPER DIET").
-_KIND_LETTER = re.compile(r"\b([A-Za-z]*[a-z][A-Za-z]*) ([A-HJ-Z])\b(?!\.)")
-
-
-def kind_letters(text: str) -> list[re.Match[str]]:
-    """The letters of a text that name a kind of the word before them: group 1 is the
-    word, group 2 the letter."""
-    return list(_KIND_LETTER.finditer(text))
-
-
-#: A question typed in small letters names a kind by a small letter too ("my dad has
-#: hepatitis b"): any letter but the words "a" and "i".
+#: A letter right after a word names a kind of it ("hepatitis C", "vitamin D", "group B
+#: strep"): not the pronoun "I", not an initial ("C. difficile"), and not after a word in
+#: capitals, where it is a word shouted with it ("TAKES A PROPER DIET"). A question typed in
+#: small letters names a kind by a small letter too ("my dad has hepatitis b"): any letter
+#: but the words "a" and "i".
 _ASKED_KIND_LETTER = re.compile(r"\b([A-Za-z]*[a-z][A-Za-z]*) ([A-HJ-Z]|[b-hj-z])\b(?!\.)")
+#: Small letters a message writes for a word, or for the end of one ("can u help", "r they",
+#: "rest n fluids", "y does it hurt", "don t"): no kind of the word before.
+_WORD_LETTERS = frozenset("nrtuy")
+
+
+def asked_kind_letters(question: str) -> list[re.Match[str]]:
+    """The letters of a question that name a kind of the word before them, in capitals or,
+    as a message types them, in small letters ("hepatitis c", "vitamin d"): group 1 is the
+    word, group 2 the letter."""
+    return [m for m in _ASKED_KIND_LETTER.finditer(question) if m.group(2) not in _WORD_LETTERS]
 
 
 def other_letter_kind(text: str, question: str) -> str | None:
@@ -451,7 +452,7 @@ def other_letter_kind(text: str, question: str) -> str | None:
     it); None when the statement also names the question's kind ("hepatitis A and B": a
     letter joined to it counts), or no other. The statement's letters are capitals: "can a
     doctor" names no kind of "can"."""
-    for kind in _ASKED_KIND_LETTER.finditer(question):
+    for kind in asked_kind_letters(question):
         word, letter = kind.group(1), kind.group(2).upper()
         said = re.findall(
             rf"\b(?i:{re.escape(word)})s? ((?:[A-Z](?:,\s*|\s+(?:and|or)\s+|/))*[A-Z])\b", text

@@ -33,7 +33,7 @@ from .frame import (
 from .glosses import glosses
 from .intents import INTENTS, intent_named
 from .multilingual import Translator, is_function_word
-from .patients import kind_letters, names_patient, qualifiers_of
+from .patients import asked_kind_letters, names_patient, qualifiers_of
 from .scoring import Concept
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
@@ -207,7 +207,12 @@ def content_words(question: str) -> tuple[str, ...]:
     capitals stays one ("PET/CT")."""
     words: list[str] = []
     seen: set[str] = set()
-    letters = {kind.start(2) for kind in kind_letters(question)}  # "hepatitis C"
+    # "hepatitis C", "hepatitis c"; not a letter after a word that says how it is asked
+    letters = {
+        kind.start(2)
+        for kind in asked_kind_letters(question)
+        if kind.group(1).casefold() not in STOPWORDS
+    }
     for match in _WORD.finditer(question):
         token = match.group().strip(".-/+")
         parts = token.split("/") if _SLASHED_WORDS.fullmatch(token) else [token]

@@ -344,7 +344,7 @@ def fold_shouting(question: str, is_abbreviation: Callable[[str], bool]) -> str:
             fold_at.add(tokens[i].start())
 
     # a single capital letter between two shouted words is shouted too ("MONTHS N TAKES A
-    # PROPER DIET"), not the letter of a kind ("hepatitis C": patients.kind_letters)
+    # PROPER DIET"), not the letter of a kind ("hepatitis C": patients.asked_kind_letters)
     for i, token in enumerate(every):
         letter = token.group()
         if len(letter) != 1 or not letter.isupper() or letter == "I":
