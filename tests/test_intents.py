@@ -133,6 +133,16 @@ def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:
     assert inheritance.answers.search("Rarely, a genetic change for it can be inherited.")
 
 
+def test_what_a_condition_causes_is_no_answer_on_its_causes() -> None:
+    cause = intent_named("cause")
+    assert intents_of("Can a bladder infection cause cervical cancer?")[0] == cause
+    assert not cause.answers.search("Cervical cancer may not cause any symptoms at first.")
+    assert not cause.answers.search("Cysts compress the nerve roots and cause symptoms such as pain.")
+    assert cause.answers.search("Almost all cervical cancers are caused by HPV.")
+    assert cause.answers.search("The causes of symptoms vary.")
+    assert cause.answers.search("HPV can cause cancer.")
+
+
 def test_a_compound_that_grades_the_patient_does_not_ask_the_risk() -> None:
     graded = "High-risk bladder cancer after resection: which maintenance therapy, for how long?"
     assert "risk" not in [i.name for i in intents_of(graded)]

@@ -484,7 +484,9 @@ INTENTS: tuple[Intent, ...] = (
             r"infectious",
         ),
         cue(
-            r"(?<!all-)caus",  # not "all-cause mortality"
+            # not "all-cause mortality", nor what the condition causes: "Cervical cancer may
+            # not cause any symptoms at first", "... cause symptoms such as back pain"
+            r"(?<!all-)caus(?!(?:e|es|ing)\s+(?!of\b)(?:\w+\s+)?(?:symptoms?|signs?)\b)",
             r"risk factor",
             r"due to",
             r"result(?:s|ing)? (?:from|in)\b",  # not "results indicated"
