@@ -1252,6 +1252,19 @@ def test_other_and_a_bare_goal_or_test_point_back() -> None:
     ]
 
 
+def test_some_kinds_that_do_not_say_of_what_point_back() -> None:
+    text = (
+        "There are many different types (strains) of HPV. Some strains lead to cervical cancer."
+        "\nSome types of headache call for prompt care. Most kinds of acne respond to it."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "There are many different types (strains) of HPV.",
+        "There are many different types (strains) of HPV. Some strains lead to cervical cancer.",
+        "Some types of headache call for prompt care.",
+        "Most kinds of acne respond to it.",
+    ]
+
+
 def test_a_pronoun_after_an_adverb_and_an_instruction_without_its_object_point_back() -> None:
     text = (
         "Doctors diagnose Turner syndrome with a genetic test. "

@@ -137,7 +137,7 @@ def test_what_a_condition_causes_is_no_answer_on_its_causes() -> None:
     cause = intent_named("cause")
     assert intents_of("Can a bladder infection cause cervical cancer?")[0] == cause
     assert not cause.answers.search("Cervical cancer may not cause any symptoms at first.")
-    assert not cause.answers.search("Cysts compress the nerve roots and cause symptoms such as pain.")
+    assert not cause.answers.search("Cysts compress the nerves and cause symptoms such as pain.")
     assert cause.answers.search("Almost all cervical cancers are caused by HPV.")
     assert cause.answers.search("The causes of symptoms vary.")
     assert cause.answers.search("HPV can cause cancer.")

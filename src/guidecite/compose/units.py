@@ -288,6 +288,10 @@ _POINTING_BACK = (
     r"They|Its|Their|He|She|Others|Another|Both|Such|Here)\b",
     # "Other treatment is supportive": other than what came before (not "Other than ...")
     r"Other\b(?!\s+than\b)",
+    # some kinds of what came before, not saying of what: "Some strains lead to cervical
+    # cancer" (of HPV), "Most types can be treated" (not "Some types of headache ...")
+    r"(?:Some|Many|Most|Certain|Several|All)\s+(?:types?|kinds?|forms?|strains?|subtypes?|"
+    r"varieties|classes)\b(?!\s+of\b)",
     # a connective
     _CONNECTIVE,
     # each of a set the sentence before names: "In each case, the affected individual had
