@@ -174,6 +174,20 @@ def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() ->
     assert other_kind("Small cell lung cancer is staged as limited or extensive.", small) is None
 
 
+def test_a_statement_about_the_kind_the_question_sets_apart_by_un_is_named() -> None:
+    asked = "Which patients with a first unprovoked seizure should be given antiepileptic drugs?"
+    provoked = "After a brain insult, drugs for the provoked seizures should be withdrawn."
+    assert other_kind(provoked, asked) == "provoked seizure"
+    assert other_kind("Treatment after an unprovoked seizure lowers recurrence.", asked) is None
+    assert other_kind("Provoked and unprovoked seizures differ in recurrence.", asked) is None
+    assert other_kind("Stable angina is treated with nitrates.", "Unstable angina: next?") == (
+        "stable angina"
+    )
+    # "un" before a word too short or a word too common names no kind
+    assert other_kind("People able to walk should exercise.", "I am unable to walk") is None
+    assert other_kind("Until the fever breaks, rest.", "until fever settles") is None
+
+
 def test_what_a_question_excludes_is_set_aside() -> None:
     assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
     assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")

@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Sequence
 
 import tantivy
+from wordfreq import zipf_frequency
 
 # -- spelling ------------------------------------------------------------------------------
 
@@ -254,3 +255,14 @@ def terms(text: str) -> list[str]:
     found, joined = _analyse(text)
     found.extend(joined)
     return found
+
+
+#: A word this common in English (wordfreq's Zipf frequency: once in a hundred thousand
+#: words) says how a thing is or how a sentence goes ("bad back pain", "long-term oxygen",
+#: "unable to"), not which kind of a condition it is.
+COMMON_WORD_ZIPF = 5.0
+
+
+def common_in_english(word: str) -> bool:
+    """Whether a word is as common in English as COMMON_WORD_ZIPF or more."""
+    return zipf_frequency(word.casefold(), "en") >= COMMON_WORD_ZIPF

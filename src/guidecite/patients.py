@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 from .abbreviations import may_stand_for
-from .analysis import terms, words
+from .analysis import common_in_english, terms, words
 
 _I = re.IGNORECASE
 
@@ -357,6 +357,10 @@ def other_line(text: str, question: str) -> str | None:
 #: "non" and the word they qualify.
 _NON_KIND = re.compile(r"\bnon(?:-|\s+)([^\W\d_]\w*(?:-[^\W\d_]\w*)*)[\s-]+([^\W\d_][\w'-]*)", _I)
 
+#: A kind set apart by "un" in one word: "unprovoked seizure", "unstable angina",
+#: "uncomplicated cystitis" (what follows "un" of four letters or more, not "until").
+_UN_KIND = re.compile(r"\bun-?([^\W\d_]{4,}\w*)[\s-]+([^\W\d_][\w'-]*)", _I)
+
 
 #: The words that name patients as a group, before what sets them apart ("patients with
 #: cancer", "people who are taking an anticoagulant").
@@ -409,13 +413,17 @@ def other_kind(text: str, question: str) -> str | None:
     """The kind of the question's condition a statement is about when it is the one the
     question sets apart by "non" ("muscle-invasive bladder cancer" for a question on
     non-muscle-invasive disease), or the other way round; None when the statement also
-    names the question's kind (a comparison), or neither."""
-    if not (_NON_KIND.search(question) or _NON_KIND.search(text)):
+    names the question's kind (a comparison), or neither. A question's kind may be set
+    apart by "un" too: "provoked seizures" for one on a first unprovoked seizure."""
+    set_apart = [*_NON_KIND.finditer(question), *_UN_KIND.finditer(question)]
+    if not (set_apart or _NON_KIND.search(text)):
         return None
     said, asked = words(text), words(question)
-    for match in _NON_KIND.finditer(question):
-        kind = [*words(match.group(1)), *words(match.group(2))[:1]]
-        plain, negated = _names_kind(said, kind)
+    for match in set_apart:
+        named, head = words(match.group(1)), words(match.group(2))[:1]
+        if not (named and head) or common_in_english(match.group(2)):
+            continue  # "unable to", "uncommon in": no kind of a condition
+        plain, negated = _names_kind(said, [*named, *head])
         if plain and not negated:
             return f"{match.group(1)} {match.group(2)}"
     for match in _NON_KIND.finditer(text):

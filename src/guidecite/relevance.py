@@ -39,9 +39,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
-from .analysis import holds_run, phrases, terms, words
+from .analysis import common_in_english, holds_run, phrases, terms, words
 from .frame import names_no_focus
 from .patients import (
     SEVERITIES,
@@ -108,9 +106,6 @@ def another_kind(named: frozenset[str], topic_title: str | None, asked: frozense
 #: its other names or issuer in brackets ("Social anxiety disorder: recognition, assessment
 #: and treatment.", "Colon Cancer Treatment (PDQ®) - NCI").
 _SUBJECT_ENDS = re.compile(r"\s*(?::|\s[-–]\s|\().*$", re.DOTALL)
-#: A word this common in English (wordfreq's Zipf frequency: once in a hundred thousand
-#: words) says how a thing is ("bad back pain", "long-term oxygen"), not which kind it is.
-COMMON_WORD_ZIPF = 5.0
 #: A kind word that holds the other's first letters holds its root ("colorectal" the colon,
 #: "postradical" radical): a broader or the same name, not another kind.
 SAME_ROOT = 4
@@ -167,7 +162,7 @@ def _kind_words(theirs: tuple[str, str], ours: tuple[str, str]) -> bool:
     their_word, our_word = their_word.casefold(), our_word.casefold()
     if our_word[:SAME_ROOT] in their_word or their_word[:SAME_ROOT] in our_word:
         return False
-    return zipf_frequency(our_word, "en") < COMMON_WORD_ZIPF
+    return not common_in_english(our_word)
 
 
 def _shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
