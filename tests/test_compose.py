@@ -479,6 +479,9 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
             "Antibiotic Treatment for Lyme Disease in Children (Under 12) According to Symptoms",
             "Type 1 Diabetes: Diagnosis and Management of Type 1 Diabetes in Children (2004)",
             "Potential Harms: The committee cannot determine the harms of the screening test.",
+            'Clinical Algorithm(s): An algorithm titled "Diagnosis & Treatment Algorithm: AUA/SUFU'
+            ' Guideline on Overactive Bladder" is available from the American Urological'
+            " Association, Inc. (AUA) Web site.",
             "Note from the Clearinghouse (NGC): The recommendations below are graded by strength.",
             "For guidance on treatment, clinicians should refer to the guideline on gout flares.",
             "NSAID = nonsteroidal anti-inflammatory drug; CKD = chronic kidney disease.",

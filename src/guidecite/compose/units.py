@@ -117,7 +117,7 @@ _FORM_WORDS = re.compile(
     r"\b(?:population|objective|users?|category|specialty|condition|outcomes? considered|"
     r"interventions? and practices|developer|adaptation|source|funding|status|availability|"
     r"methods?|released|title|purpose|scope|target|setting|audience|benefits?|harms?|"
-    r"qualifying statements?|"
+    r"qualifying statements?|algorithms?|"
     # the fields of a recommendation's profile, as some guidelines give one under each
     # ("Aggregate evidence quality: ...", "Risks, harms, costs: ...", "Exclusions: ...")
     r"evidence quality|confidence|value judgments?|vagueness|patient preferences?|"
