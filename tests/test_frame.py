@@ -61,6 +61,18 @@ def test_words_about_the_patient_or_the_kind_of_answer_are_no_focus() -> None:
     assert "passed" not in focus and "Angelman" in focus
 
 
+def test_what_a_question_sets_aside_is_no_focus() -> None:
+    asked = "STEMI patient without heart failure or shock - when should a beta blocker start?"
+    words = ("STEMI", "heart", "failure", "shock", "beta", "blocker")
+    concepts = tuple(
+        (weight, (frozenset({w.casefold()}),))
+        for w, weight in zip(words, (6.5, 3.0, 3.3, 5.4, 4.3, 5.3), strict=True)
+    )
+    focus = read_frame(asked, words, concepts, ()).focus
+    assert "shock" not in focus and "failure" not in focus
+    assert "blocker" in focus
+
+
 def test_a_subject_line_names_the_kind_of_answer_first() -> None:
     message = (
         "prevention of preeclampsia: I know that the jury is out on the exact causes, but I "

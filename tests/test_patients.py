@@ -191,6 +191,11 @@ def test_a_statement_about_the_kind_the_question_sets_apart_by_un_is_named() -> 
 def test_what_a_question_excludes_is_set_aside() -> None:
     assert negated_words("How can I lower blood pressure without pills?") == {"pills"}
     assert "anticoagulación" in negated_words("sin otros factores de riesgo y sin anticoagulación")
+    # each thing it joins to them by "or" or "and" is set aside too, and no mark after them
+    stemi = "STEMI patient without heart failure or shock - when should a beta blocker start?"
+    assert negated_words(stemi) >= {"heart", "failure", "shock"}
+    assert not negated_words(stemi) & {"-", "when", "beta", "blocker"}
+    assert negated_words("adults without diabetes or CKD: statin?") >= {"diabetes", "ckd"}
 
 
 def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is_named() -> None:

@@ -539,16 +539,20 @@ def said_for(text: str) -> set[str]:
     return groups
 
 
+#: The words that join the things a question sets aside ("without heart failure or shock").
+_OR = r"(?:or|and|nor|o|y|ni)"
 _NEGATED = re.compile(
     r"\b(?:without|w/o|except|besides|other than|instead of|apart from|rather than|"
-    r"sin|excepto|salvo)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)",
+    rf"sin|excepto|salvo)\s+((?:[\w'-]+\s+){{0,2}}(?!{_OR}\b)[\w'-]+"
+    rf"(?:,?\s+{_OR}\s+(?:[^\W_][\w'-]*\s+)?(?!{_OR}\b)[^\W_][\w'-]*)*)",
     re.IGNORECASE,
 )
 
 
 def negated_words(question: str) -> set[str]:
     """Words the question sets aside ("without pills", "sin anticoagulación"): up to three
-    words after a word of exclusion. What a question excludes is not its topic."""
+    words after a word of exclusion, and each one or two words it joins to them by "or" or
+    "and" ("without heart failure or shock"). What a question excludes is not its topic."""
     return {w.casefold() for m in _NEGATED.finditer(question) for w in m.group(1).split()}
 
 
@@ -570,8 +574,7 @@ _SET_ASIDE = re.compile(
 #: Words for a part of a condition's course, which a statement names by its kind alone
 #: ("not in the immune-active phase": "adults with immune-active CHB").
 _COURSE = re.compile(r"\s+(?:phase|stage)s?\b.*$", _I)
-#: The words that join the things a question sets aside ("without heart failure or shock").
-_ALTERNATIVES = re.compile(r",|\b(?:or|and|nor|o|y|ni)\b", _I)
+_ALTERNATIVES = re.compile(rf",|\b{_OR}\b", _I)
 #: Words that turn a restriction round ("patients with no comorbidities", "patients on no
 #: anticoagulant"), and a restriction either way ("patients with or without ...").
 NEGATING = frozenset({"no", "not", "without", "non", "none", "neither", "nor"})

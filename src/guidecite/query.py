@@ -33,7 +33,7 @@ from .frame import (
 from .glosses import glosses
 from .intents import INTENTS, intent_named
 from .multilingual import Translator, is_function_word
-from .patients import asked_kind_letters, names_patient, qualifiers_of
+from .patients import asked_kind_letters, names_patient, negated_words, qualifiers_of
 from .scoring import Concept
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
@@ -448,7 +448,9 @@ def read_frame(
     return Frame(
         topic=None,
         topic_title=None,
-        focus=focus_words(words, concepts, (*unknown, *unused, *cue_words(text)), ()),
+        focus=focus_words(
+            words, concepts, (*unknown, *unused, *cue_words(text), *aside_words(words, text)), ()
+        ),
         intent=intents_of_message(text)[0].name,
         intents=tuple(intent.name for intent in intents_of_message(text)),
         qualifiers=qualifiers_of(text),
@@ -456,6 +458,13 @@ def read_frame(
         uncovered=tuple(core),
         set_aside=tuple(w for w in missing if w not in core),
     )
+
+
+def aside_words(words: Sequence[str], text: str) -> list[str]:
+    """The question's words that name what it sets aside ("heart failure or shock" of
+    "without heart failure or shock"): no focus, as they are no topic."""
+    aside = negated_words(text)
+    return [w for w in words if w.casefold() in aside]
 
 
 #: The fewest letters of a word the library never mentions that is reported: shorter ones

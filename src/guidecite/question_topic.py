@@ -30,6 +30,7 @@ from .patients import (
 )
 from .query import (
     Query,
+    aside_words,
     cue_words,
     dominant_word,
     everyday_words,
@@ -153,11 +154,13 @@ def settle_topic(
     placed = placed_words(query.read)  # where care is given: "emergency", "department"
     named = titles_named(query, index, store, placed)
     eligible = candidate_titles(query, named.matches, index)
-    # words that are no focus: unknown to the library, or asking for a kind of answer
+    # words that are no focus: unknown to the library, asking for a kind of answer, where
+    # care is given, or what the question sets aside ("without heart failure or shock")
     no_focus = (
         *query.unknown_words,
         *query.unused_words,
         *cue_words(query.read),
+        *aside_words(query.content_words, query.read),
         *(w for w in query.content_words if w.casefold() in placed),
     )
     top = (
