@@ -133,6 +133,13 @@ def test_a_genetic_disorder_is_not_an_answer_on_inheritance() -> None:
     assert inheritance.answers.search("Rarely, a genetic change for it can be inherited.")
 
 
+def test_whether_to_get_tested_asks_for_a_test() -> None:
+    assert intents_of("should everyone get tested for hepatitis c")[0].name == "test"
+    assert intents_of("should my kids be tested for it")[0].name == "test"
+    # a test the patient had is the story, not what is asked
+    assert intents_of("I was tested positive for strep, what does it mean?")[0].name != "test"
+
+
 def test_what_a_condition_causes_is_no_answer_on_its_causes() -> None:
     cause = intent_named("cause")
     assert intents_of("Can a bladder infection cause cervical cancer?")[0] == cause

@@ -355,6 +355,7 @@ INTENTS: tuple[Intent, ...] = (
             r"what test",
             r"tests?\b",
             r"testing",
+            r"(?:get|gets|getting|be|being) tested\b",  # "should everyone get tested for ..."
             r"diagnos",
             r"screen",
             r"how (?:do|can|would|will) (?:you|i|we|they|doctors) (?:know|tell|find)",
