@@ -409,27 +409,37 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
     return bool(condition) and not condition & said
 
 
+@lru_cache(maxsize=256)
+def kinds_set_apart(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The kinds a question sets apart by "non" or "un" (other_kind), each as its name and
+    its words: read once per question, every statement is checked against them. Not "unable
+    to" or "uncommon in": a word as common as "to" names no condition."""
+    found = []
+    for match in (*_NON_KIND.finditer(question), *_UN_KIND.finditer(question)):
+        named, head = words(match.group(1)), words(match.group(2))[:1]
+        if named and head and not common_in_english(match.group(2)):
+            found.append((f"{match.group(1)} {match.group(2)}", (*named, *head)))
+    return tuple(found)
+
+
 def other_kind(text: str, question: str) -> str | None:
     """The kind of the question's condition a statement is about when it is the one the
     question sets apart by "non" ("muscle-invasive bladder cancer" for a question on
     non-muscle-invasive disease), or the other way round; None when the statement also
     names the question's kind (a comparison), or neither. A question's kind may be set
     apart by "un" too: "provoked seizures" for one on a first unprovoked seizure."""
-    set_apart = [*_NON_KIND.finditer(question), *_UN_KIND.finditer(question)]
+    set_apart = kinds_set_apart(question)
     if not (set_apart or _NON_KIND.search(text)):
         return None
     said, asked = words(text), words(question)
-    for match in set_apart:
-        named, head = words(match.group(1)), words(match.group(2))[:1]
-        if not (named and head) or common_in_english(match.group(2)):
-            continue  # "unable to", "uncommon in": no kind of a condition
-        plain, negated = _names_kind(said, [*named, *head])
+    for name, kind in set_apart:
+        plain, negated = _names_kind(said, kind)
         if plain and not negated:
-            return f"{match.group(1)} {match.group(2)}"
+            return name
     for match in _NON_KIND.finditer(text):
-        kind = [*words(match.group(1)), *words(match.group(2))[:1]]
-        asked_plain, asked_negated = _names_kind(asked, kind)
-        said_plain, _ = _names_kind(said, kind)
+        other = [*words(match.group(1)), *words(match.group(2))[:1]]
+        asked_plain, asked_negated = _names_kind(asked, other)
+        said_plain, _ = _names_kind(said, other)
         if asked_plain and not asked_negated and not said_plain:
             return f"non-{match.group(1)} {match.group(2)}"
     return None
