@@ -172,6 +172,9 @@ def test_a_statement_about_the_kind_the_question_sets_apart_by_non_is_named() ->
     small = "What is first-line treatment of small cell lung cancer?"
     assert other_kind("Non-small cell lung cancer is staged by TNM.", small) == ("non-small cell")
     assert other_kind("Small cell lung cancer is staged as limited or extensive.", small) is None
+    # after "non", a common word names the kind too ("non-pregnant women")
+    asked = "Cystitis in non-pregnant women: first-line?"
+    assert other_kind("Pregnant women should avoid it.", asked) == "pregnant women"
 
 
 def test_a_statement_about_the_kind_the_question_sets_apart_by_un_is_named() -> None:

@@ -412,10 +412,13 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
 @lru_cache(maxsize=256)
 def kinds_set_apart(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The kinds a question sets apart by "non" or "un" (other_kind), each as its name and
-    its words: read once per question, every statement is checked against them. Not "unable
-    to" or "uncommon in": a word as common as "to" names no condition."""
-    found = []
-    for match in (*_NON_KIND.finditer(question), *_UN_KIND.finditer(question)):
+    its words: read once per question, every statement is checked against them. Not
+    "unable to" or "uncommon in": after "un", a word as common as "to" names no condition."""
+    found = [
+        (f"{m.group(1)} {m.group(2)}", (*words(m.group(1)), *words(m.group(2))[:1]))
+        for m in _NON_KIND.finditer(question)
+    ]
+    for match in _UN_KIND.finditer(question):
         named, head = words(match.group(1)), words(match.group(2))[:1]
         if named and head and not common_in_english(match.group(2)):
             found.append((f"{match.group(1)} {match.group(2)}", (*named, *head)))
@@ -584,6 +587,7 @@ _SET_ASIDE = re.compile(
 #: Words for a part of a condition's course, which a statement names by its kind alone
 #: ("not in the immune-active phase": "adults with immune-active CHB").
 _COURSE = re.compile(r"\s+(?:phase|stage)s?\b.*$", _I)
+#: What parts the things a question sets aside: a comma, or a word that joins them.
 _ALTERNATIVES = re.compile(rf",|\b{_OR}\b", _I)
 #: Words that turn a restriction round ("patients with no comorbidities", "patients on no
 #: anticoagulant"), and a restriction either way ("patients with or without ...").
