@@ -121,9 +121,12 @@ def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
     None where the title names the condition alone ("Diabetes in pregnancy")."""
     subject = _SUBJECT_ENDS.sub("", main_title(title)).strip()
     core = " ".join((query.frame.topic or "", *query.frame.focus))
-    for theirs, kind in _kinds_apart(subject, query.read, core):
-        if theirs not in asked_terms(query) and not holds_run(words(text), kind):
-            return subject
+    apart = _kinds_apart(subject, query.read, core)
+    if not apart:
+        return None
+    asked, said = asked_terms(query), words(text)
+    if any(theirs not in asked and not holds_run(said, kind) for theirs, kind in apart):
+        return subject
     return None
 
 

@@ -24,35 +24,36 @@ def _cues(*stems: str) -> re.Pattern[str]:
 
 
 #: What is checked, as a statement says it: a test, an examination, a visit or a review.
-_CHECKED = re.compile(
-    r"[\s\S]*"
-    + _cues(
-        r"test",
-        r"scan",
-        r"imaging",
-        r"exam",
-        r"visit",
-        r"review",
-        r"measur",
-        r"screen",
-        r"colonoscop",
-        r"endoscop",
-        r"mri\b",
-        r"ct\b",
-        r"x-ray",
-        r"radiograph",
-        r"levels?\b",
-        r"assess",
-        r"check",
-        r"evaluat",
-        r"biops",
-        r"ultraso",
-        r"spirometr",
-        r"seen\b",
-        r"appointment",
-    ).pattern,
-    re.IGNORECASE,
+_CHECKED = _cues(
+    r"test",
+    r"scan",
+    r"imaging",
+    r"exam",
+    r"visit",
+    r"review",
+    r"measur",
+    r"screen",
+    r"colonoscop",
+    r"endoscop",
+    r"mri\b",
+    r"ct\b",
+    r"x-ray",
+    r"radiograph",
+    r"levels?\b",
+    r"assess",
+    r"check",
+    r"evaluat",
+    r"biops",
+    r"ultraso",
+    r"spirometr",
+    r"seen\b",
+    r"appointment",
 )
+
+
+#: A sentence's claim, not a condition on what is done ("If diarrhea is caused by ..."): up
+#: to its "is" or "are", maybe with an adverb ("is usually").
+_CLAIMED = r"^(?!(?:If|When|Unless|Once|Where|Whether)\b)[^.;:]{0,100}?\b(?:is|are)\s+(?:\w+ly\s+)?"
 
 
 #: The first kind whose cues match a statement takes it: what the statement tells the reader
@@ -150,7 +151,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
                 r"recheck",
                 r"repeat(?:ed)? (?:test|measure|imaging|scan)",
             ).pattern
-            + r"|^(?="
+            + r"|^(?=[\s\S]*"
             + _CHECKED.pattern
             + r")[\s\S]*?"
             + _cues(
@@ -167,12 +168,9 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
         "assessment",
         "Assessment and diagnosis",
         re.compile(
-            r"^(?!(?:If|When|Unless|Once|Where|Whether)\b)[^.;:]{0,100}?\b(?:is|are)\s+"
-            r"(?:\w+ly\s+)?(?:the\s+|a\s+)?(?:most\s+|more\s+)?(?:common|main|leading|usual|"
-            r"major|frequent|known)\s+causes?\b"
-            r"|\bcauses\s+(?:include|are)\b"
-            r"|^(?!(?:If|When|Unless|Once|Where|Whether)\b)[^.;:]{0,100}?\b(?:is|are)\s+"
-            r"(?:\w+ly\s+)?caused\s+by\b",
+            _CLAIMED + r"(?:(?:the\s+|a\s+)?(?:most\s+|more\s+)?(?:common|main|leading|usual|major|"
+            r"frequent|known)\s+causes?\b|caused\s+by\b)"
+            r"|\bcauses\s+(?:include|are)\b",
             re.IGNORECASE,
         ),
     ),
