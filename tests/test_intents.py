@@ -358,6 +358,9 @@ def test_an_outlook_is_also_said_as_the_course_over_time() -> None:
         "Essential tremor does not shorten the lifespan.",
         "Death often results from respiratory failure within 2 to 10 years after onset.",
         "A breathing machine can help, but most people with ALS die from respiratory failure.",
+        "Many healthy babies have some jaundice during the first week of life. It usually goes "
+        "away.",
+        "In most people, the rash clears up within a few weeks.",
     ):
         assert outlook.search(course), course
     # symptoms that change at a moment say nothing of the course

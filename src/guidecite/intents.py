@@ -457,6 +457,11 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:does|do|did) not worsen",
             r"life ?span",
             r"normal life",
+            # the course to its end: "Many healthy babies have some jaundice during the first
+            # week of life. It usually goes away.", "The rash clears up in a few weeks"
+            r"(?:goes|go|going|went|gone) away\b",
+            r"clears? up\b",
+            r"disappears?\b",
             # death with its time: "Death often results from respiratory failure within 2 to
             # 10 years", "most people with ALS die from respiratory failure"
             r"(?:die|dies|died|death)\b[^.;]{0,60}?\b(?:within|after|by the age)\b",
