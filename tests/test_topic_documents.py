@@ -14,6 +14,7 @@ import pytest
 from conftest import ingested_home
 from guidecite.answer import answer, find_passages, open_library, read_question
 from guidecite.library import Library
+from guidecite.question_topic import called_otherwise, subject_name
 from guidecite.settings import Settings
 from guidecite.types import ANSWERED
 
@@ -119,6 +120,26 @@ def test_a_topic_asked_by_another_name_a_title_lists_has_the_documents_of_its_ow
     question = "What causes quenching fever?"
     _, titles = topic_of(question, hairy_library)
     assert "Causes of Zorblax disease" in titles
+
+
+def test_a_topic_asked_by_another_name_a_title_lists_is_named_by_the_title_s_own(
+    hairy_library,
+) -> None:
+    # "quenching fever" is what the question calls Zorblax disease: the article is on
+    # Zorblax disease, as the library names it
+    topic, _ = topic_of("What causes quenching fever?", hairy_library)
+    assert topic == "Zorblax disease"
+    # a title's own name is kept as the title writes it, its page's kind left out
+    assert subject_name("What are the treatments for Foot, leg, and ankle swelling ?") == (
+        "Foot, leg, and ankle swelling"
+    )
+    assert subject_name("What is (are) Diabetes Type 1 ? (Also called: Juvenile diabetes)") == (
+        "Diabetes Type 1"
+    )
+    # asked by the title's own name, or by one word of another, the phrase stands
+    title = "Zorblax disease (Also called: Quenching fever; Vrelt syndrome)"
+    assert not called_otherwise("What is zorblax disease?", title, "Zorblax disease")
+    assert not called_otherwise("Is a fever after meals zorblax?", title, "zorblax")
 
 
 def test_a_topic_asked_by_the_name_a_title_gives_in_brackets_has_the_documents_of_its_own(

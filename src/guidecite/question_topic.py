@@ -360,7 +360,49 @@ def topic_name(query: Query, top: str, named: TitlesNamed, index: TopicIndex) ->
         own_name = main_title(index.titles[top])
         if "?" not in own_name and len(own_name.split()) <= MAX_TOPIC_WORDS:
             phrase = own_name
+    elif called_otherwise(query.read, index.titles[top], phrase):
+        own_name = subject_name(index.titles[top])
+        if own_name and len(own_name.split()) <= MAX_TOPIC_WORDS:
+            phrase = own_name
     return phrase
+
+
+def called_otherwise(question: str, title: str, phrase: str | None) -> bool:
+    """Whether the question names the title's subject by another name the title lists, of
+    two words or more, that the topic's phrase does not hold ("insulin-dependent diabetes"
+    for "Diabetes Type 1 (Also called: Insulin-dependent diabetes; ...)", whose phrase is
+    "Diabetes"): then the topic is the title's own subject."""
+    asked = set(terms(question))
+    held = set(terms(phrase or ""))
+    return any(
+        len(name) >= 2 and name <= asked and not name <= held
+        for name in (frozenset(terms(other)) for other in aliases(title))
+    )
+
+
+#: A word of a title that joins the words of one name ("Cancer of the Cervix").
+_JOINING_WORDS = frozenset({"of", "the", "a", "an", "and"})
+
+
+def subject_name(title: str) -> str | None:
+    """A title's subject as it writes it, without its page's kind or other names ("Diabetes
+    Type 1" of "What is (are) Diabetes Type 1 ? (Also called: ...)"): its last run of words
+    that name the subject."""
+    subject = subject_terms(title)
+    own = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), main_title(title))
+    tokens = list(re.finditer(r"\w[\w'\-]*", own))
+    naming = [bool(set(terms(t.group())) & subject) for t in tokens]
+    if not any(naming):
+        return None
+    end = max(i for i, n in enumerate(naming) if n)
+    start = end
+    while start > 0 and (
+        naming[start - 1] or tokens[start - 1].group().casefold() in _JOINING_WORDS
+    ):
+        start -= 1
+    while tokens[start].group().casefold() in _JOINING_WORDS:
+        start += 1
+    return " ".join(own[tokens[start].start() : tokens[end].end()].split())
 
 
 def topic_documents(
