@@ -382,6 +382,27 @@ def test_a_list_of_causes_offers_no_treatment_though_an_item_names_one() -> None
     assert offers(management, "Tinnitus may be eased with medicines.", ())
 
 
+def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None:
+    """A sentence that opens by saying what causes something names a treatment as the
+    cause ("Injury or surgery ... can also cause swelling"): it says nothing of what to do,
+    unless what it says is caused does ("... so your doctor may prescribe a lower dose")."""
+    management = intent_named("management")
+    for cause in (
+        "Injury or surgery involving the leg, ankle, or foot can also cause swelling.",
+        "Certain medicines may also cause your legs to swell. Some of these are: "
+        "Antidepressants; Blood pressure medicines called calcium channel blockers.",
+    ):
+        assert not offers(management, cause, ()), cause
+    for care in (
+        "Steroid medicines can cause weight gain, so your doctor may prescribe a lower dose.",
+        # "the cause" and "what caused" name no cause of the condition
+        "Your treatment will focus on the cause of the swelling. Your provider may prescribe "
+        "diuretics to reduce the swelling.",
+        "Treatment depends on what caused the bleeding.",
+    ):
+        assert offers(management, care, ()), care
+
+
 def test_a_grade_the_source_sets_before_a_recommendation_is_its_grade_not_its_words() -> None:
     """SIGN's pages open a recommendation with its grade ("A - ...", "GPP - ..."): the grade
     is the statement's grade, and a sentence pointing back is said with the one before it

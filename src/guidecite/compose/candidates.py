@@ -51,9 +51,25 @@ LISTING_KINDS = ("cause", "symptoms")
 _LEAD_IN = re.compile(r"^(?P<lead>[^:;]{3,}?):\s[^;]+;")
 
 
+#: A sentence that opens by saying what causes something: "Injury or surgery involving the
+#: leg, ankle, or foot can also cause swelling", "Certain medicines may also cause your
+#: legs to swell".
+_OPENS_WITH_CAUSE = re.compile(
+    r"^[^.;:]{1,120}?\s(?:(?:can|may|might|could|will)\s+(?:\w+ly\s+|also\s+|often\s+)?cause|"
+    r"(?:also|often|sometimes|usually|commonly|frequently|rarely)\s+causes)\b(?P<caused>[^.;:]*)",
+    re.IGNORECASE,
+)
+
+
 def offered(intent: Intent, text: str) -> bool:
     """Whether a statement's own words offer a kind of answer. A list whose lead-in names
-    causes or signs (LISTING_KINDS) offers no kind of action, unless its lead-in says it."""
+    causes or signs (LISTING_KINDS) offers no kind of action, unless its lead-in says it;
+    nor does a sentence that opens by saying what causes something offer what to do, unless
+    what it says is caused does ("Certain medicines may also cause your legs to swell" names
+    medicines as a cause)."""
+    opens = _OPENS_WITH_CAUSE.match(text)
+    if opens is not None and intent.name == "management":
+        return bool(intent.answers.search(opens["caused"]))
     lead = _LEAD_IN.match(text)
     if lead is not None and intent.name in ACTION_INTENTS:
         said = lead.group("lead")
