@@ -125,6 +125,23 @@ def test_an_asking_sentence_may_open_with_so_and_or_but() -> None:
     assert question_parts(message)[1] == "So please suggest me a treatment if any is available."
 
 
+def test_a_request_put_politely_is_an_asking_sentence() -> None:
+    message = (
+        "I would appreciate it if you can send me some exercises for a person who is a "
+        "stroke victim. I am unable to walk due to an arthritic knee. Otherwise I am "
+        "flexible and I walk with a stick to the shops and back every day of the week."
+    )
+    assert question_parts(message)[1] == (
+        "I would appreciate it if you can send me some exercises for a person who is a "
+        "stroke victim."
+    )
+    assert question_parts(
+        "We would be grateful for any advice on feeding. Our son is two and has had a "
+        "feeding tube since birth; he eats a little by mouth and we have tried many things "
+        "with his team at the hospital over the last year without much change at all."
+    )[1] == ("We would be grateful for any advice on feeding.")
+
+
 def test_a_name_that_holds_digits_is_a_focus_and_a_number_is_not() -> None:
     words = ("CML", "nilotinib", "T315I", "45-year-old", "2016", "TKI")
     concepts = tuple(

@@ -148,6 +148,10 @@ _ASKING = re.compile(
     r"(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
     r"should|would|will|has|have|please|pls|kindly|i (?:want|would like|need|wonder|am "
     r"(?:looking|wondering|asking|trying))|i'm (?:looking|wondering|asking)|need|looking for|"
+    # a request put politely: "I would appreciate it if you can send me ...", "We would be
+    # grateful for ..."
+    r"(?:i|we) (?:would|'d) (?:(?:really|very much|greatly) )?(?:appreciate|be (?:very )?"
+    r"grateful|be thankful)|"
     r"any\b|tell me|send me|help|info|advice|suggest)",
     _I,
 )
