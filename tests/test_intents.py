@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from guidecite.frame import names_no_focus
 from guidecite.intents import (
     as_asked,
     care_asked,
@@ -442,8 +443,11 @@ def test_what_helps_asks_what_to_do() -> None:
         "what helps with ringing in the ears",
         "what helps a sore throat",
         "does anything help for hiccups",
+        "please send me some exercises for a person who is a stroke victim",
     ):
         assert intents_of(asked)[0].name == "management", asked
+    # the exercises a question asks whether to prescribe are its focus, not its ask
+    assert not names_no_focus("exercises")
     assert [i.name for i in intents_of("Where can I find help and support?")] == ["general"]
 
 

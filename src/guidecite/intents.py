@@ -297,6 +297,9 @@ INTENTS: tuple[Intent, ...] = (
             r"se debe",
             r"relie(?:f|ve)",
             r"surgery",
+            # "send me some exercises for a person who is a stroke victim", not the
+            # "saccadic eye exercises" of a question on whether to prescribe them
+            r"(?:some|any|what|which|good|best) exercises\b",
             # not "what symptoms should I look for?": what to watch for is no decision
             r"should (?:i|we|he|she|they)(?!\s+(?:look|watch|check)\s+(?:out\s+)?for\b)"
             r"(?!\s+(?:expect|know|be aware)\b)",
