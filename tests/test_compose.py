@@ -495,6 +495,9 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
             "Get more details about tests for diabetes in the sections below.",
             "To learn more, visit Questions to Ask Your Doctor About Treatment.",
             "Learn more at Chronic Myeloid Leukemia Treatment.",
+            "More information is provided in the NIDDK health topic, Liver Biopsy.",
+            "More information about iodine is provided by the Office of Dietary Supplements.",
+            "You can search for a trial using criteria such as condition or disease.",
             "For full details of adverse reactions, see the summary of product characteristics.",
             "If the information is available, the table below includes how often it happens.",
             "Antibiotic Treatment for Lyme Disease in Children (Under 12) According to Symptoms",
@@ -1286,6 +1289,18 @@ def test_some_kinds_that_do_not_say_of_what_point_back() -> None:
         "There are many different types (strains) of HPV. Some strains lead to cervical cancer.",
         "Some types of headache call for prompt care.",
         "Most kinds of acne respond to it.",
+    ]
+
+
+def test_that_s_why_points_back() -> None:
+    text = (
+        "A stroke can happen to anyone at any age. That's why everyone should know the signs "
+        "of stroke.\nThat\u2019s a sign of infection."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "A stroke can happen to anyone at any age.",
+        "A stroke can happen to anyone at any age. That's why everyone should know the signs "
+        "of stroke.",
     ]
 
 

@@ -143,7 +143,13 @@ _POINTER = re.compile(
     r"[^.;]{0,120}\b(?:see|refer to|consult)\b|"
     # another guideline's summary as the subject: "The NGC summary of the NICE guideline ...
     # contains recommendations for ...", "Please refer to the NGC summary of ..."
-    r"(?:the )?NGC summar(?:y|ies) of\b|(?:please )?refer to the NGC summar)|https?://|www\.",
+    r"(?:the )?NGC summar(?:y|ies) of\b|(?:please )?refer to the NGC summar|"
+    # "More information is provided in the NIDDK health topic, Liver Biopsy.", "More
+    # information about iodine is provided by ..."
+    r"more information(?: (?:about|on) [^.;]{1,80}?)? (?:is|can be) (?:provided|found|"
+    r"available|obtained)\b|"
+    # where to look for a trial: "You can search for a trial using criteria such as ..."
+    r"(?:you can )?search for (?:a |clinical )?trials?\b)|https?://|www\.",
     re.IGNORECASE,
 )
 #: A sentence about what comes after it ("The following algorithms have been produced that
@@ -337,6 +343,7 @@ _POINTING_BACK = (
     r"(?:The|(?:" + _WORD + r"\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
     r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b",
     r"(?:This|These|That|Those)\s+\w+",
+    r"(?:This|That)(?:'|\u2019)s\b",  # "That's why everyone should know the signs ..."
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
     r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both|"
     r"their|its)\b",
