@@ -88,7 +88,14 @@ def test_the_askers_parent_or_spouse_is_not_a_child() -> None:
     assert "not a child" not in qualifiers_of("my husband and I have a son with asthma")
     assert "not a child" not in qualifiers_of("My wife and I: is it passed to future generations?")
     assert "not a child" not in qualifiers_of("Can my baby get it from my husband?")
-    assert qualifiers_of("I am a mother of three and have migraines") == ()
+    # the asker speaking of themselves and of no one else is a grown-up too
+    assert qualifiers_of("I am a mother of three and have migraines") == ("not a child",)
+    assert qualifiers_of("how much tylenol can i take in a day") == ("not a child",)
+    assert "not a child" not in qualifiers_of("my son has asthma, can I give him ibuprofen")
+    assert "not a child" not in qualifiers_of("My friend has lupus, can I catch it?")
+    assert "not a child" not in qualifiers_of("Can I give ibuprofen to a patient with CKD?")
+    assert qualifiers_of("I am 15 and have acne") == ("child",)
+    assert qualifiers_of("What is type I diabetes?") == ()
 
 
 def test_a_group_one_item_of_a_list_names_is_not_what_the_statement_is_about() -> None:

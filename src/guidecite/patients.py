@@ -149,12 +149,35 @@ _DESCENDANTS = cue(r"sons?\b", r"daughters?\b", r"(?:grand)?child", r"generation
 NOT_A_CHILD = "not a child"
 
 
+#: The asker speaking of themselves: "how much tylenol can i take", "my eyes are red".
+_SELF = re.compile(
+    r"\b(?:my|myself|i'm|i've|i am|i have|i had|i get|i got|i keep|i feel|i take|i took|"
+    r"i was|i need|i noticed|i notice|(?:can|could|should|do|did|am|will|would|may|must) i)\b",
+    _I,
+)
+#: Anyone else a question may be about: "he", "my friend", "a patient".
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|him|his|her|hers|brother|sister|sibling|friend|partner|boyfriend|"
+    r"girlfriend|fianc\w*|patients?|client|someone|somebody|relative|nephew|niece|cousin|"
+    r"neighbou?r|uncle|aunt|student|pupil|boy|girl)\b",
+    _I,
+)
+
+
 def not_a_child(question: str) -> bool:
     """Whether the question's patient is a grown-up of no stated age: it names the asker's
-    parent, grandparent or spouse ("my dad has hepatitis b ...") and no child, descendant or
-    age, so statements about children are about others."""
+    parent, grandparent or spouse ("my dad has hepatitis b ..."), or the asker speaks of
+    themselves and of no one else ("how much tylenol can i take in a day"), and it names
+    no child, descendant or age, so statements about children are about others."""
+    grown = _GROWN_RELATIVE.search(question) is not None or (
+        _SELF.search(question) is not None
+        and _SOMEONE_ELSE.search(question) is None
+        # a group named says who the patient is ("in an adult - should I ...", "I am 6
+        # weeks pregnant")
+        and not any(names_group(group, question) for group in POPULATIONS.values())
+    )
     return (
-        _GROWN_RELATIVE.search(question) is not None
+        grown
         and not names_group(POPULATIONS["child"], question)
         and not _DESCENDANTS.search(question)
         and not ages_in(question)
