@@ -83,6 +83,9 @@ def test_the_askers_parent_or_spouse_is_not_a_child() -> None:
     assert excluded_population("Childhood Liver Cancer Treatment", dad) == "child"
     assert excluded_population("Older adults may need a lower dose.", dad) is None
     assert excluded_population("Adults and children older than 5 recover.", dad) is None
+    # children someone has are no population
+    having = "People with WS have a 50 percent chance of passing it on if they have children."
+    assert excluded_population(having, dad) is None
     # an age says it, and a question on children or descendants may be about a child
     assert qualifiers_of("My father is 83 and breathless") == ("older adult",)
     assert "not a child" not in qualifiers_of("my husband and I have a son with asthma")

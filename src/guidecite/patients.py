@@ -802,6 +802,13 @@ def outside_items(text: str) -> str:
     return text if begins is None else text[: begins.start()]
 
 
+#: Children as what someone has, not as whom a statement is about: "... a 50 percent chance
+#: of passing it on if they decide to have children".
+_HAVING_CHILDREN = re.compile(
+    r"\b(?:have|having|had|has|bear|bearing)\s+(?:more\s+|any\s+|no\s+)?children\b", _I
+)
+
+
 def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     """The population a statement is about that the question's patient is not in, if any:
     pregnancy for a man, an older adult, a child or a patient said not to be pregnant;
@@ -809,7 +816,7 @@ def excluded_population(text: str, qualifiers: Sequence[str]) -> str | None:
     adults for a child. The groups one item of its list names are not what it is about."""
     if not qualifiers:
         return None
-    text = outside_items(text)
+    text = _HAVING_CHILDREN.sub(" ", outside_items(text))
     groups = populations_of(text)
     if "male" in qualifiers and names_group(FEMALE, text) and not names_group(MALE, text):
         return "female"
