@@ -10,7 +10,8 @@ incidental word:
 - when the topic is known (a title names it), some retrieved passage must be about it, and
   the article then says what the library holds on it, noting when nothing answers the kind
   of question asked; but when the question's main focus names a kind of the topic (it
-  stands right before the topic's name, "long COVID fatigue") and no passage on the topic
+  stands right before the topic's name in one phrase, "long COVID fatigue", not
+  "Plavix,lisinopril,simvastatin") and no passage on the topic
   mentions it, the library holds the topic and not that kind of it;
 - when no title names the topic, some passage must state the question's main focus (its
   rarest asked word), and the best passages must state enough of the question's weighted
@@ -21,6 +22,7 @@ incidental word:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -89,6 +91,10 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     return Evidence(True)
 
 
+#: What ends a phrase: a word before it names no kind of the word after it.
+_PHRASE_BREAK = re.compile(r"[,;:()/]|\s-\s")
+
+
 def unnamed_kind(query: Query, texts: Sequence[str]) -> str | None:
     """The question's main focus word when it names a kind of the topic, standing right
     before the topic's name ("long COVID fatigue"), and none of the passages on the topic
@@ -97,9 +103,12 @@ def unnamed_kind(query: Query, texts: Sequence[str]) -> str | None:
     if main is None or not query.frame.topic:
         return None
     focus = query.frame.focus[0]
-    topic, said = words(query.frame.topic), words(query.read)
+    topic = words(query.frame.topic)
+    # within one phrase: "Plavix,lisinopril,simvastatin" lists three drugs, no kind
+    phrases = [words(part) for part in _PHRASE_BREAK.split(query.read)]
     before = {
         said[i - 1]
+        for said in phrases
         for i in range(1, len(said) - len(topic) + 1)
         if said[i : i + len(topic)] == topic
     }

@@ -1,0 +1,35 @@
+"""Whether the library holds evidence: a focus that names a kind of the topic."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from guidecite.evidence import unnamed_kind
+from guidecite.frame import Frame
+from guidecite.query import spellings
+from query_support import framed
+
+
+def _query(question: str, words: tuple[str, ...], topic: str, focus: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    frame = Frame(topic=topic, topic_title=topic, focus=focus, intent="management", qualifiers=())
+    query = framed(question, words, frame)
+    return replace(query, concepts=tuple((1.0, spellings(w)) for w in words))
+
+
+def test_a_word_right_before_the_topic_names_a_kind_of_it_only_within_one_phrase() -> None:
+    passages = ["Fatigue is common after COVID. Rest and pacing help."]
+    kind = _query(
+        "My long COVID fatigue is worse. Should I exercise?",
+        ("long", "COVID", "fatigue", "worse", "exercise"),
+        "COVID",
+        ("long",),
+    )
+    assert unnamed_kind(kind, passages) == "long"
+    # a list of drugs names no kind of the one after it
+    listed = _query(
+        "taking Plavix,lisinopril,simvastatin: what side effects?",
+        ("Plavix", "lisinopril", "simvastatin", "side", "effects"),
+        "simvastatin",
+        ("lisinopril",),
+    )
+    assert unnamed_kind(listed, ["Simvastatin may cause side effects."]) is None
