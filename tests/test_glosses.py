@@ -28,6 +28,13 @@ PAGES = {
     "offered therapy. A conditional recommendation is weaker than a strong one.",
     "osteopenia.txt": "Osteopenia is common after menopause; osteopenia is not osteoporosis.",
     "grades.txt": "A conditional recommendation means most people would want it.",
+    "pain.txt": "Acetaminophen (Tylenol) eases pain. Adults should not take more than 3 grams "
+    "of acetaminophen in a day.",
+    "fever.txt": "For a fever, acetaminophen (Tylenol, others) or ibuprofen may help.",
+    "liver.txt": "Too much acetaminophen harms the liver.",
+    "migraine.txt": "A migraine (headache) may run in families. Headache is common.",
+    "aura.txt": "A migraine (headache) may follow an aura. Headache may follow poor sleep.",
+    "headache.txt": "Tension headache is the most common headache. Rest eases a headache.",
 }
 
 
@@ -59,3 +66,12 @@ def test_a_gloss_of_a_longer_name_or_a_grade_in_brackets_is_no_gloss(store) -> N
     assert _glossed("what causes blurry vision in one eye", store) == {}
     # a recommendation's grade in brackets is no other name for depression
     assert _glossed("should i treat my moderate depression", store) == {}
+
+
+def test_a_name_the_library_writes_in_brackets_is_read_as_the_name_before_it(store) -> None:  # type: ignore[no-untyped-def]
+    # "acetaminophen (Tylenol)": the library's own name for what the question calls Tylenol
+    assert _glossed("how much tylenol can i take in a day", store) == {
+        "tylenol": "acetaminophen"
+    }
+    # not where the library uses the bracketed word more than the name before it
+    assert _glossed("what helps a headache", store) == {}

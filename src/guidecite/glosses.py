@@ -91,7 +91,45 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
             term = gloss_of(phrase, store)
             if term is not None and not stated & frozenset(terms(term)):  # "hairy (leukemia)"
                 found[owner] = Expansion(owner, term, GLOSS_WEIGHT, glossed=phrase)
+    # a word the library writes in brackets after its own name for it: "acetaminophen
+    # (Tylenol)" for a question's "tylenol"
+    for word in words:
+        if word in found or not named_in_brackets(word):
+            continue
+        if not MIN_GLOSSES <= store.doc_freq(word) <= rare:
+            continue
+        term = named_before(word, store)
+        if term is not None and not stated & frozenset(terms(term)):
+            found[word] = Expansion(word, term, GLOSS_WEIGHT, glossed=word)
     return tuple(found.values())
+
+
+def named_in_brackets(word: str) -> bool:
+    """A word that may be the one a library writes in brackets after its own name for it (a
+    brand: "Tylenol"): not a word in capitals (an abbreviation has its own reading), and
+    not one naming the patient or the kind of answer asked for."""
+    return word.isalpha() and not word.isupper() and not names_no_focus(word)
+
+
+def named_before(word: str, store: Store) -> str | None:
+    """The name the library most often writes right before the word in brackets, alone or
+    first among others, as a brand is written ("acetaminophen (Tylenol)", "ibuprofen
+    (Advil, Motrin)"), where it does so in MIN_GLOSSES passages or more and uses that name
+    more than the word."""
+    # the word first in the bracket with a capital, as a brand is written (not "evidence
+    # (nilotinib ...)", a class before an example, nor an abbreviation: "(PLS)")
+    brand = word[:1].upper() + word[1:].lower()
+    pattern = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})\s+\({re.escape(brand)}\b[^()]{{0,60}}\)")
+    keys = [key for key, _ in store.lexical_search([Clause(word, 1.0)], GLOSS_PASSAGES)]
+    counts: Counter[str] = Counter()
+    for passage in store.passages(keys).values():
+        counts.update({m.group(1).casefold() for m in pattern.finditer(passage.text)})
+    counts.pop(word.casefold(), None)
+    best = counts.most_common(1)
+    if not best or best[0][1] < MIN_GLOSSES or best[0][0] in _JOINING:
+        return None
+    term = best[0][0]
+    return term if store.doc_freq(term) > store.doc_freq(word) else None
 
 
 def glossable(word: str) -> bool:
