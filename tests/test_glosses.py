@@ -35,6 +35,9 @@ PAGES = {
     "migraine.txt": "A migraine (headache) may run in families. Headache is common.",
     "aura.txt": "A migraine (headache) may follow an aura. Headache may follow poor sleep.",
     "headache.txt": "Tension headache is the most common headache. Rest eases a headache.",
+    "drops.txt": "Use the antibiotic (Ophthalmic) drops twice a day.",
+    "solution.txt": "An antibiotic (Ophthalmic) solution: the ophthalmic solution stings.",
+    "antibiotics.txt": "An antibiotic treats infection; take every antibiotic dose.",
 }
 
 
@@ -75,3 +78,5 @@ def test_a_name_the_library_writes_in_brackets_is_read_as_the_name_before_it(sto
     }
     # not where the library uses the bracketed word more than the name before it
     assert _glossed("what helps a headache", store) == {}
+    # nor a word the library also writes in small letters: no brand ("ophthalmic solution")
+    assert _glossed("are ophthalmic drops safe", store) == {}

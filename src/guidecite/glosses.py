@@ -49,6 +49,8 @@ _JOINING = frozenset(
     "such like from for by on at your their his her its this that these those having "
     "cause causes causing get gets getting feel feels feeling".split()
 )
+#: The fewest letters of a brand ("Hb" is an abbreviation, "Advil" a brand).
+BRAND_LETTERS = 4
 #: Words that count: a run holding one is glossed by how many ("both eyes (bilateral)").
 _COUNTING = frozenset("one two three four both single double".split())
 #: A word that describes the glossed word rather than naming something with it, by its
@@ -106,9 +108,15 @@ def glosses(text: str, words: Sequence[str], store: Store) -> tuple[Expansion, .
 
 def named_in_brackets(word: str) -> bool:
     """A word that may be the one a library writes in brackets after its own name for it (a
-    brand: "Tylenol"): not a word in capitals (an abbreviation has its own reading), and
-    not one naming the patient or the kind of answer asked for."""
-    return word.isalpha() and not word.isupper() and not names_no_focus(word)
+    brand: "Tylenol"): not a word in capitals nor one of fewer than BRAND_LETTERS letters
+    (an abbreviation: "Hb"), and not one naming the patient or the kind of answer asked
+    for."""
+    return (
+        word.isalpha()
+        and not word.isupper()
+        and len(word) >= BRAND_LETTERS
+        and not names_no_focus(word)
+    )
 
 
 def named_before(word: str, store: Store) -> str | None:
@@ -120,10 +128,15 @@ def named_before(word: str, store: Store) -> str | None:
     # (nilotinib ...)", a class before an example, nor an abbreviation: "(PLS)")
     brand = word[:1].upper() + word[1:].lower()
     pattern = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})\s+\({re.escape(brand)}\b[^()]{{0,60}}\)")
+    written = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     keys = [key for key, _ in store.lexical_search([Clause(word, 1.0)], GLOSS_PASSAGES)]
     counts: Counter[str] = Counter()
+    small = 0  # uses in small letters: a brand is a name, always capitalised
     for passage in store.passages(keys).values():
         counts.update({m.group(1).casefold() for m in pattern.finditer(passage.text)})
+        small += sum(1 for m in written.finditer(passage.text) if m.group()[:1].islower())
+    if small:
+        return None  # "ciprofloxacin ophthalmic solution": a word, not a brand
     counts.pop(word.casefold(), None)
     best = counts.most_common(1)
     if not best or best[0][1] < MIN_GLOSSES or best[0][0] in _JOINING:
