@@ -38,6 +38,9 @@ PAGES = {
     "drops.txt": "Use the antibiotic (Ophthalmic) drops twice a day.",
     "solution.txt": "An antibiotic (Ophthalmic) solution: the ophthalmic solution stings.",
     "antibiotics.txt": "An antibiotic treats infection; take every antibiotic dose.",
+    "stretch.txt": "Hold each stretch to keep the gains in motion (Marlow, Webb, 2000).",
+    "range.txt": "Stretching keeps the range of motion (Marlow, Webb, 2000) gained.",
+    "motion.txt": "Motion of the joint eases with heat; motion may hurt at first.",
 }
 
 
@@ -73,10 +76,10 @@ def test_a_gloss_of_a_longer_name_or_a_grade_in_brackets_is_no_gloss(store) -> N
 
 def test_a_name_the_library_writes_in_brackets_is_read_as_the_name_before_it(store) -> None:  # type: ignore[no-untyped-def]
     # "acetaminophen (Tylenol)": the library's own name for what the question calls Tylenol
-    assert _glossed("how much tylenol can i take in a day", store) == {
-        "tylenol": "acetaminophen"
-    }
+    assert _glossed("how much tylenol can i take in a day", store) == {"tylenol": "acetaminophen"}
     # not where the library uses the bracketed word more than the name before it
     assert _glossed("what helps a headache", store) == {}
     # nor a word the library also writes in small letters: no brand ("ophthalmic solution")
     assert _glossed("are ophthalmic drops safe", store) == {}
+    # nor the first author of a study cited in brackets
+    assert _glossed("is marlow stretching any good", store) == {}

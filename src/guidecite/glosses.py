@@ -127,7 +127,8 @@ def named_before(word: str, store: Store) -> str | None:
     # the word first in the bracket with a capital, as a brand is written (not "evidence
     # (nilotinib ...)", a class before an example, nor an abbreviation: "(PLS)")
     brand = word[:1].upper() + word[1:].lower()
-    pattern = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})\s+\({re.escape(brand)}\b[^()]{{0,60}}\)")
+    # and no digit in the bracket: "(Depino, Webright, & Arnold, 2000)" cites a study
+    pattern = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})\s+\({re.escape(brand)}\b[^()\d]{{0,60}}\)")
     written = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     keys = [key for key, _ in store.lexical_search([Clause(word, 1.0)], GLOSS_PASSAGES)]
     counts: Counter[str] = Counter()
