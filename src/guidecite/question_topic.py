@@ -352,7 +352,8 @@ def means_nothing_asked(query: Query, title: str, reranker: Reranker | None) -> 
 
 def topic_name(query: Query, top: str, named: TitlesNamed, index: TopicIndex) -> str | None:
     """The topic's words as its title writes them (topics.topic_phrase); a document named
-    only in its text gives its own name."""
+    only in its text gives its own name, and so does a title whose other name the question
+    used (called_otherwise)."""
     chosen = named.matches[top].concepts
     asked = [c for i, c in enumerate(query.concepts) if i not in named.unnamed]
     phrase = topic_phrase(index.titles[top], [query.concepts[i] for i in chosen], asked)
@@ -361,9 +362,10 @@ def topic_name(query: Query, top: str, named: TitlesNamed, index: TopicIndex) ->
         if "?" not in own_name and len(own_name.split()) <= MAX_TOPIC_WORDS:
             phrase = own_name
     elif called_otherwise(query.read, index.titles[top], phrase):
-        own_name = subject_name(index.titles[top])
-        if own_name and len(own_name.split()) <= MAX_TOPIC_WORDS:
-            phrase = own_name
+        # the question called it by another name the title lists: the title's own
+        subject = subject_name(index.titles[top])
+        if subject and len(subject.split()) <= MAX_TOPIC_WORDS:
+            phrase = subject
     return phrase
 
 
