@@ -249,6 +249,11 @@ def test_an_instruction_to_the_reader_says_what_to_do_and_a_question_or_caution_
     assert not management.answers.search("Do these tumours spread to the liver?")
     assert not management.answers.search("Do not rub the skin.")
     assert not management.answers.search("Most people do well without it.")
+    # what the reader may try, and what soothes
+    assert management.answers.search(
+        "To soothe itchy skin, you can try cold compresses, lotions and lukewarm baths."
+    )
+    assert management.answers.search("Some people may try to hide the rash.") is None
 
 
 def test_starting_a_treatment_advises_and_what_starts_on_its_own_does_not() -> None:

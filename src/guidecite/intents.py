@@ -346,6 +346,10 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:we|panel|committee|authors|guideline|society|association|college|task force|"
             r"work group|(?-i:[A-Z]{2,6}))\s+(?:also\s+|conditionally\s+)?suggests?\b",
             r"cur(?:e|es|ed|able|ative)\b",  # "there is no cure": asked for a cure
+            # what a reader may try: "To soothe itchy skin, you can try cold compresses,
+            # lotions and lukewarm baths"
+            r"you (?:can|could|may|might) (?:also )?try\b",  # not "Some people may try to hide"
+            r"sooth(?:e|es|ing)\b",
             DO_INSTRUCTION,
         ),
         ("treatment", "recommended", "therapy", "management"),
