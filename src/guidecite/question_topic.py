@@ -45,7 +45,16 @@ from .rerank import Reranker, reads_meaning
 from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .store.base import Store
 from .store.lexical import Clause
-from .topics import TitleMatch, TopicIndex, aliases, main_title, named_both_ways, topic_phrase
+from .topics import (
+    JOINING,
+    TITLE_TOKEN,
+    TitleMatch,
+    TopicIndex,
+    aliases,
+    main_title,
+    named_both_ways,
+    topic_phrase,
+)
 from .types import Document, Hit, Passage
 from .wording import adverb, english_words, everyday_word
 
@@ -382,8 +391,9 @@ def called_otherwise(question: str, title: str, phrase: str | None) -> bool:
     )
 
 
-#: A word of a title that joins the words of one name ("Cancer of the Cervix").
-_JOINING_WORDS = frozenset({"of", "the", "a", "an", "and"})
+#: The words that join the words of one name, or the names of a list ("Foot, leg, and ankle
+#: swelling").
+_JOINING_WORDS = JOINING | {"and"}
 
 
 def subject_name(title: str) -> str | None:
@@ -392,7 +402,7 @@ def subject_name(title: str) -> str | None:
     that name the subject."""
     subject = subject_terms(title)
     own = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), main_title(title))
-    tokens = list(re.finditer(r"\w[\w'\-]*", own))
+    tokens = list(TITLE_TOKEN.finditer(own))
     naming = [bool(set(terms(t.group())) & subject) for t in tokens]
     if not any(naming):
         return None

@@ -321,7 +321,8 @@ def adjacent_pairs(question_words: Sequence[str], title_words: Sequence[str]) ->
     return sum(1 for a, b in asked if a and b and (a, b) in pairs)
 
 
-_TITLE_TOKEN = re.compile(r"[\w][\w'\-]*")
+#: A word of a title, as written (a hyphen or an apostrophe within it).
+TITLE_TOKEN = re.compile(r"[\w][\w'\-]*")
 
 
 def topic_phrase(
@@ -337,10 +338,10 @@ def topic_phrase(
     ("Varicella (Chickenpox) Vaccination" asked about chickenpox and its vaccine:
     "Chickenpox Vaccination"); a list of other names never counts."""
     named = main_title(title)
-    tokens = _TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", named))
+    tokens = TITLE_TOKEN.findall(re.sub(r"\([^)]*\)", " ", named))
     found = [_concept_at(token, concepts) for token in tokens]
     wanted = {i for i in found if i is not None}
-    bracketed = _TITLE_TOKEN.findall(named)
+    bracketed = TITLE_TOKEN.findall(named)
     in_brackets = [_concept_at(token, concepts) for token in bracketed]
     if {i for i in in_brackets if i is not None} - wanted:
         tokens, found = bracketed, in_brackets
@@ -372,13 +373,13 @@ def topic_phrase(
 
 
 #: The words that join the words of one name ("Cancer of the Cervix").
-_JOINING = frozenset({"of", "the", "a", "an"})
+JOINING = frozenset({"of", "the", "a", "an"})
 
 
 def _spoken(tokens: Sequence[str]) -> int:
     """How many words of a run of title words say something: "of the" in "Fine needle
     aspiration of the thyroid" only joins the words of one name."""
-    return sum(1 for token in tokens if token.lower() not in _JOINING)
+    return sum(1 for token in tokens if token.lower() not in JOINING)
 
 
 def _concept_at(token: str, concepts: Sequence[Concept]) -> int | None:
