@@ -384,13 +384,17 @@ def test_a_list_of_causes_offers_no_treatment_though_an_item_names_one() -> None
 
 def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None:
     """A sentence that opens by saying what causes something names a treatment as the
-    cause ("Injury or surgery ... can also cause swelling"): it says nothing of what to do,
+    cause ("Injury or surgery ... can also cause swelling"), or what people come to have
+    after a treatment ("... eventually develop hypothyroidism"): it says nothing of what to do,
     unless what it says is caused does ("... so your doctor may prescribe a lower dose")."""
     management = intent_named("management")
     for cause in (
         "Injury or surgery involving the leg, ankle, or foot can also cause swelling.",
         "Certain medicines may also cause your legs to swell. Some of these are: "
         "Antidepressants; Blood pressure medicines called calcium channel blockers.",
+        # what people come to have after a treatment is no treatment of it
+        "Most people who receive radioactive iodine treatment eventually develop "
+        "hypothyroidism.",
     ):
         assert not offers(management, cause, ()), cause
     for care in (
@@ -399,6 +403,7 @@ def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None
         "Your treatment will focus on the cause of the swelling. Your provider may prescribe "
         "diuretics to reduce the swelling.",
         "Treatment depends on what caused the bleeding.",
+        "Patients who later develop hypotension should be treated with intravenous fluids.",
     ):
         assert offers(management, care, ()), care
 

@@ -53,10 +53,12 @@ _LEAD_IN = re.compile(r"^(?P<lead>[^:;]{3,}?):\s[^;]+;")
 
 #: A sentence that opens by saying what causes something: "Injury or surgery involving the
 #: leg, ankle, or foot can also cause swelling", "Certain medicines may also cause your
-#: legs to swell".
+#: legs to swell"; or what people come to have after something: "Most people who receive
+#: radioactive iodine treatment eventually develop hypothyroidism".
 _OPENS_WITH_CAUSE = re.compile(
-    r"^[^.;:]{1,120}?\s(?:(?:can|may|might|could|will)\s+(?:\w+ly\s+|also\s+|often\s+)?cause|"
-    r"(?:also|often|sometimes|usually|commonly|frequently|rarely)\s+causes)\b(?P<caused>[^.;:]*)",
+    r"^[^.;:]{1,120}?\s(?:(?:can|may|might|could|will)\s+(?:\w+ly\s+|also\s+|often\s+)?"
+    r"(?:cause|develop)|(?:also|often|sometimes|usually|commonly|frequently|rarely|eventually|"
+    r"later)\s+(?:causes|develops?))\b(?P<caused>[^.;:]*)",
     re.IGNORECASE,
 )
 
