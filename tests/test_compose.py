@@ -395,8 +395,15 @@ def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None
         # what people come to have after a treatment is no treatment of it
         "Most people who receive radioactive iodine treatment eventually develop "
         "hypothyroidism.",
+        "As an example, medicines for urinary incontinence, allergies, high blood pressure, "
+        "and depression often cause dry mouth.",
     ):
         assert not offers(management, cause, ()), cause
+    # nor under a heading on treatment, though a sentence of its own there says what to do
+    on_treatment = ("What are the treatments for Dry Mouth ?",)
+    chemotherapy = "Chemotherapy may cause the salivary glands to produce thicker saliva."
+    assert not offers(management, chemotherapy, on_treatment)
+    assert offers(management, "Sip water often during the day.", on_treatment)
     for care in (
         "Steroid medicines can cause weight gain, so your doctor may prescribe a lower dose.",
         # "the cause" and "what caused" name no cause of the condition

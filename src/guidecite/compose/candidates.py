@@ -58,7 +58,7 @@ _LEAD_IN = re.compile(r"^(?P<lead>[^:;]{3,}?):\s[^;]+;")
 _OPENS_WITH_CAUSE = re.compile(
     r"^[^.;:]{1,120}?\s(?:(?:can|may|might|could|will)\s+(?:\w+ly\s+|also\s+|often\s+)?"
     r"(?:cause|develop)|(?:also|often|sometimes|usually|commonly|frequently|rarely|eventually|"
-    r"later)\s+(?:causes|develops?))\b(?P<caused>[^.;:]*)",
+    r"later)\s+(?:causes?|develops?))\b(?P<caused>[^.;:]*)",
     re.IGNORECASE,
 )
 
@@ -93,6 +93,8 @@ def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
     headings."""
     if offered(intent, text):
         return True
+    if intent.name == "management" and _OPENS_WITH_CAUSE.match(text):
+        return False  # a cause under a heading on treatment ("Certain cancer treatments ...")
     return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))
 
 
