@@ -254,6 +254,12 @@ def test_an_instruction_to_the_reader_says_what_to_do_and_a_question_or_caution_
         "To soothe itchy skin, you can try cold compresses, lotions and lukewarm baths."
     )
     assert management.answers.search("Some people may try to hide the rash.") is None
+    # the things the reader can do
+    assert management.answers.search(
+        "Things you can do include sipping water and chewing sugarless gum."
+    )
+    assert management.answers.search("There are steps you can take to ease the itch.")
+    assert management.answers.search("Things that happen to you can make it worse.") is None
 
 
 def test_starting_a_treatment_advises_and_what_starts_on_its_own_does_not() -> None:

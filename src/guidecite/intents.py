@@ -349,6 +349,8 @@ INTENTS: tuple[Intent, ...] = (
             # what a reader may try: "To soothe itchy skin, you can try cold compresses,
             # lotions and lukewarm baths"
             r"you (?:can|could|may|might) (?:also )?try\b",  # not "Some people may try to hide"
+            # "Things you can do include sipping water ...", "steps you can take"
+            r"(?:things|steps) (?:that )?you (?:can|could|should) (?:do|take)\b",
             r"sooth(?:e|es|ing)\b",
             DO_INSTRUCTION,
         ),
