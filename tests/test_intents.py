@@ -59,6 +59,14 @@ def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(
     assert intents_of(question)[0].name == intent
 
 
+def test_asked_to_explain_how_something_acts_is_no_definition() -> None:
+    effects = "kindly explain the general effects of smoking or rather the effects of nicotine"
+    assert "definition" not in [i.name for i in intents_of(effects)]
+    link = [i.name for i in intents_of("Can you explain the link between PTSD and IBS?")]
+    assert "definition" not in link
+    assert intents_of("Please explain Lewy body dementia to me.")[0].name == "definition"
+
+
 def test_a_what_is_question_that_asks_for_more_is_not_a_definition() -> None:
     found = [i.name for i in intents_of("What is the dose of the drug?")]
     assert found[0] == "dose" and "definition" not in found

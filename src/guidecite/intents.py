@@ -593,7 +593,9 @@ INTENTS: tuple[Intent, ...] = (
             r"what does .{1,40} mean",
             INFORMATION_ASKED.pattern,
             r"literature",
-            r"explain",
+            # what something is, not how it acts: "explain the general effects of smoking"
+            r"explain(?!\s+(?:the\s+)?(?:\w+\s+)?(?:effects?|impacts?|influence|role|links?|"
+            r"connections?|relationships?|differences?|association)\b)",
             r"resources?",
             r"research",
             r"qu[eé] es",
