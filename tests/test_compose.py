@@ -1397,6 +1397,40 @@ def test_a_title_case_heading_the_sentence_soon_says_again_is_not_part_of_it() -
         assert statements_of(sentence) == [(sentence, None)]
 
 
+def test_a_title_case_heading_two_of_whose_words_the_sentence_says_again_is_not_part_of_it():
+    for heading, sentence in (
+        ("Cancer Treatments and Dry Mouth", "Certain cancer treatments can affect the glands."),
+        (
+            "Stage II Prostate Cancer",
+            "Standard treatment of stage II prostate cancer may include radiation therapy.",
+        ),
+        (
+            "Managing Behavioral Symptoms",
+            "Certain medicines can help control the behavioral symptoms of the disease.",
+        ),
+        (
+            "Clear Cell Sarcoma of the Kidney",
+            "Treatment of clear cell sarcoma of the kidney may include surgery.",
+        ),
+    ):
+        assert statements_of(f"{heading} {sentence}") == [(sentence, None)]
+    kept = (
+        # a name that runs on into the sentence's first word
+        "Use the Daily Physical Activity Tracker to keep track of your physical activity.",
+        "Ask the Clinical Nurse Specialist team about clinical support for nurse visits.",
+        "Stage II Hodgkin lymphoma is divided into stages II and IIE by the spleen.",
+        # a title that goes on in title case, a label, a clause's opening word
+        "Home Sleep Apnea Testing for the Diagnosis of Obstructive Sleep Apnea in Adults is "
+        "reviewed below.",
+        "Type of Evidence Supporting the Recommendations: The type of supporting evidence "
+        "is identified and graded.",
+        "Symptoms of Severe Alzheimers As Alzheimers disease becomes more severe, people "
+        "lose the ability to communicate.",
+    )
+    for sentence in kept:
+        assert statements_of(sentence) == [(sentence, None)], sentence
+
+
 def test_a_recommendation_s_number_in_its_guideline_is_not_part_of_the_statement() -> None:
     text = (
         "R43(84)-r. Patients who had gastric surgery and have symptoms should be evaluated.\n"

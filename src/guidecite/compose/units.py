@@ -802,15 +802,17 @@ ECHO_WORDS = 6
 def without_echoed_heading(words: Sequence[str]) -> str | None:
     """The sentence after a heading in title case the source ran into it, where the sentence
     soon says the heading's last word again ("Nicotine Gum or Lozenge You can buy nicotine
-    gum or lozenges ...", "Types of Hearing Loss Hearing loss comes in many forms."); None
-    where no such heading opens it. A name that opens its own sentence is not said again
-    ("Type III Usher syndrome accounts for ...")."""
+    gum or lozenges ...", "Types of Hearing Loss Hearing loss comes in many forms."), or two
+    of its words a little further on (echoed_apart); None where no such heading opens it. A
+    name that opens its own sentence is not said again ("Type III Usher syndrome accounts
+    for ...")."""
+    apart = None  # the longest heading whose words are said again further on
     for end in range(2, min(MAX_HEADING_WORDS, len(words) - 4) + 1):
         heading = words[:end]
         if not all(w.isalpha() and (w[:1].isupper() or w in TITLE_SMALL) for w in heading):
-            return None
+            break
         if _OPENS_SENTENCE.match(heading[-1]):
-            return None  # the sentence starts there: "... of Pregnancy When Hodgkin lymphoma"
+            break  # the sentence starts there: "... of Pregnancy When Hodgkin lymphoma"
         if heading[0].casefold() in TITLE_SMALL:
             return None  # a sentence's own start: "In a European Soft Tissue Sarcoma Study ..."
         opener, after = words[end], words[end + 1].rstrip(",;:")  # "Special diets, ..."
@@ -825,7 +827,42 @@ def without_echoed_heading(words: Sequence[str]) -> str | None:
         last = set(terms(heading[-1]))
         if last and last <= set(terms(" ".join(words[end : end + ECHO_WORDS]))):
             return " ".join(words[end:])
-    return None
+        if echoed_apart(heading, words[end:]):
+            apart = end
+    return " ".join(words[apart:]) if apart is not None else None
+
+
+#: Words that open a clause: a heading does not end in one ("Symptoms of Severe Alzheimers
+#: As Alzheimers disease becomes more severe, ...").
+_CLAUSE_OPENERS = frozenset({"As", "So", "Since", "Once", "Though", "Unless", "Until", "Whether"})
+
+
+def echoed_apart(heading: Sequence[str], rest: Sequence[str]) -> bool:
+    """Whether a heading in title case is run into a sentence that says two of its words
+    again within its first words ("Cancer Treatments and Dry Mouth Certain cancer treatments
+    can affect ...", "Research on Melanoma Treatments Other studies are exploring new
+    treatment options for melanoma."): not a name that runs on in the sentence's first word
+    ("Use the Daily Physical Activity Tracker to ...", "See the Current Clinical Trials
+    section ..."), nor a title that goes on in title case ("Home Sleep Apnea Testing for the
+    Diagnosis of Obstructive Sleep Apnea in Adults"), nor a label a colon ends."""
+    if heading[-1] in _CLAUSE_OPENERS or heading[1] in {"the", "a", "an"}:
+        return False
+    if not rest[0].isalpha():
+        return False  # "... Embolization Trial, a multicenter ...": a name, then its apposition
+    further = rest[: 2 * ECHO_WORDS]
+    if any(":" in w for w in rest[:ECHO_WORDS]):
+        return False  # "Type of Evidence Supporting the Recommendations: ..."
+    worded = [w for w in rest[1 : 2 * ECHO_WORDS] if w.isalpha() and w not in TITLE_SMALL]
+    if 3 * sum(w[:1].isupper() for w in worded) > len(worded):
+        return False  # the title goes on
+    # the heading's own words, not an abbreviation or a numeral ("Stage II Hodgkin lymphoma")
+    named = {
+        t
+        for w in heading
+        if w not in TITLE_SMALL and not (w.isupper() and len(w) <= MAX_ABBREVIATION)
+        for t in terms(w)
+    }
+    return len(named & set(terms(" ".join(further)))) >= 2
 
 
 def _gather(
