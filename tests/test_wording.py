@@ -96,6 +96,19 @@ def test_an_everyday_word_the_library_does_not_use_is_never_corrected() -> None:
     assert (text, corrections) == ("Thanks for your reply", ())  # ...but an everyday word
 
 
+def test_a_word_in_everyday_use_is_not_another_word_cut_short() -> None:
+    vocabulary = Vocabulary.build(
+        [*LIBRARY_TEXT, *["Augmenting the dose helps.", "Prednisone is a steroid."] * 2]
+    )
+    assert vocabulary.correct("augmentin") == "augmenting"  # close in letters...
+    text, corrections = correct_spelling(
+        "on predisone and augmentin", vocabulary, ["predisone", "augmentin"]
+    )
+    # ...but a drug people write about, not "augmenting"; a typo nobody writes is corrected
+    assert [(c.written, c.corrected) for c in corrections] == [("predisone", "prednisone")]
+    assert text == "on prednisone and augmentin"
+
+
 def test_a_saved_vocabulary_is_read_back_only_for_its_generation(tmp_path: Path) -> None:
     vocabulary = Vocabulary.build(LIBRARY_TEXT)
     path = tmp_path / "vocabulary.json"

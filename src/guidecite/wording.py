@@ -466,7 +466,9 @@ def correct_spelling(
 ) -> tuple[str, tuple[Correction, ...]]:
     """The question with each of its `unknown` words corrected where it is two everyday
     words run together ("infact") or the library has a close word (never an everyday
-    English word; pair_or_word where it may be either), and the corrections made. Of library
+    English word; pair_or_word where it may be either; nor a word in everyday use that the
+    correction would only lengthen: "augmentin" is no "augmenting" cut short), and the
+    corrections made. Of library
     words equally close, the one the library says most often with the typed word's
     neighbours (`phrase_count`: "ringing in the ears" for "rining in the ears", not
     "rising"), else the commonest."""
@@ -475,6 +477,8 @@ def correct_spelling(
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
             continue  # a word of English ("reply", "bleeder") the library happens not to use
         closest = vocabulary.closest(word)
+        if everyday_word(word) and all(w.startswith(word.lower()) for w in closest):
+            closest = []  # a word people use, not another cut short: "augmentin", "augmenting"
         if len(closest) > 1 and phrase_count is not None:
             closest = said_with_neighbours(question, word, closest, phrase_count)
         better = pair_or_word(word, run_together(word), closest[0] if closest else None)
