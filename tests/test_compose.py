@@ -393,8 +393,7 @@ def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None
         "Certain medicines may also cause your legs to swell. Some of these are: "
         "Antidepressants; Blood pressure medicines called calcium channel blockers.",
         # what people come to have after a treatment is no treatment of it
-        "Most people who receive radioactive iodine treatment eventually develop "
-        "hypothyroidism.",
+        "Most people who receive radioactive iodine treatment eventually develop hypothyroidism.",
         "As an example, medicines for urinary incontinence, allergies, high blood pressure, "
         "and depression often cause dry mouth.",
     ):
