@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guidecite.evidence import unnamed_kind
+from guidecite.evidence import insufficient, unnamed_kind
 from guidecite.frame import Frame
 from guidecite.query import spellings
+from guidecite.types import Document, Hit, Passage
 from query_support import framed
 
 
@@ -33,3 +34,22 @@ def test_a_word_right_before_the_topic_names_a_kind_of_it_only_within_one_phrase
         ("lisinopril",),
     )
     assert unnamed_kind(listed, ["Simvastatin may cause side effects."]) is None
+
+
+def test_a_declined_answer_lists_only_sources_near_the_best_one() -> None:
+    """A source that shares only a word of the question ("injection") is no place to look:
+    the nearest sources score at least a share of the best one's passage."""
+    query = _query(
+        "How often is inclisiran injected after the loading doses?",
+        ("inclisiran", "injected", "loading", "doses"),
+        "inclisiran",
+        (),
+    )
+    scores = {"cholesterol": 1.8, "lipids": 1.56, "injection-services": 0.93}
+    hits = [Hit(Passage(d, d, 0, (), "Text."), score) for d, score in scores.items()]
+    documents = {
+        d: Document(d, f"{d}.md", d.title(), None, None, None, "en", "clinician", None, "h")
+        for d in scores
+    }
+    declined = insufficient(query, hits, documents, "physician", "no passage found")
+    assert [r.doc_id for r in declined.nearest_sources] == ["cholesterol", "lipids"]

@@ -43,6 +43,10 @@ from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, refe
 
 MIN_COVERAGE = 0.3
 NEAREST = 5
+#: The nearest sources a declined answer lists score at least this share of the best one's
+#: passage, as an article's statements do of its best (compose's MIN_RELATIVE_SCORE): a
+#: source sharing only a word of the question ("injection") is no place to look.
+NEAREST_SHARE = 0.75
 #: How many of the best passages are read for the decision.
 TOP = 10
 
@@ -150,9 +154,12 @@ def insufficient(
     audience: str,
     reason: str,
 ) -> Answer:
-    """The plain "no evidence" answer, listing the nearest sources found."""
+    """The plain "no evidence" answer, listing the nearest sources found (NEAREST_SHARE)."""
     nearest: list[Reference] = []
+    floor = max((hit.score for hit in hits), default=0.0) * NEAREST_SHARE
     for hit in hits:
+        if hit.score < floor:
+            continue
         doc = documents.get(hit.passage.doc_id)
         if doc is None or any(r.doc_id == doc.doc_id for r in nearest):
             continue
