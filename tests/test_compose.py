@@ -32,6 +32,7 @@ from guidecite.compose.extractive import (
     without_site_text,
 )
 from guidecite.compose.keeping import (
+    cover_definition,
     cover_intents,
     cover_section_asked,
     for_the_patient,
@@ -2083,6 +2084,30 @@ def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_do
     assert covered == [genes, pattern]
     # a kind of answer its own words give (a dose) is not looked for by heading
     assert cover_section_asked(rest, [*rest, pattern], intent_named("dose"), topic, 3) == rest
+
+
+def test_asked_what_the_topic_is_a_statement_that_says_it_is_taken_though_it_scored_low() -> None:
+    """ "Send me information on hypothyroidism ... what it is": where no picked statement
+    says what the topic is, the best candidate that says what it is, and nothing more, is taken
+    second, in place of the weakest."""
+    topic = ((2.0, (frozenset(terms("hypothyroidism")),)),)
+    diagnose = scored("To diagnose hypothyroidism, your doctor will look at blood tests.", 1.6)
+    women = scored("Women are much more likely than men to develop hypothyroidism.", 1.5)
+    another = scored("Central hypothyroidism is a rare form caused by pituitary disease.", 0.9)
+    what = scored(
+        "Hypothyroidism is a disorder in which the thyroid makes too little hormone.", 0.8
+    )
+    picked = [diagnose, women]
+    candidates = [*picked, another, what]
+    definition = intent_named("definition")
+    covered = cover_definition(picked, candidates, definition, topic, "Hypothyroidism", limit=2)
+    assert covered == [diagnose, what]
+    assert lead_with_answer(covered, definition, topic=topic)[0] is what
+    # asked for anything else, or where a picked statement says it, nothing is taken
+    management = intent_named("management")
+    assert cover_definition(picked, candidates, management, topic, "Hypothyroidism", 2) == picked
+    said = [diagnose, what]
+    assert cover_definition(said, [*said, women], definition, topic, "Hypothyroidism", 3) == said
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:

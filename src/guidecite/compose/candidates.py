@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..analysis import terms
 from ..grades import without_trailing_grade
 from ..intents import Intent, intent_named
+from ..query import STOP_TERMS
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import Hit
@@ -183,12 +184,20 @@ _DEFINES = re.compile(
 )
 
 
-def defines(text: str, subjects: Sequence[Concept]) -> bool:
-    """Whether a statement says what one of `subjects` is (its subject states one)."""
+def defines(text: str, subjects: Sequence[Concept], only: str | None = None) -> bool:
+    """Whether a statement says what one of `subjects` is (its subject states one); with
+    `only` (the topic's name), what they or that name name and nothing more ("Obesity
+    hypoventilation syndrome is a breathing disorder ..." names another condition than
+    obesity; "Leber congenital amaurosis is an eye disorder ..." the topic "leber
+    amaurosis" is named by)."""
     found = _DEFINES.match(text)
     if found is None or not subjects:
         return False
-    return coverage_of(subjects, frozenset(terms(found.group("subject")))) > 0
+    subject = frozenset(terms(found.group("subject")))
+    if only is not None:
+        named = frozenset(terms(only)).union(*(alt for _, alts in subjects for alt in alts))
+        return bool(subject & named) and subject <= named | STOP_TERMS
+    return coverage_of(subjects, subject) > 0
 
 
 #: What a statement offers in place of something else ("As an alternative to hydrocortisone,

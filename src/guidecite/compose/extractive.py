@@ -91,6 +91,7 @@ from .candidates import (
     stated_terms,
 )
 from .keeping import (
+    cover_definition,
     cover_intents,
     cover_section_asked,
     for_the_patient,
@@ -286,6 +287,16 @@ class ExtractiveComposer:
         topic_docs = query.frame.topic_docs
         picked = cover_section_asked(
             picked, candidates, intents[0], topic_docs, pool, alike, usable=usable
+        )
+        picked = cover_definition(
+            picked,
+            candidates,
+            intents[0],
+            query.topic_concepts,
+            query.frame.topic or "",
+            pool,
+            alike,
+            usable=usable,
         )
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)

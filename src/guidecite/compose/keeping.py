@@ -380,6 +380,46 @@ def cover_intents(
     return chosen
 
 
+def cover_definition(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    intent: Intent,
+    subjects: Sequence[Concept],
+    topic: str,
+    limit: int,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """Asked what something is (`intent` definition), where no picked statement says what
+    the topic is (`subjects`, its name `topic`), the best candidate that says what it is, and
+    of nothing more, is taken, second after the best, in place of the weakest when the
+    pool is full: "send me as much information as possible on hypothyroidism" is answered
+    with "Hypothyroidism is a disorder that occurs when the thyroid gland does not make
+    enough thyroid hormone ...", though it scored under the article's floor."""
+    if intent.name != "definition" or not subjects:
+        return list(picked)
+    if any(defines(c.text, subjects) for c in picked):
+        return list(picked)
+    best = next(
+        (
+            c
+            for c in candidates
+            if c not in picked
+            and defines(c.text, subjects, only=topic)
+            and not any(duplicates(c, p, alike) for p in picked)
+            and (usable is None or usable(c))
+        ),
+        None,
+    )
+    if best is None:
+        return list(picked)
+    chosen = list(picked)
+    if len(chosen) >= limit:
+        chosen.pop()
+    chosen.insert(1 if chosen else 0, best)
+    return chosen
+
+
 def cover_section_asked(
     picked: Sequence[Candidate],
     candidates: Sequence[Candidate],
