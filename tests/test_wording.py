@@ -109,6 +109,18 @@ def test_a_word_in_everyday_use_is_not_another_word_cut_short() -> None:
     assert text == "on prednisone and augmentin"
 
 
+def test_a_word_cut_short_is_read_as_the_library_word_it_begins() -> None:
+    vocabulary = Vocabulary.build(
+        [*LIBRARY_TEXT, *["Trigeminal neuralgia causes facial pain.", "A trigeminal nerve."] * 2]
+    )
+    assert vocabulary.correct("trigem") == "trigeminal"  # too far for an edit distance
+    text, corrections = correct_spelling("Trigem Neuralgia: help", vocabulary, ["Trigem"])
+    assert text == "trigeminal Neuralgia: help"
+    # a typo the edit distances read comes first; a word a letter or two short is a typo's
+    assert vocabulary.correct("ciprofaxin") == "ciprofloxacin"
+    assert vocabulary.completions("ambulato") == []
+
+
 def test_a_saved_vocabulary_is_read_back_only_for_its_generation(tmp_path: Path) -> None:
     vocabulary = Vocabulary.build(LIBRARY_TEXT)
     path = tmp_path / "vocabulary.json"

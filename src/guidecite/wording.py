@@ -13,7 +13,9 @@ words in capitals, and typos ("ciprofaxin", "diahrrea"). This module:
   when the correction is close: the same first letter (or two vowels), and either an edit
   distance of at most a quarter of the word's length (optimal string alignment, so a swapped
   pair of letters is one edit) or a Jaro-Winkler similarity of 0.93 with a shared stem of five
-  letters ("ciprofaxin" -> "ciprofloxacin"). A word of several joined by hyphens is corrected
+  letters ("ciprofaxin" -> "ciprofloxacin"); where neither finds one, a word of six letters
+  or more cut short is the library word it begins ("Trigem" -> "trigeminal", the one said
+  most often beside its neighbours). A word of several joined by hyphens is corrected
   whole ("ebstien-barr" -> "epstein-barr"), where one of them is not a library word. A word
   with no close library word stays as it is, and the evidence check reports it as not
   covered. A word of English is no typo, however rarely it is used: one in symspellpy's
@@ -29,6 +31,7 @@ import json
 import os
 import re
 import tempfile
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +55,11 @@ MIN_COUNT = 2  # a word used once in the library may itself be a typo: not a tar
 MIN_LENGTH = 5  # shorter words are too easily another real word
 JARO_WINKLER = 0.93
 SHARED_STEM = 5
+#: A word cut short ("Trigem neuralgia") leaves off at least this many letters of the
+#: library word it stands for: fewer are a typo's, which edit distances read.
+CUT_SHORT = 3
+#: A word cut short to fewer letters ("cipro") may begin too many library words to read.
+MIN_CUT_LENGTH = 6
 #: Letters misheard and misspelled for each other at a word's start ("orology", "urology").
 VOWELS = frozenset("aeiou")
 #: Prefixes a word may be built with: "unswell" is "swell" unmade, not a typo of "unwell".
@@ -86,6 +94,7 @@ class Vocabulary:
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.counts = dict(counts)
         self._targets = [w for w, n in self.counts.items() if n >= MIN_COUNT]
+        self._ordered = sorted(self._targets)
 
     @classmethod
     def build(cls, texts: Iterable[str]) -> Vocabulary:
@@ -137,9 +146,21 @@ class Vocabulary:
                 if w[:SHARED_STEM] == lower[:SHARED_STEM]
             ]
         if not found:
-            return []
+            return self.completions(lower) if len(lower) >= MIN_CUT_LENGTH else []
         nearest = min(d for d, _, _ in found)
         return [w for d, _, w in sorted(found) if d == nearest]
+
+    def completions(self, lower: str) -> list[str]:
+        """The library words a word cut short may stand for ("trigem" for "trigeminal"),
+        the commonest first: those that begin with it, longer by a syllable or more
+        (CUT_SHORT letters)."""
+        at = bisect_left(self._ordered, lower)
+        found = []
+        while at < len(self._ordered) and self._ordered[at].startswith(lower):
+            if len(self._ordered[at]) - len(lower) >= CUT_SHORT:
+                found.append(self._ordered[at])
+            at += 1
+        return sorted(found, key=lambda w: -self.counts[w])
 
     def save(self, path: Path, generation: int) -> None:
         """Written whole or not at all: other processes may be reading the old file."""
@@ -467,7 +488,8 @@ def correct_spelling(
     """The question with each of its `unknown` words corrected where it is two everyday
     words run together ("infact") or the library has a close word (never an everyday
     English word; pair_or_word where it may be either; nor a word in everyday use that the
-    correction would only lengthen: "augmentin" is no "augmenting" cut short), and the
+    correction would only lengthen by a letter or two: "augmentin" is no "augmenting" cut
+    short), and the
     corrections made. Of library
     words equally close, the one the library says most often with the typed word's
     neighbours (`phrase_count`: "ringing in the ears" for "rining in the ears", not
@@ -477,7 +499,9 @@ def correct_spelling(
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
             continue  # a word of English ("reply", "bleeder") the library happens not to use
         closest = vocabulary.closest(word)
-        if everyday_word(word) and all(w.startswith(word.lower()) for w in closest):
+        if everyday_word(word) and all(
+            w.startswith(word.lower()) and len(w) - len(word) < CUT_SHORT for w in closest
+        ):
             closest = []  # a word people use, not another cut short: "augmentin", "augmenting"
         if len(closest) > 1 and phrase_count is not None:
             closest = said_with_neighbours(question, word, closest, phrase_count)
