@@ -890,6 +890,10 @@ def test_the_digits_of_a_name_are_not_a_number() -> None:
 def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("Avoid this drug in the first trimester.", ()).key == "pitfalls"
     assert classify("Repeat the test every 6 months.", ()).key == "monitoring"
+    # a word that begins with "test" is no test: a hormone, an organ
+    hormone = "In its early stage, prostate cancer needs the male hormone testosterone to grow."
+    assert classify(hormone, ()).key != "tests"
+    assert classify("Blood tests show the hormone levels.", ()).key == "tests"
     assert classify("It is a common condition.", ("Treatment", "Options")).key == "treatment"
     assert classify("Start octreotide LAR 20 mg every 4 weeks.", ()).key == "treatment"
     assert classify("Give 500 mg of the drug twice daily.", ()).key == "treatment"

@@ -25,7 +25,7 @@ def _cues(*stems: str) -> re.Pattern[str]:
 
 #: What is checked, as a statement says it: a test, an examination, a visit or a review.
 _CHECKED = _cues(
-    r"test",
+    r"test(?:s|ed|ing)?\b",  # not "testosterone", "testicular"
     r"scan",
     r"imaging",
     r"exam",
@@ -230,7 +230,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"(?:mg|mmol|[µu]mol|nmol|pmol|ng|pg|g|meq|m?iu|u)/(?:dl|l|ml)\b",  # a result
             r"marker",
             r"screen",
-            r"test",
+            r"test(?:s|ed|ing)?\b",  # a test, not "testosterone" or "testicular"
             r"measure",
         ),
     ),
