@@ -199,14 +199,21 @@ def test_a_full_stop_run_into_the_next_word_gets_its_space_back() -> None:
     assert unglue(kept) == kept
 
 
-def test_a_list_number_run_into_the_word_before_it_gets_its_space_back() -> None:
+def test_the_numbers_of_a_list_of_questions_are_its_layout_not_its_words() -> None:
     typed = "1) Is this disease hereditary2) Does alcohol play a role3) What are its symptoms?"
-    assert unglue(typed) == (
-        "1) Is this disease hereditary 2) Does alcohol play a role 3) What are its symptoms?"
+    assert (
+        unglue(typed)
+        == "Is this disease hereditary Does alcohol play a role What are its symptoms?"
     )
-    # a name's digits stay, in brackets or before no new question
+    numbered = "Some questions please.1. What causes leukemia?2. Can you survive it?10. Why?"
+    assert (
+        unglue(numbered) == "Some questions please. What causes leukemia? Can you survive it? Why?"
+    )
+    # a name's digits stay, in brackets or before no new question, and so does a count
     kept = "Does a mutation (BRCA1) Raise the risk? Is BRCA2) linked?"
     assert unglue(kept) == kept
+    for count in ("My son is 4. He has a rash.", "Stage 2. The cancer spread.", "It was 21.6 mg."):
+        assert unglue(count) == count
 
 
 def test_two_everyday_words_run_together_are_split_not_corrected() -> None:

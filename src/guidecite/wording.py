@@ -309,13 +309,21 @@ _WEB_ADDRESS_END = re.compile(r"(?:com|org|gov|net|edu|info)\b")
 #: A list's number run into the word before it, before the next question ("Is this disease
 #: hereditary2) Does alcoholism play a role"): not a name's digits ("(BRCA1) and ...").
 _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\)\s*[A-Z])", re.UNICODE)
+#: A list's number where a question of a list begins: at the message's start or after the
+#: question before it ("... please.1. What causes leukemia?2. Can you survive it?"), or a
+#: number in a bracket after a space ("hereditary 2) Does"); not a count ("My son is 4. He
+#: ...") or a name's digits ("(BRCA1) Raise"). Its layout, not a word: "2" is no concept.
+_LIST_NUMBER = re.compile(
+    r"(?:(?:^|(?<=[.?!:;]))\s*\d{1,2}[.)]|(?<=\s)\d{1,2}\))(?=\s*[A-Z])", re.UNICODE
+)
 
 
 def unglue(question: str) -> str:
     """The question with a space after each full stop run into the next word ("my
-    finger.but now" -> "my finger. but now") and before a list's number run into the word
-    before it ("hereditary2) Does" -> "hereditary 2) Does"), so that neither word is read as
-    an unknown one; web addresses stay as written."""
+    finger.but now" -> "my finger. but now"), so that neither word is read as an unknown
+    one, and without the numbers of a list of questions, which are its layout
+    ("hereditary2) Does" -> "hereditary Does", "please.1. What" -> "please. What"); web
+    addresses and a name's digits ("(BRCA1)") stay as written."""
 
     def spaced(found: re.Match[str]) -> str:
         return "." if _WEB_ADDRESS_END.match(question, found.end()) else ". "
@@ -328,7 +336,8 @@ def unglue(question: str) -> str:
             start -= 1
         return "" if question[start - 1 : start] == "(" else " "  # "(BRCA1) Do ..." stays
 
-    return _GLUED_NUMBER.sub(numbered, question)
+    question = _GLUED_NUMBER.sub(numbered, question)
+    return re.sub(r"(?<=\S) {2,}", " ", _LIST_NUMBER.sub(" ", question)).strip()
 
 
 #: A backslash typed inside a word ("speech arti\\culation"): no character of the word.
