@@ -1460,7 +1460,8 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Loa loa parasites are found in West and Central Africa. "
         "Be Active To stay healthy, exercise almost every day for about 30 minutes. "
         "SPECIAL CONCERNS Nicotine patches are okay for most people with heart problems. "
-        "HIV AIDS Patients should be offered testing for other infections."
+        "HIV AIDS Patients should be offered testing for other infections. "
+        "Quit Smoking Ask your doctor for help to stop smoking."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "If the patient's blood cell counts are not too low, treatment may not be needed.",
@@ -1472,6 +1473,7 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "To stay healthy, exercise almost every day for about 30 minutes.",
         "Nicotine patches are okay for most people with heart problems.",
         "HIV AIDS Patients should be offered testing for other infections.",
+        "Ask your doctor for help to stop smoking.",  # before an instruction to the reader
     ]
 
 

@@ -380,7 +380,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*(?:\[[^\]]{1,40}\]|\([^
 #: Words that open a sentence (not a heading's): a heading ends before one.
 _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
-    r"Although|While|After|Before|During|Here|To"
+    r"Although|While|After|Before|During|Here|To|"
+    # an instruction to the reader ("Be Active Try to exercise almost every day ...")
+    r"Try|Ask|Talk|Call|Avoid|Make"
 )
 _SMALL = "|".join(sorted(TITLE_SMALL))  # "of", "and", "the" ...
 _SMALL_WORDS = r"(?:(?:" + _SMALL + r")\s+)*"
