@@ -2114,6 +2114,18 @@ def test_asked_what_the_topic_is_a_statement_that_says_it_is_taken_though_it_sco
     assert cover_definition(picked, candidates, management, topic, "Hypothyroidism", 2) == picked
     said = [diagnose, what]
     assert cover_definition(said, [*said, women], definition, topic, "Hypothyroidism", 3) == said
+    # a statement that says what it is and then names it says it too, and leads
+    named_after = scored(
+        "If your thyroid gland is not active enough, it does not make enough thyroid "
+        "hormone. This condition is hypothyroidism.",
+        0.9,
+    )
+    own = [diagnose, women, named_after]
+    assert cover_definition(own, [*own, what], definition, topic, "Hypothyroidism", 3) == own
+    assert lead_with_answer(own, definition, topic=topic)[0] is named_after
+    # not a sentence in which the name says more than the name
+    cause = scored("It is hypothyroidism that causes the tiredness.", 0.9)
+    assert lead_with_answer([diagnose, cause], definition, topic=topic)[0] is diagnose
 
 
 def test_a_question_on_what_to_do_is_led_by_a_statement_that_says_what_to_do() -> None:

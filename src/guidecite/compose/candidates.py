@@ -184,18 +184,30 @@ _DEFINES = re.compile(
 )
 
 
+#: A statement that says what something is and then names it: "If your thyroid gland is not
+#: active enough, it does not make enough thyroid hormone ... This condition is
+#: hypothyroidism.", "... This is called presbyopia."
+_NAMED_AFTER = re.compile(
+    r"\b(?:This|That|It)\s+(?:(?:condition|disorder|disease|problem|syndrome)\s+)?(?:is|are)\s+"
+    r"(?:(?:also\s+)?(?:called|known as|named)\s+)?(?P<subject>[^.;:,]{1,60}?)\s*\.?$"
+)
+
+
 def defines(text: str, subjects: Sequence[Concept], only: str | None = None) -> bool:
-    """Whether a statement says what one of `subjects` is (its subject states one); with
-    `only` (the topic's name), what they or that name name and nothing more ("Obesity
+    """Whether a statement says what one of `subjects` is (its subject states one), or says
+    what it is and then names it ("... This condition is hypothyroidism.": the name alone);
+    with `only` (the topic's name), what they or that name name and nothing more ("Obesity
     hypoventilation syndrome is a breathing disorder ..." names another condition than
     obesity; "Leber congenital amaurosis is an eye disorder ..." the topic "leber
     amaurosis" is named by)."""
     found = _DEFINES.match(text)
+    named_after = _NAMED_AFTER.search(text) if found is None else None
+    found = found or named_after
     if found is None or not subjects:
         return False
     subject = frozenset(terms(found.group("subject")))
-    if only is not None:
-        named = frozenset(terms(only)).union(*(alt for _, alts in subjects for alt in alts))
+    if only is not None or named_after is not None:  # the name alone, after what it is
+        named = frozenset(terms(only or "")).union(*(alt for _, alts in subjects for alt in alts))
         return bool(subject & named) and subject <= named | STOP_TERMS
     return coverage_of(subjects, subject) > 0
 
