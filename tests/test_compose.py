@@ -881,6 +881,17 @@ def test_a_question_asking_two_things_is_read_part_by_part() -> None:
     ]
 
 
+def test_a_statement_that_names_by_abbreviations_what_another_spells_out_says_the_same() -> None:
+    short = scored("Different types of treatment are available for children with AML, CML, or MDS.")
+    spelled = scored(
+        "There are different types of treatment for children with acute myeloid leukemia "
+        "(AML), chronic myelogenous leukemia (CML), or myelodysplastic syndromes (MDS)."
+    )
+    assert duplicates(short, spelled)
+    other = scored("Chronic myelogenous leukemia (CML) is rare in children under ten.")
+    assert not duplicates(short, other)
+
+
 def test_the_digits_of_a_name_are_not_a_number() -> None:
     a = scored("Mutations in the MSH2 or MSH6 gene cause Lynch syndrome.")
     b = scored("Mutations in the MSH6 or MSH2 gene cause Lynch syndrome.")

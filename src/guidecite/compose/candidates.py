@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..abbreviations import find_definitions
 from ..analysis import terms
 from ..grades import without_trailing_grade
 from ..intents import Intent, intent_named
@@ -263,7 +265,30 @@ def duplicates(a: Candidate, b: Candidate, alike: Alike = frozenset()) -> bool:
         return set(numbers_a) <= set(numbers_b) or set(numbers_b) <= set(numbers_a)
     if numbers_a != numbers_b:
         return False
-    return overlap(a.terms, b.terms) >= DUPLICATE_OVERLAP
+    return overlap(*spelled_out(a, b)) >= DUPLICATE_OVERLAP
+
+
+@lru_cache(maxsize=4096)
+def _defined(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(find_definitions(text))
+
+
+def spelled_out(a: Candidate, b: Candidate) -> tuple[frozenset[str], frozenset[str]]:
+    """Two statements' terms with each abbreviation either defines ("acute myeloid leukemia
+    (AML)") read as its long form in both: "children with AML, CML, JMML, or MDS" says what
+    "children with acute myeloid leukemia (AML), chronic myelogenous leukemia (CML), ..."
+    says."""
+    defined = dict((*_defined(a.text), *_defined(b.text)))
+    if not defined:
+        return a.terms, b.terms
+
+    def read(text: str) -> frozenset[str]:
+        for short, long in defined.items():
+            text = text.replace(f"{long} ({short})", long)
+            text = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long, text)
+        return frozenset(terms(text))
+
+    return read(a.text), read(b.text)
 
 
 #: A bracket that cites authors and years: "(Keeley, Boura, & Grines, 2003; Zijlstra et al.,
