@@ -35,7 +35,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -94,7 +94,6 @@ class Vocabulary:
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.counts = dict(counts)
         self._targets = [w for w, n in self.counts.items() if n >= MIN_COUNT]
-        self._ordered = sorted(self._targets)
 
     @classmethod
     def build(cls, texts: Iterable[str]) -> Vocabulary:
@@ -154,13 +153,20 @@ class Vocabulary:
         """The library words a word cut short may stand for ("trigem" for "trigeminal"),
         the commonest first: those that begin with it, longer by a syllable or more
         (CUT_SHORT letters)."""
-        at = bisect_left(self._ordered, lower)
+        ordered = self._ordered
+        at = bisect_left(ordered, lower)
         found = []
-        while at < len(self._ordered) and self._ordered[at].startswith(lower):
-            if len(self._ordered[at]) - len(lower) >= CUT_SHORT:
-                found.append(self._ordered[at])
+        while at < len(ordered) and ordered[at].startswith(lower):
+            if len(ordered[at]) - len(lower) >= CUT_SHORT:
+                found.append(ordered[at])
             at += 1
         return sorted(found, key=lambda w: -self.counts[w])
+
+    @cached_property
+    def _ordered(self) -> list[str]:
+        """The target words in order, sorted only when a word cut short is first looked up
+        (not when the library's vocabulary is loaded)."""
+        return sorted(self._targets)
 
     def save(self, path: Path, generation: int) -> None:
         """Written whole or not at all: other processes may be reading the old file."""
@@ -498,11 +504,9 @@ def correct_spelling(
     words run together ("infact") or the library has a close word (never an everyday
     English word; pair_or_word where it may be either; nor a word in everyday use that the
     correction would only lengthen by a letter or two: "augmentin" is no "augmenting" cut
-    short), and the
-    corrections made. Of library
-    words equally close, the one the library says most often with the typed word's
-    neighbours (`phrase_count`: "ringing in the ears" for "rining in the ears", not
-    "rising"), else the commonest."""
+    short), and the corrections made. Of library words equally close, the one the library
+    says most often with the typed word's neighbours (`phrase_count`: "ringing in the ears"
+    for "rining in the ears", not "rising"), else the commonest."""
     corrections = []
     for word in dict.fromkeys(unknown):
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():

@@ -278,17 +278,20 @@ def spelled_out(a: Candidate, b: Candidate) -> tuple[frozenset[str], frozenset[s
     (AML)") read as its long form in both: "children with AML, CML, JMML, or MDS" says what
     "children with acute myeloid leukemia (AML), chronic myelogenous leukemia (CML), ..."
     says."""
-    defined = dict((*_defined(a.text), *_defined(b.text)))
+    defined = tuple(dict((*_defined(a.text), *_defined(b.text))).items())
     if not defined:
         return a.terms, b.terms
+    return _read_long(a.text, defined), _read_long(b.text, defined)
 
-    def read(text: str) -> frozenset[str]:
-        for short, long in defined.items():
-            text = text.replace(f"{long} ({short})", long)
-            text = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long, text)
-        return frozenset(terms(text))
 
-    return read(a.text), read(b.text)
+@lru_cache(maxsize=4096)
+def _read_long(text: str, defined: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """A statement's terms with each of these abbreviations read as its long form (read
+    once per statement and set of abbreviations: duplicates compares statements in pairs)."""
+    for short, long in defined:
+        text = text.replace(f"{long} ({short})", long)
+        text = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long, text)
+    return frozenset(terms(text))
 
 
 #: A bracket that cites authors and years: "(Keeley, Boura, & Grines, 2003; Zijlstra et al.,

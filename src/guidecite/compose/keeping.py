@@ -400,24 +400,9 @@ def cover_definition(
         return list(picked)
     if any(defines(c.text, subjects) for c in picked):
         return list(picked)
-    best = next(
-        (
-            c
-            for c in candidates
-            if c not in picked
-            and defines(c.text, subjects, only=topic)
-            and not any(duplicates(c, p, alike) for p in picked)
-            and (usable is None or usable(c))
-        ),
-        None,
+    return taken_second(
+        picked, candidates, lambda c: defines(c.text, subjects, only=topic), 1, limit, alike, usable
     )
-    if best is None:
-        return list(picked)
-    chosen = list(picked)
-    if len(chosen) >= limit:
-        chosen.pop()
-    chosen.insert(1 if chosen else 0, best)
-    return chosen
 
 
 def cover_section_asked(
@@ -434,15 +419,34 @@ def cover_section_asked(
     (SECTION_TAKEN) are taken, second after the best, in place of the weakest when the pool
     is full: a question on how a syndrome is inherited is answered from the document's
     section on its inheritance. A candidate taken must be `usable` (cover_intents)."""
+    if any(answered_under_heading(intent, c, topic_docs) for c in picked):
+        return list(picked)
+
+    def fits(c: Candidate) -> bool:
+        return answered_under_heading(intent, c, topic_docs)
+
+    return taken_second(picked, candidates, fits, SECTION_TAKEN, limit, alike, usable)
+
+
+def taken_second(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    fits: Callable[[Candidate], bool],
+    most: int,
+    limit: int,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """The picked statements with the best `most` candidates that fit (and are `usable`, and
+    say nothing a picked one says) taken second after the best, in place of the weakest
+    when the pool (`limit`) is full."""
     chosen = list(picked)
-    if any(answered_under_heading(intent, c, topic_docs) for c in chosen):
-        return chosen
     taken: list[Candidate] = []
     for c in candidates:
-        if len(taken) == SECTION_TAKEN:
+        if len(taken) == most:
             break
         if (
-            answered_under_heading(intent, c, topic_docs)
+            fits(c)
             and (usable is None or usable(c))
             and not any(duplicates(c, p, alike) for p in (*chosen, *taken))
         ):
