@@ -11,7 +11,7 @@ import numpy as np
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
 from guidecite.answer import answer
-from guidecite.compose.candidates import Candidate, duplicates, offers, uncited
+from guidecite.compose.candidates import Candidate, duplicates, offers, one_definition, uncited
 from guidecite.compose.extractive import (
     ExtractiveComposer,
     SiteText,
@@ -2101,6 +2101,30 @@ def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_do
     assert covered == [genes, pattern]
     # a kind of answer its own words give (a dose) is not looked for by heading
     assert cover_section_asked(rest, [*rest, pattern], intent_named("dose"), topic, 3) == rest
+
+
+def test_an_article_says_once_what_the_topic_is() -> None:
+    """Two statements that each say what the topic is say the same thing to a reader: the
+    best stays, unless one near it says at least as much again."""
+    topic = ((2.0, (frozenset(terms("ochoa syndrome")),)),)
+    rare = scored("Ochoa syndrome is a rare disorder.", 1.0)
+    urinary = scored(
+        "Ochoa syndrome is a disorder characterized by urinary problems and unusual facial "
+        "expressions.",
+        0.9,
+    )
+    cause = scored("Ochoa syndrome can be caused by mutations in the HPSE2 gene.", 0.95)
+    other = scored("Fowler syndrome is a disorder of the bladder and the urethra.", 0.8)
+    kept = one_definition([rare, cause, urinary, other], topic, "Ochoa syndrome", 0.75)
+    assert kept == [cause, urinary, other]
+    # one that says little more than the best does not take its place
+    close = scored("Ochoa syndrome is a rare disorder of the bladder.", 0.9)
+    assert one_definition([rare, cause, close], topic, "Ochoa syndrome", 0.75) == [rare, cause]
+    # nor one far under it
+    low = replace(urinary, score=0.5)
+    assert one_definition([rare, cause, low], topic, "Ochoa syndrome", 0.75) == [rare, cause]
+    # one statement that says it, or none, leaves them as they are
+    assert one_definition([urinary, cause], topic, "Ochoa syndrome", 0.75) == [urinary, cause]
 
 
 def test_asked_what_the_topic_is_a_statement_that_says_it_is_taken_though_it_scored_low() -> None:

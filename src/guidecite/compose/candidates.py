@@ -214,6 +214,36 @@ def defines(text: str, subjects: Sequence[Concept], only: str | None = None) -> 
     return coverage_of(subjects, subject) > 0
 
 
+def one_definition(
+    candidates: Sequence[Candidate], subjects: Sequence[Concept], topic: str, floor: float
+) -> list[Candidate]:
+    """These statements (best first) with one of those that say what the topic is
+    (`subjects`, its name `topic`) and of nothing more: an article says it once. The best
+    one is kept, unless one scoring at least `floor` of it says at least as much again (of
+    MORE_TERMS times its terms): "Ochoa syndrome is a disorder characterized by urinary
+    problems and unusual facial expressions." is kept in place of "Ochoa syndrome is a rare
+    disorder."."""
+    if not subjects or not topic:
+        return list(candidates)
+    said = [c for c in candidates if defines(c.text, subjects, only=topic)]
+    if len(said) < 2:
+        return list(candidates)
+    best = said[0]
+    kept = next(
+        (
+            c
+            for c in said[1:]
+            if c.score >= best.score * floor and len(c.terms) >= MORE_TERMS * len(best.terms)
+        ),
+        best,
+    )
+    return [c for c in candidates if c is kept or c not in said]
+
+
+#: A statement of this many times another's terms says more than it.
+MORE_TERMS = 2
+
+
 #: What a statement offers in place of something else ("As an alternative to hydrocortisone,
 #: ... prednisolone"; "NSAIDs other than aspirin"): the grammar of alternatives.
 _IN_PLACE_OF = re.compile(

@@ -88,6 +88,7 @@ from .candidates import (
     duplicates,
     offers,
     offers_any,
+    one_definition,
     stated_terms,
 )
 from .keeping import (
@@ -274,6 +275,9 @@ class ExtractiveComposer:
             candidates = without_site_text(candidates, site_text)
         intents = intents_asked(query)
         parts = {i.name: value_asked(query, i) for i in intents}
+        candidates = one_definition(
+            candidates, query.topic_concepts, query.frame.topic or "", MIN_RELATIVE_SCORE
+        )
         alike = said_alike(candidates[:RERANK_POOL], self.reranker)
         # Every statement above the article's floor is weighed by the rules on which stay
         # (keeping.py) before the article is held to its size and to a few statements of
