@@ -1194,6 +1194,47 @@ def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
     assert "If you feel dizzy when standing, sit down at once." in said
 
 
+def test_and_it_or_them_named_before_point_back() -> None:
+    """A sentence that goes on from the one before ("And ...", "Or ...") or does something
+    to "it" or "them" named there is said with it: "Doctors may recommend it instead of
+    surgery" alone does not say what is recommended."""
+    text = (
+        "Radiation therapy uses high-energy x-rays to kill cancer cells. "
+        "Doctors may recommend it instead of surgery or after surgery. "
+        "Learn as much as you can about your disease. "
+        "And eat healthy foods and exercise regularly. "
+        "Osteoporosis is most common in older women. "
+        "When it does occur in men, it is usually caused by another disorder. "
+        "Prescription medicines can help people reduce their drinking. "
+        "None of them works in every person. "
+        "You may find it hard to sleep with the pain. "
+        "Patients found it comforting that the changes are common. "
+        "When they get older, children with the syndrome have short stature."
+    )
+    said = [unit for unit, _ in statements_of(text)]
+    for alone in (
+        "Doctors may recommend it instead of surgery or after surgery.",
+        "And eat healthy foods and exercise regularly.",
+        "When it does occur in men, it is usually caused by another disorder.",
+        "None of them works in every person.",
+    ):
+        assert alone not in said
+    assert (
+        "Radiation therapy uses high-energy x-rays to kill cancer cells. "
+        "Doctors may recommend it instead of surgery or after surgery."
+    ) in said
+    assert (
+        "Learn as much as you can about your disease. And eat healthy foods and exercise regularly."
+    ) in said
+    # an "it" that points nowhere, and a "they" the sentence itself goes on to name, stand
+    for own in (
+        "You may find it hard to sleep with the pain.",
+        "Patients found it comforting that the changes are common.",
+        "When they get older, children with the syndrome have short stature.",
+    ):
+        assert own in said
+
+
 def test_a_list_label_said_again_after_its_item_is_no_part_of_the_statement() -> None:
     text = (
         "These risk factors are associated with gout. - Genetics. Many people with gout have "

@@ -271,7 +271,7 @@ _WORD = r"\S+(?<![.!?])"
 #: A connective opening a sentence: it points back, but what it says has a subject of its own
 #: ("But some types of headache are signals of more serious disorders ...").
 _CONNECTIVE = (
-    r"(?:So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|"
+    r"(?:And|Or|Nor|Plus|So|But|Yet|Therefore|Thus|Hence|However|Moreover|Furthermore|Additionally|Also|"
     r"Consequently|Accordingly|Nevertheless|Nonetheless|Similarly|Likewise|Conversely|Instead|"
     r"Otherwise|In addition|In contrast|As a result|On the other hand|Either way|In either case|"
     r"Even so|In fact|Indeed|For example|For instance|Then|Finally|Specifically|In particular|"
@@ -300,6 +300,22 @@ _POINTING_BACK = (
     r"varieties|classes)\b(?!\s+of\b)",
     # a connective
     _CONNECTIVE,
+    # someone doing something to "it" or "them" named before: "Doctors may recommend it
+    # instead of surgery ...", "You can also get it from ...", "People who have it may also
+    # develop hay fever" (not "You may find it hard to ...", "Patients found it comforting
+    # that ...", which point nowhere)
+    r"(?:You|We|Doctors?|Your\s+(?:doctor|health care provider|provider)|People|Anyone|"
+    r"Everyone|Someone|Patients)\s+(?:\w+\s+){0,3}?(?:it|them)\b"
+    r"(?!\s+(?:\w+\s+)?(?:to|that)\b)(?!\s+(?:is|was|are|were)\b)",
+    # a clause on "it" or "they" named before, with no other subject after it: "When it does
+    # occur, it is usually caused by ...", "Why it persists and progresses still isn't
+    # clear." (not "When they get older, children with GSDI have ...", nor "When it is
+    # possible to find the cause, ...", which points nowhere)
+    r"(?:When|Whenever|Once|Why|How|Where|Unless|Until|Whether)\s+(?:it|they)\b"
+    r"(?!\s+(?:is|was|'s)\b)(?=[^,.;]*(?:[.;]|,\s+(?:it|they|he|she|this|these|you)\b))",
+    # a share of what came before: "Much of it comes from ...", "None of them works ..."
+    r"(?:Much|Most|Some|None|All|Each|Many|Few|Part|Any|One|Both|Either|Neither)\s+of\s+"
+    r"(?:it|them)\b",
     # each of a set the sentence before names: "In each case, the affected individual had
     # ...", "In both cases ..."
     r"(?:In|For)\s+(?:each|both|either|neither)\s+(?:of\s+(?:these|those|the)\s+)?"
