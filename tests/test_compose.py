@@ -415,6 +415,19 @@ def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None
         assert offers(management, care, ()), care
 
 
+def test_what_may_help_with_it_is_what_to_do_though_it_names_no_treatment() -> None:
+    """ "How do you treat canker sores?" is answered by "Some ointments, creams or rinses may
+    help with the pain."."""
+    management = intent_named("management")
+    for helps in (
+        "Some ointments, creams or rinses may help with the pain.",
+        "Avoiding hot, spicy food while you have a canker sore also helps.",
+    ):
+        assert offers(management, helps, ()), helps
+    # not what a test helps to do
+    assert not offers(management, "Screening can help find cancer at an early stage.", ())
+
+
 def test_a_grade_the_source_sets_before_a_recommendation_is_its_grade_not_its_words() -> None:
     """SIGN's pages open a recommendation with its grade ("A - ...", "GPP - ..."): the grade
     is the statement's grade, and a sentence pointing back is said with the one before it

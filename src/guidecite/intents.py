@@ -352,6 +352,13 @@ INTENTS: tuple[Intent, ...] = (
             # "Things you can do include sipping water ...", "steps you can take"
             r"(?:things|steps) (?:that )?you (?:can|could|should) (?:do|take)\b",
             r"sooth(?:e|es|ing)\b",
+            # what may help the reader with it: "Some ointments, creams or rinses may help with
+            # the pain", "Avoiding hot, spicy food ... also helps." (not "can help find cancer
+            # at an early stage": that is a test's use)
+            r"(?:may|can|might|could|often|usually|also) helps?\s+(?:(?:to|you|people|patients|"
+            r"some \w+)\s+)?(?:with|relieve|ease|reduce|control|manage|prevent|treat|lower|quit|"
+            r"stop|cope|heal)\b",
+            r"(?:may|can|might|could|often|usually|also) helps?\s*[.;]",
             DO_INSTRUCTION,
         ),
         ("treatment", "recommended", "therapy", "management"),
