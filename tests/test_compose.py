@@ -543,6 +543,25 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
     ]
 
 
+def test_a_table_run_into_one_line_is_not_a_statement() -> None:
+    """A table whose rows lost their lines ("Signs and Symptoms Approximate number of
+    patients (when available) Hypermelanotic macule 90% Arthritis 50% ...") is not a
+    statement; a list of recommendations with their grades is."""
+    assert not usable(
+        "Signs and Symptoms Approximate number of patients (when available) Hypermelanotic "
+        "macule 90% Arthritis 50% Cranial nerve paralysis 50% Joint swelling 50% Meningitis 50%."
+    )
+    assert not usable(
+        "Signs and Symptoms Approximate number of patients (when available) Abnormality of the "
+        "skin - Autosomal dominant inheritance - Cleft palate - Split hand - The list is long."
+    )
+    assert usable(
+        "Women with epilepsy should: B - Receive prepregnancy counselling at diagnosis; "
+        "D - Be reassured that most will have a normal pregnancy; C - Be offered folic acid."
+    )
+    assert usable("Arthritis occurs in 50% of patients. Meningitis is seen in 10% of them.")
+
+
 def test_headings_questions_and_fragments_are_not_statements() -> None:
     assert not usable("Selection of adults for CT head scan")
     assert not usable("Are there decision rules that identify low-risk patients?")

@@ -206,6 +206,12 @@ _ABOUT_RESEARCH = re.compile(
     r"search))\b",
     re.IGNORECASE,
 )
+#: Where one cell of a table run into a line ends and the next begins: a share or an empty
+#: cell, then the next row's name ("... Abnormality of the urethra 90% Cryptorchidism 90%
+#: ...", "... Albinism - Hearing impairment - ..."); a table's rows lost their lines, and
+#: RUN_IN_CELLS of these make a table, not a statement.
+_CELL_AFTER_CELL = re.compile(r"(?:\d%|[a-z)]\s-)\s+[A-Z][a-z]")
+RUN_IN_CELLS = 3
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
 _LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
 #: A bibliographic reference: "Kaler SG, et al. Neonatal Diagnosis ...".
@@ -1124,8 +1130,8 @@ _YEAR_AT_END = re.compile(r"\((?:19|20)\d{2}\)\.?\s*$")
 def usable(sentence: str) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment (one
     that begins in lower case is a list item cut from its lead-in), a flowchart step, a
-    form field, a pointer elsewhere, a legend of abbreviations, or text that reads as
-    instructions to a language model."""
+    form field, a pointer elsewhere, a legend of abbreviations, a table run into one line,
+    or text that reads as instructions to a language model."""
     words = sentence.split()
     if len(words) < 5 or len(words) > MAX_WORDS:
         return False
@@ -1158,6 +1164,8 @@ def usable(sentence: str) -> bool:
         return False
     if _LEGEND.match(sentence.strip()):
         return False
+    if len(_CELL_AFTER_CELL.findall(sentence)) >= RUN_IN_CELLS:
+        return False  # a table run into one line
     if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
     if end not in {".", "!"} and ": " not in sentence and title_case(words):
