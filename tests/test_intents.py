@@ -101,6 +101,15 @@ def test_what_to_do_about_a_result_asks_for_the_tests_that_follow_too() -> None:
     assert not workup_asked(["test", "management", "interpretation"])
 
 
+def test_when_someone_should_have_care_asks_who_is_to_have_it_then_when() -> None:
+    question = "When should a patient with melanoma have sentinel lymph node biopsy?"
+    assert [i.name for i in intents_of(question)] == ["management", "timing"]
+    offered = "When should adults be offered a flu vaccine?"
+    assert [i.name for i in intents_of(offered)][:2] == ["management", "timing"]
+    # asked only when something happens, it asks only when
+    assert [i.name for i in intents_of("When does the rash of shingles go away?")] == ["timing"]
+
+
 def test_spanish_questions_ask_in_spanish_words() -> None:
     assert intents_of("¿Cuándo hay que volver a valorar su riesgo de ictus?")[0].name == "timing"
     assert intents_of("¿Entre qué edades se recomienda el cribado?")[0].name == "timing"

@@ -658,7 +658,7 @@ def intents_of(question: str) -> tuple[Intent, ...]:
         intent for intent in INTENTS if spans[intent.name] and not within_another(intent.name)
     )
     specific = tuple(intent for intent in found if intent.name != "definition")
-    specific = _purpose_first(specific, question)
+    specific = _indication_first(_purpose_first(specific, question), question)
     return _with_workup(_meaning_first(specific, question), question) or found or (GENERAL,)
 
 
@@ -713,6 +713,27 @@ def _purpose_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, 
     others = [intent for intent in intents if intent is not prevention]
     at = names.index("management")
     return (*others[:at], prevention, *others[at:])
+
+
+#: Asking when someone is to have care ("When should a patient with melanoma have sentinel
+#: lymph node biopsy?"): in which patients, more than at what time.
+_WHEN_TO_HAVE = re.compile(
+    r"\bwhen\s+(?:should|must|do|does|is|are|would)\s+(?:\w+\s+){0,6}?(?:have|get|receive|"
+    r"undergo|be\s+(?:offered|given|treated|referred|considered\s+for))\b",
+    _I,
+)
+
+
+def _indication_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
+    """Asked when someone should have care ("When should a patient with melanoma have
+    sentinel lymph node biopsy?"), the question asks who is to have it (management, which
+    reads "Offer sentinel lymph node biopsy to people with stage IB-IIC melanoma ..."),
+    then at what time."""
+    names = [intent.name for intent in intents]
+    if "timing" not in names or "management" in names or not _WHEN_TO_HAVE.search(question):
+        return intents
+    at = names.index("timing")
+    return (*intents[:at], _BY_NAME["management"], *intents[at:])
 
 
 #: Asking what a result means ("What does a high TSH number mean on my blood test?").
