@@ -96,6 +96,31 @@ def test_an_everyday_word_the_library_does_not_use_is_never_corrected() -> None:
     assert (text, corrections) == ("Thanks for your reply", ())  # ...but an everyday word
 
 
+def test_a_typo_that_shares_the_stem_of_a_rarer_library_word_is_still_corrected() -> None:
+    """ "migranes" is never written, though its stem is "migrans"'s (erythema migrans): it
+    means "migraines", which the library uses far more often. A word of another's stem cut
+    short ("recove": "recover") or as common as its stem is left as typed."""
+    vocabulary = Vocabulary.build(
+        [*LIBRARY_TEXT, *["Migraines come back.", "Erythema migrans.", "Recover and remove."] * 2]
+    )
+    used = {"migranes": 40, "migraines": 258, "recove": 315, "remove": 3630}
+    text, corrections = correct_spelling(
+        "I have had migranes; can I recove?",
+        vocabulary,
+        [],
+        lambda phrase: used.get(phrase, 0),
+        unwritten=["migranes", "recove"],
+    )
+    assert [(c.written, c.corrected) for c in corrections] == [("migranes", "migraines")]
+    assert text == "I have had migraines; can I recove?"
+    # not where the library uses the stem as often as the word it may mean
+    as_often = {"migranes": 200, "migraines": 258}
+    _, none = correct_spelling(
+        "migranes", vocabulary, [], lambda p: as_often.get(p, 0), unwritten=["migranes"]
+    )
+    assert none == ()
+
+
 def test_a_word_in_everyday_use_is_not_another_word_cut_short() -> None:
     vocabulary = Vocabulary.build(
         [*LIBRARY_TEXT, *["Augmenting the dose helps.", "Prednisone is a steroid."] * 2]

@@ -43,6 +43,8 @@ from rapidfuzz import distance, process
 from symspellpy import SymSpell
 from wordfreq import top_n_list, zipf_frequency
 
+from .analysis import terms
+
 #: Placeholders that anonymised messages carry instead of names, places and dates.
 #: A placeholder, with the form field's label before it where there is one ("EMAIL: [EMAIL]").
 _PLACEHOLDER = re.compile(r"(?:\b(?P<label>[^\W\d_]+)\s*:\s*)?\[(?P<kind>[A-Z][A-Z _-]*)\]")
@@ -466,6 +468,9 @@ def pair_or_word(typed: str, pair: str | None, word: str | None) -> str | None:
     return word
 
 
+#: A word the library never writes, though it writes another of its stem, is a typo of a
+#: word of another stem only where the library uses that word this many times as often.
+CLEARLY_COMMONER = 4
 #: How many words on each side of a typo its corrections are counted with.
 NEIGHBOURS = 3
 
@@ -499,6 +504,7 @@ def correct_spelling(
     vocabulary: Vocabulary,
     unknown: Iterable[str],
     phrase_count: Callable[[str], int] | None = None,
+    unwritten: Iterable[str] = (),
 ) -> tuple[str, tuple[Correction, ...]]:
     """The question with each of its `unknown` words corrected where it is two everyday
     words run together ("infact") or the library has a close word (never an everyday
@@ -506,19 +512,35 @@ def correct_spelling(
     correction would only lengthen by a letter or two: "augmentin" is no "augmenting" cut
     short), and the corrections made. Of library words equally close, the one the library
     says most often with the typed word's neighbours (`phrase_count`: "ringing in the ears"
-    for "rining in the ears", not "rising"), else the commonest."""
+    for "rining in the ears", not "rising"), else the commonest.
+
+    A word the library never writes, though it writes another of its stem (`unwritten`),
+    is corrected only to a word of another stem that the library uses CLEARLY_COMMONER
+    times as often as its stem: "migranes" shares its stem with "migrans" (erythema
+    migrans, in 40 passages) and means "migraines" (in 258)."""
     corrections = []
-    for word in dict.fromkeys(unknown):
+    unknown = tuple(dict.fromkeys(unknown))
+    for word in dict.fromkeys((*unknown, *unwritten)):
         if zipf_frequency(word, "en") >= EVERYDAY_COMMON or word.lower() in english_words():
             continue  # a word of English ("reply", "bleeder") the library happens not to use
         closest = vocabulary.closest(word)
+        if word not in unknown:
+            if any(w.startswith(word.lower()) and terms(w) == terms(word) for w in closest):
+                continue  # a word of its stem cut short: "recove" for "recover"
+            closest = [w for w in closest if terms(w) != terms(word)]
+            if phrase_count is None or not closest:
+                continue
+            used = phrase_count(word)  # the passages that use a word of its stem
+            if phrase_count(closest[0]) < CLEARLY_COMMONER * used:
+                continue  # as likely a word of its own stem
         if everyday_word(word) and all(
             w.startswith(word.lower()) and len(w) - len(word) < CUT_SHORT for w in closest
         ):
             closest = []  # a word people use, not another cut short: "augmentin", "augmenting"
         if len(closest) > 1 and phrase_count is not None:
             closest = said_with_neighbours(question, word, closest, phrase_count)
-        better = pair_or_word(word, run_together(word), closest[0] if closest else None)
+        pair = run_together(word) if word in unknown else None
+        better = pair_or_word(word, pair, closest[0] if closest else None)
         if better is not None:
             corrections.append(Correction(word, better))
     return mended(question, corrections), tuple(corrections)
