@@ -22,6 +22,7 @@ from guidecite.compose.extractive import (
     lead_with_answer,
     length_factor,
     lists,
+    medicine_set_aside,
     pick_statements,
     reports_a_study,
     rerank,
@@ -541,6 +542,21 @@ def test_flowchart_steps_form_fields_and_pointers_are_not_statements() -> None:
     assert [unit for unit, _ in statements_of(text)] == [
         "Offer colchicine, an NSAID or a glucocorticoid as first-line therapy for a flare."
     ]
+
+
+def test_asked_to_do_without_medicine_a_statement_of_medicine_weighs_less() -> None:
+    """ "How can I lower my cholesterol without medication?": "You also may need to take
+    medicine ..." answers what the question set aside, and goes below what it asks."""
+    medicine = scored("You also may need to take medicine to lower your cholesterol.", 1.2)
+    weight = scored("Losing weight if you are overweight can help lower LDL cholesterol.", 1.0)
+    listed = scored("Fibrates lower triglycerides, and they may raise HDL cholesterol.", 1.1)
+    of_medicines = replace(
+        listed,
+        hit=Hit(replace(listed.hit.passage, text=f"Cholesterol medicines. {listed.text}"), 1.0),
+    )
+    weighed = medicine_set_aside([medicine, of_medicines, weight])
+    assert [c.text for c in weighed] == [weight.text, medicine.text, of_medicines.text]
+    assert weighed[1].score == 1.2 * 0.5
 
 
 def test_a_table_run_into_one_line_is_not_a_statement() -> None:

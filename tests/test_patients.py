@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from guidecite.analysis import terms
 from guidecite.patients import (
+    MEDICINE_WORD,
     excluded_population,
     lacking_patients,
     may_be_child,
+    medicine_set_aside,
     names_line,
     negated_words,
     other_kind,
@@ -19,6 +21,7 @@ from guidecite.patients import (
     set_aside_in,
     set_aside_patients,
     setting_named,
+    without_medicine,
 )
 
 
@@ -327,3 +330,15 @@ def test_the_words_that_name_a_group_of_patients_are_read_whole() -> None:
     assert population_words("my baby has thrush") == {"baby"}
     assert population_words("Is it safe when breastfeeding?") == {"breastfeeding"}
     assert population_words("What causes an older car to stall?") == set()
+
+
+def test_a_question_that_asks_to_do_without_medicine_sets_its_words_aside() -> None:
+    question = "How can I lower my cholesterol without taking medication?"
+    assert without_medicine(question) == "How can I lower my cholesterol ?"
+    assert medicine_set_aside(question) == {"medication"}
+    assert medicine_set_aside("ways to treat depression other than drugs or pills") == {"drugs"}
+    # medicine asked for, or people described by what they lack, set none aside
+    assert without_medicine("Which medication lowers cholesterol?") is None
+    assert without_medicine("Patients without heart failure: which drug?") is None
+    assert medicine_set_aside("Patients without heart failure: which drug?") == frozenset()
+    assert MEDICINE_WORD.search("Take your blood pressure pills every day.")

@@ -188,3 +188,16 @@ def test_an_organism_named_in_full_is_also_stated_by_its_abbreviated_name() -> N
     assert frozenset(terms("H. pylori")) in concepts[0][1]
     # a species is no everyday word: "Lyme disease" names no "L. disease"
     assert species_abbreviated(("Lyme", "disease"), store) == []  # type: ignore[arg-type]
+
+
+def test_medicine_the_question_asks_to_do_without_weighs_nothing_in_the_search(library) -> None:
+    """ "How is colorectal cancer treated without drugs?" searches for what treats it, not
+    for drugs: the word weighs nothing and no search clause holds it."""
+    query = read_in(library, "How is colorectal cancer treated without drugs?")
+    weights = dict(zip(query.content_words, (w for w, _ in query.concepts), strict=False))
+    assert weights["drugs"] == 0.0
+    assert weights["colorectal"] > 0.0
+    assert not any("drugs" in clause.text.split() for clause in query.clauses)
+    asked = read_in(library, "Which drugs treat colorectal cancer?")
+    weights = dict(zip(asked.content_words, (w for w, _ in asked.concepts), strict=False))
+    assert weights["drugs"] > 0.0

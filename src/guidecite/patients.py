@@ -585,6 +585,36 @@ _NEGATED = re.compile(
 )
 
 
+#: Medicine in everyday words, and a question that asks to do without it ("how can I lower
+#: my cholesterol without medication?", "ways to treat depression without drugs").
+MEDICINE_WORD = re.compile(r"\b(?:medications?|medicines?|drugs?|pills?|tablets?|meds)\b", _I)
+_WITHOUT_MEDICINE = re.compile(
+    r"\b(?:without|w/o|except|other than|instead of|apart from|rather than|sin)\s+"
+    r"(?:(?:taking|using|any|a|the|prescription|prescribed)\s+)*"
+    + MEDICINE_WORD.pattern.removeprefix(r"\b"),
+    _I,
+)
+
+
+def without_medicine(question: str) -> str | None:
+    """The question without the words that set medicine aside, where it asks to do without
+    it ("how can I lower my cholesterol without medication?": "how can I lower my
+    cholesterol ?"); None where it does not."""
+    if not _WITHOUT_MEDICINE.search(question):
+        return None
+    return " ".join(_WITHOUT_MEDICINE.sub(" ", question).split())
+
+
+def medicine_set_aside(question: str) -> frozenset[str]:
+    """The words for medicine that the question asks to do without ("medication" of "how
+    can I lower my cholesterol without medication?"): they weigh nothing in the search."""
+    return frozenset(
+        w.casefold()
+        for m in _WITHOUT_MEDICINE.finditer(question)
+        for w in MEDICINE_WORD.findall(m[0])
+    )
+
+
 def negated_words(question: str) -> set[str]:
     """Words the question sets aside ("without pills", "sin anticoagulación"): up to three
     words after a word of exclusion, and each one or two words it joins to them by "or" or

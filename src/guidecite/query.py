@@ -33,7 +33,14 @@ from .frame import (
 from .glosses import glosses
 from .intents import INTENTS, intent_named
 from .multilingual import Translator, is_function_word
-from .patients import asked_kind_letters, names_patient, negated_words, qualifiers_of
+from .patients import (
+    asked_kind_letters,
+    medicine_set_aside,
+    names_patient,
+    negated_words,
+    qualifiers_of,
+    without_medicine,
+)
 from .scoring import Concept
 from .settings import MAX_QUESTION_CHARS
 from .store.base import Store
@@ -295,17 +302,26 @@ def understand(
         + tuple(Clause(short, 1.0) for _, short in contracted)
         + tuple(Clause(term, weight) for term, weight in english if weight > 0)
     )
-    meaning = " ".join((text, *(e.long for e in expansions), *(t for t, _ in english)))
+    # medicine the question asks to do without ("... without medication") is not searched for
+    aside = medicine_set_aside(text)
+    meaning = " ".join(
+        (without_medicine(text) or text, *(e.long for e in expansions), *(t for t, _ in english))
+    )
     vector = embedder.embed([meaning])[0]
     if translation is None:  # a translated question's concepts are its rendered words only
         concepts = (
             tuple(
-                (0.0, alts) if w in unknown else (weight, alts)
+                (0.0, alts) if w in unknown or w.casefold() in aside else (weight, alts)
                 for (weight, alts), w in zip(concepts, words, strict=False)
             )
             + concepts[len(words) :]
         )
-    clauses = tuple(c for c in clauses if not any(w in c.text.split() for w in unknown))
+    clauses = tuple(
+        c
+        for c in clauses
+        if not any(w in c.text.split() for w in unknown)
+        and not any(t.casefold() in aside for t in c.text.split())
+    )
     return Query(
         cleaned,
         language,

@@ -45,6 +45,7 @@ from ..intents import (
     workup_asked,
 )
 from ..patients import (
+    MEDICINE_WORD,
     may_be_child,
     names_any_adult,
     names_degree,
@@ -53,6 +54,7 @@ from ..patients import (
     said_for,
     setting_named,
     settings_of,
+    without_medicine,
 )
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
@@ -268,8 +270,15 @@ class ExtractiveComposer:
         # The reranker reads English: a question in another language is read word for word
         # in the library's English (without a translator, it keeps the score's order).
         english = query.asking_text if query.language == "en" else query.english or None
+        # what the question asks to do without is no part of what it asks for: a reader of
+        # meaning does not read "without"
+        no_medicine = without_medicine(query.read) is not None
+        if no_medicine and english is not None:
+            english = without_medicine(english) or english
         candidates = rerank(candidates, english, self.reranker)
         candidates = read_by_part(candidates, english, self.reranker)
+        if no_medicine:
+            candidates = medicine_set_aside(candidates)
         site_text = SiteText(self.repeats) if self.repeats is not None else None
         if site_text is not None:
             candidates = without_site_text(candidates, site_text)
@@ -616,6 +625,28 @@ def length_factor(text: str, plain: bool = False) -> float:
         if sum(len(item.split()) for item in items) <= LIST_ITEM_WORDS * len(items):
             limit *= 2
     return 1.0 if words <= limit else max(0.6, limit / words)
+
+
+#: What a statement of medicine weighs where the question asks to do without it.
+SET_ASIDE = 0.5
+
+
+def medicine_set_aside(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Asked how to do without medicine ("how can I lower my cholesterol without
+    medication?"), a statement of medicine ("You also may need to take medicine to lower
+    your cholesterol.") weighs SET_ASIDE of its score: it answers what the question set
+    aside, and stays only where nothing else answers."""
+    weighed = [replace(c, score=c.score * SET_ASIDE) if _of_medicine(c) else c for c in candidates]
+    return sorted(weighed, key=lambda c: -c.score)
+
+
+def _of_medicine(candidate: Candidate) -> bool:
+    """Whether a statement, or the passage it is from, names medicine: "Vasodilators: Relax
+    the muscles in blood vessel walls ..." is said among "Diuretics (Water or Fluid Pills)"
+    and the rest of a list of medicines."""
+    return bool(
+        MEDICINE_WORD.search(candidate.text) or MEDICINE_WORD.search(candidate.hit.passage.text)
+    )
 
 
 def said_alike(candidates: Sequence[Candidate], reranker: Reranker | None) -> Alike:
