@@ -571,3 +571,27 @@ def test_the_second_search_scores_again_what_the_first_found(
     find_passages(read_question(REFERENCE, net_library), net_library, "clinician")
     (first, _), (_, again) = calls
     assert first and again == sorted(first)
+
+
+def test_another_condition_s_statement_on_its_own_patients_is_off_topic() -> None:
+    """A baby with a fever: "All caretakers of infants and children with SCD should take
+    their child to their doctor ... when their child has a fever" names the fever, but is
+    said of children with sickle cell disease, from that disease's page."""
+    frame = Frame("Fever", "Fever", (), "escalation", (), topic_docs=frozenset({"fever"}))
+    query = framed(
+        "my baby has a fever of 39, when should I go to the hospital",
+        ("baby", "fever", "39", "go", "hospital"),
+        frame,
+    )
+    scd = (
+        "All caretakers of infants and children with SCD should take their child to their "
+        "doctor or go to a hospital right away when their child has a fever."
+    )
+    title = "Sickle Cell Disease"
+    assert off_topic_reason(query, scd, "scd", f"{title} {scd}", title) == (
+        "it is about children with SCD, whom the question does not describe"
+    )
+    # on the topic's own page, or said of the question's patients, it bears on the question
+    assert off_topic_reason(query, scd, "fever", f"Fever {scd}", "Fever") is None
+    babies = "Babies with a fever of 38C or higher should be seen by a doctor right away."
+    assert off_topic_reason(query, babies, "scd", f"{title} {babies}", title) is None

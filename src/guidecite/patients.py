@@ -398,6 +398,32 @@ _RESTRICTED_TO = re.compile(
 )
 
 
+#: A statement said of people with a condition, in its subject: "All caretakers of infants
+#: and children with SCD should take their child to ...", "Adults with SCD should also seek
+#: care ...": the condition, up to where the subject ends.
+_SAID_OF_HAVING = re.compile(
+    r"^(?:[\w'-]+,?\s+){0,6}?(?P<people>patients|people|persons|adults|children|kids|infants|"
+    r"babies|newborns|teens|adolescents|women|men|individuals)\s+(?:with|who\s+have)\s+"
+    r"(?P<who>(?:(?!(?:should|must|may|might|can|could|will|would|need|needs|are|is|have|has|"
+    r"who|and\s+(?:a|an|the|symptoms?|signs?))\b)[^.;:,()\s]+\s+){1,6})",
+    _I,
+)
+
+
+def said_of_other_patients(text: str, asked: Callable[[], Collection[str]]) -> str | None:
+    """The patients a statement is said of by a condition the question does not name (none
+    of its words): "children with SCD" of "All caretakers of infants and children with SCD
+    should take their child to their doctor ... when their child has a fever", for a baby
+    with a fever; None where it is said of no one so, or of the question's patients."""
+    found = _SAID_OF_HAVING.match(text)
+    if found is None:
+        return None
+    who = set(terms(found["who"]))
+    if who and not who.intersection(asked()):
+        return text[found.start("people") : found.end("who")].strip()
+    return None
+
+
 def other_patients(context: str, asked: Callable[[], Collection[str]]) -> str | None:
     """The patients a guideline or section is restricted to ("in patients with cancer") when
     the question (`asked`: the terms of its words and their renderings, read only where the

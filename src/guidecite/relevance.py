@@ -51,6 +51,7 @@ from .patients import (
     other_patients,
     other_severity,
     populations_of,
+    said_of_other_patients,
     set_aside_in,
     set_aside_patients,
 )
@@ -194,6 +195,11 @@ def off_topic_reason(
     if frame.topic_docs:
         if not own and not names_topic(query, text, context):
             return f"its source is about another topic than {frame.topic}"
+        # another condition's source, on its own patients: "All caretakers of infants and
+        # children with SCD should take their child to their doctor ... when their child has
+        # a fever" is no answer for a baby with a fever
+        if not own and (having := said_of_other_patients(text, lambda: asked_terms(query))):
+            return f"it is about {having}, whom the question does not describe"
     elif query.concepts:
         said, framed = frozenset(terms(text)), frozenset(terms(context))
         shared = coverage(query.concepts, said, framed)
