@@ -31,7 +31,7 @@ def test_a_patient_said_not_to_be_pregnant_is_not_asked_about_pregnancy() -> Non
     assert "pregnancy" not in qualifiers_of("Cystitis in non-pregnant women: first-line?")
     # a statement about pregnancy is about another population than hers
     assert excluded_population("Pregnant women should avoid this drug.", asked) == "pregnancy"
-    assert qualifiers_of("Is ibuprofen safe while pregnant?") == ("pregnancy",)
+    assert qualifiers_of("Is ibuprofen safe while pregnant?") == ("pregnancy", "not a child")
 
 
 def test_qualifiers_say_who_the_patient_is() -> None:
@@ -62,7 +62,7 @@ def test_a_bare_age_said_of_the_patient_says_who_the_patient_is() -> None:
     assert qualifiers_of("She is 5 and coughs at night") == ("child",)
     # a number with a unit is no age
     assert qualifiers_of("He is 5 feet tall and she is 16 months") == ()
-    assert qualifiers_of("I am 6 weeks pregnant") == ("pregnancy",)
+    assert qualifiers_of("I am 6 weeks pregnant") == ("pregnancy", "not a child")
 
 
 def test_a_son_or_daughter_of_no_stated_age_may_be_a_child() -> None:
@@ -342,3 +342,14 @@ def test_a_question_that_asks_to_do_without_medicine_sets_its_words_aside() -> N
     assert without_medicine("Patients without heart failure: which drug?") is None
     assert medicine_set_aside("Patients without heart failure: which drug?") == frozenset()
     assert MEDICINE_WORD.search("Take your blood pressure pills every day.")
+
+
+def test_a_pregnant_patient_who_names_no_child_is_no_child() -> None:
+    asked = qualifiers_of("Is it safe to take ibuprofen while pregnant?")
+    assert asked == ("pregnancy", "not a child")
+    infants = "DO NOT use ibuprofen in children younger than 6 months."
+    assert excluded_population(infants, asked) == "child"
+    # one who speaks of her child, or of her own age as a child, may ask about children
+    story = "I bled at both births in pregnancy. I may have passed this on to my son."
+    assert "not a child" not in qualifiers_of(story)
+    assert qualifiers_of("I am 16 and pregnant: is ibuprofen safe?")[0] == "child"

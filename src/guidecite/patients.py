@@ -211,6 +211,16 @@ def qualifiers_of(question: str) -> tuple[str, ...]:
     for group in ("child", "older adult", "adult", "pregnancy"):
         if group not in found and POPULATIONS[group].search(question):
             found.append(group)
+    # a pregnant patient of no stated age, where the question names no child of theirs, is
+    # no child: "DO NOT use ibuprofen in children younger than 6 months" does not answer
+    # "Is it safe to take ibuprofen while pregnant?"
+    if (
+        "pregnancy" in found
+        and not {"child", "adult", "older adult", NOT_A_CHILD} & set(found)
+        and not ages
+        and not _DESCENDANTS.search(question)
+    ):
+        found.append(NOT_A_CHILD)
     if MALE.search(question):
         found.append("male")
     elif FEMALE.search(question):
