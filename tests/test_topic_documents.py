@@ -7,16 +7,20 @@ A small real library (SQLite, tantivy, vectors) of pages written for the test.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import ingested_home
+from guidecite.abbreviations import Expansion
 from guidecite.answer import answer, find_passages, open_library, read_question
+from guidecite.frame import Frame
 from guidecite.library import Library
-from guidecite.question_topic import called_otherwise, subject_name
+from guidecite.question_topic import called_otherwise, misreads_acronym, subject_name
 from guidecite.settings import Settings
 from guidecite.types import ANSWERED
+from query_support import framed
 
 PAGES = {
     "hcl.md": "# Hairy Cell Leukemia\n\n## Treatment\n\n"
@@ -198,3 +202,29 @@ def test_where_care_is_given_is_no_topic(hairy_library) -> None:
     topic, titles = topic_of(question, hairy_library)
     assert topic == "Trimethylaminuria"
     assert titles == {"Trimethylaminuria"}
+
+
+def test_a_title_that_states_an_acronym_only_as_an_everyday_word_names_no_topic() -> None:
+    """ "AIDS" and "aids" are one stem: "Hearing Aids" does not state AIDS, "HIV/AIDS" and a
+    title with the long form do; nor does "AL amyloidosis" state ALS."""
+    aids = replace(
+        framed("What is AIDS?", ("AIDS",), Frame(None, None, (), "definition", ())),
+        expansions=(Expansion("AIDS", "acquired immunodeficiency syndrome", 1.0),),
+    )
+    assert misreads_acronym(aids, "Hearing Aids")
+    assert not misreads_acronym(aids, "HIV/AIDS")
+    assert not misreads_acronym(aids, "AIDS-Related Lymphoma")
+    assert not misreads_acronym(aids, "Acquired immunodeficiency syndrome in children")
+    assert not misreads_acronym(aids, "Kaposi Sarcoma")  # states nothing of it at all
+    als = replace(
+        framed("Is ALS inherited?", ("ALS",), Frame(None, None, (), "inheritance", ())),
+        expansions=(Expansion("ALS", "amyotrophic lateral sclerosis", 1.0),),
+    )
+    assert misreads_acronym(als, "AL amyloidosis")
+    assert not misreads_acronym(als, "amyotrophic lateral sclerosis")
+    # an acronym the stemmer leaves as it is is read as before
+    cll = replace(
+        framed("What is CLL?", ("CLL",), Frame(None, None, (), "definition", ())),
+        expansions=(Expansion("CLL", "chronic lymphocytic leukemia", 1.0),),
+    )
+    assert not misreads_acronym(cll, "CLL and its treatment")

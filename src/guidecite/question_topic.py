@@ -300,10 +300,34 @@ def candidate_titles(
         and (main is None or main in m.concepts)
         and excluded_population(index.titles[d], query.frame.qualifiers) is None
     ]
+    eligible = [d for d in eligible if not misreads_acronym(query, index.titles[d])]
     # a guideline on the drug asked about for patients with another condition is not the
     # topic where a title on the question's own patients can be
     asked = asked_terms(query)
     return [d for d in eligible if not for_other_patients(index.titles[d], asked)] or eligible
+
+
+def misreads_acronym(query: Query, title: str) -> bool:
+    """Whether a title states one of the question's acronyms only as the everyday word its
+    stem also is: "Hearing Aids" for "What is AIDS?" ("AIDS" and "aids" are both "aid" once
+    stemmed), "AL amyloidosis" for "ALS". A title states an acronym by writing it in
+    capitals ("HIV/AIDS", "AIDS-Related Lymphoma") or by its long form ("Amyotrophic lateral
+    sclerosis")."""
+    title_terms = frozenset(terms(title))
+    for expansion in query.expansions:
+        short = expansion.short
+        stem = frozenset(terms(short))
+        if not (short.isupper() and stem and stem != {short.lower()}):
+            continue  # not an acronym the stemmer reads as another word
+        if not stem <= title_terms or re.search(
+            rf"(?<![^\W\d_]){re.escape(short)}(?![^\W\d_])", title
+        ):
+            continue
+        if not any(
+            frozenset(terms(long)) <= title_terms for long in (expansion.long, *expansion.variants)
+        ):
+            return True
+    return False
 
 
 def best_title(
