@@ -559,6 +559,20 @@ def test_asked_to_do_without_medicine_a_statement_of_medicine_weighs_less() -> N
     assert weighed[1].score == 1.2 * 0.5
 
 
+def test_a_recommendation_stands_without_its_last_clause_pointing_to_a_table() -> None:
+    text = (
+        "Consider sentinel lymph node biopsy for people with stage IB-IIC melanoma with a "
+        "Breslow thickness of more than 1 mm, and give them written information about the "
+        "possible advantages and disadvantages, using the table below. "
+        "High yield clinical features are summarized in the table below."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Consider sentinel lymph node biopsy for people with stage IB-IIC melanoma with a "
+        "Breslow thickness of more than 1 mm, and give them written information about the "
+        "possible advantages and disadvantages."
+    ]
+
+
 def test_a_table_run_into_one_line_is_not_a_statement() -> None:
     """A table whose rows lost their lines ("Signs and Symptoms Approximate number of
     patients (when available) Hypermelanotic macule 90% Arthritis 50% ...") is not a

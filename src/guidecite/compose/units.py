@@ -212,6 +212,16 @@ _ABOUT_RESEARCH = re.compile(
 #: RUN_IN_CELLS of these make a table, not a statement.
 _CELL_AFTER_CELL = re.compile(r"(?:\d%|[a-z)]\s-)\s+[A-Z][a-z]")
 RUN_IN_CELLS = 3
+#: A recommendation's last clause that points to a table or figure ("Consider sentinel lymph
+#: node biopsy ... for people with stage IB-IIC melanoma with a Breslow thickness of more than
+#: 1 mm, and give them detailed verbal and written information ..., using the table below."):
+#: the recommendation stands without it (where the pointer is the sentence's own verb, "...
+#: features are summarized in the table below.", what it says is elsewhere).
+_TABLE_AFTER = re.compile(
+    r",\s+(?:using|see|as (?:shown|set out|described|summari[sz]ed|listed) in) the "
+    r"(?:table|figure|chart|box)s? (?:below|above)(?=\s*\.\s*$)",
+    re.IGNORECASE,
+)
 #: A legend of abbreviations ("BMT = bone marrow transplant; CML = chronic myeloid leukemia").
 _LEGEND = re.compile(r"^(?:[^=;]{1,12}\s?=\s?[^=;]{2,80}(?:;|$)\s*){2,}[.]?$")
 #: A bibliographic reference: "Kaler SG, et al. Neonatal Diagnosis ...".
@@ -484,6 +494,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             unit = f"{before} {unit}".strip()
             if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
                 continue  # a heading ("Other Tests"), not a sentence that points back
+        unit = _TABLE_AFTER.sub("", unit)
         if not usable(unit) or is_grade_only(unit):
             continue
         grade = find_grade(unit)
