@@ -2230,6 +2230,27 @@ def test_an_article_says_once_what_the_topic_is() -> None:
     assert one_definition([urinary, cause], topic, "Ochoa syndrome", 0.75) == [urinary, cause]
 
 
+def test_asked_what_the_topic_is_what_it_itself_is_leads_not_a_kind_of_it() -> None:
+    """ "What is AIDS?": "AIDS stands for acquired immunodeficiency syndrome ..." leads, not
+    "AIDS-related lymphoma is a type of cancer ...", which says what another condition is;
+    where no statement says what the topic itself is, one on a kind of it still leads."""
+    topic = ((2.0, (frozenset(terms("aids")),)),)
+    lymphoma = scored("AIDS-related lymphoma is a type of cancer of the lymph system.", 1.5)
+    stands = scored(
+        "AIDS stands for acquired immunodeficiency syndrome. It is the most advanced stage "
+        "of infection with HIV.",
+        1.2,
+    )
+    spread = scored("People with AIDS can spread HIV to others through their blood.", 1.4)
+    definition = intent_named("definition")
+    led = lead_with_answer([lymphoma, spread, stands], definition, topic=topic, topic_name="AIDS")
+    assert led[0] is stands
+    assert (
+        lead_with_answer([lymphoma, spread], definition, topic=topic, topic_name="AIDS")[0]
+        is lymphoma
+    )
+
+
 def test_asked_what_the_topic_is_a_statement_that_says_it_is_taken_though_it_scored_low() -> None:
     """ "Send me information on hypothyroidism ... what it is": where no picked statement
     says what the topic is, the best candidate that says what it is, and nothing more, is taken

@@ -182,7 +182,7 @@ def describes(text: str, topic: Sequence[Concept]) -> bool:
 #: "A hiatal hernia is a condition in which ...".
 _DEFINES = re.compile(
     r"^(?:(?:A|An|The)\s+)?(?P<subject>[^.;:,]{1,60}?)\s+(?:\([^)]{1,40}\)\s+)?"
-    r"(?:is|are)\s+(?:a|an|one|the name|the term)\b"
+    r"(?:(?:is|are)\s+(?:a|an|one|the name|the term)|stands?\s+for)\b"
 )
 
 

@@ -338,6 +338,7 @@ class ExtractiveComposer:
             doing=doing_asked(query.read),
             line=line_asked(query.read),
             degree_of=query.read,
+            topic_name=query.frame.topic,
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -776,6 +777,7 @@ def lead_with_answer(
     doing: frozenset[str] = frozenset(),
     line: str | None = None,
     degree_of: str = "",
+    topic_name: str | None = None,
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -815,12 +817,22 @@ def lead_with_answer(
     initial treatment ...": patients.names_line). Asked about a degree of the condition
     (`degree_of`: the question, "low-severity community-acquired pneumonia"), one that names
     that degree leads: it is about this patient, where others are about patients who were
-    hospitalized or had resistant organisms (patients.names_degree)."""
+    hospitalized or had resistant organisms (patients.names_degree). Asked what the topic is,
+    a statement that says what it (`topic_name`) is, and nothing more, leads where one
+    does."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
+    # what the topic itself is, not a kind of it or another condition it names
+    # ("AIDS-related lymphoma is a type of cancer ..." for "What is AIDS?"), where a picked
+    # statement says it
+    itself = (
+        topic_name or None
+        if any(defines(c.text, subjects, only=topic_name or None) for c in picked)
+        else None
+    )
 
     def gives(c: Candidate) -> bool:
         if primary is not None and primary.name == "definition":
-            return defines(c.text, subjects)
+            return defines(c.text, subjects, only=itself)
         # in its own words: a grade that calls it a recommendation ("... (Rec. Strength:
         # Recommendation)") does not make a statement on how to diagnose say what to do
         if primary is not None and primary.name in ACTION_INTENTS and doing & c.terms:
