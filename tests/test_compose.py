@@ -1288,6 +1288,17 @@ def test_and_it_or_them_named_before_point_back() -> None:
     assert (
         "Learn as much as you can about your disease. And eat healthy foods and exercise regularly."
     ) in said
+    # a step after the one before, or the one to choose among those named before
+    steps = (
+        "A small sample of tissue is taken from the lining. The tissue is then looked at "
+        "under a microscope. Many kinds of patch exist. Your health care provider can "
+        "recommend the best one for you. Administer alteplase if eligible, then proceed "
+        "with thrombectomy."
+    )
+    said_steps = [unit for unit, _ in statements_of(steps)]
+    assert "The tissue is then looked at under a microscope." not in said_steps
+    assert "Your health care provider can recommend the best one for you." not in said_steps
+    assert "Administer alteplase if eligible, then proceed with thrombectomy." in said_steps
     # an "it" that points nowhere, and a "they" the sentence itself goes on to name, stand
     for own in (
         "You may find it hard to sleep with the pain.",

@@ -329,6 +329,13 @@ _POINTING_BACK = (
     # possible to find the cause, ...", which points nowhere)
     r"(?:When|Whenever|Once|Why|How|Where|Unless|Until|Whether)\s+(?:it|they)\b"
     r"(?!\s+(?:is|was|'s)\b)(?=[^,.;]*(?:[.;]|,\s+(?:it|they|he|she|this|these|you)\b))",
+    # a step after the one before: "The tissue is then looked at under a microscope.", "The
+    # embryos are then tested for hemophilia.", "Since then, ..." (not "If ..., then ...",
+    # nor "Administer alteplase if eligible, then proceed with thrombectomy.")
+    r"(?!(?:If|When|Once|Unless|After|Before)\b)(?:\S+\s+){0,3}?[^\s,;:]+\s+then\b",
+    # the one to choose among those named before: "Your health care provider can recommend
+    # the best one for you."
+    r"(?:\S+\s+){0,8}?the\s+(?:best|right|correct)\s+one\b",
     # a share of what came before: "Much of it comes from ...", "None of them works ..."
     r"(?:Much|Most|Some|None|All|Each|Many|Few|Part|Any|One|Both|Either|Neither)\s+of\s+"
     r"(?:it|them)\b",
