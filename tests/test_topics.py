@@ -8,7 +8,14 @@ import numpy as np
 
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms, words
-from guidecite.query import NO_FRAME, Clause, Query, dominant_word, subject_terms
+from guidecite.query import (
+    NO_FRAME,
+    Clause,
+    Query,
+    dominant_word,
+    subject_terms,
+    written_together,
+)
 from guidecite.question_topic import (
     candidate_titles,
     heaviest_word,
@@ -404,3 +411,32 @@ def test_a_title_gives_its_subject_another_name_in_a_closing_bracket() -> None:
         "Management of chronic pain in survivors of adult cancers (ASCO guideline)",
     ):
         assert named_both_ways(title) is None, title
+
+
+def test_two_words_the_library_writes_as_one_name_its_title() -> None:
+    """ "what is the treatment for pink eye": "pinkeye", which the library writes, states both
+    words, so the title "Pinkeye" names the topic though "pink" is an everyday word that
+    names one only beside its neighbour."""
+
+    class Counts:  # the library's passage counts (a seam: the real store counts its index)
+        def doc_freq(self, text: str) -> int:
+            return {"pinkeye": 5, "prostatecancer": 3}.get(text, 0)
+
+    asked = "what is the treatment for pink eye"
+    assert written_together(["treatment", "pink", "eye"], Counts(), asked) == [
+        ("pink eye", "pinkeye")
+    ]
+    # not two words apart in the question, nor two the library's text ran together
+    assert written_together(["pink", "eye"], Counts(), "pink, and an eye") == []
+    cancer = "prostate cancer seeds"
+    assert written_together(["prostate", "cancer"], Counts(), cancer) == []
+    index = TopicIndex([*TITLES, ("pink", "Pinkeye"), ("lady", "Pink lady syndrome")])
+    joined = frozenset(terms("pinkeye"))
+    concepts = [
+        concept("treatment", 1.0),
+        (7.0, (frozenset(terms("pink")), joined)),
+        (3.5, (frozenset(terms("eye")), joined)),
+    ]
+    ranked = index.rank(concepts, asked, unless_paired={1})
+    assert ranked["pink"].concepts == (1, 2)
+    assert "lady" not in ranked  # "pink" beside no word of the question

@@ -367,7 +367,11 @@ def _read(
     if not spanish:  # everyday words the library glosses: "shaking (tremor)"
         abbreviated = {e.short for e in expansions}
         expansions += glosses(text, [w for w in words if w not in abbreviated], store)
-    contracted = abbreviations.contractions(text) + species_abbreviated(words, store)
+    contracted = (
+        abbreviations.contractions(text)
+        + species_abbreviated(words, store)
+        + written_together(words, store, text)
+    )
     concepts = weigh_concepts(words, expansions, store, contracted, text, titles)
     return words, expansions, contracted, concepts
 
@@ -391,6 +395,26 @@ def species_abbreviated(words: Sequence[str], store: Store) -> list[tuple[str, s
         short = f"{genus[0].upper()}. {species.casefold()}"
         if store.doc_freq(short) >= RARE and store.doc_freq(f"{genus} {species}") >= 1:
             found.append((f"{genus} {species}", short))
+    return found
+
+
+def written_together(words: Sequence[str], store: Store, text: str) -> list[tuple[str, str]]:
+    """(two words as the question writes them, apart, the one word they make) for each pair
+    the question writes side by side that the library also writes as one word ("pink eye"
+    -> "pinkeye", "head ache" -> "headache"), so that the library's word, and a title that
+    is that word ("Pinkeye"), states both."""
+    found = []
+    for first, second in zip(words, words[1:], strict=False):
+        if not (first.isalpha() and second.isalpha()):
+            continue
+        apart = f"{first} {second}"
+        if not re.search(rf"(?<!\w){re.escape(apart)}(?!\w)", text, re.IGNORECASE):
+            continue  # not side by side in the question
+        joined = f"{first}{second}".casefold()
+        # a word people write ("pinkeye", "heartburn"), not two the library's text ran
+        # together where a space was lost ("prostatecancer")
+        if everyday_word(joined) and store.doc_freq(joined) >= RARE:
+            found.append((apart, joined))
     return found
 
 

@@ -200,7 +200,21 @@ class TopicIndex:
             if index in unless_paired:
                 own = {t for alt in concept[1] for t in alt}
                 partners = [w if w in own or w not in no_partner else "" for w in said]
-                docs = {d for d in docs if _paired(own, partners, words(self.titles[d]))}
+                # a word the question's two words make together is a pair itself ("Pinkeye"
+                # for "pink eye": query.written_together)
+                joined = {t for alt in concept[1][1:] for t in alt} & {
+                    t
+                    for other, (_, alternatives) in enumerate(concepts)
+                    if other != index
+                    for alt in alternatives[1:]
+                    for t in alt
+                }
+                docs = {
+                    d
+                    for d in docs
+                    if _paired(own, partners, words(self.titles[d]))
+                    or joined.intersection(words(self.titles[d]))
+                }
             share = 1.0
             if passage_freq is not None and passages and docs:
                 share = self.topicality(len(docs), passage_freq(index), passages)
