@@ -418,18 +418,17 @@ def test_two_words_the_library_writes_as_one_name_its_title() -> None:
     words, so the title "Pinkeye" names the topic though "pink" is an everyday word that
     names one only beside its neighbour."""
 
-    class Counts:  # the library's passage counts (a seam: the real store counts its index)
-        def doc_freq(self, text: str) -> int:
-            return {"pinkeye": 5, "prostatecancer": 3}.get(text, 0)
+    counts = {"pinkeye": 5, "prostatecancer": 3}  # passages using each (the store's count)
+
+    def used(text: str) -> int:
+        return counts.get(text, 0)
 
     asked = "what is the treatment for pink eye"
-    assert written_together(["treatment", "pink", "eye"], Counts(), asked) == [
-        ("pink eye", "pinkeye")
-    ]
+    assert written_together(["treatment", "pink", "eye"], used, asked) == [("pink eye", "pinkeye")]
     # not two words apart in the question, nor two the library's text ran together
-    assert written_together(["pink", "eye"], Counts(), "pink, and an eye") == []
+    assert written_together(["pink", "eye"], used, "pink, and an eye") == []
     cancer = "prostate cancer seeds"
-    assert written_together(["prostate", "cancer"], Counts(), cancer) == []
+    assert written_together(["prostate", "cancer"], used, cancer) == []
     index = TopicIndex([*TITLES, ("pink", "Pinkeye"), ("lady", "Pink lady syndrome")])
     joined = frozenset(terms("pinkeye"))
     concepts = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
@@ -370,7 +370,7 @@ def _read(
     contracted = (
         abbreviations.contractions(text)
         + species_abbreviated(words, store)
-        + written_together(words, store, text)
+        + written_together(words, store.doc_freq, text)
     )
     concepts = weigh_concepts(words, expansions, store, contracted, text, titles)
     return words, expansions, contracted, concepts
@@ -398,11 +398,13 @@ def species_abbreviated(words: Sequence[str], store: Store) -> list[tuple[str, s
     return found
 
 
-def written_together(words: Sequence[str], store: Store, text: str) -> list[tuple[str, str]]:
+def written_together(
+    words: Sequence[str], doc_freq: Callable[[str], int], text: str
+) -> list[tuple[str, str]]:
     """(two words as the question writes them, apart, the one word they make) for each pair
     the question writes side by side that the library also writes as one word ("pink eye"
     -> "pinkeye", "head ache" -> "headache"), so that the library's word, and a title that
-    is that word ("Pinkeye"), states both."""
+    is that word ("Pinkeye"), states both (`doc_freq`: how many passages use a word)."""
     found = []
     for first, second in zip(words, words[1:], strict=False):
         if not (first.isalpha() and second.isalpha()):
@@ -413,7 +415,7 @@ def written_together(words: Sequence[str], store: Store, text: str) -> list[tupl
         joined = f"{first}{second}".casefold()
         # a word people write ("pinkeye", "heartburn"), not two the library's text ran
         # together where a space was lost ("prostatecancer")
-        if everyday_word(joined) and store.doc_freq(joined) >= RARE:
+        if everyday_word(joined) and doc_freq(joined) >= RARE:
             found.append((apart, joined))
     return found
 
