@@ -268,14 +268,14 @@ def understand(
         text, store, embedder, abbreviations, spanish=translation is not None, titles=titles
     )
     corrections: tuple[Correction, ...] = ()
-    unwritten: list[str] = []
     if knowledge is not None and language == "en":
+        vocabulary = knowledge.vocabulary()
         # a word the library never writes, though another of its stem ("migranes": "migrans")
-        unwritten = [w for w in words if w not in unused and w not in knowledge.vocabulary()]
-    if (unused or unwritten) and knowledge is not None and language == "en":
-        text, corrections = correct_spelling(
-            text, knowledge.vocabulary(), unused, store.doc_freq, unwritten
-        )
+        unwritten = [w for w in words if w not in unused and w not in vocabulary]
+        if unused or unwritten:
+            text, corrections = correct_spelling(
+                text, vocabulary, unused, store.doc_freq, unwritten
+            )
         if corrections:
             words, expansions, contracted, (concepts, unknown, common, unused) = _read(
                 text, store, embedder, abbreviations, titles=titles

@@ -313,12 +313,14 @@ def misreads_acronym(query: Query, title: str) -> bool:
     stemmed), "AL amyloidosis" for "ALS". A title states an acronym by writing it in
     capitals ("HIV/AIDS", "AIDS-Related Lymphoma") or by its long form ("Amyotrophic lateral
     sclerosis")."""
-    title_terms = frozenset(terms(title))
+    title_terms: frozenset[str] | None = None  # read only for such an acronym
     for expansion in query.expansions:
         short = expansion.short
         stem = frozenset(terms(short))
         if not (short.isupper() and stem and stem != {short.lower()}):
             continue  # not an acronym the stemmer reads as another word
+        if title_terms is None:
+            title_terms = frozenset(terms(title))
         if not stem <= title_terms or re.search(
             rf"(?<![^\W\d_]){re.escape(short)}(?![^\W\d_])", title
         ):

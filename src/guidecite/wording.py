@@ -525,9 +525,10 @@ def correct_spelling(
             continue  # a word of English ("reply", "bleeder") the library happens not to use
         closest = vocabulary.closest(word)
         if word not in unknown:
-            if any(w.startswith(word.lower()) and terms(w) == terms(word) for w in closest):
+            stem = terms(word)
+            if any(w.startswith(word.lower()) and terms(w) == stem for w in closest):
                 continue  # a word of its stem cut short: "recove" for "recover"
-            closest = [w for w in closest if terms(w) != terms(word)]
+            closest = [w for w in closest if terms(w) != stem]
             if phrase_count is None or not closest:
                 continue
             used = phrase_count(word)  # the passages that use a word of its stem

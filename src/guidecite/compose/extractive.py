@@ -824,11 +824,8 @@ def lead_with_answer(
     # what the topic itself is, not a kind of it or another condition it names
     # ("AIDS-related lymphoma is a type of cancer ..." for "What is AIDS?"), where a picked
     # statement says it
-    itself = (
-        topic_name or None
-        if any(defines(c.text, subjects, only=topic_name or None) for c in picked)
-        else None
-    )
+    said = topic_name and any(defines(c.text, subjects, only=topic_name) for c in picked)
+    itself = topic_name if said else None
 
     def gives(c: Candidate) -> bool:
         if primary is not None and primary.name == "definition":
