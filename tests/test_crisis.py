@@ -87,6 +87,9 @@ def test_a_message_that_speaks_of_suicide_gets_the_librarys_help_lines_first(
     assert first.key == "escalation"
     assert any(HOTLINE in s.text for s in first.statements)
     assert all(s.verdict == SUPPORTED for s in first.statements)
+    # each line once: not again with its neighbour sentence
+    said = [s.text.rstrip(" .") for s in first.statements]
+    assert not any(a != b and a in b for a in said for b in said)
     cited = {n for s in first.statements for n in s.references}
     sources = {r.number: r.source for r in result.references}
     assert {sources[n] for n in cited} == {"medquad-extra/answers.jsonl#ADAM_0002497_Sec7"}

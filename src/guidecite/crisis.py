@@ -138,15 +138,19 @@ def help_first(result: Answer, help_article: Answer) -> Answer:
 def help_lines(library: Library, query: Query) -> Answer:
     """The library's sentences on getting help that speak of suicide or self-harm (at most
     HELP_MOST, from the best passages the search for suicide, `query` (CRISIS_TOPIC read),
-    finds, documents for patients preferred), verified against their passages, as an article
-    of that one section; a declined one where the library holds none."""
+    finds, documents for patients preferred; each once, not again inside a longer one),
+    verified against their passages, as an article of that one section; a declined one
+    where the library holds none."""
     hits = retrieve(library.store, query, audience=HELP_AUDIENCE, k=HELP_SEARCHED)
     documents = library.store.documents({h.passage.doc_id for h in hits})
-    found: dict[str, Hit] = {}
+    told: dict[str, Hit] = {}
     for hit in hits:
         for text, _grade in passage_statements(hit.passage.text):
-            if len(found) < HELP_MOST and _tells_where_to_get_help(text, hit):
-                found.setdefault(text, hit)
+            if _tells_where_to_get_help(text, hit):
+                told.setdefault(text, hit)
+    # a line said again with its neighbour sentence is said once, with it
+    said_whole = [t for t in told if not any(t != o and t.rstrip(" .") in o for o in told)]
+    found = {text: told[text] for text in said_whole[:HELP_MOST]}
     numbers: dict[str, int] = {}
     statements = []
     for text, hit in found.items():
