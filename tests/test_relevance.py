@@ -23,12 +23,12 @@ from guidecite.chunking import split_sentences
 from guidecite.cli import main
 from guidecite.frame import Frame
 from guidecite.intents import intent_named
-from guidecite.question_topic import TITLE_POOL, settle_topic
-from guidecite.relevance import judge_relevance, off_topic_reason
+from guidecite.question_topic import TITLE_POOL, broadest_asked, narrower_kinds, settle_topic
+from guidecite.relevance import judge_relevance, narrowing_words, off_topic_reason, written
 from guidecite.rerank import NoReranker
 from guidecite.retrieval import Scored, asked_in_topic, retrieve, to_score_again
 from guidecite.settings import Settings
-from guidecite.topics import main_title
+from guidecite.topics import TopicIndex, main_title
 from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
@@ -381,6 +381,119 @@ def test_a_statement_on_another_kind_of_the_topic_s_subject_is_off_topic() -> No
     assert off_topic_reason(query, named, "ad", f"{other} {named}", other) == (
         f"its source is about {other}, another kind than the question's"
     )
+
+
+def test_a_statement_on_a_narrower_kind_of_the_topic_is_off_topic() -> None:
+    """ "People with juvenile ALS can have a normal life expectancy" does not tell the life
+    expectancy of someone with ALS: its page is on a kind the question never names."""
+    topic = "amyotrophic lateral sclerosis"
+    narrower = "Juvenile amyotrophic lateral sclerosis"
+    frame = Frame(topic, "Amyotrophic lateral sclerosis", (), "prognosis", ())
+    frame = replace(frame, narrower=(narrower.casefold(),))
+    kind = narrower.casefold()
+    query = framed("what is the life expectancy of someone with ALS", ("life", "ALS"), frame)
+    text = "People with juvenile ALS can have a normal life expectancy."
+    assert off_topic_reason(query, text, "jals", f"{narrower} {text}", narrower) == (
+        f"it is about {kind}, a narrower kind than the question's"
+    )
+    # a page's kind after the kind's name
+    treated = f"{narrower} Treatment"
+    assert off_topic_reason(query, text, "t", f"{treated} {text}", treated) == (
+        f"it is about {kind}, a narrower kind than the question's"
+    )
+    # a statement of that page that does not name the kind, another page, and a frame
+    # that sets no kind apart
+    plain = "Most people with ALS die from respiratory failure."
+    assert off_topic_reason(query, plain, "jals", f"{narrower} {plain}", narrower) is None
+    familial = "Familial amyotrophic lateral sclerosis"
+    assert off_topic_reason(query, text, "fals", f"{familial} {text}", familial) is None
+    unset = framed(query.question, ("life", "ALS"), replace(frame, narrower=()))
+    assert off_topic_reason(unset, text, "jals", f"{narrower} {text}", narrower) is None
+
+
+class _Counted:
+    """A store's passage counts of phrases (the seam narrower_kinds reads)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+
+    def doc_freq(self, phrase: str) -> int:
+        return self.counts[phrase.casefold()]
+
+
+def test_the_words_that_narrow_a_title_s_subject_stand_right_before_its_name() -> None:
+    name = "neuroendocrine tumors"
+    title = "Gastrointestinal Neuroendocrine Tumors Treatment (PDQ®) - NCI"
+    assert written(narrowing_words(title, name)) == "Gastrointestinal"
+    age = narrowing_words("Age-related macular degeneration", "macular degeneration")
+    assert written(age) == "Age-related" and len(age) == 2  # a compound's two terms, once
+    assert narrowing_words("Care of the patient with neuroendocrine tumors", name) == ()
+    assert narrowing_words("What causes How to stop smoking", "smoking") == ()  # "stop"
+    assert narrowing_words("Neuroendocrine Tumors", name) == ()
+    assert narrowing_words("Carcinoid tumors", name) == ()
+
+
+def test_narrower_kinds_are_those_the_library_names_less_often_than_the_topic() -> None:
+    """A kind the question does not name is narrower where the library mostly names the
+    topic without its words: "juvenile" ALS, not "infective" endocarditis."""
+    topic = "amyotrophic lateral sclerosis"
+    frame = Frame(topic, "Amyotrophic lateral sclerosis", (), "prognosis", ())
+    query = framed("what is the life expectancy of someone with ALS", ("life", "ALS"), frame)
+    titles = [
+        "Juvenile amyotrophic lateral sclerosis",
+        "Familial amyotrophic lateral sclerosis (FALS)",
+        "Adult amyotrophic lateral sclerosis",
+        "Amyotrophic Lateral Sclerosis Treatment",
+        "Practice parameter: the care of the patient with amyotrophic lateral sclerosis",
+        "Care of the patient with amyotrophic lateral sclerosis",
+    ]
+    store = _Counted(
+        {
+            topic: 100,
+            f"juvenile {topic}": 4,
+            f"familial {topic}": 60,  # the library's usual name
+            f"adult {topic}": 1,
+            f"practice parameter care patient {topic}": 1,
+        }
+    )
+    found = narrower_kinds(query, titles, store)
+    assert "juvenile amyotrophic lateral sclerosis" in found
+    assert "familial amyotrophic lateral sclerosis" not in found  # usually so named
+    assert "adult amyotrophic lateral sclerosis" not in found  # a patient of no stated age
+    assert len(found) == 1  # a page's kind, or a phrase before "with", narrows nothing
+    # a question that says the kind's words or names its patient, and the topic's own kind
+    for asked, qualifiers in (("juvenile ALS: life expectancy?", ()), ("my son has ALS", ())):
+        other = framed(asked, ("ALS",), replace(frame, qualifiers=qualifiers))
+        assert "juvenile amyotrophic lateral sclerosis" not in narrower_kinds(other, titles, store)
+    child = framed(
+        "life expectancy of a 12-year-old with ALS?",
+        ("ALS",),
+        replace(frame, qualifiers=("child",)),
+    )
+    assert "juvenile amyotrophic lateral sclerosis" not in narrower_kinds(child, titles, store)
+    own = replace(frame, topic_title="Juvenile amyotrophic lateral sclerosis")
+    assert narrower_kinds(framed(query.question, ("ALS",), own), titles, store) == ()
+
+
+def test_a_narrower_kind_of_the_topic_the_question_does_not_name_is_not_its_title() -> None:
+    """The best title for "life expectancy of someone with ALS" may be the page on juvenile
+    ALS (its passages say "ALS" and "life expectancy"); the topic is the broader page's, so
+    that the patient is not taken for a child."""
+    index = TopicIndex(
+        [
+            ("jals", "Juvenile amyotrophic lateral sclerosis"),
+            ("als", "Amyotrophic lateral sclerosis"),
+        ]
+    )
+    frame = Frame(None, None, (), "prognosis", ())
+    query = framed("what is the life expectancy of someone with ALS", ("life", "ALS"), frame)
+    assert broadest_asked(query, ["jals", "als"], index) == "als"
+    assert broadest_asked(query, ["als", "jals"], index) == "als"
+    juvenile = framed("life expectancy in juvenile ALS?", ("juvenile", "ALS"), frame)
+    assert broadest_asked(juvenile, ["jals", "als"], index) == "jals"
+    child = replace(frame, qualifiers=("child",))
+    young = framed("life expectancy of a 12-year-old with ALS?", ("ALS",), child)
+    assert broadest_asked(young, ["jals", "als"], index) == "jals"
 
 
 def test_a_guideline_on_another_kind_of_the_question_s_condition_is_not_evidence() -> None:

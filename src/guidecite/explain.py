@@ -49,6 +49,8 @@ def explain(
         lines.append(f"  not in the library (asked): {', '.join(frame.uncovered)}")
     if frame.set_aside:
         lines.append(f"  not in the library (aside): {', '.join(frame.set_aside)}")
+    if frame.narrower:
+        lines.append(f"  narrower kinds, not asked: {'; '.join(frame.narrower)}")
     lines += ["", "Concepts (weight: rarity in the library, less for the story and asides)"]
     for word, (weight, _) in zip(query.content_words, query.concepts, strict=False):
         lines.append(f"  {weight:6.2f}  {word}")

@@ -241,6 +241,9 @@ class Frame:
     topic_docs: frozenset[str] = field(default=frozenset(), repr=False)
     #: every kind of answer the question asks for, `intent` first
     intents: tuple[str, ...] = ()
+    #: narrower kinds of the topic the question does not ask about, as titles name them
+    #: ("Juvenile amyotrophic lateral sclerosis" for a question on ALS)
+    narrower: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -255,4 +258,5 @@ class Frame:
             ],
             "uncovered": list(self.uncovered),
             "set_aside": list(self.set_aside),
+            "narrower_kinds": list(self.narrower),
         }

@@ -22,11 +22,13 @@ from .frame import Frame, asked_parts, names_no_focus
 from .patients import (
     excluded_population,
     for_other_patients,
+    may_be_child,
     names_patient,
     names_population,
     negated_words,
     placed_words,
     population_words,
+    populations_of,
 )
 from .query import (
     Query,
@@ -40,7 +42,7 @@ from .query import (
     spellings,
     subject_terms,
 )
-from .relevance import asked_terms
+from .relevance import asked_terms, narrowing_words, question_terms, written
 from .rerank import Reranker, reads_meaning
 from .scoring import Concept, read, sentence_coverage, stated, states_all
 from .store.base import Store
@@ -193,6 +195,9 @@ def settle_topic(
         topic_docs=frozenset(members),
         focus=focus_words(query.content_words, query.concepts, no_focus, chosen, named.chat),
     )
+    if store is not None:
+        titles = {doc.title for doc in documents.values()}
+        frame = replace(frame, narrower=narrower_kinds(replace(query, frame=frame), titles, store))
     return replace(
         query,
         frame=frame,
@@ -363,7 +368,63 @@ def best_title(
         near = title_closeness(query, [index.titles[d] for d in best], reranker)
         meaning = {d: float(x) for d, x in zip(best, near, strict=True)}
         ranked = sorted(best, key=lambda d: -(combined(d) + TITLE_MEANING * meaning[d]))
-    return ranked[0]
+    return broadest_asked(query, ranked, index)
+
+
+def broadest_asked(query: Query, ranked: Sequence[str], index: TopicIndex) -> str:
+    """The best-ranked title, or a broader one where the best narrows the topic to a
+    population the question neither says nor describes: "Juvenile amyotrophic lateral
+    sclerosis" names the topic of "what is the life expectancy of someone with ALS" no
+    better than "Amyotrophic lateral sclerosis", and a topic's title tells its patient's
+    population (a child). Statements on narrower kinds are left to relevance.py."""
+    top = ranked[0]
+    asked = question_terms(query)
+    for other in ranked[1:]:
+        name = subject_name(index.titles[other])
+        before = narrowing_words(index.titles[top], name or "")
+        if not before or any(stem in asked for stem, _ in before):
+            continue
+        groups = populations_of(written(before))
+        if not groups or groups & set(query.frame.qualifiers):
+            continue
+        return other
+    return top
+
+
+#: A kind the library names by its narrowing words in at least this share of the passages
+#: that name the topic is the topic's usual name ("atrial fibrillation", "infective
+#: endocarditis"), not a narrower kind.
+USUAL_NAME = 0.5
+
+
+def narrower_kinds(query: Query, titles: Collection[str], store: Store) -> tuple[str, ...]:
+    """The names (case folded) of the kinds of the question's topic that titles narrow it to
+    by words before its name (relevance.narrowing_words: "Juvenile amyotrophic lateral
+    sclerosis" for "amyotrophic lateral sclerosis") which the question does not ask about:
+    it says none of them, they name no population its patient may be, the topic's own
+    title does not narrow it so, and the library writes the topic's name with them in
+    under USUAL_NAME of the passages that name it. A question read in another language
+    without an English reading cannot be told to leave a kind's words unsaid."""
+    topic = query.frame.topic
+    if not topic or (query.language != "en" and not query.english):
+        return ()
+    own = narrowing_words(query.frame.topic_title or "", topic)
+    asked = question_terms(query)
+    patient = {*query.frame.qualifiers, "adult", *(["child"] if may_be_child(query.read) else [])}
+    named = 0
+    found: set[str] = set()
+    for title in sorted(titles):
+        before = narrowing_words(title, topic)
+        if not before or before == own or any(stem in asked for stem, _ in before):
+            continue
+        narrowing = written(before)
+        if populations_of(narrowing) & patient:
+            continue
+        named = named or store.doc_freq(topic)
+        if store.doc_freq(f"{narrowing} {topic}") >= USUAL_NAME * named:
+            continue
+        found.add(f"{narrowing} {topic}".casefold())
+    return tuple(sorted(found))
 
 
 def title_closeness(query: Query, titles: Sequence[str], reranker: Reranker) -> np.ndarray:

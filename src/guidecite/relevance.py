@@ -35,7 +35,7 @@ applies it to whatever a composer wrote, drops what is off topic and reports the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -131,6 +131,51 @@ def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
     return None
 
 
+def narrowing_words(title: str, name: str) -> tuple[tuple[str, str], ...]:
+    """(term, word as written) of the words a title's subject puts before a name it ends
+    with, narrowing it to one kind ("Juvenile" of "Juvenile amyotrophic lateral sclerosis"
+    before "amyotrophic lateral sclerosis"), side by side: not the words of a phrase before
+    a function word or a word as common in English as "stop" ("Care of the patient with
+    ...", "How to stop smoking"), nor a page's kind after the name ("... Treatment"). None
+    where the subject does not end with the name, or is it."""
+    ending = [stem for part in phrases(name) for stem, _ in part]
+    subject = _SUBJECT_ENDS.sub("", main_title(title)).strip()
+    named = [pair for part in phrases(subject) for pair in part]
+    while named and named[-1][0] in PAGE_WORDS:
+        named.pop()
+    if not ending or len(named) <= len(ending):
+        return ()
+    if [stem for stem, _ in named[-len(ending) :]] != ending:
+        return ()
+    before: list[tuple[str, str]] = []
+    for stem, word in reversed(named[: -len(ending)]):  # "Care of the patient with ..."
+        if stem in STOP_TERMS or stem in PAGE_WORDS or common_in_english(word):
+            break
+        before.insert(0, (stem, word))
+    return tuple(before)
+
+
+def written(pairs: Sequence[tuple[str, str]]) -> str:
+    """The words of (term, word) pairs as written, each once: a compound gives two terms
+    ("Age-related")."""
+    return " ".join(dict.fromkeys(word for _, word in pairs))
+
+
+def title_of_narrower_kind(title: str, query: Query, text: str) -> str | None:
+    """The subject of a document's title where it is a narrower kind of the topic that the
+    question does not ask about (frame.narrower, question_topic.narrower_kinds) and the
+    statement names that kind by the words that narrow it ("People with juvenile ALS can
+    have a normal life expectancy" for a question on ALS): what it says of that kind is not
+    said of the topic. A statement of that page that does not name the kind stays."""
+    topic = query.frame.topic or ""
+    before = narrowing_words(title, topic)
+    kind = f"{written(before)} {topic}".casefold()
+    if not before or kind not in query.frame.narrower:
+        return None
+    said = frozenset(terms(text))
+    return kind if all(stem in said for stem, _ in before) else None
+
+
 @lru_cache(maxsize=4096)
 def _kinds_apart(subject: str, question: str, core: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(the title's kind word, the question's kind in words) for each run of words a title's
@@ -217,6 +262,8 @@ def off_topic_reason(
             return f"it speaks of {source}, another kind than the question's"
     if title and (apart := title_of_another_kind(title, query, text)) is not None:
         return f"its source is about {apart}, another kind than the question's"
+    if title and (narrower := title_of_narrower_kind(title, query, text)) is not None:
+        return f"it is about {narrower}, a narrower kind than the question's"
     # who a statement names is whom it is about, whatever else its guideline covers ("For
     # children who ..." in a guideline on "children, young people and adults"); one that
     # names nobody is about its guideline's and section's population
@@ -265,9 +312,14 @@ def set_aside_terms(query: Query) -> tuple[frozenset[str], ...]:
 def asked_terms(query: Query) -> frozenset[str]:
     """The terms of the question's words, of their other forms and renderings (expansions,
     English), and of its topic's title."""
+    return question_terms(query) | frozenset(terms(query.frame.topic_title or ""))
+
+
+def question_terms(query: Query) -> frozenset[str]:
+    """The terms of the question's words and of their other forms and renderings
+    (expansions, English)."""
     own = {term for _, alternatives in query.concepts for alt in alternatives for term in alt}
-    said = f"{query.read} {query.english} {query.frame.topic_title or ''}"
-    return frozenset(own) | frozenset(terms(said))
+    return frozenset(own) | frozenset(terms(f"{query.read} {query.english}"))
 
 
 def names_topic(query: Query, text: str, context: str = "") -> bool:
