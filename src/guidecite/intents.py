@@ -867,5 +867,11 @@ def as_asked(intent: Intent, question: str) -> Intent:
     return intent
 
 
+def asked_how_often(intent: Intent) -> bool:
+    """Whether an intent is a time asked as how often (as_asked): only how often gives it,
+    so a statement that does answers, as one that gives a dose does."""
+    return intent.name == "timing" and intent.answers is _FREQUENCY
+
+
 def intent_named(name: str) -> Intent:
     return _BY_NAME.get(name, GENERAL)

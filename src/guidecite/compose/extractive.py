@@ -39,6 +39,7 @@ from ..grades import without_trailing_grade
 from ..intents import (
     Intent,
     as_asked,
+    asked_how_often,
     doing_asked,
     intent_named,
     line_asked,
@@ -145,7 +146,8 @@ ADVICE = re.compile(
 )
 #: Intents whose answer leads where a picked statement gives it: what to do, a dose, a
 #: threshold (both always a number), what something is (a statement saying what the topic
-#: is). Not timing: "at the first tooth" answers "when?".
+#: is). Not timing: "at the first tooth" answers "when?"; but how often is said only as how
+#: often ("every 10 years": intents.asked_how_often), and a statement that says it leads.
 LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition", "escalation"})
 #: Intents whose answer is a set of things (the signs, the causes, the risk factors): a
 #: statement that lists them ("These are warning signs of a stroke: sudden numbness ...,
@@ -836,7 +838,9 @@ def lead_with_answer(
             return True
         if primary is None or not offers_any((primary, *also), without_trailing_grade(c.text)):
             return False
-        return primary.name not in VALUE_INTENTS or bool(NUMBER.search(c.text))
+        if primary.name not in VALUE_INTENTS or asked_how_often(primary):
+            return True  # how often is given in words too: "annually"
+        return bool(NUMBER.search(c.text))
 
     def lead(c: Candidate) -> float:
         own = stated_terms(c)  # not what it names only as what it replaces
@@ -866,7 +870,7 @@ def lead_with_answer(
         # the best says nothing of the kind asked: the topic's section on it leads
         pool = [c for c in pool if answered_under_heading(primary, c, topic_docs)] or pool
     lined: list[Candidate] = []  # the line of treatment asked, where statements name it
-    if primary is not None and primary.name in LEAD_GIVES:
+    if primary is not None and (primary.name in LEAD_GIVES or asked_how_often(primary)):
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         given = [c for c in given if doing & c.terms] or given  # what to eat, where said
         part = (parts or {}).get(primary.name, ())
