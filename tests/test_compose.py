@@ -57,7 +57,7 @@ from guidecite.compose.units import (
     usable,
 )
 from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
-from guidecite.intents import intent_named, line_asked
+from guidecite.intents import as_asked, intent_named, line_asked
 from guidecite.query import Query
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
@@ -1256,6 +1256,28 @@ def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
     assert "If you feel dizzy when standing, sit down at once." in said
 
 
+def test_these_before_the_list_a_lead_in_opens_points_ahead_to_it() -> None:
+    """ "Your health care provider will often recommend these steps first: ..." names its
+    steps in its own list: a statement, though its heading line is no sentence to be said
+    with. "Some of these tests may include: ..." and "in these patients:" point back."""
+    text = (
+        "What are the treatments?\n"
+        "Your health care provider will often recommend these steps first:\n"
+        "- Acetaminophen or ibuprofen to reduce pain\n"
+        "- Heel and foot stretching exercises\n"
+        "- Night splints to wear while sleeping\n"
+    )
+    said = [unit for unit, _ in statements_of(text)]
+    assert said == [
+        "Your health care provider will often recommend these steps first: Acetaminophen or "
+        "ibuprofen to reduce pain; Heel and foot stretching exercises; Night splints to wear "
+        "while sleeping."
+    ]
+    for back in ("Some of these tests may include:", "More specifically in these patients:"):
+        pointing = f"Tests\n{back}\n- A blood test\n- An ultrasound scan\n- A CT scan\n"
+        assert statements_of(pointing) == []
+
+
 def test_and_it_or_them_named_before_point_back() -> None:
     """A sentence that goes on from the one before ("And ...", "Or ...") or does something
     to "it" or "them" named there is said with it: "Doctors may recommend it instead of
@@ -2425,6 +2447,24 @@ def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> Non
         picked, [*picked, dose, also], intents, limit=2, usable=lambda c: c is not dose
     )
     assert also in usable and dose not in usable
+
+
+def test_asked_how_often_a_statement_that_says_how_often_leads() -> None:
+    """ "how often should i get a colonoscopy": "... Colonoscopy every 10 years." leads, not
+    "During a colonoscopy, you get medicines to keep you relaxed.", which scored higher and
+    says what is done (the question's second kind of answer) but not how often."""
+    during = scored("During a colonoscopy, you get medicines to keep you relaxed.", 1.9)
+    every = scored(
+        "Screening tests include a stool test every year; colonoscopy every 10 years.", 1.7
+    )
+    yearly = scored("Review the risk annually and document the decision.", 1.6)
+    asked = "how often should i get a colonoscopy"
+    timing = as_asked(intent_named("timing"), asked)
+    assert lead_with_answer([during, every], timing)[0] is every
+    assert lead_with_answer([during, yearly], timing)[0] is yearly  # how often, in words
+    # a time asked otherwise ("when?") is not led by how often alone
+    when = as_asked(intent_named("timing"), "when should i get a colonoscopy")
+    assert lead_with_answer([during, every], when)[0] is during
 
 
 def test_a_value_asked_for_one_part_is_given_by_a_statement_on_that_part() -> None:

@@ -406,6 +406,14 @@ _POINTING_BACK = (
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
 _OPENS_WITH_CONNECTIVE = re.compile(r"^(?:" + _CONNECTIVE + r")")
+#: A pointing word that points ahead, to the list its lead-in opens: "Your health care
+#: provider will often recommend these steps first: Acetaminophen ...; Heel and foot
+#: stretching exercises; ...", "take these steps: ..."; not "in these patients:", "shed these
+#: bacteria in:" nor "Some of these tests may include:", which point back.
+_POINTS_TO_ITS_LIST = re.compile(
+    r"^(?:" + _WORD + r"\s+){0,8}?(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?:these|those)\s+[\w-]+"
+    r"(?:\s+(?:first|below|here))?:\s"
+)
 #: "This condition is inherited in an autosomal recessive pattern ...", first under a
 #: heading ("Is Ellis-van Creveld syndrome inherited?"): the document's own subject.
 _DOCUMENT_SUBJECT = re.compile(r"^This\s+(?:condition|disorder|disease|syndrome)\b")
@@ -474,7 +482,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         before_it = _GRADE_BEFORE.match(unit)  # the grade the source opens it with: "A - ..."
         if before_it is not None:
             unit = unit[before_it.end() :]
-        if _REFERS_BACK.match(unit):
+        if _REFERS_BACK.match(unit) and not _POINTS_TO_ITS_LIST.match(unit):
             before = _GRADE_BEFORE.sub("", _BARE_ANSWER.sub("", units[i - 1])) if i > 0 else ""
             # the sentence before was said with its own before ("Not all headaches require
             # medical attention. But some types ... call for prompt medical care. These
