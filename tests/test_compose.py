@@ -2911,9 +2911,18 @@ def test_asked_what_to_do_a_statement_said_for_a_narrower_group_than_the_patient
     repaired = said("Symptomatic hiatal hernias in children should be surgically repaired.")
     planning = said("Women with hypothyroidism should talk to a provider before becoming pregnant.")
     later = said("At some point, the child's hearing should be tested.")
+    # or after a clause of a condition, however long
+    recovered = said(
+        "If there is no sign of the HCV infection after 6 months, then your child has fully "
+        "recovered."
+    )
     picked = [adults, children, nursing, older, mentions]
     dose = [intent_named("dose")]
-    assert for_the_patient([adults, repaired, planning, later], dose, frozenset()) == [adults]
+    asked = [adults, repaired, planning, later, recovered]
+    assert for_the_patient(asked, dose, frozenset()) == [adults]
+    # a clause that names no one says for whom the sentence after it is no more than others
+    early = said("When the infection is treated early, most people recover.")
+    assert for_the_patient([adults, early], dose, frozenset()) == [adults, early]
     # a question that describes no patient asks about the common one: statements said for
     # children, for breastfeeding or for older adults leave, and no weaker one replaces
     # them; one that only mentions a group on the way is said for everyone

@@ -584,6 +584,13 @@ _SUBJECT = re.compile(
 #: A phrase of a few words before a comma that opens a sentence ("At some point, ", "In most
 #: cases, "): the subject comes after it.
 _OPENING_PHRASE = re.compile(r"^(?:[\w'-]+\s+){0,4}[\w'-]+,\s+")
+#: A clause of a condition or time that opens a sentence, however long ("If there is no sign
+#: of the HCV infection after 6 months, then "): the subject comes after it.
+_OPENING_CLAUSE = re.compile(
+    r"^(?:If|When|Once|Unless|After|Before|While|Although|Because)\b[^,.;:]{1,150},\s+"
+    r"(?:then\s+)?",
+    _I,
+)
 #: Pregnancy as a condition the statement is said under, wherever it says it: "... before
 #: becoming pregnant", "... during pregnancy", "women who are pregnant".
 _UNDER_PREGNANCY = re.compile(
@@ -601,9 +608,12 @@ def said_for(text: str) -> set[str]:
     opening = _SAID_FOR.match(text)
     groups = populations_of(opening.group("head")) if opening else set()
     # its subject, after an opening phrase of a few words ("At some point, the child's
-    # hearing should be tested"), though not that phrase itself where it names no one
+    # hearing should be tested") or a clause of a condition or time ("If there is no sign of
+    # the infection after 6 months, then your child has fully recovered"), though not that
+    # phrase itself where it names no one
     # ("Characterized by sparse hair in infancy, the condition is ...": said of everyone)
-    subject = _SUBJECT.match(_OPENING_PHRASE.sub("", text, count=1))
+    rest = _OPENING_CLAUSE.sub("", text, count=1)
+    subject = _SUBJECT.match(rest if rest != text else _OPENING_PHRASE.sub("", text, count=1))
     if subject is not None:
         groups |= populations_of(subject.group("subject"))
     if _UNDER_PREGNANCY.search(text):
