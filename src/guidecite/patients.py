@@ -400,10 +400,10 @@ _UN_KIND = re.compile(r"\bun-?([^\W\d_]{4,}\w*)[\s-]+([^\W\d_][\w'-]*)", _I)
 _PATIENTS = r"(?:patients|people|persons|adults|children|women|men|individuals)"
 #: Whom a guideline or section restricts itself to by their condition or treatment: "The
 #: management of depression in patients with cancer", "... for people with fertility
-#: problems".
+#: problems", "... cardiac dysfunction in survivors of adult cancers".
 _RESTRICTED_TO = re.compile(
-    rf"\b(?:in|for|among)\s+{_PATIENTS}"
-    r"\s+(?:with|who\s+have|undergoing|receiving)\s+(?P<who>[^.;:,()]{3,60})",
+    rf"\b(?:in|for|among)\s+(?:{_PATIENTS}"
+    r"\s+(?:with|who\s+have|undergoing|receiving)|survivors\s+of)\s+(?P<who>[^.;:,()]{3,60})",
     _I,
 )
 
