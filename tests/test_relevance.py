@@ -23,7 +23,13 @@ from guidecite.chunking import split_sentences
 from guidecite.cli import main
 from guidecite.frame import Frame
 from guidecite.intents import intent_named
-from guidecite.question_topic import TITLE_POOL, broadest_asked, narrower_kinds, settle_topic
+from guidecite.question_topic import (
+    TITLE_POOL,
+    broadest_asked,
+    narrower_kinds,
+    settle_topic,
+    titled_otherwise,
+)
 from guidecite.relevance import judge_relevance, narrowing_words, off_topic_reason, written
 from guidecite.rerank import NoReranker
 from guidecite.retrieval import Scored, asked_in_topic, retrieve, to_score_again
@@ -496,6 +502,29 @@ def test_a_narrower_kind_of_the_topic_the_question_does_not_name_is_not_its_titl
     assert broadest_asked(young, ["jals", "als"], index) == "jals"
 
 
+def test_a_word_the_library_never_mentions_is_the_topic_s_title_word_in_its_place() -> None:
+    """ "Clostridioides difficile" is the library's "Clostridium difficile" (renamed since):
+    a name the library writes otherwise, not a subject it lacks."""
+    title = (
+        "Guidelines for diagnosis, treatment, and prevention of Clostridium difficile infections."
+    )
+    frame = replace(
+        Frame("difficile infections", title, (), "management", ()), uncovered=("Clostridioides",)
+    )
+    asked = "What is the treatment of choice for Clostridioides difficile infection?"
+    read = titled_otherwise(asked, frame)
+    assert read.uncovered == ()
+    assert [(c.written, c.corrected) for c in read.corrections] == [
+        ("Clostridioides", "Clostridium")
+    ]
+    assert read.topic == "Clostridium difficile infections"
+    # a word that begins otherwise, or does not stand where the title's word does
+    other = replace(frame, uncovered=("Bacteroides",))
+    assert titled_otherwise(asked.replace("Clostridioides", "Bacteroides"), other) == other
+    apart = "Clostridioides: what is the treatment of choice for difficile infection?"
+    assert titled_otherwise(apart, frame) == frame
+
+
 def test_a_guideline_on_another_kind_of_the_question_s_condition_is_not_evidence() -> None:
     """A guideline on social anxiety disorder does not answer a question on generalized
     anxiety disorder: its title names the same condition with a kind word the question never
@@ -620,6 +649,14 @@ def test_a_guideline_for_patients_with_another_condition_is_not_about_this_patie
     assert off_topic_reason(query, text, "nice-dep", teen) is None
     again = framed(f"{asked} She has cancer.", ("depression", "SSRI", "cancer"), frame)
     assert off_topic_reason(again, text, "cancer-dep", cancer) is None
+    # survivors of a condition are patients with it
+    heart = Frame("hypertension", None, (), "management", ())
+    diabetes = framed("How should hypertension be managed in diabetes?", ("hypertension",), heart)
+    manage = "Clinicians should actively manage hypertension in all patients."
+    survivors = "Prevention of cardiac dysfunction in survivors of adult cancers: ASCO guideline."
+    assert off_topic_reason(diabetes, manage, "asco", survivors) == (
+        "its source is about survivors of adult cancers, whom the question does not describe"
+    )
 
 
 def test_a_word_for_the_kind_of_answer_is_no_part_of_the_topic_s_name(net_library) -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .analysis import fold, terms, words
+from .analysis import WRITTEN_WORD, fold, terms, words
 from .frame import Frame, asked_parts, names_no_focus
 from .patients import (
     excluded_population,
@@ -58,7 +58,7 @@ from .topics import (
     topic_phrase,
 )
 from .types import Document, Hit, Passage
-from .wording import adverb, english_words, everyday_word
+from .wording import Correction, adverb, english_words, everyday_word
 
 #: A best title whose meaning is no nearer the question's than this (the reranker's cosine;
 #: unrelated texts score about 0 to 0.2 with all-MiniLM-L6-v2) names no topic.
@@ -198,6 +198,7 @@ def settle_topic(
     if store is not None:
         titles = {doc.title for doc in documents.values()}
         frame = replace(frame, narrower=narrower_kinds(replace(query, frame=frame), titles, store))
+    frame = titled_otherwise(query.read, frame)
     return replace(
         query,
         frame=frame,
@@ -389,6 +390,55 @@ def broadest_asked(query: Query, ranked: Sequence[str], index: TopicIndex) -> st
             continue
         return other
     return top
+
+
+#: An unknown word of the question is the topic's title's word in its place where both
+#: begin with this many letters alike ("Clostridioides" and "Clostridium").
+SAME_START = 6
+
+
+def titled_otherwise(question: str, frame: Frame) -> Frame:
+    """The frame with each word the library never mentions read as the word the topic's
+    title has in its place, beside a word both share, where both begin alike (SAME_START
+    letters): "Clostridioides difficile infection" is the title's "Clostridium difficile
+    infections", a name the library writes otherwise, not a subject it lacks."""
+    if not frame.uncovered or not frame.topic_title:
+        return frame
+    asked = WRITTEN_WORD.findall(question)
+    titled = WRITTEN_WORD.findall(main_title(frame.topic_title))
+    found: dict[str, str] = {}
+    for i, word in enumerate(asked):
+        if word not in frame.uncovered or len(word) < SAME_START:
+            continue
+        for j, name in enumerate(titled):
+            if fold(name[:SAME_START]) != fold(word[:SAME_START]):
+                continue
+            pairs = ((j + 1, i + 1), (j - 1, i - 1))
+            if any(
+                0 <= k < len(titled)
+                and 0 <= at < len(asked)
+                and terms(titled[k]) == terms(asked[at])
+                for k, at in pairs
+            ):
+                found[word] = name
+    if not found:
+        return frame
+    title = fold(frame.topic_title)
+    topic = frame.topic or ""
+    for name in found.values():  # the topic's name as the title writes it, with that word
+        at = title.find(fold(topic))
+        if not topic or at < 0:
+            continue
+        if title[:at].rstrip().endswith(fold(name)):
+            topic = f"{name} {topic}"
+        elif title[at + len(topic) :].lstrip().startswith(fold(name)):
+            topic = f"{topic} {name}"
+    return replace(
+        frame,
+        topic=topic or frame.topic,
+        uncovered=tuple(w for w in frame.uncovered if w not in found),
+        corrections=(*frame.corrections, *(Correction(w, n) for w, n in found.items())),
+    )
 
 
 #: A kind the library names by its narrowing words in at least this share of the passages
