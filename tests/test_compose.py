@@ -2514,6 +2514,28 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert frame_notice(query, [markers, advice]) is None
 
 
+def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so() -> None:
+    """ "What is the target INR for a mechanical mitral valve?": a mitral valve area of 1.5
+    cm2 is a threshold, but not the INR asked for."""
+    frame = Frame("Mitral Valve", None, ("INR", "mechanical"), "threshold", ())
+    part = ((3.0, (frozenset(terms("INR")),)),)
+    asked = framed("What is the target INR for a mechanical mitral valve?", ("INR",), frame)
+    query = replace(asked, concepts=part)
+    area = "Surgery is indicated for severe MS (mitral valve area 1.5 cm2 or less)."
+    inr = "For a mechanical mitral valve, the target INR is 3.0 (range 2.5 to 3.5)."
+    by_area, by_inr = (
+        replace(scored(text), terms=frozenset(terms(text)), answers=True) for text in (area, inr)
+    )
+    notice = frame_notice(query, [by_area], part=part) or ""
+    assert "No statement in the library answers this kind of question (thresholds)" in notice
+    assert frame_notice(query, [by_area, by_inr], part=part) is None
+    # a part that asks in no words of its own, or in none of the question's focus ("at what
+    # daily dose?"), takes any value given
+    assert frame_notice(query, [by_area]) is None
+    unfocused = replace(query, frame=replace(frame, focus=("mechanical",)))
+    assert frame_notice(unfocused, [by_area], part=part) is None
+
+
 def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:
     frame = Frame("Tinnitus", None, (), "management", ())
     question = "what helps with ringing in the ears"

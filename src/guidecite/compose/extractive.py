@@ -367,7 +367,7 @@ class ExtractiveComposer:
             bottom_line=tuple(bottom),
             sections=group_sections(picked[len(bottom) :], statements[len(bottom) :]),
             references=references,
-            notice=frame_notice(query, picked, only_topic),
+            notice=frame_notice(query, picked, only_topic, parts.get(intents[0].name, ())),
             frame=query.frame.as_dict(),
         )
 
@@ -945,11 +945,18 @@ def only_what_it_depends_on(text: str) -> bool:
     return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
 
 
-def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = False) -> str | None:
+def frame_notice(
+    query: Query,
+    picked: Sequence[Candidate],
+    only_topic: bool = False,
+    part: Sequence[Concept] = (),
+) -> str | None:
     """What the reader should know about how the question was read: words corrected or read
     in the library's term for them, parts the library does not cover, when no statement
-    gives the value asked for or says what to do, when no statement speaks of where the
-    question places its care ("in the emergency department"), and when the article is only
+    gives the value asked for (of the focus the part asking for it names, `part`:
+    value_asked; a mitral valve area does not give "the target INR") or says what to do,
+    when no statement speaks of where the question places its care ("in the emergency
+    department"), and when the article is only
     what the library holds on the topic itself (`only_topic`; in English:
     frame.READING_NOTICES, translated where shown)."""
     frame = query.frame
@@ -972,7 +979,13 @@ def frame_notice(query: Query, picked: Sequence[Candidate], only_topic: bool = F
     # question on what to do it is said only when no statement of the article uses any of
     # the wording of advice or treatment (treat, should, recommend, drug, surgery, ...).
     if intent.name in VALUE_INTENTS:
-        unanswered = not any(c.answers for c in picked)
+        # what the value is of, where the part asking for it names a focus ("the target INR")
+        of = [
+            c
+            for word, c in zip(query.content_words, query.concepts, strict=False)
+            if word in frame.focus and any(c is p for p in part)
+        ]
+        unanswered = not any(c.answers and (not of or coverage_of(of, c.terms) > 0) for c in picked)
     else:
         unanswered = intent.name == "management" and not any(
             intent.answers.search(c.text) for c in picked
