@@ -417,6 +417,26 @@ def test_a_statement_on_a_narrower_kind_of_the_topic_is_off_topic() -> None:
     assert off_topic_reason(unset, text, "jals", f"{narrower} {text}", narrower) is None
 
 
+def test_the_narrower_kinds_are_read_from_every_document_found(net_library) -> None:
+    """The reference question names NETs, not pancreatic ones: the pancreatic summary is a
+    narrower kind in this library, and its statements that name it are not the answer; a
+    question on pancreatic NETs sets no such kind apart."""
+    query, _, documents = find_passages(
+        read_question(REFERENCE, net_library), net_library, "clinician"
+    )
+    kind = "pancreatic neuroendocrine tumors"
+    assert kind in query.frame.narrower
+    assert any(main_title(d.title).startswith("Pancreatic") for d in documents.values())
+    result = answer(REFERENCE, net_library, audience="clinician")
+    sources = {r.number: r.source for r in result.references}
+    for statement in result.statements:
+        if any("pancreatic" in sources[n] for n in statement.references):
+            assert "pancreatic" not in statement.text.casefold()
+    asked = "Mildly elevated NSE in a patient treated for pancreatic neuroendocrine tumors?"
+    own, _, _ = find_passages(read_question(asked, net_library), net_library, "clinician")
+    assert kind not in own.frame.narrower
+
+
 class _Counted:
     """A store's passage counts of phrases (the seam narrower_kinds reads)."""
 

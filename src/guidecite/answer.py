@@ -28,7 +28,7 @@ from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
 from .library import Library, load_abbreviations, open_library, refresh_translations
 from .query import Query, clean_question, understand, with_answer_words
-from .question_topic import settle_topic
+from .question_topic import narrower_kinds, settle_topic
 from .relevance import judge_relevance
 from .retrieval import retrieve
 from .types import Answer, Document, Hit, short_hash
@@ -135,14 +135,21 @@ def find_passages(
 ) -> tuple[Query, list[Hit], dict[str, Document]]:
     """The question's topic, found from the library's titles and a first retrieval, then the
     passages retrieved within it (searching also for the words the asked kind of answer is
-    written in, and scoring again what the first found), and their documents."""
+    written in, and scoring again what the first found), and their documents; the frame
+    then names the narrower kinds of the topic among the documents found (narrower_kinds)."""
     first = retrieve(library.store, query, audience=audience)
-    documents = library.store.documents({h.passage.doc_id for h in first})
-    query = settle_topic(query, first, documents, library.topics(), library.store, library.reranker)
+    first_documents = library.store.documents({h.passage.doc_id for h in first})
+    query = settle_topic(
+        query, first, first_documents, library.topics(), library.store, library.reranker
+    )
     query = with_answer_words(query)
     found = [h.key for h in first if h.key is not None]
     hits = retrieve(library.store, query, audience=audience, again=found)
-    return query, hits, library.store.documents({h.passage.doc_id for h in hits})
+    documents = library.store.documents({h.passage.doc_id for h in hits})
+    # the narrower kinds among the documents either search found
+    titles = {doc.title for doc in (*documents.values(), *first_documents.values())}
+    kinds = narrower_kinds(query, titles, library.store)
+    return replace(query, frame=replace(query.frame, narrower=kinds)), hits, documents
 
 
 def check(

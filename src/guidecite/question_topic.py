@@ -195,9 +195,6 @@ def settle_topic(
         topic_docs=frozenset(members),
         focus=focus_words(query.content_words, query.concepts, no_focus, chosen, named.chat),
     )
-    if store is not None:
-        titles = {doc.title for doc in documents.values()}
-        frame = replace(frame, narrower=narrower_kinds(replace(query, frame=frame), titles, store))
     frame = titled_otherwise(query.read, frame)
     return replace(
         query,
