@@ -241,8 +241,9 @@ class Frame:
     topic_docs: frozenset[str] = field(default=frozenset(), repr=False)
     #: every kind of answer the question asks for, `intent` first
     intents: tuple[str, ...] = ()
-    #: narrower kinds of the topic the question does not ask about, as titles name them
-    #: ("Juvenile amyotrophic lateral sclerosis" for a question on ALS)
+    #: narrower kinds of the topic the question does not ask about, named by the words a
+    #: title puts before the topic's name ("juvenile amyotrophic lateral sclerosis" for a
+    #: question on ALS: question_topic.narrower_kinds)
     narrower: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:

@@ -23,6 +23,10 @@ asks whether what it says is about the question asked. A statement is off topic 
   word before the same name ("Social anxiety disorder: recognition, assessment and
   treatment" for a question on generalized anxiety disorder), and the statement does not
   name the question's kind;
+- its document's title is a narrower kind of the topic the question does not ask about
+  (the topic's name with words right before it that the library seldom writes with it:
+  "Juvenile amyotrophic lateral sclerosis" for a question on ALS), and the statement names
+  that kind ("People with juvenile ALS can have a normal life expectancy");
 - it is about another degree of the question's condition ("severe asthma" for a question on
   mild asthma), or the kind the question sets apart by "non" ("muscle-invasive" for a
   question on non-muscle-invasive bladder cancer, and the other way round), or another kind
@@ -162,8 +166,8 @@ def written(pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def title_of_narrower_kind(title: str, query: Query, text: str) -> str | None:
-    """The subject of a document's title where it is a narrower kind of the topic that the
-    question does not ask about (frame.narrower, question_topic.narrower_kinds) and the
+    """The name of the narrower kind of the topic that a document's title is, where the
+    question does not ask about it (frame.narrower, question_topic.narrower_kinds) and the
     statement names that kind by the words that narrow it ("People with juvenile ALS can
     have a normal life expectancy" for a question on ALS): what it says of that kind is not
     said of the topic. A statement of that page that does not name the kind stays."""

@@ -956,9 +956,8 @@ def frame_notice(
     gives the value asked for (of the focus the part asking for it names, `part`:
     value_asked; a mitral valve area does not give "the target INR") or says what to do,
     when no statement speaks of where the question places its care ("in the emergency
-    department"), and when the article is only
-    what the library holds on the topic itself (`only_topic`; in English:
-    frame.READING_NOTICES, translated where shown)."""
+    department"), and when the article is only what the library holds on the topic itself
+    (`only_topic`; in English: frame.READING_NOTICES, translated where shown)."""
     frame = query.frame
     said = []
     # words corrected, and everyday words read in the library's term for them (glosses.py)
