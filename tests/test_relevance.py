@@ -426,12 +426,14 @@ def test_the_narrower_kinds_are_read_from_every_document_found(net_library) -> N
     )
     kind = "pancreatic neuroendocrine tumors"
     assert kind in query.frame.narrower
-    assert any(main_title(d.title).startswith("Pancreatic") for d in documents.values())
-    result = answer(REFERENCE, net_library, audience="clinician")
-    sources = {r.number: r.source for r in result.references}
-    for statement in result.statements:
-        if any("pancreatic" in sources[n] for n in statement.references):
-            assert "pancreatic" not in statement.text.casefold()
+    pancreatic = next(d for d in documents.values() if main_title(d.title).startswith("Pancrea"))
+    naming = "Pancreatic neuroendocrine tumors form in hormone-making cells of the pancreas."
+    assert off_topic_reason(
+        query, naming, pancreatic.doc_id, pancreatic.title, pancreatic.title
+    ) == (f"it is about {kind}, a narrower kind than the question's")
+    unnamed = "Chromogranin A levels are raised in most neuroendocrine tumors."
+    title = pancreatic.title
+    assert off_topic_reason(query, unnamed, pancreatic.doc_id, title, title) is None
     asked = "Mildly elevated NSE in a patient treated for pancreatic neuroendocrine tumors?"
     own, _, _ = find_passages(read_question(asked, net_library), net_library, "clinician")
     assert kind not in own.frame.narrower
