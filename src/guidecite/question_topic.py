@@ -467,10 +467,10 @@ def narrower_kinds(query: Query, titles: Collection[str], store: Store) -> tuple
         narrowing = written(before)
         if populations_of(narrowing) & patient:
             continue
+        kind = f"{narrowing} {topic}"
         named = named or store.doc_freq(topic)
-        if store.doc_freq(f"{narrowing} {topic}") >= USUAL_NAME * named:
-            continue
-        found.add(f"{narrowing} {topic}".casefold())
+        if store.doc_freq(kind) < USUAL_NAME * named:
+            found.add(kind.casefold())
     return tuple(sorted(found))
 
 

@@ -124,7 +124,7 @@ def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
     name the question's kind. The shared words hold one of the question's core words (its
     topic or focus); the question's word is no everyday word and no root of the title's.
     None where the title names the condition alone ("Diabetes in pregnancy")."""
-    subject = _SUBJECT_ENDS.sub("", main_title(title)).strip()
+    subject = title_subject(title)
     core = " ".join((query.frame.topic or "", *query.frame.focus))
     apart = _kinds_apart(subject, query.read, core)
     if not apart:
@@ -135,6 +135,13 @@ def title_of_another_kind(title: str, query: Query, text: str) -> str | None:
     return None
 
 
+def title_subject(title: str) -> str:
+    """A title's name of its subject: without its other names, its kind of guidance or its
+    issuer (_SUBJECT_ENDS)."""
+    return _SUBJECT_ENDS.sub("", main_title(title)).strip()
+
+
+@lru_cache(maxsize=4096)
 def narrowing_words(title: str, name: str) -> tuple[tuple[str, str], ...]:
     """(term, word as written) of the words a title's subject puts before a name it ends
     with, narrowing it to one kind ("Juvenile" of "Juvenile amyotrophic lateral sclerosis"
@@ -143,7 +150,7 @@ def narrowing_words(title: str, name: str) -> tuple[tuple[str, str], ...]:
     ...", "How to stop smoking"), nor a page's kind after the name ("... Treatment"). None
     where the subject does not end with the name, or is it."""
     ending = [stem for part in phrases(name) for stem, _ in part]
-    subject = _SUBJECT_ENDS.sub("", main_title(title)).strip()
+    subject = title_subject(title)
     named = [pair for part in phrases(subject) for pair in part]
     while named and named[-1][0] in PAGE_WORDS:
         named.pop()
@@ -171,6 +178,8 @@ def title_of_narrower_kind(title: str, query: Query, text: str) -> str | None:
     statement names that kind by the words that narrow it ("People with juvenile ALS can
     have a normal life expectancy" for a question on ALS): what it says of that kind is not
     said of the topic. A statement of that page that does not name the kind stays."""
+    if not query.frame.narrower:
+        return None  # most questions: no title read for each statement
     topic = query.frame.topic or ""
     before = narrowing_words(title, topic)
     kind = f"{written(before)} {topic}".casefold()
