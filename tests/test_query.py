@@ -81,6 +81,24 @@ def test_a_long_form_in_the_question_finds_its_library_short_form() -> None:
     assert found == [("obstructive sleep apnoea", "OSA")]
 
 
+def test_a_word_of_the_trade_finds_its_short_form_and_an_everyday_word_does_not() -> None:
+    table = AbbreviationTable()
+    for _ in range(3):
+        table.add_text(
+            "Screen contacts for tuberculosis (TB) and record the 12-lead "
+            "electrocardiogram (ECG) and the coronary artery calcium (CAC) score."
+        )
+        table.add_text("Give the dose intravenously (IV) over an hour.")
+        table.add_text("Ultrasound (US) is preferred.")
+        table.add_text("A test (TST) is done.")
+    found = dict(table.contractions("Is an electrocardiogram needed in tuberculosis?"))
+    assert found == {"electrocardiogram": "ECG", "tuberculosis": "TB"}
+    # the end of a longer long form, a Roman numeral, an everyday word: not read as short
+    assert table.contractions("What calcium intake is advised?") == []
+    assert table.contractions("Is ultrasound or intravenously given contrast needed?") == []
+    assert table.contractions("Which test is needed?") == []
+
+
 def test_understand_expands_library_abbreviations_and_weighs_rare_words_higher(library) -> None:
     query = read_in(library, "Which biochemical markers follow a pancreatic NET after resection?")
     longs = {e.long.lower() for e in query.expansions if e.short == "NET"}

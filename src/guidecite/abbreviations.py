@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from .errors import ConfigError, StoreError, unknown_name
 
 LIBRARY = "library"
@@ -295,6 +297,27 @@ def _by_count(counts: dict[str, int]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda name: (-counts[name], name)))
 
 
+#: A one-word long form is read as its short form only where the library defines it so this
+#: often, as at least this share of the short form's definitions, and both are words of the
+#: trade: the long form rarer in everyday English than TRADE_WORD_ZIPF ("tuberculosis",
+#: "hypertension"; not "infection", "test"), the short form no everyday word ("US", "IT")
+#: and no Roman numeral ("IV").
+ONE_WORD_SEEN = 3
+ONE_WORD_SHARE = 0.5
+TRADE_WORD_ZIPF = 3.7
+EVERYDAY_SHORT_ZIPF = 4.0
+
+
+def one_word_sense(long: str, short: str, count: int, seen: int) -> bool:
+    """Whether a short form the library defines `count` times by one word (of `seen`
+    definitions of it in all) stands for that word wherever the word is written."""
+    if count < ONE_WORD_SEEN or count < ONE_WORD_SHARE * seen or _roman(short):
+        return False
+    if zipf_frequency(short.casefold(), "en") >= EVERYDAY_SHORT_ZIPF:
+        return False
+    return zipf_frequency(long, "en") < TRADE_WORD_ZIPF
+
+
 class AbbreviationTable:
     """Normalised short forms, each with its long forms, their counts and their origin."""
 
@@ -352,12 +375,15 @@ class AbbreviationTable:
     def contractions(self, text: str, max_words: int = 6) -> list[tuple[str, str]]:
         """(long form as written in the text, its short form) for every long form the
         library itself defines that the text spells out: "obstructive sleep apnoea" ->
-        "OSA", so that passages using only the short form are found too."""
+        "OSA", so that passages using only the short form are found too. A long form of
+        one word counts only where it is a word of the trade and its short form stands for
+        it (one_word_sense): "tuberculosis" -> "TB", not "calcium" -> "CAC" (the end of
+        "coronary artery calcium (CAC)")."""
         if self._by_long is None:
             self._by_long = self._library_long_forms()
         words = text.split()
         found: list[tuple[str, str]] = []
-        for size in range(max_words, 1, -1):
+        for size in range(max_words, 0, -1):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size]).strip(".,;:?!()")
                 short = self._by_long.get(long_key(phrase))
@@ -368,10 +394,12 @@ class AbbreviationTable:
     def _library_long_forms(self) -> dict[str, str]:
         by_long: dict[str, tuple[int, str]] = {}
         for tallies in self._entries.values():
-            for (origin, long), tally in tallies.items():
-                if origin != LIBRARY:
-                    continue
+            library = {long: t for (origin, long), t in tallies.items() if origin == LIBRARY}
+            seen = sum(tally.count for tally in library.values())
+            for long, tally in library.items():
                 form = _by_count(tally.forms)[0]
+                if " " not in long and not one_word_sense(long, form, tally.count, seen):
+                    continue
                 if tally.count > by_long.get(long, (0, ""))[0]:
                     by_long[long] = (tally.count, form)
         return {long: form for long, (_, form) in by_long.items()}
