@@ -51,6 +51,11 @@ from guidecite.intents import (
         ("What does an attack feel like?", "symptoms"),
         ("I would like to learn more. Send me any literature you feel I could use.", "definition"),
         ("What blood pressure target is advised?", "threshold"),
+        # who is to have a treatment, not what the treatment is; a test's are a test's
+        ("What are the indications for thrombolysis in this stroke?", "management"),
+        ("What are the indications for imaging in this back pain?", "test"),
+        ("How is this infection eradicated?", "management"),
+        ("can you die from pneumonia", "prognosis"),
     ],
 )
 def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(

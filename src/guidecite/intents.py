@@ -261,6 +261,12 @@ INTENTS: tuple[Intent, ...] = (
             # "What is the preferred antibiotic for ...?"
             r"(?:standard|preferred|recommended|usual|optimal) (?:[\w-]+ )?(?:for|in)\b",
             r"(?:drug|treatment|agent) of choice",
+            # who is to have a treatment ("What are the indications for thrombolysis ...?"),
+            # not a test or a scan
+            r"indications? (?:for|of)\b(?!\s+(?:\w+\s+){0,3}?(?:tests?|testing|screen\w*|"
+            r"scans?|imaging)\b)",
+            # an infection cleared ("How is H. pylori infection eradicated?")
+            r"eradicat",
             r"medications?",
             r"medicines?",
             r"drugs?",
@@ -454,6 +460,8 @@ INTENTS: tuple[Intent, ...] = (
             r"get better",
             r"live normal",
             r"progress(?!ive)",  # not "Progressive supranuclear palsy"
+            # whether it can kill: "can you die from pneumonia", "is it possible to die of ..."
+            r"\bdie (?:of|from)\b",
         ),
         cue(
             r"prognos",
