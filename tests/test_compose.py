@@ -611,6 +611,12 @@ def test_headings_questions_and_fragments_are_not_statements() -> None:
         "services (NICE clinical guideline 138)."
     )
     assert usable("Offer anticoagulation to people with AF (see NICE clinical guideline 180).")
+    # a work cited by its year and issuer says nothing; a year's guideline that says is kept
+    assert not usable(
+        "2022 European Thyroid Association Guidelines for the management of pediatric "
+        "thyroid nodules and differentiated thyroid carcinoma."
+    )
+    assert usable("2019 AHA guidelines recommend statins for adults with diabetes.")
     assert usable("pMDI + spacer is at least as effective as nebulizer in mild exacerbations.")
     # a part of a list of other guidelines' titles, split where a title holds a full stop
     assert not usable(

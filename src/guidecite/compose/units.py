@@ -239,6 +239,10 @@ _SAYS_SOMETHING = re.compile(
     r"\b(?:should|must|is|are|was|were|be|been|recommend\w*|offer|consider|use|follow)\b",
     re.IGNORECASE,
 )
+#: A work cited by its year and its issuer's name: "2022 European Thyroid Association
+#: Guidelines for the management of pediatric thyroid nodules ..." (where it says nothing:
+#: _SAYS_SOMETHING).
+_DATED_WORK = re.compile(r"^(?:19|20)\d{2}\s+[A-Z][\w-]*\s+\(?[A-Z]")
 _NOT_A_STATEMENT = re.compile(
     rf"^(?:table|figure|fig\.|see (?!{_CARER.pattern})|source:|references?\b|"
     r"note from (?:the )?[^:]{0,200}:)",
@@ -1184,6 +1188,8 @@ def usable(sentence: str) -> bool:
         return False  # what it announces is not in it: "The following tests may be used ..."
     if _GUIDELINE_TITLE.match(sentence) and not _SAYS_SOMETHING.search(sentence):
         return False  # another guideline's title, cited
+    if _DATED_WORK.match(sentence) and not _SAYS_SOMETHING.search(sentence):
+        return False  # a work cited by its year and issuer
     if _ELSEWHERE.search(sentence) or about_research(sentence):
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
