@@ -55,7 +55,6 @@ from guidecite.intents import (
         ("What are the indications for thrombolysis in this stroke?", "management"),
         ("What are the indications for imaging in this back pain?", "test"),
         ("How is this infection eradicated?", "management"),
-        ("can you die from pneumonia", "prognosis"),
     ],
 )
 def test_the_kind_of_answer_is_read_from_the_grammar_of_the_question(

@@ -460,8 +460,6 @@ INTENTS: tuple[Intent, ...] = (
             r"get better",
             r"live normal",
             r"progress(?!ive)",  # not "Progressive supranuclear palsy"
-            # whether it can kill: "can you die from pneumonia", "is it possible to die of ..."
-            r"\bdie (?:of|from)\b",
         ),
         cue(
             r"prognos",
