@@ -18,11 +18,12 @@ from guidecite.query import (
     detect_language,
     everyday_words,
     species_abbreviated,
+    spellings,
     understand,
     weigh_concepts,
     with_answer_words,
 )
-from guidecite.scoring import states_all
+from guidecite.scoring import read, stated, states_all
 from guidecite.topics import TopicIndex
 
 
@@ -79,6 +80,17 @@ def test_a_long_form_in_the_question_finds_its_library_short_form() -> None:
     table.add_text("Patients with obstructive sleep apnea (OSA) should be offered CPAP.")
     found = table.contractions("Newly diagnosed obstructive sleep apnoea in an adult")
     assert found == [("obstructive sleep apnoea", "OSA")]
+
+
+def test_a_word_in_able_is_stated_by_the_verb_it_is_made_from() -> None:
+    def says(word: str, text: str) -> bool:
+        return stated((1.0, spellings(word)), read(frozenset(terms(text))))
+
+    assert says("curable", "Current therapy will not cure it.")
+    assert says("treatable", "Doctors treat it with surgery.")
+    assert says("preventable", "It can be prevented.")  # the stemmer's own reading
+    assert not says("curable", "Treatment can be effective.")
+    assert not says("table", "Lay it on the tab.")  # no verb in "table"
 
 
 def test_a_word_of_the_trade_finds_its_short_form_and_an_everyday_word_does_not() -> None:

@@ -663,15 +663,36 @@ def with_answer_words(query: Query) -> Query:
     return replace(query, clauses=query.clauses + extra)
 
 
+#: A word made from a verb by "-able" or "-ible" that the stemmer leaves whole ("curable",
+#: "treatable"; it strips "preventable" to "prevent" itself).
+_ABLE = re.compile(r"^([a-z]{3,}?)[ai]ble$")
+
+
+def made_from(word: str) -> tuple[str, ...]:
+    """The verb a word the stemmer leaves whole with its "-able" (_ABLE) is made from, with
+    and without a final "e" ("curable": "cur", "cure"); none for any other word."""
+    able = _ABLE.match(word.casefold())
+    stems = terms(word)
+    if able is None or len(stems) != 1 or not stems[0].endswith(("abl", "ibl")):
+        return ()
+    base = able.group(1)
+    return (base, f"{base}e")
+
+
 def spellings(form: str) -> tuple[frozenset[str], ...]:
     """The ways a text states a word of the question: all its terms; and for a compound of
     words (no numbers) joined by hyphens, also its words written apart or joined otherwise
-    ("non-muscle-invasive" is stated by "non-muscle invasive" and "non muscle invasive").
+    ("non-muscle-invasive" is stated by "non-muscle invasive" and "non muscle invasive");
+    and a word the stemmer leaves whole with its "-able" (_ABLE) by the verb it is made
+    from, as the stemmer would have it: "curable" by "cure", "treatable" by "treat".
     Nothing for a word with no terms."""
     every = frozenset(terms(form))
     if not every:
         return ()
     parts = frozenset(words(form))
+    verbs = {frozenset(terms(verb)) for verb in made_from(form)} - {frozenset()}
+    if verbs:
+        return (every, *sorted(verbs, key=sorted))
     if len(parts) < 2 or parts == every or any(ch.isdigit() for ch in form):
         return (every,)
     return (every, parts)
