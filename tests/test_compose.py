@@ -672,6 +672,12 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "The USPSTF has issued recommendations on screening for other STIs, including hepatitis "
         "B. The USPSTF has also issued recommendations on behavioral counseling for adults.",
         "Several organizations have published consensus guidelines for follow-up after HSCT.",
+        # a body's guidelines published once, and what they rest on
+        "In 2015, the American Thyroid Association (ATA) Task Force on Pediatric Thyroid Cancer "
+        "published guidelines for the management of thyroid nodules in children. These "
+        "guidelines are based on scientific evidence and expert panel opinion.",
+        "Pain management recommendations are largely based on expert consensus and "
+        "extrapolation from other acute pain settings.",
         # a sentence that sends the reader to a website
         "To stay abreast of any new studies on gene therapy and salivary gland function, "
         "visit ClinicalTrials.gov.",
@@ -699,6 +705,17 @@ def test_an_agency_s_research_is_no_statement_and_a_source_of_information_is_a_p
         "Check whether service users have made advance decisions or advance statements about "
         "the use of restrictive interventions.",
         "See your doctor if the rash spreads to the face.",
+        # what a body's published recommendations say, and what they depend on
+        "The American College of Sports Medicine's published recommendations for exercise in "
+        "cancer survivors suggest starting slowly.",
+        "More recently, the USPSTF made similar recommendations for adolescents and adults ages "
+        "15 to 65.",
+        "Radiation dosage recommendations are based on the age of the child and the extent of "
+        "tumor invasion.",
+        "The following recommendations are based on good and consistent scientific evidence "
+        "(Level A): Offer the vaccine to adults.",
+        "Assess eligibility at a transplant centre and in accordance with published guidelines "
+        "for transplantation.",
     ):
         assert not points_to_a_source(given)
     # a test that gives information, and a trial group named for research, are care

@@ -1117,13 +1117,24 @@ def about_research(sentence: str) -> bool:
 
 #: A sentence that says a body has made recommendations elsewhere without saying what they
 #: are ("The USPSTF has made a separate recommendation on screening for syphilis", "Several
-#: organizations have published consensus guidelines for follow-up ...").
+#: organizations have published consensus guidelines for follow-up ...", "In 2015, the ATA
+#: Task Force ... published guidelines for the management of thyroid nodules ...").
 _RECOMMENDS_ELSEWHERE = re.compile(
     r"\b(?:has|have)\s+(?:also\s+)?(?:made|issued|published|developed|released)\s+"
     r"(?:(?:a|an|the|its|their|other|several|separate|related|further|additional|many|"
     r"consensus|clinical|practice|[\w-]+-based|follow-up|\w+)\s+){0,3}?"
     r"(?:recommendations?|guidelines?|guidance|statements?)\s+"
-    r"(?:on|about|for|to|related to|relevant to|regarding|concerning|in)\b",
+    r"(?:on|about|for|to|related to|relevant to|regarding|concerning|in)\b"
+    # or "published" a document of guidance said by its body, not a possessive's or an
+    # article's, nor after "with" ("The ACSM's published recommendations ... suggest
+    # starting slowly ...", "in accordance with published guidelines for ..."),
+    # nor recommendations, which the sentence may go on to give ("the USPSTF made similar
+    # recommendations for adolescents and adults ages 15 to 65")
+    r"|(?<!['’]s )(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bthese )(?<!\bwith )"
+    r"\b(?:issued|published|released)\s+(?:(?:a|an|its|their|joint|updated|new|"
+    r"evidence-based|consensus|clinical|practice|position)\s+){0,3}"
+    r"(?:guidelines?|guidance|(?:position|consensus|policy)\s+statements?)\s+"
+    r"(?:on|about|for|regarding|concerning)\b(?![^.]*,\s+(?:stating|recommending|concluding)\b)",
     re.IGNORECASE,
 )
 
@@ -1131,8 +1142,9 @@ _RECOMMENDS_ELSEWHERE = re.compile(
 def points_to_a_source(sentence: str) -> bool:
     """Whether a sentence tells where information is to be had ("The Genetic Testing
     Registry (GTR) provides information about ...", "... visit ClinicalTrials.gov"), or
-    that a body has recommendations
-    elsewhere without giving them: an answer only to a request for information."""
+    that a body has recommendations elsewhere without giving them, or what they rest on
+    ("These guidelines are based on scientific evidence and expert panel opinion"): an
+    answer only to a request for information."""
     found = _GIVES_INFORMATION.match(sentence)
     if found is not None and bool(_SOURCE_SUBJECT.search(found.group("subject"))):
         return True
@@ -1145,9 +1157,21 @@ def points_to_a_source(sentence: str) -> bool:
 
 def _recommends_elsewhere(sentence: str) -> bool:
     """Whether a sentence only says a body has recommendations on something (not followed by
-    them, after a colon)."""
-    found = _RECOMMENDS_ELSEWHERE.search(sentence)
+    them, after a colon), or what its recommendations rest on (_RESTS_ON)."""
+    found = _RECOMMENDS_ELSEWHERE.search(sentence) or _RESTS_ON.search(sentence)
     return found is not None and ": " not in sentence[found.end() :]
+
+
+#: What a body's recommendations rest on, not what they are: "These guidelines are based on
+#: scientific evidence and expert panel opinion", "Pain management recommendations are
+#: largely based on expert consensus ..." (not what they depend on: "Radiation dosage
+#: recommendations are based on the age of the child ...").
+_RESTS_ON = re.compile(
+    r"\b(?:recommendations?|guidelines?|guidance)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}?"
+    r"(?:based|formulated|developed)\s+(?:on|upon)\s+(?:[\w-]+\s+){0,5}?(?:evidence|consensus|"
+    r"opinion|literature|data|studies|trials?|reviews?|experience|expertise|information)\b",
+    re.IGNORECASE,
+)
 
 
 #: The tag a source puts after a sentence: the year of a recommendation ("[2014]", "[new
