@@ -14,6 +14,7 @@ from guidecite.patients import (
     other_kind,
     other_letter_kind,
     other_severity,
+    other_stage,
     placed_words,
     population_words,
     populations_of,
@@ -21,6 +22,7 @@ from guidecite.patients import (
     set_aside_in,
     set_aside_patients,
     setting_named,
+    stages_named,
     without_medicine,
 )
 
@@ -353,3 +355,32 @@ def test_a_pregnant_patient_who_names_no_child_is_no_child() -> None:
     story = "I bled at both births in pregnancy. I may have passed this on to my son."
     assert "not a child" not in qualifiers_of(story)
     assert qualifiers_of("I am 16 and pregnant: is ibuprofen safe?")[0] == "child"
+
+
+def test_stages_are_read_with_their_letters_lists_and_ranges() -> None:
+    assert stages_named("people with stage IB to IIB melanoma") == [((1, "B"), (2, "B"))]
+    assert stages_named("stages I, II, or III") == [((n, ""), (n, "")) for n in (1, 2, 3)]
+    assert stages_named("CKD stage 3b and stages 0-II") == [
+        ((3, "B"), (3, "B")),
+        ((0, ""), (2, "")),
+    ]
+    assert stages_named("end-stage renal disease") == []
+
+
+def test_a_statement_on_another_stage_than_the_one_asked_is_about_it() -> None:
+    asked = "What follow-up is recommended after resection of stage II melanoma?"
+    assert other_stage("For people who have had stage IA melanoma, consider ...", asked) == (
+        "stage IA"
+    )
+    assert other_stage("Offer personalised follow-up after stage IV melanoma.", asked)
+    # a stage of the one asked, a range that holds it, or no stage at all: about it
+    for said in (
+        "Offer CT staging to people with stage IIC melanoma, and to people with stage III.",
+        "For people who have had stage IB to IIB melanoma, consider follow-up every 3 months.",
+        "Melanoma is a cancer of the skin.",
+    ):
+        assert other_stage(said, asked) is None
+    # a lettered stage asked is not another lettered stage of the same number
+    assert other_stage("In stage IIIB disease, offer chemoradiotherapy.", "stage IIIA NSCLC")
+    assert other_stage("In stage III disease, offer surgery.", "stage IIIA NSCLC") is None
+    assert other_stage("Stage 1 hypertension: reassess in 3 to 6 months.", "a question") is None

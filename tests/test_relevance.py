@@ -318,6 +318,21 @@ def test_whom_a_statement_names_is_whom_it_is_about_whatever_its_guideline_cover
     assert off_topic_reason(query, nobody, "nice-head", "Head injury in children") is not None
 
 
+def test_a_statement_or_a_section_on_another_stage_is_off_topic() -> None:
+    asked = "What follow-up is recommended after resection of stage II melanoma?"
+    frame = Frame("melanoma", None, (), "monitoring", ())
+    query = framed(asked, ("follow-up", "resection", "stage", "melanoma"), frame)
+    title = "Melanoma: assessment and management."
+    other = "For people who have had stage IA melanoma, consider follow-up 2 to 4 times."
+    assert off_topic_reason(query, other, "nice", title) == (
+        "it is about stage IA, not the stage the question asks about"
+    )
+    held = "For people who have had stage IB to IIB melanoma, consider follow-up every 3 months."
+    assert off_topic_reason(query, held, "nice", title) is None
+    # a section on another stage is about it in every sentence
+    assert off_topic_reason(query, "Offer follow-up.", "nice", f"{title} Stage IV melanoma")
+
+
 def test_a_statement_on_a_relapse_is_off_topic_for_a_first_line_question() -> None:
     asked = "Hairy cell leukaemia in a fit patient: what is the standard first-line regimen?"
     frame = Frame("hairy cell leukemia", None, (), "management", ())

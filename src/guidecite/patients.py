@@ -385,6 +385,75 @@ def other_line(text: str, question: str) -> str | None:
     return None
 
 
+#: A stage by its number, Roman or Arabic, and its letter ("IIB", "3a", "IVA").
+_ONE_STAGE = r"(?:0|IV|V|I{1,3}|[1-5])[A-Ca-c]?(?!\w)(?!-(?!(?:0|IV|V|I|[1-5])))"
+#: The stages a text names after "stage(s)": one, or several joined by commas, "and", "or",
+#: or a range ("stages II and III", "stage IB to IIB", "stages 0-II").
+_STAGES = re.compile(
+    rf"\bstages?\s+{_ONE_STAGE}"
+    rf"(?:\s*(?:,\s*(?:and|or)?|/|-|–|to|through|and|or)\s*(?:stages?\s+)?{_ONE_STAGE})*",
+    _I,
+)
+#: Within what _STAGES found: each stage (its number and letter), and each dash or word
+#: that makes a range of the stages on either side.
+_STAGE_PART = re.compile(
+    r"(?<!\w)(?P<number>0|IV|V|I{1,3}|[1-5])(?P<letter>[A-Ca-c]?)(?!\w)"
+    r"|(?P<range>-|–|\bto\b|\bthrough\b)",
+    _I,
+)
+_ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+Stage = tuple[int, str]  # a stage's number and its letter ("" where it names none)
+
+
+def stages_named(text: str) -> list[tuple[Stage, Stage]]:
+    """Each stage or range of stages a text names after "stage(s)", as (first, last): "stage
+    IIB" is ((2, "B"), (2, "B")), "stage IB to IIB" ((1, "B"), (2, "B")), "stages II and
+    III" two of them."""
+    found: list[tuple[Stage, Stage]] = []
+    for match in _STAGES.finditer(text):
+        ranging = False
+        for part in _STAGE_PART.finditer(match.group()[match.group().find(" ") :]):
+            if part["range"]:
+                ranging = bool(found)
+                continue
+            number = part["number"].upper()
+            stage = (_ROMAN[number] if number in _ROMAN else int(number), part["letter"].upper())
+            if ranging:
+                found[-1] = (found[-1][0], stage)
+            else:
+                found.append((stage, stage))
+            ranging = False
+    return found
+
+
+def _holds(span: tuple[Stage, Stage], asked: Stage) -> bool:
+    """Whether a stage or range of stages holds the stage asked (a stage asked without its
+    letter is held by any of its lettered stages, and a stage said without one holds them)."""
+    (first, last), (number, letter) = span, asked
+    if not first[0] <= number <= last[0]:
+        return False
+    if not letter:
+        return True
+    low = first[1] if first[0] == number else ""
+    high = last[1] if last[0] == number else ""
+    return (not low or low <= letter) and (not high or letter <= high)
+
+
+def other_stage(text: str, question: str) -> str | None:
+    """The stage a statement (with its guideline's title and headings) is about when the
+    question asks about another ("Discharge people who have had stage 0 melanoma ..." for
+    a question on stage II melanoma), or None: where the question names no stage, the
+    statement names none, or one it names (or a range of them: "stage IB to IIB") holds
+    the one asked."""
+    asked = [first for first, _ in stages_named(question)]
+    if not asked:
+        return None
+    said = stages_named(text)
+    if not said or any(_holds(span, stage) for span in said for stage in asked):
+        return None
+    return _STAGES.search(text).group().strip()  # type: ignore[union-attr]
+
+
 #: A kind of a condition set apart by "non": "non-muscle-invasive bladder cancer",
 #: "non-small cell lung cancer", "non-ST-elevation myocardial infarction": the words after
 #: "non" and the word they qualify.

@@ -54,6 +54,7 @@ from .patients import (
     other_line,
     other_patients,
     other_severity,
+    other_stage,
     populations_of,
     said_of_other_patients,
     set_aside_in,
@@ -292,6 +293,10 @@ def off_topic_reason(
     line = other_line(f"{context} {text}", query.read)
     if line is not None:
         return f"it is about {line}, which the question's patient does not have"
+    # a guideline or section on one stage is about it in every sentence
+    stage = other_stage(f"{context} {text}", query.read)
+    if stage is not None:
+        return f"it is about {stage}, not the stage the question asks about"
     kind = other_kind(f"{context} {text}", query.read) or other_letter_kind(text, query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
