@@ -52,6 +52,7 @@ from guidecite.compose.units import (
     first_items_on_their_lines,
     heading_above,
     points_to_a_source,
+    read_with_heading,
     statement_units,
     statements_of,
     usable,
@@ -3440,3 +3441,25 @@ def test_a_sentence_pointing_back_past_a_connective_is_said_with_both_before_it(
         "Follow your written asthma action plan."
     )
     assert all(unit.count("you can take steps") <= 1 for unit, _ in statements_of(again))
+
+
+def test_a_heading_leads_in_the_list_of_phrases_that_opens_its_passage() -> None:
+    heading = "Healthy Adults Without Comorbidities or Risk Factors for Resistant Pathogens"
+    text = (
+        "(Strong recommendation, Moderate quality of evidence)\n"
+        "- Amoxicillin 1 g orally three times daily; OR\n"
+        "- Doxycycline 100 mg orally twice daily"
+    )
+    read = read_with_heading(text, heading)
+    said = [statement for statement, _ in statements_of(read)]
+    assert said == [
+        f"{heading}: Amoxicillin 1 g orally three times daily; OR; Doxycycline 100 mg orally "
+        "twice daily."
+    ]
+    # the text as it was, where its list opens with a sentence, where it opens with no list,
+    # or where the heading asks
+    sentences = "- Statins should be continued in patients taking them.\n- Check lipids."
+    assert read_with_heading(sentences, "Continuation of Statins") == sentences
+    prose = "Treatment depends on the stage.\n- Surgery"
+    assert read_with_heading(prose, "Treatment") == prose
+    assert read_with_heading(text, "How to diagnose pneumonia ?") == text

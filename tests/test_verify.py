@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from guidecite.answer import Library, answer
-from guidecite.compose.units import statement_units
+from guidecite.compose.units import read_with_heading, statement_units, statements_of
 from guidecite.embedding import Embedder, HashEmbedder, get_embedder
 from guidecite.quantities import quantities
 from guidecite.types import (
@@ -447,3 +447,13 @@ def test_corpus_sentences_are_supported_by_their_passage(embedder: Embedder) -> 
                 assert verdict.label == SUPPORTED, (sentence, verdict.reason)
                 checked += 1
     assert checked >= 50
+
+
+def test_a_list_led_in_by_its_heading_is_supported_by_the_passage_read_with_it(
+    embedder: Embedder,
+) -> None:
+    text = "- Unexplained elevation of alkaline phosphatase\n- Paget disease of bone"
+    read = read_with_heading(text, "Contraindications")
+    [(statement, _)] = statements_of(read)
+    assert statement.startswith("Contraindications: Unexplained elevation")
+    assert verify_statement(statement, [read], embedder).label == SUPPORTED

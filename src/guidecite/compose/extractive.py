@@ -110,7 +110,7 @@ from .keeping import (
 )
 from .sections import ORDER, classify, kind
 from .titles import names_of, title_for
-from .units import passage_statements, points_to_a_source
+from .units import passage_statements, points_to_a_source, read_with_heading
 
 T = TypeVar("T")
 
@@ -391,7 +391,7 @@ class ExtractiveComposer:
             doc = documents.get(hit.passage.doc_id)
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
             headings = headings_of(hit.passage, doc.title if doc else "")
-            for text, grade in passage_statements(hit.passage.text):
+            for text, grade in passage_statements(read_text(hit.passage)):
                 if points_to_a_source(text) and not asks_for_sources:
                     continue  # where to read more answers only a request for information
                 title = doc.title if doc else None
@@ -600,7 +600,13 @@ def first_of_each_document(
 
 def holds_statements(passage: Passage) -> bool:
     """Whether a passage is about care and holds a statement (score_sentences)."""
-    return about_care(passage.section_path) and bool(passage_statements(passage.text))
+    return about_care(passage.section_path) and bool(passage_statements(read_text(passage)))
+
+
+def read_text(passage: Passage) -> str:
+    """A passage's text as its statements are read and checked: with its heading as the
+    lead-in of a list that opens it without one (units.read_with_heading)."""
+    return read_with_heading(passage.text, passage.section_path[-1] if passage.section_path else "")
 
 
 def about_care(section_path: tuple[str, ...]) -> bool:
@@ -746,7 +752,7 @@ def number_references(
 def to_statement(candidate: Candidate, numbers: Mapping[str, int]) -> Statement:
     passage = candidate.hit.passage
     citation = Citation(
-        numbers[passage.doc_id], passage.passage_id, passage.text, passage.section_path
+        numbers[passage.doc_id], passage.passage_id, read_text(passage), passage.section_path
     )
     return Statement(candidate.text, (citation,), candidate.grade)
 

@@ -458,6 +458,36 @@ _GLUED_HEADING = re.compile(
 _GRADE_AFTER = re.compile(r"(?<=[.!?])\s*\[(?P<inside>[^\[\]]{1,60})\]\s*$")
 
 
+#: A line that is all in one pair of brackets.
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]\.?")
+#: A bulleted item's mark (not a numbered one: numbered recommendations are sentences).
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+#: A list item this long, without a full stop, is a phrase a heading leads in.
+PHRASE_WORDS = 15
+
+
+def read_with_heading(text: str, heading: str) -> str:
+    """A passage's text as its statements are read: where it opens (after at most its
+    grade) with a bulleted list whose first item is a short phrase, no sentence ("-
+    Amoxicillin 1 g orally three times daily; OR", "- Minor or rapidly improving stroke
+    symptoms (NIHSS <= 4 with non-disabling deficit)"), its heading, the source's own words,
+    is the list's lead-in ("Healthy Adults Without Comorbidities or Risk Factors for
+    Resistant Pathogens:"); else the text as it is. A heading that asks ("How to diagnose
+    ...?") or that the text says already leads nothing."""
+    heading = heading.strip().rstrip(":")
+    if not heading or heading.endswith("?") or heading in text:
+        return text
+    lines = text.splitlines()
+    at = 0
+    while at < len(lines) and (not lines[at].strip() or _BRACKETED.fullmatch(lines[at].strip())):
+        at += 1  # the grade of the heading: "(Strong recommendation, Moderate quality ...)"
+    bullet = _BULLET.match(lines[at]) if at < len(lines) else None
+    item = lines[at][bullet.end() :].strip() if bullet else ""
+    if not item or len(item.split()) > PHRASE_WORDS or item.endswith((".", "!")):
+        return text  # no list first, or a sentence of its own
+    return "\n".join((*lines[:at], f"{heading}:", *lines[at:]))
+
+
 @lru_cache(maxsize=1024)
 def passage_statements(text: str) -> tuple[tuple[str, str | None], ...]:
     """statements_of, remembered for the passages read most recently: the composer asks
