@@ -277,6 +277,11 @@ def test_the_word_most_of_a_question_rests_on_is_its_dominant_word() -> None:
     # a word asking for a kind of answer is no subject, however rare in the library
     spanish = {"diagnosticar": 3.08, "hipotiroidismo": 5.83, "medicamento": 9.0}
     assert dominant_word(_weighed("¿Con qué medicamento se trata?", spanish)) is None
+    # nor is a number, a value ("a fever of 102"), though a name with digits is one
+    fever = {"son": 0.57, "fever": 4.13, "102": 7.25}
+    assert dominant_word(_weighed("my son has a fever of 102 what should i do", fever)) is None
+    variant = {"T315I": 9.0, "nilotinib": 2.0}
+    assert dominant_word(_weighed("T315I on nilotinib?", variant)) == 0
 
 
 def test_a_title_that_does_not_state_the_dominant_word_names_no_topic() -> None:

@@ -572,9 +572,12 @@ def dominant_word(query: Query) -> int | None:
 
 def heaviest_subject(query: Query) -> int | None:
     """The index of the question's rarest word that asks for no kind of answer
-    ("medicamento") and names no patient: what it asks about, if anything does."""
+    ("medicamento"), names no patient and is no number ("a fever of 102": a value, as
+    focus_words reads it): what it asks about, if anything does."""
     words = query.content_words[: len(query.concepts)]
-    subjects = [i for i, word in enumerate(words) if not names_no_focus(word)]
+    subjects = [
+        i for i, word in enumerate(words) if not names_no_focus(word) and not word[:1].isdigit()
+    ]
     return max(subjects, key=lambda i: query.concepts[i][0]) if subjects else None
 
 
