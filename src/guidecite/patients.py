@@ -385,7 +385,8 @@ def other_line(text: str, question: str) -> str | None:
     return None
 
 
-#: A stage by its number, Roman or Arabic, and its letter ("IIB", "3a", "IVA").
+#: A stage by its number, Roman or Arabic, and its letter ("IIB", "3a", "IVA"); a dash after
+#: it only where another stage follows ("0-II", not "stage I-related").
 _ONE_STAGE = r"(?:0|IV|V|I{1,3}|[1-5])[A-Ca-c]?(?!\w)(?!-(?!(?:0|IV|V|I|[1-5])))"
 #: The stages a text names after "stage(s)": one, or several joined by commas, "and", "or",
 #: or a range ("stages II and III", "stage IB to IIB", "stages 0-II").
@@ -412,7 +413,8 @@ def stages_named(text: str) -> list[tuple[Stage, Stage]]:
     found: list[tuple[Stage, Stage]] = []
     for match in _STAGES.finditer(text):
         ranging = False
-        for part in _STAGE_PART.finditer(match.group()[match.group().find(" ") :]):
+        after_word = match.group()[match.group().find(" ") :]  # not the "s" of "stages"
+        for part in _STAGE_PART.finditer(after_word):
             if part["range"]:
                 ranging = bool(found)
                 continue
@@ -446,12 +448,12 @@ def other_stage(text: str, question: str) -> str | None:
     statement names none, or one it names (or a range of them: "stage IB to IIB") holds
     the one asked."""
     asked = [first for first, _ in stages_named(question)]
-    if not asked:
+    named = _STAGES.search(text) if asked else None
+    if named is None:
         return None
-    said = stages_named(text)
-    if not said or any(_holds(span, stage) for span in said for stage in asked):
+    if any(_holds(span, stage) for span in stages_named(text) for stage in asked):
         return None
-    return _STAGES.search(text).group().strip()  # type: ignore[union-attr]
+    return named.group().strip()
 
 
 #: A kind of a condition set apart by "non": "non-muscle-invasive bladder cancer",
