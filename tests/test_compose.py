@@ -778,6 +778,31 @@ def test_a_time_asked_as_how_often_is_answered_by_how_often_when_statements_are_
     assert answering == {often: True, once: False}
 
 
+def test_asked_for_the_first_line_a_statement_that_names_it_scores_higher() -> None:
+    first = "First-line: Amoxicillin 500 mg three times daily orally for 5 days."
+    other = "Amoxicillin 500 mg three times daily is given orally for pneumonia for 5 days."
+    documents = {
+        d: Document(d, f"{d}.md", "Pneumonia", None, None, None, "en", "clinician", None, "h")
+        for d in ("a", "b")
+    }
+    hits = [
+        Hit(Passage(d, d, 0, ("Pneumonia",), text), 1.0)
+        for d, text in zip(documents, (first, other), strict=True)
+    ]
+    frame = Frame("Pneumonia", None, (), "management", (), intents=("management",))
+    query = framed(
+        "What is the first-line treatment for pneumonia?", ("treatment", "pneumonia"), frame
+    )
+    plain = framed("What is the treatment for pneumonia?", ("treatment", "pneumonia"), frame)
+    composer = ExtractiveComposer()
+    asked, not_asked = (
+        {c.text: c.score for c in composer.score_sentences(q, hits, documents)}
+        for q in (query, plain)
+    )
+    # the statement naming the first line gains on the other only where it is asked for
+    assert asked[first] - asked[other] > not_asked[first] - not_asked[other]
+
+
 def test_each_reader_prefers_statements_of_documents_written_for_readers_like_them() -> None:
     text = "Treatment of gout flares includes colchicine or a short course of glucocorticoids."
     documents = {

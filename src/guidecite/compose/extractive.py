@@ -410,6 +410,7 @@ class ExtractiveComposer:
 
         wanted = document_audience(audience)  # the documents the reader prefers
         plain = wanted == "patient"
+        line = line_asked(query.read)
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
@@ -423,6 +424,8 @@ class ExtractiveComposer:
             answers = any(offers(i, text, headings) for i in intents)
             if answers:
                 score += INTENT_BONUS
+            if line and names_line(text, line):
+                score += INTENT_BONUS  # the line of treatment asked for, named as such
             if advises and ADVICE.search(text):
                 score += ADVICE_BONUS
             written_for = doc.audience if doc else "clinician"
