@@ -441,13 +441,20 @@ def _holds(span: tuple[Stage, Stage], asked: Stage) -> bool:
     return (not low or low <= letter) and (not high or letter <= high)
 
 
+@lru_cache(maxsize=256)
+def _stages_asked(question: str) -> tuple[Stage, ...]:
+    """The stages a question names, read once per question (other_stage runs for every
+    statement)."""
+    return tuple(first for first, _ in stages_named(question))
+
+
 def other_stage(text: str, question: str) -> str | None:
     """The stage a statement (with its guideline's title and headings) is about when the
     question asks about another ("Discharge people who have had stage 0 melanoma ..." for
     a question on stage II melanoma), or None: where the question names no stage, the
     statement names none, or one it names (or a range of them: "stage IB to IIB") holds
     the one asked."""
-    asked = [first for first, _ in stages_named(question)]
+    asked = _stages_asked(question)
     named = _STAGES.search(text) if asked else None
     if named is None:
         return None

@@ -466,8 +466,10 @@ _BULLET = re.compile(r"^\s*[-*•]\s+")
 PHRASE_WORDS = 15
 
 
+@lru_cache(maxsize=1024)
 def read_with_heading(text: str, heading: str) -> str:
-    """A passage's text as its statements are read: where it opens (after at most its
+    """A passage's text as its statements are read (once per passage: picking passages,
+    scoring their statements and citing them all read it): where it opens (after at most its
     grade) with a bulleted list whose first item is a short phrase, no sentence ("-
     Amoxicillin 1 g orally three times daily; OR", "- Minor or rapidly improving stroke
     symptoms (NIHSS <= 4 with non-disabling deficit)"), its heading, the source's own words,
