@@ -1169,6 +1169,33 @@ def test_patient_readers_get_documents_written_for_patients_first(library) -> No
     assert for_patient.references[0].audience == "patient"
 
 
+def test_a_sentence_that_says_only_that_nothing_cures_is_said_with_what_is_done() -> None:
+    text = (
+        "There is no cure for Examplar syndrome. "
+        "Treatments can help with the symptoms and prevent complications. "
+        "About 1 in 10,000 people have Examplar syndrome."
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "There is no cure for Examplar syndrome. "
+        "Treatments can help with the symptoms and prevent complications.",
+        "Treatments can help with the symptoms and prevent complications.",
+        "About 1 in 10,000 people have Examplar syndrome.",
+    ]
+    # not with a sentence that says nothing of care, nor only what treatment depends on,
+    # nor where the sentence already says what can be done
+    for after in (
+        "About 1 in 10,000 people have Examplar syndrome.",
+        "The appropriate treatment depends on the cause.",
+    ):
+        alone = statements_of(f"There is currently no cure for Examplar syndrome. {after}")
+        assert alone[0][0] == "There is currently no cure for Examplar syndrome."
+    said = statements_of(
+        "There is no cure for Examplar syndrome, but medicines may slow it. "
+        "Treatment may include physical therapy."
+    )
+    assert said[0][0] == "There is no cure for Examplar syndrome, but medicines may slow it."
+
+
 def test_a_sentence_that_refers_back_is_said_with_the_one_before_it() -> None:
     text = (
         "Dabrafenib and trametinib were approved together for melanoma in 2014. "
@@ -3165,6 +3192,22 @@ def test_a_list_is_read_item_by_item_not_as_one_long_sentence() -> None:
         "large secretory granule-associated markers such as chromogranins A, B, and C."
     )
     assert length_factor(long_items) < 1.0
+
+
+def test_a_list_set_apart_by_commas_is_read_item_by_item_where_its_items_are_names() -> None:
+    names = (
+        "Treatment aims to prevent further strokes by controlling the conditions that raise "
+        "the risk of stroke: high blood pressure, diabetes, high cholesterol, and heart disease."
+    )
+    assert len(names.split()) > 20
+    assert length_factor(names, plain=True) == 1.0
+    # clauses set apart by commas are no list of names: the sentence is read as it is
+    clauses = (
+        "Signs of the condition depend on which glands are affected: tumours of the glands "
+        "are present in most people by the age of twenty years, may cause tiredness, and "
+        "may cause low mood."
+    )
+    assert length_factor(clauses, plain=True) < 1.0
 
 
 def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> None:

@@ -110,7 +110,12 @@ from .keeping import (
 )
 from .sections import ORDER, classify, kind
 from .titles import names_of, title_for
-from .units import passage_statements, points_to_a_source, read_with_heading
+from .units import (
+    only_what_it_depends_on,
+    passage_statements,
+    points_to_a_source,
+    read_with_heading,
+)
 
 T = TypeVar("T")
 
@@ -186,14 +191,6 @@ RESEARCH_UNDER_WAY = re.compile(
     r"\s+(?:clinical\s+)?(?:trials?|investigation|study)\b|(?:researchers|scientists|investigators)"
     r"\s+(?:who\s+are\s+\w+ing\s+(?:\S+\s+){0,8}?)?(?:are|have\s+been)\s+\w+ing\b|"
     r"research\s+(?:is|are)\s+(?:continuing|ongoing|under\s*way)\b)",
-    re.IGNORECASE,
-)
-#: A sentence that says only what the answer depends on ("The treatment of lupus depends on
-#: the severity of the condition ...", "Its symptoms vary from person to person", "Your
-#: doctor will consider many things ..."): it tells that there is an answer, not what it is.
-_DEPENDS = re.compile(
-    r"\b(?:depends?|(?:will|may|can|could|would) depend|(?:is|are|will be) based) on\b"
-    r"|\bvar(?:y|ies)\b(?!\s+(?:widely\s+)?(?:in|by)\s+(?:size|dose))|\bmany (?:things|factors)\b",
     re.IGNORECASE,
 )
 #: A question that asks what studies found: a study's report answers it.
@@ -622,19 +619,28 @@ def about_care(section_path: tuple[str, ...]) -> bool:
 #: ...; Beef liver; Eggs."): its lead-in, then three items or more, of at most LIST_ITEM_WORDS
 #: words each on average.
 _A_LIST = re.compile(r":\s[^;]+;[^;]+;")
+#: A list run on after a colon with commas, to the sentence's end: "... at high risk for
+#: stroke: high blood pressure, diabetes, high cholesterol, and cardiovascular disease."
+_A_COMMA_LIST = re.compile(r":\s(?:[^,;:.]+,\s+){2,}(?:(?:and|or)\s+)?[^,;:.]+\.?$")
 LIST_ITEM_WORDS = 12
+#: A list set apart by commas is one of names ("diabetes, high cholesterol"), not of clauses.
+COMMA_ITEM_WORDS = 5
 
 
 def length_factor(text: str, plain: bool = False) -> float:
     """Prefer short statements: full credit up to 40 words (20 for a reader who wants plain
-    language), less beyond. A list of short items is read item by item: twice as many
-    words."""
+    language), less beyond. A list of short items after a colon, set apart by semicolons or
+    by commas, is read item by item: twice as many words."""
     words = len(text.split())
     limit = PLAIN_WORDS if plain else 40
-    found = _A_LIST.search(text)
+    found, mark = _A_LIST.search(text), ";"
+    if found is None:
+        found, mark = _A_COMMA_LIST.search(text), ","
     if found is not None:
-        items = text[found.start() + 1 :].split(";")
-        if sum(len(item.split()) for item in items) <= LIST_ITEM_WORDS * len(items):
+        items = text[found.start() + 1 :].split(mark)
+        sizes = [len(item.split()) for item in items]
+        named = mark == ";" or max(sizes) <= COMMA_ITEM_WORDS
+        if named and sum(sizes) <= LIST_ITEM_WORDS * len(items):
             limit *= 2
     return 1.0 if words <= limit else max(0.6, limit / words)
 
@@ -943,15 +949,6 @@ def reports_research(text: str) -> bool:
     # no effective treatment for PSP, although scientists are searching ...")
     said = re.split(r"[,;:]", text, maxsplit=1)[0]
     return bool(STUDY_REPORT.search(text) or RESEARCH_UNDER_WAY.search(said))
-
-
-def only_what_it_depends_on(text: str) -> bool:
-    """Whether a statement says only what its answer depends on: every sentence of it says
-    that the answer depends, varies or weighs many things ("Treatment for pneumonia depends
-    on the type of pneumonia you have and how severe it is."), none says what the answer is
-    ("... It may include hot or cold packs, exercise, medicines")."""
-    sentences = split_sentences(text)
-    return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
 
 
 def frame_notice(

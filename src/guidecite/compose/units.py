@@ -32,6 +32,7 @@ from functools import lru_cache
 from ..analysis import terms
 from ..chunking import split_sentences
 from ..grades import find_grade, graded_by_line, is_grade_only, without_trailing_grade
+from ..intents import intent_named
 from ..screening import is_instruction_like
 from .tables import (
     FOOTNOTE,
@@ -409,6 +410,23 @@ _POINTING_BACK = (
     r"(?:" + _WORD + r"\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
+#: A sentence that says only what the answer depends on ("The treatment of lupus depends on
+#: the severity of the condition ...", "Its symptoms vary from person to person", "Your
+#: doctor will consider many things ..."): it tells that there is an answer, not what it is.
+_DEPENDS = re.compile(
+    r"\b(?:depends?|(?:will|may|can|could|would) depend|(?:is|are|will be) based) on\b"
+    r"|\bvar(?:y|ies)\b(?!\s+(?:widely\s+)?(?:in|by)\s+(?:size|dose))|\bmany (?:things|factors)\b",
+    re.IGNORECASE,
+)
+#: A sentence that says only that nothing cures or treats ("There is no cure for muscular
+#: dystrophy.", "Currently there is no known cure for Kennedy's disease."): what cannot be
+#: done, with no "but" that says what can.
+_NO_CURE = re.compile(
+    r"^(?:[A-Z][\w'-]*,?\s+){0,2}?there\s+(?:is|are)\s+(?:currently\s+|still\s+|presently\s+)?"
+    r"no\s+(?:[\w-]+\s+){0,3}?(?:cure|treatments?|therap(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|except|while)\b", re.IGNORECASE)
 _OPENS_WITH_CONNECTIVE = re.compile(r"^(?:" + _CONNECTIVE + r")")
 #: A pointing word that points ahead, to the list its lead-in opens: "Your health care
 #: provider will often recommend these steps first: Acetaminophen ...; Heel and foot
@@ -553,12 +571,46 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         if grade is not None and after is not None and find_grade(after["inside"]) == grade:
             unit = unit[: after.start()]
         following = units[i + 1] if i + 1 < len(units) else ""
+        if says_only_no_cure(unit) and says_what_is_done(following):
+            unit = f"{unit} {following}"  # "There is no cure. Treatments may relieve symptoms."
         if grade is None and following and is_grade_only(following):
             grade = find_grade(following)
         if grade is None and before_it is not None:
             grade = before_it["grade"]
         found.append((unit, grade))
     return graded_by_line(text, found)
+
+
+def only_what_it_depends_on(text: str) -> bool:
+    """Whether a statement says only what its answer depends on: every sentence of it says
+    that the answer depends, varies or weighs many things ("Treatment for pneumonia depends
+    on the type of pneumonia you have and how severe it is."), none says what the answer is
+    ("... It may include hot or cold packs, exercise, medicines")."""
+    sentences = split_sentences(text)
+    return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
+
+
+def says_only_no_cure(sentence: str) -> bool:
+    """Whether a sentence says only that nothing cures or treats the condition, not what
+    does: alone, it answers what to do with what cannot be done."""
+    return _NO_CURE.match(sentence) is not None and _CONTRAST.search(sentence) is None
+
+
+def says_what_is_done(sentence: str) -> bool:
+    """Whether the sentence after one that says nothing cures says, on its own, what care
+    is given ("Treatment focuses on preventing future strokes by controlling ...",
+    "Treatment may include: ..."): it is said with that one, in the passage's own words.
+    Not one that points back (those are said with it already), says no cure again, says
+    only what treatment depends on, or is no sentence."""
+    return (
+        bool(sentence)
+        and intent_named("management").answers.search(sentence) is not None
+        and _REFERS_BACK.match(sentence) is None
+        and not says_only_no_cure(sentence)
+        and not only_what_it_depends_on(sentence)  # "The appropriate treatment depends on ..."
+        and (_ENDS_SENTENCE.search(sentence) is not None or ": " in sentence)
+        and usable(sentence)
+    )
 
 
 def heading_above(text: str, statement: str) -> str:
