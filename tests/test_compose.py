@@ -59,6 +59,7 @@ from guidecite.compose.units import (
 )
 from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
 from guidecite.intents import as_asked, intent_named, line_asked
+from guidecite.quantities import measured
 from guidecite.query import Query
 from guidecite.retrieval import headings_of
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
@@ -3208,6 +3209,25 @@ def test_a_list_set_apart_by_commas_is_read_item_by_item_where_its_items_are_nam
         "may cause low mood."
     )
     assert length_factor(clauses, plain=True) < 1.0
+
+
+def test_a_statement_whose_limit_the_patient_s_value_meets_leads() -> None:
+    targets = scored(
+        "The SSC recommends targeting an upper limit for plateau pressures of 30 cmH2O "
+        "(Strong recommendation).",
+        1.6,
+    )
+    next_step = scored(
+        "If plateau pressure exceeds 30 cmH2O despite a tidal volume of 6 mL/kg, reduce tidal "
+        "volume further to 4 mL/kg.",
+        1.4,
+    )
+    management = intent_named("management")
+    assert lead_with_answer([targets, next_step], management)[0] is targets
+    values = measured("Ventilated patient still has a plateau pressure of 34 cmH2O. Next step?")
+    assert lead_with_answer([targets, next_step], management, values=values)[0] is next_step
+    met_not = measured("Ventilated patient has a plateau pressure of 24 cmH2O. Next step?")
+    assert lead_with_answer([targets, next_step], management, values=met_not)[0] is targets
 
 
 def test_research_under_way_leads_only_where_the_question_asks_for_studies() -> None:

@@ -214,6 +214,13 @@ def test_what_a_question_excludes_is_set_aside() -> None:
     assert negated_words(stemi) >= {"heart", "failure", "shock"}
     assert not negated_words(stemi) & {"-", "when", "beta", "blocker"}
     assert negated_words("adults without diabetes or CKD: statin?") >= {"diabetes", "ckd"}
+    # "and no" after what the patient has: "with LDL 160 mg/dL and no diabetes"
+    statin = "When is a statin indicated for a 55-year-old with LDL 160 mg/dL and no diabetes?"
+    assert set_aside_patients(
+        "All patients with diabetes, LDL-C >= 70 mg/dL: moderate-intensity statin.",
+        set_aside_in(statin),
+    ) == ("patients with diabetes")
+    assert set_aside_in("I have a cough and no one can tell me why") == ()
 
 
 def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is_named() -> None:

@@ -17,7 +17,7 @@ import pytest
 from guidecite.answer import Library, answer
 from guidecite.compose.units import read_with_heading, statement_units, statements_of
 from guidecite.embedding import Embedder, HashEmbedder, get_embedder
-from guidecite.quantities import quantities
+from guidecite.quantities import holds_values, measured, quantities
 from guidecite.types import (
     ANSWERED,
     INSUFFICIENT_EVIDENCE,
@@ -158,6 +158,32 @@ def test_quantities_read_comparators_ranges_and_units() -> None:
         ("<=", 20.0, 20.0, "%"),
     ]
     assert quantities("at least two doses")[0].direction == ">="
+    assert quantities("tumours smaller than 2 cm")[0].direction == "<"
+    assert quantities("stones 5 mm or larger")[0].direction == ">="
+
+
+def test_a_patient_s_value_meets_a_limit_set_on_what_it_measures() -> None:
+    values = measured(
+        "Ventilated ARDS patient at 6 mL/kg PBW still has a plateau pressure of 34 cmH2O. "
+        "What is the next step?"
+    )
+    assert [(v.value.low, v.value.unit) for v in values] == [(6.0, "ml/kg"), (34.0, "cmh")]
+    assert holds_values(
+        "If plateau pressure exceeds 30 cmH2O despite a tidal volume of 6 mL/kg PBW, reduce "
+        "tidal volume further to 4 mL/kg PBW.",
+        values,
+    )
+    # a limit the value does not meet, a range (as often a target), or a limit on another
+    # measure in the same unit
+    assert not holds_values("Keep plateau pressure below 30 cmH2O.", values)
+    assert not holds_values("Use 6 mL/kg predicted body weight (range 4-8 mL/kg).", values)
+    assert not holds_values("A peak flow above 25 cmH2O needs no change.", values)
+    # a limit in words, and no values where the question gives only limits or counts
+    assert holds_values(
+        "Tumours measuring smaller than 2 cm may be watched.",
+        measured("found a tumour about 1 cm in size"),
+    )
+    assert measured("Should LDL above 190 mg/dL be treated in 2 children?") == []
 
 
 # -- negation, modality, comparatives ---------------------------------------------------------

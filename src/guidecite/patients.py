@@ -755,9 +755,11 @@ _HAVING = re.compile(
     _I,
 )
 #: What a question sets aside, up to where its clause ends: "without heart failure or shock",
+#: "and no diabetes",
 #: "not on anticoagulation", "sin anticoagulación".
 _SET_ASIDE = re.compile(
-    r"\b(?:without|w/o|sin|with\s+no|not(?:\s+(?:on|taking|receiving|using|in))?"
+    r"\b(?:without|w/o|sin|with\s+no|and\s+no(?!\s+(?:one|longer|more|matter|other)\b)|"
+    r"not(?:\s+(?:on|taking|receiving|using|in))?"
     r"(?:\s+(?:the|an?))?)\s+(?P<what>(?:(?!(?:without|sin|not)\b)[^\W_][\w'’-]*\s*){1,6})",
     _I,
 )

@@ -7,10 +7,11 @@ The cue words are the grammar of English comparisons and units, never clinical f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .analysis import FUNCTION_WORDS
+from .analysis import FUNCTION_WORDS, terms
 
 _NUMBER_WORDS = {
     w: str(i)
@@ -27,16 +28,16 @@ _NUMBER_WORDS = {
     "hundred": "100",
 }
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_LESS = r"less than|fewer than|lower than|below|under|younger than|shorter than|before"
+_LESS = r"less than|fewer than|lower than|smaller than|below|under|younger than|shorter than|before"
 _AT_MOST = r"at most|up to|no more than|not more than|not exceeding|maximum of|within"
 _MORE = (
-    r"more than|greater than|higher than|above|over|exceeding|exceeds?|older than|"
-    r"longer than|after|beyond"
+    r"more than|greater than|higher than|larger than|bigger than|above|over|exceeding|exceeds?|"
+    r"older than|longer than|after|beyond"
 )
 _AT_LEAST = r"at least|no less than|not less than|no fewer than|minimum of"
 _SUFFIX = re.compile(
-    r"\s*(?:or|and)\s+(?:(?P<more>more|greater|higher|above|older|over|longer)|"
-    r"(?:less|fewer|lower|below|younger|under|shorter))\b",
+    r"\s*(?:or|and)\s+(?:(?P<more>more|greater|higher|larger|bigger|above|older|over|longer)|"
+    r"(?:less|fewer|lower|smaller|below|younger|under|shorter))\b",
     re.IGNORECASE,
 )
 _COMPARATORS = (
@@ -97,6 +98,80 @@ class Quantity:
 
     def same_direction(self, other: Quantity) -> bool:
         return (self.direction or "")[:1] == (other.direction or "")[:1]
+
+
+#: Units of measure a patient's value is given in (not counts, times or ages): "a plateau
+#: pressure of 34 cmH2O", "a stone of 2.3 mm", "LDL 160 mg/dL", "an ejection fraction of 30%".
+_MEASURES = frozenset(
+    {"%", "mm", "cm", "m", "kg", "g", "mg", "µg", "ng", "pg", "ml", "l", "dl", "mmhg", "cmh"}
+    | {"mmol", "meq", "iu", "bpm", "lb", "lbs", "pound", "mph"}
+)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A patient's value and the terms of the words just before it: what it measures
+    ("plateau pressure" in "a plateau pressure of 34 cmH2O")."""
+
+    value: Quantity
+    of: frozenset[str]
+
+
+_A_WORD = re.compile(r"[^\W\d_][\w'-]*")
+#: The words before a value read for what it measures.
+MEASURED_BY = 4
+
+
+def measured(text: str) -> list[Measured]:
+    """The values a text gives in a unit of measure, without a comparator: a patient's own
+    ("plateau pressure of 34 cmH2O"), not a limit ("above 30 cmH2O")."""
+    plain = _plain(text)
+    found = []
+    at = 0
+    for q in _quantities(text):
+        where = plain.find(q.text, at)
+        at = where + len(q.text) if where >= 0 else at
+        if q.direction is not None or q.unit is None:
+            continue
+        if q.unit not in _MEASURES and "/" not in q.unit:
+            continue
+        before = plain[: max(where, 0)].split()[-MEASURED_BY:]
+        named = [
+            w
+            for w in (w.strip(".,;:()").lower() for w in before)
+            if len(w) > 1 and _A_WORD.fullmatch(w) and w not in FUNCTION_WORDS | _MEASURES
+        ]
+        found.append(Measured(q, frozenset(terms(" ".join(named)))))
+    return found
+
+
+def meets(value: Quantity, limit: Quantity) -> bool:
+    """Whether a value is within a limit in the same unit: 34 cmH2O "exceeds 30 cmH2O", 1
+    cm is "smaller than 2 cm". A range with no comparator is no limit (it is as often a
+    target: "6 mL/kg (range 4-8 mL/kg)")."""
+    if value.unit != limit.unit or limit.unit is None:
+        return False
+    low, high = value.low, value.high
+    if limit.direction == ">":
+        return low > limit.low
+    if limit.direction == ">=":
+        return low >= limit.low
+    if limit.direction == "<":
+        return high < limit.low
+    if limit.direction == "<=":
+        return high <= limit.low
+    return False
+
+
+def holds_values(text: str, values: Sequence[Measured]) -> bool:
+    """Whether a text sets a limit that one of the patient's values meets, on what that
+    value measures: "If plateau pressure exceeds 30 cmH2O despite ..." for a patient whose
+    plateau pressure is 34 cmH2O (not "a risk reduced by more than 20%" for an ejection
+    fraction of 30%)."""
+    if not values:
+        return False
+    said = frozenset(terms(text))
+    return any(meets(v.value, q) and bool(v.of & said) for q in _quantities(text) for v in values)
 
 
 def quantities(text: str) -> list[Quantity]:

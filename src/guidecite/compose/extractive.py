@@ -57,6 +57,7 @@ from ..patients import (
     settings_of,
     without_medicine,
 )
+from ..quantities import Measured, holds_values, measured
 from ..query import Query, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
 from ..rerank import Reranker
@@ -338,6 +339,7 @@ class ExtractiveComposer:
             line=line_asked(query.read),
             degree_of=query.read,
             topic_name=query.frame.topic,
+            values=measured(query.read),
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -408,6 +410,7 @@ class ExtractiveComposer:
         wanted = document_audience(audience)  # the documents the reader prefers
         plain = wanted == "patient"
         line = line_asked(query.read)
+        values = measured(query.read)  # the patient's own: "a plateau pressure of 34 cmH2O"
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
@@ -423,6 +426,8 @@ class ExtractiveComposer:
                 score += INTENT_BONUS
             if line and names_line(text, line):
                 score += INTENT_BONUS  # the line of treatment asked for, named as such
+            if values and holds_values(text, values):
+                score += INTENT_BONUS  # a limit the patient's value meets: of this patient
             if advises and ADVICE.search(text):
                 score += ADVICE_BONUS
             written_for = doc.audience if doc else "clinician"
@@ -795,6 +800,7 @@ def lead_with_answer(
     line: str | None = None,
     degree_of: str = "",
     topic_name: str | None = None,
+    values: Sequence[Measured] = (),
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -834,7 +840,10 @@ def lead_with_answer(
     initial treatment ...": patients.names_line). Asked about a degree of the condition
     (`degree_of`: the question, "low-severity community-acquired pneumonia"), one that names
     that degree leads: it is about this patient, where others are about patients who were
-    hospitalized or had resistant organisms (patients.names_degree). Asked what the topic is,
+    hospitalized or had resistant organisms (patients.names_degree). Given the patient's own
+    values (`values`: "a plateau pressure of 34 cmH2O"), one that sets a limit they meet
+    leads: "If plateau pressure exceeds 30 cmH2O despite a tidal volume of 6 mL/kg PBW,
+    reduce tidal volume further ..." (quantities.holds_values). Asked what the topic is,
     a statement that says what it (`topic_name`) is, and nothing more, leads where one
     does."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
@@ -884,6 +893,8 @@ def lead_with_answer(
     ):
         # the best says nothing of the kind asked: the topic's section on it leads
         pool = [c for c in pool if answered_under_heading(primary, c, topic_docs)] or pool
+    # a limit the patient's own values meet: said of this patient, whatever kind it offers
+    pool = [c for c in pool if holds_values(c.text, values)] or pool
     lined: list[Candidate] = []  # the line of treatment asked, where statements name it
     if primary is not None and (primary.name in LEAD_GIVES or asked_how_often(primary)):
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
