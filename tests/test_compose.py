@@ -2607,10 +2607,30 @@ def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so() -> 
     assert "No statement in the library answers this kind of question (thresholds)" in notice
     assert frame_notice(query, [by_area, by_inr], part=part) is None
     # a part that asks in no words of its own, or in none of the question's focus ("at what
-    # daily dose?"), takes any value given
-    assert frame_notice(query, [by_area]) is None
+    # daily dose?"), takes any value given (the article still says it speaks of no INR)
+    assert frame_notice(query, [by_area]) == "No statement below speaks of 'INR'."
     unfocused = replace(query, frame=replace(frame, focus=("mechanical",)))
     assert frame_notice(unfocused, [by_area], part=part) is None
+
+
+def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -> None:
+    """ "Plavix, lisinopril, simvastatin: what side effects?", answered on simvastatin
+    alone: the article says it speaks of no Plavix or lisinopril. A word of everyday
+    English ("daily") or one the library seldom writes ("Martinique") is no such part."""
+    words = ("Plavix", "lisinopril", "simvastatin", "daily", "Martinique")
+    frame = Frame(None, None, words, "contraindication", ())
+    concepts = tuple((5.0, (frozenset(terms(w)),)) for w in words)
+    asked = framed(
+        "Plavix, lisinopril, simvastatin: side effects daily in Martinique?", words, frame
+    )
+    query = replace(asked, concepts=concepts, seldom_written=("Martinique",))
+    said = "Simvastatin may cause side effects such as constipation."
+    simvastatin = replace(scored(said), terms=frozenset(terms(said)), answers=True)
+    assert frame_notice(query, [simvastatin]) == (
+        "No statement below speaks of 'Plavix', 'lisinopril'."
+    )
+    # nor is it said of a question in another language
+    assert frame_notice(replace(query, language="es"), [simvastatin]) is None
 
 
 def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:

@@ -58,11 +58,16 @@ NOT_SAID_FOR = N_(
     "No statement below speaks of the setting asked about (%(setting)s): they are what the "
     "library holds on %(topic)s."
 )
+#: What the question names that no statement of the article speaks of, though the library
+#: mentions it ("Plavix" and "lisinopril" in a question on four medicines' side effects,
+#: answered on simvastatin alone).
+NOT_SPOKEN_OF = N_("No statement below speaks of %(words)s.")
 #: In the order they are translated: a message before any that can be part of it.
 READING_NOTICES = (
     READ_AS,
     CORRECTION,
     NEVER_MENTIONED,
+    NOT_SPOKEN_OF,
     NOT_ANSWERED_ON,
     NOT_ANSWERED,
     ONLY_THE_TOPIC,

@@ -47,6 +47,7 @@ from .store.base import Store
 from .store.lexical import Clause
 from .topics import SEE_A_DOCTOR, TopicIndex, main_title
 from .wording import (
+    MIN_COUNT,
     Correction,
     Vocabulary,
     adverb,
@@ -171,6 +172,10 @@ class Query:
     #: the translator renders, and those the library itself has), for models that read
     #: only English (rerank.py); empty for an English question
     english: str = ""
+    #: content words the library writes, as written, in fewer than wording.MIN_COUNT passages
+    #: (a place, a stray word of the story: "Martinique" written once, "allot"), read by an
+    #: English library's vocabulary; no name of a thing the article could speak of
+    seldom_written: tuple[str, ...] = ()
 
     @property
     def read(self) -> str:
@@ -268,6 +273,7 @@ def understand(
         text, store, embedder, abbreviations, spanish=translation is not None, titles=titles
     )
     corrections: tuple[Correction, ...] = ()
+    seldom: tuple[str, ...] = ()
     if knowledge is not None and language == "en":
         vocabulary = knowledge.vocabulary()
         # a word the library never writes, though another of its stem ("migranes": "migrans")
@@ -280,6 +286,7 @@ def understand(
             words, expansions, contracted, (concepts, unknown, common, unused) = _read(
                 text, store, embedder, abbreviations, titles=titles
             )
+        seldom = tuple(w for w in words if vocabulary.counts.get(w.lower(), 0) < MIN_COUNT)
     asked = asked_parts(text)
     concepts = weigh_by_part(concepts, words, asked, question_parts(text)[0])
     english = translation.terms() if translation is not None else []
@@ -335,6 +342,7 @@ def understand(
         text=text,
         unused_words=unused,
         english=translation.gloss() if translation is not None else "",
+        seldom_written=seldom,
     )
 
 

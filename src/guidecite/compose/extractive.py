@@ -20,6 +20,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
+from wordfreq import zipf_frequency
+
 from ..analysis import terms
 from ..audience import document_audience, statement_preference
 from ..chunking import split_sentences
@@ -30,11 +32,13 @@ from ..frame import (
     NOT_ANSWERED,
     NOT_ANSWERED_ON,
     NOT_SAID_FOR,
+    NOT_SPOKEN_OF,
     ONLY_THE_TOPIC,
     READ_AS,
     asked_part,
     asking_clauses,
 )
+from ..glosses import EVERYDAY
 from ..grades import without_trailing_grade
 from ..intents import (
     Intent,
@@ -962,6 +966,27 @@ def reports_research(text: str) -> bool:
     return bool(STUDY_REPORT.search(text) or RESEARCH_UNDER_WAY.search(said))
 
 
+def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
+    """The question's focus words that name a thing (rarer in everyday English than
+    glosses.EVERYDAY: "Plavix", "clubfoot", "scoliosis", "anticoagulation"; not "expose" nor
+    "searching"), that the library itself writes (not "Martinique" of one passage:
+    query.seldom_written) and that no picked statement states, in any of its forms or
+    spellings: the part of the question the article leaves unanswered though the library
+    mentions it. Said in English questions only, whose words wordfreq weighs."""
+    if not picked or query.language != "en" or len(query.content_words) != len(query.concepts):
+        return []
+    stated = frozenset().union(*(c.terms for c in picked))
+    return [
+        word
+        for word, concept in zip(query.content_words, query.concepts, strict=True)
+        if word in query.frame.focus
+        and word not in query.frame.uncovered
+        and word not in query.seldom_written
+        and zipf_frequency(word.lower(), "en") < EVERYDAY
+        and coverage_of((concept,), stated) == 0
+    ]
+
+
 def frame_notice(
     query: Query,
     picked: Sequence[Candidate],
@@ -989,6 +1014,9 @@ def frame_notice(
     if frame.uncovered or aside:
         missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *aside))
         said.append(NEVER_MENTIONED % {"words": missing})
+    unspoken = unspoken_of(query, picked)
+    if unspoken:
+        said.append(NOT_SPOKEN_OF % {"words": ", ".join(f"'{w}'" for w in unspoken)})
     intent = intent_named(frame.intent)
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
     # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
