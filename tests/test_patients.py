@@ -22,6 +22,7 @@ from guidecite.patients import (
     set_aside_in,
     set_aside_patients,
     setting_named,
+    source_set_aside,
     stages_named,
     without_medicine,
 )
@@ -221,6 +222,12 @@ def test_what_a_question_excludes_is_set_aside() -> None:
         set_aside_in(statin),
     ) == ("patients with diabetes")
     assert set_aside_in("I have a cough and no one can tell me why") == ()
+    # a source whose title names what is set aside is about those patients, unless it sets
+    # it apart itself
+    aside = set_aside_in(statin)
+    assert source_set_aside("Standards of Care in Diabetes—2024", aside) == "Diabetes"
+    assert source_set_aside("Statin use in adults without diabetes", aside) is None
+    assert source_set_aside("Statin use for primary prevention", aside) is None
 
 
 def test_a_statement_restricted_to_patients_with_what_the_question_sets_aside_is_named() -> None:

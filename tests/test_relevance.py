@@ -644,6 +644,22 @@ def test_a_statement_on_patients_with_what_the_question_sets_aside_is_off_topic(
     assert off_topic_reason(query, healthy, "ats-cap", "Pneumonia in adults") is None
 
 
+def test_a_source_on_what_the_question_sets_aside_is_off_topic_unless_it_is_the_topic_s() -> None:
+    asked = "When is a statin indicated for a 55-year-old with LDL 160 mg/dL and no diabetes?"
+    frame = Frame("statin", None, ("LDL",), "timing", (), topic_docs=frozenset({"uspstf"}))
+    query = framed(asked, ("statin", "indicated", "LDL", "diabetes"), frame)
+    row = "Patient Group: Age 40-75; Recommendation: High-intensity statin; LDL Target: < 70."
+    title = "Standards of Care in Diabetes—2024: Cardiovascular Disease"
+    assert off_topic_reason(query, row, "ada", title, title) == (
+        "its source is about Diabetes, which the question sets aside"
+    )
+    # a source that sets it apart too, or one of the topic's own documents, stays
+    apart = "Statin use in adults without diabetes"
+    assert off_topic_reason(query, row, "other", apart, apart) is None
+    own = "Statins and diabetes: final recommendation statement"
+    assert off_topic_reason(query, row, "uspstf", own, own) is None
+
+
 def test_a_statement_on_patients_lacking_what_the_question_s_patient_has_is_off_topic() -> None:
     asked = "Which patients with gallstones need cholecystectomy?"
     frame = Frame("gallstones", None, ("cholecystectomy",), "management", ())

@@ -822,6 +822,24 @@ def set_aside_patients(text: str, set_aside: Sequence[frozenset[str]]) -> str | 
     return None
 
 
+#: A title that sets something apart itself ("... in adults without diabetes", "Non-...").
+_TITLE_NEGATES = re.compile(r"\b(?:without|no|non|not)\b", _I)
+
+
+def source_set_aside(title: str, set_aside: Sequence[frozenset[str]]) -> str | None:
+    """What the question sets aside that a source's title names, and does not set apart
+    itself: "Standards of Care in Diabetes—2024" is about patients with diabetes, whom "a
+    55-year-old with LDL 160 mg/dL and no diabetes" is not (a title "... in adults without
+    diabetes" is about that patient)."""
+    if not set_aside or _TITLE_NEGATES.search(title):
+        return None
+    held = _loose_terms(title)
+    part = next((part for part in set_aside if part <= held), None)
+    if part is None:
+        return None
+    return " ".join(w for w in _WORD.findall(title) if _loose_terms(w) & part)
+
+
 #: Whom a statement restricts itself to by what they lack: "In patients without gallstones
 #: who have RUQ pain ...", "for women who do not have diabetes".
 _LACKING = re.compile(

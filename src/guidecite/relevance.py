@@ -59,6 +59,7 @@ from .patients import (
     said_of_other_patients,
     set_aside_in,
     set_aside_patients,
+    source_set_aside,
 )
 from .query import PAGE_WORDS, STOP_TERMS, Query, dominant_word, subject_terms
 from .scoring import coverage, states_all
@@ -304,6 +305,12 @@ def off_topic_reason(
     aside = set_aside_patients(text, set_aside)
     if aside is not None:
         return f"it is about {aside}, whom the question sets aside"
+    # a source on the question's own topic stays ("Oral anticoagulation in atrial
+    # fibrillation" for an AF patient "not on anticoagulation")
+    own_topic = doc_id in frame.topic_docs
+    source_aside = None if own_topic else source_set_aside(title or "", set_aside)
+    if source_aside is not None:
+        return f"its source is about {source_aside}, which the question sets aside"
     lacking = lacking_patients(text, lambda: asked_terms(query), set_aside)
     if lacking is not None:
         return f"it is about {lacking}, whom the question does not describe"
