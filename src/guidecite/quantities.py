@@ -1,7 +1,9 @@
 """Numbers in clinical text, read with their meaning: a value or range, its unit and the
 direction a comparator gives it ("<= 20%", "at least 12 months", "every 3-6 months",
-"two doses"). Verification (verify.py) checks that a statement's numbers are its support's.
-The cue words are the grammar of English comparisons and units, never clinical facts.
+"two doses"). Verification (verify.py) checks that a statement's numbers are its support's;
+the composer holds a question's own values ("a plateau pressure of 34 cmH2O") against the
+limits statements set ("If plateau pressure exceeds 30 cmH2O ...": holds_values). The cue
+words are the grammar of English comparisons and units, never clinical facts.
 """
 
 from __future__ import annotations

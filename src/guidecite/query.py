@@ -173,7 +173,7 @@ class Query:
     #: only English (rerank.py); empty for an English question
     english: str = ""
     #: content words the library writes, as written, in fewer than wording.MIN_COUNT passages
-    #: (a place, a stray word of the story: "Martinique" written once, "allot"), read by an
+    #: (a stray word of the story: "allot" and "fluctuates", each written once), read by an
     #: English library's vocabulary; no name of a thing the article could speak of
     seldom_written: tuple[str, ...] = ()
 

@@ -969,7 +969,7 @@ def reports_research(text: str) -> bool:
 def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
     """The question's focus words that name a thing (rarer in everyday English than
     glosses.EVERYDAY: "Plavix", "clubfoot", "scoliosis", "anticoagulation"; not "expose" nor
-    "searching"), that the library itself writes (not "Martinique" of one passage:
+    "searching"), that the library itself writes (not "allot", written in one passage:
     query.seldom_written) and that no picked statement states, in any of its forms or
     spellings: the part of the question the article leaves unanswered though the library
     mentions it. Said in English questions only, whose words wordfreq weighs."""
