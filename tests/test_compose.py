@@ -232,6 +232,44 @@ def test_a_lead_in_with_too_many_items_for_one_statement_is_said_with_a_few_at_a
     assert statements_of("\n".join([together, *(f"- {i}" for i in items)])) == []
 
 
+def test_a_long_list_whose_lead_in_points_back_is_said_with_the_sentence_it_points_to() -> None:
+    pointed_to = (
+        "Although health care professionals don't know what causes SIDS, they do know ways "
+        "to reduce the risk."
+    )
+    items = [
+        'Placing babies on their backs to sleep, even for short naps. "Tummy time" is for '
+        "when babies are awake and someone is watching",
+        "Using a firm sleep surface, such as a crib mattress covered with a fitted sheet",
+        "Keeping soft objects and loose bedding away from sleep area",
+        "Making sure babies don't get too hot. Keep the room at a comfortable temperature "
+        "for an adult.",
+        "Don't smoke during pregnancy or allow anyone to smoke near your baby",
+    ]
+    text = "\n".join([f"{pointed_to} These include", *(f"- {i}" for i in items)])
+    units = [unit for unit, _ in statements_of(text)]
+
+    # too long for one statement with the sentence it points back to, the list is said a
+    # few items at a time, each part after that sentence: no item is lost
+    listed = [unit for unit in units if "These include:" in unit]
+    assert len(listed) > 1
+    assert all(unit.startswith(f"{pointed_to} These include: ") for unit in listed)
+    said = " ".join(listed)
+    assert all(item.rstrip(".") in said for item in items)
+    assert all(len(unit.split()) <= 90 for unit in units)
+
+
+def test_a_site_s_video_pointer_is_said_with_no_statement() -> None:
+    text = (
+        "High blood pressure is the main risk factor for strokes. Other major risk factors "
+        "are:\n- Irregular heartbeat, called atrial fibrillation\n- Diabetes\n"
+        "- High cholesterol\nWatch this video about: Hypertension - overview"
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert any(unit.endswith("Diabetes; High cholesterol.") for unit in units)
+    assert not any("video" in unit for unit in units)
+
+
 def test_items_said_apart_lose_the_or_that_led_to_the_next_and_items_joined_by_and_stay() -> None:
     lead = (
         "Consider switching to insulin detemir or insulin glargine from NPH insulin in "
@@ -349,8 +387,8 @@ def test_an_item_run_on_into_a_list_of_its_own_ends_its_list() -> None:
         "drinking too much alcohol; lack of physical activity."
     )
     assert units[-1] == (
-        "This happens because medicines can: change the way your body controls fluid; "
-        "cause your blood vessels to constrict."
+        "Some medicines may cause high blood pressure. This happens because medicines can: "
+        "change the way your body controls fluid; cause your blood vessels to constrict."
     )
     assert not any("including: cause" in unit for unit in units)
 

@@ -150,7 +150,9 @@ _POINTER = re.compile(
     r"more information(?: (?:about|on) [^.;]{1,80}?)? (?:is|can be) (?:provided|found|"
     r"available|obtained)\b|"
     # where to look for a trial: "You can search for a trial using criteria such as ..."
-    r"(?:you can )?search for (?:a |clinical )?trials?\b)|https?://|www\.",
+    r"(?:you can )?search for (?:a |clinical )?trials?\b|"
+    # a site's media: "Watch this video about: Hypertension - overview"
+    r"watch (?:this|the|a) video\b)|https?://|www\.",
     re.IGNORECASE,
 )
 #: A sentence about what comes after it ("The following algorithms have been produced that
@@ -537,6 +539,8 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         if before_it is not None:
             unit = unit[before_it.end() :]
         if _REFERS_BACK.match(unit) and not _POINTS_TO_ITS_LIST.match(unit):
+            if _POINTER.match(unit):
+                continue  # "Watch this video about: ...": nothing to say with the one before
             before = _GRADE_BEFORE.sub("", _BARE_ANSWER.sub("", units[i - 1])) if i > 0 else ""
             # the sentence before was said with its own before ("Not all headaches require
             # medical attention. But some types ... call for prompt medical care. These
@@ -824,9 +828,13 @@ def statement_units(text: str) -> list[str]:
                 head, lead = sentences[:-1], sentences[-1]
                 if items:
                     units += head
+                    # "... they do know ways to reduce the risk. These include: ...": the items
+                    # are said with what the lead-in points back to
+                    points_back = _REFERS_BACK.match(lead) and not _POINTS_TO_ITS_LIST.match(lead)
+                    before = head[-1] if head and points_back else ""
                     # an item with a list of its own is said apart from the others
                     plain = [item for n, item in enumerate(items) if n not in folded]
-                    units += _said_with_lead(lead, plain) if plain else []
+                    units += _said_with_lead(lead, plain, before) if plain else []
                     for n, own in folded.items():
                         units += _said_with_lead(_led_on(lead, items[n]), own)
                     if after:
@@ -1146,14 +1154,17 @@ def _unmarked_items(lines: Sequence[str], i: int) -> tuple[list[list[str]], int]
     return paragraphs, i
 
 
-def _said_with_lead(lead: str, items: Sequence[str]) -> list[str]:
+def _said_with_lead(lead: str, items: Sequence[str], before: str = "") -> list[str]:
     """A lead-in said with its items: one statement, or, where that is too long to read as
     one, the lead-in with a few items in turn (PART_WORDS: "... perform a CT head scan
     within 1 hour of the risk factor being identified: GCS less than 13 on initial
     assessment in the emergency department."). Not where the lead-in asks for all of them
     together ("all of the following"): there, a part of the list says something else, and
-    the whole stays one (too long to be a statement)."""
-    whole = _joined(lead, items)
+    the whole stays one (too long to be a statement). A lead-in that points back ("These
+    include") is said after the sentence it points to (`before`), which takes no room from
+    the items of a part."""
+    opening = f"{before} " if before else ""
+    whole = opening + _joined(lead, items)
     together = _TOGETHER.search(lead) or any(_AND_AFTER.search(item) for item in items)
     if len(whole.split()) <= MAX_WORDS or together:
         return [whole]
@@ -1164,7 +1175,7 @@ def _said_with_lead(lead: str, items: Sequence[str]) -> list[str]:
         parts[-1].append(item if parts[-1] else _CONNECTED.sub("", item))
     # a part ends where the source's "or" led on to the next item: "... in adults: Who do
     # not reach their target HbA1c because of significant hypoglycaemia", not "... or."
-    return [_joined(lead, [*part[:-1], _OR_AFTER.sub("", part[-1])]) for part in parts]
+    return [opening + _joined(lead, [*part[:-1], _OR_AFTER.sub("", part[-1])]) for part in parts]
 
 
 #: A line that only joins two list items, and an item said after one.
