@@ -3253,6 +3253,32 @@ def test_a_list_is_read_item_by_item_not_as_one_long_sentence() -> None:
     assert length_factor(long_items) < 1.0
 
 
+def test_a_list_its_lead_in_runs_into_is_read_item_by_item_for_a_patient() -> None:
+    run_on = (
+        "You can reduce the amount of gas you have by Drinking lots of water and non-fizzy "
+        "drinks; Eating more slowly so you swallow less air when you eat; Avoiding milk "
+        "products if you have lactose intolerance."
+    )
+    assert len(run_on.split()) > 20
+    assert length_factor(run_on, plain=True) == 1.0
+    # clauses set apart by semicolons, each long, are no list of short items
+    clauses = (
+        "Some people have no symptoms at all for many years after the illness begins; others "
+        "notice a slow loss of feeling in both feet that spreads up the legs over months; a "
+        "few have sudden weakness that needs care in hospital the same day."
+    )
+    assert length_factor(clauses, plain=True) < 1.0
+    # semicolons in brackets set apart no items
+    figures = (
+        "A 5-year update reported that patients with pancreatic head tumors had a median "
+        "survival of 20.5 months with gemcitabine, versus a median survival of 17.1 months "
+        "with 5-FU (HR, 0.84; 95% CI, 0.67-1.05; P = .12)."
+    )
+    assert length_factor(figures, plain=True) < 1.0
+    longer = run_on.replace("products", "products; Eating fewer beans")
+    assert length_factor(longer, plain=True) == 1.0
+
+
 def test_a_list_set_apart_by_commas_is_read_item_by_item_where_its_items_are_names() -> None:
     names = (
         "Treatment aims to prevent further strokes by controlling the conditions that raise "

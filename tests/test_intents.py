@@ -315,6 +315,17 @@ def test_a_cue_is_not_read_inside_another_word() -> None:
     assert named("monitoring").answers.search("Repeat the scan every 6 months.")
 
 
+def test_what_a_reader_can_do_about_it_offers_what_to_do() -> None:
+    management = intent_named("management")
+    assert management.answers.search(
+        "You can reduce the amount of gas you have by drinking lots of water."
+    )
+    assert management.answers.search("In many cases, you can relieve insomnia by exercising.")
+    assert not management.answers.search(
+        "Signals go from the spinal cord to the ones you can control, like in your arms."
+    )
+
+
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")

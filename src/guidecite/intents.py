@@ -357,6 +357,11 @@ INTENTS: tuple[Intent, ...] = (
             r"you (?:can|could|may|might) (?:also )?try\b",  # not "Some people may try to hide"
             # "Things you can do include sipping water ...", "steps you can take"
             r"(?:things|steps) (?:that )?you (?:can|could|should) (?:do|take)\b",
+            # what the reader can do about it: "You can reduce the amount of gas you have by
+            # ...", "you can relieve insomnia by making a few simple lifestyle changes"
+            # (not "the ones you can control", muscles)
+            r"(?<!\bones )\byou can (?:also )?(?:help )?(?:reduce|lower|relieve|ease|treat|"
+            r"improve|lessen|decrease|control)\b",
             r"sooth(?:e|es|ing)\b",
             # what may help the reader with it: "Some ointments, creams or rinses may help with
             # the pain", "Avoiding hot, spicy food ... also helps." (not "can help find cancer

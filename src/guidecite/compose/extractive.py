@@ -631,6 +631,12 @@ _A_LIST = re.compile(r":\s[^;]+;[^;]+;")
 #: A list run on after a colon with commas, to the sentence's end: "... at high risk for
 #: stroke: high blood pressure, diabetes, high cholesterol, and cardiovascular disease."
 _A_COMMA_LIST = re.compile(r":\s(?:[^,;:.]+,\s+){2,}(?:(?:and|or)\s+)?[^,;:.]+\.?$")
+#: ... or with its lead-in run on into the first item, without a colon ("You can reduce the
+#: amount of gas you have by Drinking lots of water ...; Eating more slowly ...; Avoiding
+#: milk products ..."): the items after the first are read.
+_A_RUN_ON_LIST = re.compile(r"^[^;:]+;([^;]+(?:;[^;]+)+)$")
+#: What brackets hold, whose semicolons set apart no items: "(HR, 0.84; 95% CI, 0.67-1.05)".
+_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 LIST_ITEM_WORDS = 12
 #: A list set apart by commas is one of names ("diabetes, high cholesterol"), not of clauses.
 COMMA_ITEM_WORDS = 5
@@ -639,14 +645,19 @@ COMMA_ITEM_WORDS = 5
 def length_factor(text: str, plain: bool = False) -> float:
     """Prefer short statements: full credit up to 40 words (20 for a reader who wants plain
     language), less beyond. A list of short items after a colon, set apart by semicolons or
-    by commas, is read item by item: twice as many words."""
+    by commas, is read item by item: twice as many words; so, for a reader who wants plain
+    language, is one whose lead-in runs into its first item."""
     words = len(text.split())
     limit = PLAIN_WORDS if plain else 40
-    found, mark = _A_LIST.search(text), ";"
-    if found is None:
-        found, mark = _A_COMMA_LIST.search(text), ","
+    found, mark, listed = _A_LIST.search(text), ";", ""
     if found is not None:
-        items = text[found.start() + 1 :].split(mark)
+        listed = text[found.start() + 1 :]
+    elif plain and (found := _A_RUN_ON_LIST.search(_IN_BRACKETS.sub("", text))):
+        listed = found.group(1)  # the items after the one the lead-in runs into
+    elif found := _A_COMMA_LIST.search(text):
+        mark, listed = ",", text[found.start() + 1 :]
+    if found is not None:
+        items = listed.split(mark)
         sizes = [len(item.split()) for item in items]
         named = mark == ";" or max(sizes) <= COMMA_ITEM_WORDS
         if named and sum(sizes) <= LIST_ITEM_WORDS * len(items):
