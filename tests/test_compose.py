@@ -13,6 +13,7 @@ from guidecite.analysis import terms
 from guidecite.answer import answer
 from guidecite.compose.candidates import Candidate, duplicates, offers, one_definition, uncited
 from guidecite.compose.extractive import (
+    HOW_DIAGNOSED,
     ExtractiveComposer,
     SiteText,
     beyond_topic,
@@ -58,7 +59,7 @@ from guidecite.compose.units import (
     usable,
 )
 from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
-from guidecite.intents import as_asked, intent_named, line_asked
+from guidecite.intents import as_asked, has_diagnosis, intent_named, line_asked
 from guidecite.quantities import measured
 from guidecite.query import Query
 from guidecite.retrieval import headings_of
@@ -840,6 +841,39 @@ def test_asked_for_the_first_line_a_statement_that_names_it_scores_higher() -> N
     )
     # the statement naming the first line gains on the other only where it is asked for
     assert asked[first] - asked[other] > not_asked[first] - not_asked[other]
+
+
+def test_for_a_patient_who_has_the_diagnosis_how_it_is_made_weighs_less() -> None:
+    how = "Urine and blood tests can show which type of diabetes insipidus you have."
+    made = "To diagnose diabetes insipidus, your doctor will look at your blood tests."
+    care = "Diabetes insipidus is treated with a medicine that replaces the missing hormone."
+    documents = {
+        d: Document(
+            d, f"{d}.md", "Diabetes Insipidus", None, None, None, "en", "patient", None, "h"
+        )
+        for d in ("a", "b", "c")
+    }
+    hits = [
+        Hit(Passage(d, d, 0, ("Diabetes Insipidus",), text), 1.0)
+        for d, text in zip(documents, (how, made, care), strict=True)
+    ]
+    frame = Frame("Diabetes Insipidus", None, (), "general", (), intents=("general",))
+    words = ("diabetes", "insipidus")
+
+    def scores(question: str) -> dict[str, float]:
+        query = framed(question, words, frame)
+        found = ExtractiveComposer().score_sentences(query, hits, documents, "patient")
+        return {c.text: c.score for c in found}
+
+    told = scores("What about diabetes insipidus? I was born with diabetes insipidus.")
+    asked = scores("What about diabetes insipidus? Could I have diabetes insipidus?")
+    for text in (how, made):
+        assert told[text] / told[care] < asked[text] / asked[care]
+    assert has_diagnosis("My daughter has Turner syndrome but is well.", "Turner syndrome")
+    assert has_diagnosis("I was recently diagnosed with the disease.")
+    assert not has_diagnosis("Does my son have Turner syndrome?", "Turner syndrome")
+    # a recommendation for patients diagnosed with it says nothing of how it is diagnosed
+    assert not HOW_DIAGNOSED.search("ACP recommends CPAP for patients diagnosed with OSA.")
 
 
 def test_each_reader_prefers_statements_of_documents_written_for_readers_like_them() -> None:

@@ -643,6 +643,30 @@ DIAGNOSED = re.compile(
     _I,
 )
 
+#: The patient was born with the condition: "I was born with Diabetes Insipidus".
+_BORN_WITH = re.compile(r"\b(?:was|were|is|are|been)\s+born\s+with\b", re.IGNORECASE)
+#: Someone the question names has it: "My daughter has Turner syndrome", "I have lupus".
+_HAS = (
+    r"\b(?:I|he|she|we|they|(?:my|our|his|her)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:has|have|had)\s+"
+    r"(?:had\s+|got\s+)?(?:an?\s+|the\s+)?"
+)
+#: ... said, not asked: "Does my son have Turner syndrome?"
+_ASKS_IF = re.compile(
+    r"\b(?:do|does|did|can|could|may|might|would|will|should|if|whether)\s*$", re.IGNORECASE
+)
+
+
+def has_diagnosis(question: str, topic: str | None = None) -> bool:
+    """Whether the question says the patient has the diagnosis already ("I was just
+    diagnosed", "I was born with Diabetes Insipidus", "My daughter has Turner syndrome"
+    where that is its `topic`), not asks whether they have it."""
+    if DIAGNOSED.search(question) or _BORN_WITH.search(question):
+        return True
+    if not topic:
+        return False
+    has = re.compile(_HAS + re.escape(topic) + r"\b", re.IGNORECASE)
+    return any(not _ASKS_IF.search(question[: m.start()]) for m in has.finditer(question))
+
 
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""

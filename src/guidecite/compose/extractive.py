@@ -45,6 +45,7 @@ from ..intents import (
     as_asked,
     asked_how_often,
     doing_asked,
+    has_diagnosis,
     intent_named,
     line_asked,
     workup_asked,
@@ -415,6 +416,12 @@ class ExtractiveComposer:
         plain = wanted == "patient"
         line = line_asked(query.read)
         values = measured(query.read)  # the patient's own: "a plateau pressure of 34 cmH2O"
+        # the patient has the diagnosis already and asks nothing of tests: how it is made
+        # answers nothing ("A genetic test can diagnose KS." for a man who has it)
+        diagnosed = (
+            has_diagnosis(query.read, query.frame.topic)
+            and not {i.name for i in intents} & TEST_INTENTS
+        )
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
@@ -443,6 +450,8 @@ class ExtractiveComposer:
             named = doc is not None and issued_by(doc.issuer or "", query.named_sources)
             if named:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
+            if diagnosed and HOW_DIAGNOSED.search(text):
+                score *= DIAGNOSED_ALREADY
             candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
         candidates = said_in_full(candidates)
         candidates.sort(key=lambda c: -c.score)
@@ -482,6 +491,21 @@ def without_site_text(
         for n, c in enumerate(candidates)
         if not (n < checked and c.score >= floor and site_text(c.text))
     ]
+
+
+#: What a statement on how the condition is diagnosed weighs for a patient who has it.
+DIAGNOSED_ALREADY = 0.5
+#: Kinds of answer that ask about tests and what they show.
+TEST_INTENTS = frozenset({"test", "interpretation", "threshold"})
+#: How a condition is diagnosed: "Doctors diagnose Turner syndrome based on symptoms and a
+#: genetic test.", "Urine and blood tests can show which one you have."
+HOW_DIAGNOSED = re.compile(
+    # not those "diagnosed with" it: "CPAP as initial therapy for patients diagnosed with OSA"
+    r"\bdiagnos(?:e|es|ing)\b|\bdiagnos(?:ed|is)\s+(?:is\s+|can be\s+)?(?:made\s+)?"
+    r"(?:by|based on|using|through|with (?:a|an)\b)|"
+    r"\btests?\s+(?:can|may|will|could)\s+(?:\w+\s+)?(?:show|tell|find|confirm|detect)\b",
+    re.IGNORECASE,
+)
 
 
 def said_in_full(candidates: Sequence[Candidate]) -> list[Candidate]:
