@@ -2703,6 +2703,25 @@ def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -
     )
     # nor is it said of a question in another language
     assert frame_notice(replace(query, language="es"), [simvastatin]) is None
+    # nor of a word only in the story around what is asked ("Veteran ... requests
+    # alprazolam ... What does the guideline say about benzodiazepines?"), unless in the
+    # message's subject line ("Periventricular Heterotopia.  Scoliosis - link ?: ...")
+    story = ("alprazolam", "benzodiazepines")
+    storied = replace(
+        framed(
+            "Veteran requests alprazolam for his symptoms. What does the guideline say about "
+            "benzodiazepines?",
+            story,
+            Frame(None, None, story, "contraindication", ()),
+        ),
+        concepts=tuple((5.0, (frozenset(terms(w)),)) for w in story),
+    )
+    assert frame_notice(storied, [simvastatin]) == "No statement below speaks of 'benzodiazepines'."
+    subject = replace(
+        storied,
+        text="Heterotopia.  Alprazolam  - a link ?: Has it ever been made with benzodiazepines?",
+    )
+    assert "'alprazolam'" in (frame_notice(subject, [simvastatin]) or "")
 
 
 def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:

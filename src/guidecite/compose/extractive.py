@@ -37,6 +37,7 @@ from ..frame import (
     READ_AS,
     asked_part,
     asking_clauses,
+    question_parts,
 )
 from ..glosses import EVERYDAY
 from ..grades import without_trailing_grade
@@ -63,7 +64,7 @@ from ..patients import (
     without_medicine,
 )
 from ..quantities import Measured, holds_values, measured
-from ..query import Query, in_scope_part
+from ..query import Query, content_words, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
 from ..rerank import Reranker
 from ..retrieval import SOURCE_NAMED, headings_of, issued_by, section_factor, topic_factor
@@ -1001,20 +1002,42 @@ def reports_research(text: str) -> bool:
     return bool(STUDY_REPORT.search(text) or RESEARCH_UNDER_WAY.search(said))
 
 
+#: A message's subject line: what comes before its first colon, in a few words
+#: ("Periventricular Heterotopia.  Scoliosis  - possibility of a known link ?: ...").
+_SUBJECT_LINE = re.compile(r"^\s*([^:\n]{2,120}?)\s*:\s")
+SUBJECT_WORDS = 12
+
+
+def subject_of(message: str) -> str:
+    """A message's subject line, where it has one (frame.question_parts reads it to its first
+    full stop: "Tests for Haemophilia.")."""
+    found = _SUBJECT_LINE.match(message)
+    if found is not None and len(found.group(1).split()) <= SUBJECT_WORDS:
+        return found.group(1)
+    return question_parts(message)[0]
+
+
 def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
     """The question's focus words that name a thing (rarer in everyday English than
     glosses.EVERYDAY: "Plavix", "clubfoot", "scoliosis", "anticoagulation"; not "expose" nor
     "searching"), that the library itself writes (not "allot", written in one passage:
-    query.seldom_written) and that no picked statement states, in any of its forms or
-    spellings: the part of the question the article leaves unanswered though the library
-    mentions it. Said in English questions only, whose words wordfreq weighs."""
+    query.seldom_written), that a clause asking something says (or the subject line) and that
+    no picked statement states, in any of its forms or spellings: the part of the question
+    the article leaves unanswered though the library mentions it. Said in English questions
+    only, whose words wordfreq weighs."""
     if not picked or query.language != "en" or len(query.content_words) != len(query.concepts):
         return []
     stated = frozenset().union(*(c.terms for c in picked))
+    # what the question asks, not the story around it ("He is ... Fully ambulatory!")
+    asked = {
+        w.casefold()
+        for w in content_words(f"{subject_of(query.read)} {asking_clauses(query.read)}")
+    }
     return [
         word
         for word, concept in zip(query.content_words, query.concepts, strict=True)
         if word in query.frame.focus
+        and word.casefold() in asked
         and word not in query.frame.uncovered
         and word not in query.seldom_written
         and zipf_frequency(word.lower(), "en") < EVERYDAY
