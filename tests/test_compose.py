@@ -872,6 +872,8 @@ def test_for_a_patient_who_has_the_diagnosis_how_it_is_made_weighs_less() -> Non
     assert has_diagnosis("My daughter has Turner syndrome but is well.", "Turner syndrome")
     assert has_diagnosis("I was recently diagnosed with the disease.")
     assert not has_diagnosis("Does my son have Turner syndrome?", "Turner syndrome")
+    assert not has_diagnosis("I am not diagnosed but have had many tests.")
+    assert not has_diagnosis("I have not yet been diagnosed.")
     # a recommendation for patients diagnosed with it says nothing of how it is diagnosed
     assert not HOW_DIAGNOSED.search("ACP recommends CPAP for patients diagnosed with OSA.")
 

@@ -643,6 +643,9 @@ DIAGNOSED = re.compile(
     _I,
 )
 
+#: Not diagnosed: "not diagnosed", "undiagnosed"; "I have not (yet) been diagnosed".
+_NOT_DIAGNOSED = re.compile(r"(?:not|un)[ -]?diagnos", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+)?$", re.IGNORECASE)
 #: The patient was born with the condition: "I was born with Diabetes Insipidus".
 _BORN_WITH = re.compile(r"\b(?:was|were|is|are|been)\s+born\s+with\b", re.IGNORECASE)
 #: Someone the question names has it: "My daughter has Turner syndrome", "I have lupus".
@@ -659,8 +662,12 @@ _ASKS_IF = re.compile(
 def has_diagnosis(question: str, topic: str | None = None) -> bool:
     """Whether the question says the patient has the diagnosis already ("I was just
     diagnosed", "I was born with Diabetes Insipidus", "My daughter has Turner syndrome"
-    where that is its `topic`), not asks whether they have it."""
-    if DIAGNOSED.search(question) or _BORN_WITH.search(question):
+    where that is its `topic`), not asks whether they have it, nor says they have not been
+    diagnosed ("I am not diagnosed but ...", "undiagnosed")."""
+    if _BORN_WITH.search(question) or any(
+        not _NOT_DIAGNOSED.match(m.group()) and not _NOT_BEFORE.search(question[: m.start()])
+        for m in DIAGNOSED.finditer(question)
+    ):
         return True
     if not topic:
         return False
