@@ -871,6 +871,7 @@ def test_for_a_patient_who_has_the_diagnosis_how_it_is_made_weighs_less() -> Non
         assert told[text] / told[care] < asked[text] / asked[care]
     assert has_diagnosis("My daughter has Turner syndrome but is well.", "Turner syndrome")
     assert has_diagnosis("I was recently diagnosed with the disease.")
+    assert has_diagnosis("Klinefelter Syndrome: I would like to learn more about my condition.")
     assert not has_diagnosis("Does my son have Turner syndrome?", "Turner syndrome")
     assert not has_diagnosis("I am not diagnosed but have had many tests.")
     assert not has_diagnosis("I have not yet been diagnosed.")

@@ -646,8 +646,12 @@ DIAGNOSED = re.compile(
 #: Not diagnosed: "not diagnosed", "undiagnosed"; "I have not (yet) been diagnosed".
 _NOT_DIAGNOSED = re.compile(r"(?:not|un)[ -]?diagnos", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+)?$", re.IGNORECASE)
-#: The patient was born with the condition: "I was born with Diabetes Insipidus".
-_BORN_WITH = re.compile(r"\b(?:was|were|is|are|been)\s+born\s+with\b", re.IGNORECASE)
+#: The patient was born with the condition, or calls it theirs: "I was born with Diabetes
+#: Insipidus", "I would like to learn more about my condition".
+_OWN_CONDITION = re.compile(
+    r"\b(?:was|were|is|are|been)\s+born\s+with\b|\bmy\s+(?:condition|disease|disorder)\b",
+    re.IGNORECASE,
+)
 #: Someone the question names has it: "My daughter has Turner syndrome", "I have lupus".
 _HAS = (
     r"\b(?:I|he|she|we|they|(?:my|our|his|her)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:has|have|had)\s+"
@@ -664,7 +668,7 @@ def has_diagnosis(question: str, topic: str | None = None) -> bool:
     diagnosed", "I was born with Diabetes Insipidus", "My daughter has Turner syndrome"
     where that is its `topic`), not asks whether they have it, nor says they have not been
     diagnosed ("I am not diagnosed but ...", "undiagnosed")."""
-    if _BORN_WITH.search(question) or any(
+    if _OWN_CONDITION.search(question) or any(
         not _NOT_DIAGNOSED.match(m.group()) and not _NOT_BEFORE.search(question[: m.start()])
         for m in DIAGNOSED.finditer(question)
     ):
