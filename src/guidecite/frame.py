@@ -214,6 +214,21 @@ def question_parts(question: str) -> tuple[str, str]:
     return head, " ".join(asking) if asking else body
 
 
+#: A message's subject line: what comes before its first colon, in a few words
+#: ("Periventricular Heterotopia.  Scoliosis  - possibility of a known link ?: ...").
+_SUBJECT_LINE = re.compile(r"^\s*([^:\n]{2,120}?)\s*:\s")
+SUBJECT_WORDS = 12
+
+
+def subject_of(message: str) -> str:
+    """A message's subject line, where it has one (question_parts reads it to its first
+    full stop: "Tests for Haemophilia.")."""
+    found = _SUBJECT_LINE.match(message)
+    if found is not None and len(found.group(1).split()) <= SUBJECT_WORDS:
+        return found.group(1)
+    return question_parts(message)[0]
+
+
 def asking_clauses(question: str) -> str:
     """The clauses of a message that ask (a question mark, or an asking opening), the
     subject line and the story left out; the whole message when none does. An unknown word

@@ -37,7 +37,7 @@ from ..frame import (
     READ_AS,
     asked_part,
     asking_clauses,
-    question_parts,
+    subject_of,
 )
 from ..glosses import EVERYDAY
 from ..grades import without_trailing_grade
@@ -1000,21 +1000,6 @@ def reports_research(text: str) -> bool:
     # no effective treatment for PSP, although scientists are searching ...")
     said = re.split(r"[,;:]", text, maxsplit=1)[0]
     return bool(STUDY_REPORT.search(text) or RESEARCH_UNDER_WAY.search(said))
-
-
-#: A message's subject line: what comes before its first colon, in a few words
-#: ("Periventricular Heterotopia.  Scoliosis  - possibility of a known link ?: ...").
-_SUBJECT_LINE = re.compile(r"^\s*([^:\n]{2,120}?)\s*:\s")
-SUBJECT_WORDS = 12
-
-
-def subject_of(message: str) -> str:
-    """A message's subject line, where it has one (frame.question_parts reads it to its first
-    full stop: "Tests for Haemophilia.")."""
-    found = _SUBJECT_LINE.match(message)
-    if found is not None and len(found.group(1).split()) <= SUBJECT_WORDS:
-        return found.group(1)
-    return question_parts(message)[0]
 
 
 def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
