@@ -63,6 +63,7 @@ from guidecite.intents import as_asked, has_diagnosis, intent_named, line_asked
 from guidecite.quantities import measured
 from guidecite.query import Query
 from guidecite.retrieval import headings_of
+from guidecite.scoring import Concept
 from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
 from query_support import framed
 
@@ -877,6 +878,35 @@ def test_for_a_patient_who_has_the_diagnosis_how_it_is_made_weighs_less() -> Non
     assert not has_diagnosis("I have not yet been diagnosed.")
     # a recommendation for patients diagnosed with it says nothing of how it is diagnosed
     assert not HOW_DIAGNOSED.search("ACP recommends CPAP for patients diagnosed with OSA.")
+
+
+def test_under_a_heading_given_to_what_is_asked_a_topic_page_need_not_repeat_its_name() -> None:
+    named = "A dietitian should give advice on diet to people with bile acid malabsorption."
+    unnamed = "Treatment involves a low-fat diet and a bile acid binder taken with meals."
+    title = "Bile acid malabsorption"
+    documents = {"t": Document("t", "t.md", title, None, None, None, "en", "patient", None, "h")}
+    hits = [
+        Hit(Passage(f"t{n}", "t", n, (f"How might {title.lower()} be treated?",), text), 1.0)
+        for n, text in enumerate((named, unnamed))
+    ]
+    topic: tuple[Concept, ...] = ((1.0, (frozenset(terms(title)),)),)
+
+    def scores(intent: str) -> dict[str, float]:
+        frame = Frame(title, title, (), intent, (), intents=(intent,), topic_docs=frozenset("t"))
+        query = replace(
+            framed(f"{title}: what about it?", ("bile", "acid", "malabsorption"), frame),
+            concepts=topic,
+            topic_concepts=topic,
+        )
+        found = ExtractiveComposer().score_sentences(query, hits, documents, "patient")
+        return {c.text: c.score for c in found}
+
+    # asked how it is treated, the treatment section's heading names the topic for both
+    treated = scores("management")
+    assert treated[unnamed] >= 0.9 * treated[named]
+    # asked nothing of a kind, the statement that names the topic stays ahead
+    general = scores("general")
+    assert general[unnamed] / general[named] < treated[unnamed] / treated[named]
 
 
 def test_each_reader_prefers_statements_of_documents_written_for_readers_like_them() -> None:

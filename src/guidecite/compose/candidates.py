@@ -25,6 +25,9 @@ from ..types import Hit
 SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
+#: Kinds of answer any statement may give, asking for no one kind of section: what
+#: something is, or what the library holds.
+OVERVIEW_INTENTS = frozenset({"definition", "general"})
 
 
 @dataclass(frozen=True)

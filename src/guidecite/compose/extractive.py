@@ -87,6 +87,7 @@ from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
     NUMBER,
+    OVERVIEW_INTENTS,
     SECTION_INTENTS,
     SUBGROUPS,
     VALUE_INTENTS,
@@ -407,7 +408,7 @@ class ExtractiveComposer:
         top = max(hit.score for hit in hits) or 1.0
         advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
         # Asked what something is, statements about the topic itself are the answer.
-        beyond = () if intents[0].name in {"definition", "general"} else beyond_topic(query)
+        beyond = () if intents[0].name in OVERVIEW_INTENTS else beyond_topic(query)
         # Asked only what to do, a sentence describing the condition itself says no more than
         # its name (where nothing says more, the article is what the library holds on the
         # topic, and `asks_more` is off).
@@ -431,7 +432,9 @@ class ExtractiveComposer:
             says_more = not beyond or coverage_of(beyond, own) > 0
             if asks_more and not says_more and not offers_any(intents, text):
                 continue  # only names the topic: nothing the question asks about
-            coverage = coverage_of(query.concepts, own, frozenset(terms(context)))
+            around = frozenset(terms(context))
+            stated = own | topic_by_heading(query, hit.passage, headings, intents, around)
+            coverage = coverage_of(query.concepts, stated, around)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
             answers = any(offers(i, text, headings) for i in intents)
             if answers:
@@ -457,6 +460,29 @@ class ExtractiveComposer:
         candidates = said_in_full(candidates)
         candidates.sort(key=lambda c: -c.score)
         return candidates
+
+
+def topic_by_heading(
+    query: Query,
+    passage: Passage,
+    headings: Sequence[str],
+    intents: Sequence[Intent],
+    context: frozenset[str],
+) -> frozenset[str]:
+    """The topic's words that a statement's title and headings state for it, as fully as if
+    it repeated them, in a section of the topic's own document given to a kind of answer
+    asked ("Treatment involves very large doses of vitamin E ..." under "How might
+    abetalipoproteinemia be treated?"). Elsewhere a statement that leaves its subject to
+    its page is often a fragment of background, and naming the topic counts."""
+    if passage.doc_id not in query.frame.topic_docs:
+        return frozenset()
+    heading = " ".join(headings)
+    if not any(i.answers.search(heading) for i in intents if i.name not in OVERVIEW_INTENTS):
+        return frozenset()
+    named = frozenset(
+        t for _, alternatives in query.topic_concepts for a in alternatives for t in a
+    )
+    return named & context
 
 
 class SiteText:

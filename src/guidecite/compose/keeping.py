@@ -39,6 +39,7 @@ from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
     HOW_COMMON,
+    OVERVIEW_INTENTS,
     SAYS_MORE,
     SUBGROUPS,
     VALUE_INTENTS,
@@ -276,7 +277,7 @@ def of_the_question_asked(
     asking only what something is, or for information on it ("I want to know about
     Russell-Silver syndrome ..."), asks all a page says. The bottom line keeps its
     statements, chosen for their own words."""
-    asked = {i.name for i in intents} - _ANY_KIND
+    asked = {i.name for i in intents} - OVERVIEW_INTENTS
     if not asked or INFORMATION_ASKED.search(question):
         return list(statements)
     near = asked.union(*(KINDS_NEAR.get(name, ()) for name in asked))
@@ -298,7 +299,7 @@ def of_the_question_asked(
             return False
         if populations_of(c.text) & patient & _NAMED_GROUPS:
             return False
-        answers = {i.name for i in intents_of(heading)} - _ANY_KIND
+        answers = {i.name for i in intents_of(heading)} - OVERVIEW_INTENTS
         return bool(answers) and not answers & near
 
     return [c for c in statements if not answers_another(c)]
@@ -311,8 +312,6 @@ _NAMED_GROUPS = frozenset({"pregnancy", "older adult"})
 _SAID_KINDS = frozenset({"symptoms"})
 #: Kinds of answer that ask what to avoid.
 _AVOIDED_KINDS = frozenset({"contraindication", "prevention"})
-#: Kinds of answer any statement may give: what something is, or what the library holds.
-_ANY_KIND = frozenset({"definition", "general"})
 #: Kinds of answer whose statements answer another kind too: what a result means and the
 #: test that gives it; a cause, how it is inherited and the risk of it; what to do,
 #: whether it is safe and how to prevent it (a vaccine); what to check and the test.
