@@ -279,6 +279,16 @@ SENTENCE_CASES = [
         "First line without a stop\nSecond line. Third one.",
         ["First line without a stop", "Second line.", "Third one."],
     ),
+    # an abbreviation in brackets ends no sentence: a developer's name in metadata
+    (
+        "Developer: Agency of Health - Federal Government Agency [U.S.] Office of Care - "
+        "Federal Government Agency [U.S.]. Released: 2010.",
+        [
+            "Developer: Agency of Health - Federal Government Agency [U.S.] Office of Care - "
+            "Federal Government Agency [U.S.].",
+            "Released: 2010.",
+        ],
+    ),
     ("", []),
 ]
 

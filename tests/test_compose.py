@@ -3611,6 +3611,11 @@ def test_a_sentence_that_tells_whom_to_call_about_care_is_a_statement() -> None:
         "The following algorithms are provided in the original guideline document: Acute "
         "management of unstable atrial fibrillation; Acute management of stable atrial "
         "fibrillation.",
+        # what another part of the page holds
+        "The strength of recommendation grading (Strong For, Weak For) is defined at the end "
+        'of the "Major Recommendations" field.',
+        "Definitions for the levels of evidence (I, II, III) are provided in the "
+        '"Major Recommendations" field.',
     ):
         assert statements_of(pointer) == [], pointer
     # whom to send a patient to is a statement

@@ -209,7 +209,7 @@ def _is_break(line: str, stop: int, cut: int, piece_start: int) -> bool:
     if line[stop] != ".":
         return True
     token_start = line.rfind(" ", 0, stop) + 1
-    token = line[token_start:stop].lstrip("\"'(\u201c\u2018")
+    token = line[token_start:stop].lstrip("\"'([\u201c\u2018")
     opens_item = token_start <= piece_start or line[token_start - 2 : token_start - 1] == ":"
     if opens_item and _ENUMERATOR.fullmatch(token):
         return False  # "2. Give ...", "Steps: 1. Assess ...": a list number, not a sentence

@@ -285,7 +285,11 @@ _ELSEWHERE = re.compile(
     r"(?:is|are) (?:discussed|addressed|covered) in the NGC summar(?:y|ies)|"
     r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
     r"(?:more |further )?information (?:about|on) [^.;]{1,80} (?:is|are) (?:provided|given) in|"
-    r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through))\b",
+    r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through)|"
+    # what another part of the page holds: "The strength of recommendation grading (...)
+    # is defined at the end of the \"Major Recommendations\" field."
+    r"(?:is|are|can be) (?:defined|provided|listed|given|found|presented|explained) "
+    r"(?:at the end of|in|under) the [\"\u201c]?[^.;\"\u201d]{1,60}[\"\u201d]? field)\b",
     re.IGNORECASE,
 )
 #: A word among a sentence's first few, not the last of a sentence before it (a list item's
