@@ -34,6 +34,7 @@ from guidecite.compose.extractive import (
     without_site_text,
 )
 from guidecite.compose.keeping import (
+    cover_care,
     cover_definition,
     cover_intents,
     cover_section_asked,
@@ -2419,6 +2420,38 @@ def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_do
     assert covered == [genes, pattern]
     # a kind of answer its own words give (a dose) is not looked for by heading
     assert cover_section_asked(rest, [*rest, pattern], intent_named("dose"), topic, 3) == rest
+
+
+def test_a_patient_who_has_the_condition_and_asks_about_it_is_told_how_it_is_treated() -> None:
+    what = in_section(
+        scored("Bile acid malabsorption is a condition of the gut.", 2.0),
+        "bam",
+        "What is bile acid malabsorption ?",
+    )
+    signs = in_section(
+        scored("Most people with bile acid malabsorption have watery diarrhoea.", 1.8),
+        "bam",
+        "What are the symptoms of bile acid malabsorption ?",
+    )
+    vague = in_section(
+        scored("Many people with it are never treated.", 1.7),
+        "bam",
+        "What are the treatments for bile acid malabsorption ?",
+    )
+    binder = in_section(
+        scored("Treatment is with a bile acid binder taken with meals.", 1.1),
+        "bam",
+        "What are the treatments for bile acid malabsorption ?",
+    )
+    elsewhere = replace(binder, hit=Hit(replace(binder.hit.passage, doc_id="ibs"), 1.0))
+    topic = frozenset({"bam"})
+    picked = [what, signs, vague]
+    covered = cover_care(picked, [*picked, elsewhere, binder], topic, limit=3)
+    # the treatment section's next statement that says what is done, second, in place of
+    # the weakest; one of another condition's pages does not count
+    assert [c.text for c in covered] == [c.text for c in (what, binder, signs)]
+    # where the topic's own pages say nothing of what is done, nothing changes
+    assert cover_care(picked, [*picked, elsewhere], topic, limit=3) == picked
 
 
 def test_an_article_says_once_what_the_topic_is() -> None:

@@ -103,6 +103,7 @@ from .candidates import (
     stated_terms,
 )
 from .keeping import (
+    cover_care,
     cover_definition,
     cover_intents,
     cover_section_asked,
@@ -318,6 +319,8 @@ class ExtractiveComposer:
             alike,
             usable=usable,
         )
+        if intents[0].name in OVERVIEW_INTENTS and has_diagnosis(query.read, query.frame.topic):
+            picked = cover_care(picked, candidates, topic_docs, pool, alike, usable=usable)
         picked = of_care_asked(query, picked, documents)
         picked = without_description(query, picked, intents)
         picked = of_doing(picked, intents, query)

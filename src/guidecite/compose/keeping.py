@@ -48,6 +48,7 @@ from .candidates import (
     answered_under_heading,
     defines,
     duplicates,
+    offered,
     offers,
     offers_any,
 )
@@ -402,6 +403,31 @@ def cover_definition(
     return taken_second(
         picked, candidates, lambda c: defines(c.text, subjects, only=topic), 1, limit, alike, usable
     )
+
+
+def cover_care(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    topic_docs: frozenset[str],
+    limit: int,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """A patient who has the condition and asks about it in general ("I would like to learn
+    more about my condition") is told how it is treated: the best statement of a section of
+    the topic's own documents given to its treatment, that says in its own words what is
+    done, is taken second after the best, in place of the weakest when the pool is full."""
+    care = intent_named("management")
+
+    def fits(c: Candidate) -> bool:
+        return (
+            c.hit.passage.doc_id in topic_docs
+            and c not in picked
+            and offered(care, c.text)
+            and bool(care.answers.search(" ".join(c.headings)))
+        )
+
+    return taken_second(picked, candidates, fits, 1, limit, alike, usable)
 
 
 def cover_section_asked(
