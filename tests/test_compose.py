@@ -371,6 +371,34 @@ def test_an_item_that_leads_in_the_items_after_it_reads_straight_into_them() -> 
     ]
 
 
+def test_items_after_one_that_leads_them_in_are_said_with_its_lead_in_in_a_long_list() -> None:
+    """Said a few items at a time, the items after one that ends by leading them in ("...
+    The doctor may prescribe:", where the source lost their indent) are said with that
+    lead-in, not the list's; a statement never ends in ":."."""
+    first = (
+        "Ringworm of the body usually clears with care at home:\n"
+        "- Keep the skin clean and dry and change clothes that are damp with sweat.\n"
+        "- Wash towels and bedding often and do not share them with others at home.\n"
+        "- Check pets for patches of lost hair and take them to a vet if you find any.\n"
+        "- Creams from the pharmacy can help clear the rash within a week or two and are "
+        "cheap. You may need to see a doctor if the rash lasts longer than two weeks, "
+        "spreads or keeps coming back.The doctor may prescribe:\n"
+    )
+    units = statement_units(
+        first + "- Stronger creams or tablets against the fungus\n"
+        "- Tablets taken for some weeks where the rash covers a large area of skin\n"
+    )
+    assert units[-1] == (
+        "The doctor may prescribe: Stronger creams or tablets against the fungus; Tablets "
+        "taken for some weeks where the rash covers a large area of skin."
+    )
+    assert units[-2].endswith("spreads or keeps coming back."), units
+    # with nothing after it, the lead-in is left out
+    alone = statement_units(first)
+    assert alone[-1].endswith("spreads or keeps coming back."), alone
+    assert not any(unit.endswith(":.") or "may prescribe" in unit for unit in alone), alone
+
+
 def test_an_item_run_on_into_a_list_of_its_own_ends_its_list() -> None:
     """Text the source ran into an item after its full stop, in lower case, that leads in a
     list of its own ends the first list: the items after it are that list's, not the first

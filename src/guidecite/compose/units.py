@@ -1172,14 +1172,20 @@ def _said_with_lead(lead: str, items: Sequence[str], before: str = "") -> list[s
     together = _TOGETHER.search(lead) or any(_AND_AFTER.search(item) for item in items)
     if len(whole.split()) <= MAX_WORDS or together:
         return [whole]
-    parts: list[list[str]] = [[]]
+    parts: list[tuple[str, list[str]]] = [(lead, [])]
     for item in items:
-        if parts[-1] and len(_joined(lead, [*parts[-1], item]).split()) > PART_WORDS:
-            parts.append([])
-        parts[-1].append(item if parts[-1] else _CONNECTED.sub("", item))
+        said, part = parts[-1]
+        if part and len(_joined(said, [*part, item]).split()) > PART_WORDS:
+            # after an item that leads in the items after it (the source lost their indent:
+            # "... The provider may prescribe:"), they are said with its lead-in
+            inner = _LEAD_AT_END.search(part[-1])
+            parts.append((inner.group().strip() if inner else said, []))
+        parts[-1][1].append(item if parts[-1][1] else _CONNECTED.sub("", item))
     # a part ends where the source's "or" led on to the next item: "... in adults: Who do
     # not reach their target HbA1c because of significant hypoglycaemia", not "... or."
-    return [opening + _joined(lead, [*part[:-1], _OR_AFTER.sub("", part[-1])]) for part in parts]
+    return [
+        opening + _joined(said, [*part[:-1], _OR_AFTER.sub("", part[-1])]) for said, part in parts
+    ]
 
 
 #: A line that only joins two list items, and an item said after one.
@@ -1194,6 +1200,11 @@ _AND_AFTER = re.compile(r"\s(?:and|plus)\s*[.;,]?\s*$", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\b", re.I)
 
 
+#: A sentence at the end of a list item that leads in items of its own (the source's space
+#: after the stop may be lost: "returns.The provider may prescribe:").
+_LEAD_AT_END = re.compile(r"(?:(?<=[.!?])|^)\s*[A-Z][^.!?:]*:\s*$")
+
+
 def _joined(lead: str, items: Sequence[str]) -> str:
     """The lead-in and its items, one statement; a lead-in that runs on into its items
     ("... may need to") reads straight into them, and so does an item that leads in the
@@ -1202,6 +1213,11 @@ def _joined(lead: str, items: Sequence[str]) -> str:
     lead = lead.strip().rstrip(".*")
     if not lead.endswith((":", ",")) and not _DANGLING.search(lead):
         lead += ":"
+    if items:
+        # the last item ends by leading in items not said with it ("... or frequently
+        # returns. The provider may prescribe:"): that lead-in is left out
+        last = _LEAD_AT_END.sub("", items[-1]).strip()
+        items = [*items[:-1], last] if last else items[:-1]
     said = ""
     for item in items:
         said += ("" if not said else " " if said.endswith(":") else "; ") + item.rstrip(".;")
