@@ -1242,6 +1242,18 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("Beta-blockade must never be started before alpha-blockade.", ()).key == (
         "pitfalls"
     )
+    # a list of things to do is not a caution for one item that says what not to do; a list
+    # whose lead-in, or most of whose items, caution is
+    to_do = (
+        "Ringworm usually clears with care at home: Keep the skin clean and dry; Do not share "
+        "towels with others; Wash bedding often."
+    )
+    assert classify(to_do, ("Treatment",)).key == "treatment"
+    for cautions in (
+        "To protect your kidneys: Do not take ibuprofen; Avoid naproxen; Drink water.",
+        "Avoid these while you take it: grapefruit juice; alcohol; St John's wort.",
+    ):
+        assert classify(cautions, ("Treatment",)).key == "pitfalls", cautions
     assert classify("A glucose under 40 mg/dL with a high insulin level is typical.", ()).key == (
         "tests"
     )

@@ -309,6 +309,8 @@ def classify(statement: str, section_path: tuple[str, ...]) -> SectionKind:
     contraindication the statement names as its condition does not make it a caution."""
     for kind in SECTION_KINDS:
         said = _IF_CONTRAINDICATED.sub("", statement) if kind.key == "pitfalls" else statement
+        if kind.key == "pitfalls" and not _cautions(said):
+            continue
         if kind.cues.search(said) and (kind.key != "populations" or said_for(statement)):
             return kind
     headings = " ".join(section_path)
@@ -316,6 +318,26 @@ def classify(statement: str, section_path: tuple[str, ...]) -> SectionKind:
         if kind.cues.search(headings):
             return kind
     return OTHER
+
+
+#: A lead-in and the items said with it: "Jock itch usually responds to self-care within a
+#: couple of weeks: Keep the skin clean and dry ...; Do not wear clothing that rubs ...;
+#: Wash athletic supporters frequently."
+_LISTED = re.compile(r"^(?P<lead>[^:;]{8,}):\s+(?P<items>[^;]+(?:;\s+[^;]+)+)$")
+
+
+def _cautions(statement: str) -> bool:
+    """Whether a statement's cautions make it one: a list does where its lead-in cautions or
+    most of its items do, not for one item among things to do ("... self-care ...: Keep the
+    skin clean and dry; Do not wear clothing that rubs ...; Wash ...")."""
+    found = _LISTED.match(statement)
+    if found is None:
+        return True
+    pitfalls = _BY_KEY["pitfalls"].cues
+    if pitfalls.search(found["lead"]):
+        return True
+    items = found["items"].split(";")
+    return 2 * sum(bool(pitfalls.search(item.strip())) for item in items) > len(items)
 
 
 def kind(key: str) -> SectionKind:
