@@ -469,6 +469,9 @@ def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None
         "Most people who receive radioactive iodine treatment eventually develop hypothyroidism.",
         "As an example, medicines for urinary incontinence, allergies, high blood pressure, "
         "and depression often cause dry mouth.",
+        # what a medicine does that leads to the condition
+        "Some medicines can upset how the gland makes its hormone and lead to goitre, "
+        "including: lithium; amiodarone.",
     ):
         assert not offers(management, cause, ()), cause
     # nor under a heading on treatment, though a sentence of its own there says what to do
@@ -483,6 +486,7 @@ def test_what_causes_the_condition_is_no_treatment_though_it_names_one() -> None
         "diuretics to reduce the swelling.",
         "Treatment depends on what caused the bleeding.",
         "Patients who later develop hypotension should be treated with intravenous fluids.",
+        "Medicines can help ease the pain and lead to better sleep.",
     ):
         assert offers(management, care, ()), care
 

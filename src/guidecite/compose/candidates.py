@@ -64,7 +64,13 @@ _LEAD_IN = re.compile(r"^(?P<lead>[^:;]{3,}?):\s[^;]+;")
 _OPENS_WITH_CAUSE = re.compile(
     r"^[^.;:]{1,120}?\s(?:(?:can|may|might|could|will)\s+(?:\w+ly\s+|also\s+|often\s+)?"
     r"(?:cause|develop)|(?:also|often|sometimes|usually|commonly|frequently|rarely|eventually|"
-    r"later)\s+(?:causes?|develops?))\b(?P<caused>[^.;:]*)",
+    r"later)\s+(?:causes?|develops?)|"
+    # "Some drugs can interfere with thyroid hormone production and lead to hypothyroidism"
+    # (not what a treatment does: "Medicines can help ... and lead to better sleep")
+    r"(?:can|may|might|could)\s+(?!(?:also\s+)?(?:help|reduce|relieve|ease|treat|improve|lower|"
+    r"control|prevent|stop|slow|protect)\b)(?:[\w-]+\s+){1,8}?and\s+(?:\w+ly\s+)?"
+    r"(?:lead|result)\s+(?:to|in))"
+    r"\b(?P<caused>[^.;:]*)",
     re.IGNORECASE,
 )
 
