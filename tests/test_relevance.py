@@ -333,6 +333,27 @@ def test_a_statement_or_a_section_on_another_stage_is_off_topic() -> None:
     assert off_topic_reason(query, "Offer follow-up.", "nice", f"{title} Stage IV melanoma")
 
 
+def test_a_section_on_care_in_hospital_is_off_topic_for_an_outpatient_and_so_the_reverse() -> None:
+    asked = "Which antibiotic for a chest infection in an otherwise well adult outpatient?"
+    frame = Frame("chest infection", None, (), "management", ("adult",))
+    query = framed(asked, ("antibiotic", "chest", "infection", "outpatient"), frame)
+    title = "Antibiotics for chest infections High Severity (score 3-5, inpatient/ICU)"
+    iv = "First-line: a penicillin given IV with a macrolide IV."
+    assert off_topic_reason(query, iv, "g", title) == (
+        "it is about inpatient care, which is not where the question's patient is"
+    )
+    # a section for both places, or one that names neither, is about the patient too
+    both = "Antibiotics for chest infections Moderate Severity (outpatient or inpatient ward)"
+    assert off_topic_reason(query, iv, "g", both) is None
+    assert off_topic_reason(query, iv, "g", "Antibiotics for chest infections") is None
+    ward = "Which antibiotic for a chest infection in an adult inpatient on the ward?"
+    in_ward = framed(ward, ("antibiotic", "chest", "infection", "inpatient"), frame)
+    at_home = "Antibiotics for chest infections Low Severity (outpatient)"
+    assert off_topic_reason(in_ward, "First-line: a penicillin by mouth.", "g", at_home) == (
+        "it is about outpatient care, which is not where the question's patient is"
+    )
+
+
 def test_a_statement_on_a_relapse_is_off_topic_for_a_first_line_question() -> None:
     asked = "Hairy cell leukaemia in a fit patient: what is the standard first-line regimen?"
     frame = Frame("hairy cell leukemia", None, (), "management", ())

@@ -892,6 +892,29 @@ _SETTING = re.compile(
 )
 
 
+#: Care given out of hospital or in it, as a question or a guideline's heading says of its
+#: patients ("an otherwise healthy adult outpatient"; "High Severity (CURB-65 3-5,
+#: inpatient/ICU)"): the two kinds of place exclude each other.
+_OUT_OF_HOSPITAL = re.compile(r"\b(?:outpatients?|ambulatory care|community setting)\b", _I)
+_IN_HOSPITAL = re.compile(
+    r"\b(?:inpatients?|hospitali[sz]ed|admitted to (?:the )?hospital|(?-i:ICU)s?|"
+    r"intensive care(?: units?)?|critical care)\b",
+    _I,
+)
+
+
+def other_care_place(text: str, question: str) -> str | None:
+    """Where a statement (with its headings) places its patients when the question places
+    its patient in the other kind of place: in hospital ("inpatient/ICU") for an outpatient,
+    or out of it for an inpatient; None where either names both or neither."""
+    places = (("outpatient care", _OUT_OF_HOSPITAL), ("inpatient care", _IN_HOSPITAL))
+    asked = [name for name, said in places if said.search(question)]
+    if len(asked) != 1:
+        return None
+    stated = [name for name, said in places if said.search(text)]
+    return stated[0] if len(stated) == 1 and stated != asked else None
+
+
 def settings_of(question: str) -> list[str]:
     """Where the question places its care ("in the emergency department": "emergency
     department"), as it writes it."""

@@ -49,6 +49,7 @@ from .patients import (
     SEVERITIES,
     excluded_population,
     lacking_patients,
+    other_care_place,
     other_kind,
     other_letter_kind,
     other_line,
@@ -291,6 +292,9 @@ def off_topic_reason(
     degree = other_severity(f"{context} {text}", query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
+    place = other_care_place(f"{context} {text}", query.read)
+    if place is not None:
+        return f"it is about {place}, which is not where the question's patient is"
     line = other_line(f"{context} {text}", query.read)
     if line is not None:
         return f"it is about {line}, which the question's patient does not have"
