@@ -374,7 +374,8 @@ def test_an_item_that_leads_in_the_items_after_it_reads_straight_into_them() -> 
 def test_items_after_one_that_leads_them_in_are_said_with_its_lead_in_in_a_long_list() -> None:
     """Said a few items at a time, the items after one that ends by leading them in ("...
     The doctor may prescribe:", where the source lost their indent) are said with that
-    lead-in, not the list's; a statement never ends in ":."."""
+    lead-in, not the list's; an item whose own list is not there is cut short, and no
+    statement ends in ":."."""
     first = (
         "Ringworm of the body usually clears with care at home:\n"
         "- Keep the skin clean and dry and change clothes that are damp with sweat.\n"
@@ -393,10 +394,23 @@ def test_items_after_one_that_leads_them_in_are_said_with_its_lead_in_in_a_long_
         "taken for some weeks where the rash covers a large area of skin."
     )
     assert units[-2].endswith("spreads or keeps coming back."), units
-    # with nothing after it, the lead-in is left out
+    # every part after it, not only the next
+    many = statement_units(
+        "Ringworm of the body usually clears with care at home:\n"
+        "- Keep the skin clean and dry.\n"
+        "- See a doctor if the rash keeps coming back.The doctor may prescribe:\n"
+        "- Stronger creams against the fungus, put on the skin twice a day for two weeks\n"
+        "- Tablets taken for some weeks where the rash covers a large area of the body\n"
+        "- Shampoo against the fungus where the scalp is affected as well as the body\n"
+        "- Powders for the feet where the feet are affected as well, after every bath\n"
+        "- Creams with a steroid only where the doctor is sure of what the rash is\n"
+    )
+    assert "coming back.The doctor may prescribe: Stronger creams" in many[0], many
+    assert len(many) > 2 and all(u.startswith("The doctor may prescribe: ") for u in many[1:])
+    # with nothing after it, the item is cut short of its own list, and is left out
     alone = statement_units(first)
-    assert alone[-1].endswith("spreads or keeps coming back."), alone
-    assert not any(unit.endswith(":.") or "may prescribe" in unit for unit in alone), alone
+    assert alone and not any("may prescribe" in unit or ":." in unit for unit in alone), alone
+    assert not any("Creams from the pharmacy" in unit for unit in alone), alone
 
 
 def test_an_item_run_on_into_a_list_of_its_own_ends_its_list() -> None:

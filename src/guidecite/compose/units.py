@@ -1173,14 +1173,20 @@ def _said_with_lead(lead: str, items: Sequence[str], before: str = "") -> list[s
     if len(whole.split()) <= MAX_WORDS or together:
         return [whole]
     parts: list[tuple[str, list[str]]] = [(lead, [])]
+    follows = lead  # the lead-in of the items to come
     for item in items:
         said, part = parts[-1]
-        if part and len(_joined(said, [*part, item]).split()) > PART_WORDS:
-            # after an item that leads in the items after it (the source lost their indent:
-            # "... The provider may prescribe:"), they are said with its lead-in
-            inner = _LEAD_AT_END.search(part[-1])
-            parts.append((inner.group().strip() if inner else said, []))
+        measured = [_LEAD_AT_END.sub("", i).strip() or i for i in (*part, item)]
+        if part and len(_joined(said, measured).split()) > PART_WORDS:
+            if _LEAD_AT_END.search(part[-1]):
+                part[-1] = _LEAD_AT_END.sub("", part[-1]).strip()  # it leads the next part
+            parts.append((follows, []))
         parts[-1][1].append(item if parts[-1][1] else _CONNECTED.sub("", item))
+        # after an item that leads in the items after it (the source lost their indent:
+        # "... The provider may prescribe:"), they are said with its lead-in
+        inner = _LEAD_AT_END.search(item)
+        if inner is not None:
+            follows = inner.group().strip()
     # a part ends where the source's "or" led on to the next item: "... in adults: Who do
     # not reach their target HbA1c because of significant hypoglycaemia", not "... or."
     return [
@@ -1213,11 +1219,13 @@ def _joined(lead: str, items: Sequence[str]) -> str:
     lead = lead.strip().rstrip(".*")
     if not lead.endswith((":", ",")) and not _DANGLING.search(lead):
         lead += ":"
-    if items:
-        # the last item ends by leading in items not said with it ("... or frequently
-        # returns. The provider may prescribe:"): that lead-in is left out
-        last = _LEAD_AT_END.sub("", items[-1]).strip()
-        items = [*items[:-1], last] if last else items[:-1]
+    if items and _LEAD_AT_END.search(items[-1]):
+        # the last item leads in items of its own that are not here ("Radiopharmaceutical
+        # therapy uses ... Radiopharmaceutical therapy includes the following:"): said
+        # without them it is cut short
+        items = items[:-1]
+    if not items:
+        return lead
     said = ""
     for item in items:
         said += ("" if not said else " " if said.endswith(":") else "; ") + item.rstrip(".;")
