@@ -2481,26 +2481,18 @@ def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_do
 
 
 def test_a_patient_who_has_the_condition_and_asks_about_it_is_told_how_it_is_treated() -> None:
-    what = in_section(
-        scored("Bile acid malabsorption is a condition of the gut.", 2.0),
-        "bam",
-        "What is bile acid malabsorption ?",
+    def under(heading: str, text: str, score: float) -> Candidate:
+        return in_section(scored(text, score), "bam", f"{heading} bile acid malabsorption ?")
+
+    what = under("What is", "Bile acid malabsorption is a condition of the gut.", 2.0)
+    signs = under(
+        "What are the symptoms of",
+        "Most people with bile acid malabsorption have watery diarrhoea.",
+        1.8,
     )
-    signs = in_section(
-        scored("Most people with bile acid malabsorption have watery diarrhoea.", 1.8),
-        "bam",
-        "What are the symptoms of bile acid malabsorption ?",
-    )
-    vague = in_section(
-        scored("Many people with it are never treated.", 1.7),
-        "bam",
-        "What are the treatments for bile acid malabsorption ?",
-    )
-    binder = in_section(
-        scored("Treatment is with a bile acid binder taken with meals.", 1.1),
-        "bam",
-        "What are the treatments for bile acid malabsorption ?",
-    )
+    on_treatment = "What are the treatments for"
+    vague = under(on_treatment, "Many people with it are never treated.", 1.7)
+    binder = under(on_treatment, "Treatment is with a bile acid binder taken with meals.", 1.1)
     elsewhere = replace(binder, hit=Hit(replace(binder.hit.passage, doc_id="ibs"), 1.0))
     topic = frozenset({"bam"})
     picked = [what, signs, vague]
