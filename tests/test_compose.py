@@ -407,6 +407,16 @@ def test_items_after_one_that_leads_them_in_are_said_with_its_lead_in_in_a_long_
     )
     assert "coming back.The doctor may prescribe: Stronger creams" in many[0], many
     assert len(many) > 2 and all(u.startswith("The doctor may prescribe: ") for u in many[1:])
+    # an item that is only a lead-in leaves no empty item where a part ends after it
+    words = " with cream put on twice a day for two weeks where the rash is, and more"
+    bare = statement_units(
+        "Ringworm of the body usually clears with care at home:\n"
+        f"- Keep the skin clean and dry{words}{words}\n"
+        "- The doctor may prescribe:\n"
+        f"- Stronger creams{words}{words}\n- Tablets{words}{words}\n"
+    )
+    assert not any(unit.endswith(": .") for unit in bare), bare
+    assert [u for u in bare if u.startswith("The doctor may prescribe: ")] == bare[1:], bare
     # with nothing after it, the item is cut short of its own list, and is left out
     alone = statement_units(first)
     assert alone and not any("may prescribe" in unit or ":." in unit for unit in alone), alone

@@ -1176,10 +1176,11 @@ def _said_with_lead(lead: str, items: Sequence[str], before: str = "") -> list[s
     follows = lead  # the lead-in of the items to come
     for item in items:
         said, part = parts[-1]
-        measured = [_LEAD_AT_END.sub("", i).strip() or i for i in (*part, item)]
+        measured = [_without_lead(i) or i for i in (*part, item)]
         if part and len(_joined(said, measured).split()) > PART_WORDS:
-            if _LEAD_AT_END.search(part[-1]):
-                part[-1] = _LEAD_AT_END.sub("", part[-1]).strip()  # it leads the next part
+            if _LEAD_AT_END.search(part[-1]):  # its lead-in leads the next part
+                kept = _without_lead(part.pop())
+                part += [kept] if kept else []
             parts.append((follows, []))
         parts[-1][1].append(item if parts[-1][1] else _CONNECTED.sub("", item))
         # after an item that leads in the items after it (the source lost their indent:
@@ -1190,7 +1191,9 @@ def _said_with_lead(lead: str, items: Sequence[str], before: str = "") -> list[s
     # a part ends where the source's "or" led on to the next item: "... in adults: Who do
     # not reach their target HbA1c because of significant hypoglycaemia", not "... or."
     return [
-        opening + _joined(said, [*part[:-1], _OR_AFTER.sub("", part[-1])]) for said, part in parts
+        opening + _joined(said, [*part[:-1], _OR_AFTER.sub("", part[-1])])
+        for said, part in parts
+        if part  # a part that held only a lead-in, now the next part's
     ]
 
 
@@ -1209,6 +1212,11 @@ _TOGETHER = re.compile(r"\b(?:all|each|both|every one) of\b|\ball the following\
 #: A sentence at the end of a list item that leads in items of its own (the source's space
 #: after the stop may be lost: "returns.The provider may prescribe:").
 _LEAD_AT_END = re.compile(r"(?:(?<=[.!?])|^)\s*[A-Z][^.!?:]*:\s*$")
+
+
+def _without_lead(item: str) -> str:
+    """A list item without the lead-in it ends with ("" where it is only a lead-in)."""
+    return _LEAD_AT_END.sub("", item).strip()
 
 
 def _joined(lead: str, items: Sequence[str]) -> str:
