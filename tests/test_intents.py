@@ -87,6 +87,9 @@ def test_a_cue_inside_a_longer_cue_of_another_kind_is_read_as_the_longer_one() -
     assert [i.name for i in intents_of("How many doses does a child need?")] == ["timing"]
     both = [i.name for i in intents_of("What dose does a child need, and how often?")]
     assert both == ["dose", "timing"]
+    # how long someone can live is the outlook, however many words come between
+    survive = "How long can someone with leukemia expect to live?"
+    assert [i.name for i in intents_of(survive)] == ["prognosis"]
 
 
 def test_what_to_do_about_a_result_asks_for_the_tests_that_follow_too() -> None:

@@ -456,7 +456,7 @@ INTENTS: tuple[Intent, ...] = (
             r"life expectancy",
             r"surviv",
             r"live (?:long|with)",
-            r"how long .{0,30} live",
+            r"how long .{0,40} live",
             r"dangerous",
             r"fatal",
             r"curable",
