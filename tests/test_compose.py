@@ -3090,6 +3090,14 @@ def test_asked_only_for_a_value_a_statement_that_gives_none_leaves_after_the_lea
     # asked a time and what to do, a statement of care answers too
     both = [*timing, intent_named("management")]
     assert giving_the_value([lead, other, no_time], both) == [lead, other, no_time]
+    # where the part asking for the time names what it is of, a time of something else is
+    # another decision too
+    ct = scored("Perform a CT head scan within 1 hour.")
+    triage = scored("Assess all patients within 15 minutes of arrival.")
+    scan = {"timing": [(3.0, (frozenset(terms("CT")),))]}
+    assert giving_the_value([ct, triage], timing, scan) == [ct]
+    assert giving_the_value([triage, ct], timing, scan) == [triage, ct]
+    assert giving_the_value([ct, triage], timing) == [ct, triage]
 
 
 def test_asked_what_to_do_or_the_outlook_a_statement_of_no_care_leaves_no_place() -> None:

@@ -325,7 +325,7 @@ class ExtractiveComposer:
         picked = without_description(query, picked, intents)
         picked = of_doing(picked, intents, query)
         picked = of_the_link_asked(query, picked)
-        picked = giving_the_value(picked, intents)
+        picked = giving_the_value(picked, intents, parts)
         patient = patient_groups(query)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient | maybe, documents)

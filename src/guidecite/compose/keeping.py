@@ -168,14 +168,26 @@ def of_doing(
     return kept or picked
 
 
-def giving_the_value(picked: list[Candidate], intents: Sequence[Intent]) -> list[Candidate]:
+def giving_the_value(
+    picked: list[Candidate],
+    intents: Sequence[Intent],
+    parts: Mapping[str, Sequence[Concept]] | None = None,
+) -> list[Candidate]:
     """Asked only for a value (a dose, a time, a threshold), the picked statements after the
     lead that give none of the asked kinds in their own words are about another decision
     ("Do not offer LAAO as an alternative to anticoagulation" asked when to review the risk of
-    stroke): left out, and not replaced by ones below the article's floor."""
+    stroke): left out, and not replaced by ones below the article's floor. So are those that
+    give a value of another thing, where the part asking for it names what it is of
+    (`parts`, `value_asked`: "assess within 15 minutes of arrival" asked how quickly a CT
+    scan should be done)."""
     if not all(i.name in VALUE_INTENTS for i in intents):
         return picked
-    return [c for n, c in enumerate(picked) if n == 0 or offers_any(intents, c.text)]
+
+    def gives(c: Candidate, intent: Intent) -> bool:
+        part = (parts or {}).get(intent.name, ())
+        return offered(intent, c.text) and (not part or coverage_of(part, c.terms) > 0)
+
+    return [c for n, c in enumerate(picked) if n == 0 or any(gives(c, i) for i in intents)]
 
 
 def titled_for(title: str) -> set[str]:
