@@ -354,6 +354,32 @@ def test_a_section_on_care_in_hospital_is_off_topic_for_an_outpatient_and_so_the
     )
 
 
+def test_screening_for_a_condition_the_patient_has_had_is_about_other_people() -> None:
+    asked = "What should be done for a man treated for prostate cancer whose PSA is now raised?"
+    frame = Frame("prostate-specific antigen", None, (), "management", ("male",))
+    query = framed(asked, ("treated", "prostate", "cancer", "PSA", "raised"), frame)
+    title = "Recommendations on screening for prostate cancer with the PSA test."
+    rule = "For men aged less than 55 years, the Task Force recommends not screening."
+    assert off_topic_reason(query, rule, "g", title) == (
+        "it is about screening for prostate cancer with the PSA test, which the question's "
+        "patient has had"
+    )
+    assert off_topic_reason(query, rule, "g", "Prostate Cancer Screening (PDQ®) - NCI") == (
+        "it is about screening for Prostate Cancer, which the question's patient has had"
+    )
+    # follow-up after treatment is about him; so is screening for another condition
+    after = "After treatment, patients are followed with serum PSA measurements."
+    assert off_topic_reason(query, after, "g", "Prostate cancer: follow-up") is None
+    assert off_topic_reason(query, rule, "g", "Screening for colorectal cancer") is None
+    # a relative's history, or a treatment asked about, is no condition the patient has had
+    family = "My brother has a family history of prostate cancer: is PSA screening for him?"
+    relative = framed(family, ("family", "history", "prostate", "cancer", "PSA"), frame)
+    assert off_topic_reason(relative, rule, "g", title) is None
+    treatment = "What is the treatment for prostate cancer found on PSA screening?"
+    asking = framed(treatment, ("treatment", "prostate", "cancer", "PSA"), frame)
+    assert off_topic_reason(asking, rule, "g", title) is None
+
+
 def test_a_statement_on_a_relapse_is_off_topic_for_a_first_line_question() -> None:
     asked = "Hairy cell leukaemia in a fit patient: what is the standard first-line regimen?"
     frame = Frame("hairy cell leukemia", None, (), "management", ())

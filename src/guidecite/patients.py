@@ -915,6 +915,57 @@ def other_care_place(text: str, question: str) -> str | None:
     return stated[0] if len(stated) == 1 and stated != asked else None
 
 
+#: A condition the patient has had, said as their past or their treatment ("a history of
+#: colorectal cancer", "a man treated for prostate cancer", "survivors of childhood
+#: cancer"); not a relative's ("a family history of ...") nor the treatment asked about
+#: ("what is the treatment for ...").
+_HAD = re.compile(
+    r"(?<!family )(?<!family medical )\b(?:(?:a |prior |previous |past )?history of|"
+    r"(?:was|were|been|being|is|are|who|whose|patients?|man|woman|men|women|child|children)"
+    r"\s+treated for|survivors? of)\s+(?:an?\s+|the\s+)?([a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,4})",
+    re.IGNORECASE,
+)
+#: Where the condition named ends: at a word that goes on to something else.
+_HAD_ENDS = re.compile(
+    r"\s+(?:and|or|who|whose|with|now|but|is|was|has|had|after|in|on|at|whose|presents?|"
+    r"presenting|developed|develops)\b.*$",
+    re.IGNORECASE,
+)
+#: Screening for a condition, as a title or statement says it: "screening for prostate
+#: cancer with the PSA test", "Colorectal Cancer Screening", "screen for lung cancer".
+_SCREENED_FOR = re.compile(r"\bscreen(?:ing|ed|s)?\s+(?:\w+\s+)?for\s+([^.;:,()]+)", re.I)
+_SCREENING_OF = re.compile(r"([\w' -]+?)\s+screening\b", re.IGNORECASE)
+
+
+def conditions_had(question: str) -> list[frozenset[str]]:
+    """The terms of each condition the question says its patient has had (_HAD): "a man
+    treated for prostate cancer" has had prostate cancer."""
+    found = []
+    for m in _HAD.finditer(question):
+        name = _HAD_ENDS.sub("", m.group(1))
+        said = frozenset(terms(name))
+        if said:
+            found.append(said)
+    return found
+
+
+def screened_for_had(text: str, question: str) -> str | None:
+    """The condition a statement or its source speaks of screening for, where the question's
+    patient has had it (conditions_had): screening is for people who have not ("The
+    recommendations apply to all men without a previous diagnosis of prostate cancer"), so
+    a screening rule is about other people than a man treated for prostate cancer."""
+    had = conditions_had(question)
+    if not had:
+        return None
+    screened = [m.group(1) for m in _SCREENED_FOR.finditer(text)]
+    screened += [m.group(1) for m in _SCREENING_OF.finditer(text)]
+    for name in screened:
+        said = frozenset(terms(name))
+        if any(condition <= said for condition in had):
+            return f"screening for {name.strip()}"
+    return None
+
+
 def settings_of(question: str) -> list[str]:
     """Where the question places its care ("in the emergency department": "emergency
     department"), as it writes it."""

@@ -50,6 +50,7 @@ from .patients import (
     excluded_population,
     lacking_patients,
     other_care_place,
+    screened_for_had,
     other_kind,
     other_letter_kind,
     other_line,
@@ -292,6 +293,9 @@ def off_topic_reason(
     degree = other_severity(f"{context} {text}", query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
+    screening = screened_for_had(f"{context} {text}", query.read)
+    if screening is not None:
+        return f"it is about {screening}, which the question's patient has had"
     place = other_care_place(f"{context} {text}", query.read)
     if place is not None:
         return f"it is about {place}, which is not where the question's patient is"
