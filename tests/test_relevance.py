@@ -361,8 +361,7 @@ def test_screening_for_a_condition_the_patient_has_had_is_about_other_people() -
     title = "Recommendations on screening for prostate cancer with the PSA test."
     rule = "For men aged less than 55 years, the Task Force recommends not screening."
     assert off_topic_reason(query, rule, "g", title) == (
-        "it is about screening for prostate cancer with the PSA test, which the question's "
-        "patient has had"
+        "it is about screening for prostate cancer, which the question's patient has had"
     )
     assert off_topic_reason(query, rule, "g", "Prostate Cancer Screening (PDQ®) - NCI") == (
         "it is about screening for Prostate Cancer, which the question's patient has had"
@@ -375,6 +374,11 @@ def test_screening_for_a_condition_the_patient_has_had_is_about_other_people() -
     family = "My brother has a family history of prostate cancer: is PSA screening for him?"
     relative = framed(family, ("family", "history", "prostate", "cancer", "PSA"), frame)
     assert off_topic_reason(relative, rule, "g", title) is None
+    # the people screened are not what is screened for: a history of smoking is no lung cancer
+    smoked = "History of smoking, 30 pack-years: should he be screened for lung cancer?"
+    smoker = framed(smoked, ("history", "smoking", "screened", "lung", "cancer"), frame)
+    lung = "The USPSTF recommends screening for lung cancer in adults with a smoking history."
+    assert off_topic_reason(smoker, lung, "g", "Lung cancer screening") is None
     treatment = "What is the treatment for prostate cancer found on PSA screening?"
     asking = framed(treatment, ("treatment", "prostate", "cancer", "PSA"), frame)
     assert off_topic_reason(asking, rule, "g", title) is None

@@ -934,7 +934,13 @@ _HAD_ENDS = re.compile(
 #: Screening for a condition, as a title or statement says it: "screening for prostate
 #: cancer with the PSA test", "Colorectal Cancer Screening", "screen for lung cancer".
 _SCREENED_FOR = re.compile(r"\bscreen(?:ing|ed|s)?\s+(?:\w+\s+)?for\s+([^.;:,()]+)", re.I)
-_SCREENING_OF = re.compile(r"([\w' -]+?)\s+screening\b", re.IGNORECASE)
+_SCREENING_OF = re.compile(r"((?:[\w'-]+\s+){0,3}[\w'-]+)\s+screening\b", re.IGNORECASE)
+#: Where the condition screened for ends: at the people or the means that follow ("lung
+#: cancer among adults aged 55 to 74 years with a 30 pack-year smoking history").
+_SCREENED_ENDS = re.compile(
+    r"\s+(?:among|in|with|using|by|who|whose|aged|at|every|from|if|when|and|or)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def conditions_had(question: str) -> list[frozenset[str]]:
@@ -957,7 +963,7 @@ def screened_for_had(text: str, question: str) -> str | None:
     had = conditions_had(question)
     if not had:
         return None
-    screened = [m.group(1) for m in _SCREENED_FOR.finditer(text)]
+    screened = [_SCREENED_ENDS.sub("", m.group(1)) for m in _SCREENED_FOR.finditer(text)]
     screened += [m.group(1) for m in _SCREENING_OF.finditer(text)]
     for name in screened:
         said = frozenset(terms(name))
