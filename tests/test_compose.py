@@ -3805,6 +3805,14 @@ def test_a_sentence_pointing_back_past_a_connective_is_said_with_both_before_it(
         "Follow your written asthma action plan."
     )
     assert all(unit.count("you can take steps") <= 1 for unit, _ in statements_of(again))
+    # a pronoun set off by a comma points back too: it is said with the sentence before it
+    bounce = (
+        "A post-treatment rise of PSA of 2 ng/mL above the nadir is considered biochemical "
+        "failure. This, however, can be confounded by a PSA bounce in up to 25% of men."
+    )
+    said = [unit for unit, _ in statements_of(bounce)]
+    assert said[-1] == bounce
+    assert not any(unit.startswith("This") for unit in said)
 
 
 def test_a_heading_leads_in_the_list_of_phrases_that_opens_its_passage() -> None:

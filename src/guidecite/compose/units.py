@@ -393,6 +393,7 @@ _POINTING_BACK = (
     r"(?:The|(?:" + _WORD + r"\s+){0,4}?(?:of|with|for|in|from|about)\s+the)\s+"
     r"(?:drug|medicine|medication|agent|disorder|condition|disease|syndrome)s?\b",
     r"(?:This|These|That|Those)\s+\w+",
+    r"(?:This|These|That|Those),",  # "This, however, can be confounded by a PSA bounce ..."
     r"(?:This|That)(?:'|\u2019)s\b",  # "That's why everyone should know the signs ..."
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
     r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both|"
