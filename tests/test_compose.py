@@ -689,6 +689,9 @@ def test_a_table_run_into_one_line_is_not_a_statement() -> None:
         "D - Be reassured that most will have a normal pregnancy; C - Be offered folic acid."
     )
     assert usable("Arthritis occurs in 50% of patients. Meningitis is seen in 10% of them.")
+    # a row of codes and values is no statement; a sentence with values in it is
+    assert not usable("T1–2, N0, M0, prostate-specific antigen (PSA) ≥20, Gleason ≤6–8.")
+    assert usable("Offer amoxicillin 500 mg three times a day for 5 days.")
 
 
 def test_headings_questions_and_fragments_are_not_statements() -> None:

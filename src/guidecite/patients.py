@@ -943,16 +943,18 @@ _SCREENED_ENDS = re.compile(
 )
 
 
-def conditions_had(question: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=64)
+def conditions_had(question: str) -> tuple[frozenset[str], ...]:
     """The terms of each condition the question says its patient has had (_HAD): "a man
-    treated for prostate cancer" has had prostate cancer."""
+    treated for prostate cancer" has had prostate cancer. Remembered for the last few
+    questions: every statement of an answer asks it of the same question."""
     found = []
     for m in _HAD.finditer(question):
         name = _HAD_ENDS.sub("", m.group(1))
         said = frozenset(terms(name))
         if said:
             found.append(said)
-    return found
+    return tuple(found)
 
 
 def screened_for_had(text: str, question: str) -> str | None:

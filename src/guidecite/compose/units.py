@@ -1313,6 +1313,10 @@ _TAG_AFTER = re.compile(r"\s*\[[^\[\]]{1,40}\]\s*$")
 _YEAR_AT_END = re.compile(r"\((?:19|20)\d{2}\)\.?\s*$")
 
 
+#: A word that holds a digit: a code or a value.
+_DIGIT = re.compile(r"\d")
+
+
 def usable(sentence: str) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment (one
     that begins in lower case is a list item cut from its lead-in), a flowchart step, a
@@ -1354,6 +1358,8 @@ def usable(sentence: str) -> bool:
         return False
     if len(_CELL_AFTER_CELL.findall(sentence)) >= RUN_IN_CELLS:
         return False  # a table run into one line
+    if 2 * sum(1 for w in words if _DIGIT.search(w)) >= len(words):
+        return False  # codes and values with no words around them: "T1–2, N0, M0, PSA ≥20"
     if len(words) < 12 and end not in {".", "!"}:
         return False  # a heading or a label, not a sentence
     if end not in {".", "!"} and ": " not in sentence and title_case(words):
