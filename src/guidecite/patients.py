@@ -927,7 +927,7 @@ _HAD = re.compile(
 )
 #: Where the condition named ends: at a word that goes on to something else.
 _HAD_ENDS = re.compile(
-    r"\s+(?:and|or|who|whose|with|now|but|is|was|has|had|after|in|on|at|whose|presents?|"
+    r"\s+(?:and|or|who|whose|with|now|but|is|was|has|had|after|in|on|at|presents?|"
     r"presenting|developed|develops)\b.*$",
     re.IGNORECASE,
 )
