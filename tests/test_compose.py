@@ -2851,6 +2851,21 @@ def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -
         text="Heterotopia.  Alprazolam  - a link ?: Has it ever been made with benzodiazepines?",
     )
     assert "'alprazolam'" in (frame_notice(subject, [simvastatin]) or "")
+    # a common word asked as a second subject beside the topic is a thing the article names
+    both = ("Hypertension", "fibromyalgia")
+    second = replace(
+        framed(
+            "I want more information on Hypertension and fibromyalgia, thanks",
+            both,
+            Frame("fibromyalgia", None, both[:1], "definition", ()),
+        ),
+        concepts=tuple((5.0, (frozenset(terms(w)),)) for w in both),
+    )
+    pain = "Fibromyalgia is a disorder that causes muscle pain and fatigue."
+    fibromyalgia = replace(scored(pain), terms=frozenset(terms(pain)), answers=True)
+    assert frame_notice(second, [fibromyalgia]) == "No statement below speaks of 'Hypertension'."
+    alone = replace(second, text="I want more information on fibromyalgia; my Hypertension too")
+    assert frame_notice(alone, [fibromyalgia]) is None
 
 
 def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:

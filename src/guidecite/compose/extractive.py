@@ -1054,9 +1054,21 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
         and word.casefold() in asked
         and word not in query.frame.uncovered
         and word not in query.seldom_written
-        and zipf_frequency(word.lower(), "en") < EVERYDAY
+        and (zipf_frequency(word.lower(), "en") < EVERYDAY or beside_topic(word, query))
         and coverage_of((concept,), stated) == 0
     ]
+
+
+def beside_topic(word: str, query: Query) -> bool:
+    """Whether the question asks about a word as a second subject beside its topic, joined
+    to the topic's name by "and" or "or" ("more information on Hypertension and
+    fibromyalgia"): a thing it names, however common the word."""
+    topic = query.frame.topic
+    if not topic:
+        return False
+    w, t = re.escape(word), re.escape(topic)
+    joined = rf"\b{w}\s+(?:and|or|&)\s+{t}\b|\b{t}\s+(?:and|or|&)\s+{w}\b"
+    return re.search(joined, query.read, re.IGNORECASE) is not None
 
 
 def frame_notice(
