@@ -39,7 +39,7 @@ applies it to whatever a composer wrote, drops what is off topic and reports the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -246,6 +246,16 @@ def _shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     return runs
 
 
+#: Checks of a statement with its headings against the question's patient, in order, each
+#: with what it says of what it found.
+_OTHER_PATIENTS: tuple[tuple[Callable[[str, str], str | None], str], ...] = (
+    (screened_for_had, "which the question's patient has had"),
+    (other_care_place, "which is not where the question's patient is"),
+    (other_line, "which the question's patient does not have"),
+    (other_stage, "not the stage the question asks about"),
+)
+
+
 def off_topic_reason(
     query: Query, text: str, doc_id: str, context: str, title: str | None = None
 ) -> str | None:
@@ -288,25 +298,19 @@ def off_topic_reason(
     excluded = excluded_population(about, frame.qualifiers)
     if excluded is not None:
         return f"it is about {excluded}, which the question's patient is not"
+    # A section or guideline on severe disease, on one stage, on screening or on care in
+    # hospital is about it in every sentence: each check reads the statement with its
+    # headings and title.
+    whole = f"{context} {text}"
     asks_degree = any(level in frame.qualifiers for level in SEVERITIES)
-    # A section or guideline on severe disease is about it in every sentence.
-    degree = other_severity(f"{context} {text}", query.read) if asks_degree else None
+    degree = other_severity(whole, query.read) if asks_degree else None
     if degree is not None:
         return f"it is about {degree}, which the question's patient does not have"
-    screening = screened_for_had(f"{context} {text}", query.read)
-    if screening is not None:
-        return f"it is about {screening}, which the question's patient has had"
-    place = other_care_place(f"{context} {text}", query.read)
-    if place is not None:
-        return f"it is about {place}, which is not where the question's patient is"
-    line = other_line(f"{context} {text}", query.read)
-    if line is not None:
-        return f"it is about {line}, which the question's patient does not have"
-    # a guideline or section on one stage is about it in every sentence
-    stage = other_stage(f"{context} {text}", query.read)
-    if stage is not None:
-        return f"it is about {stage}, not the stage the question asks about"
-    kind = other_kind(f"{context} {text}", query.read) or other_letter_kind(text, query.read)
+    for check, why in _OTHER_PATIENTS:
+        found = check(whole, query.read)
+        if found is not None:
+            return f"it is about {found}, {why}"
+    kind = other_kind(whole, query.read) or other_letter_kind(text, query.read)
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
     set_aside = set_aside_terms(query)
