@@ -167,6 +167,10 @@ def test_placeholders_go_and_shouting_is_folded_but_abbreviations_stay() -> None
     )
     assert strip_placeholders("Name: [NAME] Date: [DATE] Question: asthma") == "Question: asthma"
     assert strip_placeholders("My name and address is: [NAME]") == "My name and address is:"
+    # the scheme of an address goes with the address it stands for
+    assert strip_placeholders("My email is [CONTACT] (mailto:[CONTACT]) Thank you") == (
+        "My email is ( ) Thank you"
+    )
     folded = fold_shouting("CITROBACTER FREUNDII and NSE in AF", lambda w: w == "NSE")
     assert folded == "citrobacter freundii and NSE in AF"
     assert fold_shouting("My long COVID fatigue", lambda w: False) == "My long COVID fatigue"

@@ -31,6 +31,7 @@ import json
 import os
 import re
 import tempfile
+import urllib.parse
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -48,6 +49,19 @@ from .analysis import terms
 #: Placeholders that anonymised messages carry instead of names, places and dates.
 #: A placeholder, with the form field's label before it where there is one ("EMAIL: [EMAIL]").
 _PLACEHOLDER = re.compile(r"(?:\b(?P<label>[^\W\d_]+)\s*:\s*)?\[(?P<kind>[A-Z][A-Z _-]*)\]")
+#: The schemes an address may start with ("mailto:", "https:"), as the standard library's
+#: URL parser knows them.
+URI_SCHEMES = frozenset(
+    scheme
+    for schemes in (
+        urllib.parse.uses_relative,
+        urllib.parse.uses_netloc,
+        urllib.parse.uses_params,
+        urllib.parse.non_hierarchical,
+    )
+    for scheme in schemes
+    if scheme
+)
 _WORD = re.compile(r"[a-z][a-z'\-]{2,}")
 #: A word that may be a typo: letters, or words of letters joined by hyphens, one of them
 #: not the library's ("ebstien-barr" is read whole, as the library writes "epstein-barr").
@@ -298,12 +312,15 @@ def initialism(token: str, text: str) -> bool:
 
 def strip_placeholders(question: str) -> str:
     """The question without "[NAME]"-style placeholders, and without the label of a form
-    field that names what the placeholder stands for ("EMAIL: [EMAIL]", "Name: [NAME]"):
-    such a label is no word of the question."""
+    field that names what the placeholder stands for ("EMAIL: [EMAIL]", "Name: [NAME]"),
+    or the scheme of the address it stands for ("mailto:[CONTACT]"): such a label is no
+    word of the question."""
 
     def blank(found: re.Match[str]) -> str:
         label = found.group("label")
         if label is None or label.upper() in found.group("kind").split():
+            return " "
+        if label.lower() in URI_SCHEMES:
             return " "
         return found.group(0).split("[", 1)[0]  # another label ("address is:") stays
 
