@@ -2866,6 +2866,9 @@ def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -
     assert frame_notice(second, [fibromyalgia]) == "No statement below speaks of 'Hypertension'."
     alone = replace(second, text="I want more information on fibromyalgia; my Hypertension too")
     assert frame_notice(alone, [fibromyalgia]) is None
+    # so is one the message's subject line joins to the topic by a slash
+    slashed = replace(second, text="fibromyalgia/Hypertension: can you send me anything?")
+    assert frame_notice(slashed, [fibromyalgia]) == "No statement below speaks of 'Hypertension'."
 
 
 def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:

@@ -1059,15 +1059,19 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
     ]
 
 
+#: What joins two subjects of a question: "and", "or", "&", a slash.
+_JOINED = r"(?:\s+(?:and|or|&)\s+|\s*/\s*)"
+
+
 def beside_topic(word: str, query: Query) -> bool:
     """Whether the question asks about a word as a second subject beside its topic, joined
-    to the topic's name by "and" or "or" ("more information on Hypertension and
-    fibromyalgia"): a thing it names, however common the word."""
+    to the topic's name by "and", "or" or a slash ("more information on Hypertension and
+    fibromyalgia", "hiatal hernia/exercise"): a thing it names, however common the word."""
     topic = query.frame.topic
     if not topic:
         return False
     w, t = re.escape(word), re.escape(topic)
-    joined = rf"\b{w}\s+(?:and|or|&)\s+{t}\b|\b{t}\s+(?:and|or|&)\s+{w}\b"
+    joined = rf"\b{w}{_JOINED}{t}\b|\b{t}{_JOINED}{w}\b"
     return re.search(joined, query.read, re.IGNORECASE) is not None
 
 
