@@ -6,6 +6,7 @@ from __future__ import annotations
 from guidecite.frame import (
     asked_part,
     asked_parts,
+    form_message,
     intents_of_message,
     names_no_focus,
     question_parts,
@@ -159,3 +160,23 @@ def test_a_name_that_holds_digits_is_a_focus_and_a_number_is_not() -> None:
     )
     asked = "ClinicalTrials.gov - Question: I would like info on obesity and help"
     assert "ClinicalTrials.gov" not in read_frame(asked, words, concepts, ()).focus
+
+
+def test_a_web_form_s_record_is_read_for_the_fields_that_ask() -> None:
+    record = (
+        "Date and Time of Contact: Mon, 19 Jan 2015 19:48:21 GMT Application: entrez "
+        "Database: pubmed SessionId: 39700B4F MyNCBI UserName: Browser's user agent header: "
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_10) AppleWebKit/600.1.25 (KHTML, like Gecko) "
+        "Message Body: how are you 100% sure if you have asthma?"
+    )
+    assert form_message(record) == "how are you 100% sure if you have asthma?"
+    # a subject line, or a form's one or two fields, is read whole
+    for message in (
+        "Child with a cold: how long must nasal discharge persist?",
+        "Subject: asthma Message: how sure can I be that I have it?",
+        "taking multiple meds: Plavix,linisopril,simvastatin,melotonin: What side effects?",
+    ):
+        assert form_message(message) == message
+    # a record none of whose fields asks is read whole too
+    told = "Name: Ann Date: Monday Topic: Asthma Note: I have had asthma for years."
+    assert form_message(told) == told

@@ -42,6 +42,8 @@ from guidecite.intents import (
         ("Is there anything we can do to help the symptoms?", "management"),
         ("Is there something I could do about it?", "management"),
         ("What tests can be done for it?", "test"),  # done to test, not to treat
+        ("how are you 100% sure if you have asthma?", "test"),  # how to know it
+        ("How can I be certain that I have it?", "test"),
         ("Can the disorder be passed down to my children?", "inheritance"),
         ("What is hemochromatosis?", "definition"),
         ("Hemochromatosis", "general"),

@@ -162,6 +162,29 @@ _ASKING = re.compile(
 )
 
 
+#: A field of a web form, as a message sent through one carries its fields in one run of
+#: text: a label of one to three capitalised words and a colon ("Database: pubmed",
+#: "MyNCBI UserName:", "Message Body: how are you sure ...?").
+_FIELD_LABEL = r"(?:[A-Z][\w']*\s+){0,2}[A-Z][\w']*:\s"
+_FIELD_STARTS = re.compile(rf"(?:^|\s+)(?={_FIELD_LABEL})")
+#: So many fields make a message a form's record rather than a question with a subject line.
+FORM_FIELDS = 3
+
+
+def form_message(message: str) -> str:
+    """The message a web form's record carries: the fields that ask, without their labels
+    ("how are you 100% sure if you have asthma?" of "Date and Time of Contact: Mon, 19 Jan
+    2015 ... Application: entrez Database: pubmed ... Message Body: how are you 100% sure
+    ..."); the date, the session and the browser are no part of the question. A message
+    with fewer fields, or none that asks, is read whole."""
+    fields = [part for part in _FIELD_STARTS.split(message) if re.match(_FIELD_LABEL, part)]
+    if len(fields) < FORM_FIELDS:
+        return message
+    values = [field.split(":", 1)[1].strip() for field in fields]
+    asking = [value for value in values if _ASKING.search(value)]
+    return " ".join(asking) if asking else message
+
+
 #: A message longer than this many words tells a story around its question; a shorter one
 #: is all question.
 LONG_MESSAGE = 40

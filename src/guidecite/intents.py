@@ -386,6 +386,9 @@ INTENTS: tuple[Intent, ...] = (
             r"diagnos",
             r"screen",
             r"how (?:do|can|would|will) (?:you|i|we|they|doctors) (?:know|tell|find)",
+            # "how are you 100% sure if you have asthma?", "how can I be certain ..."
+            r"how (?:are|am|is|can|could|do|would|will) (?:you|i|we|they|doctors|one)"
+            r"(?: be)? (?:\d+% |completely |really |absolutely )?(?:sure|certain)\b",
             r"detect",
             r"confirm",
             r"prueba",

@@ -26,6 +26,7 @@ from .frame import (
     Frame,
     asked_parts,
     asking_clauses,
+    form_message,
     intents_of_message,
     names_no_focus,
     question_parts,
@@ -252,9 +253,11 @@ def understand(
 ) -> Query:
     """Turn a question into its frame, search clauses, weighted concepts and a query vector.
 
-    Placeholders go, slips of typing are mended (a full stop run into the next word, a
-    backslash inside one), shouted words are folded, and words the library never uses are
-    split into the two words run together or corrected to its nearest words (wording.py).
+    Placeholders go, and a web form's record is read for the fields that ask (its date,
+    session and browser are no part of the question); slips of typing are mended (a full
+    stop run into the next word, a backslash inside one), shouted words are folded, and
+    words the library never uses are split into the two words run together or corrected to
+    its nearest words (wording.py).
     Concepts only in the story around the question weigh less than those it asks about; the
     concepts its best matching titles state are its topic (frame.py, topics.py).
 
@@ -263,7 +266,7 @@ def understand(
     by any of its forms."""
     cleaned = clean_question(question)
     language = detect_language(cleaned)
-    typed = drop_stray_backslashes(unglue(strip_placeholders(cleaned)))
+    typed = drop_stray_backslashes(unglue(form_message(strip_placeholders(cleaned))))
     text = fold_shouting(typed, abbreviations.__contains__) or cleaned
     if translator is None and knowledge is not None and language == "es":
         translator = knowledge.translator()
