@@ -53,3 +53,8 @@ def test_a_declined_answer_lists_only_sources_near_the_best_one() -> None:
     }
     declined = insufficient(query, hits, documents, "physician", "no passage found")
     assert [r.doc_id for r in declined.nearest_sources] == ["cholesterol", "lipids"]
+    # a second document of the same title from the same issuer is listed once
+    hits.insert(1, Hit(Passage("cholesterol-2018", "cholesterol-2018", 0, (), "Text."), 1.7))
+    documents["cholesterol-2018"] = replace(documents["cholesterol"], doc_id="cholesterol-2018")
+    declined = insufficient(query, hits, documents, "physician", "no passage found")
+    assert [r.doc_id for r in declined.nearest_sources] == ["cholesterol", "lipids"]

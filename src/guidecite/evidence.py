@@ -154,14 +154,18 @@ def insufficient(
     audience: str,
     reason: str,
 ) -> Answer:
-    """The plain "no evidence" answer, listing the nearest sources found (NEAREST_SHARE)."""
+    """The plain "no evidence" answer, listing the nearest sources found (NEAREST_SHARE),
+    each issuer's title once: two editions of one guideline are one place to look."""
     nearest: list[Reference] = []
     floor = max((hit.score for hit in hits), default=0.0) * NEAREST_SHARE
     for hit in hits:
         if hit.score < floor:
             continue
         doc = documents.get(hit.passage.doc_id)
-        if doc is None or any(r.doc_id == doc.doc_id for r in nearest):
+        if doc is None or any(
+            r.doc_id == doc.doc_id or (r.title, r.issuer) == (doc.title, doc.issuer)
+            for r in nearest
+        ):
             continue
         nearest.append(reference_for(doc, len(nearest) + 1))
         if len(nearest) == NEAREST:
