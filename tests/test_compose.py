@@ -2790,6 +2790,13 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert "No statement in the library answers this kind of question (management)" in notice
     assert "below is what it holds on Neuroendocrine Tumors" in notice
     assert frame_notice(query, [markers, advice]) is None
+    # a statement its source places under its treatment says what to do in other words;
+    # a heading that holds any kind of recommendation does not place it
+    phlebotomy = "Phlebotomy aids in ridding the body of excess iron."
+    treatments = replace(scored(phlebotomy), headings=("What are the treatments for it?",))
+    assert frame_notice(query, [markers, treatments]) is None
+    listed = replace(scored(phlebotomy), headings=("Major Recommendations",))
+    assert "this kind of question (management)" in (frame_notice(query, [listed]) or "")
 
 
 def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so() -> None:

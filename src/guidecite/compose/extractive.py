@@ -45,6 +45,7 @@ from ..intents import (
     Intent,
     as_asked,
     asked_how_often,
+    care_named,
     doing_asked,
     has_diagnosis,
     intent_named,
@@ -1109,7 +1110,10 @@ def frame_notice(
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
     # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
     # question on what to do it is said only when no statement of the article uses any of
-    # the wording of advice or treatment (treat, should, recommend, drug, surgery, ...).
+    # the wording of advice or treatment (treat, should, recommend, drug, surgery, ...) nor
+    # stands under a heading that names treatment ("Phlebotomy aids in ridding the body of
+    # excess iron", under "What are the treatments for Hemochromatosis?"; not "Major
+    # Recommendations", which holds any kind).
     if intent.name in VALUE_INTENTS:
         # what the value is of, where the part asking for it names a focus ("the target INR")
         of = [
@@ -1120,7 +1124,8 @@ def frame_notice(
         unanswered = not any(c.answers and (not of or coverage_of(of, c.terms) > 0) for c in picked)
     else:
         unanswered = intent.name == "management" and not any(
-            intent.answers.search(c.text) for c in picked
+            intent.answers.search(c.text) or "intervention" in care_named(c.headings, "")
+            for c in picked
         )
     if picked and frame.topic:
         stated = frozenset().union(*(c.terms for c in picked))
