@@ -3684,6 +3684,41 @@ def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None
     # a sentence is looked up once, however often it is asked about
     assert site_text(low.text) and site_text(low.text) and not site_text(rare.text)
     assert lookups == [rare.text, low.text]
+    # a site's sentence with only the question's topic filled in at its end says nothing
+    # more; one that says more after the name, or a short opening, is the guideline's
+    filled = scored("There are different types of treatment for patients with hairy cell leukemia.")
+    more = scored("Treatment options for hairy cell leukemia include: cladribine.")
+    short = scored("Treat hairy cell leukemia.")
+    counts.update(
+        {
+            filled.text: 2,
+            "There are different types of treatment for patients with": 223,
+            more.text: 1,
+            short.text: 1,
+        }
+    )
+    topical = SiteText(repeats, "Hairy Cell Leukemia")
+    assert without_site_text([rare, filled, more, short], topical) == [rare, more, short]
+    # the name filled in may hold the topic's with its kind, its short form, another name
+    kinds = scored(
+        "There are different types of treatment for patients with classic hairy cell leukemia "
+        "(HCL)."
+    )
+    long = scored(
+        "There are different types of treatment for patients with hairy cell leukemia who "
+        "have had a splenectomy and whose blood counts have fallen."
+    )
+    counts.update({kinds.text: 1, long.text: 1})
+    assert without_site_text([kinds, long], topical) == [long]
+    # one past those looked up at first is looked up when picked
+    many = [scored(f"Statement {n} on hairy cell leukemia.", 2.0 - n / 100) for n in range(45)]
+    counts.update({c.text: 1 for c in many})
+    late = scored(site.text, 1.5)
+    ranked = without_site_text([*many, late], topical)
+    assert late in ranked
+    picked = pick_statements(ranked, 50, usable=lambda c: not topical(c.text))
+    assert picked == many
+    assert without_site_text([filled], SiteText(repeats)) == [filled]  # no topic known
 
 
 def test_a_question_on_signs_is_led_by_the_statement_that_lists_them() -> None:

@@ -235,6 +235,13 @@ SAME_MEANING = 0.93
 #: of each page's own condition and stays.
 SITE_TEXT_SHARE = 0.001
 SITE_TEXT_MIN = 50
+#: The fewest words a site's sentence puts before the subject it fills in (SiteText): fewer
+#: ("Treatment of ...") open any sentence.
+TEMPLATE_WORDS = 4
+#: The most words of the name a site's sentence fills in.
+NAME_WORDS = 6
+#: The words a filled-in name follows: "for patients with", "the treatment of".
+_NAME_FOLLOWS = frozenset({"with", "for", "of", "in", "on", "about", "among", "to"})
 #: At most this many of the best candidates above the article's floor are checked for a
 #: site's own text: the article is chosen among them, and each check is a phrase count.
 SITE_TEXT_CHECKED = 40
@@ -288,7 +295,7 @@ class ExtractiveComposer:
         candidates = read_by_part(candidates, english, self.reranker)
         if no_medicine:
             candidates = medicine_set_aside(candidates)
-        site_text = SiteText(self.repeats) if self.repeats is not None else None
+        site_text = SiteText(self.repeats, query.frame.topic) if self.repeats is not None else None
         if site_text is not None:
             candidates = without_site_text(candidates, site_text)
         intents = intents_asked(query)
@@ -304,7 +311,7 @@ class ExtractiveComposer:
         # a statement taken from under the article's floor was not looked up as a site's
         # own text before
         usable = (lambda c: not site_text(c.text)) if site_text is not None else None
-        picked = pick_statements(candidates, pool, alike)
+        picked = pick_statements(candidates, pool, alike, usable)
         picked = cover_intents(picked, candidates, intents, pool, parts, alike, usable=usable)
         topic_docs = query.frame.topic_docs
         picked = cover_section_asked(
@@ -491,10 +498,15 @@ def topic_by_heading(
 
 class SiteText:
     """Whether a sentence is a site's own text (SITE_TEXT_SHARE): each sentence is looked
-    up once (a phrase count), and the library's size is read once, at the first look-up."""
+    up once (a phrase count), and the library's size is read once, at the first look-up.
+    So is a site's own sentence with only the question's topic (`subject`) filled in at
+    its end: "There are different types of treatment for patients with hairy cell
+    leukemia." says no more than that the topic is treated, in words 223 passages open
+    with, each naming its own subject."""
 
-    def __init__(self, repeats: Repeats) -> None:
+    def __init__(self, repeats: Repeats, subject: str | None = None) -> None:
         self.repeats = repeats
+        self.subject = subject
         self._limit: float | None = None
         self._found: dict[str, bool] = {}
 
@@ -502,11 +514,36 @@ class SiteText:
         if speaks_of_own_subject(text):
             return False
         if text not in self._found:
-            if self._limit is None:
-                passages = self.repeats.counts()["passages"]
-                self._limit = max(SITE_TEXT_MIN, SITE_TEXT_SHARE * passages)
-            self._found[text] = self.repeats.doc_freq(text) > self._limit
+            lead_in = self.filled_in(text)
+            self._found[text] = self.repeated(text) or (
+                lead_in is not None and self.repeated(lead_in)
+            )
         return self._found[text]
+
+    def filled_in(self, text: str) -> str | None:
+        """The site's words before the name a sentence ends with, where that name holds the
+        subject's: the sentence to the last preposition before the subject's name (the
+        kind before it is part of the name: "... for patients with | nonmelanoma skin
+        cancer and actinic keratosis."), with at least TEMPLATE_WORDS words, and the name
+        after it no longer than NAME_WORDS ("gastrointestinal stromal tumors (GISTs)")."""
+        if not self.subject:
+            return None
+        at = text.casefold().find(self.subject.casefold())
+        if at < 0:
+            return None
+        words = text[:at].split()
+        for cut in range(len(words), max(len(words) - NAME_WORDS, 0), -1):
+            if words[cut - 1].casefold() in _NAME_FOLLOWS:
+                named = " ".join((*words[cut:], text[at:])).strip(" .")
+                fits = cut >= TEMPLATE_WORDS and len(named.split()) <= NAME_WORDS
+                return " ".join(words[:cut]) if fits else None
+        return None
+
+    def repeated(self, phrase: str) -> bool:
+        if self._limit is None:
+            passages = self.repeats.counts()["passages"]
+            self._limit = max(SITE_TEXT_MIN, SITE_TEXT_SHARE * passages)
+        return self.repeats.doc_freq(phrase) > self._limit
 
 
 def without_site_text(
@@ -758,9 +795,14 @@ def said_alike(candidates: Sequence[Candidate], reranker: Reranker | None) -> Al
 
 
 def pick_statements(
-    candidates: Sequence[Candidate], limit: int, alike: Alike = frozenset()
+    candidates: Sequence[Candidate],
+    limit: int,
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
 ) -> list[Candidate]:
-    """The best candidates without near-duplicates, down to a share of the best score."""
+    """The best candidates without near-duplicates, down to a share of the best score; one
+    past those looked up for a site's own text (without_site_text) is looked up when it is
+    reached (`usable`; a look-up is made once)."""
     picked: list[Candidate] = []
     if not candidates:
         return picked
@@ -769,6 +811,8 @@ def pick_statements(
         if candidate.score < floor or len(picked) == limit:
             break
         if any(duplicates(candidate, p, alike) for p in picked):
+            continue
+        if usable is not None and not usable(candidate):
             continue
         picked.append(candidate)
     return picked
