@@ -2919,6 +2919,17 @@ def test_an_everyday_word_set_aside_is_not_named_as_a_part_left_unanswered() -> 
     notice = frame_notice(query, [advice]) or ""
     assert "never mentions 'citrobactor': this article answers only the rest" in notice
     assert "weird" not in notice
+    # a thing people name, though seldom, that the question asks about is named; a slip of
+    # a common word, a short word or a word of the story around the question is not
+    things = replace(frame, set_aside=("D-Limonene", "fliers", "hapy", "Cyra"))
+    asked = framed(
+        "My friend Cyra told me. What is the research on using D-Limonene or fliers for it? hapy",
+        ("Cyra", "D-Limonene", "fliers", "hapy"),
+        things,
+    )
+    notice = frame_notice(asked, [advice]) or ""
+    assert "never mentions 'D-Limonene': this article answers only the rest" in notice
+    assert not any(word in notice for word in ("fliers", "hapy", "Cyra"))
 
 
 def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_says_so() -> None:

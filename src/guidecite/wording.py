@@ -218,14 +218,14 @@ def everyday_word(word: str, language: str = "en") -> bool:
         return False
     if zipf_frequency(word, language) >= EVERYDAY_ZIPF:
         return True
-    return language != "en" and _near_common(word.lower(), language)
+    return language != "en" and near_common(word.lower(), language)
 
 
 #: How many of a language's commonest words a typo is measured against.
 COMMON_WORDS = 100_000
 
 
-def _near_common(word: str, language: str) -> bool:
+def near_common(word: str, language: str) -> bool:
     """Within one edit (a transposition counting one) of one of the language's commonest
     words, for a word of five letters or more: "tratamineto", not "inclisirán" (two from
     "inclinarán")."""

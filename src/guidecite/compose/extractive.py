@@ -83,7 +83,7 @@ from ..types import (
     Statement,
     reference_for,
 )
-from ..wording import everyday_word
+from ..wording import MIN_LENGTH, everyday_word, near_common
 from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
@@ -1108,6 +1108,26 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
 _JOINED = r"(?:\s+(?:and|or|&)\s+|\s*/\s*)"
 
 
+def named_unmentioned(word: str, query: Query) -> bool:
+    """Whether a word the library never mentions, though people do, names a thing the
+    question asks about: said where it asks (or in its subject line), rarer in everyday
+    English than glosses.EVERYDAY, of MIN_LENGTH letters or more and no slip of a common
+    word ("research on using D-Limonene as a treatment for cancer", "my mother used
+    paregoric"; not "bonafide", "fliers", "hapy"). English questions only, whose words
+    wordfreq weighs."""
+    if query.language != "en" or len(word.replace("-", "")) < MIN_LENGTH:
+        return False
+    asked = {
+        w.casefold()
+        for w in content_words(f"{subject_of(query.read)} {asking_clauses(query.read)}")
+    }
+    return (
+        word.casefold() in asked
+        and zipf_frequency(word.lower(), "en") < EVERYDAY
+        and not near_common(word.lower(), "en")
+    )
+
+
 def beside_topic(word: str, query: Query) -> bool:
     """Whether the question asks about a word as a second subject beside its topic, joined
     to the topic's name by "and", "or" or a slash ("more information on Hypertension and
@@ -1142,8 +1162,13 @@ def frame_notice(
         read = ", ".join(CORRECTION % {"written": w, "corrected": c} for w, c in read_as)
         said.append(READ_AS % {"corrections": read})
     # A word of everyday use set aside ("What is weird about it is ...") is no part of the
-    # question the article leaves unanswered; a name no one uses but the asker is.
-    aside = [w for w in frame.set_aside if not everyday_word(w, query.language)]
+    # question the article leaves unanswered; a name no one uses but the asker is, and so
+    # is a thing the question asks about (named_unmentioned).
+    aside = [
+        w
+        for w in frame.set_aside
+        if not everyday_word(w, query.language) or named_unmentioned(w, query)
+    ]
     if frame.uncovered or aside:
         missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *aside))
         said.append(NEVER_MENTIONED % {"words": missing})
