@@ -320,7 +320,7 @@ def strip_placeholders(question: str) -> str:
         label = found.group("label")
         if label is None or label.upper() in found.group("kind").split():
             return " "
-        if label.lower() in URI_SCHEMES:
+        if label.lower() in URI_SCHEMES:  # "mailto:[CONTACT]": part of the address
             return " "
         return found.group(0).split("[", 1)[0]  # another label ("address is:") stays
 
