@@ -2930,6 +2930,14 @@ def test_an_everyday_word_set_aside_is_not_named_as_a_part_left_unanswered() -> 
     notice = frame_notice(asked, [advice]) or ""
     assert "never mentions 'D-Limonene': this article answers only the rest" in notice
     assert not any(word in notice for word in ("fliers", "hapy", "Cyra"))
+    # nor are the initials of the question's own words, or a person the message names
+    signed = replace(frame, set_aside=("MSUD", "Mehrnaz"))
+    for message in (
+        "Maple Syrup Urine Disease: what are the gene changes of MSUD? Best, Mehrnaz",
+        "Hi, I want to know about Maple Syrup Urine Disease (MSUD). Best, Mehrnaz",
+    ):
+        named = framed(message, ("MSUD", "Mehrnaz"), signed)
+        assert "never mentions" not in (frame_notice(named, [advice]) or "")
 
 
 def test_where_nothing_says_more_than_the_topic_the_article_is_the_topic_and_says_so() -> None:

@@ -83,7 +83,7 @@ from ..types import (
     Statement,
     reference_for,
 )
-from ..wording import MIN_LENGTH, everyday_word, near_common
+from ..wording import MIN_LENGTH, everyday_word, initialism, near_common, proper_name
 from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
@@ -1162,12 +1162,16 @@ def frame_notice(
         read = ", ".join(CORRECTION % {"written": w, "corrected": c} for w, c in read_as)
         said.append(READ_AS % {"corrections": read})
     # A word of everyday use set aside ("What is weird about it is ...") is no part of the
-    # question the article leaves unanswered; a name no one uses but the asker is, and so
-    # is a thing the question asks about (named_unmentioned).
+    # question the article leaves unanswered, nor are the initials of the question's own
+    # words ("MSUD" beside "Maple Syrup Urine Disease") or a person the message names ("Best,
+    # Mehrnaz"); a name no one uses but the asker is, and so is a thing the question asks
+    # about (named_unmentioned).
     aside = [
         w
         for w in frame.set_aside
-        if not everyday_word(w, query.language) or named_unmentioned(w, query)
+        if not initialism(w, query.read)
+        and not proper_name(w, query.read)
+        and (not everyday_word(w, query.language) or named_unmentioned(w, query))
     ]
     if frame.uncovered or aside:
         missing = ", ".join(f"'{w}'" for w in (*frame.uncovered, *aside))
