@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from wordfreq import zipf_frequency
@@ -1076,6 +1077,16 @@ def reports_research(text: str) -> bool:
     return bool(STUDY_REPORT.search(text) or RESEARCH_UNDER_WAY.search(said))
 
 
+@lru_cache(maxsize=64)
+def asked_words(question: str) -> frozenset[str]:
+    """The words, folded, of what a question asks: its subject line and its asking clauses,
+    not the story around it ("He is ... Fully ambulatory!"). Read once per question, for
+    each word a notice weighs."""
+    return frozenset(
+        w.casefold() for w in content_words(f"{subject_of(question)} {asking_clauses(question)}")
+    )
+
+
 def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
     """The question's focus words that name a thing (rarer in everyday English than
     glosses.EVERYDAY: "Plavix", "clubfoot", "scoliosis", "anticoagulation"; not "expose" nor
@@ -1087,11 +1098,7 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
     if not picked or query.language != "en" or len(query.content_words) != len(query.concepts):
         return []
     stated = frozenset().union(*(c.terms for c in picked))
-    # what the question asks, not the story around it ("He is ... Fully ambulatory!")
-    asked = {
-        w.casefold()
-        for w in content_words(f"{subject_of(query.read)} {asking_clauses(query.read)}")
-    }
+    asked = asked_words(query.read)
     return [
         word
         for word, concept in zip(query.content_words, query.concepts, strict=True)
@@ -1117,12 +1124,8 @@ def named_unmentioned(word: str, query: Query) -> bool:
     wordfreq weighs."""
     if query.language != "en" or len(word.replace("-", "")) < MIN_LENGTH:
         return False
-    asked = {
-        w.casefold()
-        for w in content_words(f"{subject_of(query.read)} {asking_clauses(query.read)}")
-    }
     return (
-        word.casefold() in asked
+        word.casefold() in asked_words(query.read)
         and zipf_frequency(word.lower(), "en") < EVERYDAY
         and not near_common(word.lower(), "en")
     )
