@@ -1472,6 +1472,33 @@ def test_these_further_on_another_span_of_time_and_a_link_to_click() -> None:
     assert statements_of(link) == [("The academy has a list of recommendations.", None)]
 
 
+def test_things_the_passage_named_said_again_by_the_alone_point_back() -> None:
+    text = (
+        "Painful mouth sores called aphthous ulcers are usually the first sign of the "
+        "disease. These sores occur on the lips and tongue. "
+        "The ulcers look like common canker sores, and they typically heal within two weeks. "
+        "The cancer causes patches of abnormal tissue to grow under the skin. "
+        "The patches are usually red or purple. "
+        "The ulcers of the mouth are shallow. "
+        "The sores and ulcers of the mouth heal. "
+        "The symptoms improve with rest."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+
+    # which ulcers only the sentences before say, and the one before points back itself
+    assert not any("The ulcers look like" in u for u in units)
+    # said with the sentence that names them
+    assert (
+        "The cancer causes patches of abnormal tissue to grow under the skin. "
+        "The patches are usually red or purple."
+    ) in units
+    assert "The patches are usually red or purple." not in units
+    # what follows says which ones, or nothing before named them: each stands alone
+    assert "The ulcers of the mouth are shallow." in units
+    assert "The sores and ulcers of the mouth heal." in units
+    assert "The symptoms improve with rest." in units
+
+
 def test_a_limit_a_time_or_a_subject_said_again_points_back() -> None:
     text = (
         "If you have never had chickenpox, you can catch it from someone with shingles. "

@@ -417,6 +417,15 @@ _POINTING_BACK = (
     r"(?:" + _WORD + r"\s+){0,5}?(?i:the)\s+(?:former|latter|above)\b",
 )
 _REFERS_BACK = re.compile(r"^(?:" + "|".join(_POINTING_BACK) + r")")
+#: A sentence opening on things of a kind by "the" alone, with nothing after that says which
+#: ("The ulcers look like common canker sores", "The patches are usually red"): which ones, a
+#: sentence before it in the passage says (names_again); not "the" with what says which
+#: ("The ulcers of Behcet disease", "The lesions that bleed").
+_THE_KIND = re.compile(
+    r"^The\s+(?P<noun>[a-z]{2,}(?<![sui])s)\b(?!(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:of|that|which|"
+    r"who|whom|with|without|in|for|from|on|at|to|by|caused|used|associated|called|named|listed|"
+    r"described|seen|found|above|below)\b)"
+)
 #: A sentence that says only what the answer depends on ("The treatment of lupus depends on
 #: the severity of the condition ...", "Its symptoms vary from person to person", "Your
 #: doctor will consider many things ..."): it tells that there is an answer, not what it is.
@@ -543,7 +552,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         before_it = _GRADE_BEFORE.match(unit)  # the grade the source opens it with: "A - ..."
         if before_it is not None:
             unit = unit[before_it.end() :]
-        if _REFERS_BACK.match(unit) and not _POINTS_TO_ITS_LIST.match(unit):
+        if points_back(units, i, unit) and not _POINTS_TO_ITS_LIST.match(unit):
             if _POINTER.match(unit):
                 continue  # "Watch this video about: ...": nothing to say with the one before
             before = _GRADE_BEFORE.sub("", _BARE_ANSWER.sub("", units[i - 1])) if i > 0 else ""
@@ -562,7 +571,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
                 before = found[-1][0]
             if (
                 not before
-                or (_REFERS_BACK.match(before) and not chained)
+                or (points_back(units, i - 1, before) and not chained)
                 or not _ENDS_SENTENCE.search(before)
                 or is_grade_only(before)  # the grade of the sentence before that
             ):
@@ -588,6 +597,25 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             grade = before_it["grade"]
         found.append((unit, grade))
     return graded_by_line(text, found)
+
+
+def points_back(units: Sequence[str], at: int, unit: str) -> bool:
+    """Whether the passage's unit at `at` (read as `unit`) points back at what the units
+    before it say: by its opening words (_REFERS_BACK), or by naming again, with "the" alone,
+    things a unit before it names (names_again)."""
+    return _REFERS_BACK.match(unit) is not None or names_again(unit, units[:at])
+
+
+def names_again(sentence: str, before: Sequence[str]) -> bool:
+    """Whether a sentence opens on things by "the" alone (_THE_KIND) that a sentence before
+    it names: "Painful mouth sores called aphthous ulcers are usually the first sign of
+    Behcet disease. ... The ulcers look like common canker sores" (which ulcers, only the
+    sentences before say)."""
+    opening = _THE_KIND.match(sentence)
+    if opening is None:
+        return False
+    kind = frozenset(terms(opening["noun"]))
+    return bool(kind) and any(kind <= frozenset(terms(text)) for text in before)
 
 
 def only_what_it_depends_on(text: str) -> bool:
