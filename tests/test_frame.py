@@ -4,6 +4,8 @@ words that name no focus."""
 from __future__ import annotations
 
 from guidecite.frame import (
+    SENDS_NOTHING,
+    TO_READ,
     asked_part,
     asked_parts,
     form_message,
@@ -180,3 +182,26 @@ def test_a_web_form_s_record_is_read_for_the_fields_that_ask() -> None:
     # a record none of whose fields asks is read whole too
     told = "Name: Ann Date: Monday Topic: Asthma Note: I have had asthma for years."
     assert form_message(told) == told
+
+
+def test_a_request_for_something_to_read_is_pointed_to_the_pages_the_article_cites(
+    library,  # type: ignore[no-untyped-def]
+) -> None:
+    from guidecite.answer import answer
+    from guidecite.render._common import localized
+
+    mailed = answer("Please mail me literature on colorectal cancer screening.", library)
+    where = answer("Where could I find more information on colorectal cancer screening?", library)
+    plain = answer("Why is colorectal cancer screening done?", library)
+    opening = TO_READ.split("%")[0]
+    for asked in (mailed, where):
+        assert asked.statements and asked.references
+        assert asked.notice is not None and opening in asked.notice
+        assert all(ref.title in asked.notice for ref in asked.references)
+    assert mailed.notice is not None and SENDS_NOTHING in mailed.notice
+    assert where.notice is not None and SENDS_NOTHING not in where.notice
+    assert plain.statements and opening not in (plain.notice or "")
+    # in Spanish, the words are translated and the pages' titles kept
+    spanish = localized(mailed, "es").notice or ""
+    assert "Para leer más" in spanish and opening not in spanish
+    assert all(ref.title in spanish for ref in mailed.references)

@@ -22,15 +22,17 @@ from .crisis import (
 )
 from .deidentify import note_removals, prepare_question
 from .evidence import Evidence, assess, insufficient
-from .frame import NOTHING_SAID
+from .frame import NOTHING_SAID, SENDS_NOTHING, TO_READ
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
+from .intents import READING_ASKED, SENDING_ASKED
 from .library import Library, load_abbreviations, open_library, refresh_translations
 from .query import Query, clean_question, understand, with_answer_words
 from .question_topic import narrower_kinds, settle_topic
 from .relevance import judge_relevance
 from .retrieval import retrieve
+from .topics import main_title
 from .types import Answer, Document, Hit, short_hash
 from .verify import verify_answer
 
@@ -102,6 +104,7 @@ def answer_with_hits(
         result = replace(result, audience=reader.name.value)  # the reader, as when composed
     clock = _lap(timings, "compose", clock)
     result = check(result, library, query, documents, show_unsupported=show_unsupported)
+    result = point_to_sources(result, question)
     clock = _lap(timings, "verify", clock)
     if crisis:
         help_article = help_lines(library, read_question(CRISIS_TOPIC, library))
@@ -111,6 +114,24 @@ def answer_with_hits(
     result.created_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     result.language = interface_language(query.language)
     return note_removals(result, prepared.removed), hits
+
+
+def point_to_sources(result: Answer, question: str) -> Answer:
+    """Where the question asks for something to read ("Where could I find more information
+    ...", "Please mail me literature on ..."): the article says which of the library's pages
+    it cites are there to read (their titles and issuers; their addresses are in the
+    reference list), and, asked to send them, that nothing is sent. Only an article with
+    statements has such pages; a declined one names its nearest sources already."""
+    if not result.statements or not result.references or not READING_ASKED.search(question):
+        return result
+    named = (main_title(ref.title) for ref in result.references)  # not its other names
+    issued = (f" ({ref.issuer})" if ref.issuer else "" for ref in result.references)
+    sources = "; ".join(dict.fromkeys(title + by for title, by in zip(named, issued, strict=True)))
+    said = [TO_READ % {"sources": sources}]
+    if SENDING_ASKED.search(question):
+        said.append(SENDS_NOTHING)
+    notice = " ".join(x for x in (result.notice, *said) if x)
+    return replace(result, notice=notice)
 
 
 def read_question(question: str, library: Library) -> Query:

@@ -62,6 +62,12 @@ NOT_SAID_FOR = N_(
 #: mentions it ("Plavix" and "lisinopril" in a question on four medicines' side effects,
 #: answered on simvastatin alone).
 NOT_SPOKEN_OF = N_("No statement below speaks of %(words)s.")
+#: Where the question asks for something to read ("send me any literature"): the article's
+#: sources are what the library has to give, and nothing is sent.
+TO_READ = N_(
+    "For more to read, the pages this article cites are listed under References: %(sources)s."
+)
+SENDS_NOTHING = N_("guidecite sends nothing by post or e-mail.")
 #: In the order they are translated: a message before any that can be part of it.
 READING_NOTICES = (
     READ_AS,
@@ -72,6 +78,8 @@ READING_NOTICES = (
     NOT_ANSWERED,
     ONLY_THE_TOPIC,
     NOT_SAID_FOR,
+    TO_READ,
+    SENDS_NOTHING,
 )
 #: The kinds of question a notice can say went unanswered (the intents' labels, lower case).
 UNANSWERED_KINDS = (N_("dosing"), N_("timing"), N_("thresholds"), N_("management"))

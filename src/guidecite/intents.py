@@ -50,6 +50,30 @@ INFORMATION_ASKED = cue(
     r"informaci[oó]n",
 )
 
+#: A request for something to read ("Where could I find more information about ...", "Please
+#: send me any literature", "printed materials on osteoporosis"): what the library has to give
+#: is the article's sources (answer.point_to_sources).
+READING_ASKED = cue(
+    r"where (?:can|could|do|would|may|might|should) (?:i|we|one|you) (?:\w+ ){0,2}?"
+    r"(?:find|get|read|obtain|look)\b",
+    r"(?:send|mail|e-?mail)\w* (?:me|us|it|them|information|info|any|some|more)\b",
+    r"literature",
+    r"pamphlets?\b",
+    r"brochures?\b",
+    r"leaflets?\b",
+    r"fl[iy]ers?\b",
+    r"(?:printed|reading) materials?\b",
+    r"resources\b",
+    r"(?:more|any|some|further) (?:information|info)\b",
+)
+#: ... asking to be sent it, by post or e-mail ("Please mail me information", "mailed
+#: information on Lynch syndrome").
+SENDING_ASKED = cue(
+    r"(?:send|mail|e-?mail)\w* (?:me|us|it|them|information|info|any|some|more)\b",
+    r"mailed\b",
+    r"by (?:post|mail|e-?mail)\b",
+)
+
 #: An instruction to the reader, as leaflets for patients give them ("Do drink water or
 #: sugarless drinks often."): not a caution ("Do not ..."), nor a question ("Do you have
 #: information about iron?", "Do these tumours spread?").
