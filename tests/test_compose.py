@@ -1184,6 +1184,11 @@ def test_sections_follow_the_statement_words_then_headings() -> None:
     assert classify("Blood tests show the hormone levels.", ()).key == "tests"
     assert classify("It is a common condition.", ("Treatment", "Options")).key == "treatment"
     assert classify("Start octreotide LAR 20 mg every 4 weeks.", ()).key == "treatment"
+    # what eases the symptoms is treatment, though it names them
+    eases = "Octreotide has been shown to relieve symptoms associated with the syndrome."
+    assert classify(eases, ()).key == "treatment"
+    assert classify("Lanreotide improves the symptoms of flushing.", ()).key == "treatment"
+    assert classify("Symptoms include flushing and diarrhea.", ()).key == "assessment"
     assert classify("Give 500 mg of the drug twice daily.", ()).key == "treatment"
     # a count of doses is a dose, whatever interval repeats it
     saba = "SABA: Salbutamol 4-10 puffs by pMDI + spacer, repeated every 20 minutes for 1 hour"

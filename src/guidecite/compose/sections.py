@@ -201,6 +201,11 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
             r"first-line",
             r"second-line",
             r"(?:induc|maint)\w*\s+(?:of\s+)?remission",  # "To induce remission ..., offer ..."
+            # what eases the disease's symptoms: "Octreotide and lanreotide have been shown to
+            # improve symptoms associated with hypersecretory syndromes"
+            r"reliev\w*\s+(?:\w+\s+){0,3}?(?:symptoms?|pain)",
+            r"improv\w*\s+(?:\w+\s+){0,3}?(?:symptoms?|pain)",
+            r"(?:symptom|pain)\s+(?:relief|control)",
         ),
     ),
     SectionKind(
