@@ -335,6 +335,7 @@ def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")
     assert threshold.answers.search("Treat when the systolic pressure is above 140.")
+    assert threshold.answers.search("Treat when the level is above 40 parts per billion.")
     assert not threshold.answers.search("Try to perform at least 2 other objective tests.")
 
 
