@@ -20,8 +20,8 @@ from .patients import FEMALE, MALE, POPULATIONS, cue
 _I = re.IGNORECASE
 
 _MEASURE = (
-    r"(?:%|ppb|ppm|parts per (?:billion|million)|mg/d[lL]|mmol/[lL]|[µu]mol|ng/m[lL]|pg/m[lL]|g/d[lL]|mm ?hg|bpm|kg/m2|"
-    r"units?/[lL]|[lL]/min|cm|mm)"
+    r"(?:%|ppb|ppm|parts per (?:billion|million)|mg/d[lL]|mmol/[lL]|[µu]mol|ng/m[lL]|pg/m[lL]|"
+    r"g/d[lL]|mm ?hg|bpm|kg/m2|units?/[lL]|[lL]/min|cm|mm)"
 )
 _UNIT_TIME = r"(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wk|months?|years?|yrs?)"
 
