@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidecite.analysis import terms
+from guidecite.chunking import split_sentences
 from guidecite.query import understand
 from guidecite.scoring import coverage, extends, sentence_coverage, stated, states_all
 
@@ -63,3 +64,27 @@ def test_a_passage_read_again_gives_the_same_coverage() -> None:
         sentence_coverage(concepts, text, "Neuroendocrine tumours") == first == pytest.approx(1.0)
     )
     assert sentence_coverage(concepts[1:], text, "") == pytest.approx(1.0)
+
+
+def test_a_passage_s_coverage_is_that_of_its_best_sentence_whichever_concepts_it_lacks() -> None:
+    """Looking only for the concepts the passage states at all changes no figure: each is
+    the best sentence's coverage, read sentence by sentence (`coverage`), to the last bit."""
+    words = ("enolase", "tumour", "treat", "raised", "absent", "heart", "cancer", "scan")
+    concepts = [(1.0 + n / 7, (frozenset(terms(w)),)) for n, w in enumerate(words)]
+    concepts.append((0.5, (frozenset(terms("heart failure")), frozenset(terms("hf")))))
+    texts = (
+        "Enolase is raised in some tumours. Treatment follows. A heart scan is done.",
+        "Heart failure is common. Cancers vary, and treating them is hard.",
+        "Nothing asked is said here.",
+        "",
+    )
+    for text in texts:
+        for context in ("", "Neuroendocrine tumours: treatment", "Absent heart"):
+            best = max(
+                (
+                    coverage(concepts, frozenset(terms(sentence)), frozenset(terms(context)))
+                    for sentence in split_sentences(text)
+                ),
+                default=0.0,
+            )
+            assert sentence_coverage(concepts, text, context) == best, (text, context)

@@ -84,14 +84,27 @@ def extends(word: str, ordered: tuple[str, ...]) -> bool:
 
 def sentence_coverage(concepts: Sequence[Concept], text: str, context: str) -> float:
     """How much of the question one sentence of a passage states: answers tend to put the
-    question's concepts together, not scatter them over a section."""
+    question's concepts together, not scatter them over a section. Only the concepts some
+    sentence states (the passage's terms together do) are looked for sentence by sentence;
+    each of the others adds what its context gives, as it would in every sentence."""
     in_context = _in_context(concepts, _read_text(context))
-    return max((_coverage(concepts, own, in_context) for own in _read_sentences(text)), default=0.0)
+    sentences, whole = _read_sentences(text)
+    present = [stated(concept, whole) for concept in concepts]
+    total = sum(weight for weight, _ in concepts) or 1.0
+    best = 0.0
+    for own in sentences:
+        covered = 0.0
+        for concept, from_context, here in zip(concepts, in_context, present, strict=True):
+            covered += concept[0] if here and stated(concept, own) else from_context
+        best = max(best, covered / total)
+    return best
 
 
 @lru_cache(maxsize=PASSAGES_REMEMBERED)
-def _read_sentences(text: str) -> tuple[Read, ...]:
-    return tuple(read(frozenset(terms(sentence))) for sentence in split_sentences(text))
+def _read_sentences(text: str) -> tuple[tuple[Read, ...], Read]:
+    """The terms of each sentence of a text, and of all of them together."""
+    sentences = tuple(read(frozenset(terms(sentence))) for sentence in split_sentences(text))
+    return sentences, read(frozenset().union(*(own for own, _ in sentences)))
 
 
 @lru_cache(maxsize=PASSAGES_REMEMBERED)
