@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guidecite.embedding import get_embedder
-from guidecite.glosses import glosses
+from guidecite.glosses import gloss_of, glosses
 from guidecite.ingest import ingest_paths
 from guidecite.query import content_words
 from guidecite.store.embedded import EmbeddedStore
@@ -83,3 +83,33 @@ def test_a_name_the_library_writes_in_brackets_is_read_as_the_name_before_it(sto
     assert _glossed("are ophthalmic drops safe", store) == {}
     # nor the first author of a study cited in brackets
     assert _glossed("is marlow stretching any good", store) == {}
+
+
+def test_a_gloss_is_read_once_for_the_library_as_it_stands(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The next question's everyday words are read from what the last one read, until the
+    library's content changes: then its glosses are read again."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("parkinson.txt", "tremor.txt", "thyroid.txt"):
+        (pages / name).write_text(f"{name[:-4].capitalize()}\n\n{PAGES[name]}\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "home")
+    ingest_paths(store, [pages], get_embedder("static"))
+    searches = []
+    search = store.lexical_search
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        searches.append(args)
+        return search(*args, **kwargs)
+
+    store.lexical_search = counted  # type: ignore[method-assign]
+    assert gloss_of("shaking", store) == "tremor"
+    read = len(searches)
+    assert read > 0
+    assert gloss_of("shaking", store) == "tremor"
+    assert len(searches) == read  # remembered
+    # the library changes: what it glosses may have too
+    (pages / "rest.txt").write_text("Rest\n\nRest eases a tremor.\n", "utf-8")
+    ingest_paths(store, [pages], get_embedder("static"))
+    assert gloss_of("shaking", store) == "tremor"
+    assert len(searches) > read
+    store.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
 
 from wordfreq import zipf_frequency
 
@@ -156,9 +157,27 @@ def glossable(word: str) -> bool:
     )
 
 
+#: The glosses each store's library gives, by the library's generation and the words: the
+#: everyday words of one question are often those of the next ("pain", "shaking").
+_GLOSSED: WeakKeyDictionary[Store, dict[tuple[int, str], str | None]] = WeakKeyDictionary()
+#: How many glosses are remembered for one store; the oldest go first.
+GLOSSES_REMEMBERED = 4096
+
+
 def gloss_of(phrase: str, store: Store) -> str | None:
     """The term the library most often writes in brackets right after the words, where it
-    does so in MIN_GLOSSES passages or more and uses the term more than the words."""
+    does so in MIN_GLOSSES passages or more and uses the term more than the words; read
+    once for the library as it stands (remembered until its content changes)."""
+    remembered = _GLOSSED.setdefault(store, {})
+    key = (store.generation(), phrase)
+    if key not in remembered:
+        if len(remembered) >= GLOSSES_REMEMBERED:
+            del remembered[next(iter(remembered))]
+        remembered[key] = _read_gloss(phrase, store)
+    return remembered[key]
+
+
+def _read_gloss(phrase: str, store: Store) -> str | None:
     spaced = r"\s+".join(re.escape(w) for w in phrase.split())
     pattern = re.compile(rf"(?:(\S+)\s+)?\b{spaced}\s+\(({_TERM})\)", re.IGNORECASE)
     clause = Clause(phrase, 1.0, phrase=" " in phrase)
