@@ -214,3 +214,17 @@ def test_a_text_s_phrases_end_at_its_marks_and_keep_each_word_as_written() -> No
         ["difficile-associated", "difficile-associated", "disease"],
     ]
     assert [term for term, _ in found[-1]] == words("difficile-associated disease")
+
+
+def test_a_text_read_again_gives_the_same_terms_whatever_was_done_with_the_last() -> None:
+    """The terms of a text are remembered; each caller still gets lists of its own."""
+    text = "Difficile-associated diarrhoea in older adults"
+    first = terms(text)
+    expected = list(first)
+    first.append("changed")
+    words(text).clear()
+    assert terms(text) == expected
+    assert terms(text) is not terms(text)
+    # the terms are the words, then the compounds' joined forms
+    assert words(text) and expected[: len(words(text))] == words(text)
+    assert len(expected) > len(words(text))

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 import tantivy
 from wordfreq import zipf_frequency
@@ -212,7 +213,20 @@ def _analyse_token(token: str) -> tuple[tuple[str, ...], str | None]:
     return words, joined
 
 
+#: Texts whose terms are kept once read: a statement is read by retrieval, the composer, the
+#: relevance check and verification, each for its own reason.
+TEXTS_REMEMBERED = 16_384
+
+
 def _analyse(text: str) -> tuple[list[str], list[str]]:
+    """(the text's words one per position, the compounds' joined forms), new lists each
+    time: callers may extend them."""
+    words, joined = _analysed(text)
+    return list(words), list(joined)
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _analysed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words: list[str] = []
     joined: list[str] = []
     for token in _TOKEN.findall(fold(text)):
@@ -220,7 +234,7 @@ def _analyse(text: str) -> tuple[list[str], list[str]]:
         words.extend(entry[0])
         if entry[1]:
             joined.append(entry[1])
-    return words, joined
+    return tuple(words), tuple(joined)
 
 
 def words(text: str) -> list[str]:
