@@ -53,7 +53,6 @@ from guidecite.compose.titles import title_for
 from guidecite.compose.units import (
     first_items_on_their_lines,
     heading_above,
-    headings_above,
     points_to_a_source,
     read_with_heading,
     statement_units,
@@ -3305,49 +3304,6 @@ def test_the_heading_line_above_a_statement_is_found_in_its_passage() -> None:
     assert heading_above(text, "Hydrocortisone.") == "Glucocorticoid Replacement Regimen"
     assert heading_above(text, "Treatment of Primary Adrenal") == ""
     assert heading_above(text, "not in the passage") == ""
-
-
-def test_the_heading_lines_above_a_statement_are_its_context_within_the_passage() -> None:
-    text = (
-        "Diagnostic Hubs\n"
-        "Those responsible for planning services should consider diagnostic hubs.\n"
-        "Airway Inflammation Measures\n"
-        "Fractional Exhaled Nitric Oxide\n"
-        "Offer a FeNO test to adults. Regard a FeNO level of 40 ppb or more as positive.\n"
-        "Lung Function Tests\n"
-        "Spirometry\n"
-        "Offer spirometry to adults."
-    )
-    inflammation = ("Airway Inflammation Measures", "Fractional Exhaled Nitric Oxide")
-    assert headings_above(text, "Regard a FeNO level of 40 ppb") == inflammation
-    assert headings_above(text, "Offer spirometry to adults.") == (
-        "Lung Function Tests",
-        "Spirometry",
-    )
-    # the run of heading lines nearest above it, not those above the text between
-    assert headings_above(text, "Those responsible") == ("Diagnostic Hubs",)
-    assert headings_above(text, "Diagnostic Hubs") == ()
-    assert heading_above(text, "Regard a FeNO level of 40 ppb") == inflammation[-1]
-    # what the heading lines say counts for the statement, as its section's headings do
-    positive = "Regard a FeNO level of 40 ppb or more as positive."
-    headed = Passage("p1", "d1", 0, ("Recommendations",), f"Airway Inflammation\n{positive}")
-    bare = Passage("p2", "d1", 1, ("Recommendations",), f"Diagnostic Hubs\n{positive}")
-    guideline = Document("d1", "d1.md", "Asthma", None, None, None, "en", "clinician", None, "h")
-    frame = Frame("Asthma", None, (), "threshold", (), intents=("threshold",))
-    query = framed(
-        "Asthma: which airway inflammation test level is positive?",
-        ("Asthma", "airway", "inflammation", "test", "level", "positive"),
-        frame,
-    )
-    words = ("airway", "inflammation", "level", "positive")
-    query = replace(query, concepts=tuple((1.0, (frozenset(terms(w)),)) for w in words))
-    scores = [
-        c.score
-        for passage in (headed, bare)
-        for c in ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], {"d1": guideline})
-        if c.text == positive
-    ]
-    assert len(scores) == 2 and scores[0] > scores[1]
 
 
 def test_more_of_a_document_a_body_the_question_names_has_issued_is_read() -> None:

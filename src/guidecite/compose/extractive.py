@@ -122,7 +122,6 @@ from .keeping import (
 from .sections import ORDER, classify, kind
 from .titles import names_of, title_for
 from .units import (
-    headings_above,
     only_what_it_depends_on,
     passage_statements,
     points_to_a_source,
@@ -445,9 +444,7 @@ class ExtractiveComposer:
             says_more = not beyond or coverage_of(beyond, own) > 0
             if asks_more and not says_more and not offers_any(intents, text):
                 continue  # only names the topic: nothing the question asks about
-            # its headings, and the heading lines above it within the passage ("Airway
-            # Inflammation Measures" above "Regard a FeNO level of 40 ppb or more ...")
-            around = frozenset(terms(" ".join((context, *headings_above(hit.passage.text, text)))))
+            around = frozenset(terms(context))
             stated = own | topic_by_heading(query, hit.passage, headings, intents, around)
             coverage = coverage_of(query.concepts, stated, around)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top

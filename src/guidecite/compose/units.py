@@ -655,38 +655,20 @@ def heading_above(text: str, statement: str) -> str:
     Pregnancy" above "The Task Force suggests that ... an increase in hydrocortisone dose
     ..."), or "" where the passage holds none above it: a short line that is no sentence,
     no list item and no lead-in."""
-    above = headings_above(text, statement)
-    return above[-1] if above else ""
-
-
-def headings_above(text: str, statement: str) -> tuple[str, ...]:
-    """The heading lines above a statement in its passage's text, outermost first: the
-    nearest (heading_above) and those directly above it ("Airway Inflammation Measures",
-    "Fractional Exhaled Nitric Oxide" above "Regard a FeNO level of 40 parts per billion
-    (ppb) or more as a positive test."); none where the passage holds none above it."""
     at = text.find(statement[:60])
     if at < 0:
-        return ()
-    found: list[str] = []
+        return ""
     for line in reversed(text[:at].splitlines()):
         line = line.strip()
-        if _heading_line(line):
-            found.append(line)
-        elif found and line:
-            break  # the text above the nearest heading's own run
-    return tuple(reversed(found))
-
-
-def _heading_line(line: str) -> bool:
-    """Whether a line of a passage reads as a heading: short, capitalised, no sentence, no
-    list item and no lead-in."""
-    return (
-        bool(line)
-        and line[:1].isupper()
-        and len(line.split()) <= HEADING_WORDS
-        and not _ENDS_SENTENCE.search(line)
-        and not line.endswith((":", ";", ","))
-    )
+        if (
+            line
+            and line[:1].isupper()
+            and len(line.split()) <= HEADING_WORDS
+            and not _ENDS_SENTENCE.search(line)
+            and not line.endswith((":", ";", ","))
+        ):
+            return line
+    return ""
 
 
 #: A heading line above a statement has at most this many words.
