@@ -50,13 +50,15 @@ INFORMATION_ASKED = cue(
     r"informaci[oó]n",
 )
 
+#: Asked to send something: "send me", "mail me information", "email them".
+_SEND = r"(?:send|mail|e-?mail)\w* (?:me|us|it|them|information|info|any|some|more)\b"
 #: A request for something to read ("Where could I find more information about ...", "Please
 #: send me any literature", "printed materials on osteoporosis"): what the library has to give
 #: is the article's sources (answer.point_to_sources).
 READING_ASKED = cue(
     r"where (?:can|could|do|would|may|might|should) (?:i|we|one|you) (?:\w+ ){0,2}?"
     r"(?:find|get|read|obtain|look)\b",
-    r"(?:send|mail|e-?mail)\w* (?:me|us|it|them|information|info|any|some|more)\b",
+    _SEND,
     r"literature",
     r"pamphlets?\b",
     r"brochures?\b",
@@ -69,7 +71,7 @@ READING_ASKED = cue(
 #: ... asking to be sent it, by post or e-mail ("Please mail me information", "mailed
 #: information on Lynch syndrome").
 SENDING_ASKED = cue(
-    r"(?:send|mail|e-?mail)\w* (?:me|us|it|them|information|info|any|some|more)\b",
+    _SEND,
     r"mailed\b",
     r"by (?:post|mail|e-?mail)\b",
 )

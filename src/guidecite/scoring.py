@@ -42,11 +42,19 @@ def _in_context(concepts: Sequence[Concept], context: Read) -> list[float]:
     return [CONTEXT_SHARE * concept[0] if stated(concept, context) else 0.0 for concept in concepts]
 
 
-def _coverage(concepts: Sequence[Concept], own: Read, in_context: Sequence[float]) -> float:
+def _coverage(
+    concepts: Sequence[Concept],
+    own: Read,
+    in_context: Sequence[float],
+    present: Sequence[bool] | None = None,
+) -> float:
+    """The weighted share of the concepts a text states (those only its context states:
+    in_context); a concept not `present` (where given) is not looked for."""
     total = sum(weight for weight, _ in concepts) or 1.0
     covered = 0.0
-    for concept, from_context in zip(concepts, in_context, strict=True):
-        covered += concept[0] if stated(concept, own) else from_context
+    for n, (concept, from_context) in enumerate(zip(concepts, in_context, strict=True)):
+        here = present is None or present[n]
+        covered += concept[0] if here and stated(concept, own) else from_context
     return covered / total
 
 
@@ -90,14 +98,7 @@ def sentence_coverage(concepts: Sequence[Concept], text: str, context: str) -> f
     in_context = _in_context(concepts, _read_text(context))
     sentences, whole = _read_sentences(text)
     present = [stated(concept, whole) for concept in concepts]
-    total = sum(weight for weight, _ in concepts) or 1.0
-    best = 0.0
-    for own in sentences:
-        covered = 0.0
-        for concept, from_context, here in zip(concepts, in_context, present, strict=True):
-            covered += concept[0] if here and stated(concept, own) else from_context
-        best = max(best, covered / total)
-    return best
+    return max((_coverage(concepts, own, in_context, present) for own in sentences), default=0.0)
 
 
 @lru_cache(maxsize=PASSAGES_REMEMBERED)
