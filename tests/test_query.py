@@ -231,3 +231,13 @@ def test_medicine_the_question_asks_to_do_without_weighs_nothing_in_the_search(l
     asked = read_in(library, "Which drugs treat colorectal cancer?")
     weights = dict(zip(asked.content_words, (w for w, _ in asked.concepts), strict=False))
     assert weights["drugs"] > 0.0
+
+
+def test_a_web_address_the_message_came_from_weighs_nothing_in_the_search(library) -> None:
+    """ "ClinicalTrials.gov - Question - general information: ..." says where a message
+    came from: the address is no concept the answer must state, and no search clause."""
+    query = read_in(library, "ClinicalTrials.gov - Question: how is colorectal cancer treated?")
+    weights = dict(zip(query.content_words, (w for w, _ in query.concepts), strict=False))
+    assert weights["ClinicalTrials.gov"] == 0.0
+    assert weights["colorectal"] > 0.0
+    assert not any("ClinicalTrials.gov" in clause.text.split() for clause in query.clauses)

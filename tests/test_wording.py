@@ -17,6 +17,7 @@ from guidecite.wording import (
     run_together,
     strip_placeholders,
     unglue,
+    web_address,
 )
 
 LIBRARY_TEXT = [
@@ -308,3 +309,10 @@ def test_of_equally_close_words_the_one_the_library_says_with_the_typo_s_neighbo
     assert alone == "rising"
     unread, _ = correct_spelling(question, vocabulary, ["rining"])
     assert unread == "what causes rising in the ears"
+
+
+def test_a_web_address_is_told_from_an_abbreviation_and_a_number() -> None:
+    for address in ("ClinicalTrials.gov", "yahoo.com", "medlineplus.gov.", "nih.gov"):
+        assert web_address(address), address
+    for word in ("e.g.", "21.6", "i.e", "com", ".gov", "St.John"):
+        assert not web_address(word), word

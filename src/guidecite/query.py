@@ -62,6 +62,7 @@ from .wording import (
     proper_name,
     strip_placeholders,
     unglue,
+    web_address,
 )
 
 #: Words that say how a question is asked, not what it is about.
@@ -312,8 +313,9 @@ def understand(
         + tuple(Clause(short, 1.0) for _, short in contracted)
         + tuple(Clause(term, weight) for term, weight in english if weight > 0)
     )
-    # medicine the question asks to do without ("... without medication") is not searched for
-    aside = medicine_set_aside(text)
+    # medicine the question asks to do without ("... without medication") is not searched
+    # for, nor a web address the message came from or names ("ClinicalTrials.gov")
+    aside = medicine_set_aside(text) | {w.casefold() for w in words if web_address(w)}
     meaning = " ".join(
         (without_medicine(text) or text, *(e.long for e in expansions), *(t for t, _ in english))
     )
@@ -613,7 +615,7 @@ def focus_words(
         and not names_no_focus(words[i])
         and not adverb(words[i])
         and not words[i][:1].isdigit()  # a number, age or date; not T315I, BRCA1, HER2
-        and "." not in words[i].strip(".")  # an address: "ClinicalTrials.gov"
+        and not web_address(words[i])  # "ClinicalTrials.gov"
     ]
     if not candidates:
         return ()

@@ -331,6 +331,15 @@ def strip_placeholders(question: str) -> str:
 #: web address's ("ClinicalTrials.gov"), an abbreviation's ("e.g.") or a number's ("21.6").
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2}|I\b)", re.UNICODE)
 _WEB_ADDRESS_END = re.compile(r"(?:com|org|gov|net|edu|info)\b")
+
+
+def web_address(word: str) -> bool:
+    """Whether a word is a web address ("ClinicalTrials.gov", "yahoo.com"): where a message
+    came from or a page it names, not what it asks about."""
+    head, dot, end = word.strip(".").rpartition(".")
+    return bool(dot and head) and _WEB_ADDRESS_END.fullmatch(end.casefold()) is not None
+
+
 #: A list's number run into the word before it, before the next question ("Is this disease
 #: hereditary2) Does alcoholism play a role"): not a name's digits ("(BRCA1) and ...").
 _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\)\s*[A-Z])", re.UNICODE)
