@@ -537,3 +537,25 @@ def test_the_choice_a_guideline_makes_asks_what_to_do() -> None:
     # what something is, and a range, are still asked as such
     assert intents_of("What is chemotherapy?")[0].name == "definition"
     assert intents_of("What is the standard of care?")[0].name == "definition"
+
+
+def test_asking_whether_one_can_get_help_asks_what_is_done() -> None:
+    for asked in (
+        "I would like info on my obesity problem and if I can get help",
+        "how could we get some help for his stammer?",
+        "where do I get help with my back pain",
+    ):
+        assert "management" in [i.name for i in intents_of(asked)], asked
+    assert [i.name for i in intents_of("Where can I get help and support?")] == ["general"]
+
+
+def test_asking_whether_it_will_turn_bad_asks_the_outlook() -> None:
+    for asked in (
+        "found GIST with about 1cm in size. will it develop to bad condition?",
+        "is my mole going to turn into cancer?",
+        "Could this polyp become malignant?",
+        "will it get worse?",
+    ):
+        assert "prognosis" in [i.name for i in intents_of(asked)], asked
+    # what makes it worse now is a cause, not the course
+    assert "prognosis" not in [i.name for i in intents_of("what makes eczema worse?")]

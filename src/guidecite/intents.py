@@ -336,6 +336,11 @@ INTENTS: tuple[Intent, ...] = (
             r"should (?:i|we|he|she|they)(?!\s+(?:look|watch|check)\s+(?:out\s+)?for\b)"
             r"(?!\s+(?:expect|know|be aware)\b)",
             r"get rid of",
+            # help with one's condition: "if I can get help", "how we could get some help",
+            # "get help for my son's stammer"; not "where can I get help and support"
+            r"\b(?:if|whether|how) (?:i|we|he|she|they|you) (?:can|could) get (?:some |any |more )?"
+            r"help\b",
+            r"\bget (?:some |any |more )?help (?:with|for)\b",
             r"(?:anything|something|what) (?:else )?(?:that )?(?:can|could) (?:\w+ )?be done",
             r"(?:anything|something) (?:else )?(?:that )?(?:i|we|you|he|she|they) (?:can|could) do",
             r"help (?:the|his|her|my|their|your|these|those) symptoms",
@@ -494,6 +499,11 @@ INTENTS: tuple[Intent, ...] = (
             r"get better",
             r"live normal",
             r"progress(?!ive)",  # not "Progressive supranuclear palsy"
+            # how it will go: "will it develop to bad condition?", "is it going to get worse?",
+            # "could it turn into cancer?"; not what makes it worse now
+            r"(?:will|would|could|might|going to|can)\s+(?:\w+\s+){0,2}?(?:develop|turn|grow|"
+            r"become|get|progress)\w*\s+(?:(?:in)?to\s+)?(?:an?\s+)?(?:bad|worse|serious|"
+            r"dangerous|malignant|cancer(?:ous)?)\b",
         ),
         cue(
             r"prognos",
