@@ -159,6 +159,34 @@ _POINTER = re.compile(
 #: summarise ...", "The following tests may be used to diagnose Wilms tumor."): what it
 #: speaks of is not in it.
 _POINTS_AHEAD = re.compile(r"^The following\b")
+#: A sentence that says only that there are several kinds of something, naming none ("There
+#: are many kinds of lupus.", "Several neurosurgical procedures are available to treat
+#: trigeminal neuralgia.", "Researchers have identified several forms of vitiligo.", "Non-drug
+#: treatment for PSP can take many forms."): which they are, the sentences after it say.
+_SOME = (
+    r"(?:many|several|various|different|numerous|multiple|a (?:number|variety|range) of|"
+    r"two|three|four|five|six|seven|eight|nine|ten|\d+)"
+)
+_KINDS = (
+    r"(?:kinds|types|forms|subtypes|classes|categories|ways|options|procedures|treatments|"
+    r"therapies|medicines|medications|drugs|surgeries|operations|approaches|tests)"
+)
+#: what they are kinds of or for ("... for children with AML, CML, JMML, or MDS"), saying
+#: nothing more: no example ("including ..."), reason or condition
+_OF_WHAT = (
+    r"(?:\s+(?:of|for|to treat|in|to)\s+(?:(?!(?:including|such|like|because|but|which|that|"
+    r"when|if|as|who|where|while|although)\b)[^.;:])+)?"
+)
+_ANNOUNCES_KINDS = re.compile(
+    rf"^(?:There\s+(?:are|is)\s+{_SOME}\s+(?:[\w-]+\s+){{0,2}}?{_KINDS}{_OF_WHAT}"
+    rf"|(?:[A-Z][\w-]*\s+)?{_SOME}\s+(?:[\w-]+\s+){{0,2}}?{_KINDS}(?:\s+of\s+[^.,;:]+?)?"
+    rf"\s+(?:are|is|have\s+been|has\s+been)\s+(?:available|used|known|recogni[sz]ed|described|"
+    rf"identified){_OF_WHAT}"
+    rf"|(?:Researchers|Scientists|Doctors|Experts)\s+have\s+(?:identified|described|found|"
+    rf"recogni[sz]ed)\s+{_SOME}\s+(?:[\w-]+\s+){{0,2}}?{_KINDS}{_OF_WHAT}"
+    rf"|[^.,;:]+\s+(?:can|may)\s+take\s+(?:many|several|various|different)\s+forms)\.$",
+    re.IGNORECASE,
+)
 #: A sentence that tells where information is to be had rather than anything about care:
 #: "The Genetic Testing Registry (GTR) provides information about ...", "The National
 #: Psoriasis Foundation can also provide you with information on treatment" (its subject a
@@ -1374,6 +1402,8 @@ def usable(sentence: str) -> bool:
         return False
     if _POINTS_AHEAD.match(sentence) and ":" not in sentence:
         return False  # what it announces is not in it: "The following tests may be used ..."
+    if _ANNOUNCES_KINDS.match(sentence.strip()):
+        return False  # "There are many kinds of lupus.": which, it does not say
     if _GUIDELINE_TITLE.match(sentence) and not _SAYS_SOMETHING.search(sentence):
         return False  # another guideline's title, cited
     if _DATED_WORK.match(sentence) and not _SAYS_SOMETHING.search(sentence):
