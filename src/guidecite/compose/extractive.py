@@ -469,9 +469,7 @@ class ExtractiveComposer:
             if diagnosed and HOW_DIAGNOSED.search(text):
                 score *= DIAGNOSED_ALREADY
             candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
-        # "Treatment depends on the cause." tells that there is an answer, not what it is
-        # (said in full with what follows it, it may: said_in_full)
-        candidates = [c for c in said_in_full(candidates) if not says_only_it_depends(c.text)]
+        candidates = said_in_full(candidates)
         candidates.sort(key=lambda c: -c.score)
         return candidates
 
@@ -596,13 +594,6 @@ def said_in_full(candidates: Sequence[Candidate]) -> list[Candidate]:
         opened = [o.score for o in same if _opens(o, c)]
         kept.append(replace(c, score=max([c.score, *opened])) if opened else c)
     return kept
-
-
-def says_only_it_depends(text: str) -> bool:
-    """Whether a statement says only what the answer depends on, listing nothing it depends
-    on ("Treatment depends on the cause.", not "The prognosis depends on the following: the
-    stage ...; ...; ...")."""
-    return only_what_it_depends_on(text) and _LISTS.search(text) is None
 
 
 def _opens(short: Candidate, full: Candidate) -> bool:
