@@ -3949,3 +3949,27 @@ def test_a_heading_leads_in_the_list_of_phrases_that_opens_its_passage() -> None
     prose = "Treatment depends on the stage.\n- Surgery"
     assert read_with_heading(prose, "Treatment") == prose
     assert read_with_heading(text, "How to diagnose pneumonia ?") == text
+
+
+def test_a_sentence_that_says_only_that_there_are_several_kinds_is_no_statement() -> None:
+    for announces in (
+        "There are many kinds of lupus.",
+        "Several neurosurgical procedures are available to treat trigeminal neuralgia.",
+        "Researchers have identified several forms of vitiligo.",
+        "Non-drug treatment for PSP can take many forms.",
+        "Different types of treatment are available for children with AML, CML, JMML, or MDS.",
+        "There are two types of adult primary liver cancer.",
+    ):
+        assert statements_of(announces) == [], announces
+    # naming them, or saying anything else of them, is a statement
+    for says in (
+        "Several types of surgery are available: hip replacement, knee replacement, and fusion.",
+        "Different types of treatment are used to treat lupus, including steroids and "
+        "hydroxychloroquine.",
+        "Some insomnia medicines can be habit forming.",
+        "Many germs, such as bacteria, viruses, and fungi, can cause pneumonia.",
+    ):
+        assert [text for text, _ in statements_of(says)] == [says], says
+    # said with the sentence after it that names one, it is a statement
+    joined = "There are many kinds of lupus. These include systemic lupus and discoid lupus."
+    assert [text for text, _ in statements_of(joined)] == [joined]
