@@ -559,3 +559,18 @@ def test_asking_whether_it_will_turn_bad_asks_the_outlook() -> None:
         assert "prognosis" in [i.name for i in intents_of(asked)], asked
     # what makes it worse now is a cause, not the course
     assert "prognosis" not in [i.name for i in intents_of("what makes eczema worse?")]
+
+
+def test_asking_whether_it_can_kill_asks_the_outlook() -> None:
+    for asked in ("can you die from pneumonia", "is sepsis deadly?", "can a blood clot kill you"):
+        assert [i.name for i in intents_of(asked)] == ["prognosis"], asked
+    # a death in the story asks nothing of the outlook
+    story = "My brother died young from Louis Bar Syndrome. Is it inherited?"
+    assert [i.name for i in intents_of(story)] == ["inheritance"]
+    outlook = intent_named("prognosis").answers
+    for said in (
+        "Pneumonia can be very serious and even life threatening.",
+        "Pneumonia can range in seriousness from mild to life-threatening.",
+        "Children with early infantile GM1 often die by age 3 from cardiac complications.",
+    ):
+        assert outlook.search(said), said

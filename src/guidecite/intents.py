@@ -499,6 +499,11 @@ INTENTS: tuple[Intent, ...] = (
             r"get better",
             r"live normal",
             r"progress(?!ive)",  # not "Progressive supranuclear palsy"
+            # whether it can end in death: "can you die from pneumonia", "is sepsis deadly?",
+            # "can a blood clot kill you?"
+            r"(?:die|dies|dying)\s+(?:from|of)\b",
+            r"deadly",
+            r"kill\s+(?:you|me|him|her|them|us|people|someone|a person)\b",
             # how it will go: "will it develop to bad condition?", "is it going to get worse?",
             # "could it turn into cancer?"; not what makes it worse now
             r"(?:will|would|could|might|going to|can)\s+(?:\w+\s+){0,2}?(?:develop|turn|grow|"
@@ -515,6 +520,11 @@ INTENTS: tuple[Intent, ...] = (
             r"cure(?!tt)",  # not "curettage"
             r"recover",
             r"progress(?!ive)",
+            # whether it can end in death: "Pneumonia can range in seriousness from mild to
+            # life-threatening", "Children with ... often die by age 3 from ..."
+            r"life[- ]threatening",
+            r"deadly",
+            r"(?:die|dies|died)\s+(?:\w+\s+){0,4}?(?:from|of)\b",
             # the course: "They tend to remain stable (stationary) over time", "The disease
             # gets worse over time", "does not shorten the lifespan"
             r"stable",
