@@ -574,3 +574,17 @@ def test_asking_whether_it_can_kill_asks_the_outlook() -> None:
         "Children with early infantile GM1 often die by age 3 from cardiac complications.",
     ):
         assert outlook.search(said), said
+
+
+def test_asking_how_well_a_treatment_turns_out_asks_the_outlook() -> None:
+    for asked in (
+        "can arrhythmia occurs after ablation? What is the success rate of Ablation?",
+        "how successful is cataract surgery?",
+        "does hepatitis c recur after treatment",
+    ):
+        assert "prognosis" in [i.name for i in intents_of(asked)], asked
+    outlook = intent_named("prognosis").answers
+    assert outlook.search("Catheter ablation is successful in most people with SVT.")
+    assert outlook.search("The success rate of the operation is about 90 percent.")
+    # a cancer that has come back is no outlook
+    assert not outlook.search("Recurrent pancreatic cancer is cancer that has recurred.")

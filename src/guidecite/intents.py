@@ -499,6 +499,11 @@ INTENTS: tuple[Intent, ...] = (
             r"get better",
             r"live normal",
             r"progress(?!ive)",  # not "Progressive supranuclear palsy"
+            # how well a treatment turns out: "What is the success rate of ablation?", "can
+            # arrhythmia recur after ablation?"
+            r"success(?:ful)?\s+rates?",
+            r"how successful",
+            r"recurs?\b|recurr",
             # whether it can end in death: "can you die from pneumonia", "is sepsis deadly?",
             # "can a blood clot kill you?"
             r"(?:die|dies|dying)\s+(?:from|of)\b",
@@ -520,6 +525,9 @@ INTENTS: tuple[Intent, ...] = (
             r"cure(?!tt)",  # not "curettage"
             r"recover",
             r"progress(?!ive)",
+            # how well a treatment turns out: "Catheter ablation is successful in ...", "The
+            # success rate ..."
+            r"success(?:ful)?\s+(?:rates?|in)\b",
             # whether it can end in death: "Pneumonia can range in seriousness from mild to
             # life-threatening", "Children with ... often die by age 3 from ..."
             r"life[- ]threatening",
