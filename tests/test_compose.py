@@ -3973,3 +3973,19 @@ def test_a_sentence_that_says_only_that_there_are_several_kinds_is_no_statement(
     # said with the sentence after it that names one, it is a statement
     joined = "There are many kinds of lupus. These include systemic lupus and discoid lupus."
     assert [text for text, _ in statements_of(joined)] == [joined]
+
+
+def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:
+    said = "Children often recover from a cold in a week. For adults, it usually takes 10 days."
+    assert [text for text, _ in statements_of(said)][-1] == said
+    they = "Warts are common on the hands. In most cases, they go away on their own."
+    assert [text for text, _ in statements_of(they)][-1] == they
+    # the "it" of "it is not possible to ..." points nowhere
+    apart = (
+        "Brain scans are often normal in this condition. In rare cases, it is not possible "
+        "to find the cause."
+    )
+    assert [text for text, _ in statements_of(apart)] == [
+        "Brain scans are often normal in this condition.",
+        "In rare cases, it is not possible to find the cause.",
+    ]

@@ -362,6 +362,11 @@ _POINTING_BACK = (
     r"(?:You|We|Doctors?|Your\s+(?:doctor|health care provider|provider)|People|Anyone|"
     r"Everyone|Someone|Patients)\s+(?:\w+\s+){0,3}?(?:it|them)\b"
     r"(?!\s+(?:\w+\s+)?(?:to|that)\b)(?!\s+(?:is|was|are|were)\b)",
+    # "it" or "they" named before, after a phrase that says for whom or when: "For adults, it
+    # usually takes 2 to 3 days.", "In most cases, they go away on their own." (not "In rare
+    # cases, it is not possible to ...", which points nowhere)
+    r"(?:For|In|Among|With|After|During|Without|At)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+,\s+"
+    r"(?:it|they)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:\w+\s+)?(?:to|that|if|whether)\b)",
     # a clause on "it" or "they" named before, with no other subject after it: "When it does
     # occur, it is usually caused by ...", "Why it persists and progresses still isn't
     # clear." (not "When they get older, children with GSDI have ...", nor "When it is
