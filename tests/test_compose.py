@@ -1912,7 +1912,8 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
 
 def test_a_heading_with_small_words_or_before_an_article_is_run_in_too() -> None:
     text = (
-        "Types of Diabetes There are three main kinds of diabetes. "
+        "Types of Diabetes There are three main kinds of diabetes: type 1, type 2 and "
+        "gestational. "
         "Working With a Team of Specialists A person with skin cancer is often treated by a "
         "team of specialists. "
         "Complementary and Supportive Therapies A wide variety of therapies may be used. "
@@ -1928,7 +1929,7 @@ def test_a_heading_with_small_words_or_before_an_article_is_run_in_too() -> None
         "The CF Foundation recommends that people with CF be placed in a single room."
     )
     assert [unit for unit, _ in statements_of(text)] == [
-        "There are three main kinds of diabetes.",
+        "There are three main kinds of diabetes: type 1, type 2 and gestational.",
         "A person with skin cancer is often treated by a team of specialists.",
         "A wide variety of therapies may be used.",
         "A high number of WBCs is called leukocytosis.",
@@ -3988,4 +3989,22 @@ def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:
     assert [text for text, _ in statements_of(apart)] == [
         "Brain scans are often normal in this condition.",
         "In rare cases, it is not possible to find the cause.",
+    ]
+
+
+def test_a_sentence_that_says_what_a_link_holds_is_no_statement() -> None:
+    """ "... has a published list of recommendations for risk reduction. Please click on the
+    link to access this resource.": the list is behind the link, not in the library."""
+    text = (
+        "The exact underlying cause of SIDS is unknown. Although there is no guaranteed way "
+        "to prevent SIDS, the American Academy of Pediatrics has a published list of "
+        "recommendations for risk reduction. Please click on the link to access this resource."
+    )
+    assert [t for t, _ in statements_of(text)] == ["The exact underlying cause of SIDS is unknown."]
+    links = (
+        "To read more about the different types, click on the links below. Acromesomelic "
+        "dysplasia is rare in most populations worldwide."
+    )
+    assert [t for t, _ in statements_of(links)] == [
+        "Acromesomelic dysplasia is rare in most populations worldwide."
     ]
