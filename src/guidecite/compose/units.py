@@ -159,6 +159,16 @@ _POINTER = re.compile(
 #: summarise ...", "The following tests may be used to diagnose Wilms tumor."): what it
 #: speaks of is not in it.
 _POINTS_AHEAD = re.compile(r"^The following\b")
+#: A sentence that sends the reader to the resource the sentence before it names ("Please
+#: click on the link to access this resource.", "Click on the links to view the lists."):
+#: that sentence says what the link holds ("... has a published list of recommendations for
+#: risk reduction.", "Medscape Reference's Web site offers more specific information ..."),
+#: not what the library says.
+_CLICK_FOR_IT = re.compile(
+    r"^(?:Please\s+)?click\s+(?:on\s+)?(?:the\s+)?links?\s+(?:to\s+(?:access|view|read|see|find)|"
+    r"above|below)\b",
+    re.IGNORECASE,
+)
 #: A sentence that says only that there are several kinds of something, naming none ("There
 #: are many kinds of lupus.", "Several neurosurgical procedures are available to treat
 #: trigeminal neuralgia.", "Researchers have identified several forms of vitiligo.", "Non-drug
@@ -286,7 +296,7 @@ _STRENGTH_SENTENCE = re.compile(
     r"^(?:strong|moderate|weak|conditional) recommendation (?:based on|with)\b", re.IGNORECASE
 )
 _ELSEWHERE = re.compile(
-    r"\b(?:click here|click on (?:the|this) link|listed below|"
+    r"\b(?:click here|click on (?:the|this) links?|listed below|"
     r"see (?:below|above|table|figure)|as follows|"
     r"the (?:table|list|figure|chart) (?:below|above)|"
     r"the following (?:list|table|figure)|"
@@ -617,11 +627,13 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
         unit = _TABLE_AFTER.sub("", unit)
         if not usable(unit) or is_grade_only(unit):
             continue
+        following = units[i + 1] if i + 1 < len(units) else ""
+        if _CLICK_FOR_IT.match(following):
+            continue  # what the link holds: "... has a published list of recommendations ..."
         grade = find_grade(unit)
         after = _GRADE_AFTER.search(unit)
         if grade is not None and after is not None and find_grade(after["inside"]) == grade:
             unit = unit[: after.start()]
-        following = units[i + 1] if i + 1 < len(units) else ""
         if says_only_no_cure(unit) and says_what_is_done(following):
             unit = f"{unit} {following}"  # "There is no cure. Treatments may relieve symptoms."
         if grade is None and following and is_grade_only(following):
