@@ -1472,9 +1472,10 @@ def test_these_further_on_another_span_of_time_and_a_link_to_click() -> None:
     assert "A red, blotchy rash develops within 48 to 72 hours. " + gone in units
     # "those" further on says who, not what came before
     assert units[-1].startswith("A chest radiograph is recommended")
-    # a sentence that sends the reader to a link is no statement
+    # a sentence that sends the reader to a link is no statement, nor is the one before it
+    # that says what the link holds (test_a_sentence_that_says_what_a_link_holds_...)
     link = "The academy has a list of recommendations. Please click on the link to access it."
-    assert statements_of(link) == [("The academy has a list of recommendations.", None)]
+    assert statements_of(link) == []
 
 
 def test_things_the_passage_named_said_again_by_the_alone_point_back() -> None:
