@@ -615,7 +615,7 @@ def focus_words(
         and not names_no_focus(words[i])
         and not adverb(words[i])
         and not words[i][:1].isdigit()  # a number, age or date; not T315I, BRCA1, HER2
-        and not web_address(words[i])  # "ClinicalTrials.gov"
+        and "." not in words[i].strip(".")  # an address ("ClinicalTrials.gov"), "e.g."
     ]
     if not candidates:
         return ()
