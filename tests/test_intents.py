@@ -567,13 +567,21 @@ def test_asking_whether_it_can_kill_asks_the_outlook() -> None:
     # a death in the story asks nothing of the outlook
     story = "My brother died young from Louis Bar Syndrome. Is it inherited?"
     assert [i.name for i in intents_of(story)] == ["inheritance"]
-    outlook = intent_named("prognosis").answers
+    asked_so = as_asked(intent_named("prognosis"), "can you die from pneumonia").answers
+    how_long = "how long does it take to recover from pneumonia"
+    asked_otherwise = as_asked(intent_named("prognosis"), how_long).answers
     for said in (
         "Pneumonia can be very serious and even life threatening.",
         "Pneumonia can range in seriousness from mild to life-threatening.",
         "Children with early infantile GM1 often die by age 3 from cardiac complications.",
     ):
-        assert outlook.search(said), said
+        assert asked_so.search(said), said
+        # asked how long recovery takes, that it can kill is no answer
+        assert not asked_otherwise.search(said), said
+    assert asked_so.search("Viral pneumonia usually improves in 1 to 3 weeks.") is None
+    assert as_asked(intent_named("prognosis"), "is this disease dangerous?").answers.search(
+        "Untreated, the infection can be life-threatening."
+    )
 
 
 def test_asking_how_well_a_treatment_turns_out_asks_the_outlook() -> None:

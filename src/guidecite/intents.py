@@ -528,11 +528,6 @@ INTENTS: tuple[Intent, ...] = (
             # how well a treatment turns out: "Catheter ablation is successful in ...", "The
             # success rate ..."
             r"success(?:ful)?\s+(?:rates?|in)\b",
-            # whether it can end in death: "Pneumonia can range in seriousness from mild to
-            # life-threatening", "Children with ... often die by age 3 from ..."
-            r"life[- ]threatening",
-            r"deadly",
-            r"(?:die|dies|died)\s+(?:\w+\s+){0,4}?(?:from|of)\b",
             # the course: "They tend to remain stable (stationary) over time", "The disease
             # gets worse over time", "does not shorten the lifespan"
             r"stable",
@@ -962,11 +957,31 @@ _FREQUENCY = re.compile(
 )
 
 
+#: Asked whether it can kill or how dangerous it is ("can you die from pneumonia", "is
+#: sepsis deadly?", "is this disease dangerous?").
+_DANGER_ASKED = cue(
+    r"(?:die|dies|dying)\s+(?:from|of)\b",
+    r"deadly",
+    r"kill\s+(?:you|me|him|her|them|us|people|someone|a person)\b",
+    r"dangerous",
+    r"fatal",
+    r"serious",
+)
+#: Whether it can end in death, said: "Pneumonia can range in seriousness from mild to
+#: life-threatening", "Children with ... often die by age 3 from ...".
+_DANGER_SAID = r"\b(?:life[- ]threatening|deadly|(?:die|dies|died)\s+(?:\w+\s+){0,4}?(?:from|of)\b)"
+
+
 def as_asked(intent: Intent, question: str) -> Intent:
     """The intent as the question asks it: a time asked as how often is given by how often
-    ("every 5 years"), not by any time ("symptoms for less than 1 year")."""
+    ("every 5 years"), not by any time ("symptoms for less than 1 year"); an outlook asked
+    as whether it can kill is given also by a statement that it is life-threatening, not
+    one asked as how long recovery takes."""
     if intent.name == "timing" and _HOW_OFTEN.search(question):
         return replace(intent, answers=_FREQUENCY)
+    if intent.name == "prognosis" and _DANGER_ASKED.search(question):
+        said = re.compile(rf"{intent.answers.pattern}|{_DANGER_SAID}", intent.answers.flags)
+        return replace(intent, answers=said)
     return intent
 
 
