@@ -96,6 +96,14 @@ _CARER = (
     r"er|emergency|a&e|urgent care|911|ambulance|clinic)"
 )
 
+#: Asking whether it can end in death: "can you die from pneumonia", "is sepsis deadly?",
+#: "can a blood clot kill you?".
+_KILLS = (
+    r"(?:die|dies|dying)\s+(?:from|of)\b",
+    r"deadly",
+    r"kill\s+(?:you|me|him|her|them|us|people|someone|a person)\b",
+)
+
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose;
 #: one asking when to see a doctor wants that, not a time.
 INTENTS: tuple[Intent, ...] = (
@@ -504,11 +512,7 @@ INTENTS: tuple[Intent, ...] = (
             r"success(?:ful)?\s+rates?",
             r"how successful",
             r"recurs?\b|recurr",
-            # whether it can end in death: "can you die from pneumonia", "is sepsis deadly?",
-            # "can a blood clot kill you?"
-            r"(?:die|dies|dying)\s+(?:from|of)\b",
-            r"deadly",
-            r"kill\s+(?:you|me|him|her|them|us|people|someone|a person)\b",
+            *_KILLS,
             # how it will go: "will it develop to bad condition?", "is it going to get worse?",
             # "could it turn into cancer?"; not what makes it worse now
             r"(?:will|would|could|might|going to|can)\s+(?:\w+\s+){0,2}?(?:develop|turn|grow|"
@@ -959,17 +963,14 @@ _FREQUENCY = re.compile(
 
 #: Asked whether it can kill or how dangerous it is ("can you die from pneumonia", "is
 #: sepsis deadly?", "is this disease dangerous?").
-_DANGER_ASKED = cue(
-    r"(?:die|dies|dying)\s+(?:from|of)\b",
-    r"deadly",
-    r"kill\s+(?:you|me|him|her|them|us|people|someone|a person)\b",
-    r"dangerous",
-    r"fatal",
-    r"serious",
-)
-#: Whether it can end in death, said: "Pneumonia can range in seriousness from mild to
+_DANGER_ASKED = cue(*_KILLS, r"dangerous", r"fatal", r"serious")
+#: An outlook, or that it can end in death: "Pneumonia can range in seriousness from mild to
 #: life-threatening", "Children with ... often die by age 3 from ...".
-_DANGER_SAID = r"\b(?:life[- ]threatening|deadly|(?:die|dies|died)\s+(?:\w+\s+){0,4}?(?:from|of)\b)"
+_OUTLOOK_OR_DANGER = re.compile(
+    _BY_NAME["prognosis"].answers.pattern
+    + r"|\b(?:life[- ]threatening|deadly|(?:die|dies|died)\s+(?:\w+\s+){0,4}?(?:from|of)\b)",
+    _I,
+)
 
 
 def as_asked(intent: Intent, question: str) -> Intent:
@@ -980,8 +981,7 @@ def as_asked(intent: Intent, question: str) -> Intent:
     if intent.name == "timing" and _HOW_OFTEN.search(question):
         return replace(intent, answers=_FREQUENCY)
     if intent.name == "prognosis" and _DANGER_ASKED.search(question):
-        said = re.compile(rf"{intent.answers.pattern}|{_DANGER_SAID}", intent.answers.flags)
-        return replace(intent, answers=said)
+        return replace(intent, answers=_OUTLOOK_OR_DANGER)
     return intent
 
 
