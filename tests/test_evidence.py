@@ -1,10 +1,11 @@
-"""Whether the library holds evidence: a focus that names a kind of the topic."""
+"""Whether the library holds evidence: a focus that names a kind of the topic, and words the
+library only ever says apart."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from guidecite.evidence import insufficient, unnamed_kind
+from guidecite.evidence import assess, insufficient, unnamed_kind
 from guidecite.frame import Frame
 from guidecite.query import spellings
 from guidecite.types import Document, Hit, Passage
@@ -58,3 +59,62 @@ def test_a_declined_answer_lists_only_sources_near_the_best_one() -> None:
     documents["cholesterol-2018"] = replace(documents["cholesterol"], doc_id="cholesterol-2018")
     declined = insufficient(query, hits, documents, "physician", "no passage found")
     assert [r.doc_id for r in declined.nearest_sources] == ["cholesterol", "lipids"]
+
+
+def _untitled(question: str, words: dict[str, float], everyday: frozenset[str]):  # type: ignore[no-untyped-def]
+    """A question no title names the topic of, with its words' weights."""
+    frame = Frame(topic=None, topic_title=None, focus=(), intent="definition", qualifiers=())
+    query = replace(framed(question, tuple(words), frame), everyday=everyday)
+    return replace(query, concepts=tuple((weight, spellings(w)) for w, weight in words.items()))
+
+
+def _found(*texts: str) -> tuple[list[Hit], dict[str, Document]]:
+    hits = [Hit(Passage(f"p{n}", f"d{n}", 0, (), text), 1.0) for n, text in enumerate(texts)]
+    documents = {
+        f"d{n}": Document(
+            f"d{n}", f"d{n}.md", "Guideline", None, None, None, "en", "clinician", None, "h"
+        )
+        for n in range(len(texts))
+    }
+    return hits, documents
+
+
+def test_words_the_library_only_says_apart_are_no_evidence() -> None:
+    """Where no title names the topic, the library must say the question's words together
+    somewhere: "capital letters" in one guideline and "Australia" in another answer
+    nothing. Where each word is of everyday conversation, all of them must be said
+    together ("capital city" is not "the capital city of Australia")."""
+    everyday = frozenset({"capital", "city", "Australia"})
+    query = _untitled(
+        "What is the capital city of Australia?",
+        {"capital": 2.2, "city": 2.2, "Australia": 2.1},
+        everyday,
+    )
+    hits, documents = _found(
+        "Write the symbol in capital letters, as the capital city's rules require.",
+        "This guideline was written in Australia.",
+    )
+    evidence = assess(query, hits, documents)
+    assert not evidence.sufficient
+    assert evidence.reason == (
+        "no passage found speaks of 'capital', 'city' and 'Australia' together"
+    )
+    said, documents = _found("Canberra is the capital city of Australia.")
+    assert assess(query, said, documents).sufficient
+
+
+def test_the_two_weightiest_words_the_library_is_about_said_together_are_enough() -> None:
+    """Beside a word the library is about, words of everyday conversation are the story
+    ("makes" of "my body makes and stores too much iron"): the two weightiest of the
+    others must be said together, and a long message's story need not be. Words that ask
+    for a kind of answer ("treated") do not count."""
+    query = _untitled(
+        "My body makes and stores too much iron. How is it treated?",
+        {"makes": 6.0, "stores": 5.1, "iron": 5.0, "treated": 9.0},
+        frozenset({"makes"}),
+    )
+    hits, documents = _found("In hemochromatosis the body stores too much iron.")
+    assert assess(query, hits, documents).sufficient
+    apart, documents = _found("Iron makes the blood red.", "Stores sell food.")
+    evidence = assess(query, apart, documents)
+    assert evidence.reason == "no passage found speaks of 'stores' and 'iron' together"

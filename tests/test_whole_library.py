@@ -19,6 +19,12 @@ from guidecite.settings import Settings
 
 pytestmark = pytest.mark.slow
 
+#: Questions on nothing the library is about, whose words the library does use, apart.
+NOT_OURS = (
+    "What is the capital of Australia?",
+    "How do I reset my wifi router?",
+    "How do I sharpen a kitchen knife?",
+)
 REFERENCE = (
     "What is the best course of action for a patient with a history of neuroendocrine "
     "tumors (NETs) and mildly elevated Neuron-Specific Enolase (NSE) levels?"
@@ -34,6 +40,7 @@ def test_the_dev_questions_on_the_whole_shared_library(tmp_path: Path) -> None:
         figures = run_eval(SHARED / "eval" / "guideline_qa_dev.jsonl", library)["figures"]
         consumer = run_eval(SHARED / "eval" / "liveqa_dev.jsonl", library)["figures"]
         reference = answer(REFERENCE, library)
+        not_ours = [answer(question, library) for question in NOT_OURS]
     finally:
         library.close()
     english = figures["language=en"]
@@ -47,3 +54,6 @@ def test_the_dev_questions_on_the_whole_shared_library(tmp_path: Path) -> None:
     assert reference.references
     assert all("neuroendocrine" in r.title.lower() for r in reference.references)
     assert reference.frame is not None and reference.frame["topic"] == "Neuroendocrine Tumors"
+    # Words the library only ever says apart are no evidence (evidence.weightiest_asked).
+    assert [a.status for a in not_ours] == ["insufficient_evidence"] * len(NOT_OURS)
+    assert all("together" in (a.notice or "") for a in not_ours)

@@ -14,8 +14,10 @@ incidental word:
   "Plavix,lisinopril,simvastatin") and no passage on the topic
   mentions it, the library holds the topic and not that kind of it;
 - when no title names the topic, some passage must state the question's main focus (its
-  rarest asked word), and the best passages must state enough of the question's weighted
-  words, or what was found is only loosely related.
+  rarest asked word), the best passages must state enough of the question's weighted
+  words, and one of them must state its two weightiest asked words together, or what was
+  found is only loosely related: "What is the capital of Australia?" finds "capital
+  letters" in one guideline and "Australia" in another, and nothing on both.
 
 "Not enough evidence" is a normal answer (`insufficient`), listing the nearest sources.
 """
@@ -35,8 +37,10 @@ from .frame import (
     NEVER_MENTIONS,
     NO_MATCH,
     NOT_ABOUT,
+    SAID_APART,
+    names_no_focus,
 )
-from .query import Query
+from .query import Query, cue_words
 from .relevance import off_topic_reason
 from .scoring import Concept, coverage, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
@@ -92,7 +96,45 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     best = best_coverage(query, hits, documents)
     if best < MIN_COVERAGE:
         return Evidence(False, LOW_COVERAGE % {"share": f"{best:.0%}"})
+    weightiest = weightiest_asked(query)
+    texts = [f"{_context(hit, documents)} {hit.passage.text}" for hit in hits[:TOP]]
+    concepts = [concept for _, concept in weightiest]
+    if len(weightiest) > 1 and not any(states_all(concepts, text) for text in texts):
+        *some, (last, _) = weightiest
+        one = ", ".join(f"'{word}'" for word, _ in some)
+        return Evidence(False, SAID_APART % {"one": one, "other": f"'{last}'"})
     return Evidence(True)
+
+
+#: How many of the question's weightiest asked words a passage must state together where
+#: no title names its topic: two, since more would ask one passage to repeat a long
+#: message's story ("... the body stores too much iron" says the two of "I was told I have
+#: an inherited condition that makes my body store too much iron"). Words of everyday
+#: conversation (Query.everyday) are the story beside a word the library is about ("keep"
+#: of "I keep getting nosebleeds"); where every word is one, all of them are asked
+#: together: "the capital city of Australia" is in no passage, though "capital city" is.
+TOGETHER = 2
+
+
+def weightiest_asked(query: Query) -> list[tuple[str, Concept]]:
+    """The question's weightiest words that say what it is about, with their concepts: the
+    TOGETHER weightiest of those not of everyday conversation, or all of them where each
+    is; not words that ask for a kind of answer ("causes", "passed on") or name the
+    patient, nor numbers. None where its words and concepts are not read side by side."""
+    if len(query.content_words) != len(query.concepts):
+        return []
+    cues = set(cue_words(query.read))
+    asked = [
+        (word, concept)
+        for word, concept in zip(query.content_words, query.concepts, strict=True)
+        if concept[0] > 0
+        and word not in cues
+        and not names_no_focus(word)
+        and not word[:1].isdigit()
+    ]
+    asked.sort(key=lambda pair: -pair[1][0])
+    about = [(word, concept) for word, concept in asked if word not in query.everyday]
+    return about[:TOGETHER] if about else asked
 
 
 #: What ends a phrase: a word before it names no kind of the word after it.

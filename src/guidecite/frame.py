@@ -91,6 +91,7 @@ NOT_ABOUT = N_("no passage found is about %(topic)s")
 KIND_UNMENTIONED = N_("no passage found on %(topic)s mentions %(kind)s")
 FOCUS_UNMENTIONED = N_("no title names the topic and no passage found mentions %(focus)s")
 LOW_COVERAGE = N_("the best passages cover only %(share)s of the question's terms")
+SAID_APART = N_("no passage found speaks of %(one)s and %(other)s together")
 NOTHING_SAID = N_(
     "the passages found on %(topic)s state nothing on what the question asks beyond naming "
     "its topic"
@@ -102,6 +103,7 @@ DECLINE_REASONS = (
     NOT_ABOUT,
     FOCUS_UNMENTIONED,
     LOW_COVERAGE,
+    SAID_APART,
     NOTHING_SAID,
 )
 #: The notice of a declined answer, holding one of the reasons.

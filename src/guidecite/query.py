@@ -178,6 +178,9 @@ class Query:
     #: (a stray word of the story: "allot" and "fluctuates", each written once), read by an
     #: English library's vocabulary; no name of a thing the article could speak of
     seldom_written: tuple[str, ...] = ()
+    #: content words of everyday conversation, no commoner in the library than in English
+    #: (wording.conversational: "capital", "city", "Australia"), once the topic is settled
+    everyday: frozenset[str] = frozenset()
 
     @property
     def read(self) -> str:

@@ -181,7 +181,7 @@ def settle_topic(
     )
     if top is None or means_nothing_asked(query, index.titles[top], reranker):
         focus = focus_words(query.content_words, query.concepts, no_focus, (), named.chat)
-        return replace(query, frame=replace(query.frame, focus=focus))
+        return replace(query, frame=replace(query.frame, focus=focus), everyday=named.chat)
     chosen = named.matches[top].concepts
     phrase = topic_name(query, top, named, index)
     members, other_names = topic_documents(
@@ -199,6 +199,7 @@ def settle_topic(
     return replace(
         query,
         frame=frame,
+        everyday=named.chat,
         topic_concepts=tuple(query.concepts[i] for i in chosen),
         topic_aliases=tuple(sorted(other_names, key=sorted)),
         topic_purity={d: index.purity(d, query.concepts) for d in members},
