@@ -80,34 +80,41 @@ def _found(*texts: str) -> tuple[list[Hit], dict[str, Document]]:
 
 
 def test_words_the_library_only_says_apart_are_no_evidence() -> None:
-    """Where no title names the topic, the library must say the question's words together
-    somewhere: "capital letters" in one guideline and "Australia" in another answer
-    nothing. Where each word is of everyday conversation, all of them must be said
-    together ("capital city" is not "the capital city of Australia")."""
-    everyday = frozenset({"capital", "city", "Australia"})
+    """Where no title names the topic, the library must say two of the question's words
+    together somewhere: "capital letters" in one guideline and "Australia" in another
+    answer nothing."""
+    everyday = frozenset({"capital", "Australia"})
     query = _untitled(
-        "What is the capital city of Australia?",
-        {"capital": 2.2, "city": 2.2, "Australia": 2.1},
-        everyday,
+        "What is the capital of Australia?", {"capital": 2.2, "Australia": 2.1}, everyday
     )
     hits, documents = _found(
-        "Write the symbol in capital letters, as the capital city's rules require.",
-        "This guideline was written in Australia.",
+        "Write the symbol in capital letters.", "This guideline was written in Australia."
     )
     evidence = assess(query, hits, documents)
     assert not evidence.sufficient
-    assert evidence.reason == (
-        "no passage found speaks of 'capital', 'city' and 'Australia' together"
-    )
-    said, documents = _found("Canberra is the capital city of Australia.")
+    assert evidence.reason == "no passage found speaks of 'capital' and 'Australia' together"
+    said, documents = _found("Canberra is the capital of Australia.")
     assert assess(query, said, documents).sufficient
+    # with more words, any two of them said together are enough
+    more = _untitled(
+        "What is the best paint for a wooden fence?",
+        {"fence": 3.0, "wooden": 2.6, "paint": 2.4},
+        frozenset({"fence", "wooden", "paint"}),
+    )
+    hits, documents = _found("Lead paint.", "A wooden spoon.", "Fence off the area.")
+    assert assess(more, hits, documents).reason == (
+        "no passage found speaks of any two of 'fence', 'wooden' and 'paint' together"
+    )
+    hits, documents = _found("Old wooden houses may hold lead paint.")
+    assert assess(more, hits, documents).sufficient
 
 
-def test_the_two_weightiest_words_the_library_is_about_said_together_are_enough() -> None:
-    """Beside a word the library is about, words of everyday conversation are the story
-    ("makes" of "my body makes and stores too much iron"): the two weightiest of the
-    others must be said together, and a long message's story need not be. Words that ask
-    for a kind of answer ("treated") do not count."""
+def test_words_the_library_is_about_are_the_ones_said_together() -> None:
+    """Beside words the library is about, words of everyday conversation are the story
+    ("makes" of "my body makes and stores too much iron"): two of the others must be said
+    together. Words that ask for a kind of answer ("treated") do not count, and where one
+    word alone is what the library is about, it is what the question asks about ("I keep
+    getting nosebleeds")."""
     query = _untitled(
         "My body makes and stores too much iron. How is it treated?",
         {"makes": 6.0, "stores": 5.1, "iron": 5.0, "treated": 9.0},
@@ -118,3 +125,10 @@ def test_the_two_weightiest_words_the_library_is_about_said_together_are_enough(
     apart, documents = _found("Iron makes the blood red.", "Stores sell food.")
     evidence = assess(query, apart, documents)
     assert evidence.reason == "no passage found speaks of 'stores' and 'iron' together"
+    alone = _untitled(
+        "I keep getting nosebleeds",
+        {"nosebleeds": 7.2, "keep": 6.0, "getting": 4.0},
+        frozenset({"keep", "getting"}),
+    )
+    hits, documents = _found("Most nosebleeds stop with firm pressure.", "Keep getting up.")
+    assert assess(alone, hits, documents).sufficient

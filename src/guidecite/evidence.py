@@ -15,9 +15,9 @@ incidental word:
   mentions it, the library holds the topic and not that kind of it;
 - when no title names the topic, some passage must state the question's main focus (its
   rarest asked word), the best passages must state enough of the question's weighted
-  words, and one of them must state its two weightiest asked words together, or what was
-  found is only loosely related: "What is the capital of Australia?" finds "capital
-  letters" in one guideline and "Australia" in another, and nothing on both.
+  words, and one of them must state two of its asked words together (together_asked), or
+  what was found is only loosely related: "What is the capital of Australia?" finds
+  "capital letters" in one guideline and "Australia" in another, and nothing on both.
 
 "Not enough evidence" is a normal answer (`insufficient`), listing the nearest sources.
 """
@@ -38,11 +38,12 @@ from .frame import (
     NO_MATCH,
     NOT_ABOUT,
     SAID_APART,
+    SAID_APART_ANY,
     names_no_focus,
 )
 from .query import Query, cue_words
 from .relevance import off_topic_reason
-from .scoring import Concept, coverage, states_all
+from .scoring import Concept, coverage, read, stated, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
 
 MIN_COVERAGE = 0.3
@@ -96,30 +97,19 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     best = best_coverage(query, hits, documents)
     if best < MIN_COVERAGE:
         return Evidence(False, LOW_COVERAGE % {"share": f"{best:.0%}"})
-    weightiest = weightiest_asked(query)
+    asked = together_asked(query)
     texts = [f"{_context(hit, documents)} {hit.passage.text}" for hit in hits[:TOP]]
-    concepts = [concept for _, concept in weightiest]
-    if len(weightiest) > 1 and not any(states_all(concepts, text) for text in texts):
-        *some, (last, _) = weightiest
-        one = ", ".join(f"'{word}'" for word, _ in some)
-        return Evidence(False, SAID_APART % {"one": one, "other": f"'{last}'"})
+    if len(asked) > 1 and not any(states_two(asked, text) for text in texts):
+        *some, last = [f"'{word}'" for word, _ in asked]
+        if len(some) == 1:
+            return Evidence(False, SAID_APART % {"one": some[0], "other": last})
+        return Evidence(False, SAID_APART_ANY % {"some": ", ".join(some), "last": last})
     return Evidence(True)
 
 
-#: How many of the question's weightiest asked words a passage must state together where
-#: no title names its topic: two, since more would ask one passage to repeat a long
-#: message's story ("... the body stores too much iron" says the two of "I was told I have
-#: an inherited condition that makes my body store too much iron"). Words of everyday
-#: conversation (Query.everyday) are the story beside a word the library is about ("keep"
-#: of "I keep getting nosebleeds"); where every word is one, all of them are asked
-#: together: "the capital city of Australia" is in no passage, though "capital city" is.
-TOGETHER = 2
-
-
-def weightiest_asked(query: Query) -> list[tuple[str, Concept]]:
-    """The question's weightiest words that say what it is about, with their concepts: the
-    TOGETHER weightiest of those not of everyday conversation, or all of them where each
-    is; not words that ask for a kind of answer ("causes", "passed on") or name the
+def asked_words(query: Query) -> list[tuple[str, Concept]]:
+    """The question's words that say what it is about, weightiest first, with their
+    concepts: not words that ask for a kind of answer ("causes", "passed on") or name the
     patient, nor numbers. None where its words and concepts are not read side by side."""
     if len(query.content_words) != len(query.concepts):
         return []
@@ -132,9 +122,26 @@ def weightiest_asked(query: Query) -> list[tuple[str, Concept]]:
         and not names_no_focus(word)
         and not word[:1].isdigit()
     ]
-    asked.sort(key=lambda pair: -pair[1][0])
+    return sorted(asked, key=lambda pair: -pair[1][0])
+
+
+def together_asked(query: Query) -> list[tuple[str, Concept]]:
+    """The asked words of which a passage found must state two together where no title
+    names the topic: those the library is about, not of everyday conversation
+    (Query.everyday), where two or more are; none where one is (it is what the question
+    asks about: "I keep getting nosebleeds"); all of them where every one is ("What is the
+    capital of Australia?")."""
+    asked = asked_words(query)
     about = [(word, concept) for word, concept in asked if word not in query.everyday]
-    return about[:TOGETHER] if about else asked
+    if len(about) == 1:
+        return []
+    return about or asked
+
+
+def states_two(asked: Sequence[tuple[str, Concept]], text: str) -> bool:
+    """Whether a text states at least two of the asked words."""
+    own = read(frozenset(terms(text)))
+    return sum(stated(concept, own) for _, concept in asked) >= 2
 
 
 #: What ends a phrase: a word before it names no kind of the word after it.

@@ -92,6 +92,7 @@ KIND_UNMENTIONED = N_("no passage found on %(topic)s mentions %(kind)s")
 FOCUS_UNMENTIONED = N_("no title names the topic and no passage found mentions %(focus)s")
 LOW_COVERAGE = N_("the best passages cover only %(share)s of the question's terms")
 SAID_APART = N_("no passage found speaks of %(one)s and %(other)s together")
+SAID_APART_ANY = N_("no passage found speaks of any two of %(some)s and %(last)s together")
 NOTHING_SAID = N_(
     "the passages found on %(topic)s state nothing on what the question asks beyond naming "
     "its topic"
@@ -104,6 +105,7 @@ DECLINE_REASONS = (
     FOCUS_UNMENTIONED,
     LOW_COVERAGE,
     SAID_APART,
+    SAID_APART_ANY,
     NOTHING_SAID,
 )
 #: The notice of a declined answer, holding one of the reasons.
