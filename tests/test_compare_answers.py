@@ -3,25 +3,13 @@ builds give differently listed."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "compare_answers", ROOT / "scripts" / "compare_answers.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from script_support import load_script
 
 
 def row(key: str, title: str, frame: dict[str, object] | None = None) -> dict[str, object]:
@@ -39,7 +27,7 @@ def row(key: str, title: str, frame: dict[str, object] | None = None) -> dict[st
 
 
 def test_only_answers_that_read_differently_are_listed() -> None:
-    script = load_script()
+    script = load_script("compare_answers")
     before = {"a": row("a", "Old title"), "b": row("b", "Same"), "c": row("c", "Gone")}
     # "b" differs only in how the question was read, which the reader does not see
     after = {"a": row("a", "New title"), "b": row("b", "Same", {"topic": "other"})}
@@ -48,7 +36,7 @@ def test_only_answers_that_read_differently_are_listed() -> None:
 
 
 def test_own_questions_must_give_id_reader_and_question(tmp_path: Path) -> None:
-    script = load_script()
+    script = load_script("compare_answers")
     good = tmp_path / "good.tsv"
     good.write_text("q1\tpatient\tIs gout inherited?\n\n", encoding="utf-8")
     assert script.own_questions(good) == [
@@ -61,7 +49,7 @@ def test_own_questions_must_give_id_reader_and_question(tmp_path: Path) -> None:
 
 
 def test_a_dump_holds_each_answer_with_its_cited_titles(slice_home: Path, tmp_path: Path) -> None:
-    script = load_script()
+    script = load_script("compare_answers")
     home = tmp_path / "home"
     shutil.copytree(slice_home, home)
     items = [

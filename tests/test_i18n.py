@@ -5,7 +5,6 @@ every statement stays as quoted."""
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import re
 from dataclasses import replace
@@ -20,6 +19,7 @@ from guidecite.intents import intent_named
 from guidecite.render import render
 from guidecite.render._common import SECTION_HEADINGS, SOURCES_IN_ENGLISH, localized
 from guidecite.types import INSUFFICIENT_EVIDENCE, Answer
+from script_support import load_script
 from test_render import answered  # noqa: F401, F811 - the fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,13 +60,7 @@ def used_messages() -> set[str]:
 
 
 def load_compiler():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "compile_translations", ROOT / "scripts" / "compile_translations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("compile_translations")
 
 
 def catalog(language: str) -> dict[bytes, bytes]:
