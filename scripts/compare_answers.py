@@ -111,7 +111,9 @@ def differing(
 def shown(row: dict[str, object]) -> str:
     statements = [*row["bottom_line"], *row["body"]]  # type: ignore[misc]
     lines = [f"  [{row['status']}] {row['title']}"]
-    lines += [f"    {s['section'][:12]:12} {s['text']}  <{'; '.join(s['cites'])}>" for s in statements]
+    for said in statements:
+        cited = "; ".join(said["cites"])
+        lines.append(f"    {said['section'][:12]:12} {said['text']}  <{cited}>")
     return "\n".join(lines)
 
 
