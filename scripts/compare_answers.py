@@ -135,11 +135,15 @@ def main() -> None:
         items += own_questions(args.questions) if args.questions else []
         print(dump(args.home, items, args.out), "answers written to", args.out)
         return
-    changed = list(differing(read_dump(args.before), read_dump(args.after)))
+    before, after = read_dump(args.before), read_dump(args.after)
+    changed = list(differing(before, after))
     for old, new in changed:
         print(f"=== {old['id']} ({old['reader']}): {old['question']}")
         print(" before:", shown(old), " after:", shown(new), sep="\n")
     print(len(changed), "answers differ", file=sys.stderr)
+    unmatched = sorted(set(before) ^ set(after))
+    if unmatched:
+        print("in one dump only:", ", ".join(unmatched), file=sys.stderr)
 
 
 if __name__ == "__main__":

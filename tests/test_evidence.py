@@ -130,5 +130,20 @@ def test_words_the_library_is_about_are_the_ones_said_together() -> None:
         {"nosebleeds": 7.2, "keep": 6.0, "getting": 4.0},
         frozenset({"keep", "getting"}),
     )
-    hits, documents = _found("Most nosebleeds stop with firm pressure.", "Keep getting up.")
+    hits, documents = _found("Most nosebleeds stop with firm pressure.", "Keep calm.")
     assert assess(alone, hits, documents).sufficient
+
+
+def test_two_words_read_alike_are_one() -> None:
+    """A passage that says "bleeding" states "bleeds" and "bleeding" both: one word, not
+    two said together."""
+    query = _untitled(
+        "Why does my gum bleed, and is the bleeding from my teeth?",
+        {"bleed": 4.0, "bleeding": 4.0, "gum": 3.0, "teeth": 3.0},
+        frozenset(),
+    )
+    hits, documents = _found("Bleeding can be heavy.", "Gum disease.", "Teeth fall out.")
+    evidence = assess(query, hits, documents)
+    assert evidence.reason == (
+        "no passage found speaks of any two of 'bleed', 'bleeding', 'gum' and 'teeth' together"
+    )

@@ -41,6 +41,7 @@ def test_the_dev_questions_on_the_whole_shared_library(tmp_path: Path) -> None:
         consumer = run_eval(SHARED / "eval" / "liveqa_dev.jsonl", library)["figures"]
         reference = answer(REFERENCE, library)
         not_ours = [answer(question, library) for question in NOT_OURS]
+        nosebleeds = answer("I keep getting nosebleeds", library, audience="patient")
     finally:
         library.close()
     english = figures["language=en"]
@@ -54,6 +55,9 @@ def test_the_dev_questions_on_the_whole_shared_library(tmp_path: Path) -> None:
     assert reference.references
     assert all("neuroendocrine" in r.title.lower() for r in reference.references)
     assert reference.frame is not None and reference.frame["topic"] == "Neuroendocrine Tumors"
-    # Words the library only ever says apart are no evidence (evidence.weightiest_asked).
+    # Words the library only ever says apart are no evidence (evidence.together_asked).
     assert [a.status for a in not_ours] == ["insufficient_evidence"] * len(NOT_OURS)
     assert all("together" in (a.notice or "") for a in not_ours)
+    # ... but words of everyday conversation are the story beside the one word the library
+    # is about ("keep", "getting": Query.everyday, set as the topic is settled)
+    assert nosebleeds.status == "answered"

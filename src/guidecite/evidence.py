@@ -70,6 +70,8 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     if frame.uncovered:
         listed = ", ".join(f"'{w}'" for w in frame.uncovered)
         return Evidence(False, NEVER_MENTIONS % {"words": listed})
+    if not frame.topic_docs:
+        return without_topic(query, hits, documents)
     relevant = [
         (hit, context)
         for hit in hits[:TOP]
@@ -77,28 +79,26 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
         if off_topic_reason(query, "", hit.passage.doc_id, context) is None
         or off_topic_reason(query, hit.passage.text, hit.passage.doc_id, context) is None
     ]
-    if frame.topic_docs:
-        if not relevant:
-            return Evidence(False, NOT_ABOUT % {"topic": frame.topic})
-        kind = unnamed_kind(query, [f"{context} {hit.passage.text}" for hit, context in relevant])
-        if kind is not None:
-            return Evidence(False, KIND_UNMENTIONED % {"topic": frame.topic, "kind": kind})
-        return Evidence(True)  # the library holds passages on the question's topic
+    if not relevant:
+        return Evidence(False, NOT_ABOUT % {"topic": frame.topic})
+    kind = unnamed_kind(query, [f"{context} {hit.passage.text}" for hit, context in relevant])
+    if kind is not None:
+        return Evidence(False, KIND_UNMENTIONED % {"topic": frame.topic, "kind": kind})
+    return Evidence(True)  # the library holds passages on the question's topic
+
+
+def without_topic(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document]) -> Evidence:
+    """Where no title names the topic: some passage found must state the question's main
+    focus, the best ones enough of its weighted words, and one of them two of its words
+    together (together_asked)."""
+    texts = [f"{_context(hit, documents)} {hit.passage.text}" for hit in hits[:TOP]]
     main = main_focus(query)
-    if (
-        not frame.topic_docs
-        and main is not None
-        and not any(
-            states_all([main], f"{_context(hit, documents)} {hit.passage.text}")
-            for hit in hits[:TOP]
-        )
-    ):
-        return Evidence(False, FOCUS_UNMENTIONED % {"focus": frame.focus[0]})
+    if main is not None and not any(states_all([main], text) for text in texts):
+        return Evidence(False, FOCUS_UNMENTIONED % {"focus": query.frame.focus[0]})
     best = best_coverage(query, hits, documents)
     if best < MIN_COVERAGE:
         return Evidence(False, LOW_COVERAGE % {"share": f"{best:.0%}"})
     asked = together_asked(query)
-    texts = [f"{_context(hit, documents)} {hit.passage.text}" for hit in hits[:TOP]]
     if len(asked) > 1 and not any(states_two(asked, text) for text in texts):
         *some, last = [f"'{word}'" for word, _ in asked]
         if len(some) == 1:
@@ -107,10 +107,11 @@ def assess(query: Query, hits: Sequence[Hit], documents: Mapping[str, Document])
     return Evidence(True)
 
 
-def asked_words(query: Query) -> list[tuple[str, Concept]]:
+def subject_words(query: Query) -> list[tuple[str, Concept]]:
     """The question's words that say what it is about, weightiest first, with their
-    concepts: not words that ask for a kind of answer ("causes", "passed on") or name the
-    patient, nor numbers. None where its words and concepts are not read side by side."""
+    concepts: not words that ask for a kind of answer ("causes", "passed on"), name the
+    patient or a group of patients, or weigh nothing, nor numbers. None where its words and
+    concepts are not read side by side (the check that uses them is then not made)."""
     if len(query.content_words) != len(query.concepts):
         return []
     cues = set(cue_words(query.read))
@@ -126,22 +127,21 @@ def asked_words(query: Query) -> list[tuple[str, Concept]]:
 
 
 def together_asked(query: Query) -> list[tuple[str, Concept]]:
-    """The asked words of which a passage found must state two together where no title
-    names the topic: those the library is about, not of everyday conversation
-    (Query.everyday), where two or more are; none where one is (it is what the question
-    asks about: "I keep getting nosebleeds"); all of them where every one is ("What is the
-    capital of Australia?")."""
-    asked = asked_words(query)
-    about = [(word, concept) for word, concept in asked if word not in query.everyday]
-    if len(about) == 1:
-        return []
-    return about or asked
+    """The words of which a passage found must state two together where no title names
+    the topic: the subject words the library is about, not of everyday conversation
+    (Query.everyday), or all of them where every one is ("What is the capital of
+    Australia?"). Where only one is about the library's subject, it is what the question
+    asks about, and no second word is needed ("I keep getting nosebleeds")."""
+    asked = subject_words(query)
+    return [pair for pair in asked if pair[0] not in query.everyday] or asked
 
 
 def states_two(asked: Sequence[tuple[str, Concept]], text: str) -> bool:
-    """Whether a text states at least two of the asked words."""
+    """Whether a text (with its document's title and headings) states two of the asked
+    words; two words read alike ("bleeds", "bleeding") are one."""
     own = read(frozenset(terms(text)))
-    return sum(stated(concept, own) for _, concept in asked) >= 2
+    found = {concept[1] for _, concept in asked if stated(concept, own)}
+    return len(found) >= 2
 
 
 #: What ends a phrase: a word before it names no kind of the word after it.
