@@ -21,27 +21,19 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from export_answers import DEV_SETS, EVAL, REFERENCE, dev_set
+
 from guidecite.answer import answer, open_library
 from guidecite.settings import Settings
 from guidecite.types import Answer, Statement
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-DEV_SETS = ("guideline_qa_dev.jsonl", "liveqa_dev.jsonl")
-REFERENCE_QUESTION = (
-    "What is the best course of action for a patient with a history of neuroendocrine "
-    "tumors (NETs) and mildly elevated Neuron-Specific Enolase (NSE) levels?"
-)
 #: What two answers are compared on: a change anywhere else (timings, dates) is no change.
 COMPARED = ("status", "title", "bottom_line", "body")
 
 
 def dev_questions(folder: Path = EVAL) -> list[dict[str, str]]:
     """The reference article's question, then every question of both dev sets."""
-    items = [{"id": "reference", "question": REFERENCE_QUESTION, "audience": "clinician"}]
-    for name in DEV_SETS:
-        lines = (folder / name).read_text(encoding="utf-8").splitlines()
-        items += [json.loads(line) for line in lines if line.strip()]
-    return items
+    return [REFERENCE, *(item for name in DEV_SETS for item in dev_set(name, folder))]
 
 
 def own_questions(path: Path) -> list[dict[str, str]]:

@@ -27,12 +27,21 @@ REFERENCE_QUESTION = (
 )
 
 
+DEV_SETS = ("guideline_qa_dev.jsonl", "liveqa_dev.jsonl")
+REFERENCE = {"id": "reference", "question": REFERENCE_QUESTION, "audience": "clinician"}
+
+
+def dev_set(name: str, folder: Path = EVAL) -> list[dict[str, str]]:
+    """The questions of one dev set."""
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def sample(per_set: int, seed: int, folder: Path = EVAL) -> list[dict[str, str]]:
     """The reference question, then `per_set` questions drawn from each dev set."""
-    chosen = [{"id": "reference", "question": REFERENCE_QUESTION, "audience": "clinician"}]
-    for name in ("guideline_qa_dev.jsonl", "liveqa_dev.jsonl"):
-        lines = (folder / name).read_text(encoding="utf-8").splitlines()
-        items = [json.loads(line) for line in lines if line.strip()]
+    chosen = [REFERENCE]
+    for name in DEV_SETS:
+        items = dev_set(name, folder)
         chosen += random.Random(seed).sample(items, min(per_set, len(items)))
     return chosen
 

@@ -53,7 +53,7 @@ def test_a_dump_holds_each_answer_with_its_cited_titles(slice_home: Path, tmp_pa
     home = tmp_path / "home"
     shutil.copytree(slice_home, home)
     items = [
-        {"id": "net", "audience": "clinician", "question": script.REFERENCE_QUESTION},
+        {"id": "net", "audience": "clinician", "question": script.REFERENCE["question"]},
         {"id": "hcl", "audience": "patient", "question": "How is hairy cell leukemia treated?"},
     ]
     out = tmp_path / "answers.jsonl"

@@ -99,7 +99,8 @@ def without_topic(query: Query, hits: Sequence[Hit], documents: Mapping[str, Doc
     if best < MIN_COVERAGE:
         return Evidence(False, LOW_COVERAGE % {"share": f"{best:.0%}"})
     asked = together_asked(query)
-    if len(asked) > 1 and not any(states_two(asked, text) for text in texts):
+    distinct = {concept[1] for _, concept in asked}  # "bleeds" and "bleeding" are one
+    if len(distinct) > 1 and not any(states_two(asked, text) for text in texts):
         *some, last = [f"'{word}'" for word, _ in asked]
         if len(some) == 1:
             return Evidence(False, SAID_APART % {"one": some[0], "other": last})
