@@ -158,7 +158,13 @@ _POINTER = re.compile(
 #: A sentence about what comes after it ("The following algorithms have been produced that
 #: summarise ...", "The following tests may be used to diagnose Wilms tumor."): what it
 #: speaks of is not in it.
-_POINTS_AHEAD = re.compile(r"^The following\b")
+_POINTS_AHEAD = re.compile(r"^(?:The following|Below (?:is|are))\b")
+#: A sentence that speaks of what follows it within itself ("Using the following guide, you
+#: and your doctor can create a plan ..."), not of the following day or week.
+_REFERS_AHEAD = re.compile(
+    r"\bthe following (?!(?:days?|nights?|mornings?|evenings?|weeks?|months?|years?)\b)[a-z]+",
+    re.IGNORECASE,
+)
 #: A sentence that sends the reader to the resource the sentence before it names ("Please
 #: click on the link to access this resource.", "Click on the links to view the lists."):
 #: that sentence says what the link holds ("... has a published list of recommendations for
@@ -321,7 +327,7 @@ _ELSEWHERE = re.compile(
     r"to (?:read|download|order|view)\b[^.;]{0,160}\b(?:go to|visit)|"
     r"follow(?:s|ing)? the recommendations (?:in|of)|"
     r"(?:is|are) (?:discussed|addressed|covered) in the NGC summar(?:y|ies)|"
-    r"(?:is|are) (?:available|posted) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
+    r"(?:is|are) (?:available|posted|provided) (?:from|at|on) (?:the )?[^.;]{0,80}web ?site|"
     r"(?:more |further )?information (?:about|on) [^.;]{1,80} (?:is|are) (?:provided|given) in|"
     r"can be (?:found|obtained|downloaded|accessed|ordered) (?:at|from|on|through)|"
     # what another part of the page holds: "The strength of recommendation grading (...)
@@ -670,6 +676,28 @@ def only_what_it_depends_on(text: str) -> bool:
     ("... It may include hot or cold packs, exercise, medicines")."""
     sentences = split_sentences(text)
     return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
+
+
+#: A question that asks what an answer depends on ("What factors affect the prognosis?",
+#: "Does the dose vary with weight?").
+_DEPENDENCE_ASKED = re.compile(r"\bfactors?\b|\bdepend|\bvar(?:y|ies|ying)\b", re.IGNORECASE)
+
+
+def tells_only_that_it_depends(text: str, question: str) -> bool:
+    """Whether a statement tells only that the answer depends on something, for a question
+    that does not ask what it depends on: "Treatment depends on the cause.", "The prognosis
+    for individuals with WS varies." say that there is an answer, not what it is. One that
+    lists what it depends on ("... depend on the following: How quickly the cancer cells are
+    growing ...; The size of the tumor") or says what is done despite it ("Symptoms vary,
+    but may include twitching ...") says more, as does one with a clause of its own beside
+    it ("Time-based goals ... are system performance metrics; individual patient outcomes
+    depend on multiple additional factors.")."""
+    return (
+        all(only_what_it_depends_on(clause) for clause in text.split("; "))
+        and ": " not in text
+        and _CONTRAST.search(text) is None
+        and _DEPENDENCE_ASKED.search(question) is None
+    )
 
 
 def says_only_no_cure(sentence: str) -> bool:
@@ -1417,7 +1445,7 @@ def usable(sentence: str) -> bool:
         return False
     if _REFERENCE.match(sentence):
         return False
-    if _POINTS_AHEAD.match(sentence) and ":" not in sentence:
+    if (_POINTS_AHEAD.match(sentence) or _REFERS_AHEAD.search(sentence)) and ":" not in sentence:
         return False  # what it announces is not in it: "The following tests may be used ..."
     if _ANNOUNCES_KINDS.match(sentence.strip()):
         return False  # "There are many kinds of lupus.": which, it does not say
