@@ -24,7 +24,6 @@ from guidecite.compose.extractive import (
     length_factor,
     lists,
     medicine_set_aside,
-    past_what_it_depends_on,
     pick_statements,
     reports_a_study,
     rerank,
@@ -58,7 +57,6 @@ from guidecite.compose.units import (
     read_with_heading,
     statement_units,
     statements_of,
-    tells_only_that_it_depends,
     usable,
 )
 from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
@@ -3656,66 +3654,6 @@ def test_a_statement_that_says_only_what_the_answer_depends_on_does_not_lead() -
     assert lead_with_answer([depends], management) == [depends]
     assert bottom_line_size([answer, replace(depends, score=1.0, answers=True)]) == 1
     assert bottom_line_size([depends, replace(varies, score=1.3, answers=True)]) == 2
-
-
-def test_a_statement_that_tells_only_that_the_answer_depends_is_left_out() -> None:
-    asked = "How is lupus treated?"
-    for empty in (
-        "Treatment depends on the cause.",
-        "The prognosis for individuals with WS varies.",
-        "Your doctor will consider many things when deciding which medicine.",
-        "With stroke, treatment depends on the stage of the disease.",
-    ):
-        assert tells_only_that_it_depends(empty, asked), empty
-    for says in (
-        # what it depends on, listed
-        "The prognosis and treatment options depend on the following: How quickly the "
-        "cancer cells are growing; The size of the tumor.",
-        # what is done despite it
-        "Symptoms vary, but may include twitching and weakness.",
-        "Treatment for back pain depends on what is causing it. It may include hot or cold "
-        "packs, exercise and medicines.",
-        "Offer a FeNO test to adults if a diagnosis of asthma is being considered.",
-        # a clause of its own beside it
-        "Time-based goals are system performance metrics; individual patient outcomes "
-        "depend on multiple additional factors.",
-    ):
-        assert not tells_only_that_it_depends(says, asked), says
-    # asked what it depends on, it answers
-    for question in ("What factors affect the prognosis?", "Does treatment depend on age?"):
-        assert not tells_only_that_it_depends("Treatment depends on the cause.", question)
-
-
-def test_statements_that_tell_only_that_it_depends_take_no_place_in_the_article() -> None:
-    depends = "The treatment of lupus depends on the severity of the condition."
-    care = "Medicines and lifestyle changes can help control lupus."
-    rest = "Hydroxychloroquine is used for most people with lupus."
-    first, second, third = scored(depends, 1.3), scored(care, 1.0), scored(rest, 0.9)
-    assert past_what_it_depends_on([first, second, third], "How is lupus treated?") == [
-        second,
-        third,
-    ]
-    # where nothing else is said, it stays; asked what it depends on, it stays
-    assert past_what_it_depends_on([first], "How is lupus treated?") == [first]
-    assert past_what_it_depends_on([first, second], "What factors decide lupus treatment?") == [
-        first,
-        second,
-    ]
-    # the whole composer leaves it out
-    documents = {
-        d: Document(d, f"{d}.md", "Lupus", None, None, None, "en", "patient", None, "h")
-        for d in ("a", "b", "c")
-    }
-    hits = [
-        Hit(Passage(d, d, 0, ("What are the treatments for Lupus ?",), text), 1.0)
-        for d, text in zip(documents, (depends, care, rest), strict=True)
-    ]
-    frame = Frame("Lupus", None, (), "management", (), intents=("management",))
-    query = framed("How is lupus treated?", ("lupus", "treated"), frame)
-    article = ExtractiveComposer().compose(query, hits, documents, "patient")
-    said = [s.text for s in article.statements]
-    assert care in said
-    assert depends not in said
 
 
 def test_a_line_that_only_joins_two_items_keeps_the_list_going() -> None:

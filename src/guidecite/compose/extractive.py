@@ -126,7 +126,6 @@ from .units import (
     passage_statements,
     points_to_a_source,
     read_with_heading,
-    tells_only_that_it_depends,
 )
 
 T = TypeVar("T")
@@ -297,7 +296,6 @@ class ExtractiveComposer:
         candidates = read_by_part(candidates, english, self.reranker)
         if no_medicine:
             candidates = medicine_set_aside(candidates)
-        candidates = past_what_it_depends_on(candidates, query.read)
         site_text = SiteText(self.repeats, query.frame.topic) if self.repeats is not None else None
         if site_text is not None:
             candidates = without_site_text(candidates, site_text)
@@ -771,14 +769,6 @@ def medicine_set_aside(candidates: Sequence[Candidate]) -> list[Candidate]:
     aside, and stays only where nothing else answers."""
     weighed = [replace(c, score=c.score * SET_ASIDE) if _of_medicine(c) else c for c in candidates]
     return sorted(weighed, key=lambda c: -c.score)
-
-
-def past_what_it_depends_on(candidates: Sequence[Candidate], question: str) -> list[Candidate]:
-    """The candidates without those that tell only that the answer depends on something
-    ("Treatment depends on the cause.": units.tells_only_that_it_depends), where any other
-    is left: they take no place from a statement that says what the answer is."""
-    kept = [c for c in candidates if not tells_only_that_it_depends(c.text, question)]
-    return kept or list(candidates)
 
 
 def _of_medicine(candidate: Candidate) -> bool:

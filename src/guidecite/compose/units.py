@@ -678,28 +678,6 @@ def only_what_it_depends_on(text: str) -> bool:
     return bool(sentences) and all(_DEPENDS.search(s) for s in sentences)
 
 
-#: A question that asks what an answer depends on ("What factors affect the prognosis?",
-#: "Does the dose vary with weight?").
-_DEPENDENCE_ASKED = re.compile(r"\bfactors?\b|\bdepend|\bvar(?:y|ies|ying)\b", re.IGNORECASE)
-
-
-def tells_only_that_it_depends(text: str, question: str) -> bool:
-    """Whether a statement tells only that the answer depends on something, for a question
-    that does not ask what it depends on: "Treatment depends on the cause.", "The prognosis
-    for individuals with WS varies." say that there is an answer, not what it is. One that
-    lists what it depends on ("... depend on the following: How quickly the cancer cells are
-    growing ...; The size of the tumor") or says what is done despite it ("Symptoms vary,
-    but may include twitching ...") says more, as does one with a clause of its own beside
-    it ("Time-based goals ... are system performance metrics; individual patient outcomes
-    depend on multiple additional factors.")."""
-    return (
-        all(only_what_it_depends_on(clause) for clause in text.split("; "))
-        and ": " not in text
-        and _CONTRAST.search(text) is None
-        and _DEPENDENCE_ASKED.search(question) is None
-    )
-
-
 def says_only_no_cure(sentence: str) -> bool:
     """Whether a sentence says only that nothing cures or treats the condition, not what
     does: alone, it answers what to do with what cannot be done."""
