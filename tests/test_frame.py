@@ -11,6 +11,7 @@ from guidecite.frame import (
     form_message,
     intents_of_message,
     names_no_focus,
+    names_subject,
     question_parts,
 )
 from guidecite.intents import intent_named
@@ -45,6 +46,10 @@ def test_words_about_the_patient_or_the_kind_of_answer_are_no_focus() -> None:
     assert names_no_focus("70-year-old") and names_no_focus("father")
     assert names_no_focus("treatment") and names_no_focus("dose") and names_no_focus("safe")
     assert not names_no_focus("enolase")
+    # a subject is no number either, though a name may hold digits
+    assert names_subject("enolase") and names_subject("BRCA1") and names_subject("T315I")
+    assert not names_subject("102") and not names_subject("45-year-old")
+    assert not names_subject("father") and not names_subject("dose")
     # nor are the words of a phrase that asks for a kind of answer, though alone they do not
     asked = "Can a person with Angelman syndrome have children? Can it be passed on to them?"
     assert cue_words(asked) == ("passed",)

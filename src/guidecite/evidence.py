@@ -39,7 +39,7 @@ from .frame import (
     NOT_ABOUT,
     SAID_APART,
     SAID_APART_ANY,
-    names_no_focus,
+    names_subject,
 )
 from .query import Query, cue_words
 from .relevance import off_topic_reason
@@ -119,10 +119,7 @@ def subject_words(query: Query) -> list[tuple[str, Concept]]:
     asked = [
         (word, concept)
         for word, concept in zip(query.content_words, query.concepts, strict=True)
-        if concept[0] > 0
-        and word not in cues
-        and not names_no_focus(word)
-        and not word[:1].isdigit()
+        if concept[0] > 0 and word not in cues and names_subject(word)
     ]
     return sorted(asked, key=lambda pair: -pair[1][0])
 

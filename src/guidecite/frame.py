@@ -149,6 +149,15 @@ def names_no_focus(word: str) -> bool:
     )
 
 
+def names_subject(word: str) -> bool:
+    """Whether a question word may say what the question is about: it names neither the
+    patient nor the kind of answer wanted (names_no_focus), and is no number, age or date
+    ("a fever of 102", "45-year-old": a value; a name that holds digits later on is one:
+    "T315I", "BRCA1"). The subject-word readings (query.heaviest_subject,
+    query.focus_words, evidence.subject_words) all start from this one."""
+    return not names_no_focus(word) and not word[:1].isdigit()
+
+
 # -- asked and told ------------------------------------------------------------------------
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")

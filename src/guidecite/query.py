@@ -28,7 +28,7 @@ from .frame import (
     asking_clauses,
     form_message,
     intents_of_message,
-    names_no_focus,
+    names_subject,
     question_parts,
 )
 from .glosses import glosses
@@ -591,9 +591,7 @@ def heaviest_subject(query: Query) -> int | None:
     ("medicamento"), names no patient and is no number ("a fever of 102": a value, as
     focus_words reads it): what it asks about, if anything does."""
     words = query.content_words[: len(query.concepts)]
-    subjects = [
-        i for i, word in enumerate(words) if not names_no_focus(word) and not word[:1].isdigit()
-    ]
+    subjects = [i for i, word in enumerate(words) if names_subject(word)]
     return max(subjects, key=lambda i: query.concepts[i][0]) if subjects else None
 
 
@@ -615,9 +613,8 @@ def focus_words(
         if i not in topic
         and words[i] not in unknown
         and words[i] not in chat
-        and not names_no_focus(words[i])
+        and names_subject(words[i])
         and not adverb(words[i])
-        and not words[i][:1].isdigit()  # a number, age or date; not T315I, BRCA1, HER2
         and "." not in words[i].strip(".")  # an address ("ClinicalTrials.gov"), "e.g."
     ]
     if not candidates:
