@@ -11,12 +11,26 @@ and read every answer it prints.
 `--questions FILE` answers questions of your own instead (one per line: id, reader
 "clinician" or "patient", and the question, separated by tabs), besides or instead of the
 dev sets (`--no-dev`).
+
+For a blind judgement of the answers that differ (docs/evaluation.md), `pairs` writes each
+as Version X and Version Y in an order drawn at random, into a folder for the judges, and
+which build is which into a key kept apart from it; `score` reads the key and the judges'
+rows (the rubric of shared/eval/JUDGING.md for each version, and which they prefer) and
+prints each build's figures:
+
+    python scripts/compare_answers.py pairs /tmp/before.jsonl /tmp/after.jsonl \
+        --out /tmp/judge/pairs.md --key /tmp/key.json --seed 1
+    python scripts/compare_answers.py score /tmp/key.json /tmp/judge/rows.json
+
+A judge's rows.json: {"p01": {"X": {"bottom_line": 2, "statements": 6, "on_topic": 5,
+"misleading": 0, "overall": 4}, "Y": {...}, "prefer": "X" | "Y" | "same"}, ...}.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -109,6 +123,80 @@ def shown(row: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def as_markdown(row: dict[str, object]) -> str:
+    """One answer as a judge reads it: title, bottom line, sections, numbered references."""
+    lines = [f"**Title:** {row['title']}", ""]
+    if row["status"] != "answered":
+        return "\n".join([*lines, f"(no article: {row['status']})"])
+    numbers: dict[str, int] = {}
+
+    def cited(said: dict[str, object]) -> str:
+        titles: list[str] = said["cites"]  # type: ignore[assignment]
+        return "".join(f"[{numbers.setdefault(t, len(numbers) + 1)}]" for t in titles)
+
+    heading = None
+    for said in [*row["bottom_line"], *row["body"]]:  # type: ignore[misc]
+        if said["section"] != heading:
+            heading = said["section"]
+            lines += ["", f"**{heading}**"]
+        lines.append(f"- {said['text']} {cited(said)}")
+    lines += ["", "**References**", *(f"{n}. {title}" for title, n in numbers.items())]
+    return "\n".join(lines)
+
+
+def blind_pairs(
+    before: dict[str, dict[str, object]], after: dict[str, dict[str, object]], seed: int
+) -> tuple[str, dict[str, dict[str, str]]]:
+    """The answers the dumps give differently as blind pairs (Markdown), and the key: for
+    each pair, its question's id and which dump ("before", "after") is X and which Y."""
+    draw = random.Random(seed)
+    parts, key = [], {}
+    for number, (old, new) in enumerate(differing(before, after), 1):
+        pair = f"p{number:02d}"
+        flipped = draw.random() < 0.5
+        x, y = (new, old) if flipped else (old, new)
+        key[pair] = {
+            "id": str(old["id"]),
+            "X": "after" if flipped else "before",
+            "Y": "before" if flipped else "after",
+        }
+        parts.append(
+            f"## {pair} ({old['reader']} reader)\n\n**Question:** {old['question']}\n\n"
+            f"### Version X\n\n{as_markdown(x)}\n\n### Version Y\n\n{as_markdown(y)}\n"
+        )
+    return "\n---\n\n".join(parts), key
+
+
+#: The rubric's counts per version (shared/eval/JUDGING.md).
+RUBRIC = ("bottom_line", "statements", "on_topic", "misleading", "overall")
+
+
+def scores(key: dict[str, dict[str, str]], rows: dict[str, dict[str, object]]) -> dict[str, object]:
+    """Each build's figures over the judged pairs: bottom-line and overall means, the share
+    of statements on topic, misleading statements per answer, and how often it was
+    preferred (and how often neither)."""
+    totals = {build: dict.fromkeys(RUBRIC, 0.0) for build in ("before", "after")}
+    preferred = {"before": 0, "after": 0, "same": 0}
+    for pair, judged in rows.items():
+        if pair not in key:
+            raise SystemExit(f"{pair}: not in the key")
+        for side in ("X", "Y"):
+            for field in RUBRIC:
+                totals[key[pair][side]][field] += float(judged[side][field])  # type: ignore[index]
+        choice = str(judged["prefer"])
+        preferred[key[pair][choice] if choice in ("X", "Y") else "same"] += 1
+    count = len(rows) or 1
+    figures: dict[str, object] = {"pairs": len(rows), "preferred": preferred}
+    for build, total in totals.items():
+        figures[build] = {
+            "bottom_line": total["bottom_line"] / count,
+            "on_topic": total["on_topic"] / (total["statements"] or 1),
+            "misleading_per_answer": total["misleading"] / count,
+            "overall": total["overall"] / count,
+        }
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,11 +209,31 @@ def main() -> None:
     comparing = commands.add_parser("diff", help="print the answers two dumps differ in")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
+    pairing = commands.add_parser("pairs", help="write the differing answers as blind pairs")
+    pairing.add_argument("before", type=Path)
+    pairing.add_argument("after", type=Path)
+    pairing.add_argument("--out", type=Path, required=True, help="the judges' Markdown file")
+    pairing.add_argument("--key", type=Path, required=True, help="which build is X (keep apart)")
+    pairing.add_argument("--seed", type=int, default=0)
+    scoring = commands.add_parser("score", help="each build's figures from the judges' rows")
+    scoring.add_argument("key", type=Path)
+    scoring.add_argument("rows", type=Path)
     args = parser.parse_args()
     if args.command == "dump":
         items = [] if args.no_dev else dev_questions(args.eval)
         items += own_questions(args.questions) if args.questions else []
         print(dump(args.home, items, args.out), "answers written to", args.out)
+        return
+    if args.command == "pairs":
+        text, key = blind_pairs(read_dump(args.before), read_dump(args.after), args.seed)
+        args.out.write_text(text, encoding="utf-8")
+        args.key.write_text(json.dumps(key, indent=1), encoding="utf-8")
+        print(len(key), "pairs written to", args.out, "; the key to", args.key)
+        return
+    if args.command == "score":
+        key = json.loads(args.key.read_text(encoding="utf-8"))
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+        print(json.dumps(scores(key, rows), indent=1))
         return
     before, after = read_dump(args.before), read_dump(args.after)
     changed = list(differing(before, after))

@@ -67,3 +67,66 @@ def test_a_dump_holds_each_answer_with_its_cited_titles(slice_home: Path, tmp_pa
     assert [r["reader"] for r in rows] == ["physician", "patient"]
     assert "Hairy Cell" in rows[1]["frame"]["topic_title"]
     assert script.read_dump(out)["net"] == rows[0]
+
+
+def test_differing_answers_become_blind_pairs_whose_key_says_which_is_which() -> None:
+    script = load_script("compare_answers")
+    before = {key: row(key, f"Old {key}") for key in "abcdef"}
+    after = {key: row(key, f"New {key}") for key in "abcdef"}
+    after["f"] = row("f", "Old f")  # the same: no pair
+    text, key = script.blind_pairs(before, after, seed=3)
+    assert sorted(key) == ["p01", "p02", "p03", "p04", "p05"]
+    assert [key[p]["id"] for p in sorted(key)] == list("abcde")
+    # the order is drawn, and the key says it: both orders occur among five pairs
+    assert {key[p]["X"] for p in key} == {"before", "after"}
+    for pair, said in key.items():
+        assert {said["X"], said["Y"]} == {"before", "after"}
+        shown = text.split(f"## {pair} ")[1].split("\n---\n")[0]
+        x_part, y_part = shown.split("### Version Y")
+        expected = {"before": "Old", "after": "New"}
+        assert f"**Title:** {expected[said['X']]} {said['id']}" in x_part
+        assert f"**Title:** {expected[said['Y']]} {said['id']}" in y_part
+        assert "- A statement. [1]" in x_part and "1. A guideline" in y_part
+    # nothing in the judges' text says which build a version is
+    assert "before" not in text and "after" not in text
+    # the same seed draws the same order
+    assert script.blind_pairs(before, after, seed=3) == (text, key)
+
+
+def test_the_judges_rows_give_each_build_its_figures() -> None:
+    script = load_script("compare_answers")
+    key = {
+        "p01": {"id": "a", "X": "before", "Y": "after"},
+        "p02": {"id": "b", "X": "after", "Y": "before"},
+    }
+
+    def judged(bottom: int, shown: int, on: int, wrong: int, overall: int) -> dict[str, int]:
+        return {
+            "bottom_line": bottom,
+            "statements": shown,
+            "on_topic": on,
+            "misleading": wrong,
+            "overall": overall,
+        }
+
+    rows = {
+        "p01": {"X": judged(1, 4, 2, 1, 2), "Y": judged(2, 4, 4, 0, 4), "prefer": "Y"},
+        "p02": {"X": judged(2, 6, 6, 0, 4), "Y": judged(1, 6, 3, 2, 3), "prefer": "same"},
+    }
+    figures = script.scores(key, rows)
+    assert figures["pairs"] == 2
+    assert figures["preferred"] == {"before": 0, "after": 1, "same": 1}
+    assert figures["before"] == {
+        "bottom_line": 1.0,
+        "on_topic": 0.5,
+        "misleading_per_answer": 1.5,
+        "overall": 2.5,
+    }
+    assert figures["after"] == {
+        "bottom_line": 2.0,
+        "on_topic": 1.0,
+        "misleading_per_answer": 0.0,
+        "overall": 4.0,
+    }
+    with pytest.raises(SystemExit, match="p03"):
+        script.scores(key, {**rows, "p03": rows["p01"]})
