@@ -13,6 +13,7 @@ from guidecite.patients import (
     negated_words,
     other_kind,
     other_letter_kind,
+    other_numbered_kind,
     other_severity,
     other_stage,
     placed_words,
@@ -307,6 +308,29 @@ def test_a_statement_about_another_lettered_kind_is_named() -> None:
     assert other_letter_kind("Chronic hepatitis B needs treatment.", typed) is None
     # a small word is no kind: "can a doctor" for "can u help"
     assert other_letter_kind("A doctor can a lot.", "can u help me with my knee") is None
+
+
+def test_a_statement_about_another_numbered_kind_of_the_topic_is_named() -> None:
+    topic = "Type 2 diabetes"
+    other = "Support adults with type 1 diabetes to aim for a target HbA1c level of 48 mmol/mol."
+    assert other_numbered_kind(other, topic) == "type 1 diabetes"
+    # its source's title says it for every sentence; a title written the other way round too
+    title = "Type 1 diabetes in adults: diagnosis and management. Aim for 48 mmol/mol."
+    assert other_numbered_kind(title, topic) == "type 1 diabetes"
+    assert other_numbered_kind("Diabetes Type 1 (Also called: ...) Treatment", topic) is not None
+    assert other_numbered_kind("Treat type II diabetes with metformin.", "Type 1 diabetes")
+    # the topic's kind named too, no kind named, or not of the same thing: not judged
+    for same in (
+        "People with type 1 and type 2 diabetes should check their feet.",
+        "In type 1 or 2 diabetes, check the feet.",
+        "Types 1 and 2 diabetes differ in their causes.",
+        "Adults with type 2 diabetes should aim for 48 mmol/mol.",
+        "Aim for an HbA1c of 48 mmol/mol in diabetes.",
+        "A type 1 error is a false positive result.",
+    ):
+        assert other_numbered_kind(same, topic) is None, same
+    assert other_numbered_kind(other, "Diabetes") is None
+    assert other_numbered_kind(other, None) is None
 
 
 def test_where_care_is_given_is_a_qualifier_and_its_words_no_topic() -> None:

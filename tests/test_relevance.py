@@ -285,6 +285,19 @@ def test_a_best_title_that_means_nothing_the_question_asks_names_no_topic(net_li
     assert unread.frame.topic == near.frame.topic
 
 
+def test_a_source_on_another_numbered_kind_of_the_topic_is_about_it_in_every_sentence() -> None:
+    asked = "What is the target HbA1c for older adults with type 2 diabetes?"
+    frame = Frame("Type 2 diabetes", None, (), "threshold", ("older adult",))
+    query = framed(asked, ("target", "HbA1c", "older", "adults", "type", "2", "diabetes"), frame)
+    text = "Support adults to aim for a target HbA1c level of 48 mmol/mol (6.5%) or lower."
+    other = "Type 1 diabetes in adults: diagnosis and management. Recommendations"
+    own = "Type 2 diabetes in adults: management. Recommendations"
+    assert off_topic_reason(query, text, "nice-t1", other) == (
+        "it is about type 1 diabetes, which the question's patient does not have"
+    )
+    assert off_topic_reason(query, text, "nice-t2", own) is None
+
+
 def test_a_section_on_another_degree_of_the_condition_is_about_it_in_every_sentence() -> None:
     asked = "Adult with mild intermittent asthma using only a reliever - is that acceptable?"
     frame = Frame("asthma", None, (), "management", ("adult", "mild"))

@@ -621,6 +621,41 @@ def other_letter_kind(text: str, question: str) -> str | None:
     return None
 
 
+#: A kind named by its number after a word: "Type 2" in "Type 2 diabetes", "type II".
+_NUMBER_WRITTEN = r"(?:\d{1,2}|[IVX]{1,4})(?![\w.])"
+_ROMAN_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+def other_numbered_kind(text: str, name: str | None) -> str | None:
+    """The kind a statement (with its title and headings) is about when the topic's name is
+    one kind of something by its number ("Type 2 diabetes") and the statement names only
+    another kind of it ("Support adults with type 1 diabetes to aim for ..."); None when it
+    names the topic's kind too ("type 1 and type 2 diabetes", "type 1 or 2"), names no kind,
+    or does not name what the kind is of."""
+    if not name:
+        return None
+    for kind in re.finditer(rf"\b([A-Za-z]+)[ -]({_NUMBER_WRITTEN})", name):
+        word, number = kind.group(1), _number(kind.group(2))
+        left = " ".join(name.replace(kind.group(0), " ").split())
+        rest = [w for w in words(left) if len(w) > 2]
+        if number is None or not rest or not set(rest) & set(words(text)):
+            continue
+        joined = rf"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?i:{re.escape(word)})[ -])?"
+        runs = re.findall(
+            rf"\b(?i:{re.escape(word)})s?[ -]({_NUMBER_WRITTEN}(?:{joined}{_NUMBER_WRITTEN})*)",
+            text,
+        )
+        said = {_number(n) for run in runs for n in re.findall(r"\d{1,2}|[IVX]{1,4}", run)}
+        found = sorted(n for n in said if n is not None)
+        if found and number not in found:
+            return f"{word.casefold()} {found[0]} {left}"
+    return None
+
+
+def _number(written: str) -> int | None:
+    return int(written) if written.isdigit() else _ROMAN_NUMBERS.get(written)
+
+
 def _names_kind(said: Sequence[str], kind: Sequence[str]) -> tuple[bool, bool]:
     """Whether a text (as words) names a kind plainly, and whether it names it after "non"."""
     plain = negated = False

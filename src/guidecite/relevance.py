@@ -53,6 +53,7 @@ from .patients import (
     other_kind,
     other_letter_kind,
     other_line,
+    other_numbered_kind,
     other_patients,
     other_severity,
     other_stage,
@@ -310,7 +311,11 @@ def off_topic_reason(
         found = check(whole, query.read)
         if found is not None:
             return f"it is about {found}, {why}"
-    kind = other_kind(whole, query.read) or other_letter_kind(text, query.read)
+    kind = (
+        other_kind(whole, query.read)
+        or other_letter_kind(text, query.read)
+        or other_numbered_kind(whole, frame.topic)
+    )
     if kind is not None:
         return f"it is about {kind}, which the question's patient does not have"
     set_aside = set_aside_terms(query)
