@@ -23,12 +23,14 @@ from guidecite.chunking import split_sentences
 from guidecite.cli import main
 from guidecite.frame import Frame
 from guidecite.intents import intent_named
+from guidecite.query import Query
 from guidecite.question_topic import (
     TITLE_POOL,
     broadest_asked,
     narrower_kinds,
     settle_topic,
     titled_otherwise,
+    topic_setting,
 )
 from guidecite.relevance import judge_relevance, narrowing_words, off_topic_reason, written
 from guidecite.rerank import NoReranker
@@ -601,6 +603,77 @@ def test_a_narrower_kind_of_the_topic_the_question_does_not_name_is_not_its_titl
     child = replace(frame, qualifiers=("child",))
     young = framed("life expectancy of a 12-year-old with ALS?", ("ALS",), child)
     assert broadest_asked(young, ["jals", "als"], index) == "jals"
+
+
+def slnb_question() -> tuple[TopicIndex, Frame, Query]:
+    index = TopicIndex(
+        [
+            ("asco", "Sentinel lymph node biopsy for patients with early-stage breast cancer"),
+            ("breast", "Breast Cancer"),
+            ("melanoma", "Melanoma"),
+            ("sarcoma", "Childhood Soft Tissue Sarcoma Treatment"),
+        ]
+    )
+    frame = Frame(
+        "Sentinel lymph node biopsy",
+        index.titles["asco"],
+        (),
+        "definition",
+        (),
+        topic_docs=frozenset({"asco"}),
+    )
+    words = ("role", "sentinel", "lymph", "node", "biopsy", "early-stage", "breast", "cancer")
+    query = replace(
+        framed(
+            "What is the role of sentinel lymph node biopsy in early-stage breast cancer?",
+            words,
+            frame,
+        ),
+        concepts=tuple((1.0, (frozenset(terms(w)),)) for w in words),
+    )
+    return index, frame, query
+
+
+def test_the_condition_the_topic_s_title_gives_it_and_the_question_names_is_its_setting() -> None:
+    index, frame, query = slnb_question()
+    setting = topic_setting(query, frame, index)
+    assert [name for name, _ in setting] == ["breast cancer"]
+    # a run the library titles by itself only: "early-stage breast cancer" is no title, and
+    # "early-stage" alone none either
+    assert len(setting[0][1]) == 2
+    # nor from the story, nor a word of the topic's own name, nor without a title on it
+    story = replace(
+        query,
+        question="My aunt had breast cancer. What is a sentinel lymph node biopsy?",
+        text="My aunt had breast cancer. What is a sentinel lymph node biopsy?",
+    )
+    assert topic_setting(story, frame, index) == ()
+    untitled = TopicIndex([(d, t) for d, t in index.titles.items() if d != "breast"])
+    assert topic_setting(query, frame, untitled) == ()
+    assert topic_setting(query, replace(frame, topic_title=None), index) == ()
+
+
+def test_a_statement_on_the_topic_for_another_condition_is_off_the_question() -> None:
+    index, frame, query = slnb_question()
+    asked = replace(query, topic_setting=topic_setting(query, frame, index))
+    sarcoma = (
+        "Sentinel lymph node biopsy as a staging procedure in soft tissue sarcoma remains "
+        "controversial."
+    )
+    context = "Childhood Soft Tissue Sarcoma Treatment Special considerations"
+    assert off_topic_reason(asked, sarcoma, "sarcoma", context) == (
+        "it does not speak of 'breast cancer', the condition the question asks about"
+    )
+    # its own source names the condition for every sentence; a sentence may name it itself
+    ascos = "Clinicians should not recommend ALND for women with one or two sentinel nodes."
+    assert off_topic_reason(asked, ascos, "asco", index.titles["asco"]) is None
+    named = "The incidence increased for up to 2 years after breast cancer surgery."
+    assert (
+        off_topic_reason(asked, named, "lymphedema", "Lymphedema (PDQ) sentinel lymph node biopsy")
+        is None
+    )
+    # without a setting, the same statement names the topic and stays
+    assert off_topic_reason(query, sarcoma, "sarcoma", context) is None
 
 
 def test_a_word_the_library_never_mentions_is_the_topic_s_title_word_in_its_place() -> None:

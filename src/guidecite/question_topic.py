@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from .analysis import WRITTEN_WORD, fold, terms, words
-from .frame import Frame, asked_parts, names_no_focus
+from .frame import Frame, asked_parts, asking_clauses, names_no_focus, names_subject
 from .patients import (
     excluded_population,
     for_other_patients,
@@ -31,6 +31,7 @@ from .patients import (
     populations_of,
 )
 from .query import (
+    STOP_TERMS,
     Query,
     aside_words,
     cue_words,
@@ -196,15 +197,61 @@ def settle_topic(
         focus=focus_words(query.content_words, query.concepts, no_focus, chosen, named.chat),
     )
     frame = titled_otherwise(query.read, frame)
+    setting = topic_setting(query, frame, index)
     return replace(
         query,
         frame=frame,
         everyday=named.chat,
+        topic_setting=setting,
         topic_concepts=tuple(query.concepts[i] for i in chosen),
         topic_aliases=tuple(sorted(other_names, key=sorted)),
         topic_purity={d: index.purity(d, query.concepts) for d in members},
         clauses=query.clauses + topic_clauses(frame),
     )
+
+
+#: The longest run of a question's words read as one condition.
+SETTING_WORDS = 3
+
+
+Setting = tuple[tuple[str, tuple[Concept, ...]], ...]
+
+
+def topic_setting(query: Query, frame: Frame, index: TopicIndex) -> Setting:
+    """The conditions the topic's title gives its topic that the question names too, each
+    as the question's words and the run of their concepts: "breast cancer" where sentinel
+    lymph node biopsy is the topic of "Sentinel lymph node biopsy for patients with
+    early-stage breast cancer", "melanoma" for BRAF V600 in "Dabrafenib for treating ...
+    BRAF V600 mutation-positive melanoma". A run is one where the question asks (not its
+    story), holds no word of the topic's own name or of a body the question names, and is
+    by itself the whole subject of one of the library's titles ("Breast Cancer"): the
+    library's own name for a condition, not any word the two share."""
+    title = subject_terms(frame.topic_title or "")
+    if not title:
+        return ()
+    own = frozenset(terms(frame.topic or "")).union(*query.named_sources)
+    asking = frozenset(terms(asking_clauses(query.read)))
+    subjects = _title_subjects(index)
+    words = query.content_words[: len(query.concepts)]
+    found: list[tuple[str, tuple[Concept, ...]]] = []
+    taken: set[int] = set()
+    for size in range(SETTING_WORDS, 0, -1):
+        for start in range(len(words) - size + 1):
+            span = range(start, start + size)
+            if taken.intersection(span) or not all(names_subject(words[i]) for i in span):
+                continue
+            named = frozenset(t for i in span for t in terms(words[i])) - STOP_TERMS
+            if named and named <= title & asking and not named & own and named in subjects:
+                said = " ".join(words[i] for i in span)
+                found.append((said, tuple(query.concepts[i] for i in span)))
+                taken.update(span)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def _title_subjects(index: TopicIndex) -> frozenset[frozenset[str]]:
+    """The subjects of the index's titles ("What is (are) Breast Cancer ?": breast, cancer)."""
+    return frozenset(s for s in (subject_terms(t) for t in index.titles.values()) if s)
 
 
 def heaviest_word(query: Query) -> str | None:

@@ -65,7 +65,7 @@ from .patients import (
     source_set_aside,
 )
 from .query import PAGE_WORDS, STOP_TERMS, Query, dominant_word, subject_terms
-from .scoring import coverage, states_all
+from .scoring import coverage, read, stated, states_all
 from .topics import main_title
 from .types import Answer, Document, Statement
 
@@ -268,6 +268,11 @@ def off_topic_reason(
     if frame.topic_docs:
         if not own and not names_topic(query, text, context):
             return f"its source is about another topic than {frame.topic}"
+        # the condition the topic is asked for: "Sentinel lymph node biopsy as a staging
+        # procedure in soft tissue sarcoma ..." is no answer on its role in breast cancer
+        unsaid = setting_unsaid(query, f"{context} {text}")
+        if unsaid is not None:
+            return f"it does not speak of {unsaid}, the condition the question asks about"
         # another condition's source, on its own patients: "All caretakers of infants and
         # children with SCD should take their child to their doctor ... when their child has
         # a fever" is no answer for a baby with a fever
@@ -362,6 +367,18 @@ def question_terms(query: Query) -> frozenset[str]:
     (expansions, English)."""
     own = {term for _, alternatives in query.concepts for alt in alternatives for term in alt}
     return frozenset(own) | frozenset(terms(f"{query.read} {query.english}"))
+
+
+def setting_unsaid(query: Query, text: str) -> str | None:
+    """The condition the question asks its topic for (Query.topic_setting: "breast cancer"
+    for sentinel lymph node biopsy), where a text (with its title and headings) names none
+    of them; None where it names one, or the question names none."""
+    if not query.topic_setting:
+        return None
+    said = read(frozenset(terms(text)))
+    if any(all(stated(c, said) for c in concepts) for _, concepts in query.topic_setting):
+        return None
+    return " or ".join(f"'{name}'" for name, _ in query.topic_setting)
 
 
 def names_topic(query: Query, text: str, context: str = "") -> bool:
