@@ -3993,6 +3993,12 @@ def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:
     assert [text for text, _ in statements_of(said)][-1] == said
     they = "Warts are common on the hands. In most cases, they go away on their own."
     assert [text for text, _ in statements_of(they)][-1] == they
+    # the others of those named before
+    others = (
+        "In some people, the disease advances so slowly that vision changes little. In "
+        "others, the disease progresses faster and may lead to a loss of vision in both eyes."
+    )
+    assert [text for text, _ in statements_of(others)][-1] == others
     # the "it" of "it is not possible to ..." points nowhere
     apart = (
         "Brain scans are often normal in this condition. In rare cases, it is not possible "

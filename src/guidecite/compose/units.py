@@ -446,7 +446,7 @@ _POINTING_BACK = (
     r"(?:This|That)(?:'|\u2019)s\b",  # "That's why everyone should know the signs ..."
     r"(?:In|For|With|Of|Among|From|After|Before|During|Without|If|Because|Unlike|Despite|"
     r"Although|Though|While|Even though)\s+(?:these|this|those|that|such|them|it|they|both|"
-    r"their|its)\b",
+    r"their|its|others)\b",
     # "these"/"those" among the first few words ("The combination of these two agents ...",
     # "Approximately 3 to 5 percent of these cancers ..."), not "those who"
     r"(?:"
