@@ -3999,6 +3999,14 @@ def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:
         "others, the disease progresses faster and may lead to a loss of vision in both eyes."
     )
     assert [text for text, _ in statements_of(others)][-1] == others
+    # the side effects of what the sentence before names
+    effects = (
+        "Diethylcarbamazine kills the worms. The most common side effects are dizziness, "
+        "nausea, fever, headache, or pain in muscles or joints."
+    )
+    assert [text for text, _ in statements_of(effects)] == [effects]
+    named = "The side effects of diethylcarbamazine are usually mild."
+    assert [text for text, _ in statements_of(named)] == [named]
     # the "it" of "it is not possible to ..." points nowhere
     apart = (
         "Brain scans are often normal in this condition. In rare cases, it is not possible "

@@ -405,6 +405,10 @@ _POINTING_BACK = (
     r"(?:cases?|instances?|patients?|famil(?:y|ies)|individuals?|groups?|situations?)\b",
     # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
     # the sentence before names
+    # the side effects of a drug or treatment the sentence before names: "The most common
+    # side effects are dizziness, nausea, fever ..." (not "The side effects of DEC ...")
+    r"The\s+(?:(?:most\s+)?(?:common|main|usual|serious|possible|major|rare)\s+)?"
+    r"(?:side\s+effects?|adverse\s+effects?|adverse\s+reactions?)\b(?!\s+of\b)",
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+(?:\w+ly\s+)?"
     r"(?:is|are|was|were|can|may|might|will|would|should|could|requires?|involves?|takes?|"
     r"needs?|uses?|measures?|shows?)\b",
