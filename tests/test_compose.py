@@ -3993,20 +3993,20 @@ def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:
     assert [text for text, _ in statements_of(said)][-1] == said
     they = "Warts are common on the hands. In most cases, they go away on their own."
     assert [text for text, _ in statements_of(they)][-1] == they
-    # the others of those named before
-    others = (
+    for joined in (
+        # the others of those named before
         "In some people, the disease advances so slowly that vision changes little. In "
-        "others, the disease progresses faster and may lead to a loss of vision in both eyes."
-    )
-    assert [text for text, _ in statements_of(others)][-1] == others
-    # the side effects of what the sentence before names
-    effects = (
+        "others, the disease progresses faster and may lead to a loss of vision in both eyes.",
+        # the side effects of what the sentence before names
         "Diethylcarbamazine kills the worms. The most common side effects are dizziness, "
-        "nausea, fever, headache, or pain in muscles or joints."
-    )
-    assert [text for text, _ in statements_of(effects)] == [effects]
-    named = "The side effects of diethylcarbamazine are usually mild."
-    assert [text for text, _ in statements_of(named)] == [named]
+        "nausea, fever, headache, or pain in muscles or joints.",
+        # named with what they are of, they stand alone
+        "The side effects of diethylcarbamazine are usually mild.",
+    ):
+        said = [text for text, _ in statements_of(joined)]
+        # said with the sentence before it, never alone
+        assert said[-1] == joined, joined
+        assert not any(text.startswith(("In others", "The most common")) for text in said)
     # the "it" of "it is not possible to ..." points nowhere
     apart = (
         "Brain scans are often normal in this condition. In rare cases, it is not possible "
