@@ -182,9 +182,9 @@ class Query:
     #: (wording.conversational: "capital", "city", "Australia"), once the topic is settled
     everyday: frozenset[str] = frozenset()
     #: the condition the topic's title gives its topic, as the question names it too:
-    #: "early-stage breast cancer" for sentinel lymph node biopsy in "Sentinel lymph node
-    #: biopsy for patients with early-stage breast cancer" (question_topic.topic_setting);
-    #: each as the question's words and the run of its concepts
+    #: "breast cancer" for sentinel lymph node biopsy in "Sentinel lymph node biopsy for
+    #: patients with early-stage breast cancer" (question_topic.topic_setting); each as the
+    #: question's words and the run of their concepts
     topic_setting: tuple[tuple[str, tuple[Concept, ...]], ...] = ()
 
     @property

@@ -403,12 +403,12 @@ _POINTING_BACK = (
     # ...", "In both cases ..."
     r"(?:In|For)\s+(?:each|both|either|neither)\s+(?:of\s+(?:these|those|the)\s+)?"
     r"(?:cases?|instances?|patients?|famil(?:y|ies)|individuals?|groups?|situations?)\b",
-    # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
-    # the sentence before names
     # the side effects of a drug or treatment the sentence before names: "The most common
     # side effects are dizziness, nausea, fever ..." (not "The side effects of DEC ...")
     r"The\s+(?:(?:most\s+)?(?:common|main|usual|serious|possible|major|rare)\s+)?"
     r"(?:side\s+effects?|adverse\s+effects?|adverse\s+reactions?)\b(?!\s+of\b)",
+    # "The goal is to relieve cravings", "The test can show ...": the goal or test of what
+    # the sentence before names
     r"The\s+(?:goal|aim|purpose|cause|test|procedure|result|outcome)s?\s+(?:\w+ly\s+)?"
     r"(?:is|are|was|were|can|may|might|will|would|should|could|requires?|involves?|takes?|"
     r"needs?|uses?|measures?|shows?)\b",
