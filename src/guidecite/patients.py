@@ -645,7 +645,7 @@ def other_numbered_kind(text: str, name: str | None) -> str | None:
             rf"\b(?i:{re.escape(word)})s?[ -]({_NUMBER_WRITTEN}(?:{joined}{_NUMBER_WRITTEN})*)",
             text,
         )
-        said = {_number(n) for run in runs for n in re.findall(r"\d{1,2}|[IVX]{1,4}", run)}
+        said = {_number(n) for run in runs for n in re.findall(_NUMBER_WRITTEN, run)}
         found = sorted(n for n in said if n is not None)
         if found and number not in found:
             return f"{word.casefold()} {found[0]} {left}"

@@ -145,6 +145,11 @@ class Knowledge(Protocol):
     def topics(self) -> TopicIndex: ...
 
 
+#: Conditions a topic is asked for, each as the question's words and the run of their
+#: concepts (Query.topic_setting).
+Setting = tuple[tuple[str, tuple[Concept, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Query:
     question: str
@@ -185,7 +190,7 @@ class Query:
     #: "breast cancer" for sentinel lymph node biopsy in "Sentinel lymph node biopsy for
     #: patients with early-stage breast cancer" (question_topic.topic_setting); each as the
     #: question's words and the run of their concepts
-    topic_setting: tuple[tuple[str, tuple[Concept, ...]], ...] = ()
+    topic_setting: Setting = ()
 
     @property
     def read(self) -> str:

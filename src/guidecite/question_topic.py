@@ -33,6 +33,7 @@ from .patients import (
 from .query import (
     STOP_TERMS,
     Query,
+    Setting,
     aside_words,
     cue_words,
     dominant_word,
@@ -214,9 +215,6 @@ def settle_topic(
 SETTING_WORDS = 3
 
 
-Setting = tuple[tuple[str, tuple[Concept, ...]], ...]
-
-
 def topic_setting(query: Query, frame: Frame, index: TopicIndex) -> Setting:
     """The conditions the topic's title gives its topic that the question names too, each
     as the question's words and the run of their concepts: "breast cancer" where sentinel
@@ -230,7 +228,8 @@ def topic_setting(query: Query, frame: Frame, index: TopicIndex) -> Setting:
     if not title:
         return ()
     own = frozenset(terms(frame.topic or "")).union(*query.named_sources)
-    asking = frozenset(terms(asking_clauses(query.read)))
+    # the title's subject words the question says where it asks
+    asked = title & frozenset(terms(asking_clauses(query.read)))
     subjects = _title_subjects(index)
     words = query.content_words[: len(query.concepts)]
     found: list[tuple[str, tuple[Concept, ...]]] = []
@@ -241,7 +240,7 @@ def topic_setting(query: Query, frame: Frame, index: TopicIndex) -> Setting:
             if taken.intersection(span) or not all(names_subject(words[i]) for i in span):
                 continue
             named = frozenset(t for i in span for t in terms(words[i])) - STOP_TERMS
-            if named and named <= title & asking and not named & own and named in subjects:
+            if named and named <= asked and not named & own and named in subjects:
                 said = " ".join(words[i] for i in span)
                 found.append((said, tuple(query.concepts[i] for i in span)))
                 taken.update(span)
@@ -250,7 +249,8 @@ def topic_setting(query: Query, frame: Frame, index: TopicIndex) -> Setting:
 
 @lru_cache(maxsize=4)
 def _title_subjects(index: TopicIndex) -> frozenset[frozenset[str]]:
-    """The subjects of the index's titles ("What is (are) Breast Cancer ?": breast, cancer)."""
+    """The subjects of the index's titles ("What is (are) Breast Cancer ?": breast, cancer;
+    "What is (are) Rabies ?": rabies), read once per index."""
     return frozenset(s for s in (subject_terms(t) for t in index.titles.values()) if s)
 
 
@@ -267,14 +267,7 @@ def titled_alone(word: str, index: TopicIndex) -> bool:
     conversation, however rarely the library's passages use it against everyday English;
     a word of the story is ("my body stores too much iron")."""
     own = frozenset(terms(word))
-    return bool(own) and own in _subjects_alone(index)
-
-
-@lru_cache(maxsize=4)
-def _subjects_alone(index: TopicIndex) -> frozenset[frozenset[str]]:
-    """The subjects of the index's titles that are one word ("What is (are) Rabies ?")."""
-    subjects = (subject_terms(title) for title in index.titles.values())
-    return frozenset(s for s in subjects if len(s) == 1)
+    return len(own) == 1 and own in _title_subjects(index)
 
 
 def titles_named(
