@@ -185,6 +185,24 @@ def test_a_table_row_says_whom_its_table_is_about_where_the_passage_gives_its_ti
         assert statement_units(f"{before}\n{header}\n{row}")[-1] == said
 
 
+def test_a_row_that_ends_before_its_header_is_labelled_by_the_header_s_first_names() -> None:
+    """An HTML source drops a row's empty last cells ("| CT | 8 |" under "| Test | Rating |
+    Note |"): the row is labelled by the header's first names all the same, not left as
+    "...; 8"; a row of one cell spans the table and keeps no label."""
+    header = "| Procedure | Rating | Comments |"
+    rows = [
+        "| History and physical examination every 2-4 months for 2 years | 9 |",
+        "| Chest CT every 6 months for 2 years | 7 | Consider that relapse becomes rarer. |",
+        "| Rating Scale: 1,2,3 Usually not appropriate; 7,8,9 Usually appropriate |",
+    ]
+    assert statement_units("\n".join([header, *rows])) == [
+        "Procedure: History and physical examination every 2-4 months for 2 years; Rating: 9",
+        "Procedure: Chest CT every 6 months for 2 years; Rating: 7; "
+        "Comments: Consider that relapse becomes rarer.",
+        "Rating Scale: 1,2,3 Usually not appropriate; 7,8,9 Usually appropriate",
+    ]
+
+
 def test_a_row_of_figures_without_its_header_is_no_statement() -> None:
     above = (
         "| | Nonconsecutive case series | Various advanced | 25; 25; None | Slight regression "

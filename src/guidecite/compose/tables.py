@@ -62,7 +62,8 @@ SAID_CELL_WORDS = 8
 
 def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption: str = "") -> str:
     """A row as its cells joined by semicolons, each labelled with its column's name where
-    the header row is in the passage ("Radiologic Procedure: CTA chest; Rating: 9; ...");
+    the header row is in the passage ("Radiologic Procedure: CTA chest; Rating: 9; ...", a
+    row that ends early, its empty last cells dropped, by the header's first names);
     cells of symbols or a lone letter (a scale's marks) are left out, and a row of figures
     whose header is not in the passage says nothing (half its cells or more a number or a
     word alone, none a sentence of SAID_CELL_WORDS words: "Nonconsecutive case series;
@@ -75,8 +76,10 @@ def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption
         label, value = cells
         said = f"{caption} - {label}: {value}" if caption else f"{label}: {value}"
         return said if len(said.split()) >= 6 else ""
-    labelled = header is not None and len(header) == len(cells)
-    names = header if labelled and header is not None else [""] * len(cells)
+    # a row may end before its header does, its source dropping trailing empty cells; a
+    # row of one cell spans the table (a subheading, the rating scale under it)
+    labelled = header is not None and (len(cells) == len(header) or 2 <= len(cells) < len(header))
+    names = header[: len(cells)] if labelled and header is not None else [""] * len(cells)
     kept = [(name, cell) for name, cell in zip(names, cells, strict=True) if _says(cell)]
     if sum(len(cell.split()) for _, cell in kept) < 6:
         return ""  # a label and a value: a fragment
