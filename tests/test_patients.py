@@ -319,6 +319,10 @@ def test_a_statement_about_another_numbered_kind_of_the_topic_is_named() -> None
     assert other_numbered_kind(title, topic) == "type 1 diabetes"
     assert other_numbered_kind("Diabetes Type 1 (Also called: ...) Treatment", topic) is not None
     assert other_numbered_kind("Treat type II diabetes with metformin.", "Type 1 diabetes")
+    # the kind's number ending a sentence is read; a number with a decimal part is none
+    end = "Insulin pumps help many people with diabetes of type 1."
+    assert other_numbered_kind(end, topic) == "type 1 diabetes"
+    assert other_numbered_kind("Diabetes of type 1.5 starts in adults.", topic) is None
     # the topic's kind named too, no kind named, or not of the same thing: not judged
     for same in (
         "People with type 1 and type 2 diabetes should check their feet.",

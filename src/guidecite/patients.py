@@ -621,8 +621,9 @@ def other_letter_kind(text: str, question: str) -> str | None:
     return None
 
 
-#: A kind named by its number after a word: "Type 2" in "Type 2 diabetes", "type II".
-_NUMBER_WRITTEN = r"(?:\d{1,2}|[IVX]{1,4})(?![\w.])"
+#: A kind named by its number after a word: "Type 2" in "Type 2 diabetes", "type II", "type
+#: 1." at a sentence's end; not "type 1.5".
+_NUMBER_WRITTEN = r"(?:\d{1,2}|[IVX]{1,4})(?!\w|\.\w)"
 _ROMAN_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 
