@@ -879,6 +879,37 @@ def test_a_pointer_to_a_source_answers_only_a_request_for_information() -> None:
         assert {c.text for c in scored} == shown
 
 
+def test_a_statement_in_the_topic_s_own_section_on_the_kind_asked_says_what_is_asked() -> None:
+    """ "Are scientists studying stem cells for spinal cord injury?": "Advances in research
+    are giving hope ..." says no word of the question beyond its topic, but it stands in the
+    topic's own section on what research is being done, which answers it."""
+    hope = "Advances in research are giving patients hope that repair is a reachable goal."
+    heading = "what research (or clinical trials) is being done for Spinal Cord Injury ?"
+    documents = {
+        d: Document(d, f"{d}.md", "Spinal Cord Injury", None, None, None, "en", "patient", None, "")
+        for d in ("sci", "other")
+    }
+    topic = (5.0, (frozenset(terms("spinal cord injury")),))
+    stem = (4.0, (frozenset(terms("stem")),))
+    question = "Are scientists studying stem cells for spinal cord injury?"
+
+    def shown(doc: str, path: tuple[str, ...], topic_docs: frozenset[str]) -> bool:
+        passage = Passage("p1", doc, 0, path, hope)
+        frame = Frame(
+            "Spinal Cord Injury", None, (), "research", (), intents=("research",),
+            topic_docs=topic_docs,
+        )  # fmt: skip
+        query = framed(question, ("stem", "spinal", "cord", "injury"), frame)
+        query = replace(query, concepts=(stem, topic), topic_concepts=(topic,))
+        scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
+        return hope in {c.text for c in scored}
+
+    assert shown("sci", (heading,), frozenset({"sci"}))
+    # under another heading, or in another document, it says nothing asked
+    assert not shown("sci", ("What is (are) Spinal Cord Injury ?",), frozenset({"sci"}))
+    assert not shown("other", (heading,), frozenset({"sci"}))
+
+
 def test_a_time_asked_as_how_often_is_answered_by_how_often_when_statements_are_scored() -> None:
     often = "Endoscopic surveillance is recommended every 5 years for Barrett's esophagus."
     once = "Barrett's esophagus was found in 4% of those with symptoms for less than 1 year."
@@ -1913,7 +1944,8 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Be Active To stay healthy, exercise almost every day for about 30 minutes. "
         "SPECIAL CONCERNS Nicotine patches are okay for most people with heart problems. "
         "HIV AIDS Patients should be offered testing for other infections. "
-        "Quit Smoking Ask your doctor for help to stop smoking."
+        "Quit Smoking Ask your doctor for help to stop smoking. "
+        "Diagnosis Doctors use a blood test to find the disease."
     )
     assert [unit for unit, _ in statements_of(text)] == [
         "If the patient's blood cell counts are not too low, treatment may not be needed.",
@@ -1926,6 +1958,7 @@ def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
         "Nicotine patches are okay for most people with heart problems.",
         "HIV AIDS Patients should be offered testing for other infections.",
         "Ask your doctor for help to stop smoking.",  # before an instruction to the reader
+        "Doctors use a blood test to find the disease.",  # before who does it
     ]
 
 
@@ -2038,6 +2071,22 @@ def test_what_research_looks_into_is_no_statement() -> None:
     assert not usable(
         "Researchers also are examining biomechanical stresses that contribute to the nerve damage."
     )
+    # ... unless the question asks for research: then what is being studied is the answer
+    assert usable("Researchers are studying new drugs to slow the disease in adults.", True)
+    passage = "Researchers are studying new drugs to slow the disease.\nThe drugs are safe."
+    assert [u for u, _ in statements_of(passage)] == []
+    studied = [u for u, _ in statements_of(passage, research=True)]
+    assert studied[0] == "Researchers are studying new drugs to slow the disease."
+    glued = "Transcranial Therapies Researchers are testing magnetic stimulation for it."
+    assert [u for u, _ in statements_of(glued, research=True)] == [
+        "Researchers are testing magnetic stimulation for it."
+    ]
+    # who does research says nothing of what it looks into, asked or not
+    for funded in (
+        "The NINDS conducts and supports research on diabetic neuropathy to find a cure.",
+        "The Centers are conducting basic and clinical research, including investigations.",
+    ):
+        assert not usable(funded) and not usable(funded, research=True), funded
     assert not usable(
         "The Centers are conducting basic and clinical research, including investigations "
         "into causes, diagnosis, early detection, prevention, and treatment of autism."
@@ -2433,6 +2482,9 @@ def test_the_title_names_a_focus_only_where_the_article_states_it() -> None:
     test = replace(query, frame=replace(frame, intent="test"))
     assert title_for(test, said) == "Testing for Meesmann corneal dystrophy"
     assert title_for(test, seeking) == "Testing of Seeking help in Meesmann corneal dystrophy"
+    research = replace(query, frame=replace(frame, intent="research"))
+    assert title_for(research, said) == "Research on Meesmann corneal dystrophy"
+    assert title_for(research, seeking) == "Research on Seeking help in Meesmann corneal dystrophy"
 
 
 def test_the_title_s_focus_does_not_end_on_a_word_that_sets_something_aside() -> None:
@@ -2552,6 +2604,17 @@ def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_do
     assert covered == [genes, pattern]
     # a kind of answer its own words give (a dose) is not looked for by heading
     assert cover_section_asked(rest, [*rest, pattern], intent_named("dose"), topic, 3) == rest
+    # asked what research is being done, the document's section on it answers
+    studied = in_section(
+        scored("Scientists are testing whether cells can be transplanted.", 0.4),
+        "evc",
+        "what research (or clinical trials) is being done for Ellis-van Creveld syndrome ?",
+    )
+    research = intent_named("research")
+    assert cover_section_asked(rest, [*rest, studied], research, topic, limit=2) == [
+        genes,
+        studied,
+    ]
 
 
 def test_a_patient_who_has_the_condition_and_asks_about_it_is_told_how_it_is_treated() -> None:

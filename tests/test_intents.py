@@ -462,6 +462,35 @@ def test_asked_what_to_do_to_prevent_something_the_question_asks_prevention_firs
     assert intents_of("How is it treated and how can it be prevented?")[0].name == "management"
 
 
+def test_asking_what_is_being_studied_asks_for_research() -> None:
+    for question in (
+        "What research is being done on Parkinson's disease?",
+        "Are there any clinical trials for ALS?",
+        "Is there any new treatment being studied for Huntington disease?",
+        "What is the latest research on using D-limonene as a treatment for skin cancer?",
+        "Will there ever be a real cure for multiple sclerosis?",
+        "Are scientists studying stem cells for spinal cord injury?",
+    ):
+        assert intents_of(question)[0].name == "research", question
+    # beside another kind asked, research is only how that kind is asked for; research on
+    # care comes before the care
+    signs = "Are there any researches on how early the signs of arthritis appear?"
+    assert [i.name for i in intents_of(signs)] == ["symptoms"]
+    studied = "Is there any new treatment being studied for Huntington disease?"
+    assert [i.name for i in intents_of(studied)] == ["research", "management"]
+    # the asker's own research, or care asked now, asks for none
+    for question in (
+        "I am doing a research report on SIDS, what causes it?",
+        "Is there any treatment for lupus?",
+        "What is the current treatment for gout?",
+        "Is there trial evidence that octreotide slows progression?",
+    ):
+        assert "research" not in [i.name for i in intents_of(question)], question
+    research = intent_named("research")
+    assert research.answers.search("Scientists are testing whether cells can be transplanted.")
+    assert not research.answers.search("Surgery is the mainstay of treatment.")
+
+
 def test_a_guideline_that_suggests_says_what_to_do_and_findings_that_suggest_do_not() -> None:
     care = intent_named("management").answers
     assert care.search("The AGA suggests a fiber-rich diet or fiber supplementation.")

@@ -660,6 +660,37 @@ INTENTS: tuple[Intent, ...] = (
         ("prevention", "prevent"),
     ),
     Intent(
+        "research",
+        "Research",
+        cue(
+            # research asked for, not the asker's own ("I have been researching ...", "a
+            # research report on SIDS")
+            r"research(?!\w*\s+(?:assignments?|reports?|projects?|papers?|essays?|class)\b)"
+            r"(?!ing\b)",
+            r"clinical trials?",
+            r"(?:latest|newest|new|recent|ongoing|experimental|upcoming|future)\s+(?:\w+\s+)?"
+            r"(?:studies|findings|developments?|advances?|breakthroughs?)",
+            r"(?:latest|newest|experimental|upcoming|future)\s+(?:\w+\s+)?"
+            r"(?:treatments?|therap(?:y|ies)|drugs?|cures?)",
+            r"being\s+(?:studied|tested|developed|researched|investigated)",
+            r"(?:researchers|scientists)\s+(?:\w+\s+)?(?:studying|testing|developing|working on)",
+            r"(?:ever|someday|one day)\s+be\s+(?:an?\s+)?(?:\w+\s+)?cure",
+        ),
+        # research under way, not what researchers once described ("Researchers have
+        # described two major types of ...") nor what a study saw
+        cue(
+            r"(?:researchers|scientists|investigators)\s+(?:\w+\s+)?(?:are|continue)\b",
+            r"(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:studied|tested|developed|"
+            r"investigated|evaluated|explored)",
+            r"clinical\s+trials?",
+            r"(?:studies|trials|research)\s+(?:are|is)\s+(?:\w+\s+)?(?:underway|under way|"
+            r"ongoing|in progress|continuing)",
+            r"(?:focus|areas?)\s+of\s+(?:\w+\s+)?research",
+            r"experimental\s+(?:treatments?|therap(?:y|ies)|drugs?)",
+        ),
+        ("research", "clinical trials"),
+    ),
+    Intent(
         "definition",
         "Overview",
         cue(
@@ -760,7 +791,7 @@ def intents_of(question: str) -> tuple[Intent, ...]:
         intent for intent in INTENTS if spans[intent.name] and not within_another(intent.name)
     )
     specific = tuple(intent for intent in found if intent.name != "definition")
-    specific = _indication_first(_purpose_first(specific, question), question)
+    specific = _indication_first(_purpose_first(_research_first(specific), question), question)
     return _with_workup(_meaning_first(specific, question), question) or found or (GENERAL,)
 
 
@@ -798,6 +829,23 @@ def line_asked(question: str) -> str | None:
     pharmacotherapy")."""
     found = _LINE.search(question)
     return f"{found.group(1).lower()} line" if found else None
+
+
+#: The care research is asked about: "the latest research on D-limonene as a treatment", "any
+#: new treatment being studied", "new research and testing".
+_RESEARCHED_CARE = frozenset({"management", "test"})
+
+
+def _research_first(intents: tuple[Intent, ...]) -> tuple[Intent, ...]:
+    """Research asked on a treatment or a test comes first: the question asks what is being
+    studied, not what is done now. Beside another kind of answer ("are there any researches
+    indicating how early the signs appear?"), it is only how that kind is asked for."""
+    names = [intent.name for intent in intents]
+    if "research" not in names or names == ["research"]:
+        return intents
+    research = intents[names.index("research")]
+    others = tuple(intent for intent in intents if intent is not research)
+    return (research, *others) if _RESEARCHED_CARE.intersection(names) else others
 
 
 def _purpose_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:

@@ -117,19 +117,28 @@ VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 #: has that section, its statements answer, not the background that happens to name more
 #: of the question's words (answered_under_heading). Not causes ("illnesses caused by
 #: smoking" asks what smoking causes, a section on what causes a craving does not answer)
-#: nor the outlook (its section holds the disabilities left as well as the recovery).
-SECTION_INTENTS = frozenset({"symptoms", "inheritance"})
+#: nor the outlook (its section holds the disabilities left as well as the recovery). What
+#: research is being done is one ("what research (or clinical trials) is being done for ...").
+SECTION_INTENTS = frozenset({"symptoms", "inheritance", "research"})
 
 
 def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[str]) -> bool:
     """Whether a statement stands in a section its document gives to the kind of answer
-    asked (its nearest heading names it: "Is Ellis-van Creveld syndrome inherited?"), in
-    one of the topic's own documents where the topic is known."""
-    if intent.name not in SECTION_INTENTS or not c.headings:
+    asked (section_asked)."""
+    return section_asked(intent, c.hit.passage.doc_id, c.headings, topic_docs)
+
+
+def section_asked(
+    intent: Intent, doc_id: str, headings: Sequence[str], topic_docs: frozenset[str]
+) -> bool:
+    """Whether headings are of a section a document gives to the kind of answer asked (its
+    nearest heading names it: "Is Ellis-van Creveld syndrome inherited?"), in one of the
+    topic's own documents where the topic is known."""
+    if intent.name not in SECTION_INTENTS or not headings:
         return False
-    if topic_docs and c.hit.passage.doc_id not in topic_docs:
+    if topic_docs and doc_id not in topic_docs:
         return False
-    return bool(intent.answers.search(c.headings[-1]))
+    return bool(intent.answers.search(headings[-1]))
 
 
 #: Intents that ask what to do or a value to act on: a sentence describing the condition

@@ -102,6 +102,7 @@ from .candidates import (
     offers,
     offers_any,
     one_definition,
+    section_asked,
     stated_terms,
 )
 from .keeping import (
@@ -338,7 +339,9 @@ class ExtractiveComposer:
         patient = patient_groups(query)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient | maybe, documents)
-        studies_asked = bool(STUDY_ASKED.search(query.read))
+        studies_asked = bool(STUDY_ASKED.search(query.read)) or any(
+            i.name == "research" for i in intents
+        )
         if not studies_asked:
             picked = care_before_reports(picked)
         picked = within_limits(picked, self.max_statements)
@@ -402,6 +405,7 @@ class ExtractiveComposer:
         answer it asks for)."""
         intents = intents_asked(query)
         asks_for_sources = intents[0].name == "general"
+        research = any(i.name == "research" for i in intents)
         units = []
         for hit in hits:
             if not about_care(hit.passage.section_path):
@@ -409,7 +413,7 @@ class ExtractiveComposer:
             doc = documents.get(hit.passage.doc_id)
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
             headings = headings_of(hit.passage, doc.title if doc else "")
-            for text, grade in passage_statements(read_text(hit.passage)):
+            for text, grade in passage_statements(read_text(hit.passage), research):
                 if points_to_a_source(text) and not asks_for_sources:
                     continue  # where to read more answers only a request for information
                 title = doc.title if doc else None
@@ -442,6 +446,14 @@ class ExtractiveComposer:
             if acts and describes(text, query.topic_concepts) and not offers_any(intents, text):
                 continue  # what the condition is, not what to do about it
             says_more = not beyond or coverage_of(beyond, own) > 0
+            # ... or stands in the topic's own section on research, asked for it ("Advances in
+            # research are giving hope ...", under "what research is being done for ...?"): a
+            # section on signs or inheritance says its kind in its own words
+            says_more = says_more or any(
+                i.name == "research"
+                and section_asked(i, hit.passage.doc_id, headings, query.frame.topic_docs)
+                for i in intents
+            )
             if asks_more and not says_more and not offers_any(intents, text):
                 continue  # only names the topic: nothing the question asks about
             around = frozenset(terms(context))

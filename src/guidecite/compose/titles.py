@@ -25,7 +25,11 @@ _ABOUT = {
     "test": "for",
     "prognosis": "for",
     "escalation": "for",
+    "research": "on",
 }
+#: ... and the word before a focus ("Management of fluoride varnish", "Research on gene
+#: therapy in ...").
+_OF = {"research": "on"}
 
 
 def title_for(
@@ -47,6 +51,7 @@ def title_for(
     name ("Outlook for heart failure", not "Outlook for Heart": whole_name)."""
     frame = query.frame
     label = intent_named(frame.intent).label
+    of = _OF.get(frame.intent, "of")
     focus = focus_phrase(query, stated)
     main = main_focus_word(query)
     phrase = said_phrase(query, said, main) if focus and said and main else None
@@ -54,15 +59,15 @@ def title_for(
     if phrase is not None:
         phrase = whole_name(phrase, said, names)
         within = frozenset(terms(phrase)) >= frozenset(terms(topic or ""))
-        title = f"{label} of {phrase}" if within else f"{label} of {phrase} in {topic}"
+        title = f"{label} {of} {phrase}" if within else f"{label} {of} {phrase} in {topic}"
     elif topic and focus and focus.casefold() not in topic.casefold():
         focus = whole_name(focus, said, names)
         within = frozenset(terms(focus)) >= frozenset(terms(topic))
-        title = f"{label} of {focus}" if within else f"{label} of {focus} in {topic}"
+        title = f"{label} {of} {focus}" if within else f"{label} {of} {focus} in {topic}"
     elif topic:
         title = f"{label} {_ABOUT.get(frame.intent, 'of')} {topic}"
     elif focus:
-        title = f"{label} of {focus}"
+        title = f"{label} {of} {focus}"
     else:
         title = query.question.strip()
     return title[:1].upper() + title[1:]

@@ -151,6 +151,8 @@ _POINTER = re.compile(
     r"available|obtained)\b|"
     # where to look for a trial: "You can search for a trial using criteria such as ..."
     r"(?:you can )?search for (?:a |clinical )?trials?\b|"
+    # "To see a list of current clinical trials on ..., type ... into the search box."
+    r"to (?:see|find|view) (?:a|the) list of\b|"
     # a site's media: "Watch this video about: Hypertension - overview"
     r"watch (?:this|the|a) video\b)|https?://|www\.",
     re.IGNORECASE,
@@ -237,14 +239,18 @@ _INFORMATION = re.compile(
     re.IGNORECASE,
 )
 _A_SITE = re.compile(r"\b" + _SITE + r"|\bwww\.", re.IGNORECASE)
-_ABOUT_RESEARCH = re.compile(
+#: Who does research, not what it finds or looks into ("The NINDS supports research on ...",
+#: "The Centers are conducting basic and clinical research, including ..."): no statement.
+_WHO_RESEARCHES = re.compile(
     r"\b(?:supports?|conducts?|funds?)\s+research\s+(?:on|into|in)\b|"
-    # "The Centers are conducting basic and clinical research, including ..."
     r"\b(?:are|is)\s+(?:also\s+)?(?:conducting|supporting|funding)\s+(?:[\w-]+\s+){0,3}?research\b|"
     r"\bis\s+the\s+(?:[\w-]+\s+){0,4}organi[sz]ation\s+for\s+research\b|"
-    r"^within\s+the\s+[^.;:]{0,40}research\s+programs?\b|"
-    # what research looks into, not what is known: "Biomarkers ... are another focus of
-    # research", "Researchers are studying ..."
+    r"^within\s+the\s+[^.;:]{0,40}research\s+programs?\b",
+    re.IGNORECASE,
+)
+#: What research looks into, not what is known ("Biomarkers ... are another focus of
+#: research", "Researchers are studying ..."): a statement only where research is asked.
+_ABOUT_RESEARCH = re.compile(
     r"\b(?:an?|another|the|one)\s+(?:major\s+|key\s+|active\s+)?(?:focus|area|subject)\s+of\s+"
     r"(?:ongoing\s+|current\s+|active\s+)?research\b|"
     r"^(?:researchers|scientists|investigators)\s+(?:also\s+)?"
@@ -519,6 +525,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*(?:\[[^\]]{1,40}\]|\([^
 _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
     r"Although|While|After|Before|During|Here|To|"
+    # who does something: "Transcranial Therapies Researchers are conducting ...", "Diagnosis
+    # Doctors use ..."
+    r"Researchers|Scientists|Investigators|Doctors|"
     # an instruction to the reader ("Be Active Try to exercise almost every day ...")
     r"Try|Ask|Talk|Call|Avoid|Make"
 )
@@ -578,10 +587,10 @@ def read_with_heading(text: str, heading: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def passage_statements(text: str) -> tuple[tuple[str, str | None], ...]:
+def passage_statements(text: str, research: bool = False) -> tuple[tuple[str, str | None], ...]:
     """statements_of, remembered for the passages read most recently: the composer asks
     first whether a passage holds any, then reads them."""
-    return tuple(statements_of(text))
+    return tuple(statements_of(text, research))
 
 
 #: A recommendation's grade the source sets before it ("A - Women with platinum-sensitive
@@ -590,14 +599,15 @@ def passage_statements(text: str) -> tuple[tuple[str, str | None], ...]:
 _GRADE_BEFORE = re.compile(r"^(?P<grade>[A-D]|GPP)(?:\s+-|\s*:)\s+(?=[A-Z])")
 
 
-def statements_of(text: str) -> list[tuple[str, str | None]]:
+def statements_of(text: str, research: bool = False) -> list[tuple[str, str | None]]:
     """The passage's candidate statements, each with the grade it states (or the next line
     states). A sentence that refers back ("These two agents ...", "It is used ...") is said
     with the sentence before it, in the passage's own words; where what comes before is no
     sentence (a heading line: "Adjuvant Chemotherapy for Stage III Colon Cancer", a
     lead-in), or points back itself, it is left out, unless it opens by naming the
     document's own subject ("This condition is inherited in an autosomal recessive
-    pattern ...")."""
+    pattern ..."). What research is under way is a statement only where research is asked
+    (`research`: usable)."""
     units = statement_units(text)
     found: list[tuple[str, str | None]] = []
     for i, unit in enumerate(units):
@@ -635,7 +645,7 @@ def statements_of(text: str) -> list[tuple[str, str | None]]:
             if not _ENDS_SENTENCE.search(unit) and ": " not in unit:
                 continue  # a heading ("Other Tests"), not a sentence that points back
         unit = _TABLE_AFTER.sub("", unit)
-        if not usable(unit) or is_grade_only(unit):
+        if not usable(unit, research) or is_grade_only(unit):
             continue
         following = units[i + 1] if i + 1 < len(units) else ""
         if _CLICK_FOR_IT.match(following):
@@ -1325,9 +1335,15 @@ def _joined(lead: str, items: Sequence[str]) -> str:
 
 
 def about_research(sentence: str) -> bool:
-    """Whether a sentence tells of an agency's research ("The NINDS supports research on
-    ..."), not of care."""
+    """Whether a sentence tells what research looks into ("Researchers are studying ..."),
+    not what is known or done."""
     return bool(_ABOUT_RESEARCH.search(sentence))
+
+
+def who_researches(sentence: str) -> bool:
+    """Whether a sentence tells who does research ("The NINDS supports research on ..."),
+    not of care, nor what the research looks into."""
+    return bool(_WHO_RESEARCHES.search(sentence))
 
 
 #: A sentence that says a body has made recommendations elsewhere without saying what they
@@ -1400,11 +1416,12 @@ _YEAR_AT_END = re.compile(r"\((?:19|20)\d{2}\)\.?\s*$")
 _DIGIT = re.compile(r"\d")
 
 
-def usable(sentence: str) -> bool:
+def usable(sentence: str, research: bool = False) -> bool:
     """A statement a reader can use: not a heading, a question, a caption, a fragment (one
     that begins in lower case is a list item cut from its lead-in), a flowchart step, a
     form field, a pointer elsewhere, a legend of abbreviations, a table run into one line,
-    or text that reads as instructions to a language model."""
+    or text that reads as instructions to a language model; nor what research is under way
+    ("Researchers are studying ..."), unless the question asks for research (`research`)."""
     words = sentence.split()
     if len(words) < 5 or len(words) > MAX_WORDS:
         return False
@@ -1435,7 +1452,9 @@ def usable(sentence: str) -> bool:
         return False  # another guideline's title, cited
     if _DATED_WORK.match(sentence) and not _SAYS_SOMETHING.search(sentence):
         return False  # a work cited by its year and issuer
-    if _ELSEWHERE.search(sentence) or about_research(sentence):
+    if _ELSEWHERE.search(sentence) or who_researches(sentence):
+        return False
+    if about_research(sentence) and not research:
         return False
     if _FLOW.search(sentence) or is_form_field(sentence) or is_instruction_like(sentence):
         return False
