@@ -2615,6 +2615,14 @@ def test_the_topics_section_on_the_kind_asked_answers_when_the_best_statement_do
         genes,
         studied,
     ]
+    # asked how many it affects, the section on that answers
+    many = in_section(
+        scored("This condition occurs in about 1 in 60,000 people.", 0.4),
+        "evc",
+        "How many people are affected by Ellis-van Creveld syndrome ?",
+    )
+    frequency = intent_named("frequency")
+    assert cover_section_asked(rest, [*rest, many], frequency, topic, limit=2) == [genes, many]
 
 
 def test_a_patient_who_has_the_condition_and_asks_about_it_is_told_how_it_is_treated() -> None:
@@ -3246,6 +3254,19 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
     assert of_the_question_asked([cause, treated], treatment, asked) == [cause, treated]
     definition = [intent_named("definition")]
     assert of_the_question_asked([cause, treated], definition) == [cause, treated]
+    # a page's answer on how many it affects, or on research, answers neither what to do nor
+    # the cause; how many it affects is near the risk
+    many = under(
+        "How many people are affected by Klinefelter syndrome ?",
+        "Klinefelter syndrome affects 1 in 500 to 1,000 newborn males.",
+    )
+    studied = under(
+        "what research (or clinical trials) is being done for Klinefelter syndrome ?",
+        "Researchers are testing hormone therapy in boys.",
+    )
+    assert of_the_question_asked([many, studied, treated], treatment) == [treated]
+    assert of_the_question_asked([many, cause], [intent_named("cause")]) == [cause]
+    assert of_the_question_asked([many, cause], [intent_named("risk")]) == [many, cause]
 
 
 def test_asked_only_for_a_value_a_statement_that_gives_none_leaves_after_the_lead() -> None:

@@ -462,6 +462,46 @@ def test_asked_what_to_do_to_prevent_something_the_question_asks_prevention_firs
     assert intents_of("How is it treated and how can it be prevented?")[0].name == "management"
 
 
+def test_asking_how_common_it_is_asks_how_many_it_affects() -> None:
+    for question in (
+        "How common is cystic fibrosis?",
+        "How many people have lupus?",
+        "How rare is Menkes syndrome?",
+        "What is the prevalence of celiac disease?",
+        "What is the incidence of Guillain-Barre syndrome?",
+        "Is Huntington disease rare?",
+        "how frequent is sickle cell anemia in african americans",
+    ):
+        assert intents_of(question)[0].name == "frequency", question
+    # what is most common among its signs or treatments, how often something is done, and how
+    # many doses are given ask no such thing
+    for question in (
+        "What are the most common symptoms of lupus?",
+        "How often should I get a mammogram?",
+        "What is the most common treatment for kidney stones?",
+        "How many doses of HPV vaccine are recommended?",
+        "How many patients should be treated before results are reviewed?",
+    ):
+        assert "frequency" not in [i.name for i in intents_of(question)], question
+    frequency = intent_named("frequency")
+    for said in (
+        "Menkes syndrome affects about 1 in 100,000 newborns.",
+        "An estimated 1.5 million Americans have lupus.",
+        "Cystic fibrosis is a common disease in whites.",
+        "The prevalence of celiac disease is about 1%.",
+        "Fifty percent of all Americans will have had shingles by the time they are 80.",
+        "In fact, one out of every three people 60 years or older will get shingles.",
+    ):
+        assert frequency.answers.search(said), said
+    for said in (
+        "A common complication of CF is diabetes.",
+        "CF is the most common cause of lung disease in children.",
+        "Lupus is a rare cause of stroke.",
+        "About 2 percent of the drug is excreted unchanged.",
+    ):
+        assert not frequency.answers.search(said), said
+
+
 def test_asking_what_is_being_studied_asks_for_research() -> None:
     for question in (
         "What research is being done on Parkinson's disease?",

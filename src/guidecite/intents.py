@@ -660,6 +660,44 @@ INTENTS: tuple[Intent, ...] = (
         ("prevention", "prevent"),
     ),
     Intent(
+        "frequency",
+        "Frequency",
+        # how many have it, not how often something is done ("how often should I ...": a time)
+        cue(
+            r"how (?:common|rare|frequent|prevalent|widespread|uncommon)",
+            r"how many (?:\w+ )?(?:people|persons|individuals|children|adults|women|men|babies|"
+            r"newborns|americans|cases|patients)\b(?! (?:should|must|need|are (?:recommended|"
+            r"needed)))",
+            r"prevalen",
+            r"incidence",
+            r"(?:is|are) (?:it|this|that|they|[\w'-]+(?: [\w'-]+){0,3}) (?:very )?"
+            r"(?:rare|common)\?",
+        ),
+        cue(
+            r"prevalen",
+            r"incidence",
+            r"how many (?:\w+ )?(?:people|persons|individuals) (?:are|is) affected",  # a heading
+            r"affects? (?:about|approximately|an estimated|nearly|almost|more than|fewer than|"
+            r"less than|roughly|up to|\d)",
+            r"(?:\d[\d,.]*|one|two|three|four|five) (?:in|out of) (?:every )?(?:\d|two|three|four|"
+            r"five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million)",
+            # "Fifty percent of all Americans", "1.5 million Americans", "2% of adults"
+            r"(?:percent|%) of (?:all )?(?:the )?(?:\w+ )?(?:americans|people|persons|adults|"
+            r"children|women|men|population|individuals|newborns|births)",
+            r"(?:million|thousand) (?:\w+ )?(?:americans|people|persons|adults|children|women|men|"
+            r"individuals)",
+            r"per \d[\d,]* (?:people|persons|population|births|live births|newborns|adults|"
+            r"children|individuals)",
+            r"estimated (?:\d|that)",
+            r"(?:cases|people) (?:have been |are )?(?:reported|described|diagnosed) (?:each|every|"
+            r"per|in|worldwide)",
+            r"(?:is|are) (?:a |an )?(?:very |extremely |relatively |quite )?"
+            r"(?:rare|common|uncommon)\b"
+            r"(?! (?:cause|symptom|sign|type|form|complication|side effect)s?\b)",
+        ),
+        ("prevalence", "incidence", "affects"),
+    ),
+    Intent(
         "research",
         "Research",
         cue(

@@ -24,7 +24,9 @@ from ..types import Hit
 #: Groups narrower than a patient the question does not describe (patients.POPULATIONS).
 SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 #: Intents that ask what something is, not what to do.
-DESCRIPTIVE_INTENTS = frozenset({"definition", "general", "symptoms", "cause", "inheritance"})
+DESCRIPTIVE_INTENTS = frozenset(
+    {"definition", "general", "symptoms", "cause", "inheritance", "frequency"}
+)
 #: Kinds of answer any statement may give, asking for no one kind of section: what
 #: something is, or what the library holds.
 OVERVIEW_INTENTS = frozenset({"definition", "general"})
@@ -118,8 +120,9 @@ VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 #: of the question's words (answered_under_heading). Not causes ("illnesses caused by
 #: smoking" asks what smoking causes, a section on what causes a craving does not answer)
 #: nor the outlook (its section holds the disabilities left as well as the recovery). What
-#: research is being done is one ("what research (or clinical trials) is being done for ...").
-SECTION_INTENTS = frozenset({"symptoms", "inheritance", "research"})
+#: research is being done is one ("what research (or clinical trials) is being done for ..."),
+#: and so is how many it affects ("How many people are affected by ...?").
+SECTION_INTENTS = frozenset({"symptoms", "inheritance", "frequency", "research"})
 
 
 def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[str]) -> bool:

@@ -99,7 +99,7 @@ def without_description(
         if SAYS_MORE.search(c.text):
             return False
         common = HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
-        if common and "risk" not in names:
+        if common and not names & {"risk", "frequency"}:
             return True  # "most common in", "increasingly less common": the cues offer nothing
         return not offers_any(intents, c.text) and (
             bool(common) or defines(c.text, query.topic_concepts)
@@ -326,7 +326,8 @@ _SAID_KINDS = frozenset({"symptoms"})
 #: Kinds of answer that ask what to avoid.
 _AVOIDED_KINDS = frozenset({"contraindication", "prevention"})
 #: Kinds of answer whose statements answer another kind too: what a result means and the
-#: test that gives it; a cause, how it is inherited and the risk of it; what to do,
+#: test that gives it; a cause, how it is inherited and the risk of it (and who has it more
+#: often: how many it affects, "more common in women"); what to do,
 #: whether it is safe and how to prevent it (a vaccine); what to check and the test.
 KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "test": frozenset({"interpretation", "monitoring"}),
@@ -334,7 +335,8 @@ KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "monitoring": frozenset({"test"}),
     "cause": frozenset({"inheritance", "risk"}),
     "inheritance": frozenset({"cause", "risk"}),
-    "risk": frozenset({"cause", "inheritance"}),
+    "risk": frozenset({"cause", "inheritance", "frequency"}),
+    "frequency": frozenset({"risk"}),
     "management": frozenset({"contraindication", "prevention"}),
     "contraindication": frozenset({"management"}),
     "prevention": frozenset({"management"}),
