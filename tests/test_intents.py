@@ -462,6 +462,17 @@ def test_asked_what_to_do_to_prevent_something_the_question_asks_prevention_firs
     assert intents_of("How is it treated and how can it be prevented?")[0].name == "management"
 
 
+def test_a_dose_missed_or_doubled_asks_what_to_do_not_a_dose() -> None:
+    for question in (
+        "What should I do if I miss a dose of gabapentin?",
+        "I forgot a dose of my blood pressure pill, what now?",
+        "Is it OK to take a double dose if I skipped one?",
+    ):
+        assert "dose" not in [i.name for i in intents_of(question)], question
+    assert intents_of("What should I do if I miss a dose of gabapentin?")[0].name == "management"
+    assert intents_of("What dose of gabapentin is used for alcohol use disorder?")[0].name == "dose"
+
+
 def test_asking_how_common_it_is_asks_how_many_it_affects() -> None:
     for question in (
         "How common is cystic fibrosis?",

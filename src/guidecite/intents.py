@@ -149,8 +149,10 @@ INTENTS: tuple[Intent, ...] = (
         "dose",
         "Dosing",
         cue(
-            # not the dose that names a drug's form ("low-dose aspirin", "high dose steroids")
-            r"(?<!-)(?<!low )(?<!high )doses?\b",
+            # not the dose that names a drug's form ("low-dose aspirin", "high dose steroids"),
+            # nor one missed or doubled ("if I miss a dose", "a double dose"): what to do then
+            r"(?<!-)(?<!low )(?<!high )(?<!miss a )(?<!missed )(?<!forget a )(?<!forgot a )"
+            r"(?<!skip a )(?<!skipped )(?<!double )(?<!extra )doses?\b",
             r"dosing",
             r"dosage",
             r"how much",
