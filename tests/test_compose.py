@@ -3267,6 +3267,13 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
     assert of_the_question_asked([many, studied, treated], treatment) == [treated]
     assert of_the_question_asked([many, cause], [intent_named("cause")]) == [cause]
     assert of_the_question_asked([many, cause], [intent_named("risk")]) == [many, cause]
+    # a page's answer on its complications answers the outlook too, not its cause
+    later = under(
+        "What are the complications of Klinefelter syndrome ?",
+        "Men with it are more likely to develop breast cancer later in life.",
+    )
+    assert of_the_question_asked([later], [intent_named("prognosis")]) == [later]
+    assert of_the_question_asked([later, cause], [intent_named("cause")]) == [cause]
 
 
 def test_asked_only_for_a_value_a_statement_that_gives_none_leaves_after_the_lead() -> None:

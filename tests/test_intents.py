@@ -473,6 +473,32 @@ def test_a_dose_missed_or_doubled_asks_what_to_do_not_a_dose() -> None:
     assert intents_of("What dose of gabapentin is used for alcohol use disorder?")[0].name == "dose"
 
 
+def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
+    for question in (
+        "What are the complications of high blood pressure?",
+        "What problems can diabetes cause over time?",
+        "Can untreated strep throat lead to other problems?",
+        "What are the long-term effects of a concussion?",
+        "What happens if sleep apnea is not treated?",
+        "can a kidney infection cause lasting damage",
+    ):
+        assert intents_of(question)[0].name == "complications", question
+    # what causes it, or whether it causes one thing named, asks its cause or the link;
+    # how its complications are treated asks what to do first
+    assert intents_of("What causes high blood pressure?")[0].name == "cause"
+    assert intents_of("Can high blood pressure cause headaches?")[0].name == "cause"
+    treated = "How are diabetes complications treated?"
+    assert [i.name for i in intents_of(treated)] == ["management", "complications"]
+    complications = intent_named("complications")
+    for said in (
+        "Untreated, sleep apnea can be life threatening.",
+        "Over time, high blood glucose can lead to serious problems with your heart.",
+        "Kidney infections rarely lead to kidney damage unless they go untreated.",
+    ):
+        assert complications.answers.search(said), said
+    assert not complications.answers.search("Sleep apnea is treated with breathing devices.")
+
+
 def test_asking_how_common_it_is_asks_how_many_it_affects() -> None:
     for question in (
         "How common is cystic fibrosis?",

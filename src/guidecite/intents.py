@@ -416,6 +416,35 @@ INTENTS: tuple[Intent, ...] = (
         ("treatment", "recommended", "therapy", "management"),
     ),
     Intent(
+        "complications",
+        "Complications",
+        # what the condition leads to: its complications, lasting effects, what happens
+        # untreated ("What problems can diabetes cause over time?"); not whether it causes one
+        # thing named ("Can high blood pressure cause headaches?": a link, keeping.py)
+        cue(
+            r"complicat",
+            r"long[- ]term (?:effects?|problems?|consequences?|damage)",
+            r"(?:lasting|permanent) (?:effects?|problems?|damage)",
+            r"what happens (?:if|when) [\w' -]{0,60}?(?:not treated|untreated|goes untreated|"
+            r"isn'?t treated)",
+            r"(?:what|which|other|any|serious) (?:other )?(?:problems?|damage|effects?|"
+            r"conditions?|diseases?) (?:can|could|does|do|will|might|may) [\w' -]{0,40}?"
+            r"(?:cause|lead to|result in)",
+            r"(?:cause|lead to|result in) (?:any |other |serious |lasting )?(?:other )?"
+            r"(?:problems?|damage|complications?|effects?)\b",
+        ),
+        cue(
+            r"complicat",
+            r"lead to",
+            r"leads to",
+            r"(?:can|may|could|will) (?:also )?(?:cause|damage|result in)",
+            r"long[- ]term",
+            r"(?:if|when) (?:it is |they are )?(?:not|left) (?:treated|untreated)",
+            r"untreated",
+        ),
+        ("complications",),
+    ),
+    Intent(
         "test",
         "Testing",
         cue(

@@ -25,7 +25,7 @@ from ..types import Hit
 SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 #: Intents that ask what something is, not what to do.
 DESCRIPTIVE_INTENTS = frozenset(
-    {"definition", "general", "symptoms", "cause", "inheritance", "frequency"}
+    {"definition", "general", "symptoms", "cause", "inheritance", "frequency", "complications"}
 )
 #: Kinds of answer any statement may give, asking for no one kind of section: what
 #: something is, or what the library holds.
@@ -122,7 +122,7 @@ VALUE_INTENTS = frozenset({"dose", "timing", "threshold"})
 #: nor the outlook (its section holds the disabilities left as well as the recovery). What
 #: research is being done is one ("what research (or clinical trials) is being done for ..."),
 #: and so is how many it affects ("How many people are affected by ...?").
-SECTION_INTENTS = frozenset({"symptoms", "inheritance", "frequency", "research"})
+SECTION_INTENTS = frozenset({"symptoms", "inheritance", "frequency", "research", "complications"})
 
 
 def answered_under_heading(intent: Intent, c: Candidate, topic_docs: frozenset[str]) -> bool:

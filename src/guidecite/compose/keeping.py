@@ -337,6 +337,8 @@ KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "inheritance": frozenset({"cause", "risk"}),
     "risk": frozenset({"cause", "inheritance", "frequency"}),
     "frequency": frozenset({"risk"}),
+    "complications": frozenset({"prognosis"}),
+    "prognosis": frozenset({"complications"}),
     "management": frozenset({"contraindication", "prevention"}),
     "contraindication": frozenset({"management"}),
     "prevention": frozenset({"management"}),
