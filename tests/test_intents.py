@@ -473,6 +473,27 @@ def test_a_dose_missed_or_doubled_asks_what_to_do_not_a_dose() -> None:
     assert intents_of("What dose of gabapentin is used for alcohol use disorder?")[0].name == "dose"
 
 
+def test_a_normal_or_healthy_value_asked_is_a_threshold() -> None:
+    for question in (
+        "What is a normal blood pressure?",
+        "what is a normal platelet count",
+        "What is a healthy BMI?",
+        "What should my cholesterol be?",
+        "What is the normal range for serum potassium?",
+    ):
+        assert intents_of(question)[0].name == "threshold", question
+    for question in ("What is a normal pregnancy like?", "Is it normal to feel tired?"):
+        assert "threshold" not in [i.name for i in intents_of(question)], question
+    threshold = intent_named("threshold")
+    for said in (
+        "A normal platelet count ranges from 150,000 to 450,000 platelets per microliter.",
+        "For resting heart rate in adults: 60 to 100 beats per minute.",
+        "A BMI: Between 18.5 and 24.9 is in the healthy range.",
+    ):
+        assert threshold.answers.search(said), said
+    assert not threshold.answers.search("Screen adults aged 50 to 75 years per the guideline.")
+
+
 def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
     for question in (
         "What are the complications of high blood pressure?",

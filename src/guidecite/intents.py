@@ -212,9 +212,20 @@ INTENTS: tuple[Intent, ...] = (
             r"cut-?off",
             r"targets?\b",  # not "targeted therapy"
             r"how (?:high|low)",
+            # a normal or healthy value: "What is a normal blood pressure?", "a normal platelet
+            # count", "a healthy BMI", "What should my cholesterol be?"; not "a normal
+            # pregnancy" nor "is it normal to feel tired"
+            r"(?:normal|healthy) (?:[\w-]+ ){0,3}?(?:range|level|value|count|rate|reading|"
+            r"number|pressure|sugar|weight|bmi)s?\b",
+            r"what should (?:my|his|her|their|our|the|a) [\w -]{1,30}? be\b",
         ),
         re.compile(
             rf"[<>≤≥]\s*\d|\d[\d.,]*\s*{_MEASURE}|"
+            # a range of values in any unit ("60 to 100 beats per minute", "150,000 to 450,000
+            # platelets per microliter"), not of ages or times
+            rf"\b\d[\d.,]*\s*(?:to|-|–)\s*\d[\d.,]*\s+(?!{_UNIT_TIME}\b|years?\b)[a-z]+\s+per\b|"
+            # "A BMI between 18.5 and 24.9 is in the healthy range"
+            rf"\bbetween\s+\d[\d.,]*\s+and\s+\d[\d.,]*(?!\s*(?:{_UNIT_TIME}|years?)\b)|"
             r"\bor (?:more|less|higher|lower|above|below|greater)\b|"
             r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
             # a value, not a count of things ("at least 2 other tests")
