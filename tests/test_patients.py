@@ -10,6 +10,7 @@ from guidecite.patients import (
     may_be_child,
     medicine_set_aside,
     names_line,
+    names_patient,
     negated_words,
     other_kind,
     other_letter_kind,
@@ -308,6 +309,14 @@ def test_a_statement_about_another_lettered_kind_is_named() -> None:
     assert other_letter_kind("Chronic hepatitis B needs treatment.", typed) is None
     # a small word is no kind: "can a doctor" for "can u help"
     assert other_letter_kind("A doctor can a lot.", "can u help me with my knee") is None
+
+
+def test_a_relative_is_named_by_a_whole_word() -> None:
+    for word in ("mum", "mums", "mummy", "mom", "daddy", "wives", "sisters", "friend"):
+        assert names_patient(word), word
+    # "mumps" is a disease, not a mum; a moment is no mom
+    for word in ("mumps", "moment", "friendly"):
+        assert not names_patient(word), word
 
 
 def test_a_statement_about_another_numbered_kind_of_the_topic_is_named() -> None:

@@ -74,17 +74,18 @@ MALE = cue(r"man\b", r"men\b", r"males?\b", r"boys?\b")
 FEMALE = cue(r"woman\b", r"women\b", r"females?\b", r"girls?\b")
 _RELATIVE = cue(
     r"(?:grand)?(?:father|mother|son|daughter|parent|child)s?\b",
-    r"dad",
-    r"mom",
-    r"mum",
-    r"husband",
-    r"wife",
-    r"brother",
-    r"sister",
-    r"cousin",
-    r"friend",
-    r"aunt",
-    r"uncle",
+    # whole words: "mumps" is no mum, nor "moment" a mom
+    r"dad(?:dy|s)?\b",
+    r"mom(?:my|s)?\b",
+    r"mum(?:my|s)?\b",
+    r"husbands?\b",
+    r"wi(?:fe|ves)\b",
+    r"brothers?\b",
+    r"sisters?\b",
+    r"cousins?\b",
+    r"friends?\b",
+    r"aunts?\b",
+    r"uncles?\b",
 )
 _KIDNEY = cue(r"kidney", r"renal", r"ckd\b", r"e?gfr\b", r"dialysis", r"creatinine clearance")
 _LIVER = cue(
