@@ -1932,6 +1932,28 @@ def test_a_recommendation_s_number_in_its_guideline_is_not_part_of_the_statement
     ]
 
 
+def test_a_list_item_that_opens_with_its_verb_is_said_with_the_label_above_it() -> None:
+    """A vaccine page lists each disease's harms under its name: "Causes fever, headache,
+    swollen glands." is said of mumps, and an item with no name above it has lost its
+    subject."""
+    text = "\n".join(
+        [
+            "These can be serious diseases: Measles",
+            "- Causes rash, cough, runny nose, eye irritation, fever.",
+            "Mumps",
+            "- Causes fever, headache, swollen glands.",
+            "- Can lead to deafness and, rarely, death.",
+            "Rubella (German Measles)",
+            "- If a woman gets rubella while she is pregnant, she could have a miscarriage.",
+        ]
+    )
+    assert [unit for unit, _ in statements_of(text)] == [
+        "Mumps: Causes fever, headache, swollen glands.",
+        "Mumps: Can lead to deafness and, rarely, death.",
+        "If a woman gets rubella while she is pregnant, she could have a miscarriage.",
+    ]
+
+
 def test_a_heading_run_into_its_sentence_is_not_part_of_the_statement() -> None:
     text = (
         "Untreated Hairy Cell Leukemia If the patient's blood cell counts are not too low, "

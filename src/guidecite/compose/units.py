@@ -877,6 +877,7 @@ def statement_units(text: str) -> list[str]:
     units: list[str] = []
     leads: list[tuple[int, str]] = []  # (indent, text) of the list items that head nested ones
     header: list[str] | None = None  # the cells of the table's header row, when it is here
+    label: str | None = None  # a short line naming what the list items after it are about
     caption = ""  # the table's own title ("Table: Suggested Scheme for ..."), when it is here
     i = 0
     while i < len(lines):
@@ -898,6 +899,7 @@ def statement_units(text: str) -> list[str]:
         mark = _LIST_MARK.match(line)
         if mark is None:
             leads = []
+            label = line.strip() if _LABEL_LINE.fullmatch(line.strip()) else None
             sentences = split_sentences(line)
             announces = bool(sentences) and bool(_ANNOUNCES.search(sentences[-1]))
             if announces and not _LEADS_IN.search(sentences[-1]) and i < len(lines):
@@ -955,6 +957,12 @@ def statement_units(text: str) -> list[str]:
         item = line[mark.end() :].strip()
         leads = [(d, t) for d, t in leads if d < indent]
         subject = leads[-1][1] if leads else None
+        if subject is None and _NO_SUBJECT.match(item):
+            # an item that opens with its verb ("Can lead to deafness, ..."): said with the label
+            # it stands under ("Mumps"), else a fragment that lost its subject
+            if label is None:
+                continue
+            subject = label
         if item.endswith(":"):
             leads.append((indent, item.rstrip(":").strip()))
             continue  # a lead-in: said with each of its items
@@ -975,6 +983,15 @@ def statement_units(text: str) -> list[str]:
     ]
 
 
+#: A line that names what the list items after it are about ("Mumps", "Varicella
+#: (Chickenpox)"): a few words, capitalised, ending in no stop.
+_LABEL_LINE = re.compile(r"[A-Z][\w'()&/-]*(?:\s+[\w'()&/-]+){0,5}")
+#: A list item that opens with its verb, its subject left to what it stands under ("Causes
+#: fever, headache, swollen glands.", "Can lead to deafness, ...").
+_NO_SUBJECT = re.compile(
+    r"(?:Can|Could|May|Might|Will|Would|Must|Causes|Leads|Affects|Makes|Occurs)\s+"
+    r"(?!of\b|it\b|this\b|that\b|there\b|you\b|i\b|we\b|they\b)[a-z]"  # not "Causes of ..."
+)
 #: A heading in capitals run into the sentence after it ("SPECIAL CONCERNS Nicotine patches
 #: are okay ..."): two or more words in capitals, one of five letters or more (not a pair of
 #: abbreviations: "HIV AIDS"), before a capitalised word in lower case.
