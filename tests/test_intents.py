@@ -467,6 +467,8 @@ def test_a_dose_missed_or_doubled_asks_what_to_do_not_a_dose() -> None:
         "What should I do if I miss a dose of gabapentin?",
         "I forgot a dose of my blood pressure pill, what now?",
         "Is it OK to take a double dose if I skipped one?",
+        "I missed a dose of my pill, what should I do?",
+        "What if I skipped my dose yesterday?",
     ):
         assert "dose" not in [i.name for i in intents_of(question)], question
     assert intents_of("What should I do if I miss a dose of gabapentin?")[0].name == "management"
@@ -482,7 +484,13 @@ def test_a_normal_or_healthy_value_asked_is_a_threshold() -> None:
         "What is the normal range for serum potassium?",
     ):
         assert intents_of(question)[0].name == "threshold", question
-    for question in ("What is a normal pregnancy like?", "Is it normal to feel tired?"):
+    for question in (
+        "What is a normal pregnancy like?",
+        "Is it normal to feel tired?",
+        "Is it normal to lose weight after surgery?",
+        "What is normal pressure hydrocephalus?",
+        "What should the treatment be for gout?",
+    ):
         assert "threshold" not in [i.name for i in intents_of(question)], question
     threshold = intent_named("threshold")
     for said in (
@@ -491,7 +499,12 @@ def test_a_normal_or_healthy_value_asked_is_a_threshold() -> None:
         "A BMI: Between 18.5 and 24.9 is in the healthy range.",
     ):
         assert threshold.answers.search(said), said
-    assert not threshold.answers.search("Screen adults aged 50 to 75 years per the guideline.")
+    for said in (
+        "Screen adults aged 50 to 75 years per the guideline.",
+        "Screen children between 6 and 12 months old.",
+        "Take it 2 to 3 times per week.",
+    ):
+        assert not threshold.answers.search(said), said
 
 
 def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
@@ -510,6 +523,9 @@ def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
     assert intents_of("Can high blood pressure cause headaches?")[0].name == "cause"
     treated = "How are diabetes complications treated?"
     assert [i.name for i in intents_of(treated)] == ["management", "complications"]
+    # a complicated kind is no complication; what can cause something asks its causes
+    assert intents_of("What are the symptoms of complicated grief?")[0].name == "symptoms"
+    assert intents_of("What conditions can cause chest pain?")[0].name == "cause"
     complications = intent_named("complications")
     for said in (
         "Untreated, sleep apnea can be life threatening.",
@@ -579,6 +595,8 @@ def test_asking_what_is_being_studied_asks_for_research() -> None:
     # the asker's own research, or care asked now, asks for none
     for question in (
         "I am doing a research report on SIDS, what causes it?",
+        "I did some research online, is lupus inherited?",
+        "What is the latest treatment for gout?",
         "Is there any treatment for lupus?",
         "What is the current treatment for gout?",
         "Is there trial evidence that octreotide slows progression?",

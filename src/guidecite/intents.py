@@ -151,8 +151,9 @@ INTENTS: tuple[Intent, ...] = (
         cue(
             # not the dose that names a drug's form ("low-dose aspirin", "high dose steroids"),
             # nor one missed or doubled ("if I miss a dose", "a double dose"): what to do then
-            r"(?<!-)(?<!low )(?<!high )(?<!miss a )(?<!missed )(?<!forget a )(?<!forgot a )"
-            r"(?<!skip a )(?<!skipped )(?<!double )(?<!extra )doses?\b",
+            r"(?<!-)(?<!low )(?<!high )(?<!miss a )(?<!missed a )(?<!miss my )(?<!missed my )"
+            r"(?<!forget a )(?<!forgot a )(?<!forget my )(?<!forgot my )(?<!skip a )"
+            r"(?<!skipped a )(?<!skip my )(?<!skipped my )(?<!double )(?<!extra )doses?\b",
             r"dosing",
             r"dosage",
             r"how much",
@@ -215,17 +216,21 @@ INTENTS: tuple[Intent, ...] = (
             # a normal or healthy value: "What is a normal blood pressure?", "a normal platelet
             # count", "a healthy BMI", "What should my cholesterol be?"; not "a normal
             # pregnancy" nor "is it normal to feel tired"
-            r"(?:normal|healthy) (?:[\w-]+ ){0,3}?(?:range|level|value|count|rate|reading|"
-            r"number|pressure|sugar|weight|bmi)s?\b",
-            r"what should (?:my|his|her|their|our|the|a) [\w -]{1,30}? be\b",
+            # ... where the question ends or goes on to whom it is for: not "normal pressure
+            # hydrocephalus", nor "is it normal to lose weight"
+            r"(?:normal|healthy) (?!to\b)(?:[\w-]+ ){0,3}?(?:range|level|value|count|rate|"
+            r"reading|number|pressure|sugar|weight|bmi)s?"
+            r"(?=\s*(?:[?.!]|$|for\b|in\b|of\b|at\b|when\b|during\b|if\b))",
+            r"what should (?:my|his|her|their|our) [\w -]{1,30}? be\b",
         ),
         re.compile(
             rf"[<>≤≥]\s*\d|\d[\d.,]*\s*{_MEASURE}|"
             # a range of values in any unit ("60 to 100 beats per minute", "150,000 to 450,000
             # platelets per microliter"), not of ages or times
-            rf"\b\d[\d.,]*\s*(?:to|-|–)\s*\d[\d.,]*\s+(?!{_UNIT_TIME}\b|years?\b)[a-z]+\s+per\b|"
-            # "A BMI between 18.5 and 24.9 is in the healthy range"
-            rf"\bbetween\s+\d[\d.,]*\s+and\s+\d[\d.,]*(?!\s*(?:{_UNIT_TIME}|years?)\b)|"
+            rf"\b\d[\d.,]*\s*(?:to|-|–)\s*\d[\d.,]*\s+(?!{_UNIT_TIME}\b|times\b|tablets?\b|"
+            r"capsules?\b|doses?\b)[a-z]+\s+per\b|"
+            # "A BMI between 18.5 and 24.9 is in the healthy range"; not an age or a time
+            rf"\bbetween\s+\d[\d.,]*\s+and\s+\d[\d.,]*(?![\d.,])(?!\s*{_UNIT_TIME}\b)|"
             r"\bor (?:more|less|higher|lower|above|below|greater)\b|"
             r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
             # a value, not a count of things ("at least 2 other tests")
@@ -433,23 +438,24 @@ INTENTS: tuple[Intent, ...] = (
         # untreated ("What problems can diabetes cause over time?"); not whether it causes one
         # thing named ("Can high blood pressure cause headaches?": a link, keeping.py)
         cue(
-            r"complicat",
+            r"complications?\b",  # not "complicated grief"
             r"long[- ]term (?:effects?|problems?|consequences?|damage)",
             r"(?:lasting|permanent) (?:effects?|problems?|damage)",
             r"what happens (?:if|when) [\w' -]{0,60}?(?:not treated|untreated|goes untreated|"
             r"isn'?t treated)",
-            r"(?:what|which|other|any|serious) (?:other )?(?:problems?|damage|effects?|"
-            r"conditions?|diseases?) (?:can|could|does|do|will|might|may) [\w' -]{0,40}?"
-            r"(?:cause|lead to|result in)",
+            # not "What conditions can cause chest pain?", which asks the causes
+            r"(?:what|which|other|any|serious) (?:other )?(?:problems?|damage|effects?) "
+            r"(?:can|could|does|do|will|might|may) [\w' -]{0,40}?(?:cause|lead to|result in)",
             r"(?:cause|lead to|result in) (?:any |other |serious |lasting )?(?:other )?"
             r"(?:problems?|damage|complications?|effects?)\b",
         ),
+        # not "complicated UTI", nor "Long-Term Management of Asthma"
         cue(
-            r"complicat",
+            r"complications?\b",
             r"lead to",
             r"leads to",
             r"(?:can|may|could|will) (?:also )?(?:cause|damage|result in)",
-            r"long[- ]term",
+            r"long[- ]term (?:effects?|problems?|consequences?|damage)",
             r"(?:if|when) (?:it is |they are )?(?:not|left) (?:treated|untreated)",
             r"untreated",
         ),
@@ -745,12 +751,14 @@ INTENTS: tuple[Intent, ...] = (
         cue(
             # research asked for, not the asker's own ("I have been researching ...", "a
             # research report on SIDS")
+            r"(?<!did )(?<!some )(?<!my own )(?<!own )"
             r"research(?!\w*\s+(?:assignments?|reports?|projects?|papers?|essays?|class)\b)"
-            r"(?!ing\b)",
+            r"(?!ing\b|ed\b)",
             r"clinical trials?",
             r"(?:latest|newest|new|recent|ongoing|experimental|upcoming|future)\s+(?:\w+\s+)?"
             r"(?:studies|findings|developments?|advances?|breakthroughs?)",
-            r"(?:latest|newest|experimental|upcoming|future)\s+(?:\w+\s+)?"
+            # not "the latest treatment for gout", what is done now
+            r"(?:experimental|upcoming|future)\s+(?:\w+\s+)?"
             r"(?:treatments?|therap(?:y|ies)|drugs?|cures?)",
             r"being\s+(?:studied|tested|developed|researched|investigated)",
             r"(?:researchers|scientists)\s+(?:\w+\s+)?(?:studying|testing|developing|working on)",

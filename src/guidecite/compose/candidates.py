@@ -23,7 +23,9 @@ from ..types import Hit
 
 #: Groups narrower than a patient the question does not describe (patients.POPULATIONS).
 SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
-#: Intents that ask what something is, not what to do.
+#: Intents that ask what something is, not what to do. (Research is neither: asked what is
+#: being studied, a statement of what the condition is answers nothing, so it is no
+#: description either.)
 DESCRIPTIVE_INTENTS = frozenset(
     {"definition", "general", "symptoms", "cause", "inheritance", "frequency", "complications"}
 )

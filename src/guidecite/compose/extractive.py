@@ -276,7 +276,7 @@ class ExtractiveComposer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         sources = query.named_sources
         named = {d for d, doc in documents.items() if issued_by(doc.issuer or "", sources)}
-        chosen = select_passages(hits, named)
+        chosen = select_passages(hits, named, research_asked(intents_asked(query)))
         candidates = self.score_sentences(query, chosen, documents, audience)
         only_topic = False
         if not candidates and query.frame.topic_docs:
@@ -339,9 +339,7 @@ class ExtractiveComposer:
         patient = patient_groups(query)
         maybe = frozenset({"child"}) if may_be_child(query.question) else frozenset()
         picked = for_the_patient(picked, intents, patient | maybe, documents)
-        studies_asked = bool(STUDY_ASKED.search(query.read)) or any(
-            i.name == "research" for i in intents
-        )
+        studies_asked = bool(STUDY_ASKED.search(query.read)) or research_asked(intents)
         if not studies_asked:
             picked = care_before_reports(picked)
         picked = within_limits(picked, self.max_statements)
@@ -405,7 +403,7 @@ class ExtractiveComposer:
         answer it asks for)."""
         intents = intents_asked(query)
         asks_for_sources = intents[0].name == "general"
-        research = any(i.name == "research" for i in intents)
+        research = research_asked(intents)
         units = []
         for hit in hits:
             if not about_care(hit.passage.section_path):
@@ -681,14 +679,17 @@ def value_asked(query: Query, intent: Intent) -> tuple[Concept, ...]:
     )
 
 
-def select_passages(hits: Sequence[Hit], named: Collection[str] = ()) -> list[Hit]:
+def select_passages(
+    hits: Sequence[Hit], named: Collection[str] = (), research: bool = False
+) -> list[Hit]:
     """The best passages that hold statements, at most a few from any one document: a
     guideline's scope or other parts about the document itself ("Disease/Condition(s): ...")
     take no place from its recommendations. A document issued by a body the question names
     ("what does the Endocrine Society suggest?", `named`) is what the question asks about:
-    more of it is read (MAX_PER_NAMED_DOCUMENT)."""
+    more of it is read (MAX_PER_NAMED_DOCUMENT). Asked for research (`research`), what
+    research looks into is a statement too (units.usable)."""
     return first_of_each_document(
-        (hit for hit in hits if holds_statements(hit.passage)),
+        (hit for hit in hits if holds_statements(hit.passage, research)),
         lambda hit: hit.passage.doc_id,
         lambda doc_id: MAX_PER_NAMED_DOCUMENT if doc_id in named else MAX_PER_DOCUMENT,
         MAX_PASSAGES,
@@ -712,9 +713,17 @@ def first_of_each_document(
     return kept
 
 
-def holds_statements(passage: Passage) -> bool:
+def holds_statements(passage: Passage, research: bool = False) -> bool:
     """Whether a passage is about care and holds a statement (score_sentences)."""
-    return about_care(passage.section_path) and bool(passage_statements(read_text(passage)))
+    return about_care(passage.section_path) and bool(
+        passage_statements(read_text(passage), research)
+    )
+
+
+def research_asked(intents: Sequence[Intent]) -> bool:
+    """Whether the question asks what research is being done (intents "research"): what
+    research looks into is then a statement, and reports of studies may lead."""
+    return any(intent.name == "research" for intent in intents)
 
 
 def read_text(passage: Passage) -> str:

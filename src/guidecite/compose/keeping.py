@@ -88,7 +88,8 @@ def without_description(
     """Asked something about a condition other than what it is or what to do (how it is
     inherited, its outlook, a test), the picked statements that only say what the condition
     is or how common it is (nothing of its cause, inheritance or signs) and offer none of the
-    asked kinds of answer are left out, and not replaced by ones below the article's floor.
+    asked kinds of answer are left out, and not replaced by ones below the article's floor;
+    how common it is stays where that, or the risk of it, is asked.
     (Asked only what to do, such a sentence is no candidate at all:
     score_sentences.)"""
     names = {i.name for i in intents}
@@ -327,7 +328,8 @@ _SAID_KINDS = frozenset({"symptoms"})
 _AVOIDED_KINDS = frozenset({"contraindication", "prevention"})
 #: Kinds of answer whose statements answer another kind too: what a result means and the
 #: test that gives it; a cause, how it is inherited and the risk of it (and who has it more
-#: often: how many it affects, "more common in women"); what to do,
+#: often: how many it affects, "more common in women"); what it leads to and its outlook;
+#: what to do,
 #: whether it is safe and how to prevent it (a vaccine); what to check and the test.
 KINDS_NEAR: Mapping[str, frozenset[str]] = {
     "test": frozenset({"interpretation", "monitoring"}),

@@ -77,8 +77,10 @@ def table_row(cells: Sequence[str], header: Sequence[str] | None = None, caption
         said = f"{caption} - {label}: {value}" if caption else f"{label}: {value}"
         return said if len(said.split()) >= 6 else ""
     # a row may end before its header does, its source dropping trailing empty cells; a
-    # row of one cell spans the table (a subheading, the rating scale under it)
-    labelled = header is not None and (len(cells) == len(header) or 2 <= len(cells) < len(header))
+    # row of one cell spans the table (a subheading, the rating scale under it), and one
+    # whose first cell is a bare value may lack its first cell instead (a cell spanning rows)
+    short = 2 <= len(cells) < len(header or ()) and len(cells[0].split()) > 1
+    labelled = header is not None and (len(cells) == len(header) or short)
     names = header[: len(cells)] if labelled and header is not None else [""] * len(cells)
     kept = [(name, cell) for name, cell in zip(names, cells, strict=True) if _says(cell)]
     if sum(len(cell.split()) for _, cell in kept) < 6:

@@ -27,8 +27,8 @@ _ABOUT = {
     "escalation": "for",
     "research": "on",
 }
-#: ... and the word before a focus ("Management of fluoride varnish", "Research on gene
-#: therapy in ...").
+#: ... and the word before a focus, which is "of" but for research ("Management of fluoride
+#: varnish", "Research on gene therapy in ..."; _ABOUT says it before a topic).
 _OF = {"research": "on"}
 
 

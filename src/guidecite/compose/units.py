@@ -525,9 +525,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\)\]\"'\u201d]*(?:\s*(?:\[[^\]]{1,40}\]|\([^
 _OPENERS = (
     r"If|The|In|For|When|There|It|This|These|Those|Your|You|Most|Some|Many|Each|All|Because|"
     r"Although|While|After|Before|During|Here|To|"
-    # who does something: "Transcranial Therapies Researchers are conducting ...", "Diagnosis
-    # Doctors use ..."
-    r"Researchers|Scientists|Investigators|Doctors|"
+    # who does research: "Transcranial Therapies Researchers are conducting ..." (not
+    # "Doctors": "Primary Care Doctors should refer ..." names whom)
+    r"Researchers|Scientists|Investigators|"
     # an instruction to the reader ("Be Active Try to exercise almost every day ...")
     r"Try|Ask|Talk|Call|Avoid|Make"
 )
@@ -894,12 +894,13 @@ def statement_units(text: str) -> list[str]:
                 header = cells
                 continue
             units.append(table_row(cells, header, caption))
+            label = None
             continue
         header = None
         mark = _LIST_MARK.match(line)
         if mark is None:
             leads = []
-            label = line.strip() if _LABEL_LINE.fullmatch(line.strip()) else None
+            label = line.strip() if _names_a_list(line.strip()) else None
             sentences = split_sentences(line)
             announces = bool(sentences) and bool(_ANNOUNCES.search(sentences[-1]))
             if announces and not _LEADS_IN.search(sentences[-1]) and i < len(lines):
@@ -964,7 +965,8 @@ def statement_units(text: str) -> list[str]:
                 continue
             subject = label
         if item.endswith(":"):
-            leads.append((indent, item.rstrip(":").strip()))
+            lead = item.rstrip(":").strip()
+            leads.append((indent, f"{subject}: {lead}" if subject else lead))
             continue  # a lead-in: said with each of its items
         sentences = split_sentences(item)
         if (
@@ -984,8 +986,16 @@ def statement_units(text: str) -> list[str]:
 
 
 #: A line that names what the list items after it are about ("Mumps", "Varicella
-#: (Chickenpox)"): a few words, capitalised, ending in no stop.
+#: (Chickenpox)"): a few words, ending in no stop, written as a title.
 _LABEL_LINE = re.compile(r"[A-Z][\w'()&/-]*(?:\s+[\w'()&/-]+){0,5}")
+
+
+def _names_a_list(line: str) -> bool:
+    """Whether a line is a name the list items after it stand under (_LABEL_LINE, in title
+    case: "Rubella (German Measles)", not "Doctors may prescribe")."""
+    return bool(_LABEL_LINE.fullmatch(line)) and title_case(line.split())
+
+
 #: A list item that opens with its verb, its subject left to what it stands under ("Causes
 #: fever, headache, swollen glands.", "Can lead to deafness, ...").
 _NO_SUBJECT = re.compile(
