@@ -3,6 +3,8 @@ statement offers each."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from guidecite.frame import names_no_focus
@@ -475,136 +477,154 @@ def test_a_dose_missed_or_doubled_asks_what_to_do_not_a_dose() -> None:
     assert intents_of("What dose of gabapentin is used for alcohol use disorder?")[0].name == "dose"
 
 
+def reads_kind(
+    kind: str,
+    asks: Sequence[str],
+    asks_not: Sequence[str],
+    gives: Sequence[str],
+    gives_not: Sequence[str],
+) -> None:
+    """Each question of `asks` asks this kind of answer first, none of `asks_not` asks it at
+    all; each statement of `gives` offers it, none of `gives_not` does."""
+    for question in asks:
+        assert intents_of(question)[0].name == kind, question
+    for question in asks_not:
+        assert kind not in [i.name for i in intents_of(question)], question
+    intent = intent_named(kind)
+    for said in gives:
+        assert intent.answers.search(said), said
+    for said in gives_not:
+        assert not intent.answers.search(said), said
+
+
 def test_a_normal_or_healthy_value_asked_is_a_threshold() -> None:
-    for question in (
-        "What is a normal blood pressure?",
-        "what is a normal platelet count",
-        "What is a healthy BMI?",
-        "What should my cholesterol be?",
-        "What is the normal range for serum potassium?",
-    ):
-        assert intents_of(question)[0].name == "threshold", question
-    for question in (
-        "What is a normal pregnancy like?",
-        "Is it normal to feel tired?",
-        "Is it normal to lose weight after surgery?",
-        "What is normal pressure hydrocephalus?",
-        "What should the treatment be for gout?",
-    ):
-        assert "threshold" not in [i.name for i in intents_of(question)], question
-    threshold = intent_named("threshold")
-    for said in (
-        "A normal platelet count ranges from 150,000 to 450,000 platelets per microliter.",
-        "For resting heart rate in adults: 60 to 100 beats per minute.",
-        "A BMI: Between 18.5 and 24.9 is in the healthy range.",
-    ):
-        assert threshold.answers.search(said), said
-    for said in (
-        "Screen adults aged 50 to 75 years per the guideline.",
-        "Screen children between 6 and 12 months old.",
-        "Take it 2 to 3 times per week.",
-    ):
-        assert not threshold.answers.search(said), said
+    reads_kind(
+        "threshold",
+        asks=(
+            "What is a normal blood pressure?",
+            "what is a normal platelet count",
+            "What is a healthy BMI?",
+            "What should my cholesterol be?",
+            "What is the normal range for serum potassium?",
+        ),
+        asks_not=(
+            "What is a normal pregnancy like?",
+            "Is it normal to feel tired?",
+            "Is it normal to lose weight after surgery?",
+            "What is normal pressure hydrocephalus?",
+            "What should the treatment be for gout?",
+        ),
+        gives=(
+            "A normal platelet count ranges from 150,000 to 450,000 platelets per microliter.",
+            "For resting heart rate in adults: 60 to 100 beats per minute.",
+            "A BMI: Between 18.5 and 24.9 is in the healthy range.",
+        ),
+        gives_not=(
+            "Screen adults aged 50 to 75 years per the guideline.",
+            "Screen children between 6 and 12 months old.",
+            "Take it 2 to 3 times per week.",
+        ),
+    )
 
 
 def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
-    for question in (
-        "What are the complications of high blood pressure?",
-        "What problems can diabetes cause over time?",
-        "Can untreated strep throat lead to other problems?",
-        "What are the long-term effects of a concussion?",
-        "What happens if sleep apnea is not treated?",
-        "can a kidney infection cause lasting damage",
-    ):
-        assert intents_of(question)[0].name == "complications", question
-    # what causes it, or whether it causes one thing named, asks its cause or the link;
+    reads_kind(
+        "complications",
+        asks=(
+            "What are the complications of high blood pressure?",
+            "What problems can diabetes cause over time?",
+            "Can untreated strep throat lead to other problems?",
+            "What are the long-term effects of a concussion?",
+            "What happens if sleep apnea is not treated?",
+            "can a kidney infection cause lasting damage",
+        ),
+        # what causes it, whether it causes one thing named, what can cause something, or a
+        # complicated kind ask no complications
+        asks_not=(
+            "What causes high blood pressure?",
+            "Can high blood pressure cause headaches?",
+            "What conditions can cause chest pain?",
+            "What are the symptoms of complicated grief?",
+        ),
+        gives=(
+            "Untreated, sleep apnea can be life threatening.",
+            "Over time, high blood glucose can lead to serious problems with your heart.",
+            "Kidney infections rarely lead to kidney damage unless they go untreated.",
+        ),
+        gives_not=("Sleep apnea is treated with breathing devices.",),
+    )
     # how its complications are treated asks what to do first
-    assert intents_of("What causes high blood pressure?")[0].name == "cause"
-    assert intents_of("Can high blood pressure cause headaches?")[0].name == "cause"
     treated = "How are diabetes complications treated?"
     assert [i.name for i in intents_of(treated)] == ["management", "complications"]
-    # a complicated kind is no complication; what can cause something asks its causes
-    assert intents_of("What are the symptoms of complicated grief?")[0].name == "symptoms"
-    assert intents_of("What conditions can cause chest pain?")[0].name == "cause"
-    complications = intent_named("complications")
-    for said in (
-        "Untreated, sleep apnea can be life threatening.",
-        "Over time, high blood glucose can lead to serious problems with your heart.",
-        "Kidney infections rarely lead to kidney damage unless they go untreated.",
-    ):
-        assert complications.answers.search(said), said
-    assert not complications.answers.search("Sleep apnea is treated with breathing devices.")
 
 
 def test_asking_how_common_it_is_asks_how_many_it_affects() -> None:
-    for question in (
-        "How common is cystic fibrosis?",
-        "How many people have lupus?",
-        "How rare is Menkes syndrome?",
-        "What is the prevalence of celiac disease?",
-        "What is the incidence of Guillain-Barre syndrome?",
-        "Is Huntington disease rare?",
-        "how frequent is sickle cell anemia in african americans",
-    ):
-        assert intents_of(question)[0].name == "frequency", question
-    # what is most common among its signs or treatments, how often something is done, and how
-    # many doses are given ask no such thing
-    for question in (
-        "What are the most common symptoms of lupus?",
-        "How often should I get a mammogram?",
-        "What is the most common treatment for kidney stones?",
-        "How many doses of HPV vaccine are recommended?",
-        "How many patients should be treated before results are reviewed?",
-    ):
-        assert "frequency" not in [i.name for i in intents_of(question)], question
-    frequency = intent_named("frequency")
-    for said in (
-        "Menkes syndrome affects about 1 in 100,000 newborns.",
-        "An estimated 1.5 million Americans have lupus.",
-        "Cystic fibrosis is a common disease in whites.",
-        "The prevalence of celiac disease is about 1%.",
-        "Fifty percent of all Americans will have had shingles by the time they are 80.",
-        "In fact, one out of every three people 60 years or older will get shingles.",
-    ):
-        assert frequency.answers.search(said), said
-    for said in (
-        "A common complication of CF is diabetes.",
-        "CF is the most common cause of lung disease in children.",
-        "Lupus is a rare cause of stroke.",
-        "About 2 percent of the drug is excreted unchanged.",
-    ):
-        assert not frequency.answers.search(said), said
+    reads_kind(
+        "frequency",
+        asks=(
+            "How common is cystic fibrosis?",
+            "How many people have lupus?",
+            "How rare is Menkes syndrome?",
+            "What is the prevalence of celiac disease?",
+            "What is the incidence of Guillain-Barre syndrome?",
+            "Is Huntington disease rare?",
+            "how frequent is sickle cell anemia in african americans",
+        ),
+        # what is most common among its signs or treatments, how often something is done,
+        # and how many doses are given ask no such thing
+        asks_not=(
+            "What are the most common symptoms of lupus?",
+            "How often should I get a mammogram?",
+            "What is the most common treatment for kidney stones?",
+            "How many doses of HPV vaccine are recommended?",
+            "How many patients should be treated before results are reviewed?",
+        ),
+        gives=(
+            "Menkes syndrome affects about 1 in 100,000 newborns.",
+            "An estimated 1.5 million Americans have lupus.",
+            "Cystic fibrosis is a common disease in whites.",
+            "The prevalence of celiac disease is about 1%.",
+            "Fifty percent of all Americans will have had shingles by the time they are 80.",
+            "In fact, one out of every three people 60 years or older will get shingles.",
+        ),
+        gives_not=(
+            "A common complication of CF is diabetes.",
+            "CF is the most common cause of lung disease in children.",
+            "Lupus is a rare cause of stroke.",
+            "About 2 percent of the drug is excreted unchanged.",
+        ),
+    )
 
 
 def test_asking_what_is_being_studied_asks_for_research() -> None:
-    for question in (
-        "What research is being done on Parkinson's disease?",
-        "Are there any clinical trials for ALS?",
-        "Is there any new treatment being studied for Huntington disease?",
-        "What is the latest research on using D-limonene as a treatment for skin cancer?",
-        "Will there ever be a real cure for multiple sclerosis?",
-        "Are scientists studying stem cells for spinal cord injury?",
-    ):
-        assert intents_of(question)[0].name == "research", question
+    reads_kind(
+        "research",
+        asks=(
+            "What research is being done on Parkinson's disease?",
+            "Are there any clinical trials for ALS?",
+            "Is there any new treatment being studied for Huntington disease?",
+            "What is the latest research on using D-limonene as a treatment for skin cancer?",
+            "Will there ever be a real cure for multiple sclerosis?",
+            "Are scientists studying stem cells for spinal cord injury?",
+        ),
+        # the asker's own research, or care asked now, asks for none
+        asks_not=(
+            "I am doing a research report on SIDS, what causes it?",
+            "I did some research online, is lupus inherited?",
+            "What is the latest treatment for gout?",
+            "Is there any treatment for lupus?",
+            "What is the current treatment for gout?",
+            "Is there trial evidence that octreotide slows progression?",
+        ),
+        gives=("Scientists are testing whether cells can be transplanted.",),
+        gives_not=("Surgery is the mainstay of treatment.",),
+    )
     # beside another kind asked, research is only how that kind is asked for; research on
     # care comes before the care
     signs = "Are there any researches on how early the signs of arthritis appear?"
     assert [i.name for i in intents_of(signs)] == ["symptoms"]
     studied = "Is there any new treatment being studied for Huntington disease?"
     assert [i.name for i in intents_of(studied)] == ["research", "management"]
-    # the asker's own research, or care asked now, asks for none
-    for question in (
-        "I am doing a research report on SIDS, what causes it?",
-        "I did some research online, is lupus inherited?",
-        "What is the latest treatment for gout?",
-        "Is there any treatment for lupus?",
-        "What is the current treatment for gout?",
-        "Is there trial evidence that octreotide slows progression?",
-    ):
-        assert "research" not in [i.name for i in intents_of(question)], question
-    research = intent_named("research")
-    assert research.answers.search("Scientists are testing whether cells can be transplanted.")
-    assert not research.answers.search("Surgery is the mainstay of treatment.")
 
 
 def test_a_guideline_that_suggests_says_what_to_do_and_findings_that_suggest_do_not() -> None:
