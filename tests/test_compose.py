@@ -1936,6 +1936,27 @@ def test_a_recommendation_s_number_in_its_guideline_is_not_part_of_the_statement
     ]
 
 
+def test_a_case_named_by_pointing_back_is_said_with_the_sentence_before() -> None:
+    """ "The role of sentinel lymph node biopsy in this scenario remains to be defined." says
+    which scenario only with the sentence before it; alone, it is no statement."""
+    before = "Patients with a new local recurrence after mastectomy may be restaged."
+    scenario = "The role of sentinel lymph node biopsy in this scenario remains to be defined."
+    assert [unit for unit, _ in statements_of(scenario)] == []
+    assert [unit for unit, _ in statements_of(f"{before} {scenario}")] == [
+        before,
+        f"{before} {scenario}",
+    ]
+    # a sentence that points back to it is said with both ("In particular, ...")
+    chain = (
+        "Variants in the kinase domain confer resistance to imatinib. Other agents have been "
+        "studied in this setting. In particular, the T315I variant marks resistance to them."
+    )
+    assert [unit for unit, _ in statements_of(chain)][-1] == chain
+    # a sentence that names its own case is a statement
+    own = "Sentinel lymph node biopsy is done in such women with a small tumor."
+    assert [unit for unit, _ in statements_of(own)] == [own]
+
+
 def test_a_list_item_that_opens_with_its_verb_is_said_with_the_label_above_it() -> None:
     """A vaccine page lists each disease's harms under its name: "Causes fever, headache,
     swollen glands." is said of mumps, and an item with no name above it has lost its

@@ -624,7 +624,10 @@ def statements_of(text: str, research: bool = False) -> list[tuple[str, str | No
             # include: ..."): all three are said together (not a list that says its lead-in
             # again)
             chained = (
-                _OPENS_WITH_CONNECTIVE.match(before) is not None
+                (
+                    _OPENS_WITH_CONNECTIVE.match(before) is not None
+                    or _THIS_CASE.search(before) is not None
+                )
                 and bool(found)
                 and found[-1][0].endswith(before)
                 and found[-1][0] != before
@@ -664,11 +667,26 @@ def statements_of(text: str, research: bool = False) -> list[tuple[str, str | No
     return graded_by_line(text, found)
 
 
+#: A case named by pointing back, anywhere in a sentence ("The role of sentinel lymph node
+#: biopsy in this scenario remains to be defined.", "Surgery may help in such cases."):
+#: which case, the sentence before says.
+_THIS_CASE = re.compile(
+    r"\b(?:in|for|to|of|under|with)\s+(?:this|these|such)\s+(?:scenarios?|settings?|"
+    r"situations?|circumstances?|cases?|contexts?|instances?)\b",
+    re.IGNORECASE,
+)
+
+
 def points_back(units: Sequence[str], at: int, unit: str) -> bool:
     """Whether the passage's unit at `at` (read as `unit`) points back at what the units
-    before it say: by its opening words (_REFERS_BACK), or by naming again, with "the" alone,
-    things a unit before it names (names_again)."""
-    return _REFERS_BACK.match(unit) is not None or names_again(unit, units[:at])
+    before it say: by its opening words (_REFERS_BACK), by naming its case by pointing back
+    (_THIS_CASE), or by naming again, with "the" alone, things a unit before it names
+    (names_again)."""
+    return (
+        _REFERS_BACK.match(unit) is not None
+        or _THIS_CASE.search(unit) is not None
+        or names_again(unit, units[:at])
+    )
 
 
 def names_again(sentence: str, before: Sequence[str]) -> bool:
