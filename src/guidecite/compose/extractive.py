@@ -276,7 +276,8 @@ class ExtractiveComposer:
         """`audience` names the reader ("physician", "patient", ...; docs/readers.md)."""
         sources = query.named_sources
         named = {d for d, doc in documents.items() if issued_by(doc.issuer or "", sources)}
-        chosen = select_passages(hits, named, research_asked(intents_asked(query)))
+        intents = intents_asked(query)
+        chosen = select_passages(hits, named, research_asked(intents))
         candidates = self.score_sentences(query, chosen, documents, audience)
         only_topic = False
         if not candidates and query.frame.topic_docs:
@@ -300,7 +301,6 @@ class ExtractiveComposer:
         site_text = SiteText(self.repeats, query.frame.topic) if self.repeats is not None else None
         if site_text is not None:
             candidates = without_site_text(candidates, site_text)
-        intents = intents_asked(query)
         parts = {i.name: value_asked(query, i) for i in intents}
         candidates = one_definition(
             candidates, query.topic_concepts, query.frame.topic or "", MIN_RELATIVE_SCORE
@@ -403,7 +403,9 @@ class ExtractiveComposer:
         answer it asks for)."""
         intents = intents_asked(query)
         asks_for_sources = intents[0].name == "general"
-        research = research_asked(intents)
+        # asked for research, what it looks into is a statement, and the topic's own section
+        # on it answers
+        studied = next((i for i in intents if i.name == "research"), None)
         units = []
         for hit in hits:
             if not about_care(hit.passage.section_path):
@@ -411,7 +413,7 @@ class ExtractiveComposer:
             doc = documents.get(hit.passage.doc_id)
             context = " ".join((doc.title if doc else "", *hit.passage.section_path))
             headings = headings_of(hit.passage, doc.title if doc else "")
-            for text, grade in passage_statements(read_text(hit.passage), research):
+            for text, grade in passage_statements(read_text(hit.passage), studied is not None):
                 if points_to_a_source(text) and not asks_for_sources:
                     continue  # where to read more answers only a request for information
                 title = doc.title if doc else None
@@ -447,10 +449,9 @@ class ExtractiveComposer:
             # ... or stands in the topic's own section on research, asked for it ("Advances in
             # research are giving hope ...", under "what research is being done for ...?"): a
             # section on signs or inheritance says its kind in its own words
-            says_more = says_more or any(
-                i.name == "research"
-                and section_asked(i, hit.passage.doc_id, headings, query.frame.topic_docs)
-                for i in intents
+            says_more = says_more or (
+                studied is not None
+                and section_asked(studied, hit.passage.doc_id, headings, query.frame.topic_docs)
             )
             if asks_more and not says_more and not offers_any(intents, text):
                 continue  # only names the topic: nothing the question asks about
