@@ -42,7 +42,10 @@ from guidecite.settings import Settings
 from guidecite.types import Answer, Statement
 
 #: What two answers are compared on: a change anywhere else (timings, dates) is no change.
-COMPARED = ("status", "title", "bottom_line", "body")
+#: The notice is what the reader is told first (words read otherwise, parts the library does
+#: not cover, no statement answering the kind asked); dumps written before it was recorded
+#: have none.
+COMPARED = ("status", "title", "notice", "bottom_line", "body")
 
 
 def dev_questions(folder: Path = EVAL) -> list[dict[str, str]]:
@@ -77,6 +80,7 @@ def record(item: dict[str, str], result: Answer) -> dict[str, object]:
         "reader": result.audience,
         "status": result.status,
         "title": result.title,
+        "notice": result.notice,
         "bottom_line": [said(s, "Bottom line") for s in result.bottom_line],
         "body": [said(s, part.heading) for part in result.sections for s in part.statements],
         "frame": result.frame,
@@ -110,7 +114,7 @@ def differing(
     """The answers, in `before`'s order, that the two dumps give differently."""
     for key, old in before.items():
         new = after.get(key)
-        if new is not None and any(old[field] != new[field] for field in COMPARED):
+        if new is not None and any(old.get(field) != new.get(field) for field in COMPARED):
             yield old, new
 
 
@@ -124,8 +128,11 @@ def shown(row: dict[str, object]) -> str:
 
 
 def as_markdown(row: dict[str, object]) -> str:
-    """One answer as a judge reads it: title, bottom line, sections, numbered references."""
+    """One answer as a judge reads it, as a reader would: title, the notice shown above the
+    article (where it has one), bottom line, sections, numbered references."""
     lines = [f"**Title:** {row['title']}", ""]
+    if row.get("notice"):
+        lines += [f"**Notice:** {row['notice']}", ""]
     if row["status"] != "answered":
         return "\n".join([*lines, f"(no article: {row['status']})"])
     numbers: dict[str, int] = {}

@@ -33,6 +33,12 @@ def test_only_answers_that_read_differently_are_listed() -> None:
     after = {"a": row("a", "New title"), "b": row("b", "Same", {"topic": "other"})}
     changed = list(script.differing(before, after))
     assert [(old["id"], new["title"]) for old, new in changed] == [("a", "New title")]
+    # what the reader is told above the article is read too; a dump without it has none
+    told = row("b", "Same") | {"notice": "No statement in the library answers this directly."}
+    changed = list(script.differing({"b": row("b", "Same")}, {"b": told}))
+    assert [new["notice"] for _, new in changed] == [told["notice"]]
+    assert "**Notice:** No statement in the library" in script.as_markdown(told)
+    assert "Notice" not in script.as_markdown(row("b", "Same"))
 
 
 def test_own_questions_must_give_id_reader_and_question(tmp_path: Path) -> None:
