@@ -11,7 +11,15 @@ import numpy as np
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
 from guidecite.answer import answer
-from guidecite.compose.candidates import Candidate, duplicates, offers, one_definition, uncited
+from guidecite.compose.candidates import (
+    Candidate,
+    brings_about,
+    duplicates,
+    offers,
+    one_definition,
+    uncited,
+    whose_cause,
+)
 from guidecite.compose.extractive import (
     HOW_DIAGNOSED,
     ExtractiveComposer,
@@ -2891,6 +2899,37 @@ def test_a_question_on_what_something_is_is_led_by_the_statement_that_says_it() 
     # what another condition is does not say what the topic is
     assert lead_with_answer([signs, other], intent_named("definition"), topic=topic)[0] is signs
     assert lead_with_answer(picked, intent_named("symptoms"), topic=topic)[0] is signs
+
+
+def test_asked_what_causes_a_condition_what_the_condition_brings_about_is_no_cause() -> None:
+    """ "What causes restless leg syndrome?" was led by "Restless legs syndrome (RLS) causes a
+    powerful urge to move your legs": its signs, said with "causes"."""
+    urge = scored("Restless legs syndrome (RLS) causes a powerful urge to move your legs.", 1.6)
+    again = scored("Restless legs syndrome can cause an urge to move the legs.", 1.55)
+    cause = scored("Restless legs syndrome likely results from genetic and other factors.", 1.5)
+    iron = scored("Iron deficiency causes restless legs syndrome in some people.", 1.45)
+    topic = tuple((3.0, (frozenset(terms(w)),)) for w in ("restless", "legs", "syndrome"))
+    intent = intent_named("cause")
+    asked = whose_cause("What causes restless leg syndrome?", topic)
+    assert asked == topic
+    led = lead_with_answer([urge, again, cause], intent, topic=topic, cause_of=asked)
+    assert led[0] is cause
+    assert lead_with_answer([urge, again, iron], intent, topic=topic, cause_of=asked)[0] is iron
+    # asked what the topic brings about, that is the answer
+    for question in (
+        "What problems can restless legs syndrome cause?",
+        "What illnesses are caused by restless legs syndrome?",
+    ):
+        said = whose_cause(question, topic)
+        assert said == ()
+        assert lead_with_answer([urge, cause], intent, topic=topic, cause_of=said)[0] is urge
+    # "a disorder that causes" said of another condition in a list is no sign of the topic
+    listed = "Those at risk of restless legs syndrome have gout, a disorder that causes swelling."
+    assert not brings_about(listed, topic)
+    assert brings_about("Restless legs syndrome is a leading cause of poor sleep.", topic)
+    assert not brings_about(
+        "Mutations in genes linked to restless legs syndrome result in it.", topic
+    )
 
 
 def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> None:

@@ -79,12 +79,15 @@ _OPENS_WITH_CAUSE = re.compile(
 )
 
 
-def offered(intent: Intent, text: str) -> bool:
+def offered(intent: Intent, text: str, subjects: Sequence[Concept] = ()) -> bool:
     """Whether a statement's own words offer a kind of answer. A list whose lead-in names
     causes or signs (LISTING_KINDS) offers no kind of action, unless its lead-in says it;
     nor does a sentence that opens by saying what causes something offer what to do, unless
     what it says is caused does ("Certain medicines may also cause your legs to swell" names
-    medicines as a cause)."""
+    medicines as a cause); nor does one that says what the topic (`subjects`, where given)
+    brings about offer its cause (brings_about)."""
+    if intent.name == "cause" and brings_about(text, subjects):
+        return False
     opens = _OPENS_WITH_CAUSE.match(text)
     if opens is not None and intent.name == "management":
         return bool(intent.answers.search(opens["caused"]))
@@ -98,17 +101,101 @@ def offered(intent: Intent, text: str) -> bool:
     return bool(intent.answers.search(text))
 
 
-def offers_any(intents: Sequence[Intent], text: str) -> bool:
+#: A cause said as what something brings about: "Restless legs syndrome is a neurological
+#: condition that causes an irresistible urge to move the legs", "Lupus can cause kidney
+#: problems", "Sleep apnea is a leading cause of excessive daytime sleepiness", "Some rashes
+#: can also lead to blisters" (not "the cause of", "causes of", "is caused by": after an
+#: article or a word that makes it a noun, "cause" is no verb).
+_BRINGS_ABOUT = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bno )(?<!\bmain )(?<!\bexact )"
+    r"(?<!\bcommon )(?<!\bspecific )(?<!\bunderlying )(?<!\bknown )(?<!\bother )"
+    r"\bcaus(?:es|e|ing)\b(?!\s+(?:of|is|are|was|were|for)\b)"
+    r"|\b(?:is|are) (?:a|an|the) (?:\w+ )?causes? of\b"
+    r"|\blead(?:s|ing)? to\b|\bresult(?:s|ing)? in\b",
+    re.IGNORECASE,
+)
+
+#: An article and one more word before "cause": it is a noun ("has a genetic cause").
+_A_NOUN = re.compile(r"\b(?:a|an|the|its|their|no|one|any)\s+[\w-]+\s+$", re.IGNORECASE)
+
+#: Words that say what causes something, whatever else a sentence says.
+_CAUSED = re.compile(
+    r"\bcaused by\b|\bdue to\b|\bresults? from\b|\brisk factors?\b|\btrigger",
+    re.IGNORECASE,
+)
+
+#: How much of the topic's name a clause's opening words state to be said of the topic.
+HALF = 0.5
+SUBJECT_WORDS = 6
+
+
+def brings_about(text: str, subjects: Sequence[Concept]) -> bool:
+    """Whether a statement says what its subject (the topic, `subjects`) brings about, not
+    what brings it about: the topic opening the clause of a "cause" said as a verb, and no
+    words that say what causes something ("caused by", "due to", "risk factor"). Asked what
+    causes restless legs syndrome, "Restless legs syndrome (RLS) causes a powerful urge to
+    move your legs" gives its signs. A sentence that points back ("It causes your airway to
+    collapse ...") is not read: what "it" or "this" is, the words cannot tell."""
+    if not subjects or _CAUSED.search(text):
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        # "cause" after an article and a word is a noun too: "migraine has a genetic cause"
+        verb = next(
+            (
+                v
+                for v in _BRINGS_ABOUT.finditer(sentence)
+                if not _A_NOUN.search(sentence[: v.start()])
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        # the clause the verb is in: "... those with hyperuricosuria; gout, a disorder that
+        # causes painful swelling" is said of gout; its subject opens it: not "mutations in
+        # genes linked to Parkinson's disease result in ..."
+        before = re.split(r"[,;]", sentence[: verb.start()])[-1]
+        opening = " ".join(before.split()[:SUBJECT_WORDS])
+        if coverage_of(subjects, frozenset(terms(opening))) >= HALF:
+            return True
+    return False
+
+
+#: What something brings about, asked by naming it after "caused by" ("What are some
+#: illnesses caused by smoking?", "The results of smoking").
+_BROUGHT_ABOUT_BY = re.compile(
+    r"\b(?:caused by|due to|results? (?:of|from)|effects? of|because of)\s+"
+    r"(?P<cause>[^?.!,;]{1,60})",
+    re.IGNORECASE,
+)
+
+
+def whose_cause(question: str, subjects: Sequence[Concept]) -> tuple[Concept, ...]:
+    """The topic (`subjects`) where the question asks what causes it; none where it asks
+    what the topic brings about ("What problems can diabetes cause?", "illnesses caused by
+    smoking"): then what the topic causes is the answer (brings_about)."""
+    if brings_about(question, subjects):
+        return ()
+    for asked in _BROUGHT_ABOUT_BY.finditer(question):
+        if coverage_of(subjects, frozenset(terms(asked["cause"]))) >= HALF:
+            return ()
+    return tuple(subjects)
+
+
+def offers_any(intents: Sequence[Intent], text: str, subjects: Sequence[Concept] = ()) -> bool:
     """Whether a statement's own words offer any of the asked kinds of answer (offered)."""
-    return any(offered(i, text) for i in intents)
+    return any(offered(i, text, subjects) for i in intents)
 
 
-def offers(intent: Intent, text: str, section_path: Sequence[str]) -> bool:
+def offers(
+    intent: Intent, text: str, section_path: Sequence[str], subjects: Sequence[Concept] = ()
+) -> bool:
     """Whether a statement offers the kind of answer asked for: in its own words
     (offered), or (for the intents that name a kind of section, not a kind of value) in its
-    headings."""
-    if offered(intent, text):
+    headings; what the topic (`subjects`) brings about is no cause under any heading."""
+    if offered(intent, text, subjects):
         return True
+    if intent.name == "cause" and brings_about(text, subjects):
+        return False
     if intent.name == "management" and _OPENS_WITH_CAUSE.match(text):
         return False  # a cause under a heading on treatment ("Certain cancer treatments ...")
     return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))

@@ -104,6 +104,7 @@ from .candidates import (
     one_definition,
     section_asked,
     stated_terms,
+    whose_cause,
 )
 from .keeping import (
     cover_care,
@@ -344,6 +345,7 @@ class ExtractiveComposer:
             picked = care_before_reports(picked)
         picked = within_limits(picked, self.max_statements)
         main = main_focus(query)
+        cause_of = whose_cause(asking_clauses(query.read), query.topic_concepts)
         picked = lead_with_answer(
             picked,
             intents[0],
@@ -360,6 +362,7 @@ class ExtractiveComposer:
             degree_of=query.read,
             topic_name=query.frame.topic,
             values=measured(query.read),
+            cause_of=cause_of,
         )
         size = bottom_line_size(picked, main, studies_asked)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
@@ -440,6 +443,7 @@ class ExtractiveComposer:
             has_diagnosis(query.read, query.frame.topic)
             and not {i.name for i in intents} & TEST_INTENTS
         )
+        cause_of = whose_cause(asking_clauses(query.read), query.topic_concepts)
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))
@@ -459,7 +463,7 @@ class ExtractiveComposer:
             stated = own | topic_by_heading(query, hit.passage, headings, intents, around)
             coverage = coverage_of(query.concepts, stated, around)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * hit.score / top
-            answers = any(offers(i, text, headings) for i in intents)
+            answers = any(offers(i, text, headings, cause_of) for i in intents)
             if answers:
                 score += INTENT_BONUS
             if line and names_line(text, line):
@@ -938,6 +942,7 @@ def lead_with_answer(
     degree_of: str = "",
     topic_name: str | None = None,
     values: Sequence[Measured] = (),
+    cause_of: Sequence[Concept] = (),
 ) -> list[Candidate]:
     """The statements that best answer go first, to lead the bottom line: the best, then
     the best of the others by the same weighing (the bottom line's second statement, where
@@ -980,9 +985,11 @@ def lead_with_answer(
     hospitalized or had resistant organisms (patients.names_degree). Given the patient's own
     values (`values`: "a plateau pressure of 34 cmH2O"), one that sets a limit they meet
     leads: "If plateau pressure exceeds 30 cmH2O despite a tidal volume of 6 mL/kg PBW,
-    reduce tidal volume further ..." (quantities.holds_values). Asked what the topic is,
-    a statement that says what it (`topic_name`) is, and nothing more, leads where one
-    does."""
+    reduce tidal volume further ..." (quantities.holds_values). Asked what causes the topic
+    (`cause_of`: candidates.whose_cause), a statement of what the topic brings about gives
+    no cause ("Restless legs syndrome (RLS) causes a powerful urge to move your legs").
+    Asked what the topic is, a statement that says what it (`topic_name`) is, and nothing
+    more, leads where one does."""
     subjects = tuple(topic) or ((main,) if main is not None else ())
     # what the topic itself is, not a kind of it or another condition it names
     # ("AIDS-related lymphoma is a type of cancer ..." for "What is AIDS?"), where a picked
@@ -997,7 +1004,8 @@ def lead_with_answer(
         # Recommendation)") does not make a statement on how to diagnose say what to do
         if primary is not None and primary.name in ACTION_INTENTS and doing & c.terms:
             return True
-        if primary is None or not offers_any((primary, *also), without_trailing_grade(c.text)):
+        said = without_trailing_grade(c.text)
+        if primary is None or not offers_any((primary, *also), said, cause_of):
             return False
         if primary.name not in VALUE_INTENTS or asked_how_often(primary):
             return True  # how often is given in words too: "annually"

@@ -51,6 +51,7 @@ from .candidates import (
     offered,
     offers,
     offers_any,
+    whose_cause,
 )
 from .sections import classify
 from .units import heading_above
@@ -96,13 +97,15 @@ def without_description(
     if names & {"definition", "general"} or names <= ACTION_INTENTS:
         return picked
 
+    cause_of = whose_cause(asking_clauses(query.read), query.topic_concepts)
+
     def description(c: Candidate) -> bool:
         if SAYS_MORE.search(c.text):
             return False
         common = HOW_COMMON.search(c.text) and coverage_of(query.topic_concepts, c.terms) > 0
         if common and not names & {"risk", "frequency"}:
             return True  # "most common in", "increasingly less common": the cues offer nothing
-        return not offers_any(intents, c.text) and (
+        return not offers_any(intents, c.text, cause_of) and (
             bool(common) or defines(c.text, query.topic_concepts)
         )
 
