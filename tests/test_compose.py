@@ -49,6 +49,7 @@ from guidecite.compose.keeping import (
     for_the_patient,
     giving_the_value,
     near_the_question,
+    of_a_kind_asked,
     of_care_asked,
     of_doing,
     of_the_link_asked,
@@ -2930,6 +2931,29 @@ def test_asked_what_causes_a_condition_what_the_condition_brings_about_is_no_cau
     assert not brings_about(
         "Mutations in genes linked to restless legs syndrome result in it.", topic
     )
+
+
+def test_asked_only_how_a_condition_is_statements_of_no_kind_asked_leave_after_the_lead() -> None:
+    """ "Is this itching being caused by any of my prescriptions?" kept "To soothe itchy skin,
+    you can try cold compresses ..." and what itching is after its bottom line."""
+    soothe = scored("To soothe itchy skin, you can try cold compresses and lukewarm baths.")
+    what = scored("Itching is skin tingling or irritation that makes you want to scratch.")
+    drugs = scored("Itching may be caused by reactions to medications such as opiates.")
+    how = scored("A hemorrhagic stroke occurs when a blood vessel in the brain bursts open.")
+    help_now = scored("Call 911 right away if you have trouble breathing.")
+    check = scored("Check with your doctor if you have drenching night sweats.")
+    after = [soothe, what, drugs, how, help_now, check]
+    cause = [intent_named("cause")]
+    topic = ((3.0, (frozenset(terms("itching")),)),)
+    assert of_a_kind_asked(after, cause, "", topic, topic) == [drugs, how, help_now, check]
+    # asked what to do, or what the topic brings about, all stay
+    assert of_a_kind_asked(after, [intent_named("management")], "") == after
+    assert of_a_kind_asked(after, cause, "", (), topic) == after
+    # asked to know about it in general too, all stay
+    assert of_a_kind_asked(after, cause, "I want to know about itching", topic, topic) == after
+    # signs asked: a cause is near no sign
+    signs = scored("Symptoms include red bumps and dry skin.")
+    assert of_a_kind_asked([drugs, signs], [intent_named("symptoms")], "") == [signs]
 
 
 def test_a_dose_asked_for_is_given_and_leads_where_a_candidate_gives_it() -> None:

@@ -129,8 +129,8 @@ INTENTS: tuple[Intent, ...] = (
             r"is (?:it|this|that) (?:an? )?(?:urgent|emergency)\b",
         ),
         cue(
-            rf"(?:see|visit|call|contact|consult|phone|go to|get to|tell|talk (?:to|with))"
-            rf" (?:a |an |the |your |their |his |her )?(?:local )?{_CARER}",
+            rf"(?:see|visit|call|contact|consult|phone|go to|get to|tell|talk (?:to|with)|"
+            rf"check with) (?:a |an |the |your |their |his |her )?(?:local )?{_CARER}",
             r"seek (?:immediate |emergency |urgent |prompt )?(?:medical )?"
             r"(?:help|care|attention|advice|treatment)",
             r"emergency (?:room|department|number|care)",

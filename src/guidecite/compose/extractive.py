@@ -114,6 +114,7 @@ from .keeping import (
     for_the_patient,
     giving_the_value,
     near_the_question,
+    of_a_kind_asked,
     of_care_asked,
     of_doing,
     of_the_link_asked,
@@ -369,9 +370,10 @@ class ExtractiveComposer:
         # by its reading alone (near_the_question)
         trusted = {c.hit.passage.doc_id for c in picked[:size]} | query.frame.topic_docs
         after = near_the_question(picked[size:], trusted, candidates)
+        after = of_the_question_asked(after, intents, query.read, patient)
         picked = [
             *picked[:size],
-            *of_the_question_asked(after, intents, query.read, patient),
+            *of_a_kind_asked(after, intents, query.read, cause_of, query.topic_concepts),
         ]
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]

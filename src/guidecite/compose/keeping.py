@@ -46,6 +46,7 @@ from .candidates import (
     Alike,
     Candidate,
     answered_under_heading,
+    brings_about,
     defines,
     duplicates,
     offered,
@@ -320,6 +321,65 @@ def of_the_question_asked(
         return bool(answers) and not answers & near
 
     return [c for c in statements if not answers_another(c)]
+
+
+#: Kinds of answer that say how the condition is, not what to do about it nor what it is.
+DESCRIBED_KINDS = frozenset(
+    {"symptoms", "cause", "inheritance", "frequency", "complications", "risk", "prognosis"}
+)
+
+
+def of_a_kind_asked(
+    statements: Sequence[Candidate],
+    intents: Sequence[Intent],
+    question: str = "",
+    cause_of: Sequence[Concept] = (),
+    topic: Sequence[Concept] = (),
+) -> list[Candidate]:
+    """Asked only how the condition is (its signs, cause, inheritance, how common it is,
+    what it leads to, the risk of it, its outlook: DESCRIBED_KINDS), the statements after
+    the bottom line that offer none of the asked kinds, nor a kind near one (KINDS_NEAR),
+    in their own words or by the heading of their section, answer another question ("To
+    soothe itchy skin, you can try cold compresses", "Itching is skin tingling or
+    irritation ...", asked whether a prescription causes itching): left out, and not
+    replaced by ones below the article's floor. A question that also asks to know about its
+    subject in general asks all a page says. What the topic brings about is no cause where
+    its cause is asked (`cause_of`: candidates.whose_cause); asked what the topic
+    (`topic`) brings about ("What illnesses are caused by drinking too much alcohol?"),
+    all stay."""
+    names = {i.name for i in intents}
+    if not names or not names <= DESCRIBED_KINDS or INFORMATION_ASKED.search(question):
+        return list(statements)
+    if "cause" in names and topic and not cause_of:
+        return list(statements)  # what the topic brings about
+    # when to get care is never left out: it is the reader's safety
+    near = names.union(*(KINDS_NEAR.get(name, ()) for name in names), {"escalation"})
+    kinds = [intent_named(name) for name in sorted(near)]
+    how_it_comes = bool(near & _COMING_ABOUT)
+
+    def offered(c: Candidate) -> bool:
+        if how_it_comes and HOW_IT_COMES.search(c.text) and not brings_about(c.text, cause_of):
+            return True  # not what the topic leads to: "Focal neuropathy results in ..."
+        return any(offers(k, c.text, c.headings, cause_of) for k in kinds)
+
+    return [c for c in statements if offered(c)]
+
+
+#: Kinds of answer on how the condition comes about.
+_COMING_ABOUT = frozenset({"cause", "risk", "inheritance"})
+#: How a condition comes about, said otherwise than by the cause's own words: how it
+#: happens ("A hemorrhagic stroke occurs when a blood vessel ... bursts open"), what it is
+#: linked to ("Migraine in some women may relate to changes in hormones"), what leads to it
+#: ("sometimes the virus leads to cancer"), what it may be ("If you work on a computer, you
+#: may notice numbness ... This may be carpal tunnel syndrome.") or what else it may be (a
+#: differential diagnosis).
+HOW_IT_COMES = re.compile(
+    r"\b(?:occurs?|happens?|develops?|starts?) when\b"
+    r"|\b(?:linked|related|relates?|relate|attributed|associated) (?:to|with)\b|\bbecause\b"
+    r"|\b(?:this|it|that) (?:may|might|could|can) be\b|\ba sign of\b"
+    r"|\bleads? to\b|\bresults? in\b|\bdifferential diagnosis\b",
+    re.IGNORECASE,
+)
 
 
 #: The groups a statement names only where it is about them (unlike children, whom
