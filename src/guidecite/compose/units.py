@@ -298,7 +298,11 @@ _SAYS_SOMETHING = re.compile(
 _DATED_WORK = re.compile(r"^(?:19|20)\d{2}\s+[A-Z][\w-]*\s+\(?[A-Z]")
 _NOT_A_STATEMENT = re.compile(
     rf"^(?:table|figure|fig\.|see (?!{_CARER.pattern})|source:|references?\b|"
-    r"note from (?:the )?[^:]{0,200}:)",
+    r"note from (?:the )?[^:]{0,200}:|"
+    # a page's picture or animation, which the article does not show: "The animation shows
+    # how the airway can collapse ..."
+    r"(?:the|this) (?:animation|video|illustration|picture|image|diagram)s? "
+    r"(?:shows?|below|above|illustrates?)\b)",
     re.I,
 )
 #: The strength of a recommendation said as its own sentence ("Strong recommendation based
