@@ -3039,8 +3039,8 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     markers = scored("Nonfunctional tumours may secrete neuron-specific enolase.")
     advice = scored("Somatostatin analogues should be offered to control symptoms.")
     notice = frame_notice(query, [markers]) or ""
-    assert "No statement in the library answers this kind of question (management)" in notice
-    assert "below is what it holds on Neuroendocrine Tumors" in notice
+    assert "No statement found in the library answers this kind of question (management)" in notice
+    assert "below is what was found on Neuroendocrine Tumors" in notice
     assert frame_notice(query, [markers, advice]) is None
     # a statement its source places under its treatment says what to do in other words;
     # a heading that holds any kind of recommendation does not place it
@@ -3064,13 +3064,31 @@ def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so() -> 
         replace(scored(text), terms=frozenset(terms(text)), answers=True) for text in (area, inr)
     )
     notice = frame_notice(query, [by_area], part=part) or ""
-    assert "No statement in the library answers this kind of question (thresholds)" in notice
+    assert "No statement found in the library answers this kind of question (thresholds)" in notice
     assert frame_notice(query, [by_area, by_inr], part=part) is None
     # a part that asks in no words of its own, or in none of the question's focus ("at what
     # daily dose?"), takes any value given (the article still says it speaks of no INR)
     assert frame_notice(query, [by_area]) == "No statement below speaks of 'INR'."
     unfocused = replace(query, frame=replace(frame, focus=("mechanical",)))
     assert frame_notice(unfocused, [by_area], part=part) is None
+
+
+def test_a_dose_asked_is_given_only_by_a_statement_with_a_number() -> None:
+    """ "What dose of aspirin is used for secondary prevention after myocardial infarction?":
+    "Ticagrelor in combination with low-dose aspirin is recommended for up to 12 months"
+    names no dose (its number is a time), so the article says nothing answers the dose."""
+    frame = Frame("MI secondary", None, ("aspirin",), "dose", ())
+    part = ((5.0, (frozenset(terms("aspirin")),)),)
+    asked = "What dose of aspirin is used for secondary prevention after myocardial infarction?"
+    query = replace(framed(asked, ("aspirin",), frame), concepts=part)
+    low = "Ticagrelor in combination with low-dose aspirin is recommended for up to 12 months."
+    given = "Aspirin 75 mg daily is continued indefinitely after a myocardial infarction."
+    by_low, by_given = (
+        replace(scored(text), terms=frozenset(terms(text)), answers=True) for text in (low, given)
+    )
+    notice = frame_notice(query, [by_low], part=part) or ""
+    assert "this kind of question (dosing)" in notice
+    assert frame_notice(query, [by_low, by_given], part=part) is None
 
 
 def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -> None:

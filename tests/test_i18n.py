@@ -132,16 +132,17 @@ def test_the_notices_on_how_the_question_was_read_are_translated_with_their_word
     notice = (
         "Read 'ciprofaxin' as 'ciprofloxacin', 'diahrrea' as 'diarrhea'. "
         "The library never mentions 'citrobactor': this article answers only the rest of the "
-        "question. No statement in the library answers this kind of question (management) "
-        "directly; below is what it holds on C. difficile Infection."
+        "question. No statement found in the library answers this kind of question (management) "
+        "directly; below is what was found on C. difficile Infection."
     )
     english = replace(answered, notice=notice)
     spanish = localized(english, "es")
     assert spanish.notice == (
         f"{SOURCES_NOTICE_ES} Se leyó 'ciprofaxin' como 'ciprofloxacin', 'diahrrea' como "
         "'diarrhea'. La biblioteca nunca menciona 'citrobactor': este artículo responde solo al "
-        "resto de la pregunta. Ninguna afirmación de la biblioteca responde directamente a este "
-        "tipo de pregunta (manejo); a continuación, lo que contiene sobre C. difficile Infection."
+        "resto de la pregunta. Ninguna afirmación encontrada en la biblioteca responde "
+        "directamente a este tipo de pregunta (manejo); a continuación, lo encontrado sobre "
+        "C. difficile Infection."
     )
     assert localized(spanish, "es") == spanish
     assert localized(english, "en").notice == notice

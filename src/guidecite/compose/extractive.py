@@ -99,6 +99,7 @@ from .candidates import (
     defines,
     describes,
     duplicates,
+    offered,
     offers,
     offers_any,
     one_definition,
@@ -1057,6 +1058,16 @@ def lead_with_answer(
     return [*leading, *(c for c in picked if all(c is not x for x in leading))]
 
 
+def gives_value(intent: Intent, candidate: Candidate) -> bool:
+    """Whether a statement gives the value a kind of answer asks for: in its own words (a dose
+    with its unit, "300 to 500 mg/day"; how often, "annually"), or, for a time or a
+    threshold, with a number in a statement that answers ("the target INR is 3.0"). A dose
+    is given only as a dose: "low-dose aspirin ... for up to 12 months" names none."""
+    if offered(intent, candidate.text):
+        return True
+    return intent.name != "dose" and candidate.answers and bool(NUMBER.search(candidate.text))
+
+
 def lists(intent: Intent, text: str) -> bool:
     """Whether a statement lists things of the kind asked within a sentence: three items or
     more after a colon, "include" or "such as", where the words before them offer the
@@ -1214,7 +1225,7 @@ def frame_notice(
     unspoken = unspoken_of(query, picked)
     if unspoken:
         said.append(NOT_SPOKEN_OF % {"words": ", ".join(f"'{w}'" for w in unspoken)})
-    intent = intent_named(frame.intent)
+    intent = as_asked(intent_named(frame.intent), query.read)
     # Said only where it can be checked: a value (a dose, an interval, a threshold) is either
     # in a statement or not. Whether a sentence tells what to do is not so plain, so for a
     # question on what to do it is said only when no statement of the article uses any of
@@ -1229,7 +1240,9 @@ def frame_notice(
             for word, c in zip(query.content_words, query.concepts, strict=False)
             if word in frame.focus and any(c is p for p in part)
         ]
-        unanswered = not any(c.answers and (not of or coverage_of(of, c.terms) > 0) for c in picked)
+        unanswered = not any(
+            gives_value(intent, c) and (not of or coverage_of(of, c.terms) > 0) for c in picked
+        )
     else:
         unanswered = intent.name == "management" and not any(
             intent.answers.search(c.text) or "intervention" in care_named(c.headings, "")
