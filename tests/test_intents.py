@@ -726,6 +726,28 @@ def test_asking_whether_it_will_turn_bad_asks_the_outlook() -> None:
     assert "prognosis" not in [i.name for i in intents_of("what makes eczema worse?")]
 
 
+def test_asking_whether_there_is_a_cure_asks_the_outlook() -> None:
+    """ "Can psoriasis be cured?" asks first whether a cure exists (its outlook), then what
+    treats it; what the cure is, and whether there will ever be one, are asked otherwise."""
+    for asked in (
+        "Can psoriasis be cured?",
+        "Is there a cure for lupus?",
+        "What is the consensus of medical doctors as to whether asthma can be cured?",
+    ):
+        assert [i.name for i in intents_of(asked)] == ["prognosis", "management"], asked
+    assert [i.name for i in intents_of("What is the cure for gout?")] == ["management"]
+    assert [i.name for i in intents_of("Will there ever be a cure for MS?")] == ["research"]
+    outlook = intent_named("prognosis").answers
+    for said in (
+        "Psoriasis can last a long time, even a lifetime.",
+        "Because this disease is generally not curable, treatment is individualized.",
+        "Diabetes is a life-long disease.",
+        "Many types of anemia can be mild, short term, and easily treated.",
+    ):
+        assert outlook.search(said), said
+    assert not outlook.search("Preeclampsia raises the lifetime risk of heart disease.")
+
+
 def test_asking_whether_it_can_kill_asks_the_outlook() -> None:
     for asked in ("can you die from pneumonia", "is sepsis deadly?", "can a blood clot kill you"):
         assert [i.name for i in intents_of(asked)] == ["prognosis"], asked

@@ -550,6 +550,11 @@ INTENTS: tuple[Intent, ...] = (
             r"dangerous",
             r"fatal",
             r"curable",
+            # whether a cure exists: "Can psoriasis be cured?", "Is there a cure for lupus?"
+            # (not what the cure is, nor whether there will ever be one: research); read on
+            # the words before "cure", so that what treats it is asked too, second
+            r"\bcan\b(?=[^.?!]{0,60}?\bbe cured\b)",
+            r"(?:is|are) there(?= (?:a|any) (?:known )?cures?\b)",
             r"serious",
             r"recover",
             r"get better",
@@ -575,8 +580,15 @@ INTENTS: tuple[Intent, ...] = (
             r"mortality",
             r"fatal",
             r"cure(?!tt)",  # not "curettage"
+            r"(?:in)?curable\b",  # "this disease is generally not curable"
             r"recover",
             r"progress(?!ive)",
+            # how long it lasts: "Psoriasis can last a long time, even a lifetime", "a life-long
+            # disease", "Many types of anemia can be mild, short term, and easily treated"
+            r"life-?long\b",
+            r"(?:a|the|their|your) lifetime\b(?!\s+(?:risk|chance|incidence|prevalence))",
+            r"lasts?\s+(?:a\s+)?(?:long|short)\s+time\b",
+            r"easily treated\b",
             # how well a treatment turns out: "Catheter ablation is successful in ...", "The
             # success rate ..."
             r"success(?:ful)?\s+(?:rates?|in)\b",
@@ -880,7 +892,25 @@ def intents_of(question: str) -> tuple[Intent, ...]:
     )
     specific = tuple(intent for intent in found if intent.name != "definition")
     specific = _indication_first(_purpose_first(_research_first(specific), question), question)
+    specific = _whether_cured_first(specific, question)
     return _with_workup(_meaning_first(specific, question), question) or found or (GENERAL,)
+
+
+#: Asking whether a cure exists ("Can psoriasis be cured?", "Is there a cure for lupus?").
+WHETHER_CURED = re.compile(
+    r"\bcan\b[^.?!]{0,60}?\bbe cured\b|\b(?:is|are) there (?:a|any) (?:known )?cures?\b", _I
+)
+
+
+def _whether_cured_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:
+    """Asked whether a cure exists, the outlook comes first (whether it is cured, or lasts a
+    lifetime), then what treats it: "There is no cure for lupus, but medicines and lifestyle
+    changes can help control it" leads, and the treatments follow."""
+    names = [intent.name for intent in intents]
+    if "prognosis" not in names or "management" not in names or not WHETHER_CURED.search(question):
+        return intents
+    outlook = intents[names.index("prognosis")]
+    return (outlook, *(intent for intent in intents if intent is not outlook))
 
 
 #: Asking only what to do, in words that name no kind of care ("what can I do", "what should
