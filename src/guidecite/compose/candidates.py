@@ -124,7 +124,8 @@ _CAUSED = re.compile(
     re.IGNORECASE,
 )
 
-#: How much of the topic's name a clause's opening words state to be said of the topic.
+#: How much of the topic's name a clause's opening words (its first SUBJECT_WORDS, where its
+#: subject stands) state for the clause to be said of the topic.
 HALF = 0.5
 SUBJECT_WORDS = 6
 
@@ -169,10 +170,12 @@ _BROUGHT_ABOUT_BY = re.compile(
 )
 
 
-def whose_cause(question: str, subjects: Sequence[Concept]) -> tuple[Concept, ...]:
+@lru_cache(maxsize=256)
+def whose_cause(question: str, subjects: tuple[Concept, ...]) -> tuple[Concept, ...]:
     """The topic (`subjects`) where the question asks what causes it; none where it asks
     what the topic brings about ("What problems can diabetes cause?", "illnesses caused by
-    smoking"): then what the topic causes is the answer (brings_about)."""
+    smoking"): then what the topic causes is the answer (brings_about). Read once per
+    question: the composer asks it while scoring, keeping and leading."""
     if brings_about(question, subjects):
         return ()
     for asked in _BROUGHT_ABOUT_BY.finditer(question):
