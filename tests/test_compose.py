@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from guidecite.abbreviations import Expansion
 from guidecite.analysis import terms
@@ -3051,44 +3052,61 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     assert "this kind of question (management)" in (frame_notice(query, [listed]) or "")
 
 
-def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so() -> None:
-    """ "What is the target INR for a mechanical mitral valve?": a mitral valve area of 1.5
-    cm2 is a threshold, but not the INR asked for."""
+def value_asked_of(asked: str, frame: Frame) -> tuple[Query, tuple[Concept, ...]]:
+    """A question asking a value of its frame's first focus word, and the part of it that
+    asks: that word alone."""
+    focus = frame.focus[0]
+    part = ((3.0, (frozenset(terms(focus)),)),)
+    return replace(framed(asked, (focus,), frame), concepts=part), part
+
+
+def answering(*texts: str) -> list[Candidate]:
+    """Statements that offer the kind of answer asked, their terms their words."""
+    return [replace(scored(t), terms=frozenset(terms(t)), answers=True) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("asked", "frame", "kind", "other", "given"),
+    [
+        # a mitral valve area of 1.5 cm2 is a threshold, but not the INR asked for
+        (
+            "What is the target INR for a mechanical mitral valve?",
+            Frame("Mitral Valve", None, ("INR", "mechanical"), "threshold", ()),
+            "thresholds",
+            "Surgery is indicated for severe MS (mitral valve area 1.5 cm2 or less).",
+            "For a mechanical mitral valve, the target INR is 3.0 (range 2.5 to 3.5).",
+        ),
+        # "low-dose aspirin ... for up to 12 months" names no dose: its number is a time
+        (
+            "What dose of aspirin is used for secondary prevention after myocardial infarction?",
+            Frame("MI secondary", None, ("aspirin",), "dose", ()),
+            "dosing",
+            "Ticagrelor in combination with low-dose aspirin is recommended for up to 12 months.",
+            "Aspirin 75 mg daily is continued indefinitely after a myocardial infarction.",
+        ),
+    ],
+)
+def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so(
+    asked: str, frame: Frame, kind: str, other: str, given: str
+) -> None:
+    query, part = value_asked_of(asked, frame)
+    by_other, by_given = answering(other, given)
+    notice = frame_notice(query, [by_other], part=part) or ""
+    assert f"No statement found in the library answers this kind of question ({kind})" in notice
+    assert frame_notice(query, [by_other, by_given], part=part) is None
+
+
+def test_a_part_that_asks_in_no_words_of_its_own_takes_any_value_given() -> None:
+    """ "at what daily dose?" names none of the question's focus: any value given answers it
+    (the article still says it speaks of no INR)."""
     frame = Frame("Mitral Valve", None, ("INR", "mechanical"), "threshold", ())
-    part = ((3.0, (frozenset(terms("INR")),)),)
-    asked = framed("What is the target INR for a mechanical mitral valve?", ("INR",), frame)
-    query = replace(asked, concepts=part)
-    area = "Surgery is indicated for severe MS (mitral valve area 1.5 cm2 or less)."
-    inr = "For a mechanical mitral valve, the target INR is 3.0 (range 2.5 to 3.5)."
-    by_area, by_inr = (
-        replace(scored(text), terms=frozenset(terms(text)), answers=True) for text in (area, inr)
+    query, part = value_asked_of("What is the target INR for a mechanical mitral valve?", frame)
+    (by_area,) = answering(
+        "Surgery is indicated for severe MS (mitral valve area 1.5 cm2 or less)."
     )
-    notice = frame_notice(query, [by_area], part=part) or ""
-    assert "No statement found in the library answers this kind of question (thresholds)" in notice
-    assert frame_notice(query, [by_area, by_inr], part=part) is None
-    # a part that asks in no words of its own, or in none of the question's focus ("at what
-    # daily dose?"), takes any value given (the article still says it speaks of no INR)
     assert frame_notice(query, [by_area]) == "No statement below speaks of 'INR'."
     unfocused = replace(query, frame=replace(frame, focus=("mechanical",)))
     assert frame_notice(unfocused, [by_area], part=part) is None
-
-
-def test_a_dose_asked_is_given_only_by_a_statement_with_a_number() -> None:
-    """ "What dose of aspirin is used for secondary prevention after myocardial infarction?":
-    "Ticagrelor in combination with low-dose aspirin is recommended for up to 12 months"
-    names no dose (its number is a time), so the article says nothing answers the dose."""
-    frame = Frame("MI secondary", None, ("aspirin",), "dose", ())
-    part = ((5.0, (frozenset(terms("aspirin")),)),)
-    asked = "What dose of aspirin is used for secondary prevention after myocardial infarction?"
-    query = replace(framed(asked, ("aspirin",), frame), concepts=part)
-    low = "Ticagrelor in combination with low-dose aspirin is recommended for up to 12 months."
-    given = "Aspirin 75 mg daily is continued indefinitely after a myocardial infarction."
-    by_low, by_given = (
-        replace(scored(text), terms=frozenset(terms(text)), answers=True) for text in (low, given)
-    )
-    notice = frame_notice(query, [by_low], part=part) or ""
-    assert "this kind of question (dosing)" in notice
-    assert frame_notice(query, [by_low, by_given], part=part) is None
 
 
 def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -> None:
