@@ -704,6 +704,22 @@ def test_the_choice_a_guideline_makes_asks_what_to_do() -> None:
     assert intents_of("What is the standard of care?")[0].name == "definition"
 
 
+def test_asking_which_agent_still_acts_asks_what_to_do() -> None:
+    """ "Which TKI still has activity?" was read as a request for the library's overview, so
+    children's options stood in an adult's article."""
+    for asked in (
+        "CML patient losing response on nilotinib; mutation analysis shows T315I. Which TKI "
+        "still has activity?",
+        "which antibiotic is effective against MRSA?",
+    ):
+        assert intents_of(asked)[0].name == "management", asked
+    assert "management" not in [i.name for i in intents_of("Does exercise have benefits?")]
+    does = intent_named("management").answers
+    assert does.search("Ponatinib is an oral TKI that has activity in patients with T315I.")
+    assert does.search("Vancomycin is effective against MRSA.")
+    assert not does.search("Physical activity in children improves sleep.")
+
+
 def test_asking_whether_one_can_get_help_asks_what_is_done() -> None:
     for asked in (
         "I would like info on my obesity problem and if I can get help",

@@ -313,6 +313,10 @@ INTENTS: tuple[Intent, ...] = (
             # "What is the preferred antibiotic for ...?"
             r"(?:standard|preferred|recommended|usual|optimal) (?:[\w-]+ )?(?:for|in)\b",
             r"(?:drug|treatment|agent) of choice",
+            # which agent still acts on the disease: "Which TKI still has activity?", "what is
+            # effective against MRSA?"
+            r"(?:which|what) [\w-]+ (?:\w+ )?(?:has|have|retains?|keeps?) (?:\w+ )?activity\b",
+            r"(?:active|effective) against\b",
             # who is to have a treatment ("What are the indications for thrombolysis ...?"),
             # not a test or a scan
             r"indications? (?:for|of)\b(?!\s+(?:\w+\s+){0,3}?(?:tests?|testing|screen\w*|"
@@ -420,6 +424,10 @@ INTENTS: tuple[Intent, ...] = (
             r"(?<!\bones )\byou can (?:also )?(?:help )?(?:reduce|lower|relieve|ease|treat|"
             r"improve|lessen|decrease|control)\b",
             r"sooth(?:e|es|ing)\b",
+            # an agent that acts on the disease, asked which does ("Ponatinib is an oral TKI
+            # that has activity in patients with T315I variants")
+            r"(?:has|have|retains?|demonstrated|shows?) (?:\w+ )?activity (?:in|against)\b",
+            r"(?:active|effective) against\b",
             # what may help the reader with it: "Some ointments, creams or rinses may help with
             # the pain", "Avoiding hot, spicy food ... also helps." (not "can help find cancer
             # at an early stage": that is a test's use)
