@@ -2930,6 +2930,14 @@ def test_asked_what_causes_a_condition_what_the_condition_brings_about_is_no_cau
     listed = "Those at risk of restless legs syndrome have gout, a disorder that causes swelling."
     assert not brings_about(listed, topic)
     assert brings_about("Restless legs syndrome is a leading cause of poor sleep.", topic)
+    assert brings_about(
+        "Restless legs syndrome is one of the most common causes of poor sleep.", topic
+    )
+    # an article and the topic before "causes": the topic said as its subject
+    assert brings_about("A restless legs syndrome episode causes an urge to move.", topic)
+    # asked as keywords, "causes" with nothing after it asks for them
+    assert whose_cause("restless legs syndrome causes", topic) == topic
+    assert whose_cause("restless legs syndrome causes and treatment", topic) == topic
     assert not brings_about(
         "Mutations in genes linked to restless legs syndrome result in it.", topic
     )
@@ -2948,6 +2956,10 @@ def test_asked_only_how_a_condition_is_statements_of_no_kind_asked_leave_after_t
     cause = [intent_named("cause")]
     topic = ((3.0, (frozenset(terms("itching")),)),)
     assert of_a_kind_asked(after, cause, "", topic, topic) == [drugs, how, help_now, check]
+    # what it may be comes about; what it can be treated with does not
+    maybe = scored("If you work on a computer, this may be carpal tunnel syndrome.")
+    treated = scored("It can be treated with creams and light therapy.")
+    assert of_a_kind_asked([maybe, treated], cause, "", topic, topic) == [maybe]
     # asked what to do, or what the topic brings about, all stay
     assert of_a_kind_asked(after, [intent_named("management")], "") == after
     assert of_a_kind_asked(after, cause, "", (), topic) == after
@@ -3040,7 +3052,7 @@ def test_an_article_that_never_says_what_to_do_says_so() -> None:
     markers = scored("Nonfunctional tumours may secrete neuron-specific enolase.")
     advice = scored("Somatostatin analogues should be offered to control symptoms.")
     notice = frame_notice(query, [markers]) or ""
-    assert "No statement found in the library answers this kind of question (management)" in notice
+    assert "No statement in this article answers this kind of question (management)" in notice
     assert "below is what was found on Neuroendocrine Tumors" in notice
     assert frame_notice(query, [markers, advice]) is None
     # a statement its source places under its treatment says what to do in other words;
@@ -3084,6 +3096,22 @@ def answering(*texts: str) -> list[Candidate]:
             "Ticagrelor in combination with low-dose aspirin is recommended for up to 12 months.",
             "Aspirin 75 mg daily is continued indefinitely after a myocardial infarction.",
         ),
+        # how often is given only as how often, not by the ages a statement names
+        (
+            "How often should I have a mammogram?",
+            Frame("breast cancer", None, ("mammogram",), "timing", ()),
+            "timing",
+            "Women aged 50 to 74 should have a mammogram.",
+            "Women aged 50 to 74 should have a mammogram every 2 years.",
+        ),
+        # a dose in tablets is a dose
+        (
+            "What dose of acetaminophen should I take?",
+            Frame("pain", None, ("acetaminophen",), "dose", ()),
+            "dosing",
+            "Take acetaminophen with food.",
+            "The usual acetaminophen dose is 2 tablets every 6 hours.",
+        ),
     ],
 )
 def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so(
@@ -3092,7 +3120,7 @@ def test_an_article_whose_values_are_not_of_what_the_question_asks_says_so(
     query, part = value_asked_of(asked, frame)
     by_other, by_given = answering(other, given)
     notice = frame_notice(query, [by_other], part=part) or ""
-    assert f"No statement found in the library answers this kind of question ({kind})" in notice
+    assert f"No statement in this article answers this kind of question ({kind})" in notice
     assert frame_notice(query, [by_other, by_given], part=part) is None
 
 

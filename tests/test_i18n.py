@@ -132,7 +132,7 @@ def test_the_notices_on_how_the_question_was_read_are_translated_with_their_word
     notice = (
         "Read 'ciprofaxin' as 'ciprofloxacin', 'diahrrea' as 'diarrhea'. "
         "The library never mentions 'citrobactor': this article answers only the rest of the "
-        "question. No statement found in the library answers this kind of question (management) "
+        "question. No statement in this article answers this kind of question (management) "
         "directly; below is what was found on C. difficile Infection."
     )
     english = replace(answered, notice=notice)
@@ -140,8 +140,8 @@ def test_the_notices_on_how_the_question_was_read_are_translated_with_their_word
     assert spanish.notice == (
         f"{SOURCES_NOTICE_ES} Se leyó 'ciprofaxin' como 'ciprofloxacin', 'diahrrea' como "
         "'diarrhea'. La biblioteca nunca menciona 'citrobactor': este artículo responde solo al "
-        "resto de la pregunta. Ninguna afirmación encontrada en la biblioteca responde "
-        "directamente a este tipo de pregunta (manejo); a continuación, lo encontrado sobre "
+        "resto de la pregunta. Ninguna afirmación de este artículo responde directamente a "
+        "este tipo de pregunta (manejo); a continuación, lo encontrado sobre "
         "C. difficile Infection."
     )
     assert localized(spanish, "es") == spanish

@@ -714,10 +714,13 @@ def test_asking_which_agent_still_acts_asks_what_to_do() -> None:
     ):
         assert intents_of(asked)[0].name == "management", asked
     assert "management" not in [i.name for i in intents_of("Does exercise have benefits?")]
+    genes = "Which genes have increased activity in psoriasis?"
+    assert "management" not in [i.name for i in intents_of(genes)]
     does = intent_named("management").answers
     assert does.search("Ponatinib is an oral TKI that has activity in patients with T315I.")
     assert does.search("Vancomycin is effective against MRSA.")
     assert not does.search("Physical activity in children improves sleep.")
+    assert not does.search("An EEG shows abnormal activity in the brain.")
 
 
 def test_asking_whether_one_can_get_help_asks_what_is_done() -> None:
@@ -752,6 +755,8 @@ def test_asking_whether_there_is_a_cure_asks_the_outlook() -> None:
     ):
         assert [i.name for i in intents_of(asked)] == ["prognosis", "management"], asked
     assert [i.name for i in intents_of("What is the cure for gout?")] == ["management"]
+    assert intents_of("How can psoriasis be cured?")[0].name == "management"
+    assert intents_of("Is there a cure being developed for lupus?")[0].name == "research"
     assert [i.name for i in intents_of("Will there ever be a cure for MS?")] == ["research"]
     outlook = intent_named("prognosis").answers
     for said in (
@@ -762,6 +767,7 @@ def test_asking_whether_there_is_a_cure_asks_the_outlook() -> None:
     ):
         assert outlook.search(said), said
     assert not outlook.search("Preeclampsia raises the lifetime risk of heart disease.")
+    assert not outlook.search("About 1 in 8 women get it in their lifetime.")
 
 
 def test_asking_whether_it_can_kill_asks_the_outlook() -> None:

@@ -38,14 +38,15 @@ CORRECTION = N_("'%(written)s' as '%(corrected)s'")
 NEVER_MENTIONED = N_(
     "The library never mentions %(words)s: this article answers only the rest of the question."
 )
-#: Where no statement found answers the kind of question asked: said of what the search
-#: found, not of the whole library, which may hold an answer it did not find.
+#: Where no statement of the article answers the kind of question asked: said of the
+#: article, the statements checked, not of the whole library, which may hold an answer the
+#: search did not find.
 NOT_ANSWERED_ON = N_(
-    "No statement found in the library answers this kind of question (%(kind)s) directly; "
+    "No statement in this article answers this kind of question (%(kind)s) directly; "
     "below is what was found on %(topic)s."
 )
 NOT_ANSWERED = N_(
-    "No statement found in the library answers this kind of question (%(kind)s) directly; "
+    "No statement in this article answers this kind of question (%(kind)s) directly; "
     "below is what was found."
 )
 #: Where no passage on the topic says more than the topic's own name, the article is what

@@ -165,7 +165,8 @@ INTENTS: tuple[Intent, ...] = (
             r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
             r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b"
             r"(?!/(?:dl|l|ml)\b)|"  # a concentration (40 mg/dL) is a result, not a dose
-            r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?)\b",
+            r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?|"
+            r"tablets?|capsules?|pills?|puffs?|drops?|sprays?|teaspoons?|tablespoons?)\b",
             _I,
         ),
         ("dose", "dosage"),
@@ -315,7 +316,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:drug|treatment|agent) of choice",
             # which agent still acts on the disease: "Which TKI still has activity?", "what is
             # effective against MRSA?"
-            r"(?:which|what) [\w-]+ (?:\w+ )?(?:has|have|retains?|keeps?) (?:\w+ )?activity\b",
+            r"(?:which|what) [\w-]+ (?:still )?(?:has|have|retains?|keeps?) activity\b",
             r"(?:active|effective) against\b",
             # who is to have a treatment ("What are the indications for thrombolysis ...?"),
             # not a test or a scan
@@ -426,7 +427,8 @@ INTENTS: tuple[Intent, ...] = (
             r"sooth(?:e|es|ing)\b",
             # an agent that acts on the disease, asked which does ("Ponatinib is an oral TKI
             # that has activity in patients with T315I variants")
-            r"(?:has|have|retains?|demonstrated|shows?) (?:\w+ )?activity (?:in|against)\b",
+            r"(?:has|have|retains?|demonstrated) (?:\w+ )?activity (?:in (?:patients|people|"
+            r"adults|children)|against)\b",
             r"(?:active|effective) against\b",
             # what may help the reader with it: "Some ointments, creams or rinses may help with
             # the pain", "Avoiding hot, spicy food ... also helps." (not "can help find cancer
@@ -561,8 +563,8 @@ INTENTS: tuple[Intent, ...] = (
             # whether a cure exists: "Can psoriasis be cured?", "Is there a cure for lupus?"
             # (not what the cure is, nor whether there will ever be one: research); read on
             # the words before "cure", so that what treats it is asked too, second
-            r"\bcan\b(?=[^.?!]{0,60}?\bbe cured\b)",
-            r"(?:is|are) there(?= (?:a|any) (?:known )?cures?\b)",
+            r"(?<!\bhow )\bcan\b(?=[^.?!]{0,60}?\bbe cured\b)",
+            r"(?:is|are) there(?= (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development)))",
             r"serious",
             r"recover",
             r"get better",
@@ -594,7 +596,7 @@ INTENTS: tuple[Intent, ...] = (
             # how long it lasts: "Psoriasis can last a long time, even a lifetime", "a life-long
             # disease", "Many types of anemia can be mild, short term, and easily treated"
             r"life-?long\b",
-            r"(?:a|the|their|your) lifetime\b(?!\s+(?:risk|chance|incidence|prevalence))",
+            r"\b(?:even |for )?a lifetime\b",
             r"lasts?\s+(?:a\s+)?(?:long|short)\s+time\b",
             r"easily treated\b",
             # how well a treatment turns out: "Catheter ablation is successful in ...", "The
@@ -906,7 +908,9 @@ def intents_of(question: str) -> tuple[Intent, ...]:
 
 #: Asking whether a cure exists ("Can psoriasis be cured?", "Is there a cure for lupus?").
 WHETHER_CURED = re.compile(
-    r"\bcan\b[^.?!]{0,60}?\bbe cured\b|\b(?:is|are) there (?:a|any) (?:known )?cures?\b", _I
+    r"(?<!\bhow )\bcan\b[^.?!]{0,60}?\bbe cured\b"
+    r"|\b(?:is|are) there (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development))",
+    _I,
 )
 
 

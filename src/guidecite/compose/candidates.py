@@ -110,12 +110,13 @@ _BRINGS_ABOUT = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bno )(?<!\bmain )(?<!\bexact )"
     r"(?<!\bcommon )(?<!\bspecific )(?<!\bunderlying )(?<!\bknown )(?<!\bother )"
     r"\bcaus(?:es|e|ing)\b(?!\s+(?:of|is|are|was|were|for)\b)"
-    r"|\b(?:is|are) (?:a|an|the) (?:\w+ )?causes? of\b"
+    r"|\b(?:is|are) (?:a|an|the|one of the) (?:\w+ ){0,2}causes? of\b"
     r"|\blead(?:s|ing)? to\b|\bresult(?:s|ing)? in\b",
     re.IGNORECASE,
 )
 
-#: An article and one more word before "cause": it is a noun ("has a genetic cause").
+#: An article and one more word before "cause" (not "causes": "A stroke causes ..."): it is
+#: a noun ("has a genetic cause").
 _A_NOUN = re.compile(r"\b(?:a|an|the|its|their|no|one|any)\s+[\w-]+\s+$", re.IGNORECASE)
 
 #: Words that say what causes something, whatever else a sentence says.
@@ -145,15 +146,16 @@ def brings_about(text: str, subjects: Sequence[Concept]) -> bool:
             (
                 v
                 for v in _BRINGS_ABOUT.finditer(sentence)
-                if not _A_NOUN.search(sentence[: v.start()])
+                if v.group().lower() != "cause" or not _A_NOUN.search(sentence[: v.start()])
             ),
             None,
         )
         if verb is None:
             continue
-        # the clause the verb is in: "... those with hyperuricosuria; gout, a disorder that
-        # causes painful swelling" is said of gout; its subject opens it: not "mutations in
-        # genes linked to Parkinson's disease result in ..."
+        # the clause the verb is in, its subject opening it: "... those with
+        # hyperuricosuria; gout, a disorder that causes painful swelling" says nothing the
+        # kidney stones asked about bring about, nor does "mutations in genes linked to
+        # Parkinson's disease result in ..." of Parkinson's disease
         before = re.split(r"[,;]", sentence[: verb.start()])[-1]
         opening = " ".join(before.split()[:SUBJECT_WORDS])
         if coverage_of(subjects, frozenset(terms(opening))) >= HALF:
@@ -170,13 +172,19 @@ _BROUGHT_ABOUT_BY = re.compile(
 )
 
 
+#: "causes" with no object after it, in a question typed as keywords: the causes asked for.
+#: ("What problems can lupus cause?" asks what lupus brings about: "cause" said as a verb.)
+_CAUSES_ASKED = re.compile(r"\bcauses\s*(?:$|[?.!,;:]|and\b|or\b|what\b)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def whose_cause(question: str, subjects: tuple[Concept, ...]) -> tuple[Concept, ...]:
     """The topic (`subjects`) where the question asks what causes it; none where it asks
     what the topic brings about ("What problems can diabetes cause?", "illnesses caused by
     smoking"): then what the topic causes is the answer (brings_about). Read once per
     question: the composer asks it while scoring, keeping and leading."""
-    if brings_about(question, subjects):
+    # "psoriasis causes", "restless legs syndrome causes and treatment": causes asked for
+    if brings_about(question, subjects) and not _CAUSES_ASKED.search(question):
         return ()
     for asked in _BROUGHT_ABOUT_BY.finditer(question):
         if coverage_of(subjects, frozenset(terms(asked["cause"]))) >= HALF:

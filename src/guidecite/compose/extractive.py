@@ -1065,7 +1065,9 @@ def gives_value(intent: Intent, candidate: Candidate) -> bool:
     is given only as a dose: "low-dose aspirin ... for up to 12 months" names none."""
     if offered(intent, candidate.text):
         return True
-    return intent.name != "dose" and candidate.answers and bool(NUMBER.search(candidate.text))
+    if intent.name == "dose" or asked_how_often(intent):
+        return False  # how often is given only as how often ("every 2 years")
+    return candidate.answers and bool(NUMBER.search(candidate.text))
 
 
 def lists(intent: Intent, text: str) -> bool:

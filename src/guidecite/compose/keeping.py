@@ -376,7 +376,7 @@ _COMING_ABOUT = frozenset({"cause", "risk", "inheritance"})
 HOW_IT_COMES = re.compile(
     r"\b(?:occurs?|happens?|develops?|starts?) when\b"
     r"|\b(?:linked|related|relates?|relate|attributed|associated) (?:to|with)\b|\bbecause\b"
-    r"|\b(?:this|it|that) (?:may|might|could|can) be\b|\ba sign of\b"
+    r"|\b(?:this|it|that) (?:may|might|could) be\b(?!\s+\w+ed\b)|\ba sign of\b"
     r"|\bleads? to\b|\bresults? in\b|\bdifferential diagnosis\b",
     re.IGNORECASE,
 )
