@@ -104,6 +104,13 @@ _KILLS = (
     r"kill\s+(?:you|me|him|her|them|us|people|someone|a person)\b",
 )
 
+#: Whether a cure exists, after "can" ("Can psoriasis be cured?", not "How can it be
+#: cured?") or "is there" ("Is there a cure for lupus?", not "... a cure being developed"):
+#: read in a cue and in WHETHER_CURED.
+_BE_CURED = r"[^.?!]{0,60}?\bbe cured\b"
+_A_CURE = r" (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development))"
+
+
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose;
 #: one asking when to see a doctor wants that, not a time.
 INTENTS: tuple[Intent, ...] = (
@@ -563,8 +570,8 @@ INTENTS: tuple[Intent, ...] = (
             # whether a cure exists: "Can psoriasis be cured?", "Is there a cure for lupus?"
             # (not what the cure is, nor whether there will ever be one: research); read on
             # the words before "cure", so that what treats it is asked too, second
-            r"(?<!\bhow )\bcan\b(?=[^.?!]{0,60}?\bbe cured\b)",
-            r"(?:is|are) there(?= (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development)))",
+            rf"(?<!\bhow )\bcan\b(?={_BE_CURED})",
+            rf"(?:is|are) there(?={_A_CURE})",
             r"serious",
             r"recover",
             r"get better",
@@ -907,11 +914,7 @@ def intents_of(question: str) -> tuple[Intent, ...]:
 
 
 #: Asking whether a cure exists ("Can psoriasis be cured?", "Is there a cure for lupus?").
-WHETHER_CURED = re.compile(
-    r"(?<!\bhow )\bcan\b[^.?!]{0,60}?\bbe cured\b"
-    r"|\b(?:is|are) there (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development))",
-    _I,
-)
+WHETHER_CURED = re.compile(rf"(?<!\bhow )\bcan\b{_BE_CURED}|\b(?:is|are) there{_A_CURE}", _I)
 
 
 def _whether_cured_first(intents: tuple[Intent, ...], question: str) -> tuple[Intent, ...]:

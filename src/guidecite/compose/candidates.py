@@ -203,10 +203,10 @@ def offers(
     """Whether a statement offers the kind of answer asked for: in its own words
     (offered), or (for the intents that name a kind of section, not a kind of value) in its
     headings; what the topic (`subjects`) brings about is no cause under any heading."""
-    if offered(intent, text, subjects):
-        return True
     if intent.name == "cause" and brings_about(text, subjects):
         return False
+    if offered(intent, text):
+        return True
     if intent.name == "management" and _OPENS_WITH_CAUSE.match(text):
         return False  # a cause under a heading on treatment ("Certain cancer treatments ...")
     return intent.name not in VALUE_INTENTS and bool(intent.answers.search(" ".join(section_path)))

@@ -357,12 +357,12 @@ def of_a_kind_asked(
     kinds = [intent_named(name) for name in sorted(near)]
     how_it_comes = bool(near & _COMING_ABOUT)
 
-    def offered(c: Candidate) -> bool:
+    def of_a_kind(c: Candidate) -> bool:
         if how_it_comes and HOW_IT_COMES.search(c.text) and not brings_about(c.text, cause_of):
             return True  # not what the topic leads to: "Focal neuropathy results in ..."
         return any(offers(k, c.text, c.headings, cause_of) for k in kinds)
 
-    return [c for c in statements if offered(c)]
+    return [c for c in statements if of_a_kind(c)]
 
 
 #: Kinds of answer on how the condition comes about.
