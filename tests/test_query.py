@@ -111,6 +111,21 @@ def test_a_word_of_the_trade_finds_its_short_form_and_an_everyday_word_does_not(
     assert table.contractions("Which test is needed?") == []
 
 
+def test_a_word_of_the_trade_within_a_longer_long_form_finds_its_short_form_too() -> None:
+    # passages say "latent TB" as often as "LTBI": both are searched for
+    table = AbbreviationTable()
+    for _ in range(3):
+        table.add_text("Screen contacts for tuberculosis (TB) and offer treatment.")
+        table.add_text("Treat latent tuberculosis infection (LTBI) for 3 months.")
+        table.add_text("In non-small cell lung cancer (NSCLC) and small cell lung cancer (SCLC).")
+    found = table.contractions("How is latent tuberculosis infection treated?")
+    assert found == [("latent tuberculosis infection", "LTBI"), ("tuberculosis", "TB")]
+    # a longer phrase within a longer long form names another thing: not found
+    assert table.contractions("Stage IV non-small cell lung cancer") == [
+        ("non-small cell lung cancer", "NSCLC")
+    ]
+
+
 def test_understand_expands_library_abbreviations_and_weighs_rare_words_higher(library) -> None:
     query = read_in(library, "Which biochemical markers follow a pancreatic NET after resection?")
     longs = {e.long.lower() for e in query.expansions if e.short == "NET"}

@@ -387,7 +387,7 @@ class AbbreviationTable:
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size]).strip(".,;:?!()")
                 short = self._by_long.get(long_key(phrase))
-                if short and not any(phrase in longer for longer, _ in found):
+                if short and (size == 1 or not any(phrase in longer for longer, _ in found)):
                     found.append((phrase, short))
         return found
 
