@@ -4281,6 +4281,36 @@ def test_a_sentence_that_says_only_that_there_are_several_kinds_is_no_statement(
     assert [text for text, _ in statements_of(joined)] == [joined]
 
 
+def test_a_statement_that_names_none_of_what_it_speaks_of_is_no_candidate() -> None:
+    empty = (
+        "Many things can trigger or worsen asthma symptoms.",
+        "Certain factors affect treatment options and prognosis (chance of recovery).",
+        "Doctors use a variety of approaches to treat asthma.",
+    )
+    said = (
+        # naming them, in a list, by example or in the sentence after
+        "Several health conditions can make asthma harder to manage. These conditions include "
+        "runny nose, sinus infections and reflux disease.",
+        "Certain medicines, allergens, and infections can trigger asthma.",
+        "Many things, such as smoke and pollen, can trigger asthma symptoms.",
+        # a recommendation that speaks of other conditions; what the treatment depends on
+        # (physicians were divided on it: docs/evaluation.md)
+        "Do not routinely offer a glucocorticosteroid unless the patient has other conditions "
+        "for which it is indicated.",
+        "Treatment for asthma depends on how severe it is.",
+    )
+    passage = Passage("p1", "d1", 0, ("Asthma",), " ".join((*empty, *said)))
+    documents = {
+        "d1": Document("d1", "d1.md", "Asthma", None, None, None, "en", "patient", None, "h")
+    }
+    frame = Frame("Asthma", None, (), "management", (), intents=("management",))
+    query = framed("How is asthma treated?", ("asthma", "treated"), frame)
+    scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents, "patient")
+    texts = {c.text for c in scored}
+    assert texts.isdisjoint(empty)
+    assert set(said) <= texts
+
+
 def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:
     said = "Children often recover from a cold in a week. For adults, it usually takes 10 days."
     assert [text for text, _ in statements_of(said)][-1] == said

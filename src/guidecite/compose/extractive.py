@@ -126,6 +126,7 @@ from .keeping import (
 from .sections import ORDER, classify, kind
 from .titles import names_of, title_for
 from .units import (
+    names_nothing,
     only_what_it_depends_on,
     passage_statements,
     points_to_a_source,
@@ -487,7 +488,8 @@ class ExtractiveComposer:
             if diagnosed and HOW_DIAGNOSED.search(text):
                 score *= DIAGNOSED_ALREADY
             candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
-        candidates = said_in_full(candidates)
+        # an opening that names nothing lifts the full statement that names it (said_in_full)
+        candidates = [c for c in said_in_full(candidates) if not names_nothing(c.text)]
         candidates.sort(key=lambda c: -c.score)
         return candidates
 

@@ -205,6 +205,35 @@ _ANNOUNCES_KINDS = re.compile(
     rf"|[^.,;:]+\s+(?:can|may)\s+take\s+(?:many|several|various|different)\s+forms)\.$",
     re.IGNORECASE,
 )
+#: A sentence whose subject or object is an unnamed set of something, which it names no
+#: member of ("Many things can trigger or worsen asthma symptoms.", "Certain factors affect
+#: treatment options and prognosis (chance of recovery).", "Doctors use a variety of
+#: approaches to treat rheumatoid arthritis.", "There are many disorders that can cause
+#: dementia."): one sentence, with no list (a comma, a colon or a semicolon) and no example
+#: ("such as", "including", "for example").
+_UNNAMED_MANY = re.compile(
+    r"\b(?:many|several|various|certain|numerous|multiple|"
+    r"a (?:number|variety|range|host) of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:things|factors|approaches|ways|options|steps|issues|conditions|disorders|diseases|"
+    r"problems|reasons|situations|circumstances|aspects|considerations)\b",
+    re.IGNORECASE,
+)
+_NAMES_ONE = re.compile(
+    r"[,;:]|\b(?:such as|including|includes?|like|e\.g\.|for example|for instance|namely|"
+    r"especially|particularly)\b|\.\s+\S",
+    re.IGNORECASE,
+)
+
+
+def names_nothing(statement: str) -> bool:
+    """Whether a statement speaks of an unnamed set of things and names none of them
+    (_UNNAMED_MANY): which they are, it does not say. Judged on the whole statement, not its
+    opening: "Several health conditions can make asthma harder to manage. These conditions
+    include runny nose, sinus infections ..." names them."""
+    statement = statement.strip()
+    return bool(_UNNAMED_MANY.search(statement)) and not _NAMES_ONE.search(statement)
+
+
 #: A sentence that tells where information is to be had rather than anything about care:
 #: "The Genetic Testing Registry (GTR) provides information about ...", "The National
 #: Psoriasis Foundation can also provide you with information on treatment" (its subject a
