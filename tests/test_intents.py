@@ -219,6 +219,27 @@ def test_a_time_asked_as_how_often_is_given_by_how_often() -> None:
     assert when.answers.search("Continue for at least 3 months.")
 
 
+def test_a_time_asked_as_how_long_is_given_by_a_span_in_words_too() -> None:
+    timing = intent_named("timing")
+    long = as_asked(timing, "how long does shingles pain last after the rash goes away")
+    for said in (
+        "The pain of shingles may last for weeks, months, or even years after it heals.",
+        "In most patients, the pain usually clears up in a few weeks or months.",
+        "It may take a few weeks to many months to heal completely.",
+        "Continue for at least 3 months.",
+    ):
+        assert long.answers.search(said), said
+    # when it starts, or years that are no span of it, is not how long it lasts
+    for said in (
+        "Symptoms may start days or weeks after the injury.",
+        "For many years, scientists believed that migraines were linked to blood vessels.",
+    ):
+        assert not long.answers.search(said), said
+    # asked when, a span in words gives no time
+    when = as_asked(timing, "When should a patient with a thyroid nodule have a biopsy?")
+    assert not when.answers.search("It may take a few weeks to heal.")
+
+
 def test_what_to_look_for_or_expect_is_no_decision() -> None:
     asked = intents_of("What does Fabry disease feel like, what symptoms should I look for?")
     assert [i.name for i in asked] == ["symptoms"]

@@ -1141,6 +1141,20 @@ _FREQUENCY = re.compile(
     _I,
 )
 
+#: Asked how long something lasts or takes ("how long does shingles pain last", "for how
+#: long", "cuánto tiempo").
+_HOW_LONG = re.compile(r"\bhow\s+long\b|\bduration\b|\bcu[aá]nto\s+tiempo\b", _I)
+#: Spans of time named in words, with no number ("for weeks", "a few months").
+_SPANS = r"(?:hours|days|weeks|months|years)"
+#: How long something lasts or takes, said in words: "may last for weeks, months, or even
+#: years", "clears up in a few weeks or months", "may take a few weeks to many months to
+#: heal"; not when it starts ("may start days or weeks after the injury") nor "for many
+#: years, scientists believed".
+_SPAN_IN_WORDS = (
+    r"\b(?:last|take|heal|clear|persist|continu|linger|resolv|go(?:es)? away)\w*\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:(?:a few|several|many)\s+)?{_SPANS}\b"
+)
+
 
 #: Asked whether it can kill or how dangerous it is ("can you die from pneumonia", "is
 #: sepsis deadly?", "is this disease dangerous?").
@@ -1152,15 +1166,20 @@ _OUTLOOK_OR_DANGER = re.compile(
     + r"|\b(?:life[- ]threatening|deadly|(?:die|dies|died)\s+(?:\w+\s+){0,4}?(?:from|of)\b)",
     _I,
 )
+#: A time asked as how long: any time, or a span said in words.
+_SPAN_ASKED = re.compile(_BY_NAME["timing"].answers.pattern + "|" + _SPAN_IN_WORDS, _I)
 
 
 def as_asked(intent: Intent, question: str) -> Intent:
     """The intent as the question asks it: a time asked as how often is given by how often
-    ("every 5 years"), not by any time ("symptoms for less than 1 year"); an outlook asked
-    as whether it can kill is given also by a statement that it is life-threatening, not
-    one asked as how long recovery takes."""
+    ("every 5 years"), not by any time ("symptoms for less than 1 year"), and one asked as
+    how long also by a span in words ("may last for weeks, months, or even years"); an
+    outlook asked as whether it can kill is given also by a statement that it is
+    life-threatening, not one asked as how long recovery takes."""
     if intent.name == "timing" and _HOW_OFTEN.search(question):
         return replace(intent, answers=_FREQUENCY)
+    if intent.name == "timing" and _HOW_LONG.search(question):
+        return replace(intent, answers=_SPAN_ASKED)
     if intent.name == "prognosis" and _DANGER_ASKED.search(question):
         return replace(intent, answers=_OUTLOOK_OR_DANGER)
     return intent
