@@ -849,6 +849,29 @@ def test_a_guideline_for_patients_with_another_condition_is_not_about_this_patie
     )
 
 
+def test_a_guideline_for_patients_named_by_the_word_before_them_is_not_about_this_one() -> None:
+    asked = "12-year-old starting HPV vaccination - how many doses and what spacing?"
+    frame = Frame("vaccination", None, ("HPV",), "timing", ())
+    query = framed(asked, ("year", "HPV", "vaccination", "doses", "spacing"), frame)
+    text = "Consider administration of 3 doses of HPV vaccine 6-12 months after HSCT."
+    host = "2013 IDSA clinical practice guideline for vaccination of the immunocompromised host."
+    assert off_topic_reason(query, text, "idsa", host, host) == (
+        f"its source ({main_title(host)}) is for patients the question does not describe"
+    )
+    alcohol = "Practice Guideline for the Pharmacological Treatment of Patients With Alcohol Use"
+    assert off_topic_reason(query, text, "apa", alcohol, alcohol) is not None
+    # patients named by their age or where they are cared for: other checks decide
+    for title in (
+        "Vaccination of adolescent patients.",
+        "Vaccination in hospitalized patients.",
+        "Vaccination of critically ill patients.",
+    ):
+        assert off_topic_reason(query, text, "other", title, title) is None, title
+    # the question names them: the guideline is about its patient
+    named = framed(f"{asked} She is immunocompromised.", ("HPV", "immunocompromised"), frame)
+    assert off_topic_reason(named, text, "idsa", host, host) is None
+
+
 def test_a_word_for_the_kind_of_answer_is_no_part_of_the_topic_s_name(net_library) -> None:
     # the title is "Hairy Cell Leukemia Treatment (PDQ)": "treatment" is what is asked for
     asked = "Hairy cell leukaemia needing treatment: what is the first-line purine analogue?"

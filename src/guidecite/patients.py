@@ -526,9 +526,15 @@ def other_patients(context: str, asked: Callable[[], Collection[str]]) -> str | 
 
 
 #: Whom a title says it is for by their condition: "... for treating anaemia in people with
-#: cancer having chemotherapy", "Treatment of anemia in patients with heart disease".
+#: cancer having chemotherapy", "Treatment of anemia in patients with heart disease",
+#: "Pharmacological Treatment of Patients With Alcohol Use Disorder"; or by the word before
+#: them: "vaccination of the immunocompromised host", "... in HIV-infected patients".
+_KIND_WORD = r"(?!(?:in|of|for|with|and|or|the|to|at|on|by|a|an|all|some|most)\b)[\w-]+"
 _FOR_PATIENTS_WITH = re.compile(
-    rf"\b(?:in|for)\s+{_PATIENTS}\s+with\s+(?P<condition>[^:;.()?]+)", _I
+    rf"\b(?:in|for|of)\s+{_PATIENTS}\s+with\s+(?P<condition>[^:;.()?]+)"
+    rf"|\b(?:in|for|of|among)\s+(?:the\s+)?(?P<kind>{_KIND_WORD}(?:\s+{_KIND_WORD}){{0,2}})\s+"
+    rf"(?:hosts?|recipients|survivors|{_PATIENTS})\b",
+    _I,
 )
 #: Where the condition's name ends: what the patients have or undergo besides it.
 _CONDITION_ENDS = re.compile(
@@ -539,12 +545,21 @@ _CONDITION_ENDS = re.compile(
 def for_other_patients(title: str, said: frozenset[str]) -> bool:
     """Whether a title says it is for patients with a condition the question never names
     (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
-    people with cancer having chemotherapy" for a patient with heart failure."""
-    found = _FOR_PATIENTS_WITH.search(title)
-    if found is None:
-        return False
-    condition = frozenset(terms(_CONDITION_ENDS.sub("", found["condition"])))
-    return bool(condition) and not condition & said
+    people with cancer having chemotherapy" for a patient with heart failure, "... for
+    vaccination of the immunocompromised host" for a healthy 12-year-old. Not patients
+    named by their age, pregnancy or where they are cared for ("in adult patients", "in
+    hospitalized patients"): other checks decide those."""
+    for found in _FOR_PATIENTS_WITH.finditer(title):
+        if found["condition"] is not None:
+            named = _CONDITION_ENDS.sub("", found["condition"])
+        elif populations_of(found["kind"]) or _cared_for(found["kind"]):
+            continue  # whom the question's own age, pregnancy or place of care decides
+        else:
+            named = found["kind"]
+        condition = frozenset(terms(named))
+        if condition and not condition & said:
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -938,6 +953,16 @@ _IN_HOSPITAL = re.compile(
     r"intensive care(?: units?)?|critical care)\b",
     _I,
 )
+
+
+def _cared_for(text: str) -> bool:
+    """Whether a text names where patients are cared for ("hospitalized", "ambulatory",
+    "critically ill")."""
+    return bool(
+        _OUT_OF_HOSPITAL.search(text)
+        or _IN_HOSPITAL.search(text)
+        or re.search(r"\b(?:ambulatory|critically\s+ill)\b", text, _I)
+    )
 
 
 def other_care_place(text: str, question: str) -> str | None:

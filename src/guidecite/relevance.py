@@ -48,6 +48,7 @@ from .frame import names_no_focus
 from .patients import (
     SEVERITIES,
     excluded_population,
+    for_other_patients,
     lacking_patients,
     other_care_place,
     other_kind,
@@ -340,6 +341,8 @@ def off_topic_reason(
     restricted = other_patients(context, lambda: asked_terms(query))
     if restricted is not None:
         return f"its source is about {restricted}, whom the question does not describe"
+    if title and for_other_patients(title, asked_terms(query)):
+        return f"its source ({main_title(title)}) is for patients the question does not describe"
     return None
 
 
