@@ -19,7 +19,7 @@ from guidecite.compose.extractive import (
 from guidecite.errors import ConfigError
 from guidecite.frame import Frame
 from guidecite.rerank import EncoderReranker, get_reranker
-from guidecite.types import Document, Hit, Passage
+from guidecite.types import Answer, Document, Hit, Passage
 from query_support import framed
 
 
@@ -161,3 +161,28 @@ def test_a_question_in_another_language_is_read_word_for_word_in_english() -> No
         replace(spanish, english=""), hits, documents, "patient"
     )
     assert untranslated.questions == []
+
+
+def _composed_without_topic(
+    question: str, words: tuple[str, ...], text: str, reranker: EncoderReranker | None
+) -> Answer:
+    hits = [Hit(Passage("p1", "d1", 0, ("Overview",), text), 1.0)]
+    documents = {"d1": Document("d1", "d1.md", "Overview", None, None, None, "en", "patient",
+                                None, "d1")}  # fmt: skip
+    query = framed(question, words, Frame(None, None, (), "general", ()))
+    return ExtractiveComposer(reranker=reranker).compose(query, hits, documents, "patient")
+
+
+def test_a_question_with_no_topic_that_no_statement_comes_near_in_meaning_is_declined() -> None:
+    # the packaged model reads "How do I change a car tyre?" as far from CAR T cells
+    minilm = get_reranker("minilm")
+    assert isinstance(minilm, EncoderReranker)
+    tyre = ("How do I change a car tyre?", ("change", "car", "tyre"))
+    cells = "The changed cells are called chimeric antigen receptor (CAR) T cells."
+    assert not _composed_without_topic(*tyre, cells, minilm).statements
+    # a health question read with no topic, and a statement near it, is answered
+    dizzy = "Standing up too quickly can make you feel dizzy when your blood pressure drops."
+    asked = ("why do I get dizzy when I stand up", ("dizzy", "stand"))
+    assert _composed_without_topic(*asked, dizzy, minilm).statements
+    # without a reader of meaning, nothing is declined for it
+    assert _composed_without_topic(*tyre, cells, None).statements

@@ -22,7 +22,7 @@ from .crisis import (
 )
 from .deidentify import note_removals, prepare_question
 from .evidence import Evidence, assess, insufficient
-from .frame import NOTHING_SAID, SENDS_NOTHING, TO_READ
+from .frame import NOTHING_NEAR, NOTHING_SAID, SENDS_NOTHING, TO_READ
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
@@ -96,7 +96,8 @@ def answer_with_hits(
     if evidence.sufficient:
         result = library.composer(composer).compose(query, hits, documents, reader.name.value)
         if not result.statements:
-            evidence = Evidence(False, NOTHING_SAID % {"topic": query.frame.topic or "it"})
+            topic = query.frame.topic
+            evidence = Evidence(False, NOTHING_SAID % {"topic": topic} if topic else NOTHING_NEAR)
     if evidence.sufficient:
         result = tailor(result, reader, library_definer(library.store, audience))
     else:

@@ -100,6 +100,8 @@ NOTHING_SAID = N_(
     "the passages found on %(topic)s state nothing on what the question asks beyond naming "
     "its topic"
 )
+#: Where no title names the topic and no statement found comes near the question in meaning.
+NOTHING_NEAR = N_("no passage found is near in meaning to what the question asks")
 DECLINE_REASONS = (
     NO_MATCH,
     NEVER_MENTIONS,
@@ -110,6 +112,7 @@ DECLINE_REASONS = (
     SAID_APART,
     SAID_APART_ANY,
     NOTHING_SAID,
+    NOTHING_NEAR,
 )
 #: The notice of a declined answer, holding one of the reasons.
 DECLINED = N_("The library holds no evidence that answers this question: %(reason)s.")

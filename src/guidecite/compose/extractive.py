@@ -222,6 +222,12 @@ COVERAGE_SHARE = 0.55
 #: The best candidates the reranker reads, and how much its closeness (a cosine) adds.
 RERANK_POOL = 16
 RERANK_WEIGHT = 1.0
+#: Where no title names the question's topic, a question none of whose candidates comes
+#: this near it in meaning (the reranker's cosine) is not one the library speaks to: "How do
+#: I change a car tyre?" shares only words with "The changed cells are called chimeric
+#: antigen receptor (CAR) T cells" (0.24). Health questions read with no topic came no nearer
+#: than 0.40 (the 120 of the development and own question sets, docs/evaluation.md).
+UNRELATED = 0.35
 #: A concept weighing less than this (a word in more than about one passage in ten, or one
 #: of the story around the question) is not what a statement must say beyond the topic.
 ASKS_ABOUT = 2.0
@@ -299,6 +305,8 @@ class ExtractiveComposer:
         if no_medicine and english is not None:
             english = without_medicine(english) or english
         candidates = rerank(candidates, english, self.reranker)
+        if not query.frame.topic and unrelated(candidates):
+            candidates = []  # the library does not speak to it: declined (answer.py)
         candidates = read_by_part(candidates, english, self.reranker)
         if no_medicine:
             candidates = medicine_set_aside(candidates)
@@ -635,6 +643,13 @@ def rerank(
         for c, near in zip(pool, closeness, strict=True)
     ]
     return sorted([*lifted, *candidates[RERANK_POOL:]], key=lambda c: -c.score)
+
+
+def unrelated(candidates: Sequence[Candidate]) -> bool:
+    """Whether no candidate the reranker read comes near the question in meaning
+    (UNRELATED); not where none was read (no reranker, a question it cannot read)."""
+    read = [c.closeness for c in candidates if c.closeness is not None]
+    return bool(read) and max(read) < UNRELATED
 
 
 def asked_concepts(query: Query) -> tuple[Concept, ...]:
