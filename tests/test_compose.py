@@ -2415,6 +2415,8 @@ def test_a_connective_points_back_and_references_and_run_in_headings_are_not_sai
     ]
     another = "Levodopa helps some patients with slowness. Another group of drugs helps mood."
     assert [unit for unit, _ in statements_of(another)][-1] == another
+    such = "Few data cover high-dose statins. As such, their harms can only be bounded as small."
+    assert [unit for unit, _ in statements_of(such)][-1] == such
     # "Still," leans on what it answers: "Small stones usually pass ... Still, ..."
     still = (
         "Small stones usually pass without treatment. Still, the person may need pain "
