@@ -109,6 +109,27 @@ def test_words_the_library_only_says_apart_are_no_evidence() -> None:
     assert assess(more, hits, documents).sufficient
 
 
+def test_a_word_in_a_great_many_passages_is_no_partner_beside_two_weightier_ones() -> None:
+    """ "is it bad to crack your knuckles": a page where a medicine went bad and a pill
+    cracked does not speak of cracking knuckles; where only one weighty word is asked, the
+    light one still partners it."""
+    everyday = frozenset({"bad", "crack", "knuckles"})
+    query = _untitled(
+        "is it bad to crack your knuckles", {"bad": 1.9, "crack": 7.5, "knuckles": 8.5}, everyday
+    )
+    hits, documents = _found(
+        "Do not use a medicine that has gone bad or a tablet that is cracked.",
+        "Children with this syndrome may crawl on their knuckles.",
+    )
+    evidence = assess(query, hits, documents)
+    assert evidence.reason == "no passage found speaks of 'knuckles' and 'crack' together"
+    said, documents = _found("Cracking your knuckles does not cause arthritis.")
+    assert assess(query, said, documents).sufficient
+    one = _untitled("is it bad to crack a tooth", {"bad": 1.9, "crack": 7.5}, everyday)
+    hits, documents = _found("A cracked tooth is bad news if the pulp is exposed.")
+    assert assess(one, hits, documents).sufficient
+
+
 def test_words_the_library_is_about_are_the_ones_said_together() -> None:
     """Beside words the library is about, words of everyday conversation are the story
     ("makes" of "my body makes and stores too much iron"): two of the others must be said

@@ -43,7 +43,7 @@ from .frame import (
 )
 from .query import Query, cue_words
 from .relevance import off_topic_reason
-from .scoring import Concept, coverage, read, stated, states_all
+from .scoring import ASKS_ABOUT, Concept, coverage, read, stated, states_all
 from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Reference, reference_for
 
 MIN_COVERAGE = 0.3
@@ -129,9 +129,14 @@ def together_asked(query: Query) -> list[tuple[str, Concept]]:
     the topic: the subject words the library is about, not of everyday conversation
     (Query.everyday), or all of them where every one is ("What is the capital of
     Australia?"). Where only one is about the library's subject, it is what the question
-    asks about, and no second word is needed ("I keep getting nosebleeds")."""
+    asks about, and no second word is needed ("I keep getting nosebleeds"). A word found in
+    a great many passages (weighing under ASKS_ABOUT) is no partner where two others are
+    weightier: "is it bad to crack your knuckles" asks of cracking knuckles, and a page that
+    says a medicine has gone bad and a pill cracked does not speak of it."""
     asked = subject_words(query)
-    return [pair for pair in asked if pair[0] not in query.everyday] or asked
+    asked = [pair for pair in asked if pair[0] not in query.everyday] or asked
+    weighty = [pair for pair in asked if pair[1][0] >= ASKS_ABOUT]
+    return weighty if len({concept[1] for _, concept in weighty}) > 1 else asked
 
 
 def states_two(asked: Sequence[tuple[str, Concept]], text: str) -> bool:

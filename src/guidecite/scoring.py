@@ -21,6 +21,10 @@ from .chunking import split_sentences
 #: (weight, alternatives): a concept is stated when any alternative's terms all appear.
 Concept = tuple[float, tuple[frozenset[str], ...]]
 CONTEXT_SHARE = 0.5
+#: A concept weighing less than this (a word in more than about one passage in seven, or
+#: one of the story around the question) is not what a statement must say beyond the topic,
+#: nor a word a passage must state beside another for the question to be answered.
+ASKS_ABOUT = 2.0
 #: Passages whose sentences' terms are kept once read: retrieval reads the same candidates
 #: twice per question (before and after its topic is settled), and the next question often
 #: meets them again.

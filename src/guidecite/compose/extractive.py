@@ -70,7 +70,7 @@ from ..query import Query, content_words, in_scope_part
 from ..relevance import off_topic_reason, speaks_of_own_subject
 from ..rerank import Reranker
 from ..retrieval import SOURCE_NAMED, headings_of, issued_by, section_factor, topic_factor
-from ..scoring import Concept
+from ..scoring import ASKS_ABOUT, Concept
 from ..scoring import coverage as coverage_of
 from ..types import (
     ANSWERED,
@@ -228,9 +228,6 @@ RERANK_WEIGHT = 1.0
 #: antigen receptor (CAR) T cells" (0.24). Health questions read with no topic came no nearer
 #: than 0.40 (the 120 of the development and own question sets, docs/evaluation.md).
 UNRELATED = 0.35
-#: A concept weighing less than this (a word in more than about one passage in ten, or one
-#: of the story around the question) is not what a statement must say beyond the topic.
-ASKS_ABOUT = 2.0
 #: Two statements whose meanings are this close (a cosine of the reranker's sentence
 #: vectors) say the same thing, in other words ("SIDS is the leading cause of death in
 #: children between one month and one year old" and "SIDS is a major cause of death in
