@@ -296,6 +296,19 @@ def test_a_title_that_does_not_state_the_dominant_word_names_no_topic() -> None:
     assert candidate_titles(without, matches, index) == ["burns", "ecig"]
 
 
+def test_a_title_the_patient_is_said_to_have_names_the_topic_beside_the_dominant_word() -> None:
+    # "brace" weighs most, but the daughter has scoliosis: that title is the topic
+    question = "my daughter has scoliosis, does she need a brace?"
+    query = _weighed(question, {"daughter": 0.64, "scoliosis": 5.11, "brace": 6.63})
+    index = TopicIndex([("scol", "Scoliosis")])
+    matches = {"scol": TitleMatch(5.11, (1,), 5.11)}
+    assert candidate_titles(query, matches, index) == ["scol"]
+    # asked whether she has it, it is not said she does
+    asked = "does my daughter have scoliosis, and does she need a brace?"
+    doubt = _weighed(asked, {"daughter": 0.64, "scoliosis": 5.11, "brace": 6.63})
+    assert candidate_titles(doubt, matches, index) == []
+
+
 def test_without_a_topic_a_statement_must_state_the_dominant_word() -> None:
     query = _weighed("Is there a cure for long covid?", {"cure": 4.44, "long": 3.0, "covid": 9.0})
     assert off_topic_reason(query, "Diabetes is a life-long disease and there is no cure.", "d", "")

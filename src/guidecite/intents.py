@@ -877,9 +877,14 @@ def has_diagnosis(question: str, topic: str | None = None) -> bool:
         for m in DIAGNOSED.finditer(question)
     ):
         return True
-    if not topic:
-        return False
-    has = re.compile(_HAS + re.escape(topic) + r"\b", re.IGNORECASE)
+    return bool(topic) and said_to_have(question, topic or "")
+
+
+def said_to_have(question: str, name: str) -> bool:
+    """Whether the question says someone it names has the condition `name` ("My daughter
+    has scoliosis", "I have lupus"), not asks whether they have it ("Does my son have
+    Turner syndrome?")."""
+    has = re.compile(_HAS + re.escape(name) + r"\b", re.IGNORECASE)
     return any(not _ASKS_IF.search(question[: m.start()]) for m in has.finditer(question))
 
 

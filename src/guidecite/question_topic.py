@@ -19,6 +19,7 @@ import numpy as np
 
 from .analysis import WRITTEN_WORD, fold, terms, words
 from .frame import Frame, asked_parts, asking_clauses, names_no_focus, names_subject
+from .intents import said_to_have
 from .patients import (
     excluded_population,
     for_other_patients,
@@ -341,7 +342,11 @@ def candidate_titles(
             (m.weight >= MIN_TOPIC_SHARE * strongest and m.score >= MIN_TOPICAL_SHARE * strongest)
             or says_title(said, index.titles[d])
         )
-        and (main is None or main in m.concepts)
+        and (
+            main is None
+            or main in m.concepts
+            or said_to_have(query.read, main_title(index.titles[d]))
+        )
         and excluded_population(index.titles[d], query.frame.qualifiers) is None
     ]
     eligible = [d for d in eligible if not misreads_acronym(query, index.titles[d])]
