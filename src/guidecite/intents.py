@@ -877,7 +877,9 @@ def has_diagnosis(question: str, topic: str | None = None) -> bool:
         for m in DIAGNOSED.finditer(question)
     ):
         return True
-    return bool(topic) and said_to_have(question, topic or "")
+    if not topic:
+        return False
+    return said_to_have(question, topic)
 
 
 def said_to_have(question: str, name: str) -> bool:

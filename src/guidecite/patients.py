@@ -955,14 +955,14 @@ _IN_HOSPITAL = re.compile(
 )
 
 
+#: Patients named by where or how closely they are cared for, beyond the two kinds of place.
+_CARED_FOR = re.compile(r"\b(?:ambulatory|critically\s+ill)\b", _I)
+
+
 def _cared_for(text: str) -> bool:
     """Whether a text names where patients are cared for ("hospitalized", "ambulatory",
     "critically ill")."""
-    return bool(
-        _OUT_OF_HOSPITAL.search(text)
-        or _IN_HOSPITAL.search(text)
-        or re.search(r"\b(?:ambulatory|critically\s+ill)\b", text, _I)
-    )
+    return any(p.search(text) for p in (_OUT_OF_HOSPITAL, _IN_HOSPITAL, _CARED_FOR))
 
 
 def other_care_place(text: str, question: str) -> str | None:

@@ -218,6 +218,7 @@ _UNNAMED_MANY = re.compile(
     r"problems|reasons|situations|circumstances|aspects|considerations)\b",
     re.IGNORECASE,
 )
+#: What names a set's members: a list, an example, or a sentence after it.
 _NAMES_ONE = re.compile(
     r"[,;:]|\b(?:such as|including|includes?|like|e\.g\.|for example|for instance|namely|"
     r"especially|particularly)\b|\.\s+\S",
