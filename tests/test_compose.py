@@ -4300,6 +4300,7 @@ def test_a_statement_that_names_none_of_what_it_speaks_of_is_no_candidate() -> N
         "Do not routinely offer a glucocorticosteroid unless the patient has other conditions "
         "for which it is indicated.",
         "Treatment for asthma depends on how severe it is.",
+        "Your asthma plan depends on how many risk factors you have.",
     )
     passage = Passage("p1", "d1", 0, ("Asthma",), " ".join((*empty, *said)))
     documents = {

@@ -210,9 +210,10 @@ _ANNOUNCES_KINDS = re.compile(
 #: treatment options and prognosis (chance of recovery).", "Doctors use a variety of
 #: approaches to treat rheumatoid arthritis.", "There are many disorders that can cause
 #: dementia."): one sentence, with no list (a comma, a colon or a semicolon) and no example
-#: ("such as", "including", "for example").
+#: ("such as", "including", "for example"); not "how many" ("Your LDL goal depends on how
+#: many risk factors you have").
 _UNNAMED_MANY = re.compile(
-    r"\b(?:many|several|various|certain|numerous|multiple|"
+    r"(?<!how )\b(?:many|several|various|certain|numerous|multiple|"
     r"a (?:number|variety|range|host) of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:things|factors|approaches|ways|options|steps|issues|conditions|disorders|diseases|"
     r"problems|reasons|situations|circumstances|aspects|considerations)\b",
