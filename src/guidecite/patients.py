@@ -547,13 +547,13 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
     (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
     people with cancer having chemotherapy" for a patient with heart failure, "... for
     vaccination of the immunocompromised host" for a healthy 12-year-old. Not patients
-    named by their age, pregnancy or where they are cared for ("in adult patients", "in
-    hospitalized patients"): other checks decide those."""
+    named by their age, sex, pregnancy or where they are cared for ("for Older Adults",
+    "in postmenopausal women", "in hospitalized patients"): other checks decide those."""
     for found in _FOR_PATIENTS_WITH.finditer(title):
         if found["condition"] is not None:
             named = _CONDITION_ENDS.sub("", found["condition"])
-        elif populations_of(found["kind"]) or _cared_for(found["kind"]):
-            continue  # whom the question's own age, pregnancy or place of care decides
+        elif populations_of(found.group()) or _cared_for(found.group()):
+            continue  # whom age, sex, pregnancy or the place of care names: others decide
         else:
             named = found["kind"]
         condition = frozenset(terms(named))
