@@ -63,6 +63,7 @@ from guidecite.compose.titles import title_for
 from guidecite.compose.units import (
     first_items_on_their_lines,
     heading_above,
+    names_nothing,
     points_to_a_source,
     read_with_heading,
     statement_units,
@@ -1408,6 +1409,13 @@ def test_no_evidence_is_said_plainly_with_the_nearest_sources(library) -> None:
     assert result.status == INSUFFICIENT_EVIDENCE
     assert result.statements == ()
     assert "zorbquintab" in (result.notice or "")
+
+
+def test_a_question_nothing_comes_near_in_meaning_lists_no_sources_to_check(library) -> None:
+    result = answer("How do I change a car tyre?", library)
+    assert result.status == INSUFFICIENT_EVIDENCE
+    assert result.statements == () and result.nearest_sources == ()
+    assert "near in meaning" in (result.notice or "")
 
 
 def test_patient_readers_get_documents_written_for_patients_first(library) -> None:
@@ -4312,6 +4320,25 @@ def test_a_statement_that_names_none_of_what_it_speaks_of_is_no_candidate() -> N
     texts = {c.text for c in scored}
     assert texts.isdisjoint(empty)
     assert set(said) <= texts
+
+
+def test_a_set_named_as_a_member_s_kind_a_time_a_disease_or_a_patient_s_lot_names_something() -> (
+    None
+):
+    for named in (
+        "Diabetes is one of many conditions that damage the kidneys.",
+        "Smoking and obesity are among several factors that raise the risk.",
+        "Certain conditions (diabetes and hypertension) raise the risk of stroke.",
+        "Certain conditions - diabetes and hypertension - raise the risk of stroke.",
+        "Repeat the test in several weeks if problems persist.",
+        "Most people recover in several weeks without problems.",
+        "Multiple sclerosis causes problems with vision and balance.",
+        "Offer an individualised approach to care to people with multiple long-term conditions.",
+        "Discuss the various treatment options with the patient.",
+        "Your LDL goal depends on how  many risk factors you have.",
+    ):
+        assert not names_nothing(named), named
+    assert names_nothing("Being overweight or obese puts you at risk for many health problems.")
 
 
 def test_it_or_they_after_a_phrase_of_for_whom_or_when_points_back() -> None:

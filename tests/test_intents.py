@@ -229,10 +229,14 @@ def test_a_time_asked_as_how_long_is_given_by_a_span_in_words_too() -> None:
         "Continue for at least 3 months.",
     ):
         assert long.answers.search(said), said
-    # when it starts, or years that are no span of it, is not how long it lasts
+    assert long.answers.search("Symptoms last about a week.")
+    # when it starts, years that are no span of it, or "last" before a noun, is not how
+    # long it lasts
     for said in (
         "Symptoms may start days or weeks after the injury.",
         "For many years, scientists believed that migraines were linked to blood vessels.",
+        "Over the last several years, guidance on aspirin has changed.",
+        "In the last few weeks of pregnancy the baby gains weight.",
     ):
         assert not long.answers.search(said), said
     # asked when, a span in words gives no time

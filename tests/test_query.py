@@ -120,6 +120,9 @@ def test_a_word_of_the_trade_within_a_longer_long_form_finds_its_short_form_too(
         table.add_text("In non-small cell lung cancer (NSCLC) and small cell lung cancer (SCLC).")
     found = table.contractions("How is latent tuberculosis infection treated?")
     assert found == [("latent tuberculosis infection", "LTBI"), ("tuberculosis", "TB")]
+    # each once, however often the question says it
+    twice = table.contractions("Is tuberculosis contagious? How is tuberculosis treated?")
+    assert twice == [("tuberculosis", "TB")]
     # a longer phrase within a longer long form names another thing: not found
     assert table.contractions("Stage IV non-small cell lung cancer") == [
         ("non-small cell lung cancer", "NSCLC")

@@ -849,7 +849,7 @@ def test_a_guideline_for_patients_with_another_condition_is_not_about_this_patie
     )
 
 
-def test_a_guideline_for_patients_named_by_the_word_before_them_is_not_about_this_one() -> None:
+def test_a_guideline_for_hosts_or_recipients_named_by_a_condition_is_not_about_this_one() -> None:
     asked = "12-year-old starting HPV vaccination - how many doses and what spacing?"
     frame = Frame("vaccination", None, ("HPV",), "timing", ())
     query = framed(asked, ("year", "HPV", "vaccination", "doses", "spacing"), frame)
@@ -860,13 +860,18 @@ def test_a_guideline_for_patients_named_by_the_word_before_them_is_not_about_thi
     )
     alcohol = "Practice Guideline for the Pharmacological Treatment of Patients With Alcohol Use"
     assert off_topic_reason(query, text, "apa", alcohol, alcohol) is not None
-    # patients named by their age or where they are cared for: other checks decide
+    transplant = "Vaccination of kidney transplant recipients."
+    assert off_topic_reason(query, text, "kt", transplant, transplant) is not None
+    # patients named by a word before them say too little of a condition: their age,
+    # where they are cared for, a word for them or for their lot
     for title in (
         "Vaccination of adolescent patients.",
         "Vaccination in hospitalized patients.",
-        "Vaccination of critically ill patients.",
         "Vaccination for Older Adults",
-        "Vaccination in postmenopausal women.",
+        "Vaccination in young people.",
+        "Vaccination in surgical patients.",
+        "Vaccination in these patients.",
+        "Vaccination in symptomatic patients.",
     ):
         assert off_topic_reason(query, text, "other", title, title) is None, title
     # the question names them: the guideline is about its patient

@@ -17,9 +17,9 @@ from guidecite.compose.extractive import (
     rerank,
 )
 from guidecite.errors import ConfigError
-from guidecite.frame import Frame
+from guidecite.frame import NOTHING_NEAR, Frame
 from guidecite.rerank import EncoderReranker, get_reranker
-from guidecite.types import Answer, Document, Hit, Passage
+from guidecite.types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Passage
 from query_support import framed
 
 
@@ -179,7 +179,9 @@ def test_a_question_with_no_topic_that_no_statement_comes_near_in_meaning_is_dec
     assert isinstance(minilm, EncoderReranker)
     tyre = ("How do I change a car tyre?", ("change", "car", "tyre"))
     cells = "The changed cells are called chimeric antigen receptor (CAR) T cells."
-    assert not _composed_without_topic(*tyre, cells, minilm).statements
+    declined = _composed_without_topic(*tyre, cells, minilm)
+    assert declined.status == INSUFFICIENT_EVIDENCE and not declined.statements
+    assert declined.notice == NOTHING_NEAR
     # a health question read with no topic, and a statement near it, is answered
     dizzy = "Standing up too quickly can make you feel dizzy when your blood pressure drops."
     asked = ("why do I get dizzy when I stand up", ("dizzy", "stand"))

@@ -378,7 +378,10 @@ class AbbreviationTable:
         "OSA", so that passages using only the short form are found too. A long form of
         one word counts only where it is a word of the trade and its short form stands for
         it (one_word_sense): "tuberculosis" -> "TB", not "calcium" -> "CAC" (the end of
-        "coronary artery calcium (CAC)")."""
+        "coronary artery calcium (CAC)"). Such a word inside a longer long form the text
+        spells out is found too ("latent tuberculosis infection": "LTBI" and "TB"), a longer
+        phrase inside one is not ("small cell lung cancer" inside "non-small cell lung
+        cancer"), and each once however often the text says it."""
         if self._by_long is None:
             self._by_long = self._library_long_forms()
         words = text.split()
@@ -387,7 +390,9 @@ class AbbreviationTable:
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size]).strip(".,;:?!()")
                 short = self._by_long.get(long_key(phrase))
-                if short and (size == 1 or not any(phrase in longer for longer, _ in found)):
+                if not short or (phrase, short) in found:
+                    continue
+                if size == 1 or not any(phrase in longer for longer, _ in found):
                     found.append((phrase, short))
         return found
 

@@ -22,7 +22,7 @@ from .crisis import (
 )
 from .deidentify import note_removals, prepare_question
 from .evidence import Evidence, assess, insufficient
-from .frame import NOTHING_NEAR, NOTHING_SAID, SENDS_NOTHING, TO_READ
+from .frame import NOTHING_SAID, SENDS_NOTHING, TO_READ
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
@@ -33,7 +33,7 @@ from .question_topic import narrower_kinds, settle_topic
 from .relevance import judge_relevance
 from .retrieval import retrieve
 from .topics import main_title
-from .types import Answer, Document, Hit, short_hash
+from .types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, short_hash
 from .verify import verify_answer
 
 #: Opening a library moved to library.py; these names stay importable from here.
@@ -93,15 +93,20 @@ def answer_with_hits(
     query, hits, documents = find_passages(query, library, audience)
     clock = _lap(timings, "retrieve", clock)
     evidence = assess(query, hits, documents)
+    nearest = hits  # the sources a declined answer lists
     if evidence.sufficient:
         result = library.composer(composer).compose(query, hits, documents, reader.name.value)
         if not result.statements:
-            topic = query.frame.topic
-            evidence = Evidence(False, NOTHING_SAID % {"topic": topic} if topic else NOTHING_NEAR)
+            # the composer's own reason where it declined (no passage near in meaning: none
+            # is a source to check), else that nothing said more than the topic's name
+            reason = result.notice if result.status == INSUFFICIENT_EVIDENCE else None
+            nearest = [] if reason else hits
+            said = NOTHING_SAID % {"topic": query.frame.topic or "it"}
+            evidence = Evidence(False, reason or said)
     if evidence.sufficient:
         result = tailor(result, reader, library_definer(library.store, audience))
     else:
-        result = insufficient(query, hits, documents, audience, evidence.reason)
+        result = insufficient(query, nearest, documents, audience, evidence.reason)
         result = replace(result, audience=reader.name.value)  # the reader, as when composed
     clock = _lap(timings, "compose", clock)
     result = check(result, library, query, documents, show_unsupported=show_unsupported)

@@ -1151,13 +1151,15 @@ _FREQUENCY = re.compile(
 #: Asked how long something lasts or takes ("how long does shingles pain last", "for how
 #: long", "cuánto tiempo").
 _HOW_LONG = re.compile(r"\bhow\s+long\b|\bduration\b|\bcu[aá]nto\s+tiempo\b", _I)
-#: Spans of time named in words, with no number ("for weeks", "a few months").
-_SPANS = r"(?:hours|days|weeks|months|years)"
+#: Spans of time named in words, with no number ("for weeks", "a few months", "a week").
+_SPANS = r"(?:(?:a|one)\s+(?:day|week|month|year)|hours|days|weeks|months|years)"
 #: How long something lasts or takes, said in words: "may last for weeks, months, or even
 #: years", "clears up in a few weeks or months", "may take a few weeks to many months to
-#: heal"; not when it starts ("may start days or weeks after the injury") nor "for many
-#: years, scientists believed".
+#: heal", "Symptoms last about a week"; not when it starts ("may start days or weeks after
+#: the injury"), nor "for many years, scientists believed", nor "last" before a noun ("the
+#: last few weeks of pregnancy").
 _SPAN_IN_WORDS = (
+    r"(?<!the )(?<!their )(?<!its )(?<!her )(?<!his )(?<!your )(?<!my )"
     r"\b(?:last|take|heal|clear|persist|continu|linger|resolv|go(?:es)? away)\w*\s+"
     rf"(?:\w+\s+){{0,3}}?(?:(?:a few|several|many)\s+)?{_SPANS}\b"
 )

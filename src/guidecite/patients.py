@@ -527,13 +527,19 @@ def other_patients(context: str, asked: Callable[[], Collection[str]]) -> str | 
 
 #: Whom a title says it is for by their condition: "... for treating anaemia in people with
 #: cancer having chemotherapy", "Treatment of anemia in patients with heart disease",
-#: "Pharmacological Treatment of Patients With Alcohol Use Disorder"; or by the word before
-#: them: "vaccination of the immunocompromised host", "... in HIV-infected patients".
-_KIND_WORD = r"(?!(?:in|of|for|with|and|or|the|to|at|on|by|a|an|all|some|most)\b)[\w-]+"
+#: "Pharmacological Treatment of Patients With Alcohol Use Disorder", "... for unstably
+#: housed patients with HIV/AIDS"; or as hosts, recipients or survivors named by the words
+#: before them: "vaccination of the immunocompromised host", "kidney transplant
+#: recipients", "cancer survivors" (not patients or people named so: "in surgical
+#: patients", "in young people", "in these patients" say too little of a condition).
+_KIND_WORD = (
+    r"(?!(?:in|of|for|with|and|or|the|to|at|on|by|a|an|all|some|most|many|these|those|"
+    r"their|your|our|other|such|this|that)\b)[\w-]+"
+)
 _FOR_PATIENTS_WITH = re.compile(
-    rf"\b(?:in|for|of)\s+{_PATIENTS}\s+with\s+(?P<condition>[^:;.()?]+)"
+    rf"\b(?:in|for|of)\s+(?:{_KIND_WORD}\s+){{0,2}}?{_PATIENTS}\s+with\s+(?P<condition>[^:;.()?]+)"
     rf"|\b(?:in|for|of|among)\s+(?:the\s+)?(?P<kind>{_KIND_WORD}(?:\s+{_KIND_WORD}){{0,2}})\s+"
-    rf"(?:hosts?|recipients|survivors|{_PATIENTS})\b",
+    r"(?:hosts?|recipients|survivors)\b",
     _I,
 )
 #: Where the condition's name ends: what the patients have or undergo besides it.
@@ -547,8 +553,8 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
     (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
     people with cancer having chemotherapy" for a patient with heart failure, "... for
     vaccination of the immunocompromised host" for a healthy 12-year-old. Not patients
-    named by their age, sex, pregnancy or where they are cared for ("for Older Adults",
-    "in postmenopausal women", "in hospitalized patients"): other checks decide those."""
+    named by their age, sex, pregnancy or where they are cared for ("recipients in older
+    adults", "in hospitalized patients with ..."): other checks decide those."""
     for found in _FOR_PATIENTS_WITH.finditer(title):
         if found["condition"] is not None:
             named = _CONDITION_ENDS.sub("", found["condition"])

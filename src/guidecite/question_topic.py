@@ -331,7 +331,9 @@ def candidate_titles(
     (MIN_TOPIC_SHARE of its weightiest concept, MIN_TOPICAL_SHARE once scaled by
     topicality) or the question says the title whole, they name the word most of the
     question rests on where one does (query.dominant_word: "Injury" names no topic for
-    "vaping lung injury"), and they are not about a population the question excludes."""
+    "vaping lung injury"), unless the question says someone has what the title names ("my
+    daughter has scoliosis, does she need a brace?": intents.said_to_have), and they are
+    not about a population the question excludes."""
     strongest = max((weight for weight, _ in query.concepts), default=0.0)
     said = words(query.read)
     main = dominant_word(query)

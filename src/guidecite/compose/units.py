@@ -209,31 +209,48 @@ _ANNOUNCES_KINDS = re.compile(
 #: member of ("Many things can trigger or worsen asthma symptoms.", "Certain factors affect
 #: treatment options and prognosis (chance of recovery).", "Doctors use a variety of
 #: approaches to treat rheumatoid arthritis.", "There are many disorders that can cause
-#: dementia."): one sentence, with no list (a comma, a colon or a semicolon) and no example
-#: ("such as", "including", "for example"); not "how many" ("Your LDL goal depends on how
-#: many risk factors you have").
+#: dementia."): the set named by at most one word between its quantifier and its noun (not
+#: "Multiple sclerosis causes problems", "in several weeks without problems").
 _UNNAMED_MANY = re.compile(
-    r"(?<!how )\b(?:many|several|various|certain|numerous|multiple|"
-    r"a (?:number|variety|range|host) of)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:many|several|various|certain|numerous|multiple|"
+    r"a (?:number|variety|range|host) of)\s+(?:[\w-]+\s+)?"
     r"(?:things|factors|approaches|ways|options|steps|issues|conditions|disorders|diseases|"
     r"problems|reasons|situations|circumstances|aspects|considerations)\b",
     re.IGNORECASE,
 )
-#: What names a set's members: a list, an example, or a sentence after it.
+#: What says which they are, or makes the set no subject of the statement: a list or clause
+#: (a comma, a colon, a semicolon), a sentence after, an example, members in brackets or
+#: after a dash right after the set ("Certain conditions (diabetes and hypertension) ...");
+#: a member named as "one of" or "among" them ("Diabetes is one of many conditions ...");
+#: patients said to have them ("people with multiple long-term conditions"), "how many";
+#: and advice ("Discuss the various treatment options ...", "should", "recommend").
 _NAMES_ONE = re.compile(
     r"[,;:]|\b(?:such as|including|includes?|like|e\.g\.|for example|for instance|namely|"
     r"especially|particularly)\b|\.\s+\S",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"\s*(?:\(|[-–—]\s)")
+_NOT_THE_SUBJECT = re.compile(r"\b(?:one of|among|with|how)\s+$", re.IGNORECASE)
+_ADVICE = re.compile(
+    r"^(?:Do not|Don't|Offer|Consider|Discuss|Give|Use|Avoid|Refer|Start|Stop|Ask|Tell)\b"
+    r"|\b(?:should|must|recommend\w*|suggest\w*)\b",
     re.IGNORECASE,
 )
 
 
 def names_nothing(statement: str) -> bool:
     """Whether a statement speaks of an unnamed set of things and names none of them
-    (_UNNAMED_MANY): which they are, it does not say. Judged on the whole statement, not its
+    (_UNNAMED_MANY, and none of what _NAMES_ONE, _NAMED_AFTER, _NOT_THE_SUBJECT and _ADVICE
+    read): which they are, it does not say. Judged on the whole statement, not its
     opening: "Several health conditions can make asthma harder to manage. These conditions
     include runny nose, sinus infections ..." names them."""
     statement = statement.strip()
-    return bool(_UNNAMED_MANY.search(statement)) and not _NAMES_ONE.search(statement)
+    unnamed = _UNNAMED_MANY.search(statement)
+    if unnamed is None or _NAMES_ONE.search(statement) or _ADVICE.search(statement):
+        return False
+    if _NOT_THE_SUBJECT.search(statement[: unnamed.start()]):
+        return False
+    return _NAMED_AFTER.match(statement, unnamed.end()) is None
 
 
 #: A sentence that tells where information is to be had rather than anything about care:
