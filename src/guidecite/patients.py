@@ -552,14 +552,14 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
     """Whether a title says it is for patients with a condition the question never names
     (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
     people with cancer having chemotherapy" for a patient with heart failure, "... for
-    vaccination of the immunocompromised host" for a healthy 12-year-old. Not patients
-    named by their age, sex, pregnancy or where they are cared for ("recipients in older
-    adults", "in hospitalized patients with ..."): other checks decide those."""
+    vaccination of the immunocompromised host" for a healthy 12-year-old. Not hosts,
+    recipients or survivors named by their age, sex or pregnancy ("childhood cancer
+    survivors"): the population checks decide those."""
     for found in _FOR_PATIENTS_WITH.finditer(title):
         if found["condition"] is not None:
             named = _CONDITION_ENDS.sub("", found["condition"])
-        elif populations_of(found.group()) or _cared_for(found.group()):
-            continue  # whom age, sex, pregnancy or the place of care names: others decide
+        elif populations_of(found.group()):
+            continue  # whom age, sex or pregnancy names: the population checks decide
         else:
             named = found["kind"]
         condition = frozenset(terms(named))
@@ -959,16 +959,6 @@ _IN_HOSPITAL = re.compile(
     r"intensive care(?: units?)?|critical care)\b",
     _I,
 )
-
-
-#: Patients named by where or how closely they are cared for, beyond the two kinds of place.
-_CARED_FOR = re.compile(r"\b(?:ambulatory|critically\s+ill)\b", _I)
-
-
-def _cared_for(text: str) -> bool:
-    """Whether a text names where patients are cared for ("hospitalized", "ambulatory",
-    "critically ill")."""
-    return any(p.search(text) for p in (_OUT_OF_HOSPITAL, _IN_HOSPITAL, _CARED_FOR))
 
 
 def other_care_place(text: str, question: str) -> str | None:

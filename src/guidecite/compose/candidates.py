@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from ..abbreviations import find_definitions
 from ..analysis import terms
+from ..frame import asking_clauses
 from ..grades import without_trailing_grade
 from ..intents import Intent, intent_named
-from ..query import STOP_TERMS
+from ..query import STOP_TERMS, Query
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
 from ..types import Hit
@@ -190,6 +191,11 @@ def whose_cause(question: str, subjects: tuple[Concept, ...]) -> tuple[Concept, 
         if coverage_of(subjects, frozenset(terms(asked["cause"]))) >= HALF:
             return ()
     return tuple(subjects)
+
+
+def cause_asked_of(query: Query) -> tuple[Concept, ...]:
+    """The topic where the question's asking clauses ask what causes it (whose_cause)."""
+    return whose_cause(asking_clauses(query.read), query.topic_concepts)
 
 
 def offers_any(intents: Sequence[Intent], text: str, subjects: Sequence[Concept] = ()) -> bool:

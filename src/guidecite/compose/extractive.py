@@ -98,6 +98,7 @@ from .candidates import (
     Alike,
     Candidate,
     answered_under_heading,
+    cause_asked_of,
     defines,
     describes,
     duplicates,
@@ -107,7 +108,6 @@ from .candidates import (
     one_definition,
     section_asked,
     stated_terms,
-    whose_cause,
 )
 from .keeping import (
     cover_care,
@@ -364,7 +364,7 @@ class ExtractiveComposer:
             picked = care_before_reports(picked)
         picked = within_limits(picked, self.max_statements)
         main = main_focus(query)
-        cause_of = whose_cause(asking_clauses(query.read), query.topic_concepts)
+        cause_of = cause_asked_of(query)
         picked = lead_with_answer(
             picked,
             intents[0],
@@ -463,7 +463,7 @@ class ExtractiveComposer:
             has_diagnosis(query.read, query.frame.topic)
             and not {i.name for i in intents} & TEST_INTENTS
         )
-        cause_of = whose_cause(asking_clauses(query.read), query.topic_concepts)
+        cause_of = cause_asked_of(query)
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             own = frozenset(terms(text))

@@ -47,12 +47,12 @@ from .candidates import (
     Candidate,
     answered_under_heading,
     brings_about,
+    cause_asked_of,
     defines,
     duplicates,
     offered,
     offers,
     offers_any,
-    whose_cause,
 )
 from .sections import classify
 from .units import heading_above
@@ -98,7 +98,7 @@ def without_description(
     if names & {"definition", "general"} or names <= ACTION_INTENTS:
         return picked
 
-    cause_of = whose_cause(asking_clauses(query.read), query.topic_concepts)
+    cause_of = cause_asked_of(query)
 
     def description(c: Candidate) -> bool:
         if SAYS_MORE.search(c.text):
