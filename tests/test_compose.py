@@ -3443,6 +3443,22 @@ def test_after_the_bottom_line_a_page_s_answer_to_another_question_leaves() -> N
     outlook = [intent_named("prognosis")]
     assert of_the_question_asked([block], outlook, "", frozenset({"pregnancy"})) == [block]
     assert of_the_question_asked([block], outlook) == []
+    # asked a kind of answer about care, a statement under the care's question that says the
+    # kind in its own words answers it; one that only describes the care does not
+    after_surgery = under(
+        "How is benign prostatic hyperplasia treated?",
+        "Complications after surgery may include: problems urinating; infection.",
+    )
+    laser = under(
+        "How is benign prostatic hyperplasia treated?",
+        "Laser surgery. With this surgery, a urologist uses a laser to destroy prostate tissue.",
+    )
+    of_surgery = "What are the complications of surgery for an enlarged prostate?"
+    complications = [intent_named("complications")]
+    assert of_the_question_asked([after_surgery, laser], complications, of_surgery) == [
+        after_surgery
+    ]
+    assert of_the_question_asked([after_surgery], complications) == []
     # a request for information, or a question what it is, asks all a page says
     asked = "I want to know about Klinefelter syndrome and how it is treated"
     assert of_the_question_asked([cause, treated], treatment, asked) == [cause, treated]

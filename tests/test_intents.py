@@ -10,6 +10,7 @@ import pytest
 from guidecite.frame import names_no_focus
 from guidecite.intents import (
     as_asked,
+    asks_of_care,
     care_asked,
     care_named,
     intent_named,
@@ -830,3 +831,29 @@ def test_asking_how_well_a_treatment_turns_out_asks_the_outlook() -> None:
     assert outlook.search("The success rate of the operation is about 90 percent.")
     # a cancer that has come back is no outlook
     assert not outlook.search("Recurrent pancreatic cancer is cancer that has recurred.")
+
+
+def test_care_another_kind_of_answer_is_asked_about_is_not_asked() -> None:
+    for asked, kinds in (
+        (
+            "what are the side effects of radiation therapy for prostate cancer",
+            ["contraindication"],
+        ),
+        ("What follow-up is recommended after treatment for Hodgkin lymphoma?", ["monitoring"]),
+        ("Which test is recommended to diagnose celiac disease?", ["test"]),
+        ("What are the complications of surgery for an enlarged prostate?", ["complications"]),
+        ("What monitoring is needed during lithium therapy?", ["monitoring"]),
+    ):
+        assert [i.name for i in intents_of(asked)] == kinds, asked
+        assert asks_of_care(asked), asked
+    # care asked in a clause of its own, or before the other kind, is asked
+    for asked in (
+        "what are the side effects of prednisone and is there another treatment",
+        "What are the side effects, and how is it treated?",
+        "What treatment is recommended after a positive test?",
+        "When is surgery recommended for an enlarged prostate?",
+    ):
+        assert "management" in [i.name for i in intents_of(asked)], asked
+        assert not asks_of_care(asked), asked
+    # care in a question that asks nothing else is asked
+    assert not asks_of_care("how is breast cancer treated")

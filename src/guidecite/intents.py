@@ -893,7 +893,8 @@ def said_to_have(question: str, name: str) -> bool:
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""
     question = DIAGNOSED.sub(" ", question)
-    spans = {intent.name: [m.span() for m in intent.asks.finditer(question)] for intent in INTENTS}
+    spans = _cues(question)
+    spans["management"] = _care_cues_asked(question, spans)
 
     def within_another(name: str) -> bool:
         # every cue of this kind lies inside a longer cue of another specific kind ("avoid"
@@ -918,6 +919,69 @@ def intents_of(question: str) -> tuple[Intent, ...]:
     specific = _indication_first(_purpose_first(_research_first(specific), question), question)
     specific = _whether_cured_first(specific, question)
     return _with_workup(_meaning_first(specific, question), question) or found or (GENERAL,)
+
+
+#: What joins care to another kind of answer asked about it: a preposition, after the
+#: kind's verb, and up to four words of the care's name ("side effects of radiation
+#: therapy", "follow-up after treatment", "monitoring is needed during lithium therapy"),
+#: or the kind's verb alone ("Which test is recommended", "What screening is recommended").
+#: Not across a clause: "side effects, and how is it treated".
+_OF_CARE = re.compile(
+    r"(?:\s+(?:(?:is|are|(?:should |would )?be)\s+\w+\s+)?"
+    r"(?:of|after|following|from|during|before|with|for)\s+"
+    r"(?:(?!(?:and|or|but|what|which|how|when|why|who|should|can|could|do|does)\b)[\w'/-]+\s+){0,4}?"
+    r"|(?P<verb>\s+(?:is|are|would be|should be|be)\s+))",
+    _I,
+)
+#: Care cues that are only the verb of such a question ("Which test is recommended").
+_CARE_VERB = re.compile(r"recommend|appropriate|acceptable|approved|indicated|suggested", _I)
+
+
+def _cues(question: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of answer's cues are in the question."""
+    return {intent.name: [m.span() for m in intent.asks.finditer(question)] for intent in INTENTS}
+
+
+def asks_of_care(question: str) -> bool:
+    """Whether the question names care only as what another kind of answer it asks is
+    about ("What are the complications of surgery for an enlarged prostate?"): the
+    statements that answer it may stand under a heading on the care ("How is benign
+    prostatic hyperplasia treated?": "Complications after surgery may include ...")."""
+    question = DIAGNOSED.sub(" ", question)
+    spans = _cues(question)
+    return bool(spans["management"]) and not _care_cues_asked(question, spans)
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the word that goes on at `at` ends ("screen" of "screening")."""
+    while at < len(text) and (text[at].isalnum() or text[at] in "_-"):
+        at += 1
+    return at
+
+
+def _care_cues_asked(
+    question: str, spans: dict[str, list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """The cues of what to do that ask it: not the care another asked kind of answer is
+    about ("What are the side effects of radiation therapy for prostate cancer?" asks the
+    side effects; "What follow-up is recommended after treatment for Hodgkin lymphoma?",
+    the follow-up; "Which test is recommended to diagnose celiac disease?", the test). A
+    cue of care that follows such a one is about it too ("recommended after treatment")."""
+    ends = [
+        _word_end(question, end)
+        for name, found in spans.items()
+        if name not in {"management", "definition"}
+        for _, end in found
+    ]
+    asked: list[tuple[int, int]] = []
+    for start, end in spans["management"]:
+        before = [e for e in ends if e <= start]
+        joined = _OF_CARE.fullmatch(question[max(before) : start]) if before else None
+        if joined and (not joined.group("verb") or _CARE_VERB.match(question, start)):
+            ends.append(_word_end(question, end))
+            continue
+        asked.append((start, end))
+    return asked
 
 
 #: Asking whether a cure exists ("Can psoriasis be cured?", "Is there a cure for lupus?").

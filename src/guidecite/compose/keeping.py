@@ -22,6 +22,7 @@ from ..intents import (
     INFORMATION_ASKED,
     WORSENS,
     Intent,
+    asks_of_care,
     care_asked,
     care_named,
     doing_asked,
@@ -308,16 +309,21 @@ def of_the_question_asked(
     # what the question asks to eat or drink, said, answers under any heading
     # ("Eating too many foods that are rich in purines ...", under "What causes Gout?")
     doing = doing_asked(question)
+    # asked another kind of answer about care ("the complications of surgery"), a statement
+    # under the care's heading that says the kind asked in its own words answers
+    of_care = [i for i in intents if i.name in asked] if asks_of_care(question) else []
 
     def answers_another(c: Candidate) -> bool:
         heading = c.headings[-1].strip() if c.headings else ""
         if not heading.endswith("?") or offers_any(values, c.text) or doing & c.terms:
             return False
+        answers = {i.name for i in intents_of(heading)} - OVERVIEW_INTENTS
+        if "management" in answers and offers_any(of_care, c.text):
+            return False
         if worse and WORSENS.search(c.text):
             return False
         if populations_of(c.text) & patient & _NAMED_GROUPS:
             return False
-        answers = {i.name for i in intents_of(heading)} - OVERVIEW_INTENTS
         return bool(answers) and not answers & near
 
     return [c for c in statements if not answers_another(c)]
