@@ -824,8 +824,12 @@ def test_asking_how_well_a_treatment_turns_out_asks_the_outlook() -> None:
         "can arrhythmia occurs after ablation? What is the success rate of Ablation?",
         "how successful is cataract surgery?",
         "does hepatitis c recur after treatment",
+        "What is the chance of recurrence after surgery?",
     ):
         assert "prognosis" in [i.name for i in intents_of(asked)], asked
+    # a condition named by its coming back asks no outlook
+    for named in ("what is recurrent pneumonia", "Recurrent neuroglycopenic episodes; which test?"):
+        assert "prognosis" not in [i.name for i in intents_of(named)], named
     outlook = intent_named("prognosis").answers
     assert outlook.search("Catheter ablation is successful in most people with SVT.")
     assert outlook.search("The success rate of the operation is about 90 percent.")

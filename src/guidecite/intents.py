@@ -581,7 +581,8 @@ INTENTS: tuple[Intent, ...] = (
             # arrhythmia recur after ablation?"
             r"success(?:ful)?\s+rates?",
             r"how successful",
-            r"recurs?\b|recurr",
+            # not a condition named by its coming back ("recurrent throat infections")
+            r"recurs?\b|recurr(?!ent\b)",
             *_KILLS,
             # how it will go: "will it develop to bad condition?", "is it going to get worse?",
             # "could it turn into cancer?"; not what makes it worse now
