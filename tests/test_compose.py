@@ -3202,6 +3202,21 @@ def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -
     # so is one the message's subject line joins to the topic by a slash
     slashed = replace(second, text="fibromyalgia/Hypertension: can you send me anything?")
     assert frame_notice(slashed, [fibromyalgia]) == "No statement below speaks of 'Hypertension'."
+    # a statement that says a word of the same family speaks of it ("prophylactic" of
+    # "prophylaxis")
+    family = ("prophylaxis", "valves")
+    prophylaxis = replace(
+        framed(
+            "Which antibiotic prophylaxis is recommended in patients with prosthetic valves?",
+            family,
+            Frame("valves", None, family[:1], "management", ()),
+        ),
+        concepts=tuple((5.0, (frozenset(terms(w)),)) for w in family),
+    )
+    given = "Patients with valves should receive prophylactic antibiotics before dental work."
+    prophylactic = replace(scored(given), terms=frozenset(terms(given)), answers=True)
+    assert frame_notice(prophylaxis, [prophylactic]) is None
+    assert "speaks of 'prophylaxis'" in (frame_notice(prophylaxis, [simvastatin]) or "")
 
 
 def test_an_article_says_which_everyday_words_it_read_in_the_library_s_term() -> None:

@@ -1178,7 +1178,24 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
         and word not in query.seldom_written
         and (zipf_frequency(word.lower(), "en") < EVERYDAY or beside_topic(word, query))
         and coverage_of((concept,), stated) == 0
+        and not of_a_family_stated(word, stated)
     ]
+
+
+#: Letters a word's stem shares with a stated term's from its start, for the two to be one
+#: family of words ("prophylaxis" and "prophylactic": "prophyla").
+FAMILY_PREFIX = 8
+
+
+def of_a_family_stated(word: str, stated: frozenset[str]) -> bool:
+    """Whether a stated term is of the word's family, by a long shared beginning
+    ("prophylactic antibiotics" speaks of the "prophylaxis" asked about), though no stem
+    of the one is the other's."""
+    return any(
+        len(stem) >= FAMILY_PREFIX
+        and any(t[:FAMILY_PREFIX] == stem[:FAMILY_PREFIX] for t in stated)
+        for stem in terms(word)
+    )
 
 
 #: What joins two subjects of a question: "and", "or", "&", a slash.
