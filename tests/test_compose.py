@@ -15,6 +15,7 @@ from guidecite.answer import answer
 from guidecite.compose.candidates import (
     Candidate,
     brings_about,
+    brought_about,
     duplicates,
     offers,
     one_definition,
@@ -2951,6 +2952,48 @@ def test_asked_what_causes_a_condition_what_the_condition_brings_about_is_no_cau
     assert not brings_about(
         "Mutations in genes linked to restless legs syndrome result in it.", topic
     )
+
+
+def test_asked_what_a_condition_leads_to_what_leads_to_it_is_no_answer() -> None:
+    """ "What are the complications of kidney failure?" was led by "Complications of
+    hantavirus may include: Kidney failure; ...": the topic brought about by another."""
+    topic = tuple((3.0, (frozenset(terms(w)),)) for w in ("kidney", "failure"))
+    for other in (
+        "Complications of hantavirus may include: Kidney failure; Heart and lung failure.",
+        "Medullary sponge kidney rarely leads to serious problems, such as kidney failure.",
+        "Kidney failure is a late complication of the treatment.",
+    ):
+        assert brought_about(other, topic), other
+    for own in (
+        "Untreated kidney failure can lead to coma and death.",
+        "Complications of kidney failure include anemia and bone disease.",
+        "Growth problems are a complication of kidney failure in children.",
+        # the patients it is said of, and the topic's own problems, are not brought about
+        "High potassium can lead to emergencies in people with kidney failure.",
+        "Too much fluid can cause kidney failure problems.",
+        "When kidney failure lasts, it may cause damage to the bones.",
+    ):
+        assert not brought_about(own, topic), own
+    assert not brought_about("Complications of hantavirus may include: Kidney failure.", ())
+    # scored, such a statement is no candidate where the complications are asked
+    coma, hantavirus = (
+        "Untreated kidney failure can lead to coma and death.",
+        ("Complications of hantavirus may include: Kidney failure; Heart and lung failure."),
+    )
+    passage = Passage("p1", "d1", 0, ("Kidney failure",), f"{coma} {hantavirus}")
+    documents = {
+        "d1": Document(
+            "d1", "d1.md", "Kidney failure", None, None, None, "en", "patient", None, "h"
+        )
+    }
+    for kind, texts in (("complications", {coma}), ("definition", {coma, hantavirus})):
+        frame = Frame("Kidney failure", None, (), kind, (), intents=(kind,))
+        asked = framed(
+            "What are the complications of kidney failure?", ("kidney", "failure"), frame
+        )
+        query = replace(asked, topic_concepts=topic)
+        found = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
+        assert {c.text for c in found} == texts, kind
 
 
 def test_asked_only_how_a_condition_is_statements_of_no_kind_asked_leave_after_the_lead() -> None:

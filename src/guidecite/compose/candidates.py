@@ -164,6 +164,72 @@ def brings_about(text: str, subjects: Sequence[Concept]) -> bool:
     return False
 
 
+#: What brings something about, the thing it brings about after it: a "cause" said as a verb
+#: (_BRINGS_ABOUT), the complications a list names ("Complications of hantavirus may
+#: include: Kidney failure; ..."), or something developed ("... may develop kidney failure").
+_BROUGHT_AFTER = re.compile(
+    rf"{_BRINGS_ABOUT.pattern}"
+    r"|\bcomplications?\b[^.;:]{0,80}?\binclud(?:e|es|ing)\b"
+    r"|\b(?:develops?|developing)\b",
+    re.IGNORECASE,
+)
+#: The thing a sentence opens with, said to be a complication: "Hypothyroidism is a late
+#: complication primarily related to radiation therapy", "Portal hypertension is a common
+#: complication of cirrhosis".
+_IS_A_COMPLICATION = re.compile(
+    r"\b(?:is|are) (?:a|an|one of the) (?:[\w-]+ ){0,2}?complications?\b", re.IGNORECASE
+)
+
+
+def brought_about(text: str, subjects: Sequence[Concept]) -> bool:
+    """Whether a statement says something else brings its subject (the topic, `subjects`,
+    all of it) about, not what the topic brings about: the topic after a verb of bringing
+    about in a sentence that does not name it before ("Medullary sponge kidney rarely leads
+    to more serious problems, such as chronic kidney disease or kidney failure",
+    "Complications of hantavirus may include: Kidney failure"), or said to be a
+    complication of something else ("Hypothyroidism is a late complication primarily
+    related to radiation therapy"). Asked the complications of kidney failure, none of
+    these names one. The patients a sentence is said of ("... in people with diabetes"), and
+    the topic's own problems ("can cause diabetes problems"), are not what is brought
+    about."""
+    if not subjects:
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        said = _IS_A_COMPLICATION.search(sentence)
+        if said is not None:
+            of = _OF.match(sentence, said.end())
+            if _names(subjects, sentence[: said.start()]) and not (
+                of and _names(subjects, of.group())
+            ):
+                return True  # not "Diabetic retinopathy is a complication of diabetes"
+        for verb in _BROUGHT_AFTER.finditer(sentence):
+            if _names(subjects, sentence[: verb.start()]):
+                break  # what the topic brings about
+            after = _OWN_PROBLEMS.sub("", _PATIENTS_WITH.sub("", sentence[verb.end() :]))
+            if _names(subjects, after):
+                return True
+    return False
+
+
+#: What a complication is said to be of: "... a complication of diabetes".
+_OF = re.compile(r"\s+of\s+[^,;.]*", re.IGNORECASE)
+#: Patients named by what they have: "in people with diabetes".
+_PATIENTS_WITH = re.compile(
+    r"\b(?:in|among|for|of)\s+(?:\w+\s+){0,2}?(?:people|patients|persons|individuals|those|"
+    r"children|adults|men|women)\s+(?:with|who have)\s+[^,;.]*",
+    re.IGNORECASE,
+)
+#: A condition's own problems, named by it: "diabetes problems", "kidney damage".
+_OWN_PROBLEMS = re.compile(
+    r"\b[\w-]+(?:\s+[\w-]+)?\s+(?:problems?|complications?|damage)\b", re.IGNORECASE
+)
+
+
+def _names(subjects: Sequence[Concept], text: str) -> bool:
+    """Whether a text states all of the subjects."""
+    return coverage_of(subjects, frozenset(terms(text))) >= 1.0 - 1e-9
+
+
 #: What something brings about, asked by naming it after "caused by" ("What are some
 #: illnesses caused by smoking?", "The results of smoking").
 _BROUGHT_ABOUT_BY = re.compile(

@@ -98,6 +98,7 @@ from .candidates import (
     Alike,
     Candidate,
     answered_under_heading,
+    brought_about,
     cause_asked_of,
     defines,
     describes,
@@ -464,8 +465,12 @@ class ExtractiveComposer:
             and not {i.name for i in intents} & TEST_INTENTS
         )
         cause_of = cause_asked_of(query)
+        # asked what the topic leads to, a statement of what leads to it is no answer
+        leads_to = query.topic_concepts if "complications" in {i.name for i in intents} else ()
         candidates = []
         for hit, text, grade, doc, context, headings in units:
+            if brought_about(text, leads_to):
+                continue  # "Complications of hantavirus may include: Kidney failure"
             own = frozenset(terms(text))
             if acts and describes(text, query.topic_concepts) and not offers_any(intents, text):
                 continue  # what the condition is, not what to do about it
