@@ -4160,6 +4160,29 @@ def test_a_site_s_own_text_repeated_across_the_library_is_no_candidate() -> None
     assert without_site_text([filled], SiteText(repeats)) == [filled]  # no topic known
 
 
+def test_symptoms_named_as_what_care_relieves_give_no_signs() -> None:
+    """ "What are the early signs of parkinsons disease?" kept "Levodopa helps to reduce
+    tremors and other symptoms of Parkinson's disease" as naming its signs."""
+    symptoms = intent_named("symptoms")
+    for relieved in (
+        "Levodopa helps to reduce tremors and other symptoms of Parkinson's disease.",
+        "There is no cure for MS, but medicines may help control symptoms.",
+        "Relief of symptoms during attacks consists of sumatriptan and analgesics.",
+        "Most people can safely manage their symptoms by following their action plans.",
+    ):
+        assert not offers(symptoms, relieved, ()), relieved
+    for signs in (
+        "Early symptoms include tremor, stiffness and slow movement.",
+        "Symptoms may be hard to control at first: wheezing and cough.",
+        "The signs and symptoms usually begin after age 50.",
+        # a sign named beside the care that eases it still names it
+        "Symptoms of asthma include wheezing; medicines help relieve symptoms.",
+    ):
+        assert offers(symptoms, signs, ()), signs
+    # other kinds of answer read the words as before
+    assert offers(intent_named("management"), "Medicines may help relieve symptoms.", ())
+
+
 def test_a_question_on_signs_is_led_by_the_statement_that_lists_them() -> None:
     def candidate(text: str, score: float) -> Candidate:
         passage = Passage(text[:8], text[:8], 0, (), text)

@@ -99,7 +99,20 @@ def offered(intent: Intent, text: str, subjects: Sequence[Concept] = ()) -> bool
             intent_named(kind).answers.search(said) for kind in LISTING_KINDS
         ):
             return False
+    if intent.name == "symptoms":
+        text = _SYMPTOMS_RELIEVED.sub(" ", text)  # what care does to them is no sign
     return bool(intent.answers.search(text))
+
+
+#: Symptoms named as what care relieves: "Levodopa helps to reduce tremors and other
+#: symptoms", "medicines may help relieve symptoms", "Relief of symptoms ... consists of
+#: sumatriptan".
+_SYMPTOMS_RELIEVED = re.compile(
+    r"\b(?:reduc|relie[vf]|eas(?=e|ing)|control|improv|manag|treat|lessen|alleviat|lower|"
+    r"help)\w*\s+"
+    r"(?:(?:with|to)\s+)?(?:[\w'-]+\s+){0,4}?(?:symptoms?|signs?)\b",
+    re.IGNORECASE,
+)
 
 
 #: A cause said as what something brings about: "Restless legs syndrome is a neurological
