@@ -582,6 +582,12 @@ def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
     # how its complications are treated asks what to do first
     treated = "How are diabetes complications treated?"
     assert [i.name for i in intents_of(treated)] == ["management", "complications"]
+    # left untreated in everyday words asks what it leads to, not how it is treated
+    for untreated in (
+        "what happens if you dont treat sleep apnea",
+        "what happens if I don't get my high blood pressure treated",
+    ):
+        assert [i.name for i in intents_of(untreated)] == ["complications"], untreated
 
 
 def test_asking_how_common_it_is_asks_how_many_it_affects() -> None:

@@ -459,7 +459,10 @@ INTENTS: tuple[Intent, ...] = (
             r"long[- ]term (?:effects?|problems?|consequences?|damage)",
             r"(?:lasting|permanent) (?:effects?|problems?|damage)",
             r"what happens (?:if|when) [\w' -]{0,60}?(?:not treated|untreated|goes untreated|"
-            r"isn'?t treated)",
+            r"isn'?t treated|"
+            # "what happens if you dont treat sleep apnea", "if I don't get it treated"
+            r"(?:do not|don'?t|dont|does not|doesn'?t|did not|didn'?t|never)\s+"
+            r"(?:[\w']+\s+){0,5}?treat\w*)",
             # not "What conditions can cause chest pain?", which asks the causes
             r"(?:what|which|other|any|serious) (?:other )?(?:problems?|damage|effects?) "
             r"(?:can|could|does|do|will|might|may) [\w' -]{0,40}?(?:cause|lead to|result in)",
