@@ -191,6 +191,10 @@ def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one(
     assert dose.answers.search("Diazoxide 300 to 500 mg/day controls the hypoglycaemia.")
     assert dose.answers.search("A two-dose schedule at least 6 months apart.")
     assert not dose.answers.search("Fasting glucose under 40 mg/dL with a raised insulin.")
+    # a unit spelled out, as pages for patients write it
+    assert dose.answers.search("Experts recommend 800 to 1,000 international units a day.")
+    assert dose.answers.search("Most adults need 1,200 milligrams of calcium a day.")
+    assert not dose.answers.search("Calcium keeps bones strong.")
 
 
 def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:

@@ -170,7 +170,10 @@ INTENTS: tuple[Intent, ...] = (
         ),
         re.compile(
             r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
-            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2)\b"
+            r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2|"
+            # a unit spelled out, as pages for patients write it: "800 to 1,000 international
+            # units of vitamin D a day", "1,200 milligrams of calcium"
+            r"(?:milli|micro)?grams?|international units?|millilit(?:er|re)s?)\b"
             r"(?!/(?:dl|l|ml)\b)|"  # a concentration (40 mg/dL) is a result, not a dose
             r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?|"
             r"tablets?|capsules?|pills?|puffs?|drops?|sprays?|teaspoons?|tablespoons?)\b",
