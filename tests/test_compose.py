@@ -129,6 +129,49 @@ def test_a_list_whose_items_lost_their_marks_is_said_with_its_lead_in() -> None:
     )
 
 
+def test_a_lead_in_and_items_that_are_whole_sentences_each_are_said_apart() -> None:
+    """The surveillance intervals for Barrett's esophagus were said after a lead-in on
+    pathology review ("... be reviewed and confirmed by 2 pathologists ...:"), as if each
+    interval were that review."""
+    lead = (
+        "The guideline authors recommend that all Barrett's esophagus biopsies revealing any "
+        "grade of dysplasia be reviewed and confirmed by 2 pathologists, one of whom should be "
+        "an expert:"
+    )
+    none = (
+        "For patients with no dysplasia and a segment of 3 cm or less, endoscopic surveillance "
+        "is recommended every 5 years."
+    )
+    low = "For patients with low-grade dysplasia, endoscopic surveillance is recommended every 6 to 12 months."
+    text = "\n".join([lead, f"- {none}", f"- {low}"])
+    assert statement_units(text) == [lead.rstrip(":") + ".", none, low]
+    # a lead-in that announces or needs its items, or items that go on from it, are said
+    # together
+    for opening, items in (
+        ("The causes and risk factors are different for each type:", [none, low]),
+        (
+            "The guideline authors recommend the following surveillance intervals for patients "
+            "with Barrett's esophagus and its grades of dysplasia:",
+            [none, low],
+        ),
+        (
+            "Consider surveillance imaging for people who have had stage IIC melanoma and who "
+            "would become eligible for systemic therapy if:",
+            [none, low],
+        ),
+        (
+            "Consider relaxing the target HbA1c level on a case-by-case basis, with particular "
+            "consideration for people who are older or frail, for adults with type 2 diabetes:",
+            [
+                "Who are unlikely to achieve longer-term risk-reduction benefits, for example.",
+                "For whom tight blood glucose control poses a high risk of consequences.",
+            ],
+        ),
+    ):
+        joined = statement_units("\n".join([opening, *(f"- {item}" for item in items)]))
+        assert len(joined) == 1 and joined[0].startswith(opening.rstrip(":")), opening
+
+
 def test_words_that_run_on_into_items_in_lower_case_lead_them_in() -> None:
     text = "\n".join(
         [

@@ -1006,6 +1006,9 @@ def statement_units(text: str) -> list[str]:
                     before = head[-1] if head and points_back else ""
                     # an item with a list of its own is said apart from the others
                     plain = [item for n, item in enumerate(items) if n not in folded]
+                    if plain and apart(lead, plain):
+                        units += [_as_sentence(lead), *plain]
+                        plain = []
                     units += _said_with_lead(lead, plain, before) if plain else []
                     for n, own in folded.items():
                         units += _said_with_lead(_led_on(lead, items[n]), own)
@@ -1348,6 +1351,75 @@ def _unmarked_items(lines: Sequence[str], i: int) -> tuple[list[list[str]], int]
         paragraphs.append(sentences)
         i += 1
     return paragraphs, i
+
+
+#: Words of a whole sentence's own: a verb that says something ("is recommended", "should
+#: have", "recommend that ... be reviewed").
+_SAYS = re.compile(
+    r"\b(?:is|are|be|should|must|shall|recommends?|recommended|suggests?|suggested|has|have)\b",
+    re.IGNORECASE,
+)
+#: Words of a lead-in that point to its items or need them: "the following", "include",
+#: "these", "one of".
+_POINTS_TO_ITEMS = re.compile(
+    r"\b(?:following|follows|include[sd]?|including|these|those|such as|below|listed|"
+    r"(?:one|any|all|each|either|both|none) of|criteria|as)\s*:?\s*$"
+    r"|\b(?:following|follows|these|below|listed)\b",
+    re.IGNORECASE,
+)
+#: The last word of a lead-in whose sentence goes on in its items: "... who would become
+#: eligible for systemic therapy ... if:".
+_RUNS_ON = re.compile(
+    r"\b(?:if|when|unless|where|whether|that|who|whom|which|because|than|until|while|after|"
+    r"before|in|on|at|from|into|is|are|be|by|as|or|and|than|including|e\.g\.?|i\.e\.?)\s*$",
+    re.IGNORECASE,
+)
+#: The fewest words of a sentence that says a thing whole, and of a lead-in that says one
+#: of its own beside its items.
+WHOLE_WORDS = 8
+WHOLE_LEAD_WORDS = 15
+
+
+def apart(lead: str, items: Sequence[str]) -> bool:
+    """Whether a lead-in and its items are whole sentences each, said apart: the lead-in a
+    recommendation of its own that neither points to its items nor runs on into them ("The
+    guideline authors recommend that all Barrett's esophagus biopsies revealing any grade of
+    dysplasia be reviewed and confirmed by 2 pathologists ...:"), and every item one with
+    its own subject and verb ("For patients with no dysplasia and a Barrett's esophagus
+    segment <=3 cm, endoscopic surveillance is recommended every 5 years"). Joined, each
+    item would carry a recommendation it does not make."""
+    body = lead.strip().rstrip(":").strip()
+    if _POINTS_TO_ITEMS.search(body) or _DANGLING.search(body) or not _whole(body):
+        return False
+    if len(body.split()) < WHOLE_LEAD_WORDS or _RUNS_ON.search(body):
+        return False  # a short one announces its items: "The causes are different for each type:"
+    return all(_whole(item) for item in items)
+
+
+def _whole(text: str) -> bool:
+    """Whether a text says a thing whole: a sentence of WHOLE_WORDS or more that opens in
+    capitals and has a verb of its own."""
+    return (
+        len(text.split()) >= WHOLE_WORDS
+        and text[:1].isupper()
+        and _SAYS.search(text) is not None
+        and not text.rstrip().endswith(":")
+        and _GOES_ON.match(text) is None
+    )
+
+
+#: The first words of an item that goes on from its lead-in's sentence: "Who are unlikely
+#: to achieve ...", "For whom tight blood glucose control poses a high risk ...".
+_GOES_ON = re.compile(
+    r"(?:who|whom|whose|which|that|(?:for|in|of) (?:whom|which)|if|when|unless|where|and|or|"
+    r"but|because|with|without|including|especially|except|than)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_sentence(lead: str) -> str:
+    """A lead-in said alone, its colon a full stop."""
+    return lead.strip().rstrip(":").rstrip() + "."
 
 
 def _said_with_lead(lead: str, items: Sequence[str], before: str = "") -> list[str]:
