@@ -542,10 +542,6 @@ _FOR_PATIENTS_WITH = re.compile(
     r"(?:hosts?|recipients|survivors)\b",
     _I,
 )
-#: A word for any condition, which names one only with the words before it.
-CONDITION_WORD = re.compile(
-    r"(?:conditions?|diseases?|disorders?|infections?|syndromes?|illness(?:es)?)", _I
-)
 #: Where the condition's name ends: what the patients have or undergo besides it.
 _CONDITION_ENDS = re.compile(
     r"\s+(?:having|who|undergoing|receiving|requiring|treated|after|before|during|on)\b.*$", _I
@@ -570,11 +566,9 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
             named = found["kind"]
         # the condition is named by the word that ends its name ("joints" of "prosthetic
         # joints", not "prosthetic" of "prosthetic heart valves"), or one of the names
-        # that word joins ("HIV/AIDS"); a word for any condition ("heart disease") names
-        # nothing apart from the words before it
-        last = named.split()[-1] if named.split() else ""
-        head = frozenset() if CONDITION_WORD.fullmatch(last) else frozenset(terms(last))
-        if not (head & said if head else frozenset(terms(named)) & said):
+        # that word joins ("HIV/AIDS")
+        head = frozenset(terms(named.split()[-1])) if named.split() else frozenset()
+        if head and not head & said:
             return True
     return False
 

@@ -46,7 +46,6 @@ from functools import lru_cache
 from .analysis import common_in_english, holds_run, phrases, terms, words
 from .frame import names_no_focus
 from .patients import (
-    CONDITION_WORD,
     SEVERITIES,
     excluded_population,
     for_other_patients,
@@ -79,7 +78,8 @@ EXEMPT_SECTIONS = frozenset({"glossary", "definitions"})
 
 #: Words by which a statement speaks of its document's subject without naming it.
 _OWN_SUBJECT = re.compile(
-    rf"\b(?:this|these|the)\s+{CONDITION_WORD.pattern}\b|\baffected\s+(?:individuals|people|persons|infants|children|males|"
+    r"\b(?:this|these|the)\s+(?:conditions?|diseases?|disorders?|infections?|syndromes?|"
+    r"illness(?:es)?)\b|\baffected\s+(?:individuals|people|persons|infants|children|males|"
     r"females|men|women)\b",
     re.IGNORECASE,
 )
