@@ -550,11 +550,9 @@ _CONDITION_ENDS = re.compile(
 
 def for_other_patients(title: str, said: frozenset[str]) -> bool:
     """Whether a title says it is for patients with a condition the question never names
-    (not the word that ends its name): "Erythropoiesis-stimulating agents ... for treating
-    anaemia in people with cancer having chemotherapy" for a patient with heart failure,
-    "... for vaccination of the immunocompromised host" for a healthy 12-year-old, "... prior
-    to dental procedures in patients with prosthetic joints" for one with prosthetic heart
-    valves. Not hosts,
+    (none of its words): "Erythropoiesis-stimulating agents ... for treating anaemia in
+    people with cancer having chemotherapy" for a patient with heart failure, "... for
+    vaccination of the immunocompromised host" for a healthy 12-year-old. Not hosts,
     recipients or survivors named by their age, sex or pregnancy ("childhood cancer
     survivors"): the population checks decide those."""
     for found in _FOR_PATIENTS_WITH.finditer(title):
@@ -564,11 +562,8 @@ def for_other_patients(title: str, said: frozenset[str]) -> bool:
             continue  # whom age, sex or pregnancy names: the population checks decide
         else:
             named = found["kind"]
-        # the condition is named by the word that ends its name ("joints" of "prosthetic
-        # joints", not "prosthetic" of "prosthetic heart valves"), or one of the names
-        # that word joins ("HIV/AIDS")
-        head = frozenset(terms(named.split()[-1])) if named.split() else frozenset()
-        if head and not head & said:
+        condition = frozenset(terms(named))
+        if condition and not condition & said:
             return True
     return False
 
