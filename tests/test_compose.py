@@ -34,6 +34,7 @@ from guidecite.compose.extractive import (
     length_factor,
     lists,
     medicine_set_aside,
+    of_a_family_stated,
     pick_statements,
     reports_a_study,
     rerank,
@@ -142,7 +143,10 @@ def test_a_lead_in_and_items_that_are_whole_sentences_each_are_said_apart() -> N
         "For patients with no dysplasia and a segment of 3 cm or less, endoscopic surveillance "
         "is recommended every 5 years."
     )
-    low = "For patients with low-grade dysplasia, endoscopic surveillance is recommended every 6 to 12 months."
+    low = (
+        "For patients with low-grade dysplasia, endoscopic surveillance is recommended every "
+        "6 to 12 months."
+    )
     text = "\n".join([lead, f"- {none}", f"- {low}"])
     assert statement_units(text) == [lead.rstrip(":") + ".", none, low]
     # a lead-in that announces or needs its items, or items that go on from it, are said
@@ -170,6 +174,17 @@ def test_a_lead_in_and_items_that_are_whole_sentences_each_are_said_apart() -> N
     ):
         joined = statement_units("\n".join([opening, *(f"- {item}" for item in items)]))
         assert len(joined) == 1 and joined[0].startswith(opening.rstrip(":")), opening
+    # a lead-in that names the items' patients, or items that recommend nothing of their own
+    for opening, items in (
+        (
+            "For children younger than 2 years who have had a first febrile UTI, imaging is "
+            "recommended in the guideline authors' view:",
+            ["Renal and bladder ultrasound should be done within 6 weeks of the infection."],
+        ),
+        (lead, ["Patients whose disease is not controlled with oral corticosteroids alone."]),
+    ):
+        joined = statement_units("\n".join([opening, *(f"- {item}" for item in items)]))
+        assert len(joined) == 1, opening
 
 
 def test_words_that_run_on_into_items_in_lower_case_lead_them_in() -> None:
@@ -3015,8 +3030,16 @@ def test_asked_what_a_condition_leads_to_what_leads_to_it_is_no_answer() -> None
         "High potassium can lead to emergencies in people with kidney failure.",
         "Too much fluid can cause kidney failure problems.",
         "When kidney failure lasts, it may cause damage to the bones.",
+        # what develops in it or as it goes on, or comes from it, and a sentence that also
+        # says what it leads to
+        "Anemia develops as kidney failure progresses.",
+        "Many complications, including anemia and bone disease, result from kidney failure.",
+        "Common complications include fluid overload and, in end-stage kidney failure, gout.",
+        "Kidney failure is a late complication of diabetes and can lead to coma.",
+        "People who develop kidney failure may need dialysis.",
     ):
         assert not brought_about(own, topic), own
+    assert brought_about("People with lupus may develop kidney failure.", topic)
     assert not brought_about("Complications of hantavirus may include: Kidney failure.", ())
     # scored, such a statement is no candidate where the complications are asked
     coma, hantavirus = (
@@ -3029,14 +3052,19 @@ def test_asked_what_a_condition_leads_to_what_leads_to_it_is_no_answer() -> None
             "d1", "d1.md", "Kidney failure", None, None, None, "en", "patient", None, "h"
         )
     }
-    for kind, texts in (("complications", {coma}), ("definition", {coma, hantavirus})):
-        frame = Frame("Kidney failure", None, (), kind, (), intents=(kind,))
+    for kinds, texts in (
+        (("complications",), {coma}),
+        (("definition",), {coma, hantavirus}),
+        # asked what causes it too, what leads to it answers
+        (("complications", "cause"), {coma, hantavirus}),
+    ):
+        frame = Frame("Kidney failure", None, (), kinds[0], (), intents=kinds)
         asked = framed(
             "What are the complications of kidney failure?", ("kidney", "failure"), frame
         )
         query = replace(asked, topic_concepts=topic)
         found = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
-        assert {c.text for c in found} == texts, kind
+        assert {c.text for c in found} == texts, kinds
 
 
 def test_asked_only_how_a_condition_is_statements_of_no_kind_asked_leave_after_the_lead() -> None:
@@ -3302,6 +3330,9 @@ def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -
     given = "Patients with valves should receive prophylactic antibiotics before dental work."
     prophylactic = replace(scored(given), terms=frozenset(terms(given)), answers=True)
     assert frame_notice(prophylaxis, [prophylactic]) is None
+    # words that share only a beginning are no family
+    assert not of_a_family_stated("myocarditis", ["It follows a myocardial infarction."])
+    assert not of_a_family_stated("thrombocytopenia", ["Thrombocytosis is rare."])
     assert "speaks of 'prophylaxis'" in (frame_notice(prophylaxis, [simvastatin]) or "")
 
 
@@ -4220,6 +4251,11 @@ def test_symptoms_named_as_what_care_relieves_give_no_signs() -> None:
         "The signs and symptoms usually begin after age 50.",
         # a sign named beside the care that eases it still names it
         "Symptoms of asthma include wheezing; medicines help relieve symptoms.",
+        # words of care that are no care here
+        "Lower abdominal pain is a sign of ectopic pregnancy.",
+        "Reduced urine output is a sign of dehydration.",
+        "Poorly controlled asthma symptoms include waking at night and coughing.",
+        "Call for help if you have signs of a heart attack, such as chest pain.",
     ):
         assert offers(symptoms, signs, ()), signs
     # other kinds of answer read the words as before

@@ -195,6 +195,9 @@ def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one(
     assert dose.answers.search("Experts recommend 800 to 1,000 international units a day.")
     assert dose.answers.search("Most adults need 1,200 milligrams of calcium a day.")
     assert not dose.answers.search("Calcium keeps bones strong.")
+    # ... not a concentration, nor a weight, spelled out
+    assert not dose.answers.search("A fasting sugar of 100 to 125 milligrams per deciliter.")
+    assert not dose.answers.search("Infants with a birth weight less than 1,500 grams.")
 
 
 def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
@@ -592,6 +595,12 @@ def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
         "what happens if I don't get my high blood pressure treated",
     ):
         assert [i.name for i in intents_of(untreated)] == ["complications"], untreated
+    # a treatment that does not work is no condition left untreated
+    for working in (
+        "What happens if my blood pressure doesn't come down with treatment?",
+        "what happens if I don't respond to treatment",
+    ):
+        assert "complications" not in [i.name for i in intents_of(working)], working
 
 
 def test_asking_how_common_it_is_asks_how_many_it_affects() -> None:
@@ -869,5 +878,11 @@ def test_care_another_kind_of_answer_is_asked_about_is_not_asked() -> None:
     ):
         assert "management" in [i.name for i in intents_of(asked)], asked
         assert not asks_of_care(asked), asked
-    # care in a question that asks nothing else is asked
+    # care in a question that asks nothing else is asked, and so is care asked by its own
+    # question word after another kind ("side effects of metformin what to do")
     assert not asks_of_care("how is breast cancer treated")
+    for asked in (
+        "side effects of metformin what to do",
+        "symptoms of flu after vaccine can i take ibuprofen",
+    ):
+        assert "management" in [i.name for i in intents_of(asked)], asked

@@ -172,9 +172,11 @@ INTENTS: tuple[Intent, ...] = (
             r"\b\d+(?:[.,]\d+)?\s*(?:-|to|–)?\s*\d*(?:[.,]\d+)?\s*"
             r"(?:mg|g|mcg|µg|μg|ug|units?|iu|ml|mmol|meq|mg/kg|ml/kg|mg/m2|"
             # a unit spelled out, as pages for patients write it: "800 to 1,000 international
-            # units of vitamin D a day", "1,200 milligrams of calcium"
-            r"(?:milli|micro)?grams?|international units?|millilit(?:er|re)s?)\b"
-            r"(?!/(?:dl|l|ml)\b)|"  # a concentration (40 mg/dL) is a result, not a dose
+            # units of vitamin D a day", "1,200 milligrams of calcium" (not grams, a weight:
+            # "a birth weight less than 1,500 grams")
+            r"(?:milli|micro)grams?|international units?|millilit(?:er|re)s?)\b"
+            # a concentration (40 mg/dL, 100 milligrams per deciliter) is a result, not a dose
+            r"(?!\s*(?:/|per\s+)(?:dl|l|ml|decilit(?:er|re)s?|lit(?:er|re)s?|millilit(?:er|re)s?)\b)|"
             r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?|"
             r"tablets?|capsules?|pills?|puffs?|drops?|sprays?|teaspoons?|tablespoons?)\b",
             _I,
@@ -462,10 +464,12 @@ INTENTS: tuple[Intent, ...] = (
             r"long[- ]term (?:effects?|problems?|consequences?|damage)",
             r"(?:lasting|permanent) (?:effects?|problems?|damage)",
             r"what happens (?:if|when) [\w' -]{0,60}?(?:not treated|untreated|goes untreated|"
-            r"isn'?t treated|"
-            # "what happens if you dont treat sleep apnea", "if I don't get it treated"
-            r"(?:do not|don'?t|dont|does not|doesn'?t|did not|didn'?t|never)\s+"
-            r"(?:[\w']+\s+){0,5}?treat\w*)",
+            r"isn['’]?t treated|"
+            # "what happens if you dont treat sleep apnea", "if I don't get my high blood
+            # pressure treated"; not a treatment that does not work ("doesn't come down with
+            # treatment")
+            r"(?:do not|don['’]?t|does not|doesn['’]?t|did not|didn['’]?t|never)\s+"
+            r"(?:get\s+(?:[\w'’]+\s+){0,4}?)?treat\w*)",
             # not "What conditions can cause chest pain?", which asks the causes
             r"(?:what|which|other|any|serious) (?:other )?(?:problems?|damage|effects?) "
             r"(?:can|could|does|do|will|might|may) [\w' -]{0,40}?(?:cause|lead to|result in)",
@@ -899,9 +903,7 @@ def said_to_have(question: str, name: str) -> bool:
 
 def intents_of(question: str) -> tuple[Intent, ...]:
     """The kinds of answer the question asks for, the one that takes precedence first."""
-    question = DIAGNOSED.sub(" ", question)
-    spans = _cues(question)
-    spans["management"] = _care_cues_asked(question, spans)
+    question, spans = _cues_read(question)
 
     def within_another(name: str) -> bool:
         # every cue of this kind lies inside a longer cue of another specific kind ("avoid"
@@ -941,12 +943,25 @@ _OF_CARE = re.compile(
     _I,
 )
 #: Care cues that are only the verb of such a question ("Which test is recommended").
-_CARE_VERB = re.compile(r"recommend|appropriate|acceptable|approved|indicated|suggested", _I)
+_CARE_VERB = re.compile(r"recommend|appropriate|acceptable|approved", _I)
+#: A cue of care that asks by itself, with its own question word, whatever it follows: "side
+#: effects of metformin what to do", "symptoms of flu after vaccine can i take ibuprofen".
+_ASKS_ITSELF = re.compile(
+    r"(?:what|which|how|should|can|could|is it|are there|ok|okay|anything|something)\b", _I
+)
 
 
 def _cues(question: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of answer's cues are in the question."""
     return {intent.name: [m.span() for m in intent.asks.finditer(question)] for intent in INTENTS}
+
+
+def _cues_read(question: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """The question as its cues are read (a diagnosis it tells left out), and where each
+    kind of answer's cues that ask are: of care, only those that ask it (_care_cues_asked)."""
+    question = DIAGNOSED.sub(" ", question)
+    spans = _cues(question)
+    return question, {**spans, "management": _care_cues_asked(question, spans)}
 
 
 def asks_of_care(question: str) -> bool:
@@ -955,8 +970,7 @@ def asks_of_care(question: str) -> bool:
     statements that answer it may stand under a heading on the care ("How is benign
     prostatic hyperplasia treated?": "Complications after surgery may include ...")."""
     question = DIAGNOSED.sub(" ", question)
-    spans = _cues(question)
-    return bool(spans["management"]) and not _care_cues_asked(question, spans)
+    return bool(_cues(question)["management"]) and not _cues_read(question)[1]["management"]
 
 
 def _word_end(text: str, at: int) -> int:
@@ -982,6 +996,9 @@ def _care_cues_asked(
     ]
     asked: list[tuple[int, int]] = []
     for start, end in spans["management"]:
+        if _ASKS_ITSELF.match(question, start):
+            asked.append((start, end))  # "side effects of metformin what to do"
+            continue
         before = [e for e in ends if e <= start]
         joined = _OF_CARE.fullmatch(question[max(before) : start]) if before else None
         if joined and (not joined.group("verb") or _CARE_VERB.match(question, start)):

@@ -477,6 +477,8 @@ _UN_KIND = re.compile(r"\bun-?([^\W\d_]{4,}\w*)[\s-]+([^\W\d_][\w'-]*)", _I)
 #: The words that name patients as a group, before what sets them apart ("patients with
 #: cancer", "people who are taking an anticoagulant").
 _PATIENTS = r"(?:patients|people|persons|adults|children|women|men|individuals)"
+#: The same words, for other modules' patterns.
+PATIENT_WORDS = _PATIENTS
 #: Whom a guideline or section restricts itself to by their condition or treatment: "The
 #: management of depression in patients with cancer", "... for people with fertility
 #: problems", "... cardiac dysfunction in survivors of adult cancers".

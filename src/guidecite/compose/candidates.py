@@ -17,6 +17,7 @@ from ..analysis import terms
 from ..frame import asking_clauses
 from ..grades import without_trailing_grade
 from ..intents import Intent, intent_named
+from ..patients import PATIENT_WORDS
 from ..query import STOP_TERMS, Query
 from ..scoring import Concept
 from ..scoring import coverage as coverage_of
@@ -108,9 +109,11 @@ def offered(intent: Intent, text: str, subjects: Sequence[Concept] = ()) -> bool
 #: symptoms", "medicines may help relieve symptoms", "Relief of symptoms ... consists of
 #: sumatriptan".
 _SYMPTOMS_RELIEVED = re.compile(
-    r"\b(?:reduc|relie[vf]|eas(?=e|ing)|control|improv|manag|treat|lessen|alleviat|lower|"
-    r"help)\w*\s+"
-    r"(?:(?:with|to)\s+)?(?:[\w'-]+\s+){0,4}?(?:symptoms?|signs?)\b",
+    r"\b(?:reduc(?:e|es|ing)|reliev(?:e|es|ing)|relief\s+of|eas(?:e|es|ing)|control(?:s|ling)?|"
+    r"improv(?:e|es|ing)|manag(?:e|es|ing)|treat(?:s|ing)?|lessen(?:s|ing)?|alleviat(?:e|es|ing)|"
+    r"lower(?:s|ing)|help(?:s|ing)?(?:\s+(?:with|to))?)\b"
+    # not across a clause: "Call for help if you have signs of a heart attack"
+    r"(?:\s+(?!(?:is|are|be|if|when|have|has|you)\b)[\w'-]+){0,4}?\s+(?:symptoms?|signs?)\b",
     re.IGNORECASE,
 )
 
@@ -178,12 +181,18 @@ def brings_about(text: str, subjects: Sequence[Concept]) -> bool:
 
 
 #: What brings something about, the thing it brings about after it: a "cause" said as a verb
-#: (_BRINGS_ABOUT), the complications a list names ("Complications of hantavirus may
-#: include: Kidney failure; ..."), or something developed ("... may develop kidney failure").
+#: (_BRINGS_ABOUT), or the complications a list names ("Complications of hantavirus may
+#: include: Kidney failure; ...").
 _BROUGHT_AFTER = re.compile(
-    rf"{_BRINGS_ABOUT.pattern}"
-    r"|\bcomplications?\b[^.;:]{0,80}?\binclud(?:e|es|ing)\b"
-    r"|\b(?:develops?|developing)\b",
+    rf"{_BRINGS_ABOUT.pattern}|\bcomplications?\b[^.;:]{{0,80}}?\binclud(?:e|es|ing)\b",
+    re.IGNORECASE,
+)
+#: Something developed, the topic right after it ("... may develop kidney failure"); not
+#: what people who have the topic develop ("Women who develop gestational diabetes are more
+#: likely to ...", "If you develop ..."), nor what develops in or over it.
+_DEVELOPED = re.compile(
+    r"(?<!\bwho )(?<!\byou )(?<!\bthey )(?<!\bwe )(?<!\bthat )"
+    r"\b(?:develops?|developing|developed)\s+(?:an?\s+)?(?P<what>[^,;.]*)",
     re.IGNORECASE,
 )
 #: The thing a sentence opens with, said to be a complication: "Hypothyroidism is a late
@@ -199,15 +208,21 @@ def brought_about(text: str, subjects: Sequence[Concept]) -> bool:
     all of it) about, not what the topic brings about: the topic after a verb of bringing
     about in a sentence that does not name it before ("Medullary sponge kidney rarely leads
     to more serious problems, such as chronic kidney disease or kidney failure",
-    "Complications of hantavirus may include: Kidney failure"), or said to be a
-    complication of something else ("Hypothyroidism is a late complication primarily
-    related to radiation therapy"). Asked the complications of kidney failure, none of
-    these names one. The patients a sentence is said of ("... in people with diabetes"), and
-    the topic's own problems ("can cause diabetes problems"), are not what is brought
-    about."""
+    "Complications of hantavirus may include: Kidney failure", "... may develop kidney
+    failure"), or said to be a complication of something else ("Hypothyroidism is a late
+    complication primarily related to radiation therapy"). Asked the complications of kidney
+    failure, none of these names one. Not where the sentence also says what the topic brings
+    about ("Sepsis is a life-threatening complication of an infection and can lead to organ
+    failure"), nor the topic as what something comes from, happens in or is said of
+    ("Many complications, including anemia and bone disease, result from kidney failure",
+    "... in end-stage kidney failure", "... in people with diabetes"), nor the topic's own
+    problems ("can cause diabetes problems")."""
     if not subjects:
         return False
     for sentence in re.split(r"(?<=[.!?])\s+", text):
+        verbs = list(_BROUGHT_AFTER.finditer(sentence))
+        if any(_names(subjects, sentence[: verb.start()]) for verb in verbs):
+            continue  # what the topic brings about
         said = _IS_A_COMPLICATION.search(sentence)
         if said is not None:
             of = _OF.match(sentence, said.end())
@@ -215,26 +230,40 @@ def brought_about(text: str, subjects: Sequence[Concept]) -> bool:
                 of and _names(subjects, of.group())
             ):
                 return True  # not "Diabetic retinopathy is a complication of diabetes"
-        for verb in _BROUGHT_AFTER.finditer(sentence):
-            if _names(subjects, sentence[: verb.start()]):
-                break  # what the topic brings about
-            after = _OWN_PROBLEMS.sub("", _PATIENTS_WITH.sub("", sentence[verb.end() :]))
-            if _names(subjects, after):
-                return True
+        afters = [sentence[verb.end() :] for verb in verbs]
+        afters += [found["what"] for found in _DEVELOPED.finditer(sentence)]
+        if any(_names(subjects, _not_brought(after)) for after in afters):
+            return True
     return False
+
+
+def _not_brought(after: str) -> str:
+    """What follows a verb of bringing about, without the things it names that are not
+    brought about: the patients it is said of, what it comes from or happens in, and a
+    condition's own problems."""
+    return _OWN_PROBLEMS.sub(" ", _WHENCE.sub(" ", _PATIENTS_WITH.sub(" ", after)))
 
 
 #: What a complication is said to be of: "... a complication of diabetes".
 _OF = re.compile(r"\s+of\s+[^,;.]*", re.IGNORECASE)
 #: Patients named by what they have: "in people with diabetes".
 _PATIENTS_WITH = re.compile(
-    r"\b(?:in|among|for|of)\s+(?:\w+\s+){0,2}?(?:people|patients|persons|individuals|those|"
-    r"children|adults|men|women)\s+(?:with|who have)\s+[^,;.]*",
+    rf"\b(?:in|among|for|of)\s+(?:\w+\s+){{0,2}}?(?:{PATIENT_WORDS}|those)\s+"
+    r"(?:with|who have)\s+[^,;.]*",
+    re.IGNORECASE,
+)
+#: What something comes from, happens in or is said of, or when: "result from kidney
+#: failure", "in end-stage kidney failure", "over years of diabetes", "as kidney failure
+#: progresses".
+_WHENCE = re.compile(
+    r"\b(?:from|of|in|by|over|during|after|with|due to|because(?: of)?|(?<!such )as|when|while|"
+    r"if)\s+"
+    r"[^,;.]*",
     re.IGNORECASE,
 )
 #: A condition's own problems, named by it: "diabetes problems", "kidney damage".
 _OWN_PROBLEMS = re.compile(
-    r"\b[\w-]+(?:\s+[\w-]+)?\s+(?:problems?|complications?|damage)\b", re.IGNORECASE
+    r"(?<![\w-])[\w-]+(?:\s+[\w-]+)?\s+(?:problems?|complications?|damage)\b", re.IGNORECASE
 )
 
 

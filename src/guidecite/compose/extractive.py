@@ -465,8 +465,14 @@ class ExtractiveComposer:
             and not {i.name for i in intents} & TEST_INTENTS
         )
         cause_of = cause_asked_of(query)
-        # asked what the topic leads to, a statement of what leads to it is no answer
-        leads_to = query.topic_concepts if "complications" in {i.name for i in intents} else ()
+        # asked what the topic leads to, a statement of what leads to it is no answer (unless
+        # the question asks that too: what causes it, the risk of it, how to prevent it)
+        names = {i.name for i in intents}
+        leads_to = (
+            query.topic_concepts
+            if "complications" in names and not names & {"cause", "risk", "prevention"}
+            else ()
+        )
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             if brought_about(text, leads_to):
@@ -1183,24 +1189,38 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
         and word not in query.seldom_written
         and (zipf_frequency(word.lower(), "en") < EVERYDAY or beside_topic(word, query))
         and coverage_of((concept,), stated) == 0
-        and not of_a_family_stated(word, stated)
+        and not of_a_family_stated(word, [c.text for c in picked])
     ]
 
 
-#: Letters a word's stem shares with a stated term's from its start, for the two to be one
-#: family of words ("prophylaxis" and "prophylactic": "prophyla").
-FAMILY_PREFIX = 8
+#: The endings by which one word of a family is made from another: a noun's and its
+#: adjective's ("prophylaxis", "prophylactic"; "psoriasis", "psoriatic"; "anemia",
+#: "anemic"), each pair read as one.
+_FAMILY_ENDINGS = (
+    (re.compile(r"(?:xis|ctic)$"), "x"),
+    (re.compile(r"(?:sis|tic)$"), "s"),
+    (re.compile(r"(?:ia|ic)$"), "i"),
+)
 
 
-def of_a_family_stated(word: str, stated: frozenset[str]) -> bool:
-    """Whether a stated term is of the word's family, by a long shared beginning
-    ("prophylactic antibiotics" speaks of the "prophylaxis" asked about), though no stem
-    of the one is the other's."""
-    return any(
-        len(stem) >= FAMILY_PREFIX
-        and any(t[:FAMILY_PREFIX] == stem[:FAMILY_PREFIX] for t in stated)
-        for stem in terms(word)
-    )
+def _family_root(word: str) -> str:
+    """A word with the ending that makes it one of its family's read as the family's."""
+    word = word.casefold()
+    for ending, said in _FAMILY_ENDINGS:
+        if ending.search(word):
+            return ending.sub(said, word)
+    return word
+
+
+def of_a_family_stated(word: str, texts: Sequence[str]) -> bool:
+    """Whether a statement says a word of the asked word's family in another ending
+    ("prophylactic antibiotics" speaks of the "prophylaxis" asked about), though the stems
+    differ; not words that share only a beginning ("myocardial", asked "myocarditis";
+    "thrombocytosis", asked "thrombocytopenia")."""
+    root = _family_root(word)
+    if root == word.casefold():
+        return False
+    return any(_family_root(said) == root for text in texts for said in re.findall(r"\w+", text))
 
 
 #: What joins two subjects of a question: "and", "or", "&", a slash.

@@ -1353,10 +1353,18 @@ def _unmarked_items(lines: Sequence[str], i: int) -> tuple[list[list[str]], int]
     return paragraphs, i
 
 
-#: Words of a whole sentence's own: a verb that says something ("is recommended", "should
-#: have", "recommend that ... be reviewed").
+#: Words that make a sentence a recommendation of its own: "is recommended", "should
+#: have", "recommend that ... be reviewed", "Offer ...".
 _SAYS = re.compile(
-    r"\b(?:is|are|be|should|must|shall|recommends?|recommended|suggests?|suggested|has|have)\b",
+    r"\b(?:should|must|shall|recommends?|recommended|suggests?|suggested|indicated|advised|"
+    r"offer|consider|do not|avoid)\b",
+    re.IGNORECASE,
+)
+#: A lead-in that names the patients its items are for ("For children younger than 2 years
+#: who have had a first febrile UTI, ..."): each item is for them.
+_FOR_PATIENTS = re.compile(
+    r"^(?:for|in|among)\s+(?:[\w-]+\s+){0,3}?(?:patients|people|persons|adults|children|women|"
+    r"men|infants|those|individuals|adolescents)\b",
     re.IGNORECASE,
 )
 #: Words of a lead-in that point to its items or need them: "the following", "include",
@@ -1371,7 +1379,7 @@ _POINTS_TO_ITEMS = re.compile(
 #: eligible for systemic therapy ... if:".
 _RUNS_ON = re.compile(
     r"\b(?:if|when|unless|where|whether|that|who|whom|which|because|than|until|while|after|"
-    r"before|in|on|at|from|into|is|are|be|by|as|or|and|than|including|e\.g\.?|i\.e\.?)\s*$",
+    r"before|in|on|at|from|into|is|are|be|by|as|or|and|including|e\.g\.?|i\.e\.?)\s*$",
     re.IGNORECASE,
 )
 #: The fewest words of a sentence that says a thing whole, and of a lead-in that says one
@@ -1381,15 +1389,20 @@ WHOLE_LEAD_WORDS = 15
 
 
 def apart(lead: str, items: Sequence[str]) -> bool:
-    """Whether a lead-in and its items are whole sentences each, said apart: the lead-in a
-    recommendation of its own that neither points to its items nor runs on into them ("The
-    guideline authors recommend that all Barrett's esophagus biopsies revealing any grade of
-    dysplasia be reviewed and confirmed by 2 pathologists ...:"), and every item one with
-    its own subject and verb ("For patients with no dysplasia and a Barrett's esophagus
-    segment <=3 cm, endoscopic surveillance is recommended every 5 years"). Joined, each
-    item would carry a recommendation it does not make."""
+    """Whether a lead-in and its items are recommendations of their own each, said apart:
+    the lead-in one that ends in a colon, neither points to its items nor runs on into them,
+    and names no patients its items are for ("The guideline authors recommend that all
+    Barrett's esophagus biopsies revealing any grade of dysplasia be reviewed and confirmed
+    by 2 pathologists ...:"), and every item one that does not go on from it ("For patients
+    with no dysplasia and a Barrett's esophagus segment <=3 cm, endoscopic surveillance is
+    recommended every 5 years"). Joined, each item would carry a recommendation it does not
+    make."""
+    if not lead.rstrip().endswith(":"):
+        return False
     body = lead.strip().rstrip(":").strip()
     if _POINTS_TO_ITEMS.search(body) or _DANGLING.search(body) or not _whole(body):
+        return False
+    if _FOR_PATIENTS.match(body):
         return False
     if len(body.split()) < WHOLE_LEAD_WORDS or _RUNS_ON.search(body):
         return False  # a short one announces its items: "The causes are different for each type:"
@@ -1397,8 +1410,9 @@ def apart(lead: str, items: Sequence[str]) -> bool:
 
 
 def _whole(text: str) -> bool:
-    """Whether a text says a thing whole: a sentence of WHOLE_WORDS or more that opens in
-    capitals and has a verb of its own."""
+    """Whether a text is a recommendation of its own: a sentence of WHOLE_WORDS or more that
+    opens in capitals, says what to do (_SAYS) and does not go on from a sentence before it
+    (_GOES_ON)."""
     return (
         len(text.split()) >= WHOLE_WORDS
         and text[:1].isupper()
