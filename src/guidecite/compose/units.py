@@ -33,6 +33,7 @@ from ..analysis import terms
 from ..chunking import split_sentences
 from ..grades import find_grade, graded_by_line, is_grade_only, without_trailing_grade
 from ..intents import intent_named
+from ..patients import PATIENT_WORDS
 from ..screening import is_instruction_like
 from .tables import (
     FOOTNOTE,
@@ -1363,8 +1364,7 @@ _SAYS = re.compile(
 #: A lead-in that names the patients its items are for ("For children younger than 2 years
 #: who have had a first febrile UTI, ..."): each item is for them.
 _FOR_PATIENTS = re.compile(
-    r"^(?:for|in|among)\s+(?:[\w-]+\s+){0,3}?(?:patients|people|persons|adults|children|women|"
-    r"men|infants|those|individuals|adolescents)\b",
+    rf"^(?:for|in|among)\s+(?:[\w-]+\s+){{0,3}}?(?:{PATIENT_WORDS}|infants|those|adolescents)\b",
     re.IGNORECASE,
 )
 #: Words of a lead-in that point to its items or need them: "the following", "include",
