@@ -866,6 +866,10 @@ def test_care_another_kind_of_answer_is_asked_about_is_not_asked() -> None:
         ("Which test is recommended to diagnose celiac disease?", ["test"]),
         ("What are the complications of surgery for an enlarged prostate?", ["complications"]),
         ("What monitoring is needed during lithium therapy?", ["monitoring"]),
+        # a cue that takes its preposition, care named by two words, a past participle
+        ("What monitoring is recommended for patients on warfarin therapy?", ["monitoring"]),
+        ("what are the side effects of drug therapy", ["contraindication"]),
+        ("risks of the drugs used for treatment of RA", ["risk"]),
     ):
         assert [i.name for i in intents_of(asked)] == kinds, asked
         assert asks_of_care(asked), asked

@@ -936,7 +936,7 @@ def intents_of(question: str) -> tuple[Intent, ...]:
 #: or the kind's verb alone ("Which test is recommended", "What screening is recommended").
 #: Not across a clause: "side effects, and how is it treated".
 _OF_CARE = re.compile(
-    r"(?:\s+(?:(?:is|are|(?:should |would )?be)\s+\w+\s+)?"
+    r"(?:\s+(?:(?:is|are|(?:should |would )?be)\s+\w+\s+|\w+ed\s+)?"
     r"(?:of|after|following|from|during|before|with|for)\s+"
     r"(?:(?!(?:and|or|but|what|which|how|when|why|who|should|can|could|do|does)\b)[\w'/-]+\s+){0,4}?"
     r"|(?P<verb>\s+(?:is|are|would be|should be|be)\s+))",
@@ -995,14 +995,20 @@ def _care_cues_asked(
         for _, end in found
     ]
     asked: list[tuple[int, int]] = []
+    care: list[int] = []  # where the care named so far ends
     for start, end in spans["management"]:
         if _ASKS_ITSELF.match(question, start):
             asked.append((start, end))  # "side effects of metformin what to do"
             continue
         before = [e for e in ends if e <= start]
         joined = _OF_CARE.fullmatch(question[max(before) : start]) if before else None
-        if joined and (not joined.group("verb") or _CARE_VERB.match(question, start)):
-            ends.append(_word_end(question, end))
+        # the care's name goes on: "side effects of drug therapy", "... treatment options"
+        goes_on = bool(care) and not question[max(care) : start].strip()
+        if goes_on or (joined and (not joined.group("verb") or _CARE_VERB.match(question, start))):
+            # its first word read (a cue may take the preposition after it: "recommended
+            # for patients on warfarin therapy")
+            ends.append(_word_end(question, start))
+            care.append(_word_end(question, end))
             continue
         asked.append((start, end))
     return asked
