@@ -182,6 +182,11 @@ def test_a_lead_in_and_items_that_are_whole_sentences_each_are_said_apart() -> N
             ["Renal and bladder ultrasound should be done within 6 weeks of the infection."],
         ),
         (lead, ["Patients whose disease is not controlled with oral corticosteroids alone."]),
+        (
+            "Clinicians should counsel all patients with gout about diet, weight and alcohol at "
+            "every visit to the clinic:",
+            ["Patients should limit their intake of alcohol and of sugary drinks every day."],
+        ),
     ):
         joined = statement_units("\n".join([opening, *(f"- {item}" for item in items)]))
         assert len(joined) == 1, opening
@@ -3040,6 +3045,18 @@ def test_asked_what_a_condition_leads_to_what_leads_to_it_is_no_answer() -> None
     ):
         assert not brought_about(own, topic), own
     assert brought_about("People with lupus may develop kidney failure.", topic)
+    # what is caused, named after "of" or "as well as", is still what is brought about; who
+    # develops it is not
+    for other in (
+        "Diabetes and high blood pressure cause most cases of kidney failure.",
+        "Diabetes can lead to heart disease and stroke, as well as kidney failure.",
+    ):
+        assert brought_about(other, topic), other
+    for own in (
+        "Patients who have developed kidney failure need dialysis.",
+        "When people develop kidney failure, they often become anemic.",
+    ):
+        assert not brought_about(own, topic), own
     assert not brought_about("Complications of hantavirus may include: Kidney failure.", ())
     # scored, such a statement is no candidate where the complications are asked
     coma, hantavirus = (
@@ -3333,6 +3350,8 @@ def test_an_article_says_what_the_question_names_that_no_statement_speaks_of() -
     # words that share only a beginning are no family
     assert not of_a_family_stated("myocarditis", ["It follows a myocardial infarction."])
     assert not of_a_family_stated("thrombocytopenia", ["Thrombocytosis is rare."])
+    assert of_a_family_stated("diagnosis", ["Diagnostic tests include a biopsy."])
+    assert of_a_family_stated("neuropathy", ["Neuropathic pain is common."])
     assert "speaks of 'prophylaxis'" in (frame_notice(prophylaxis, [simvastatin]) or "")
 
 
@@ -4241,6 +4260,7 @@ def test_symptoms_named_as_what_care_relieves_give_no_signs() -> None:
     for relieved in (
         "Levodopa helps to reduce tremors and other symptoms of Parkinson's disease.",
         "There is no cure for MS, but medicines may help control symptoms.",
+        "Medicines may slow it down and help control symptoms.",
         "Relief of symptoms during attacks consists of sumatriptan and analgesics.",
         "Most people can safely manage their symptoms by following their action plans.",
     ):
@@ -4256,6 +4276,8 @@ def test_symptoms_named_as_what_care_relieves_give_no_signs() -> None:
         "Reduced urine output is a sign of dehydration.",
         "Poorly controlled asthma symptoms include waking at night and coughing.",
         "Call for help if you have signs of a heart attack, such as chest pain.",
+        "Call 911 for help with signs of a stroke such as face drooping.",
+        "Loss of bladder control and other signs of spinal cord compression need urgent care.",
     ):
         assert offers(symptoms, signs, ()), signs
     # other kinds of answer read the words as before

@@ -198,6 +198,7 @@ def test_a_dose_is_an_amount_or_a_count_of_doses_and_a_concentration_is_not_one(
     # ... not a concentration, nor a weight, spelled out
     assert not dose.answers.search("A fasting sugar of 100 to 125 milligrams per deciliter.")
     assert not dose.answers.search("Infants with a birth weight less than 1,500 grams.")
+    assert not dose.answers.search("Fasting glucose under 100 mg / dL.")
 
 
 def test_a_medicine_named_says_what_to_do_as_a_medication_does() -> None:
@@ -593,6 +594,8 @@ def test_asking_what_a_condition_leads_to_asks_its_complications() -> None:
     for untreated in (
         "what happens if you dont treat sleep apnea",
         "what happens if I don't get my high blood pressure treated",
+        "What happens if you don't seek treatment for depression?",
+        "What happens if my child’s asthma isn't treated?",
     ):
         assert [i.name for i in intents_of(untreated)] == ["complications"], untreated
     # a treatment that does not work is no condition left untreated

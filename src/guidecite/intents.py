@@ -176,7 +176,7 @@ INTENTS: tuple[Intent, ...] = (
             # "a birth weight less than 1,500 grams")
             r"(?:milli|micro)grams?|international units?|millilit(?:er|re)s?)\b"
             # a concentration (40 mg/dL, 100 milligrams per deciliter) is a result, not a dose
-            r"(?!\s*(?:/|per\s+)(?:dl|l|ml|decilit(?:er|re)s?|lit(?:er|re)s?|millilit(?:er|re)s?)\b)|"
+            r"(?!\s*(?:/\s*|per\s+)(?:dl|l|ml|decilit(?:er|re)s?|lit(?:er|re)s?|millilit(?:er|re)s?)\b)|"
             r"\b(?:\d+|one|two|three|four|five|six|single)[- ](?:doses?|shots?|injections?|"
             r"tablets?|capsules?|pills?|puffs?|drops?|sprays?|teaspoons?|tablespoons?)\b",
             _I,
@@ -463,13 +463,13 @@ INTENTS: tuple[Intent, ...] = (
             r"complications?\b",  # not "complicated grief"
             r"long[- ]term (?:effects?|problems?|consequences?|damage)",
             r"(?:lasting|permanent) (?:effects?|problems?|damage)",
-            r"what happens (?:if|when) [\w' -]{0,60}?(?:not treated|untreated|goes untreated|"
+            r"what happens (?:if|when) [\w'’ -]{0,60}?(?:not treated|untreated|goes untreated|"
             r"isn['’]?t treated|"
             # "what happens if you dont treat sleep apnea", "if I don't get my high blood
-            # pressure treated"; not a treatment that does not work ("doesn't come down with
-            # treatment")
+            # pressure treated", "if you don't seek treatment"; not a treatment that does not
+            # work ("doesn't come down with treatment")
             r"(?:do not|don['’]?t|does not|doesn['’]?t|did not|didn['’]?t|never)\s+"
-            r"(?:get\s+(?:[\w'’]+\s+){0,4}?)?treat\w*)",
+            r"(?:(?:get|seek|receive|have|want|go for|take)\s+(?:[\w'’]+\s+){0,4}?)?treat\w*)",
             # not "What conditions can cause chest pain?", which asks the causes
             r"(?:what|which|other|any|serious) (?:other )?(?:problems?|damage|effects?) "
             r"(?:can|could|does|do|will|might|may) [\w' -]{0,40}?(?:cause|lead to|result in)",
@@ -946,9 +946,7 @@ _OF_CARE = re.compile(
 _CARE_VERB = re.compile(r"recommend|appropriate|acceptable|approved", _I)
 #: A cue of care that asks by itself, with its own question word, whatever it follows: "side
 #: effects of metformin what to do", "symptoms of flu after vaccine can i take ibuprofen".
-_ASKS_ITSELF = re.compile(
-    r"(?:what|which|how|should|can|could|is it|are there|ok|okay|anything|something)\b", _I
-)
+_ASKS_ITSELF = re.compile(r"(?:what|which|how|should|can|could|ok|okay|anything|something)\b", _I)
 
 
 def _cues(question: str) -> dict[str, list[tuple[int, int]]]:
@@ -970,7 +968,8 @@ def asks_of_care(question: str) -> bool:
     statements that answer it may stand under a heading on the care ("How is benign
     prostatic hyperplasia treated?": "Complications after surgery may include ...")."""
     question = DIAGNOSED.sub(" ", question)
-    return bool(_cues(question)["management"]) and not _cues_read(question)[1]["management"]
+    spans = _cues(question)
+    return bool(spans["management"]) and not _care_cues_asked(question, spans)
 
 
 def _word_end(text: str, at: int) -> int:

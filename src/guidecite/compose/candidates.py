@@ -109,9 +109,12 @@ def offered(intent: Intent, text: str, subjects: Sequence[Concept] = ()) -> bool
 #: symptoms", "medicines may help relieve symptoms", "Relief of symptoms ... consists of
 #: sumatriptan".
 _SYMPTOMS_RELIEVED = re.compile(
-    r"\b(?:reduc(?:e|es|ing)|reliev(?:e|es|ing)|relief\s+of|eas(?:e|es|ing)|control(?:s|ling)?|"
+    r"\b(?:reduc(?:e|es|ing)|reliev(?:e|es|ing)|relief\s+of|eas(?:e|es|ing)|controls|controlling|"
     r"improv(?:e|es|ing)|manag(?:e|es|ing)|treat(?:s|ing)?|lessen(?:s|ing)?|alleviat(?:e|es|ing)|"
-    r"lower(?:s|ing)|help(?:s|ing)?(?:\s+(?:with|to))?)\b"
+    r"lower(?:s|ing)|helps|helping|"
+    # "help" and "control" as verbs only, not "for help with signs", "loss of bladder control"
+    r"(?:can|may|might|will|could|to|also|often|should|that|which|and|help)\s+(?:help|control))"
+    r"(?:\s+(?:with|to))?\b"
     # not across a clause: "Call for help if you have signs of a heart attack"
     r"(?:\s+(?!(?:is|are|be|if|when|have|has|you)\b)[\w'-]+){0,4}?\s+(?:symptoms?|signs?)\b",
     re.IGNORECASE,
@@ -191,8 +194,13 @@ _BROUGHT_AFTER = re.compile(
 #: what people who have the topic develop ("Women who develop gestational diabetes are more
 #: likely to ...", "If you develop ..."), nor what develops in or over it.
 _DEVELOPED = re.compile(
-    r"(?<!\bwho )(?<!\byou )(?<!\bthey )(?<!\bwe )(?<!\bthat )"
-    r"\b(?:develops?|developing|developed)\s+(?:an?\s+)?(?P<what>[^,;.]*)",
+    r"\b(?:develops?|developing|developed)\s+(?:an?\s+)?(?P<what>[^,;.]*)", re.IGNORECASE
+)
+#: Who develops it, in the words just before: people who have the topic ("Women who develop
+#: ...", "Patients who have developed ...", "If a person develops ...", "people developing").
+_WHO_DEVELOPS = re.compile(
+    rf"\b(?:who|that|you|they|we|when|if|{PATIENT_WORDS}|person|patient|those)\b"
+    r"(?:\s+[\w']+){0,2}\s*$",
     re.IGNORECASE,
 )
 #: The thing a sentence opens with, said to be a complication: "Hypothyroidism is a late
@@ -231,7 +239,11 @@ def brought_about(text: str, subjects: Sequence[Concept]) -> bool:
             ):
                 return True  # not "Diabetic retinopathy is a complication of diabetes"
         afters = [sentence[verb.end() :] for verb in verbs]
-        afters += [found["what"] for found in _DEVELOPED.finditer(sentence)]
+        afters += [
+            found["what"]
+            for found in _DEVELOPED.finditer(sentence)
+            if not _WHO_DEVELOPS.search(sentence[: found.start()])
+        ]
         if any(_names(subjects, _not_brought(after)) for after in afters):
             return True
     return False
@@ -252,13 +264,12 @@ _PATIENTS_WITH = re.compile(
     r"(?:with|who have)\s+[^,;.]*",
     re.IGNORECASE,
 )
-#: What something comes from, happens in or is said of, or when: "result from kidney
-#: failure", "in end-stage kidney failure", "over years of diabetes", "as kidney failure
-#: progresses".
+#: What something comes from or happens in, or when: "result from kidney failure", "in
+#: end-stage kidney failure", "over years of diabetes", "as kidney failure progresses" (not
+#: "of": "cause most cases of kidney failure" names what is brought about).
 _WHENCE = re.compile(
-    r"\b(?:from|of|in|by|over|during|after|with|due to|because(?: of)?|(?<!such )as|when|while|"
-    r"if)\s+"
-    r"[^,;.]*",
+    r"\b(?:from|in|by|over|during|after|with|due to|because(?: of)?|when|while|if|"
+    r"(?<!such )(?<!well )as(?!\s+well\b))\s+[^,;.]*",
     re.IGNORECASE,
 )
 #: A condition's own problems, named by it: "diabetes problems", "kidney damage".

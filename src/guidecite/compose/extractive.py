@@ -466,13 +466,9 @@ class ExtractiveComposer:
         )
         cause_of = cause_asked_of(query)
         # asked what the topic leads to, a statement of what leads to it is no answer (unless
-        # the question asks that too: what causes it, the risk of it, how to prevent it)
+        # the question asks that too: what causes it)
         names = {i.name for i in intents}
-        leads_to = (
-            query.topic_concepts
-            if "complications" in names and not names & {"cause", "risk", "prevention"}
-            else ()
-        )
+        leads_to = query.topic_concepts if "complications" in names and "cause" not in names else ()
         candidates = []
         for hit, text, grade, doc, context, headings in units:
             if brought_about(text, leads_to):
@@ -1194,12 +1190,13 @@ def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
 
 
 #: The endings by which one word of a family is made from another: a noun's and its
-#: adjective's ("prophylaxis", "prophylactic"; "psoriasis", "psoriatic"; "anemia",
-#: "anemic"), each pair read as one.
+#: adjective's ("prophylaxis", "prophylactic"; "psoriasis", "psoriatic"; "diagnosis",
+#: "diagnostic"; "anemia", "anemic"; "neuropathy", "neuropathic"), each pair read as one.
 _FAMILY_ENDINGS = (
     (re.compile(r"(?:xis|ctic)$"), "x"),
-    (re.compile(r"(?:sis|tic)$"), "s"),
-    (re.compile(r"(?:ia|ic)$"), "i"),
+    (re.compile(r"(?:sis|stic)$"), "s"),  # "diagnosis", "diagnostic"
+    (re.compile(r"tic$"), "s"),  # "psoriatic", of "psoriasis"
+    (re.compile(r"(?:ia|ic|y)$"), "i"),  # "anemia", "anemic"; "allergy", "allergic"
 )
 
 

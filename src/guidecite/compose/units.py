@@ -1361,10 +1361,17 @@ _SAYS = re.compile(
     r"offer|consider|do not|avoid)\b",
     re.IGNORECASE,
 )
+#: One patient, as a lead-in may name them ("For a patient with suspected sepsis, ...").
+_ONE_PATIENT = r"(?:patient|person|adult|child|woman|man|infant|adolescent)"
 #: A lead-in that names the patients its items are for ("For children younger than 2 years
 #: who have had a first febrile UTI, ..."): each item is for them.
 _FOR_PATIENTS = re.compile(
-    rf"^(?:for|in|among)\s+(?:[\w-]+\s+){{0,3}}?(?:{PATIENT_WORDS}|infants|those|adolescents)\b",
+    rf"^(?:for|in|among)\s+(?:[\w-]+\s+){{0,3}}?(?:{PATIENT_WORDS}|{_ONE_PATIENT}|infants|those|"
+    r"adolescents)\b"
+    # ... or anywhere, by what they have: "to all adults aged 40 to 75 years who have
+    # diabetes", "all patients with gout"
+    rf"|\b(?:{PATIENT_WORDS}|{_ONE_PATIENT}|infants|adolescents)\s+(?:with|who|aged|younger|"
+    r"older|under|over)\b",
     re.IGNORECASE,
 )
 #: Words of a lead-in that point to its items or need them: "the following", "include",
@@ -1402,7 +1409,7 @@ def apart(lead: str, items: Sequence[str]) -> bool:
     body = lead.strip().rstrip(":").strip()
     if _POINTS_TO_ITEMS.search(body) or _DANGLING.search(body) or not _whole(body):
         return False
-    if _FOR_PATIENTS.match(body):
+    if _FOR_PATIENTS.search(body):
         return False
     if len(body.split()) < WHOLE_LEAD_WORDS or _RUNS_ON.search(body):
         return False  # a short one announces its items: "The causes are different for each type:"
