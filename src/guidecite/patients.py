@@ -476,14 +476,12 @@ _UN_KIND = re.compile(r"\bun-?([^\W\d_]{4,}\w*)[\s-]+([^\W\d_][\w'-]*)", _I)
 
 #: The words that name patients as a group, before what sets them apart ("patients with
 #: cancer", "people who are taking an anticoagulant").
-_PATIENTS = r"(?:patients|people|persons|adults|children|women|men|individuals)"
-#: The same words, for other modules' patterns.
-PATIENT_WORDS = _PATIENTS
+PATIENT_WORDS = r"(?:patients|people|persons|adults|children|women|men|individuals)"
 #: Whom a guideline or section restricts itself to by their condition or treatment: "The
 #: management of depression in patients with cancer", "... for people with fertility
 #: problems", "... cardiac dysfunction in survivors of adult cancers".
 _RESTRICTED_TO = re.compile(
-    rf"\b(?:in|for|among)\s+(?:{_PATIENTS}"
+    rf"\b(?:in|for|among)\s+(?:{PATIENT_WORDS}"
     r"\s+(?:with|who\s+have|undergoing|receiving)|survivors\s+of)\s+(?P<who>[^.;:,()]{3,60})",
     _I,
 )
@@ -539,7 +537,7 @@ _KIND_WORD = (
     r"their|your|our|other|such|this|that)\b)[\w-]+"
 )
 _FOR_PATIENTS_WITH = re.compile(
-    rf"\b(?:in|for|of)\s+(?:{_KIND_WORD}\s+){{0,2}}?{_PATIENTS}\s+with\s+(?P<condition>[^:;.()?]+)"
+    rf"\b(?:in|for|of)\s+(?:{_KIND_WORD}\s+){{0,2}}?{PATIENT_WORDS}\s+with\s+(?P<condition>[^:;.()?]+)"
     rf"|\b(?:in|for|of|among)\s+(?:the\s+)?(?P<kind>{_KIND_WORD}(?:\s+{_KIND_WORD}){{0,2}})\s+"
     r"(?:hosts?|recipients|survivors)\b",
     _I,
@@ -809,7 +807,7 @@ def negated_words(question: str) -> set[str]:
 #: Whom a statement restricts itself to by what they have or take: "for patients with
 #: comorbidities", "For people who are taking an anticoagulant", "in adults on dialysis".
 _HAVING = re.compile(
-    rf"\b(?:{_PATIENTS}|those)\s+"
+    rf"\b(?:{PATIENT_WORDS}|those)\s+"
     r"(?:who\s+(?:are|have)\s+(?:been\s+)?)?(?:with|taking|on|receiving|having|using)\s+"
     r"(?P<what>[^.;:()]{2,80})",
     _I,
@@ -903,7 +901,7 @@ def source_set_aside(title: str, set_aside: Sequence[frozenset[str]]) -> str | N
 #: Whom a statement restricts itself to by what they lack: "In patients without gallstones
 #: who have RUQ pain ...", "for women who do not have diabetes".
 _LACKING = re.compile(
-    rf"\b(?:{_PATIENTS}|those)\s+"
+    rf"\b(?:{PATIENT_WORDS}|those)\s+"
     r"(?:without|who\s+(?:do|does|did)\s+not\s+have|who\s+have\s+(?:no|not\s+had))\s+"
     r"(?P<what>[^.;:()]{2,80})",
     _I,

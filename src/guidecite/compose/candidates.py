@@ -19,7 +19,7 @@ from ..grades import without_trailing_grade
 from ..intents import Intent, intent_named
 from ..patients import PATIENT_WORDS
 from ..query import STOP_TERMS, Query
-from ..scoring import Concept
+from ..scoring import Concept, states_all
 from ..scoring import coverage as coverage_of
 from ..types import Hit
 
@@ -229,13 +229,13 @@ def brought_about(text: str, subjects: Sequence[Concept]) -> bool:
         return False
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         verbs = list(_BROUGHT_AFTER.finditer(sentence))
-        if any(_names(subjects, sentence[: verb.start()]) for verb in verbs):
+        if any(states_all(subjects, sentence[: verb.start()]) for verb in verbs):
             continue  # what the topic brings about
         said = _IS_A_COMPLICATION.search(sentence)
         if said is not None:
             of = _OF.match(sentence, said.end())
-            if _names(subjects, sentence[: said.start()]) and not (
-                of and _names(subjects, of.group())
+            if states_all(subjects, sentence[: said.start()]) and not (
+                of and states_all(subjects, of.group())
             ):
                 return True  # not "Diabetic retinopathy is a complication of diabetes"
         afters = [sentence[verb.end() :] for verb in verbs]
@@ -244,7 +244,7 @@ def brought_about(text: str, subjects: Sequence[Concept]) -> bool:
             for found in _DEVELOPED.finditer(sentence)
             if not _WHO_DEVELOPS.search(sentence[: found.start()])
         ]
-        if any(_names(subjects, _not_brought(after)) for after in afters):
+        if any(states_all(subjects, _not_brought(after)) for after in afters):
             return True
     return False
 
@@ -276,11 +276,6 @@ _WHENCE = re.compile(
 _OWN_PROBLEMS = re.compile(
     r"(?<![\w-])[\w-]+(?:\s+[\w-]+)?\s+(?:problems?|complications?|damage)\b", re.IGNORECASE
 )
-
-
-def _names(subjects: Sequence[Concept], text: str) -> bool:
-    """Whether a text states all of the subjects."""
-    return coverage_of(subjects, frozenset(terms(text))) >= 1.0 - 1e-9
 
 
 #: What something brings about, asked by naming it after "caused by" ("What are some

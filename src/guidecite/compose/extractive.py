@@ -446,7 +446,8 @@ class ExtractiveComposer:
         if not units:
             return []
         top = max(hit.score for hit in hits) or 1.0
-        advises = not {i.name for i in intents} <= DESCRIPTIVE_INTENTS
+        names = {i.name for i in intents}
+        advises = not names <= DESCRIPTIVE_INTENTS
         # Asked what something is, statements about the topic itself are the answer.
         beyond = () if intents[0].name in OVERVIEW_INTENTS else beyond_topic(query)
         # Asked only what to do, a sentence describing the condition itself says no more than
@@ -460,14 +461,10 @@ class ExtractiveComposer:
         values = measured(query.read)  # the patient's own: "a plateau pressure of 34 cmH2O"
         # the patient has the diagnosis already and asks nothing of tests: how it is made
         # answers nothing ("A genetic test can diagnose KS." for a man who has it)
-        diagnosed = (
-            has_diagnosis(query.read, query.frame.topic)
-            and not {i.name for i in intents} & TEST_INTENTS
-        )
+        diagnosed = has_diagnosis(query.read, query.frame.topic) and not names & TEST_INTENTS
         cause_of = cause_asked_of(query)
         # asked what the topic leads to, a statement of what leads to it is no answer (unless
         # the question asks that too: what causes it)
-        names = {i.name for i in intents}
         leads_to = query.topic_concepts if "complications" in names and "cause" not in names else ()
         candidates = []
         for hit, text, grade, doc, context, headings in units:
