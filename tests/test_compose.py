@@ -3463,51 +3463,6 @@ def test_an_adult_a_man_or_a_woman_asks_nothing_more_about_the_topic_but_childre
     assert asked(("scabies", "crusted")) == ["crust"]
 
 
-def test_asked_how_to_mend_it_the_verb_asks_nothing_more_and_a_statement_saying_it_answers():
-    texts = {
-        "removed": "After the wax is removed, dry the ear thoroughly.",
-        "treated": "Most cases of ear wax blockage can be treated at home.",
-        "builds": "Ear wax can build up and block the ear canal.",
-        "lose": "Lose weight if you are overweight. It may help, but thin people can snore.",
-    }
-    passage = Passage("p1", "d1", 0, (), " ".join(texts.values()))
-    documents = {
-        "d1": Document("d1", "d1.md", "Ear wax", None, None, None, "en", "patient", None, "h")
-    }
-    words = ("remove", "ear", "wax", "snoring")
-    concepts = tuple((5.0, (frozenset(terms(w)),)) for w in words)
-
-    def query_of(question: str) -> Query:
-        frame = Frame("Ear wax", None, (), "management", (), intents=("management",))
-        query = framed(question, words, frame)
-        return replace(query, concepts=concepts, topic_concepts=concepts[1:3])
-
-    mend = query_of("how to remove ear wax at home")
-    other = query_of("what can be done to remove ear wax at home")
-    # the verb of how to mend it asks what to do, nothing more about the topic
-    assert [" ".join(sorted(c[1][0])) for c in beyond_topic(mend)] == ["snore"]
-    assert [" ".join(sorted(c[1][0])) for c in beyond_topic(other)] == ["remov", "snore"]
-
-    def shown(query: Query) -> set[str]:
-        scored = ExtractiveComposer().score_sentences(query, [Hit(passage, 1.0)], documents)
-        return {name for name, text in texts.items() if text in {c.text for c in scored}}
-
-    # a statement that says the verb, or offers care, answers; one that only names the
-    # topic does not
-    assert shown(mend) == {"removed", "treated", "lose"}
-
-    def placed(text: str) -> Candidate:
-        hit = Hit(Passage(text[:8], "d1", 0, (), text), 1.0)
-        return Candidate(text, hit, frozenset(terms(text)), 1.0, None)
-
-    removed, builds = placed(texts["removed"]), placed(texts["builds"])
-    treated = placed(texts["treated"])
-    management = [intent_named("management")]
-    # saying the verb, it speaks of the doing asked, under no heading of care too
-    assert of_doing([treated, removed, builds], management, mend) == [treated, removed]
-    assert of_doing([treated, removed, builds], management, other) == [treated]
-
-
 def test_asked_what_to_do_a_description_of_the_condition_itself_is_left_out() -> None:
     texts = {
         "defines": "Menkes syndrome is a disorder that affects copper levels in the body.",

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 import pytest
 
-from guidecite.analysis import terms
 from guidecite.frame import names_no_focus
 from guidecite.intents import (
     as_asked,
@@ -16,7 +15,6 @@ from guidecite.intents import (
     care_named,
     intent_named,
     intents_of,
-    mending_asked,
     workup_asked,
 )
 
@@ -367,31 +365,6 @@ def test_what_a_reader_can_do_about_it_offers_what_to_do() -> None:
     assert not management.answers.search(
         "Signals go from the spinal cord to the ones you can control, like in your arms."
     )
-
-
-def test_asking_how_to_end_or_mend_it_oneself_asks_what_to_do() -> None:
-    reads_kind(
-        "management",
-        asks=(
-            "how do I stop a nosebleed",
-            "how to heal a canker sore quickly",
-            "how do you remove a tick from the skin",
-            "how to get over a cold fast",
-            "how can I soothe a sunburn",
-            "how to remove my mouth ulcer/canker",
-        ),
-        # how to keep it away asks prevention
-        asks_not=("how do I stop cold sores from coming back",),
-        # what may help, said before a "but"
-        gives=("Lose weight if you are overweight. It may help, but thin people can snore, too.",),
-        gives_not=("Thin people can snore, too.",),
-    )
-    assert intents_of("how do I stop cold sores from coming back")[0].name == "prevention"
-    # the verb, one word, is the doing asked; a verb of two words says too little alone
-    assert mending_asked("how do you remove a tick from the skin") == frozenset(terms("remove"))
-    assert mending_asked("how to get over a cold fast") == frozenset()
-    assert mending_asked("how do I stop cold sores from coming back") == frozenset()
-    assert mending_asked("what should I eat with gout") == frozenset()
 
 
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:

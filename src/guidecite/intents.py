@@ -113,17 +113,6 @@ _A_CURE = r" (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development))"
 
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose;
 #: one asking when to see a doctor wants that, not a time.
-#: Asking how to end or mend something oneself ("how do I stop a nosebleed", "how to heal a
-#: canker sore", "how to get over a cold"), not how to keep it away ("how do I stop cold
-#: sores from coming back"). Its verb, one word, is what is done ("Remove ticks ... with
-#: tweezers").
-_MENDING = (
-    r"how (?:to|(?:do|can|could|should|would) (?:i|we|you|one|he|she|they)) (?:best )?"
-    r"(?P<mending>stop|remove|heal|fix|overcome|soothe|ease|calm|shrink|get over|clear up)\b"
-    r"(?![^?.]{0,60}?\bfrom\s+\w+ing\b)"
-)
-
-
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "escalation",
@@ -330,9 +319,6 @@ INTENTS: tuple[Intent, ...] = (
             r"what (?:should|can|do|must) (?:i|we|you|he|she|they|one)"
             r"(?!\s+(?:expect|know|be aware|look|watch)\b)",
             r"how (?:to|do you|should we|should i) (?:go about|handle|deal|proceed|approach)",
-            # how to end or mend it oneself: "how do I stop a nosebleed", "how to heal a
-            # canker sore", "how to get over a cold"
-            _MENDING,
             r"options?",
             r"first[- ]line",
             r"second[- ]line",
@@ -462,7 +448,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:may|can|might|could|often|usually|also) helps?\s+(?:(?:to|you|people|patients|"
             r"some \w+)\s+)?(?:with|relieve|ease|reduce|control|manage|prevent|treat|lower|quit|"
             r"stop|cope|heal)\b",
-            r"(?:may|can|might|could|often|usually|also) helps?\s*[.;,]",  # "It may help, but"
+            r"(?:may|can|might|could|often|usually|also) helps?\s*[.;]",
             DO_INSTRUCTION,
         ),
         ("treatment", "recommended", "therapy", "management"),
@@ -1051,7 +1037,6 @@ _ANY_DOING = re.compile(
 )
 
 
-_MENDS = re.compile(r"\b" + _MENDING, _I)
 #: Doing asked that names what is done: what to eat or drink. "Do" names nothing, and what to
 #: "take", "try" or "use" is said of anything ("Possible harms from taking aromatase
 #: inhibitors ...").
@@ -1064,15 +1049,6 @@ def doing_asked(question: str) -> frozenset[str]:
     rich in purines ... can aggravate gout") speaks of the doing asked."""
     said = {m.group("doing").casefold() for m in _ANY_DOING.finditer(question)}
     return frozenset(terms(" ".join(sorted(said & _NAMED_DOING))))
-
-
-def mending_asked(question: str) -> frozenset[str]:
-    """The terms of how the question asks to mend something, where it says it in one verb
-    ("remove" in "how do you remove a tick"): a statement that says it ("Remove ticks ...
-    with tweezers", "After the wax is removed, dry the ear") speaks of the doing asked,
-    whatever it is placed under."""
-    said = {m.group("mending").casefold() for m in _MENDS.finditer(question)}
-    return frozenset(terms(" ".join(sorted(w for w in said if " " not in w))))
 
 
 #: A line of treatment asked ("What is the first-line treatment for ...?").

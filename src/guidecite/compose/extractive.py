@@ -52,7 +52,6 @@ from ..intents import (
     has_diagnosis,
     intent_named,
     line_asked,
-    mending_asked,
     workup_asked,
 )
 from ..patients import (
@@ -464,7 +463,6 @@ class ExtractiveComposer:
         # answers nothing ("A genetic test can diagnose KS." for a man who has it)
         diagnosed = has_diagnosis(query.read, query.frame.topic) and not names & TEST_INTENTS
         cause_of = cause_asked_of(query)
-        mending = mending_asked(query.read)
         # asked what the topic leads to, a statement of what leads to it is no answer (unless
         # the question asks that too: what causes it)
         leads_to = query.topic_concepts if "complications" in names and "cause" not in names else ()
@@ -475,9 +473,7 @@ class ExtractiveComposer:
             own = frozenset(terms(text))
             if acts and describes(text, query.topic_concepts) and not offers_any(intents, text):
                 continue  # what the condition is, not what to do about it
-            # ... or says the verb of how the question asks to mend it ("After the wax is
-            # removed, dry the ear thoroughly", asked how to remove ear wax)
-            says_more = not beyond or coverage_of(beyond, own) > 0 or bool(mending & own)
+            says_more = not beyond or coverage_of(beyond, own) > 0
             # ... or stands in the topic's own section on research, asked for it ("Advances in
             # research are giving hope ...", under "what research is being done for ...?"): a
             # section on signs or inheritance says its kind in its own words
@@ -685,19 +681,15 @@ def beyond_topic(query: Query) -> tuple[Concept, ...]:
     (words that weigh little, like the story's, left out, and words that say only that the
     patient is an adult, a man or a woman, whom a statement that names no group is about:
     "adults" in "What is the treatment of iron deficiency anemia in adults?" asks nothing
-    more about it, where "children" asks for what is said of them; nor the verb of how it
-    asks to mend something, which asks what to do: "stop" in "how do I stop snoring", where
-    "Lose weight if you are overweight" answers)."""
+    more about it, where "children" asks for what is said of them)."""
     topic = {id(c) for c in query.topic_concepts}
     aligned = len(query.content_words) == len(query.concepts)
-    mending = mending_asked(query.read)
     return tuple(
         c
         for i, c in enumerate(query.concepts)
         if id(c) not in topic
         and c[0] >= ASKS_ABOUT
         and not (aligned and names_any_adult(query.content_words[i]))
-        and not any(alternative <= mending for alternative in c[1])
     )
 
 

@@ -28,7 +28,6 @@ from ..intents import (
     doing_asked,
     intent_named,
     intents_of,
-    mending_asked,
 )
 from ..patients import populations_of, said_for
 from ..query import Query
@@ -164,11 +163,8 @@ def of_doing(
     if query is not None and INFORMATION_ASKED.search(asking_clauses(query.read)):
         return picked
     lead = 0 if all(i.name in ACTION_INTENTS for i in intents) else 1
-    # asked what to eat or drink, or how to mend something ("how do you remove a tick"), a
-    # statement saying it speaks of that doing
-    doing = (
-        doing_asked(query.read) | mending_asked(query.read) if query is not None else frozenset()
-    )
+    # asked what to eat or drink, a statement saying it speaks of that doing
+    doing = doing_asked(query.read) if query is not None else frozenset()
 
     def no_care(c: Candidate) -> bool:
         placed = classify(c.text, c.headings).key in {"assessment", "other"}
