@@ -227,6 +227,39 @@ def test_a_definition_the_article_already_says_is_not_said_again() -> None:
     assert glossary is not None and [s.text for s in glossary.statements] == [lipids]
 
 
+def test_a_term_the_question_uses_is_explained_only_when_it_asks_what_it_is() -> None:
+    source = Reference(1, "d", "Breast cancer", None, None, None, "s", "patient")
+    said = "After a lumpectomy, brachytherapy is often given to the breast."
+    definitions = {
+        "lumpectomy": "Lumpectomy is the removal of the tumor and a little tissue around it.",
+        "brachytherapy": "Brachytherapy places a radioactive source inside the body.",
+    }
+
+    def define(term: str, cited: Collection[str]) -> tuple[str, Reference, Citation] | None:
+        text = definitions.get(term.lower())
+        return (text, source, Citation(1, "p", text, ())) if text else None
+
+    def explained(question: str, intents: tuple[str, ...]) -> list[str]:
+        answer = Answer(
+            question,
+            "Management of breast cancer",
+            "answered",
+            "patient",
+            bottom_line=(statement(said),),
+            references=(source,),
+            frame={"intents": list(intents)},
+        )
+        glossary, _ = glossary_section(answer, get_reader("patient"), define)
+        return [s.text for s in glossary.statements] if glossary else []
+
+    # the reader wrote "lumpectomy": only the article's other term is explained
+    asked = "My mother is having a lumpectomy. What treatment comes after surgery?"
+    assert explained(asked, ("management",)) == [definitions["brachytherapy"]]
+    # asked what it is, or for what the library holds, the reader's own word is explained too
+    assert explained("What is a lumpectomy?", ("definition",)) == list(definitions.values())
+    assert explained("Tell me about lumpectomy.", ("general",)) == list(definitions.values())
+
+
 def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:
     ranked = {
         "a": "Cirrhosis is the 12th leading cause of death in the United States today.",

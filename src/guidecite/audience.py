@@ -27,9 +27,11 @@ from functools import lru_cache
 import textstat
 from tokenizers import Tokenizer
 
+from .analysis import terms
 from .chunking import split_sentences
 from .embedding import MINILM_TOKENIZER
 from .i18n import N_
+from .intents import OVERVIEW_INTENTS
 from .readers import Reader, parse_reader
 from .relevance import unnamed_subject
 from .store.base import Store
@@ -304,12 +306,21 @@ def glossary_section(
 ) -> tuple[ArticleSection | None, tuple[Reference, ...]]:
     """Definitions the library gives of the article's terms, cited like any statement: from
     the documents the article cites, so that a word is explained as the article's own
-    sources use it. A definition the article already says is not said again."""
+    sources use it. A definition the article already says is not said again, nor is a term
+    the question itself uses explained, unless it asks what something is or what the library
+    holds: the reader wrote it ("Lumpectomy is the removal of the tumor ...", for a reader
+    whose mother is scheduled for a lumpectomy and asks about treatment after it)."""
     references = list(answer.references)
     cited = frozenset(r.doc_id for r in references)
     said = [s.text for s in answer.statements]
+    # asked what it is, or for what the library holds, the reader's own words are explained
+    intents = answer.frame.get("intents") if answer.frame else None
+    overview = isinstance(intents, (list, tuple)) and bool(OVERVIEW_INTENTS.intersection(intents))
+    asked = frozenset() if overview else frozenset(terms(answer.question))
     statements = []
     for term in terms_to_explain(answer.statements):
+        if frozenset(terms(term)) <= asked:
+            continue  # the reader's own word
         found = define(term, cited)
         if found is None:
             continue

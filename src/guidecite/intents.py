@@ -847,6 +847,9 @@ INTENTS: tuple[Intent, ...] = (
 )
 _BY_NAME = {intent.name: intent for intent in INTENTS}
 GENERAL = Intent("general", "Overview", re.compile(r"(?!)"), INTENTS[-1].answers)
+#: Kinds of answer any statement may give, asking for no one kind of section: what
+#: something is, or what the library holds.
+OVERVIEW_INTENTS = frozenset({"definition", GENERAL.name})
 
 
 #: A diagnosis the patient already has describes them; it does not ask for a test

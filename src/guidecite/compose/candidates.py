@@ -31,9 +31,6 @@ SUBGROUPS = frozenset({"child", "older adult", "pregnancy"})
 DESCRIPTIVE_INTENTS = frozenset(
     {"definition", "general", "symptoms", "cause", "inheritance", "frequency", "complications"}
 )
-#: Kinds of answer any statement may give, asking for no one kind of section: what
-#: something is, or what the library holds.
-OVERVIEW_INTENTS = frozenset({"definition", "general"})
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from ..frame import (
 from ..glosses import EVERYDAY
 from ..grades import without_trailing_grade
 from ..intents import (
+    OVERVIEW_INTENTS,
     Intent,
     as_asked,
     asked_how_often,
@@ -91,7 +92,6 @@ from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
     NUMBER,
-    OVERVIEW_INTENTS,
     SECTION_INTENTS,
     SUBGROUPS,
     VALUE_INTENTS,

@@ -20,6 +20,7 @@ from ..evidence import main_focus
 from ..frame import asking_clauses, clauses
 from ..intents import (
     INFORMATION_ASKED,
+    OVERVIEW_INTENTS,
     WORSENS,
     Intent,
     asks_of_care,
@@ -40,7 +41,6 @@ from .candidates import (
     ACTION_INTENTS,
     DESCRIPTIVE_INTENTS,
     HOW_COMMON,
-    OVERVIEW_INTENTS,
     SAYS_MORE,
     SUBGROUPS,
     VALUE_INTENTS,
