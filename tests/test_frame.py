@@ -8,6 +8,7 @@ from guidecite.frame import (
     TO_READ,
     asked_part,
     asked_parts,
+    asking_clauses,
     form_message,
     intents_of_message,
     names_no_focus,
@@ -113,6 +114,18 @@ def test_the_kinds_of_answer_are_read_from_what_the_message_asks_not_its_story()
     # where what it asks names no kind of answer, the story says which
     carriers = "My husband and I both carry the sickle cell gene. Will our baby have it?"
     assert [i.name for i in intents_of_message(carriers)] == ["inheritance"]
+    # what the writer says they know, set against what they ask by ", but", is story
+    known = "I know the symptoms of a stroke, but how is it treated?"
+    assert [i.name for i in intents_of_message(known)] == ["management"]
+    assert asking_clauses(known) == "but how is it treated?"
+    message = (
+        "prevention of preeclampsia: I know that the jury is out on the exact causes, but I "
+        "am looking for ways that the chances of acquiring it can be minimized."
+    )
+    assert "cause" not in [i.name for i in intents_of_message(message)]
+    # a "but" with no comma before it joins what one clause asks
+    both = "What are the symptoms but also the treatment of gout?"
+    assert asking_clauses(both) == both
 
 
 def test_the_part_of_a_question_that_asks_for_a_value_is_read_apart() -> None:

@@ -168,6 +168,8 @@ def names_subject(word: str) -> bool:
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-\s+")
+#: Where a clause turns on "but" after a comma: what follows is a clause of its own.
+_BUT = re.compile(r",\s+(?=but\s)", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*([^:.?!]{2,80})[:.]\s+(?=\S)")
 #: Pronouns and auxiliary verbs: a phrase holding one is a sentence, not a title.
 _SENTENCE_WORDS = frozenset(
@@ -285,7 +287,9 @@ def asking_clauses(question: str) -> str:
     here is the question's own; elsewhere it only sets the scene."""
     head, _ = question_parts(question)
     body = question[len(head) :].lstrip(" :.") if head and question.startswith(head) else question
-    clauses = [c for c in _CLAUSE.split(body) if c.strip()]
+    # what the writer sets against what they know asks on its own: "I know that the jury is
+    # out on the exact causes of preeclampsia, but I am looking for ways ..."
+    clauses = [p for c in _CLAUSE.split(body) for p in _BUT.split(c) if p.strip()]
     asking = [c for c in clauses if _ASKING.search(c)]
     return " ".join(asking) if asking else body
 
