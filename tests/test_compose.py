@@ -4126,6 +4126,23 @@ def test_a_statement_that_says_only_what_the_answer_depends_on_does_not_lead() -
     assert bottom_line_size([depends, replace(varies, score=1.3, answers=True)]) == 2
 
 
+def test_asked_how_long_a_statement_of_how_long_it_lasts_leads() -> None:
+    long = as_asked(intent_named("timing"), "how long does shingles pain last after the rash")
+    act = replace(
+        scored("If you have shingles, see your provider within 72 hours of the rash.", 1.1),
+        answers=True,
+    )
+    lasts = replace(
+        scored("The pain of shingles may last for weeks, months, or even years.", 1.0),
+        answers=True,
+    )
+    # how long it lasts, in words, answers more than a time to act
+    assert lead_with_answer([act, lasts], long)[0] is lasts
+    # asked when, the time to act may lead
+    when = as_asked(intent_named("timing"), "when should I see a doctor about shingles")
+    assert lead_with_answer([act, lasts], when)[0] is act
+
+
 def test_a_line_that_only_joins_two_items_keeps_the_list_going() -> None:
     lead = "Make the diagnosis when the child presents with the following:"
     units = statement_units(

@@ -15,6 +15,7 @@ from guidecite.intents import (
     care_named,
     intent_named,
     intents_of,
+    says_how_long,
     workup_asked,
 )
 
@@ -251,6 +252,14 @@ def test_a_time_asked_as_how_long_is_given_by_a_span_in_words_too() -> None:
     # asked when, a span in words gives no time
     when = as_asked(timing, "When should a patient with a thyroid nodule have a biopsy?")
     assert not when.answers.search("It may take a few weeks to heal.")
+    # how long it lasts or takes, in words or numbers, says how long; a time to act does not
+    assert says_how_long(long, "The pain may last for weeks, months, or even years.")
+    assert says_how_long(long, "Attacks lasting 4-72 hours if untreated.")
+    assert says_how_long(long, "The blisters clear up within 2 to 4 weeks.")
+    assert not says_how_long(long, "See your provider within 72 hours of the first sign.")
+    assert not says_how_long(long, "In the last 2 weeks of pregnancy the baby gains weight.")
+    assert not says_how_long(long, "The reduction persisted during the 6 months of follow-up.")
+    assert not says_how_long(when, "It may take a few weeks to heal.")
 
 
 def test_what_to_look_for_or_expect_is_no_decision() -> None:

@@ -1290,6 +1290,28 @@ def as_asked(intent: Intent, question: str) -> Intent:
     return intent
 
 
+#: How long something lasts or takes, in words or in numbers: "may last for weeks, months,
+#: or even years", "lasting 4-72 hours", "clear up within 2 to 4 weeks"; not a time to act
+#: ("see your healthcare provider within 72 hours"), nor a study's follow-up.
+_LASTING = re.compile(
+    r"(?:" + _SPAN_IN_WORDS + r"|(?<!the )(?<!their )(?<!its )(?<!your )"
+    r"\b(?:last|take|heal|clear|persist|continu|linger|resolv|go(?:es)? away)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:about\s+|from\s+|up\s+to\s+)?\d[\d.,]*\s*(?:(?:-|–|to)\s*\d[\d.,]*\s*)?"
+    r"(?:hours?|days?|weeks?|months?|years?)\b)"
+    # not a study's time: "persisted during the 6 months of follow-up"
+    r"(?!\s+of\s+follow)",
+    _I,
+)
+
+
+def says_how_long(intent: Intent, text: str) -> bool:
+    """Whether a statement says how long something lasts or takes, where an intent is a time
+    asked as how long (as_asked): "The pain of shingles may last for weeks, months, or even
+    years ..." gives the value, and "see your healthcare provider within 72 hours" does
+    not."""
+    return intent.answers is _SPAN_ASKED and _LASTING.search(text) is not None
+
+
 def asked_how_often(intent: Intent) -> bool:
     """Whether an intent is a time asked as how often (as_asked): only how often gives it,
     so a statement that does answers, as one that gives a dose does."""

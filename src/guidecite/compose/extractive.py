@@ -53,6 +53,7 @@ from ..intents import (
     has_diagnosis,
     intent_named,
     line_asked,
+    says_how_long,
     workup_asked,
 )
 from ..patients import (
@@ -1041,7 +1042,8 @@ def lead_with_answer(
             return False
         if primary.name not in VALUE_INTENTS or asked_how_often(primary):
             return True  # how often is given in words too: "annually"
-        return bool(NUMBER.search(c.text))
+        # and how long in words: "may last for weeks, months, or even years"
+        return bool(NUMBER.search(c.text)) or says_how_long(primary, c.text)
 
     def lead(c: Candidate) -> float:
         own = stated_terms(c)  # not what it names only as what it replaces
@@ -1053,6 +1055,9 @@ def lead_with_answer(
         if gives(c):
             weight += LEAD_INTENT
             if primary is not None and primary.name in LISTED_INTENTS and lists(primary, c.text):
+                weight += LEAD_LISTS
+            if primary is not None and says_how_long(primary, c.text):
+                # how long it lasts, asked so, more than a time to act ("within 72 hours")
                 weight += LEAD_LISTS
         return weight
 
