@@ -255,9 +255,12 @@ def test_a_term_the_question_uses_is_explained_only_when_it_asks_what_it_is() ->
     # the reader wrote "lumpectomy": only the article's other term is explained
     asked = "My mother is having a lumpectomy. What treatment comes after surgery?"
     assert explained(asked, ("management",)) == [definitions["brachytherapy"]]
-    # asked what it is, or for what the library holds, the reader's own word is explained too
+    # asked what it is or means, or for what the library holds, the reader's own word is
+    # explained too
     assert explained("What is a lumpectomy?", ("definition",)) == list(definitions.values())
     assert explained("Tell me about lumpectomy.", ("general",)) == list(definitions.values())
+    meaning = "My report says lumpectomy margins clear, what does that mean?"
+    assert explained(meaning, ("interpretation",)) == list(definitions.values())
 
 
 def test_a_definition_says_what_the_term_is_not_how_common_it_is() -> None:

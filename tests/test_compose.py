@@ -4138,9 +4138,12 @@ def test_asked_how_long_a_statement_of_how_long_it_lasts_leads() -> None:
     )
     # how long it lasts, in words, answers more than a time to act
     assert lead_with_answer([act, lasts], long)[0] is lasts
-    # asked when, the time to act may lead
+    # asked when, or how long until, the time to act may lead, at the same score too
+    same = replace(act, score=1.0)
     when = as_asked(intent_named("timing"), "when should I see a doctor about shingles")
-    assert lead_with_answer([act, lasts], when)[0] is act
+    assert lead_with_answer([same, lasts], when)[0] is same
+    until = as_asked(intent_named("timing"), "how long after the rash should I see a doctor")
+    assert lead_with_answer([same, lasts], until)[0] is same
 
 
 def test_a_line_that_only_joins_two_items_keeps_the_list_going() -> None:

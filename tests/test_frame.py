@@ -123,9 +123,13 @@ def test_the_kinds_of_answer_are_read_from_what_the_message_asks_not_its_story()
         "am looking for ways that the chances of acquiring it can be minimized."
     )
     assert "cause" not in [i.name for i in intents_of_message(message)]
-    # a "but" with no comma before it joins what one clause asks
-    both = "What are the symptoms but also the treatment of gout?"
-    assert asking_clauses(both) == both
+    # "but also", "not only ... but", and a "but" after no knowing add to what is asked
+    also = "I'd like to know the symptoms of a stroke, but also how is it treated?"
+    assert [i.name for i in intents_of_message(also)] == ["management", "symptoms"]
+    only = "Not only the causes of preeclampsia, but how can it be prevented?"
+    assert "cause" in [i.name for i in intents_of_message(only)]
+    steroids = "Lupus is treated with steroids, but for how long?"
+    assert asking_clauses(steroids) == steroids
 
 
 def test_the_part_of_a_question_that_asks_for_a_value_is_read_apart() -> None:

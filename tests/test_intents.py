@@ -256,9 +256,26 @@ def test_a_time_asked_as_how_long_is_given_by_a_span_in_words_too() -> None:
     assert says_how_long(long, "The pain may last for weeks, months, or even years.")
     assert says_how_long(long, "Attacks lasting 4-72 hours if untreated.")
     assert says_how_long(long, "The blisters clear up within 2 to 4 weeks.")
-    assert not says_how_long(long, "See your provider within 72 hours of the first sign.")
-    assert not says_how_long(long, "In the last 2 weeks of pregnancy the baby gains weight.")
-    assert not says_how_long(long, "The reduction persisted during the 6 months of follow-up.")
+    assert says_how_long(long, "A TIA usually lasts less than 5 minutes.")
+    assert says_how_long(long, "The rash lasts for two to four weeks.")
+    assert says_how_long(long, "It can take up to 6 weeks to heal.")
+    for act in (
+        "See your provider within 72 hours of the first sign.",
+        "Contact a healthcare provider within 72 hours.",
+        "Antiviral medicines work best when taken within 72 hours of the rash.",
+        "Take 1 tablet every 8 hours.",
+        "Healthy adults 50 years and older should get the vaccine.",
+        "It takes place 2 weeks after exposure.",
+        "In her last 2 weeks of pregnancy the baby gains weight.",
+        "The reduction persisted during the 6 months of follow-up.",
+        "The reduction persisted at 12 months follow-up.",
+    ):
+        assert not says_how_long(long, act), act
+    # how long until something is a time, not how long something lasts
+    until = as_asked(timing, "How long after exposure do flu symptoms appear?")
+    assert not says_how_long(until, "Flu symptoms usually last 5 to 7 days.")
+    wait = as_asked(timing, "how long should I wait to get pregnant after a miscarriage")
+    assert not says_how_long(wait, "Bleeding may last 1 to 2 weeks.")
     assert not says_how_long(when, "It may take a few weeks to heal.")
 
 

@@ -31,7 +31,7 @@ from .analysis import terms
 from .chunking import split_sentences
 from .embedding import MINILM_TOKENIZER
 from .i18n import N_
-from .intents import OVERVIEW_INTENTS
+from .intents import OVERVIEW_INTENTS, intent_named
 from .readers import Reader, parse_reader
 from .relevance import unnamed_subject
 from .store.base import Store
@@ -301,21 +301,27 @@ def terms_to_explain(statements: Sequence[Statement], limit: int = MAX_TERMS) ->
     return list(seen.values())[:limit]
 
 
+#: Kinds of answer that ask what something is or means: the reader's own words are explained.
+_MEANING_ASKED = OVERVIEW_INTENTS | {intent_named("interpretation").name}
+
+
 def glossary_section(
     answer: Answer, reader: Profile, define: Define
 ) -> tuple[ArticleSection | None, tuple[Reference, ...]]:
     """Definitions the library gives of the article's terms, cited like any statement: from
     the documents the article cites, so that a word is explained as the article's own
     sources use it. A definition the article already says is not said again, nor is a term
-    the question itself uses explained, unless it asks what something is or what the library
-    holds: the reader wrote it ("Lumpectomy is the removal of the tumor ...", for a reader
-    whose mother is scheduled for a lumpectomy and asks about treatment after it)."""
+    the question itself uses explained, unless it asks what something is or means, or what
+    the library holds: the reader wrote it ("Lumpectomy is the removal of the tumor ...",
+    for a reader whose mother is scheduled for a lumpectomy and asks about treatment after
+    it)."""
     references = list(answer.references)
     cited = frozenset(r.doc_id for r in references)
     said = [s.text for s in answer.statements]
-    # asked what it is, or for what the library holds, the reader's own words are explained
+    # asked what it is, what it means or what the library holds, the reader's own words are
+    # explained ("What does TSH mean?")
     intents = answer.frame.get("intents") if answer.frame else None
-    overview = isinstance(intents, (list, tuple)) and bool(OVERVIEW_INTENTS.intersection(intents))
+    overview = isinstance(intents, (list, tuple)) and bool(_MEANING_ASKED.intersection(intents))
     asked = frozenset() if overview else frozenset(terms(answer.question))
     statements = []
     for term in terms_to_explain(answer.statements):

@@ -168,8 +168,16 @@ def names_subject(word: str) -> bool:
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-\s+")
-#: Where a clause turns on "but" after a comma: what follows is a clause of its own.
-_BUT = re.compile(r",\s+(?=but\s)", re.IGNORECASE)
+#: Where what the writer says they know ("I know ...", "I understand ...", "I have read
+#: ...") turns on ", but" to what they ask: what follows is a clause of its own. Not "but
+#: also" nor after "not only", which add to what is asked; nor a "but" after a clause that
+#: says no knowing ("Lupus is treated with steroids, but for how long?").
+_KNOWN = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+|do\s+)?(?:know|understand|realize|realise|am aware|are aware|"
+    r"have read|have heard|was told|were told|have been told)\b",
+    _I,
+)
+_BUT = re.compile(r",\s+(?=but\s+(?!also\b))", _I)
 _SUBJECT = re.compile(r"^\s*([^:.?!]{2,80})[:.]\s+(?=\S)")
 #: Pronouns and auxiliary verbs: a phrase holding one is a sentence, not a title.
 _SENTENCE_WORDS = frozenset(
@@ -180,7 +188,8 @@ _SENTENCE_WORDS = frozenset(
 _ASKING = re.compile(
     r"\?|^\s*(?:(?:so|and|but|then|now|also|ok|okay|well|hence|therefore)\b,?\s*)?"
     r"(?:what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|"
-    r"should|would|will|has|have|please|pls|kindly|i (?:want|would like|need|wonder|am "
+    r"should|would|will|has|have|please|pls|kindly|i'd like|we'd like|"
+    r"i (?:want|would like|need|wonder|am "
     r"(?:looking|wondering|asking|trying))|i'm (?:looking|wondering|asking)|need|looking for|"
     # a request put politely: "I would appreciate it if you can send me ...", "We would be
     # grateful for ..."
@@ -283,15 +292,26 @@ def subject_of(message: str) -> str:
 
 def asking_clauses(question: str) -> str:
     """The clauses of a message that ask (a question mark, or an asking opening), the
-    subject line and the story left out; the whole message when none does. An unknown word
-    here is the question's own; elsewhere it only sets the scene."""
+    subject line and the story left out; the whole message when none does. What the writer
+    says they know before ", but" is story too ("I know the symptoms of a stroke, but how is
+    it treated?"). An unknown word here is the question's own; elsewhere it only sets the
+    scene."""
     head, _ = question_parts(question)
     body = question[len(head) :].lstrip(" :.") if head and question.startswith(head) else question
     # what the writer sets against what they know asks on its own: "I know that the jury is
     # out on the exact causes of preeclampsia, but I am looking for ways ..."
-    clauses = [p for c in _CLAUSE.split(body) for p in _BUT.split(c) if p.strip()]
+    clauses = [p for c in _CLAUSE.split(body) for p in _known_apart(c) if p.strip()]
     asking = [c for c in clauses if _ASKING.search(c)]
     return " ".join(asking) if asking else body
+
+
+def _known_apart(clause: str) -> list[str]:
+    """A clause, or where it says what the writer knows and then turns on ", but" to what
+    they ask, its two parts."""
+    parts = _BUT.split(clause, maxsplit=1)
+    if len(parts) == 2 and _KNOWN.search(parts[0]) and "not only" not in parts[0].casefold():
+        return parts
+    return [clause]
 
 
 def clauses(text: str, shortest: int = 3) -> list[str]:

@@ -1247,6 +1247,9 @@ _FREQUENCY = re.compile(
 #: Asked how long something lasts or takes ("how long does shingles pain last", "for how
 #: long", "cuánto tiempo").
 _HOW_LONG = re.compile(r"\bhow\s+long\b|\bduration\b|\bcu[aá]nto\s+tiempo\b", _I)
+#: Asking how long until something, not how long it lasts: "How long after exposure do flu
+#: symptoms appear?", "how long should I wait to get pregnant after a miscarriage".
+_HOW_LONG_UNTIL = re.compile(r"\bhow\s+long\s+(?:after|before|until|till|since|ago)\b|\bwait", _I)
 #: Spans of time named in words, with no number ("for weeks", "a few months", "a week").
 _SPANS = r"(?:(?:a|one)\s+(?:day|week|month|year)|hours|days|weeks|months|years)"
 #: How long something lasts or takes, said in words: "may last for weeks, months, or even
@@ -1278,12 +1281,15 @@ _SPAN_ASKED = re.compile(_BY_NAME["timing"].answers.pattern + "|" + _SPAN_IN_WOR
 def as_asked(intent: Intent, question: str) -> Intent:
     """The intent as the question asks it: a time asked as how often is given by how often
     ("every 5 years"), not by any time ("symptoms for less than 1 year"), and one asked as
-    how long also by a span in words ("may last for weeks, months, or even years"); an
+    how long (not how long until: "How long after exposure do symptoms appear?") also by a
+    span in words ("may last for weeks, months, or even years"); an
     outlook asked as whether it can kill is given also by a statement that it is
     life-threatening, not one asked as how long recovery takes."""
     if intent.name == "timing" and _HOW_OFTEN.search(question):
         return replace(intent, answers=_FREQUENCY)
     if intent.name == "timing" and _HOW_LONG.search(question):
+        if _HOW_LONG_UNTIL.search(question):
+            return intent  # how long until: a time, not how long something lasts
         return replace(intent, answers=_SPAN_ASKED)
     if intent.name == "prognosis" and _DANGER_ASKED.search(question):
         return replace(intent, answers=_OUTLOOK_OR_DANGER)
@@ -1291,15 +1297,37 @@ def as_asked(intent: Intent, question: str) -> Intent:
 
 
 #: How long something lasts or takes, in words or in numbers: "may last for weeks, months,
-#: or even years", "lasting 4-72 hours", "clear up within 2 to 4 weeks"; not a time to act
-#: ("see your healthcare provider within 72 hours"), nor a study's follow-up.
+#: or even years", "lasting 4-72 hours", "clears up within 2 to 4 weeks", "can take up to 6
+#: weeks to heal", "usually lasts less than 5 minutes". The verb is whole (not "health",
+#: "healthy", "clearly", "taken"), only words of a span stand between it and the number ("for
+#: about", "up to", "less than"), and it is no noun's "last" ("her last 2 weeks of
+#: pregnancy"); not a time to act ("Take antiviral medicine within 72 hours", "Take 1 tablet
+#: every 8 hours", "see your healthcare provider within 72 hours"), nor a study's follow-up
+#: ("persisted during the 6 months of follow-up").
+_LASTS_VERB = (
+    r"(?<!the )(?<!their )(?<!its )(?<!her )(?<!his )(?<!your )(?<!my )(?<!our )(?<!a )"
+    r"\b(?:last(?:s|ed|ing)?|takes|took|(?:can|may|might|will|could|often|usually|to) take|"
+    r"heal(?:s|ed|ing)?|clear(?:s|ed|ing)?\s+up|persist(?:s|ed|ing)?|"
+    r"continu(?:e|es|ed|ing)|linger(?:s|ed|ing)?|resolv(?:e|es|ed|ing)|"
+    r"(?:go(?:es)?|gone|went)\s+away|recover(?:s|ed)?|improv(?:e|es|ed))\b"
+)
+_SPAN_WORD = (
+    r"(?:for|about|around|approximately|roughly|up\s+to|(?:no\s+)?(?:less|more|longer|shorter)\s+"
+    r"than|at\s+least|"
+    r"at\s+most|between|from|only|usually|typically|generally|often|anywhere\s+from|within|"
+    r"in|over|a\s+few|several|many|even|or)"
+)
+_COUNT = (
+    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an|a\s+few|"
+    r"several|many)"
+)
+_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?)"
 _LASTING = re.compile(
-    r"(?:" + _SPAN_IN_WORDS + r"|(?<!the )(?<!their )(?<!its )(?<!your )"
-    r"\b(?:last|take|heal|clear|persist|continu|linger|resolv|go(?:es)? away)\w*\s+"
-    r"(?:\w+\s+){0,3}?(?:about\s+|from\s+|up\s+to\s+)?\d[\d.,]*\s*(?:(?:-|–|to)\s*\d[\d.,]*\s*)?"
-    r"(?:hours?|days?|weeks?|months?|years?)\b)"
-    # not a study's time: "persisted during the 6 months of follow-up"
-    r"(?!\s+of\s+follow)",
+    _LASTS_VERB
+    + rf"\s+(?:{_SPAN_WORD}\s+){{0,4}}"
+    + rf"(?:{_COUNT}\s*(?:(?:-|–|to|and|or)\s*{_COUNT}\s*)?{_UNIT}|minutes|hours|days|weeks|"
+    + r"months|years)\b"
+    + r"(?![^.;]{0,30}?\bfollow-?up\b)",
     _I,
 )
 

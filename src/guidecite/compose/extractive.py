@@ -180,6 +180,10 @@ LEAD_GIVES = frozenset({"management", "dose", "threshold", "definition", "escala
 #: warning signs ... are also risk factors for stroke") and leads by LEAD_LISTS more.
 LISTED_INTENTS = frozenset({"symptoms", "cause", "risk"})
 LEAD_LISTS = 0.2
+#: Asked how long something lasts, a statement that says how long it lasts or takes leads by
+#: this much more than one that gives another time ("see your healthcare provider within 72
+#: hours"): intents.says_how_long.
+LEAD_LASTS = 0.2
 #: A list within one sentence: after a colon, "include" or "such as", at least three items
 #: (two separators before the sentence ends).
 _LISTS = re.compile(r"(?::|\binclud\w*|\bsuch as)\s[^.!?]*?[,;][^.!?,;]+[,;][^.!?]")
@@ -1057,8 +1061,7 @@ def lead_with_answer(
             if primary is not None and primary.name in LISTED_INTENTS and lists(primary, c.text):
                 weight += LEAD_LISTS
             if primary is not None and says_how_long(primary, c.text):
-                # how long it lasts, asked so, more than a time to act ("within 72 hours")
-                weight += LEAD_LISTS
+                weight += LEAD_LASTS
         return weight
 
     if not picked:
