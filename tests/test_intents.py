@@ -514,8 +514,21 @@ def test_asked_what_to_do_to_prevent_something_the_question_asks_prevention_firs
         "I keep getting migraines, what can I take to prevent them?",
         "i have kidney stones again, what can i eat to stop them coming back",
         "how do I keep my gout from coming back",
+        # no longer getting it
+        "how can I stop getting kidney stones",
+        "how to stop getting UTIs",
+        "how can I keep my kids from getting lice",
+        "how do I keep from getting cold sores",
     ):
         assert intents_of(question)[0].name == "prevention", question
+    # to go on with or give up a habit, or to end what is happening now, is what to do
+    for question in (
+        "can I keep having sex during pregnancy",
+        "my son keeps getting nosebleeds, what can we do",
+        "how can I stop smoking",
+        "how can I stop an asthma attack",
+    ):
+        assert "prevention" not in [i.name for i in intents_of(question)], question
     # care named in its own words stays first: the question asks for that care
     assert [i.name for i in intents_of("what medicines prevent migraine")] == [
         "management",

@@ -743,6 +743,11 @@ INTENTS: tuple[Intent, ...] = (
             # keeping it from coming back: "what can i eat to stop them coming back"
             r"(?:stop|keep)\w*\s+(?:\w+\s+){0,3}?(?:from\s+)?(?:coming back|happening again|"
             r"returning|recurring)",
+            # no longer getting it: "how can I stop getting kidney stones", "how do I keep my
+            # kids from getting lice" (with the asking words, which alone would ask what to do);
+            # not "keep getting", "stop having coffee"
+            r"(?:(?:can|do|could|should|would|to)\s+(?:\w+\s+){0,2}?)?(?:stop\s+(?:\w+\s+){0,3}?|"
+            r"keep\s+(?:\w+\s+){0,3}?from\s+)(?:getting|catching|developing)\b",
         ),
         cue(r"prevent", r"reduc", r"protect", r"vaccin", r"avoid"),
         ("prevention", "prevent"),
