@@ -1262,9 +1262,10 @@ _SPANS = r"(?:(?:a|one)\s+(?:day|week|month|year)|hours|days|weeks|months|years)
 #: heal", "Symptoms last about a week"; not when it starts ("may start days or weeks after
 #: the injury"), nor "for many years, scientists believed", nor "last" before a noun ("the
 #: last few weeks of pregnancy").
+#: Not a noun's "last" or "take": "the last few weeks of pregnancy", "your take on it".
+_NOT_A_NOUNS = r"(?<!the )(?<!their )(?<!its )(?<!her )(?<!his )(?<!your )(?<!my )"
 _SPAN_IN_WORDS = (
-    r"(?<!the )(?<!their )(?<!its )(?<!her )(?<!his )(?<!your )(?<!my )"
-    r"\b(?:last|take|heal|clear|persist|continu|linger|resolv|go(?:es)? away)\w*\s+"
+    _NOT_A_NOUNS + r"\b(?:last|take|heal|clear|persist|continu|linger|resolv|go(?:es)? away)\w*\s+"
     rf"(?:\w+\s+){{0,3}}?(?:(?:a few|several|many)\s+)?{_SPANS}\b"
 )
 
@@ -1310,7 +1311,7 @@ def as_asked(intent: Intent, question: str) -> Intent:
 #: every 8 hours", "see your healthcare provider within 72 hours"), nor a study's follow-up
 #: ("persisted during the 6 months of follow-up").
 _LASTS_VERB = (
-    r"(?<!the )(?<!their )(?<!its )(?<!her )(?<!his )(?<!your )(?<!my )(?<!our )(?<!a )"
+    _NOT_A_NOUNS + r"(?<!our )(?<!a )"
     r"\b(?:last(?:s|ed|ing)?|takes|took|(?:can|may|might|will|could|often|usually|to) take|"
     r"heal(?:s|ed|ing)?|clear(?:s|ed|ing)?\s+up|persist(?:s|ed|ing)?|"
     r"continu(?:e|es|ed|ing)|linger(?:s|ed|ing)?|resolv(?:e|es|ed|ing)|"
