@@ -393,6 +393,19 @@ def test_what_a_reader_can_do_about_it_offers_what_to_do() -> None:
     )
 
 
+def test_what_helps_said_plainly_offers_what_to_do() -> None:
+    management = intent_named("management")
+    assert management.answers.search(
+        "Having good dental habits, like brushing and flossing regularly, help fight bad breath."
+    )
+    assert management.answers.search("Cool compresses help relieve the itching.")
+    # what the body does, or what a test is for, is no care
+    assert not management.answers.search(
+        "They help prevent the digestive tract from absorbing cholesterol."
+    )
+    assert not management.answers.search("Blood tests help find the cause.")
+
+
 def test_a_threshold_is_a_value_not_a_count_of_things() -> None:
     threshold = intent_named("threshold")
     assert threshold.answers.search("Regard a level of 40 ppb or more as a positive test.")

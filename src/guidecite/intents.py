@@ -447,8 +447,12 @@ INTENTS: tuple[Intent, ...] = (
             # at an early stage": that is a test's use)
             r"(?:may|can|might|could|often|usually|also) helps?\s+(?:(?:to|you|people|patients|"
             r"some \w+)\s+)?(?:with|relieve|ease|reduce|control|manage|prevent|treat|lower|quit|"
-            r"stop|cope|heal)\b",
+            r"stop|cope|heal|fight)\b",
             r"(?:may|can|might|could|often|usually|also) helps?\s*[.;]",
+            # what helps, said plainly: "Having good dental habits ... help fight bad breath"
+            # (not "help find", "helps control the menstrual cycle", nor how the body works:
+            # "They help prevent the digestive tract from absorbing cholesterol")
+            r"\b(?<!\bto )helps?\s+(?:to\s+)?(?:fight|relieve|ease|heal|soothe)\b",
             DO_INSTRUCTION,
         ),
         ("treatment", "recommended", "therapy", "management"),
