@@ -42,6 +42,7 @@ def test_the_dev_questions_on_the_whole_shared_library(tmp_path: Path) -> None:
         reference = answer(REFERENCE, library)
         not_ours = [answer(question, library) for question in NOT_OURS]
         nosebleeds = answer("I keep getting nosebleeds", library, audience="patient")
+        toenail = answer("my toenail turned black", library, audience="patient")
     finally:
         library.close()
     english = figures["language=en"]
@@ -61,3 +62,7 @@ def test_the_dev_questions_on_the_whole_shared_library(tmp_path: Path) -> None:
     # ... but words of everyday conversation are the story beside the one word the library
     # is about ("keep", "getting": Query.everyday, set as the topic is settled)
     assert nosebleeds.status == "answered"
+    # an article that speaks of other things than the one thing asked, with no topic, is
+    # declined, and lists the nearest sources (not alkaptonuria's urine turning black)
+    assert toenail.status == "insufficient_evidence" and "'toenail'" in (toenail.notice or "")
+    assert toenail.nearest_sources

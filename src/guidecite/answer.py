@@ -22,7 +22,7 @@ from .crisis import (
 )
 from .deidentify import note_removals, prepare_question
 from .evidence import Evidence, assess, insufficient
-from .frame import NOTHING_SAID, SENDS_NOTHING, TO_READ
+from .frame import NOTHING_NEAR, NOTHING_SAID, SENDS_NOTHING, TO_READ
 from .freshness import find_disagreements, flag_stale
 from .grades import explain_grades, store_schemes
 from .i18n import DEFAULT_LANGUAGE, check_language
@@ -98,9 +98,10 @@ def answer_with_hits(
         result = library.composer(composer).compose(query, hits, documents, reader.name.value)
         if not result.statements:
             # the composer's own reason where it declined (no passage near in meaning: none
-            # is a source to check), else that nothing said more than the topic's name
+            # is a source to check; none speaks of the focus: the nearest are listed), else
+            # that nothing said more than the topic's name
             reason = result.notice if result.status == INSUFFICIENT_EVIDENCE else None
-            nearest = [] if reason else hits
+            nearest = [] if reason == NOTHING_NEAR else hits
             said = NOTHING_SAID % {"topic": query.frame.topic or "it"}
             evidence = Evidence(False, reason or said)
     if evidence.sufficient:

@@ -93,6 +93,7 @@ NEVER_MENTIONS = N_("the library never mentions %(words)s")
 NOT_ABOUT = N_("no passage found is about %(topic)s")
 KIND_UNMENTIONED = N_("no passage found on %(topic)s mentions %(kind)s")
 FOCUS_UNMENTIONED = N_("no title names the topic and no passage found mentions %(focus)s")
+FOCUS_UNSPOKEN = N_("no title names the topic and no statement found speaks of %(focus)s")
 LOW_COVERAGE = N_("the best passages cover only %(share)s of the question's terms")
 SAID_APART = N_("no passage found speaks of %(one)s and %(other)s together")
 SAID_APART_ANY = N_("no passage found speaks of any two of %(some)s and %(last)s together")
@@ -108,6 +109,7 @@ DECLINE_REASONS = (
     KIND_UNMENTIONED,
     NOT_ABOUT,
     FOCUS_UNMENTIONED,
+    FOCUS_UNSPOKEN,
     LOW_COVERAGE,
     SAID_APART,
     SAID_APART_ANY,

@@ -29,6 +29,7 @@ from ..chunking import split_sentences
 from ..evidence import main_focus
 from ..frame import (
     CORRECTION,
+    FOCUS_UNSPOKEN,
     NEVER_MENTIONED,
     NOT_ANSWERED,
     NOT_ANSWERED_ON,
@@ -399,6 +400,18 @@ class ExtractiveComposer:
             *picked[:size],
             *of_a_kind_asked(after, intents, query.read, cause_of, query.topic_concepts),
         ]
+        unspoken = focus_unspoken(query, picked)
+        if unspoken is not None:
+            # an article on other things than the one thing asked about answers another
+            # question: declined, with why (answer.py lists the nearest sources)
+            return Answer(
+                question=query.question,
+                title="",
+                status=INSUFFICIENT_EVIDENCE,
+                audience=audience,
+                notice=FOCUS_UNSPOKEN % {"focus": f"'{unspoken}'"},
+                frame=query.frame.as_dict(),
+            )
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[:size]
@@ -1167,6 +1180,17 @@ def asked_words(question: str) -> frozenset[str]:
     return frozenset(
         w.casefold() for w in content_words(f"{subject_of(question)} {asking_clauses(question)}")
     )
+
+
+def focus_unspoken(query: Query, picked: Sequence[Candidate]) -> str | None:
+    """The question's main focus word where no title names its topic and no picked
+    statement speaks of it (unspoken_of): "how long does it take for sertraline to work"
+    answered with what hydroxyurea needs to work. With a topic the article says what the
+    library holds on it, and its notice names what it leaves unanswered."""
+    if query.frame.topic or not query.frame.focus:
+        return None
+    main = query.frame.focus[0]
+    return main if main in unspoken_of(query, picked) else None
 
 
 def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:
