@@ -248,8 +248,6 @@ INTENTS: tuple[Intent, ...] = (
             r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
             # a value, not a count of things ("at least 2 other tests")
             rf"\s+\d[\d.,]*(?:\s*{_MEASURE}|(?![\d.,]*\s*[a-z]))|"
-            # a target's value without a unit: "warfarin (target INR 2.5, range 2.0-3.0)"
-            r"\btargets?\s+(?:[\w-]+\s+){0,3}?(?:of\s+|is\s+|<\s*|>\s*|~\s*)?\d|"
             # a target made looser or tighter for a patient: "Consider relaxing the target
             # HbA1c level ... for people who are older or frail", "a less stringent A1C goal"
             r"\b(?:relax\w*|individuali[sz]\w*|(?:less|more) stringent|tighter|looser)\s+"
