@@ -29,6 +29,7 @@ from guidecite.compose.extractive import (
     beyond_topic,
     bottom_line_size,
     care_before_reports,
+    declined,
     frame_notice,
     lead_with_answer,
     length_factor,
@@ -72,13 +73,13 @@ from guidecite.compose.units import (
     statements_of,
     usable,
 )
-from guidecite.frame import ONLY_THE_TOPIC, Frame, clauses
+from guidecite.frame import FOCUS_UNSPOKEN, NOTHING_NEAR, ONLY_THE_TOPIC, Frame, clauses
 from guidecite.intents import as_asked, has_diagnosis, intent_named, line_asked
 from guidecite.quantities import measured
 from guidecite.query import Query
 from guidecite.retrieval import headings_of
 from guidecite.scoring import Concept
-from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Document, Hit, Passage
+from guidecite.types import ANSWERED, INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Passage
 from query_support import framed
 
 
@@ -1480,6 +1481,73 @@ def test_a_question_nothing_comes_near_in_meaning_lists_no_sources_to_check(libr
     assert result.status == INSUFFICIENT_EVIDENCE
     assert result.statements == () and result.nearest_sources == ()
     assert "near in meaning" in (result.notice or "")
+
+
+SERTRALINE = "how long does it take for sertraline to work"
+HYDROXYUREA = "To work properly, hydroxyurea should be taken by mouth daily at the prescribed dose."
+NO_TOPIC = Frame(None, None, ("sertraline",), "general", ())
+
+
+def _composed_on_focus(
+    text: str,
+    frame: Frame = NO_TOPIC,
+    headings: tuple[str, ...] = ("Overview",),
+    language: str = "en",
+    composer: ExtractiveComposer | None = None,
+) -> Answer:
+    hits = [Hit(Passage("p1", "d1", 0, headings, text), 1.0)]
+    documents = {"d1": Document("d1", "d1.md", "Overview", None, None, None, "en", "patient",
+                                None, "d1")}  # fmt: skip
+    words = ("sertraline", "take", "work")
+    query = replace(
+        framed(SERTRALINE, words, frame),
+        concepts=tuple((1.0, (frozenset(terms(word)),)) for word in words),
+        language=language,
+    )
+    return (composer or ExtractiveComposer()).compose(query, hits, documents, "patient")
+
+
+def test_a_question_with_no_topic_answered_by_no_statement_on_its_focus_is_declined() -> None:
+    declined_ = _composed_on_focus(HYDROXYUREA)
+    assert declined_.status == INSUFFICIENT_EVIDENCE and not declined_.statements
+    assert declined_.notice == FOCUS_UNSPOKEN % {"focus": "sertraline"}
+    # a statement that speaks of it answers, and so does one under a heading that names it
+    own = "Sertraline may take 4 to 6 weeks to work fully, so keep taking it as prescribed."
+    assert _composed_on_focus(own).statements
+    headed = "Antidepressants usually take 4 to 6 weeks to work fully."
+    assert _composed_on_focus(headed, headings=("Antidepressants", "Sertraline")).statements
+    # with a topic, the article says what the library holds on it (and names the focus left
+    # unspoken); a question in another language, or a language model's fallback, is not
+    # declined for it
+    topic = Frame("Sickle Cell Disease", "Sickle Cell Disease", ("sertraline",), "general", ())
+    answered = _composed_on_focus(HYDROXYUREA, frame=topic)
+    assert answered.statements and "sertraline" in (answered.notice or "")
+    assert _composed_on_focus(HYDROXYUREA, language="es").statements
+    fallback = ExtractiveComposer(declines_unspoken=False)
+    assert _composed_on_focus(HYDROXYUREA, composer=fallback).statements
+
+
+class _Declines:
+    """A composer at the seam that declines every question for a given reason."""
+
+    name = "declines"
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def compose(self, query: Query, hits, documents, audience: str) -> Answer:  # type: ignore[no-untyped-def]
+        return declined(query, audience, self.reason)
+
+
+def test_a_decline_for_an_unspoken_focus_lists_the_nearest_sources(library) -> None:
+    question = "How is hypothyroidism treated?"
+    library.composers["extractive"] = _Declines(FOCUS_UNSPOKEN % {"focus": "levothyroxine"})
+    unspoken = answer(question, library)
+    assert unspoken.status == INSUFFICIENT_EVIDENCE and unspoken.nearest_sources
+    assert "levothyroxine" in (unspoken.notice or "")
+    # where nothing found comes near in meaning, none is a source to check
+    library.composers["extractive"] = _Declines(NOTHING_NEAR)
+    assert answer(question, library).nearest_sources == ()
 
 
 def test_patient_readers_get_documents_written_for_patients_first(library) -> None:

@@ -399,10 +399,13 @@ def test_what_helps_said_plainly_offers_what_to_do() -> None:
         "Having good dental habits, like brushing and flossing regularly, help fight bad breath."
     )
     assert management.answers.search("Cool compresses help relieve the itching.")
+    assert management.answers.search("To help relieve itching, apply a cool compress.")
     # what the body does, or what a test is for, is no care
     assert not management.answers.search(
         "They help prevent the digestive tract from absorbing cholesterol."
     )
+    assert not management.answers.search("White blood cells help fight infection.")
+    assert not management.answers.search("White blood cells can help fight infections.")
     assert not management.answers.search("Blood tests help find the cause.")
 
 
@@ -421,6 +424,12 @@ def test_a_target_made_looser_for_a_patient_offers_a_threshold() -> None:
         " older or frail."
     )
     assert threshold.answers.search("A less stringent A1C goal may be appropriate.")
+    assert threshold.answers.search("An individualized HbA1c target should be agreed.")
+    assert threshold.answers.search("A more stringent A1C goal may be reasonable.")
+    # nor muscle relaxants, goals of care, or the verb
+    assert not threshold.answers.search("Muscle relaxants target the nerves.")
+    assert not threshold.answers.search("Discuss individualized goals of care.")
+    assert not threshold.answers.search("Individualized therapies target specific mutations.")
     # a target named without its value, or a target of another kind, gives none; nor
     # does a target's value without a unit, which is often of other patients ("warfarin
     # (target INR 2.5) ... in patients with rheumatic mitral valve disease", asked about a

@@ -9,7 +9,6 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from guidecite.analysis import terms
 from guidecite.compose.candidates import Candidate
 from guidecite.compose.extractive import (
     RERANK_POOL,
@@ -18,7 +17,7 @@ from guidecite.compose.extractive import (
     rerank,
 )
 from guidecite.errors import ConfigError
-from guidecite.frame import FOCUS_UNSPOKEN, NOTHING_NEAR, Frame
+from guidecite.frame import NOTHING_NEAR, Frame
 from guidecite.rerank import EncoderReranker, get_reranker
 from guidecite.types import INSUFFICIENT_EVIDENCE, Answer, Document, Hit, Passage
 from query_support import framed
@@ -189,31 +188,3 @@ def test_a_question_with_no_topic_that_no_statement_comes_near_in_meaning_is_dec
     assert _composed_without_topic(*asked, dizzy, minilm).statements
     # without a reader of meaning, nothing is declined for it
     assert _composed_without_topic(*tyre, cells, None).statements
-
-
-def _composed_on(
-    question: str, words: tuple[str, ...], focus: tuple[str, ...], text: str
-) -> Answer:
-    hits = [Hit(Passage("p1", "d1", 0, ("Overview",), text), 1.0)]
-    documents = {"d1": Document("d1", "d1.md", "Overview", None, None, None, "en", "patient",
-                                None, "d1")}  # fmt: skip
-    query = framed(question, words, Frame(None, None, focus, "general", ()))
-    concepts = tuple((1.0, (frozenset(terms(word)),)) for word in words)
-    return ExtractiveComposer(reranker=None).compose(
-        replace(query, concepts=concepts), hits, documents, "patient"
-    )
-
-
-def test_a_question_with_no_topic_answered_by_no_statement_on_its_focus_is_declined() -> None:
-    asked = (
-        "how long does it take for sertraline to work",
-        ("sertraline", "take", "work"),
-        ("sertraline",),
-    )
-    other = "To work properly, hydroxyurea should be taken by mouth daily at the prescribed dose."
-    declined = _composed_on(*asked, other)
-    assert declined.status == INSUFFICIENT_EVIDENCE and not declined.statements
-    assert declined.notice == FOCUS_UNSPOKEN % {"focus": "'sertraline'"}
-    # a statement that speaks of it answers
-    own = "Sertraline may take 4 to 6 weeks to work fully, so keep taking it as prescribed."
-    assert _composed_on(*asked, own).statements

@@ -85,6 +85,12 @@ DO_INSTRUCTION = (
     r"my|our|their)\b)[a-z]+\b(?![^.?!]*\?))"
 )
 
+#: Fighting something for the reader ("help fight bad breath"), not what the body fights
+#: ("white blood cells help fight infection", "proteins that help fight disease").
+_FIGHTS = (
+    r"fight(?!\s+(?:off\s+)?(?:an?\s+|the\s+)?(?:infections?|germs|bacteria|vir\w+|diseases?)\b)"
+)
+
 #: What makes a condition worse is what to avoid ("Eating too many foods that are rich in
 #: purines ... can cause or aggravate gout", asked what foods to avoid).
 WORSENS = re.compile(r"\b(?:worsen|aggravat|make(?:s)? (?:\w+ ){0,3}worse|trigger)", re.IGNORECASE)
@@ -248,10 +254,13 @@ INTENTS: tuple[Intent, ...] = (
             r"\b(?:above|below|greater than|less than|at least|more than|exceed\w*|under|over)"
             # a value, not a count of things ("at least 2 other tests")
             rf"\s+\d[\d.,]*(?:\s*{_MEASURE}|(?![\d.,]*\s*[a-z]))|"
-            # a target made looser or tighter for a patient: "Consider relaxing the target
-            # HbA1c level ... for people who are older or frail", "a less stringent A1C goal"
-            r"\b(?:relax\w*|individuali[sz]\w*|(?:less|more) stringent|tighter|looser)\s+"
-            r"(?:the\s+|their\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|goals?)\b",
+            # a target made looser or tighter: "Consider relaxing the target HbA1c level ...
+            # for people who are older or frail", "a less stringent A1C goal" (not muscle
+            # relaxants, nor "individualized goals of care")
+            r"\b(?:relax(?:e|es|ed|ing)|individuali[sz](?:e|ed|ing)|(?:less|more) stringent|"
+            r"tighter|looser)\s+(?:the\s+|their\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+            # a target named, not the verb ("therapies target specific mutations")
+            r"(?:targets?|goals?)\b(?!\s+(?:of\s+care|specific|the|an?|their|its)\b)",
             re.IGNORECASE,
         ),
         ("threshold", "target"),
@@ -451,12 +460,14 @@ INTENTS: tuple[Intent, ...] = (
             # at an early stage": that is a test's use)
             r"(?:may|can|might|could|often|usually|also) helps?\s+(?:(?:to|you|people|patients|"
             r"some \w+)\s+)?(?:with|relieve|ease|reduce|control|manage|prevent|treat|lower|quit|"
-            r"stop|cope|heal|fight)\b",
+            rf"stop|cope|heal|{_FIGHTS})\b",
             r"(?:may|can|might|could|often|usually|also) helps?\s*[.;]",
-            # what helps, said plainly: "Having good dental habits ... help fight bad breath"
-            # (not "help find", "helps control the menstrual cycle", nor how the body works:
-            # "They help prevent the digestive tract from absorbing cholesterol")
-            r"\b(?<!\bto )helps?\s+(?:to\s+)?(?:fight|relieve|ease|heal|soothe)\b",
+            # what helps, said plainly: "Having good dental habits ... help fight bad breath",
+            # "To help relieve itching, apply a cool compress" (not "help find", "helps
+            # control the menstrual cycle", nor how the body works: "They help prevent the
+            # digestive tract from absorbing cholesterol", "white blood cells help fight
+            # infection")
+            rf"\bhelps?\s+(?:to\s+)?(?:relieve|ease|heal|soothe|{_FIGHTS})\b",
             DO_INSTRUCTION,
         ),
         ("treatment", "recommended", "therapy", "management"),

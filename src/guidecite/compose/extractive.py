@@ -282,10 +282,15 @@ class ExtractiveComposer:
         max_statements: int = MAX_STATEMENTS,
         reranker: Reranker | None = None,
         repeats: Repeats | None = None,
+        declines_unspoken: bool = True,
     ) -> None:
+        """`declines_unspoken`: whether an article none of whose statements speaks of the
+        question's main focus, where no title names its topic, is declined (focus_unspoken);
+        not as a language model's fallback, which says instead why the model was not used."""
         self.max_statements = max_statements
         self.reranker = reranker
         self.repeats = repeats
+        self.declines_unspoken = declines_unspoken
 
     def compose(
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
@@ -314,14 +319,7 @@ class ExtractiveComposer:
         candidates = rerank(candidates, english, self.reranker)
         if not query.frame.topic and unrelated(candidates):
             # the library does not speak to it: declined, with why (answer.py)
-            return Answer(
-                question=query.question,
-                title="",
-                status=INSUFFICIENT_EVIDENCE,
-                audience=audience,
-                notice=NOTHING_NEAR,
-                frame=query.frame.as_dict(),
-            )
+            return declined(query, audience, NOTHING_NEAR)
         candidates = read_by_part(candidates, english, self.reranker)
         if no_medicine:
             candidates = medicine_set_aside(candidates)
@@ -400,18 +398,11 @@ class ExtractiveComposer:
             *picked[:size],
             *of_a_kind_asked(after, intents, query.read, cause_of, query.topic_concepts),
         ]
-        unspoken = focus_unspoken(query, picked)
+        unspoken = focus_unspoken(query, picked) if self.declines_unspoken else None
         if unspoken is not None:
             # an article on other things than the one thing asked about answers another
             # question: declined, with why (answer.py lists the nearest sources)
-            return Answer(
-                question=query.question,
-                title="",
-                status=INSUFFICIENT_EVIDENCE,
-                audience=audience,
-                notice=FOCUS_UNSPOKEN % {"focus": f"'{unspoken}'"},
-                frame=query.frame.as_dict(),
-            )
+            return declined(query, audience, FOCUS_UNSPOKEN % {"focus": unspoken})
         references, numbers = number_references(picked, documents)
         statements = [to_statement(c, numbers) for c in picked]
         bottom = statements[:size]
@@ -1182,15 +1173,32 @@ def asked_words(question: str) -> frozenset[str]:
     )
 
 
+def declined(query: Query, audience: str, reason: str) -> Answer:
+    """The composer's own decline, with why (answer.py words it and lists the sources)."""
+    return Answer(
+        question=query.question,
+        title="",
+        status=INSUFFICIENT_EVIDENCE,
+        audience=audience,
+        notice=reason,
+        frame=query.frame.as_dict(),
+    )
+
+
 def focus_unspoken(query: Query, picked: Sequence[Candidate]) -> str | None:
     """The question's main focus word where no title names its topic and no picked
-    statement speaks of it (unspoken_of): "how long does it take for sertraline to work"
-    answered with what hydroxyurea needs to work. With a topic the article says what the
-    library holds on it, and its notice names what it leaves unanswered."""
+    statement speaks of it, in its words (unspoken_of) or its headings: "how long does it
+    take for sertraline to work" answered with what hydroxyurea needs to work. With a topic
+    the article says what the library holds on it, and its notice names what it leaves
+    unanswered."""
     if query.frame.topic or not query.frame.focus:
         return None
     main = query.frame.focus[0]
-    return main if main in unspoken_of(query, picked) else None
+    if main not in unspoken_of(query, picked):
+        return None
+    concept = query.concepts[query.content_words.index(main)]  # aligned: unspoken_of
+    headed = frozenset(terms(" ".join(h for c in picked for h in c.headings)))
+    return None if coverage_of((concept,), headed) > 0 else main
 
 
 def unspoken_of(query: Query, picked: Sequence[Candidate]) -> list[str]:

@@ -342,7 +342,7 @@ class LLMComposer:
         self.name = name
         self.backend = backend
         self.embedder = embedder
-        self.fallback = ExtractiveComposer()
+        self.fallback = ExtractiveComposer(declines_unspoken=False)
 
     def compose(
         self, query: Query, hits: Sequence[Hit], documents: Mapping[str, Document], audience: str
