@@ -9,6 +9,7 @@ from guidecite.frame import (
     asked_part,
     asked_parts,
     asking_clauses,
+    compared_sides,
     form_message,
     intents_of_message,
     names_no_focus,
@@ -227,3 +228,42 @@ def test_a_request_for_something_to_read_is_pointed_to_the_pages_the_article_cit
     spanish = localized(mailed, "es").notice or ""
     assert "Para leer más" in spanish and opening not in spanish
     assert all(ref.title in spanish for ref in mailed.references)
+
+
+def test_two_things_a_question_compares_are_read_as_it_names_them() -> None:
+    assert compared_sides("what is the difference between a cold and the flu") == ("cold", "flu")
+    assert compared_sides("Crohn's disease vs ulcerative colitis - how are they different?") == (
+        "Crohn's disease",
+        "ulcerative colitis",
+    )
+    assert compared_sides("Is a heart attack the same thing as cardiac arrest?") == (
+        "heart attack",
+        "cardiac arrest",
+    )
+    assert compared_sides("How is a migraine different from a tension headache?") == (
+        "migraine",
+        "tension headache",
+    )
+    # a letter or a number after a word is part of its name; a side read back from "vs" or
+    # "preferred over" starts after the words that cannot be part of one
+    assert compared_sides("what is the difference between hepatitis A and hepatitis B") == (
+        "hepatitis A",
+        "hepatitis B",
+    )
+    assert compared_sides("In atrial fibrillation, are DOACs preferred over warfarin?") == (
+        "DOACs",
+        "warfarin",
+    )
+    # a subject line is read apart from what the message asks after it
+    assert compared_sides("Type 1 versus type 2 infarction: what distinguishes them?") == (
+        "Type 1",
+        "type 2 infarction",
+    )
+    # a difference something makes, or one asked in a respect with no two things, compares
+    # nothing
+    assert compared_sides("does it make a difference if I take my thyroid pill with food") is None
+    assert compared_sides("What is the difference in survival after surgery?") is None
+    assert compared_sides("what is type 2 diabetes") is None
+    words = ("difference", "cold", "flu")
+    frame = read_frame("difference between a cold and the flu", words, (), ())
+    assert frame.compared == ("cold", "flu") and frame.as_dict()["compared"] == ["cold", "flu"]

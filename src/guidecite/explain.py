@@ -51,6 +51,8 @@ def explain(
         lines.append(f"  not in the library (aside): {', '.join(frame.set_aside)}")
     if frame.narrower:
         lines.append(f"  narrower kinds, not asked: {'; '.join(frame.narrower)}")
+    if frame.compared:
+        lines.append(f"  compared:   {' | '.join(frame.compared)}")
     lines += ["", "Concepts (weight: rarity in the library, less for the story and asides)"]
     for word, (weight, _) in zip(query.content_words, query.concepts, strict=False):
         lines.append(f"  {weight:6.2f}  {word}")

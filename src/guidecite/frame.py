@@ -322,6 +322,74 @@ def clauses(text: str, shortest: int = 3) -> list[str]:
     return [c.strip() for c in _CLAUSE.split(text) if len(c.split()) >= shortest]
 
 
+# -- two things compared ---------------------------------------------------------------------
+
+#: Words that end a side of a comparison where it is read backwards from "vs" or "preferred
+#: over" ("In atrial fibrillation, are DOACs preferred over warfarin?": "DOACs").
+_SIDE_BREAK = _SENTENCE_WORDS | frozenset(
+    "a an the what which why when where who between of for in on at to with and or "
+    "than about".split()
+)
+#: Where a side read forwards ends: a mark, a dash, or a word that goes on to say in which
+#: respect or for whom ("... and hemorrhagic stroke differ in their acute management").
+_SIDE_END = r"(?=\s*(?:[?.!,;:()]|$|\s-\s|\s+(?:in|for|when|if|regarding|among|during)\b))"
+_SIDE = r"[\w'’\-/ ]{1,60}?"
+_BACK = r"(?:[\w'’\-/]+\s+){0,4}[\w'’\-/]+"
+#: The ways a question asks how two things differ, or which of two is preferred (question
+#: grammar only: "what is the difference between X and Y", "X vs Y", "how is X different
+#: from Y", "is X the same as Y", "how do X and Y differ", "compare X with Y", "X compared
+#: with Y", "is X preferred over Y", "X better than Y").
+_COMPARED = tuple(
+    re.compile(pattern, _I)
+    for pattern in (
+        rf"\bdifferen(?:ces?|t)\s+(?:between|of)\s+(?P<x>{_SIDE})\s+(?:and|&|vs\.?|versus)\s+"
+        rf"(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\bhow\s+(?:is|are|does|do)\s+(?P<x>{_SIDE})\s+(?:differ(?:ent)?|distinguished)\s+"
+        rf"(?:from|than|to)\s+(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\bhow\s+(?:do|does)\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+differ\b",
+        rf"\b(?:is|are)\s+(?P<x>{_SIDE})\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+"
+        rf"(?:from|than)|not\s+the\s+same\s+as)\s+(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\bare\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+(?:the\s+same|different)\b",
+        rf"\bcompar(?:e|ing)\s+(?P<x>{_SIDE})\s+(?:and|with|to|vs\.?|versus)\s+"
+        rf"(?P<y>{_SIDE}){_SIDE_END}",
+        rf"(?P<x>{_BACK})\s+(?:vs\.?|versus|compared\s+(?:to|with)|(?:preferred|better|"
+        rf"safer|superior)\s+(?:over|than|to))\s+(?P<y>{_SIDE}){_SIDE_END}",
+    )
+)
+#: The longest side read, in words.
+_SIDE_WORDS = 6
+
+
+def compared_sides(question: str) -> tuple[str, str] | None:
+    """The two things a question compares, as it names them ("a cold", "the flu" of "what is
+    the difference between a cold and the flu"), or None where it compares none; a subject
+    line and the sentences that ask are read apart. A side read backwards from "vs" starts
+    after the last word that cannot be part of a name."""
+    for part in question_parts(question):
+        for pattern in _COMPARED:
+            found = pattern.search(part)
+            if found is None:
+                continue
+            backwards = pattern is _COMPARED[-1]
+            x, y = _side(found.group("x"), backwards), _side(found.group("y"))
+            if x and y and x.casefold() != y.casefold():
+                return x, y
+    return None
+
+
+def _side(text: str, backwards: bool = False) -> str:
+    """One side of a comparison without the words around its name, or "" where it names
+    nothing (no word of three letters or more) or is too long to be a name."""
+    side = text.split()
+    if backwards:
+        breaks = [n for n, word in enumerate(side) if word.casefold() in _SIDE_BREAK]
+        side = side[breaks[-1] + 1 :] if breaks else side
+    while side and side[0].casefold() in _SIDE_BREAK:
+        side = side[1:]
+    named = any(len(word) >= 3 and word.casefold() not in _SIDE_BREAK for word in side)
+    return " ".join(side) if named and len(side) <= _SIDE_WORDS else ""
+
+
 @dataclass(frozen=True)
 class Frame:
     """What the question asks, read into parts (docs/frame.md)."""
@@ -341,6 +409,8 @@ class Frame:
     #: title puts before the topic's name ("juvenile amyotrophic lateral sclerosis" for a
     #: question on ALS: question_topic.narrower_kinds)
     narrower: tuple[str, ...] = ()
+    #: the two things the question compares, as it names them (compared_sides)
+    compared: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -356,4 +426,5 @@ class Frame:
             "uncovered": list(self.uncovered),
             "set_aside": list(self.set_aside),
             "narrower_kinds": list(self.narrower),
+            "compared": list(self.compared),
         }

@@ -112,6 +112,7 @@ from .candidates import (
     section_asked,
     stated_terms,
 )
+from .comparing import comparisons_first, sides_of
 from .keeping import (
     cover_care,
     cover_definition,
@@ -388,7 +389,16 @@ class ExtractiveComposer:
             values=measured(query.read),
             cause_of=cause_of,
         )
-        size = bottom_line_size(picked, main, studies_asked)
+        sides = sides_of(query.frame.compared, query.expansions)
+        picked, comparing = comparisons_first(
+            picked,
+            candidates,
+            sides,
+            alike,
+            usable,
+            kind_asked=intents[0].name not in OVERVIEW_INTENTS,
+        )
+        size = max(bottom_line_size(picked, main, studies_asked), comparing)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
         # by its reading alone (near_the_question)
         trusted = {c.hit.passage.doc_id for c in picked[:size]} | query.frame.topic_docs
