@@ -1946,6 +1946,23 @@ def test_some_kinds_that_do_not_say_of_what_point_back() -> None:
     ]
 
 
+def test_some_standing_alone_and_one_such_point_back() -> None:
+    text = (
+        "Many different diseases can cause dementia. Some, such as Alzheimers disease, lead to "
+        "a loss of mental functions.\nSymptoms may be caused by other disorders of the brain. "
+        "One such disorder is Alzheimer disease.\nSome people with dementia live alone."
+    )
+    units = [unit for unit, _ in statements_of(text)]
+    assert "Some, such as Alzheimers disease, lead to a loss of mental functions." not in units
+    assert (
+        "Many different diseases can cause dementia. Some, such as Alzheimers disease, lead to "
+        "a loss of mental functions." in units
+    )
+    assert "One such disorder is Alzheimer disease." not in units
+    # "some" before what it says of: no pointing back
+    assert "Some people with dementia live alone." in units
+
+
 def test_that_s_why_points_back() -> None:
     text = (
         "A stroke can happen to anyone at any age. That's why everyone should know the signs "

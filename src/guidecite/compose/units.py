@@ -429,6 +429,11 @@ _POINTING_BACK = (
     # cancer" (of HPV), "Most types can be treated" (not "Some types of headache ...")
     r"(?:Some|Many|Most|Certain|Several|All)\s+(?:types?|kinds?|forms?|strains?|subtypes?|"
     r"varieties|classes)\b(?!\s+of\b)",
+    # some of what came before, standing for it alone: "Some, such as Alzheimers disease,
+    # lead to a progressive loss of mental functions" (of the diseases that cause dementia)
+    r"(?:Some|Many|Most|Several|Few|Certain),\s",
+    # one of a kind the sentence before names: "One such disorder is Alzheimer disease."
+    r"(?:One|Each|Any)\s+such\b",
     # a connective
     _CONNECTIVE,
     # someone doing something to "it" or "them" named before: "Doctors may recommend it
