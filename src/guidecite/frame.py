@@ -49,6 +49,11 @@ NOT_ANSWERED = N_(
     "No statement in this article answers this kind of question (%(kind)s) directly; "
     "below is what was found."
 )
+#: Where the question compares two things (compared_sides) and no statement of the article
+#: says how they stand to each other (compose/comparing.py).
+NOT_COMPARED = N_(
+    "No statement in this article compares %(one)s with %(other)s; below is what was found on them."
+)
 #: Where no passage on the topic says more than the topic's own name, the article is what
 #: the library holds on the topic itself, and says so.
 ONLY_THE_TOPIC = N_(
@@ -79,6 +84,7 @@ READING_NOTICES = (
     NOT_SPOKEN_OF,
     NOT_ANSWERED_ON,
     NOT_ANSWERED,
+    NOT_COMPARED,
     ONLY_THE_TOPIC,
     NOT_SAID_FOR,
     TO_READ,

@@ -18,17 +18,25 @@ from ..query import content_words
 from .candidates import Alike, Candidate, duplicates
 
 #: Words that say how two things stand to each other ("Sudden cardiac arrest ... is
-#: different than a heart attack", "worse than those of the common cold").
+#: different than a heart attack", "worse than those of the common cold", "DOACs ... are
+#: now preferred over warfarin"), or that one is a kind of the other ("Alzheimer's disease
+#: (AD) is the most common form of dementia", "Many different diseases can cause dementia,
+#: including Alzheimer's disease").
 CONTRAST = re.compile(
-    r"\b(?:differ\w*|unlike|whereas|in contrast|not the same|the same as|than|compared|"
-    r"distinguish\w*|versus|vs)\b",
+    r"\b(?:differ\w*|unlike|whereas|while|but|in contrast|not the same|the same as|than|"
+    r"compared|distinguish\w*|versus|vs|in preference to|(?:preferred|superior|"
+    r"inferior) (?:over|to)|(?:forms?|types?|kinds?) of|including)\b",
     re.IGNORECASE,
 )
+#: The words of CONTRAST that say one thing is a kind of the other, not how they differ.
+KIND_OF = re.compile(r"(?:forms?|types?|kinds?) of|including", re.IGNORECASE)
 #: How many statements that speak of both sides an article leads with, where it has them.
 LEADING = 2
 #: The shortest word of a side that names it on its own, wherever a statement says it (a
 #: number or a letter names a side only beside the words it is said with: "type 1").
 NAMING_LETTERS = 3
+#: Two statements that open with this many words the same say the same thing.
+SAME_OPENING = 12
 
 
 @dataclass(frozen=True)
@@ -83,19 +91,46 @@ def speaks_of(side: Side, said: Sequence[str]) -> bool:
 
 def compares(candidate: Candidate, sides: Sequence[Side]) -> bool:
     """Whether a statement says how the two things compared stand to each other: one is
-    spoken of before a word of contrast and the other after it ("Symptoms of the flu ... are
-    worse than those of the common cold"). Naming both in a list ("Hypnosis may help relieve
-    pain for: ... Migraine headache; Tension headache") or contrasting one with a third
-    thing ("... to distinguish Coats disease from other conditions") does not."""
+    spoken of before a word of contrast in a sentence and the other after it ("Symptoms of
+    the flu ... are worse than those of the common cold"); before it, a sentence that opens
+    by pointing back or turning ("This is different than a heart attack", "But other types
+    of dementia ...") takes in the sentence before; one that opens with the word of contrast
+    may speak of both after it ("Unlike Crohn disease, which can affect any part of the
+    digestive system, ulcerative colitis typically causes inflammation only in the
+    colon"). Naming both in a list ("Hypnosis may help relieve pain for: ... Migraine
+    headache; Tension headache") or contrasting one with a third thing ("... to distinguish
+    Coats disease from other conditions") does not."""
+    return comparing_cue(candidate, sides) is not None
+
+
+def comparing_cue(candidate: Candidate, sides: Sequence[Side]) -> str | None:
+    """The word by which a statement compares the two sides (compares), or None."""
     if len(sides) != 2:
-        return False
-    text = candidate.text
-    for cue in CONTRAST.finditer(text):
-        before, after = terms(text[: cue.start()]), terms(text[cue.end() :])
-        for one, other in (sides, sides[::-1]):
-            if speaks_of(one, before) and speaks_of(other, after):
-                return True
-    return False
+        return None
+    sentences = _SENTENCE_END.split(candidate.text)
+    for n, sentence in enumerate(sentences):
+        for cue in CONTRAST.finditer(sentence):
+            before = sentence[: cue.start()]
+            if n > 0 and _TURNS.match(sentence):
+                before = f"{sentences[n - 1]} {before}"
+            said_before, said_after = terms(before), terms(sentence[cue.end() :])
+            if not said_before and all(speaks_of(side, said_after) for side in sides):
+                return cue.group()  # "Unlike Crohn disease, ..., ulcerative colitis ..."
+            for one, other in (sides, sides[::-1]):
+                if speaks_of(one, said_before) and speaks_of(other, said_after):
+                    return cue.group()
+    return None
+
+
+#: Where a sentence ends and the next begins, a bracketed one too ("... to Alzheimers
+#: disease. (MCI often, but not always, ...)").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[(\"'A-Z])")
+#: A sentence that opens by pointing back or turning from the one before.
+_TURNS = re.compile(
+    r"\W*(?:this|these|that|those|it|they|another|but|however|unlike|in contrast|whereas|"
+    r"while)\b",
+    re.IGNORECASE,
+)
 
 
 def comparisons_first(
@@ -127,12 +162,23 @@ def comparisons_first(
             continue
         if usable is not None and not usable(candidate):
             continue
-        if any(duplicates(candidate, c, alike) for c in chosen):
+        if any(duplicates(candidate, c, alike) or _opens_alike(candidate, c) for c in chosen):
             continue
         weakest = next((c for c in reversed(chosen) if not leads(c)), None)
         if weakest is not None:
             chosen.remove(weakest)
         chosen.append(candidate)
     comparing = [c for c in chosen if leads(c)]
+    # how the two differ before that one is a kind of the other (stable: the best first)
+    comparing.sort(key=lambda c: bool(KIND_OF.fullmatch(comparing_cue(c, sides) or "")))
     rest = [c for c in chosen if c not in comparing]
     return [*comparing, *rest], min(len(comparing), LEADING)
+
+
+def _opens_alike(a: Candidate, b: Candidate) -> bool:
+    """Whether two statements open with the same words, as two pages that copy a
+    description and go on each about their own condition do ("A CT scan is an imaging
+    method that uses x-rays ..., while an MRI scan uses powerful magnets ..." on Madelung
+    disease and on glioblastoma)."""
+    opening_a, opening_b = a.text.split()[:SAME_OPENING], b.text.split()[:SAME_OPENING]
+    return len(opening_a) == SAME_OPENING and opening_a == opening_b

@@ -33,6 +33,7 @@ from ..frame import (
     NEVER_MENTIONED,
     NOT_ANSWERED,
     NOT_ANSWERED_ON,
+    NOT_COMPARED,
     NOT_SAID_FOR,
     NOT_SPOKEN_OF,
     NOTHING_NEAR,
@@ -112,7 +113,7 @@ from .candidates import (
     section_asked,
     stated_terms,
 )
-from .comparing import comparisons_first, sides_of
+from .comparing import compares, comparisons_first, sides_of
 from .keeping import (
     cover_care,
     cover_definition,
@@ -1378,4 +1379,8 @@ def frame_notice(
             said.append(NOT_ANSWERED_ON % {"kind": kind, "topic": frame.topic})
         else:
             said.append(NOT_ANSWERED % {"kind": kind})
+    sides = sides_of(frame.compared, query.expansions)
+    if picked and sides and not any(compares(c, sides) for c in picked):
+        one, other = (f"'{side}'" for side in frame.compared)
+        said.append(NOT_COMPARED % {"one": one, "other": other})
     return " ".join(said) or None
