@@ -1959,8 +1959,10 @@ def test_some_standing_alone_and_one_such_point_back() -> None:
         "a loss of mental functions." in units
     )
     assert "One such disorder is Alzheimer disease." not in units
-    # "some" before what it says of: no pointing back
+    # "some" before what it says of, or "many, if not most" of what it names: no pointing back
     assert "Some people with dementia live alone." in units
+    most = [unit for unit, _ in statements_of("It is rare.\nMany, if not most, patients recover.")]
+    assert "Many, if not most, patients recover." in most
 
 
 def test_that_s_why_points_back() -> None:

@@ -259,6 +259,21 @@ def test_two_things_a_question_compares_are_read_as_it_names_them() -> None:
         "Type 1",
         "type 2 infarction",
     )
+    # a subject line's side ends at its colon; "compare and contrast" asks the same
+    assert compared_sides("Cold vs. flu: which one do I have?") == ("Cold", "flu")
+    assert compared_sides("compare and contrast cold and flu") == ("cold", "flu")
+    assert compared_sides("Is ibuprofen safer than naproxen for my stomach?") == (
+        "ibuprofen",
+        "naproxen",
+    )
+    # "better than" in a story, three things, or a side of only small words: nothing compared
+    assert compared_sides("I feel better than yesterday, what should I do?") is None
+    assert compared_sides("My mother is doing better than before after chemo, what next?") is None
+    assert compared_sides("difference between a cold and flu and covid") is None
+    assert compared_sides("Hepatitis A vs. B") is None
+    # a message as long as a question may be is read through
+    assert compared_sides("difference between a and b" + " " * 3970 + "x") is None
+    assert compared_sides("vs " * 1300) is None
     # a difference something makes, or one asked in a respect with no two things, compares
     # nothing
     assert compared_sides("does it make a difference if I take my thyroid pill with food") is None

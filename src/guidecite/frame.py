@@ -337,29 +337,55 @@ _SIDE_BREAK = _SENTENCE_WORDS | frozenset(
     "than about".split()
 )
 #: Where a side read forwards ends: a mark, a dash, or a word that goes on to say in which
-#: respect or for whom ("... and hemorrhagic stroke differ in their acute management").
-_SIDE_END = r"(?=\s*(?:[?.!,;:()]|$|\s-\s|\s+(?:in|for|when|if|regarding|among|during)\b))"
+#: respect or for whom ("... and hemorrhagic stroke differ in their acute management"); each
+#: alternative with one run of spaces, so that a long run of them is read once.
+_SIDE_END = r"(?=\s*[?.!,;:()]|\s*$|\s-\s|\s+(?:in|for|when|if|regarding|among|during)\b)"
 _SIDE = r"[\w'’\-/ ]{1,60}?"
-_BACK = r"(?:[\w'’\-/]+\s+){0,4}[\w'’\-/]+"
+#: A side read backwards: up to five words, the first starting a word.
+_BACK = r"(?<![\w'’\-/])(?:[\w'’\-/]+\s+){0,4}[\w'’\-/]+"
 #: The ways a question asks how two things differ, or which of two is preferred (question
 #: grammar only: "what is the difference between X and Y", "X vs Y", "how is X different
-#: from Y", "is X the same as Y", "how do X and Y differ", "compare X with Y", "X compared
-#: with Y", "is X preferred over Y", "X better than Y").
+#: from Y", "is X the same as Y", "how do X and Y differ", "compare (and contrast) X with
+#: Y", "X compared with Y", "X preferred over Y", "is X better than Y"), each with whether
+#: its first side is read backwards (from "vs": where it starts, the words before it say).
+#: "Better", "safer" or "superior" compare only as a question asks it, at the start of a
+#: clause ("Is ibuprofen safer than naproxen?"), not in a story ("I feel better than
+#: yesterday", "My mother is doing better than before").
 _COMPARED = tuple(
-    re.compile(pattern, _I)
-    for pattern in (
-        rf"\bdifferen(?:ces?|t)\s+(?:between|of)\s+(?P<x>{_SIDE})\s+(?:and|&|vs\.?|versus)\s+"
-        rf"(?P<y>{_SIDE}){_SIDE_END}",
-        rf"\bhow\s+(?:is|are|does|do)\s+(?P<x>{_SIDE})\s+(?:differ(?:ent)?|distinguished)\s+"
-        rf"(?:from|than|to)\s+(?P<y>{_SIDE}){_SIDE_END}",
-        rf"\bhow\s+(?:do|does)\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+differ\b",
-        rf"\b(?:is|are)\s+(?P<x>{_SIDE})\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+"
-        rf"(?:from|than)|not\s+the\s+same\s+as)\s+(?P<y>{_SIDE}){_SIDE_END}",
-        rf"\bare\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+(?:the\s+same|different)\b",
-        rf"\bcompar(?:e|ing)\s+(?P<x>{_SIDE})\s+(?:and|with|to|vs\.?|versus)\s+"
-        rf"(?P<y>{_SIDE}){_SIDE_END}",
-        rf"(?P<x>{_BACK})\s+(?:vs\.?|versus|compared\s+(?:to|with)|(?:preferred|better|"
-        rf"safer|superior)\s+(?:over|than|to))\s+(?P<y>{_SIDE}){_SIDE_END}",
+    (re.compile(pattern, _I), backwards)
+    for pattern, backwards in (
+        (
+            rf"\bdifferen(?:ces?|t)\s+(?:between|of)\s+(?P<x>{_SIDE})\s+(?:and|&|vs\.?|versus)"
+            rf"\s+(?P<y>{_SIDE}){_SIDE_END}",
+            False,
+        ),
+        (
+            rf"\bhow\s+(?:is|are|does|do)\s+(?P<x>{_SIDE})\s+(?:differ(?:ent)?|distinguished)"
+            rf"\s+(?:from|than|to)\s+(?P<y>{_SIDE}){_SIDE_END}",
+            False,
+        ),
+        (rf"\bhow\s+(?:do|does)\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+differ\b", False),
+        (
+            rf"\b(?:is|are)\s+(?P<x>{_SIDE})\s+(?:the\s+same(?:\s+thing)?\s+as|different\s+"
+            rf"(?:from|than)|not\s+the\s+same\s+as)\s+(?P<y>{_SIDE}){_SIDE_END}",
+            False,
+        ),
+        (
+            rf"(?:^|[.?!;:,]\s*)(?:is|are)\s+(?P<x>{_SIDE})\s+(?:better|safer|superior)\s+"
+            rf"(?:than|to)\s+(?P<y>{_SIDE}){_SIDE_END}",
+            False,
+        ),
+        (rf"\bare\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+(?:the\s+same|different)\b", False),
+        (
+            rf"\bcompar(?:e|ing)\s+(?:and\s+contrast\s+)?(?P<x>{_SIDE})\s+(?:and|with|to|vs\.?|"
+            rf"versus)\s+(?P<y>{_SIDE}){_SIDE_END}",
+            False,
+        ),
+        (
+            rf"(?P<x>{_BACK})\s+(?:vs\.?|versus|compared\s+(?:to|with)|preferred\s+(?:over|to))"
+            rf"\s+(?P<y>{_SIDE}){_SIDE_END}",
+            True,
+        ),
     )
 )
 #: The longest side read, in words.
@@ -367,25 +393,26 @@ _SIDE_WORDS = 6
 
 
 def compared_sides(question: str) -> tuple[str, str] | None:
-    """The two things a question compares, as it names them ("a cold", "the flu" of "what is
-    the difference between a cold and the flu"), or None where it compares none; a subject
-    line and the sentences that ask are read apart. A side read backwards from "vs" starts
-    after the last word that cannot be part of a name."""
-    for part in question_parts(question):
-        for pattern in _COMPARED:
-            found = pattern.search(part)
-            if found is None:
-                continue
-            backwards = pattern is _COMPARED[-1]
-            x, y = _side(found.group("x"), backwards), _side(found.group("y"))
-            if x and y and x.casefold() != y.casefold():
-                return x, y
+    """The two things a question compares, as it names them ("cold" and "flu" of "what is
+    the difference between a cold and the flu": without the words around a name), or None
+    where it compares none. The whole message is read (a colon ends a side, so a subject
+    line's side is its own: "Cold vs. flu: ..."). A side read backwards from "vs" starts
+    after the last word that cannot be part of a name. Two things and a third ("a cold and
+    flu and covid") are not two things compared. English questions only."""
+    for pattern, backwards in _COMPARED:
+        found = pattern.search(question)
+        if found is None:
+            continue
+        x, y = _side(found.group("x"), backwards), _side(found.group("y"))
+        if x and y and x.casefold() != y.casefold():
+            return x, y
     return None
 
 
 def _side(text: str, backwards: bool = False) -> str:
     """One side of a comparison without the words around its name, or "" where it names
-    nothing (no word of three letters or more) or is too long to be a name."""
+    nothing (no word of three letters or more), is too long to be a name, or holds a third
+    thing ("flu and covid")."""
     side = text.split()
     if backwards:
         breaks = [n for n, word in enumerate(side) if word.casefold() in _SIDE_BREAK]
@@ -393,7 +420,8 @@ def _side(text: str, backwards: bool = False) -> str:
     while side and side[0].casefold() in _SIDE_BREAK:
         side = side[1:]
     named = any(len(word) >= 3 and word.casefold() not in _SIDE_BREAK for word in side)
-    return " ".join(side) if named and len(side) <= _SIDE_WORDS else ""
+    joined = any(word.casefold() in {"and", "or", "&"} for word in side)
+    return " ".join(side) if named and not joined and len(side) <= _SIDE_WORDS else ""
 
 
 @dataclass(frozen=True)

@@ -14,22 +14,27 @@ from dataclasses import dataclass
 
 from ..abbreviations import Expansion
 from ..analysis import holds_run, terms
+from ..chunking import split_sentences
 from ..query import content_words
 from .candidates import Alike, Candidate, duplicates
+from .units import points_back
 
+#: Words that say one thing is a kind of the other ("Alzheimer's disease (AD) is the most
+#: common form of dementia", "Many different diseases can cause dementia, including
+#: Alzheimer's disease").
+_KIND_OF_WORDS = r"(?:forms?|types?|kinds?) of|including"
+KIND_OF = re.compile(_KIND_OF_WORDS, re.IGNORECASE)
 #: Words that say how two things stand to each other ("Sudden cardiac arrest ... is
 #: different than a heart attack", "worse than those of the common cold", "DOACs ... are
-#: now preferred over warfarin"), or that one is a kind of the other ("Alzheimer's disease
-#: (AD) is the most common form of dementia", "Many different diseases can cause dementia,
-#: including Alzheimer's disease").
+#: now preferred over warfarin"), or that one is a kind of the other (KIND_OF). "While" and
+#: "but" only where they open a clause ("..., while an MRI scan uses powerful magnets"), not
+#: "Take flu medicine while you have a cold".
 CONTRAST = re.compile(
-    r"\b(?:differ\w*|unlike|whereas|while|but|in contrast|not the same|the same as|than|"
-    r"compared|distinguish\w*|versus|vs|in preference to|(?:preferred|superior|"
-    r"inferior) (?:over|to)|(?:forms?|types?|kinds?) of|including)\b",
+    r"\b(?:differ\w*|unlike|whereas|in contrast|not the same|the same as|than|compared|"
+    r"distinguish\w*|versus|vs|in preference to|(?:preferred|superior|inferior) (?:over|to)|"
+    rf"{_KIND_OF_WORDS})\b|(?:^|(?<=,\s))(?:while|but)\b",
     re.IGNORECASE,
 )
-#: The words of CONTRAST that say one thing is a kind of the other, not how they differ.
-KIND_OF = re.compile(r"(?:forms?|types?|kinds?) of|including", re.IGNORECASE)
 #: How many statements that speak of both sides an article leads with, where it has them.
 LEADING = 2
 #: The shortest word of a side that names it on its own, wherever a statement says it (a
@@ -51,7 +56,7 @@ class Side:
 
 def sides_of(compared: Sequence[str], expansions: Sequence[Expansion] = ()) -> tuple[Side, ...]:
     """The two sides of a comparison as statements may say them, or () where the question
-    compares nothing."""
+    compares nothing, or a side has no word a statement could say ("the" alone)."""
     if len(compared) != 2:
         return ()
     written = [_ways_written(side, expansions) for side in compared]
@@ -60,7 +65,7 @@ def sides_of(compared: Sequence[str], expansions: Sequence[Expansion] = ()) -> t
         other = frozenset(t for run in written[1 - n] for t in run)
         runs = tuple(ways)
         sides.append(Side(runs, tuple(frozenset(run) - other for run in runs)))
-    return tuple(sides)
+    return tuple(sides) if all(side.runs for side in sides) else ()
 
 
 def _ways_written(side: str, expansions: Sequence[Expansion]) -> list[tuple[str, ...]]:
@@ -107,30 +112,34 @@ def comparing_cue(candidate: Candidate, sides: Sequence[Side]) -> str | None:
     """The word by which a statement compares the two sides (compares), or None."""
     if len(sides) != 2:
         return None
-    sentences = _SENTENCE_END.split(candidate.text)
+    sentences = [part for s in split_sentences(candidate.text) for part in _BRACKETED.split(s)]
     for n, sentence in enumerate(sentences):
+        # a sentence that turns from the one before ("This is different ...") takes it in
+        earlier = sentences[n - 1] if n > 0 and points_back(sentences, n, sentence) else ""
         for cue in CONTRAST.finditer(sentence):
-            before = sentence[: cue.start()]
-            if n > 0 and _TURNS.match(sentence):
-                before = f"{sentences[n - 1]} {before}"
-            said_before, said_after = terms(before), terms(sentence[cue.end() :])
-            if not said_before and all(speaks_of(side, said_after) for side in sides):
+            said_before = terms(f"{earlier} {sentence[: cue.start()]}")
+            said_after = terms(sentence[cue.end() :])
+            if not terms(sentence[: cue.start()]) and all(speaks_of(x, said_after) for x in sides):
                 return cue.group()  # "Unlike Crohn disease, ..., ulcerative colitis ..."
+            kind_of = KIND_OF.fullmatch(cue.group()) is not None
             for one, other in (sides, sides[::-1]):
-                if speaks_of(one, said_before) and speaks_of(other, said_after):
+                # one a kind of the other: the other named right after ("the most common
+                # form of dementia"), not both kinds of a third thing ("Hepatitis B is ...
+                # Other types of viral hepatitis include hepatitis A")
+                named = _opens_with(other, said_after) if kind_of else speaks_of(other, said_after)
+                if speaks_of(one, said_before) and named:
                     return cue.group()
     return None
 
 
-#: Where a sentence ends and the next begins, a bracketed one too ("... to Alzheimers
-#: disease. (MCI often, but not always, ...)").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[(\"'A-Z])")
-#: A sentence that opens by pointing back or turning from the one before.
-_TURNS = re.compile(
-    r"\W*(?:this|these|that|those|it|they|another|but|however|unlike|in contrast|whereas|"
-    r"while)\b",
-    re.IGNORECASE,
-)
+def _opens_with(side: Side, said: Sequence[str]) -> bool:
+    """Whether a text (its terms in order) opens by saying the side word for word."""
+    return any(tuple(said[: len(run)]) == run for run in side.runs)
+
+
+#: A bracketed sentence after another ("... to Alzheimers disease. (MCI often, but not
+#: always, ...)"), which the sentence splitter keeps with the one before.
+_BRACKETED = re.compile(r"(?<=[.!?])\s+(?=\()")
 
 
 def comparisons_first(

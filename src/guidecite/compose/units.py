@@ -430,8 +430,9 @@ _POINTING_BACK = (
     r"(?:Some|Many|Most|Certain|Several|All)\s+(?:types?|kinds?|forms?|strains?|subtypes?|"
     r"varieties|classes)\b(?!\s+of\b)",
     # some of what came before, standing for it alone: "Some, such as Alzheimers disease,
-    # lead to a progressive loss of mental functions" (of the diseases that cause dementia)
-    r"(?:Some|Many|Most|Several|Few|Certain),\s",
+    # lead to a progressive loss of mental functions" (of the diseases that cause dementia);
+    # not "Many, if not most, patients recover slowly."
+    r"(?:Some|Many|Most|Several|Few|Certain),\s(?!if\s+not\b)",
     # one of a kind the sentence before names: "One such disorder is Alzheimer disease."
     r"(?:One|Each|Any)\s+such\b",
     # a connective
