@@ -4692,3 +4692,24 @@ def test_a_sentence_that_says_what_a_link_holds_is_no_statement() -> None:
     assert [t for t, _ in statements_of(links)] == [
         "Acromesomelic dysplasia is rare in most populations worldwide."
     ]
+
+
+def test_asked_what_a_medicine_is_used_for_its_use_in_its_own_words_leads() -> None:
+    asked = "what is gabapentin used for"
+    used = as_asked(intent_named("definition"), asked)
+    heading = ("Who should get Gabapentin and why is it prescribed?",)
+    kind = replace(
+        scored("Gabapentin is in a class of medications called anticonvulsants.", 1.4),
+        headings=heading,
+    )
+    use = replace(
+        scored("Gabapentin capsules are used to help control certain types of seizures.", 0.8),
+        headings=heading,
+    )
+    taken = scored("Take gabapentin exactly as directed.", 1.5)
+    assert lead_with_answer([taken, kind, use], used)[0] is use
+    # asked what it is, the use is no more the answer than its class
+    assert lead_with_answer([taken, kind, use], intent_named("definition"))[0] is not use
+    # not picked, the best statement of its use takes the weakest one's place
+    covered = cover_intents([taken, kind], [taken, kind, use], [used], 2)
+    assert use in covered and kind not in covered

@@ -11,6 +11,7 @@ from guidecite.frame import names_no_focus
 from guidecite.intents import (
     as_asked,
     asks_of_care,
+    asks_use,
     care_asked,
     care_named,
     intent_named,
@@ -975,3 +976,21 @@ def test_care_another_kind_of_answer_is_asked_about_is_not_asked() -> None:
         "symptoms of flu after vaccine can i take ibuprofen",
     ):
         assert "management" in [i.name for i in intents_of(asked)], asked
+
+
+def test_what_something_is_asked_as_its_use_is_given_by_what_it_is_used_for() -> None:
+    used = as_asked(intent_named("definition"), "what is the drug ondansetron used for")
+    assert asks_use(used)
+    assert asks_use(as_asked(intent_named("definition"), "what is lisinopril prescribed for"))
+    said = "Gabapentin capsules, tablets, and oral solution are used to help control seizures."
+    assert used.answers.search(said)
+    assert used.answers.search("Colonoscopy is a procedure to look inside the colon.")
+    assert used.answers.search("Cephalexin is a cephalosporin antibiotic used to treat infections.")
+    assert used.answers.search("Who should get Gabapentin and why is it prescribed?")
+    # not how it is taken, nor what it is not used for
+    assert not used.answers.search("How should Gabapentin be used and what is the dosage?")
+    assert not used.answers.search("Metformin is not used to treat type 1 diabetes.")
+    assert not used.answers.search("Take metformin exactly as directed.")
+    # what it is, or what is used to treat something, is asked as before
+    assert not asks_use(as_asked(intent_named("definition"), "what is metformin"))
+    assert not asks_use(as_asked(intent_named("definition"), "what is used to treat gout"))

@@ -1309,7 +1309,8 @@ def as_asked(intent: Intent, question: str) -> Intent:
     how long (not how long until: "How long after exposure do symptoms appear?") also by a
     span in words ("may last for weeks, months, or even years"); an
     outlook asked as whether it can kill is given also by a statement that it is
-    life-threatening, not one asked as how long recovery takes."""
+    life-threatening, not one asked as how long recovery takes; what something is, asked as
+    what it is used for, is given by what it is used for (_USE_SAID), not by what it is."""
     if intent.name == "timing" and _HOW_OFTEN.search(question):
         return replace(intent, answers=_FREQUENCY)
     if intent.name == "timing" and _HOW_LONG.search(question):
@@ -1318,7 +1319,37 @@ def as_asked(intent: Intent, question: str) -> Intent:
         return replace(intent, answers=_SPAN_ASKED)
     if intent.name == "prognosis" and _DANGER_ASKED.search(question):
         return replace(intent, answers=_OUTLOOK_OR_DANGER)
+    if intent.name in {"definition", "general"} and _USE_ASKED.search(question):
+        return replace(intent, answers=_USE_SAID)
     return intent
+
+
+#: Asked what a medicine or a procedure is used for, not what it is: "what is metformin
+#: used for", "what is lisinopril prescribed for", "what is the drug ondansetron used for"
+#: (a few words between "what is" and "used", so not "what is used to treat ...", which asks
+#: what to do).
+_USE_ASKED = re.compile(
+    r"\bwhat\s+(?:is|are)\s+(?:[\w'-]+\s+){1,5}?(?:used|prescribed|given)\s+(?:for|to\s+treat)\b",
+    _I,
+)
+#: A statement that says what something is used for: "Metformin is used alone or with
+#: other medications ... to treat type 2 diabetes", "Gabapentin capsules ... are used to
+#: help control certain types of seizures", "Colonoscopy is a procedure to look inside the
+#: rectum and colon for polyps ..."; its section too ("Who should get Gabapentin and
+#: why is it prescribed?"), not how it is taken ("How should Gabapentin be used ...?"),
+#: nor what it is not used for ("Metformin is not used to treat type 1 diabetes").
+_USE_SAID = re.compile(
+    r"\b(?:is|are)\s+(?:(?!not\b)[\w-]+\s+){0,3}?(?:used|prescribed|approved)\b"
+    # what it is for, said by what it is: "Colonoscopy is a procedure to look inside ..."
+    r"|\b(?:is|are)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:procedure|test|exam|scan|treatment|"
+    r"medicine|medication|drug|therapy)\s+(?:to|for)\s",
+    _I,
+)
+
+
+def asks_use(intent: Intent) -> bool:
+    """Whether an intent is what something is asked as its use (as_asked)."""
+    return intent.answers is _USE_SAID
 
 
 #: How long something lasts or takes, in words or in numbers: "may last for weeks, months,

@@ -50,6 +50,7 @@ from ..intents import (
     Intent,
     as_asked,
     asked_how_often,
+    asks_use,
     care_named,
     doing_asked,
     has_diagnosis,
@@ -1050,6 +1051,9 @@ def lead_with_answer(
     itself = topic_name if said else None
 
     def gives(c: Candidate) -> bool:
+        if primary is not None and asks_use(primary):
+            # what it is used for, in its words or under its section ("why is it prescribed?")
+            return offers(primary, c.text, c.headings)
         if primary is not None and primary.name == "definition":
             return defines(c.text, subjects, only=itself)
         # in its own words: a grade that calls it a recommendation ("... (Rec. Strength:
@@ -1099,6 +1103,8 @@ def lead_with_answer(
     if primary is not None and (primary.name in LEAD_GIVES or asked_how_often(primary)):
         given = [c for c in pool if gives(c)]  # the answer, where a statement gives it
         given = [c for c in given if doing & c.terms] or given  # what to eat, where said
+        if asks_use(primary):  # its use in its own words, not only under its section
+            given = [c for c in given if offered(primary, c.text)] or given
         part = (parts or {}).get(primary.name, ())
         pool = [c for c in given if coverage_of(part, c.terms) > 0] or given or pool
         lined = [c for c in pool if names_line(c.text, line)] if line else []

@@ -24,6 +24,7 @@ from ..intents import (
     WORSENS,
     Intent,
     asks_of_care,
+    asks_use,
     care_asked,
     care_named,
     doing_asked,
@@ -434,13 +435,15 @@ def cover_intents(
     """Every kind of answer the question asks for ("which test, and what level is
     positive?") gets its best statement, when a candidate offers it: it takes the place of
     the weakest statement that offers none of them. The main kind is covered too where it
-    is a value (a dose, an interval, a threshold) that no picked statement gives. A value is
+    is a value (a dose, an interval, a threshold) or what something is used for ("what is
+    metformin used for": intents.as_asked) that no picked statement gives. A value is
     given by a statement that also states the words of the part asking for it (`parts`,
     `value_asked`: the level that is "positive"), where a candidate does; only where none
     does, by any statement with such a value. A candidate taken must also be `usable` (not
     a site's own text: candidates under the article's floor were not looked up before)."""
     chosen = list(picked)
-    wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS]
+    # the main kind too where it is a value, or what something is used for (as_asked)
+    wanted = [i for n, i in enumerate(intents) if n > 0 or i.name in VALUE_INTENTS or asks_use(i)]
     for intent in wanted:
         best = None
         for fits in _fitting(intent, (parts or {}).get(intent.name, ())):
@@ -578,6 +581,8 @@ def _fitting(intent: Intent, part: Sequence[Concept]) -> list[Callable[[Candidat
     own) offering it at all."""
 
     def offering(c: Candidate) -> bool:
+        if asks_use(intent):  # said in its own words, not only under "why is it prescribed?"
+            return offered(intent, c.text)
         return offers(intent, c.text, c.headings)
 
     def stating(c: Candidate) -> bool:
