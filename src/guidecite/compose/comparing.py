@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..abbreviations import Expansion
 from ..analysis import holds_run, terms
@@ -110,16 +111,24 @@ def compares(candidate: Candidate, sides: Sequence[Side]) -> bool:
 
 def comparing_cue(candidate: Candidate, sides: Sequence[Side]) -> str | None:
     """The word by which a statement compares the two sides (compares), or None."""
+    return _cue_of(candidate.text, tuple(sides))
+
+
+@lru_cache(maxsize=4096)
+def _cue_of(text: str, sides: tuple[Side, ...]) -> str | None:
+    """comparing_cue, read once per statement and comparison: the article's statements are
+    asked again as candidates are weighed, and by the notice."""
     if len(sides) != 2:
         return None
-    sentences = [part for s in split_sentences(candidate.text) for part in _BRACKETED.split(s)]
+    sentences = [part for s in split_sentences(text) for part in _BRACKETED.split(s)]
     for n, sentence in enumerate(sentences):
         # a sentence that turns from the one before ("This is different ...") takes it in
         earlier = sentences[n - 1] if n > 0 and points_back(sentences, n, sentence) else ""
         for cue in CONTRAST.finditer(sentence):
-            said_before = terms(f"{earlier} {sentence[: cue.start()]}")
+            opening = sentence[: cue.start()]
+            said_before = terms(f"{earlier} {opening}")
             said_after = terms(sentence[cue.end() :])
-            if not terms(sentence[: cue.start()]) and all(speaks_of(x, said_after) for x in sides):
+            if not terms(opening) and all(speaks_of(x, said_after) for x in sides):
                 return cue.group()  # "Unlike Crohn disease, ..., ulcerative colitis ..."
             kind_of = KIND_OF.fullmatch(cue.group()) is not None
             for one, other in (sides, sides[::-1]):
