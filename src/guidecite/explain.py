@@ -53,6 +53,8 @@ def explain(
         lines.append(f"  narrower kinds, not asked: {'; '.join(frame.narrower)}")
     if frame.compared:
         lines.append(f"  compared:   {' | '.join(frame.compared)}")
+    if frame.together:
+        lines.append(f"  together:   {' | '.join(frame.together)}")
     lines += ["", "Concepts (weight: rarity in the library, less for the story and asides)"]
     for word, (weight, _) in zip(query.content_words, query.concepts, strict=False):
         lines.append(f"  {weight:6.2f}  {word}")

@@ -54,6 +54,13 @@ NOT_ANSWERED = N_(
 NOT_COMPARED = N_(
     "No statement in this article compares %(one)s with %(other)s; below is what was found on them."
 )
+#: Where the question asks whether to take two things together (together_sides) and no
+#: statement of the article speaks of the two together (compose/comparing.py): the
+#: library's silence is said not to be a sign of safety.
+NOT_TOGETHER = N_(
+    "No statement in this article speaks of %(one)s and %(other)s together; that is no sign "
+    "they are safe to take together. Below is what was found."
+)
 #: Where no passage on the topic says more than the topic's own name, the article is what
 #: the library holds on the topic itself, and says so.
 ONLY_THE_TOPIC = N_(
@@ -85,6 +92,7 @@ READING_NOTICES = (
     NOT_ANSWERED_ON,
     NOT_ANSWERED,
     NOT_COMPARED,
+    NOT_TOGETHER,
     ONLY_THE_TOPIC,
     NOT_SAID_FOR,
     TO_READ,
@@ -392,6 +400,58 @@ _COMPARED = tuple(
 _SIDE_WORDS = 6
 
 
+# -- two things taken together ---------------------------------------------------------------
+
+#: Words that cannot be part of a thing's name in a question on two things taken together:
+#: "take my blood pressure at home with a cuff" names no two things taken together.
+_NOT_A_NAME = frozenset(
+    "at for in to from during after before when if about day days week weeks month months "
+    "year years night morning evening time times".split()
+)
+#: A thing taken, drunk, eaten or used.
+_TAKE = r"(?:take|taking|use|using|mix|mixing|combine|combining|drink|drinking|eat|eating)"
+_ON = r"(?:(?:i'?m|i\s+am|you'?re|you\s+are|he\s+is|she\s+is|being)\s+)?(?:taking|on|using)"
+_PEOPLE = (
+    r"(?:an?\s+|the\s+)?(?:patients?|person|people|someone|adults?|child(?:ren)?|m[ae]n|"
+    r"wom[ae]n)"
+)
+#: The ways a question asks whether two things may be taken together (question grammar
+#: only: "can I take X with Y", "take X and Y together", "drink X while taking Y", "does X
+#: interact with Y", "an interaction between X and Y", "can X be given to a patient on Y").
+_TOGETHER = tuple(
+    re.compile(pattern, _I)
+    for pattern in (
+        rf"\b{_TAKE}\s+(?P<x>{_SIDE})\s+with\s+(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\b{_TAKE}\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+(?:together|at\s+the\s+same\s+"
+        r"time|at\s+once)\b",
+        rf"\b(?:{_TAKE}|have|having)\s+(?P<x>{_SIDE})\s+while\s+{_ON}\s+(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\b(?:do|does|can|will|would)\s+(?P<x>{_SIDE})\s+interact\s+with\s+(?P<y>{_SIDE})"
+        rf"{_SIDE_END}",
+        rf"\binteractions?\s+(?:between|of)\s+(?P<x>{_SIDE})\s+(?:and|with)\s+(?P<y>{_SIDE})"
+        rf"{_SIDE_END}",
+        rf"\bcan\s+(?P<x>{_SIDE})\s+be\s+(?:given|taken|used|prescribed|combined)\s+(?:with|"
+        rf"alongside|(?:to|in|for)\s+{_PEOPLE}\s+(?:who\s+(?:is|are)\s+)?{_ON})\s+"
+        rf"(?P<y>{_SIDE}){_SIDE_END}",
+    )
+)
+
+
+def together_sides(question: str) -> tuple[str, str] | None:
+    """The two things a question asks whether to take together, as it names them
+    ("alcohol" and "gabapentin" of "is it ok to drink alcohol while taking gabapentin"), or
+    None where it asks of none. A side that holds a word no name holds ("my blood pressure
+    at home") is no thing taken. English questions only."""
+    for pattern in _TOGETHER:
+        found = pattern.search(question)
+        if found is None:
+            continue
+        x, y = _side(found.group("x")), _side(found.group("y"))
+        named = x and y and x.casefold() != y.casefold()
+        if named and not {w.casefold() for w in f"{x} {y}".split()} & _NOT_A_NAME:
+            return x, y
+    return None
+
+
 def compared_sides(question: str) -> tuple[str, str] | None:
     """The two things a question compares, as it names them ("cold" and "flu" of "what is
     the difference between a cold and the flu": without the words around a name), or None
@@ -445,6 +505,8 @@ class Frame:
     narrower: tuple[str, ...] = ()
     #: the two things the question compares, as it names them (compared_sides)
     compared: tuple[str, ...] = ()
+    #: the two things the question asks whether to take together (together_sides)
+    together: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -461,4 +523,5 @@ class Frame:
             "set_aside": list(self.set_aside),
             "narrower_kinds": list(self.narrower),
             "compared": list(self.compared),
+            "together": list(self.together),
         }

@@ -31,6 +31,7 @@ from .frame import (
     intents_of_message,
     names_subject,
     question_parts,
+    together_sides,
 )
 from .glosses import glosses
 from .intents import INTENTS, intent_named
@@ -530,6 +531,7 @@ def read_frame(
         intents=tuple(intent.name for intent in intents_of_message(text)),
         qualifiers=qualifiers_of(text),
         compared=compared_sides(text) or (),
+        together=together_sides(text) or (),
         corrections=corrections,
         uncovered=tuple(core),
         set_aside=tuple(w for w in missing if w not in core),

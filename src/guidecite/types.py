@@ -22,7 +22,7 @@ ANSWERED = "answered"
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
 
 #: Version of the JSON answer schema (docs/answer-schema.md).
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 #: Verdicts of statement verification (guidecite.verify): does the cited passage say this?
 SUPPORTED = "supported"

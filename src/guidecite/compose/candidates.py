@@ -46,6 +46,7 @@ class Candidate:
     named_source: bool = False  # issued by a body the question names ("per NICE")
     headings: tuple[str, ...] = ()  # its passage's headings (retrieval.headings_of)
     closeness: float | None = None  # to the question's meaning, where the reranker read it
+    page: str = ""  # its document's title and its passage's headings
 
 
 #: Pairs of statements (by their text) that say the same thing in other words.

@@ -36,6 +36,7 @@ from ..frame import (
     NOT_COMPARED,
     NOT_SAID_FOR,
     NOT_SPOKEN_OF,
+    NOT_TOGETHER,
     NOTHING_NEAR,
     ONLY_THE_TOPIC,
     READ_AS,
@@ -114,7 +115,7 @@ from .candidates import (
     section_asked,
     stated_terms,
 )
-from .comparing import compares, comparisons_first, sides_of
+from .comparing import compares, comparisons_first, sides_of, speaks_together, together_first
 from .keeping import (
     cover_care,
     cover_definition,
@@ -400,7 +401,9 @@ class ExtractiveComposer:
             usable,
             kind_asked=intents[0].name not in OVERVIEW_INTENTS,
         )
-        size = max(bottom_line_size(picked, main, studies_asked), comparing)
+        together = sides_of(query.frame.together, query.expansions)
+        picked, joined = together_first(picked, candidates, together, alike, usable)
+        size = max(bottom_line_size(picked, main, studies_asked), comparing, joined)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
         # by its reading alone (near_the_question)
         trusted = {c.hit.passage.doc_id for c in picked[:size]} | query.frame.topic_docs
@@ -528,7 +531,9 @@ class ExtractiveComposer:
                 score *= SOURCE_NAMED  # the body the question names ("per NICE")
             if diagnosed and HOW_DIAGNOSED.search(text):
                 score *= DIAGNOSED_ALREADY
-            candidates.append(Candidate(text, hit, own, score, grade, answers, named, headings))
+            candidates.append(
+                Candidate(text, hit, own, score, grade, answers, named, headings, page=context)
+            )
         # an opening that names nothing lifts the full statement that names it (said_in_full)
         candidates = [c for c in said_in_full(candidates) if not names_nothing(c.text)]
         candidates.sort(key=lambda c: -c.score)
@@ -1389,4 +1394,8 @@ def frame_notice(
     if picked and sides and not any(compares(c, sides) for c in picked):
         one, other = (f"'{side}'" for side in frame.compared)
         said.append(NOT_COMPARED % {"one": one, "other": other})
+    together = sides_of(frame.together, query.expansions)
+    if picked and together and not any(speaks_together(c, together) for c in picked):
+        one, other = (f"'{side}'" for side in frame.together)
+        said.append(NOT_TOGETHER % {"one": one, "other": other})
     return " ".join(said) or None

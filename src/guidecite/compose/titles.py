@@ -56,7 +56,10 @@ def title_for(
     main = main_focus_word(query)
     phrase = said_phrase(query, said, main) if focus and said and main else None
     topic = whole_name(frame.topic, said, names) if frame.topic else None
-    if phrase is not None:
+    taken_with = other_side(query)
+    if topic and taken_with:
+        title = f"{label} {_ABOUT.get(frame.intent, 'of')} {topic} with {taken_with}"
+    elif phrase is not None:
         phrase = whole_name(phrase, said, names)
         within = frozenset(terms(phrase)) >= frozenset(terms(topic or ""))
         title = f"{label} {of} {phrase}" if within else f"{label} {of} {phrase} in {topic}"
@@ -71,6 +74,29 @@ def title_for(
     else:
         title = query.question.strip()
     return title[:1].upper() + title[1:]
+
+
+def other_side(query: Query) -> str | None:
+    """Asked whether to take two things together, the one that is not the topic, in the
+    library's word where the question's is an everyday name it reads ("ibuprofen" for
+    "advil"): the title is the topic's with it ("Cautions of Gabapentin with alcohol"). None
+    where neither or both are the topic."""
+    frame = query.frame
+    if not frame.topic or len(frame.together) != 2:
+        return None
+    topic = frozenset(terms(frame.topic))
+    read = [_library_word(side, query) for side in frame.together]
+    others = [side for side in read if not frozenset(terms(side)) <= topic]
+    return others[0] if len(others) == 1 else None
+
+
+def _library_word(side: str, query: Query) -> str:
+    """A side as the library writes it: the long form of an everyday name or abbreviation
+    it is ("acetaminophen" for "tylenol"), else as the question writes it."""
+    for expansion in query.expansions:
+        if side.casefold() in {expansion.glossed.casefold(), expansion.short.casefold()}:
+            return expansion.long
+    return side
 
 
 def whole_name(phrase: str, said: Sequence[str], names: Sequence[str], limit: int = 5) -> str:
