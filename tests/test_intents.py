@@ -319,6 +319,28 @@ def test_what_is_added_to_a_treatment_asks_what_to_do_and_attention_deficit_diso
     assert not management.asks.search("Why is salt added to so many foods?")
 
 
+def test_asked_what_not_to_take_with_something_the_question_asks_for_cautions() -> None:
+    for question in (
+        "what should I not take with warfarin",
+        "what medicines should I not mix with gabapentin",
+        "what can't I eat while on metformin",
+    ):
+        assert intents_of(question)[0].name == "contraindication", question
+    # a story of what one cannot do asks nothing of the kind
+    assert "contraindication" not in [
+        i.name for i in intents_of("I can't eat since chemo, what should I do?")
+    ]
+
+
+def test_a_risk_lowered_is_no_caution() -> None:
+    cautions = intent_named("contraindication")
+    assert cautions.answers.search("Drinking alcohol increases the risk of lactic acidosis.")
+    assert cautions.answers.search("There is a risk of bleeding.")
+    assert not cautions.answers.search("Metformin can reduce the risk of type 2 diabetes.")
+    assert not cautions.answers.search("Aspirin lowers the risk of stroke.")
+    assert not cautions.answers.search("The metformin group reduced the risk of diabetes.")
+
+
 def test_what_makes_a_condition_worse_is_what_to_avoid() -> None:
     cautions = intent_named("contraindication")
     assert cautions.answers.search("Specific foods worsen the symptoms of gout.")

@@ -117,6 +117,14 @@ _BE_CURED = r"[^.?!]{0,60}?\bbe cured\b"
 _A_CURE = r" (?:a|any) (?:known )?cures?\b(?!\s+(?:being|in development))"
 
 
+#: Asking what not to take, mix, eat or drink (intent "contraindication").
+_NOT_TO_TAKE = (
+    r"(?:what|which)\b[^?.!]{0,40}?\b(?:(?:should|must|can|could)\s+(?:i|you|we|he|she|they)\s+"
+    r"not|(?:shouldn'?t|can'?t|cannot|mustn'?t|couldn'?t)\s+(?:i|you|we|he|she|they))\s+"
+    r"(?:\w+\s+)?(?:take|mix|combine|eat|drink|use|have)\b"
+)
+
+
 #: In order of precedence: a question asking "what dose" and "what to do" wants the dose;
 #: one asking when to see a doctor wants that, not a time.
 INTENTS: tuple[Intent, ...] = (
@@ -275,6 +283,10 @@ INTENTS: tuple[Intent, ...] = (
             r"interact",
             r"avoid",
             r"side[- ]?(?:effects?|affects?)",  # "side affects": a slip no corrector mends
+            # what not to take with something: "what medicines should I not mix with
+            # gabapentin", "what can't I eat while on metformin" (asked with "what", not a
+            # story's "I can't eat since chemo")
+            _NOT_TO_TAKE,
         ),
         cue(
             r"side[- ]?effects?",
@@ -285,7 +297,10 @@ INTENTS: tuple[Intent, ...] = (
             r"caution",
             r"safe(?!guard)",  # not "safeguarding"
             r"interact",
-            r"risk of",
+            # a risk run, not one lowered: "reduce the risk of type 2 diabetes" is a benefit
+            r"risk of(?<!reduce the risk of)(?<!reduces the risk of)(?<!reduced the risk of)"
+            r"(?<!lower the risk of)(?<!lowers the risk of)(?<!lowered the risk of)"
+            r"(?<!decrease the risk of)(?<!decreases the risk of)(?<!decreased the risk of)",
             r"adverse",
             WORSENS.pattern,
         ),
