@@ -55,6 +55,8 @@ def explain(
         lines.append(f"  compared:   {' | '.join(frame.compared)}")
     if frame.together:
         lines.append(f"  together:   {' | '.join(frame.together)}")
+    if frame.linked:
+        lines.append(f"  linked:     {' | '.join(frame.linked)}")
     lines += ["", "Concepts (weight: rarity in the library, less for the story and asides)"]
     for word, (weight, _) in zip(query.content_words, query.concepts, strict=False):
         lines.append(f"  {weight:6.2f}  {word}")

@@ -452,6 +452,38 @@ def together_sides(question: str) -> tuple[str, str] | None:
     return None
 
 
+# -- whether one thing causes another --------------------------------------------------------
+
+#: The ways a question asks whether one thing causes another (question grammar only: "can
+#: lupus cause hair loss", "does smoking cause bladder cancer", "can stress lead to high
+#: blood pressure"), with the cause first.
+_LINKED = re.compile(
+    rf"\b(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>{_SIDE})\s+(?:cause(?!\s+of\b)|"
+    rf"lead\s+to|result\s+in|trigger|bring\s+on)\s+(?P<y>{_SIDE}){_SIDE_END}",
+    _I,
+)
+#: Words that name no one thing caused: "can untreated strep throat lead to other
+#: problems?" asks what it leads to (its complications), not whether it leads to one thing.
+_NO_ONE_THING = frozenset("other any some more further".split())
+
+
+def linked_sides(question: str) -> tuple[str, str] | None:
+    """The cause and the effect a question asks about, as it names them ("lupus" and "hair
+    loss" of "can lupus cause hair loss"), or None where it asks of no two ("what causes
+    headaches", "can untreated strep throat lead to other problems", "does it make a
+    difference"). English questions only."""
+    found = _LINKED.search(question)
+    if found is None:
+        return None
+    x, y = (_side(found.group(side)).strip("/-'’ ") for side in ("x", "y"))
+    if not x or not y or x.casefold() == y.casefold():
+        return None
+    said = [w.casefold() for w in f"{x} {y}".split()]
+    if y.split()[0].casefold() in _NO_ONE_THING or _NOT_A_NAME & set(said):
+        return None
+    return x, y
+
+
 def compared_sides(question: str) -> tuple[str, str] | None:
     """The two things a question compares, as it names them ("cold" and "flu" of "what is
     the difference between a cold and the flu": without the words around a name), or None
@@ -507,6 +539,8 @@ class Frame:
     compared: tuple[str, ...] = ()
     #: the two things the question asks whether to take together (together_sides)
     together: tuple[str, ...] = ()
+    #: the cause and the effect the question asks whether one brings about (linked_sides)
+    linked: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -524,4 +558,5 @@ class Frame:
             "narrower_kinds": list(self.narrower),
             "compared": list(self.compared),
             "together": list(self.together),
+            "linked": list(self.linked),
         }

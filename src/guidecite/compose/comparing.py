@@ -318,3 +318,87 @@ def _opens_alike(a: Candidate, b: Candidate) -> bool:
     disease and on glioblastoma)."""
     opening_a, opening_b = a.text.split()[:SAME_OPENING], b.text.split()[:SAME_OPENING]
     return len(opening_a) == SAME_OPENING and opening_a == opening_b
+
+
+# -- whether one thing causes another --------------------------------------------------------
+
+
+#: Words that say one thing brings about another: the cause before them and the effect
+#: after ("Smoking causes most cases of bladder cancer"), or the effect before and the
+#: cause after (_FROM: "Sudden weight gain can be due to medicines, thyroid problems ...",
+#: "... if you have certain diseases, such as ... lupus"), or either way round (_WITH:
+#: "associated with", "linked to", and causes named as such: "Other causes are stress, a
+#: low protein diet ...", "Common causes of low magnesium include: ..."). Naming the two
+#: in a list of symptoms or beside each other ("Sudden anxiety with chest pain ... may
+#: suggest a pulmonary embolism") says no link.
+_CAUSAL = re.compile(
+    r"\b(?:causes?\s+(?:of\s+[^.;:]{1,60}?\s+)?(?:is|are|include|includes)|caused\s+by|result(?:s|ed|ing)?\s+from|triggered\s+by|brought\s+on\s+by|"
+    r"induced\s+by|due\s+to|because(?:\s+of)?|from|if\s+you\s+have|related\s+to|"
+    r"associated|linked|link|caus\w*|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|"
+    r"trigger\w*|brings?\s+on|brought\s+on|contribut\w+|worsen\w*|aggravat\w*|induc\w*)\b",
+    re.IGNORECASE,
+)
+_FROM = re.compile(
+    r"caused|result|triggered|brought\s+on\s+by|induced\s+by|due|because|from|if|related",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"associated|linked|link|causes?\s+(?:of\s|is\b|are\b|include)", re.IGNORECASE)
+
+
+def speaks_of_link(candidate: Candidate, sides: Sequence[Side]) -> bool:
+    """Whether a statement says that the cause a question asks about brings about the
+    effect it asks about (frame.linked_sides), each on its side of a word of causing
+    (_CAUSAL); the page's title or headings may name one of the two, where the statement
+    does not ("You can also lose your hair if you have certain diseases, such as thyroid
+    problems, diabetes, or lupus" on "Hair Loss"). "Parathyroid tumors ... may cause
+    fatigue, ..., dehydration, kidney stones" says nothing of dehydration causing kidney
+    stones, nor does "IV fluids may be needed if the person becomes dehydrated from
+    vomiting" on kidney stones."""
+    return _linked(candidate.text, candidate.page or " ".join(candidate.headings), tuple(sides))
+
+
+@lru_cache(maxsize=4096)
+def _linked(text: str, page: str, sides: tuple[Side, ...]) -> bool:
+    """speaks_of_link, read once per statement and question (as _cue_of)."""
+    if len(sides) != 2 or not _CAUSAL.search(text):
+        return False
+    cause, effect = sides
+    named, said = terms(page), terms(text)
+    # a side the page names and the statement does not stands on either side of the cue
+    given = [speaks_of(side, named) and not speaks_of(side, said) for side in sides]
+    if all(given):
+        return False
+    for sentence in split_sentences(text):
+        for cue in _CAUSAL.finditer(sentence):
+            before, after = terms(sentence[: cue.start()]), terms(sentence[cue.end() :])
+
+            def holds(n: int, part: Sequence[str]) -> bool:
+                return given[n] or speaks_of(sides[n], part)
+
+            forward = holds(0, before) and holds(1, after)
+            backward = holds(1, before) and holds(0, after)
+            if _WITH.match(cue.group()):
+                found = forward or backward
+            elif _FROM.match(cue.group()):
+                found = backward
+            else:
+                found = forward
+            if found:
+                return True
+    return False
+
+
+def links_first(
+    picked: Sequence[Candidate],
+    candidates: Sequence[Candidate],
+    sides: Sequence[Side],
+    alike: Alike = frozenset(),
+    usable: Callable[[Candidate], bool] | None = None,
+) -> tuple[list[Candidate], int]:
+    """The article's statements with those that speak of the cause and the effect asked
+    about first, and how many lead (as comparisons_first): "can lupus cause hair loss" is
+    not answered by what causes lupus."""
+    if not sides:
+        return list(picked), 0
+    leading, rest = _leading(picked, candidates, lambda c: speaks_of_link(c, sides), alike, usable)
+    return [*leading, *rest], min(len(leading), LEADING)

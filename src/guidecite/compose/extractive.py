@@ -115,7 +115,14 @@ from .candidates import (
     section_asked,
     stated_terms,
 )
-from .comparing import compares, comparisons_first, sides_of, speaks_together, together_first
+from .comparing import (
+    compares,
+    comparisons_first,
+    links_first,
+    sides_of,
+    speaks_together,
+    together_first,
+)
 from .keeping import (
     cover_care,
     cover_definition,
@@ -403,7 +410,9 @@ class ExtractiveComposer:
         )
         together = sides_of(query.frame.together, query.expansions)
         picked, joined = together_first(picked, candidates, together, alike, usable)
-        size = max(bottom_line_size(picked, main, studies_asked), comparing, joined)
+        linked = sides_of(query.frame.linked, query.expansions)
+        picked, linking = links_first(picked, candidates, linked, alike, usable)
+        size = max(bottom_line_size(picked, main, studies_asked), comparing, joined, linking)
         # a statement of the bottom line's documents, or of the topic's own, is not weighed
         # by its reading alone (near_the_question)
         trusted = {c.hit.passage.doc_id for c in picked[:size]} | query.frame.topic_docs

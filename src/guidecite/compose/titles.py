@@ -57,7 +57,12 @@ def title_for(
     phrase = said_phrase(query, said, main) if focus and said and main else None
     topic = whole_name(frame.topic, said, names) if frame.topic else None
     taken_with = other_side(query)
-    if topic and taken_with:
+    if len(frame.linked) == 2:
+        # whether one thing causes another: the two as the question names them ("hair
+        # loss", which the library also writes, not "alopecia")
+        cause, effect = frame.linked
+        title = f"{cause} as a cause of {effect}"
+    elif topic and taken_with:
         title = f"{label} {_ABOUT.get(frame.intent, 'of')} {topic} with {taken_with}"
     elif phrase is not None:
         phrase = whole_name(phrase, said, names)
