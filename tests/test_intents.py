@@ -326,10 +326,12 @@ def test_asked_what_not_to_take_with_something_the_question_asks_for_cautions() 
         "what can't I eat while on metformin",
     ):
         assert intents_of(question)[0].name == "contraindication", question
-    # a story of what one cannot do asks nothing of the kind
+    # a story of what one cannot do asks nothing of the kind, nor does a question that
+    # does not ask what
     assert "contraindication" not in [
         i.name for i in intents_of("I can't eat since chemo, what should I do?")
     ]
+    assert "contraindication" not in [i.name for i in intents_of("Can't I take it at night?")]
 
 
 def test_a_risk_lowered_is_no_caution() -> None:
@@ -339,6 +341,8 @@ def test_a_risk_lowered_is_no_caution() -> None:
     assert not cautions.answers.search("Metformin can reduce the risk of type 2 diabetes.")
     assert not cautions.answers.search("Aspirin lowers the risk of stroke.")
     assert not cautions.answers.search("The metformin group reduced the risk of diabetes.")
+    assert not cautions.answers.search("Exercise can reduce your risk of heart disease.")
+    assert not cautions.answers.search("It carries a lower risk of bleeding.")
 
 
 def test_what_makes_a_condition_worse_is_what_to_avoid() -> None:

@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from guidecite.analysis import terms
 from guidecite.compose.candidates import Candidate
-from guidecite.compose.comparing import links_first, sides_of, speaks_of_link
+from guidecite.compose.comparing import sides_of
 from guidecite.compose.extractive import ExtractiveComposer
+from guidecite.compose.links import links_first, speaks_of_link
 from guidecite.explain import explain
 from guidecite.frame import Frame, linked_sides
 from guidecite.types import Answer, Document, Hit, Passage
@@ -50,7 +51,13 @@ def test_a_question_on_no_one_cause_and_effect_has_no_two_sides() -> None:
         linked_sides("I want to determine the real cause of my insomnia. Could you help?") is None
     )
     assert linked_sides("Is this being caused by any of my prescriptions?") is None
+    assert linked_sides("Does this medicine cause weight gain?") is None
+    assert linked_sides("What problems can diabetes cause over time?") is None
+
+
+def test_a_long_message_is_read_through() -> None:
     assert linked_sides("can " + "a " * 2000 + "cause b") is None
+    assert linked_sides("can " + " " * 3990 + "x") is None
 
 
 def test_a_statement_links_the_two_with_the_cause_and_the_effect_each_on_its_side() -> None:
@@ -65,15 +72,35 @@ def test_a_statement_links_the_two_with_the_cause_and_the_effect_each_on_its_sid
     assert not speaks_of_link(_candidate(beside, page="Body Weight"), THYROID)
 
 
+def test_results_in_says_the_cause_before_it() -> None:
+    assert speaks_of_link(_candidate("Smoking results in most cases of bladder cancer."), SMOKING)
+    assert not speaks_of_link(
+        _candidate("Bladder cancer results in blood in the urine in smokers."), SMOKING
+    )
+
+
+def test_from_alone_says_no_cause() -> None:
+    ranges = "Hair loss ranges from mild to severe in lupus."
+    assert not speaks_of_link(_candidate(ranges, page="Lupus"), LUPUS)
+
+
 def test_a_side_the_page_names_stands_on_either_side_of_the_cue() -> None:
     hair = "You can also lose your hair if you have certain diseases, such as diabetes or lupus."
     assert speaks_of_link(_candidate(hair, page="Hair Loss"), LUPUS)
     # causes named as such: the cause after them
     named = "Other causes are lupus, a low protein diet, or poor nutrition."
     assert speaks_of_link(_candidate(named, page="Hair Loss"), LUPUS)
+    assert speaks_of_link(_candidate("It can cause hair loss.", page="Lupus"), LUPUS)
     # the page's side is the effect: the cause must be said as one
     fluids = "IV fluids may be needed if the person becomes dehydrated from vomiting."
     assert not speaks_of_link(_candidate(fluids, page="Kidney Stones"), STONES)
+
+
+def test_the_page_s_side_stands_in_no_place_that_names_something_else() -> None:
+    drug = "Cyclophosphamide can cause nausea and hair loss."
+    assert not speaks_of_link(_candidate(drug, page="Lupus"), LUPUS)
+    other = "Smoking also causes heart disease and lung disease."
+    assert not speaks_of_link(_candidate(other, page="Bladder Cancer"), SMOKING)
 
 
 def test_the_link_leads_and_one_not_picked_takes_the_place_of_the_weakest() -> None:
@@ -112,9 +139,9 @@ def test_asked_whether_one_thing_causes_another_the_article_leads_with_the_link(
     assert answer.bottom_line[0].text == CAUSES
 
 
-def test_the_title_names_the_cause_and_the_effect_asked_about() -> None:
-    assert _composed(LINKED).title == "Smoking as a cause of bladder cancer"
-    assert "as a cause of" not in _composed(PLAIN).title
+def test_the_title_names_the_cause_and_the_effect_and_no_link() -> None:
+    assert _composed(LINKED).title == "Smoking and bladder cancer"
+    assert _composed(PLAIN).title != "Smoking and bladder cancer"
 
 
 def test_ask_explain_names_the_cause_and_the_effect() -> None:
@@ -122,4 +149,8 @@ def test_ask_explain_names_the_cause_and_the_effect() -> None:
     shown = explain(framed(question, (), LINKED), [], {})
     assert "  linked:     smoking | bladder cancer" in shown.splitlines()
     assert "linked:" not in explain(framed(question, (), PLAIN), [], {})
+
+
+def test_the_json_frame_carries_the_cause_and_the_effect() -> None:
     assert LINKED.as_dict()["linked"] == ["smoking", "bladder cancer"]
+    assert PLAIN.as_dict()["linked"] == []

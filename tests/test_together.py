@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from guidecite.analysis import terms
 from guidecite.compose.candidates import Candidate
-from guidecite.compose.comparing import sides_of, speaks_together, together_first
+from guidecite.compose.comparing import sides_of
 from guidecite.compose.extractive import ExtractiveComposer
+from guidecite.compose.together import speaks_together, together_first
 from guidecite.explain import explain
 from guidecite.frame import NOT_TOGETHER, Frame, together_sides
 from guidecite.render._common import localized
@@ -61,6 +62,17 @@ def test_the_ways_a_question_asks_whether_to_take_two_things_together_are_read()
     )
 
 
+def test_what_follows_the_second_thing_s_name_is_no_part_of_it() -> None:
+    assert together_sides("can I take ibuprofen with lisinopril at night") == (
+        "ibuprofen",
+        "lisinopril",
+    )
+    assert together_sides("can i drink alcohol while on amoxicillin after surgery") == (
+        "alcohol",
+        "amoxicillin",
+    )
+
+
 def test_a_question_that_takes_nothing_together_has_no_two_sides() -> None:
     # "take" a measurement, "get" pregnant, a medicine "for" a complaint, a time of day, or
     # two things without "together": no two things taken together
@@ -70,9 +82,14 @@ def test_a_question_that_takes_nothing_together_has_no_two_sides() -> None:
     assert together_sides("how much sodium should I eat a day with high blood pressure") is None
     assert together_sides("can I take aspirin and ibuprofen") is None
     assert together_sides("Which drugs interact with clopidogrel?") is None
-    # a message as long as a question may be is read through
+    # a name that points rather than names
+    assert together_sides("can I take this medicine with alcohol") is None
+
+
+def test_a_message_as_long_as_a_question_may_be_is_read_through() -> None:
     assert together_sides("take " * 800 + "x with y") is None
     assert together_sides("take a" + " " * 3970 + "with b") is None
+    assert together_sides("interaction between " + " " * 3970) is None
 
 
 def test_a_sentence_speaks_of_two_things_together_where_a_word_joins_them() -> None:
@@ -86,12 +103,29 @@ def test_a_sentence_speaks_of_two_things_together_where_a_word_joins_them() -> N
     assert not speaks_together(_candidate(stop, page="Surgery"), ASPIRIN)
 
 
+def test_one_thing_acting_on_the_other_speaks_of_them_together() -> None:
+    drowsy = "Alcohol can increase the drowsiness caused by gabapentin."
+    assert speaks_together(_candidate(drowsy, page="Epilepsy"), ALCOHOL)
+    effect = "Regular use of ibuprofen may interfere with the effect of aspirin on platelets."
+    assert speaks_together(_candidate(effect, page="Pain"), ASPIRIN)
+    # what a treatment is for is no effect on the other thing
+    goal = "Gabapentin may be offered to adults who have a goal of reducing alcohol use."
+    assert not speaks_together(_candidate(goal, page="Statement 11"), ALCOHOL)
+
+
 def test_what_people_have_is_not_taken_with_anything() -> None:
     offered = "Gabapentin may be offered to patients with moderate to severe alcohol use disorder."
     assert not speaks_together(_candidate(offered, page="Alcohol use disorder"), ALCOHOL)
     section = "Gabapentin 300 mg may be taken three times a day."
     page = "Practice guideline for patients with alcohol use disorder"
     assert not speaks_together(_candidate(section, page=page), ALCOHOL)
+
+
+def test_a_page_on_one_thing_speaks_of_the_other_only_with_a_caution_or_its_effect() -> None:
+    bedtime = "Gabapentin can be taken at bedtime."
+    assert not speaks_together(_candidate(bedtime, page="Treating alcohol withdrawal"), ALCOHOL)
+    tell = "Tell your doctor if you are taking gabapentin."
+    assert speaks_together(_candidate(tell, page="Treating alcohol withdrawal"), ALCOHOL)
 
 
 def test_a_statement_on_one_thing_taken_speaks_of_it_with_the_thing_its_page_is_on() -> None:
@@ -142,8 +176,8 @@ def test_asked_whether_to_take_two_things_together_the_article_leads_with_them_t
     assert "together" not in (answer.notice or "")
 
 
-def test_the_title_names_the_topic_with_the_other_thing_taken() -> None:
-    assert _composed(TOGETHER).title == "Overview of Simvastatin with grapefruit"
+def test_the_title_names_the_two_things_taken_together() -> None:
+    assert _composed(TOGETHER).title == "Grapefruit with simvastatin"
     assert "with" not in _composed(PLAIN).title
 
 
@@ -151,10 +185,14 @@ def test_where_no_statement_speaks_of_the_two_together_the_notice_says_so() -> N
     apart = _composed(TOGETHER, (DOSE, EVENING, "Grapefruit is a citrus fruit eaten raw."))
     notice = apart.notice or ""
     assert NOT_TOGETHER % {"one": "'grapefruit'", "other": "'simvastatin'"} in notice
-    assert "no sign they are safe to take together" in notice
+    assert "that is no sign it is safe" in notice
+    assert "together" not in (_composed(PLAIN).notice or "")
+
+
+def test_the_notice_on_the_two_together_is_said_in_the_reader_s_language() -> None:
+    apart = _composed(TOGETHER, (DOSE, EVENING, "Grapefruit is a citrus fruit eaten raw."))
     spanish = localized(apart, "es").notice or ""
     assert "Ninguna afirmación de este artículo habla de 'grapefruit' y 'simvastatin'" in spanish
-    assert "together" not in (_composed(PLAIN).notice or "")
 
 
 def test_a_side_nothing_speaks_of_is_named_beside_the_notice_on_the_two_together() -> None:
@@ -172,4 +210,8 @@ def test_ask_explain_names_the_two_things_taken_together() -> None:
     shown = explain(framed(question, (), TOGETHER), [], {})
     assert "  together:   grapefruit | simvastatin" in shown.splitlines()
     assert "together:" not in explain(framed(question, (), PLAIN), [], {})
+
+
+def test_the_json_frame_carries_the_two_things_taken_together() -> None:
     assert TOGETHER.as_dict()["together"] == ["grapefruit", "simvastatin"]
+    assert PLAIN.as_dict()["together"] == []

@@ -59,7 +59,7 @@ NOT_COMPARED = N_(
 #: library's silence is said not to be a sign of safety.
 NOT_TOGETHER = N_(
     "No statement in this article speaks of %(one)s and %(other)s together; that is no sign "
-    "they are safe to take together. Below is what was found."
+    "it is safe. Below is what was found."
 )
 #: Where no passage on the topic says more than the topic's own name, the article is what
 #: the library holds on the topic itself, and says so.
@@ -402,11 +402,22 @@ _SIDE_WORDS = 6
 
 # -- two things taken together ---------------------------------------------------------------
 
-#: Words that cannot be part of a thing's name in a question on two things taken together:
-#: "take my blood pressure at home with a cuff" names no two things taken together.
+#: Words that cannot be part of the name of the first thing a question on two things names:
+#: "take my blood pressure at home with a cuff" names no two things taken together, nor
+#: does "how much sodium should I eat a day with high blood pressure" (a span of time is
+#: no thing taken).
 _NOT_A_NAME = frozenset(
     "at for in to from during after before when if about day days week weeks month months "
     "year years night morning evening time times".split()
+)
+#: A name that points rather than names ("this medicine", "that"): no thing the library
+#: could speak of.
+_POINTING = frozenset("this that these those".split())
+#: Where the second thing's name ends: as a side's (_SIDE_END), and before what says when,
+#: where or for what ("ibuprofen with lisinopril at night", "... after surgery").
+_THING_END = (
+    r"(?=\s*[?.!,;:()/]|\s*$|\s-\s|\s+(?:in|for|when|if|regarding|among|during|at|after|before|"
+    r"to|from|while|on)\b)"
 )
 #: A thing taken, drunk, eaten or used.
 _TAKE = r"(?:take|taking|use|using|mix|mixing|combine|combining|drink|drinking|eat|eating)"
@@ -421,17 +432,17 @@ _PEOPLE = (
 _TOGETHER = tuple(
     re.compile(pattern, _I)
     for pattern in (
-        rf"\b{_TAKE}\s+(?P<x>{_SIDE})\s+with\s+(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\b{_TAKE}\s+(?P<x>{_SIDE})\s+with\s+(?P<y>{_SIDE}){_THING_END}",
         rf"\b{_TAKE}\s+(?P<x>{_SIDE})\s+and\s+(?P<y>{_SIDE})\s+(?:together|at\s+the\s+same\s+"
         r"time|at\s+once)\b",
-        rf"\b(?:{_TAKE}|have|having)\s+(?P<x>{_SIDE})\s+while\s+{_ON}\s+(?P<y>{_SIDE}){_SIDE_END}",
+        rf"\b(?:{_TAKE}|have|having)\s+(?P<x>{_SIDE})\s+while\s+{_ON}\s+(?P<y>{_SIDE}){_THING_END}",
         rf"\b(?:do|does|can|will|would)\s+(?P<x>{_SIDE})\s+interact\s+with\s+(?P<y>{_SIDE})"
-        rf"{_SIDE_END}",
+        rf"{_THING_END}",
         rf"\binteractions?\s+(?:between|of)\s+(?P<x>{_SIDE})\s+(?:and|with)\s+(?P<y>{_SIDE})"
-        rf"{_SIDE_END}",
+        rf"{_THING_END}",
         rf"\bcan\s+(?P<x>{_SIDE})\s+be\s+(?:given|taken|used|prescribed|combined)\s+(?:with|"
         rf"alongside|(?:to|in|for)\s+{_PEOPLE}\s+(?:who\s+(?:is|are)\s+)?{_ON})\s+"
-        rf"(?P<y>{_SIDE}){_SIDE_END}",
+        rf"(?P<y>{_SIDE}){_THING_END}",
     )
 )
 
@@ -441,15 +452,27 @@ def together_sides(question: str) -> tuple[str, str] | None:
     ("alcohol" and "gabapentin" of "is it ok to drink alcohol while taking gabapentin"), or
     None where it asks of none. A side that holds a word no name holds ("my blood pressure
     at home") is no thing taken. English questions only."""
+    question = " ".join(question.split())  # a run of spaces is one
     for pattern in _TOGETHER:
         found = pattern.search(question)
         if found is None:
             continue
-        x, y = _side(found.group("x")), _side(found.group("y"))
-        named = x and y and x.casefold() != y.casefold()
-        if named and not {w.casefold() for w in f"{x} {y}".split()} & _NOT_A_NAME:
-            return x, y
+        sides = _things(found.group("x"), found.group("y"))
+        if sides is not None:
+            return sides
     return None
+
+
+def _things(x: str, y: str) -> tuple[str, str] | None:
+    """The two things a question names, without the words around their names, or None
+    where one names nothing, points rather than names ("this medicine"), or holds a word no
+    name holds (_NOT_A_NAME: "What problems can diabetes cause over time?")."""
+    x, y = (_side(text).strip("/-'’ ") for text in (x, y))
+    if not x or not y or x.casefold() == y.casefold():
+        return None
+    if {x.split()[0].casefold(), y.split()[0].casefold()} & _POINTING:
+        return None
+    return None if {w.casefold() for w in f"{x} {y}".split()} & _NOT_A_NAME else (x, y)
 
 
 # -- whether one thing causes another --------------------------------------------------------
@@ -459,7 +482,7 @@ def together_sides(question: str) -> tuple[str, str] | None:
 #: blood pressure"), with the cause first.
 _LINKED = re.compile(
     rf"\b(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>{_SIDE})\s+(?:cause(?!\s+of\b)|"
-    rf"lead\s+to|result\s+in|trigger|bring\s+on)\s+(?P<y>{_SIDE}){_SIDE_END}",
+    rf"lead\s+to|result\s+in|trigger|bring\s+on)\s+(?P<y>{_SIDE}){_THING_END}",
     _I,
 )
 #: Words that name no one thing caused: "can untreated strep throat lead to other
@@ -472,16 +495,13 @@ def linked_sides(question: str) -> tuple[str, str] | None:
     loss" of "can lupus cause hair loss"), or None where it asks of no two ("what causes
     headaches", "can untreated strep throat lead to other problems", "does it make a
     difference"). English questions only."""
-    found = _LINKED.search(question)
+    found = _LINKED.search(" ".join(question.split()))
     if found is None:
         return None
-    x, y = (_side(found.group(side)).strip("/-'’ ") for side in ("x", "y"))
-    if not x or not y or x.casefold() == y.casefold():
+    sides = _things(found.group("x"), found.group("y"))
+    if sides is None or sides[1].split()[0].casefold() in _NO_ONE_THING:
         return None
-    said = [w.casefold() for w in f"{x} {y}".split()]
-    if y.split()[0].casefold() in _NO_ONE_THING or _NOT_A_NAME & set(said):
-        return None
-    return x, y
+    return sides
 
 
 def compared_sides(question: str) -> tuple[str, str] | None:
@@ -491,6 +511,7 @@ def compared_sides(question: str) -> tuple[str, str] | None:
     line's side is its own: "Cold vs. flu: ..."). A side read backwards from "vs" starts
     after the last word that cannot be part of a name. Two things and a third ("a cold and
     flu and covid") are not two things compared. English questions only."""
+    question = " ".join(question.split())  # a run of spaces is one
     for pattern, backwards in _COMPARED:
         found = pattern.search(question)
         if found is None:
@@ -502,9 +523,10 @@ def compared_sides(question: str) -> tuple[str, str] | None:
 
 
 def _side(text: str, backwards: bool = False) -> str:
-    """One side of a comparison without the words around its name, or "" where it names
-    nothing (no word of three letters or more), is too long to be a name, or holds a third
-    thing ("flu and covid")."""
+    """One side of a question on two things (compared, taken together, one causing the
+    other) without the words around its name, or "" where it names nothing (no word of
+    three letters or more), is too long to be a name, or holds a third thing ("flu and
+    covid")."""
     side = text.split()
     if backwards:
         breaks = [n for n, word in enumerate(side) if word.casefold() in _SIDE_BREAK]

@@ -299,8 +299,11 @@ INTENTS: tuple[Intent, ...] = (
             r"interact",
             # a risk run, not one lowered: "reduce the risk of type 2 diabetes" is a benefit
             r"risk of(?<!reduce the risk of)(?<!reduces the risk of)(?<!reduced the risk of)"
+            r"(?<!reducing the risk of)(?<!reduce your risk of)(?<!reduces your risk of)"
             r"(?<!lower the risk of)(?<!lowers the risk of)(?<!lowered the risk of)"
-            r"(?<!decrease the risk of)(?<!decreases the risk of)(?<!decreased the risk of)",
+            r"(?<!lower your risk of)(?<!lowers your risk of)(?<!a lower risk of)"
+            r"(?<!decrease the risk of)(?<!decreases the risk of)(?<!decreased the risk of)"
+            r"(?<!cut the risk of)(?<!cuts the risk of)",
             r"adverse",
             WORSENS.pattern,
         ),

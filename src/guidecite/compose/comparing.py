@@ -1,12 +1,12 @@
-"""Questions on two things: that compare them ("what is the difference between a cold and
-the flu?", "Crohn's disease vs ulcerative colitis", "are DOACs preferred over warfarin?"),
-where the statements that say how the two stand to each other lead the article; and that
-ask whether to take them together ("is it ok to drink alcohol while taking gabapentin?"),
-where the statements that speak of the two together lead.
+"""Questions that compare two things ("what is the difference between a cold and the
+flu?", "Crohn's disease vs ulcerative colitis", "are DOACs preferred over warfarin?"): the
+statements that say how the two stand to each other lead the article.
 
-The two sides are read from the question's grammar (frame.compared_sides,
-frame.together_sides); whether a statement speaks of a side is read from its words, never
-from a list of conditions or medicines.
+The two sides are read from the question's grammar (frame.compared_sides); whether a
+statement speaks of a side is read from its words, never from a list of conditions. The
+sides (sides_of, speaks_of) and the leading of the statements that answer (lead_with)
+serve the other questions on two things too: taken together (together.py) and one causing
+the other (links.py).
 """
 
 from __future__ import annotations
@@ -175,22 +175,22 @@ def comparisons_first(
     def leads(c: Candidate) -> bool:
         return compares(c, sides) and (c.answers or not kind_asked)
 
-    comparing, rest = _leading(picked, candidates, leads, alike, usable)
+    comparing, rest = lead_with(picked, candidates, leads, alike, usable)
     # how the two differ before that one is a kind of the other (stable: the best first)
     comparing.sort(key=lambda c: bool(KIND_OF.fullmatch(comparing_cue(c, sides) or "")))
     return [*comparing, *rest], min(len(comparing), LEADING)
 
 
-def _leading(
+def lead_with(
     picked: Sequence[Candidate],
     candidates: Sequence[Candidate],
     leads: Callable[[Candidate], bool],
     alike: Alike,
     usable: Callable[[Candidate], bool] | None,
 ) -> tuple[list[Candidate], list[Candidate]]:
-    """The article's statements that lead, and the rest, in their order. Where fewer than
-    LEADING picked statements lead, the best candidates that do are taken, each in the
-    place of the weakest statement that does not."""
+    """The article's statements that lead (`leads`), and the rest, in their order. Where
+    fewer than LEADING picked statements lead, the best candidates that do are taken, each
+    in the place of the weakest statement that does not."""
     chosen = list(picked)
     for candidate in candidates:
         if sum(leads(c) for c in chosen) >= LEADING:
@@ -209,108 +209,6 @@ def _leading(
     return leading, [c for c in chosen if c not in leading]
 
 
-# -- two things taken together ---------------------------------------------------------------
-
-#: Words that say two things are taken together wherever they stand in a sentence that
-#: names both ("Not recommended: combination of aspirin and clopidogrel").
-_JOINED = re.compile(
-    r"\b(?:combin\w*|interact\w*|concomitant\w*|co-?administ\w*|together)\b", re.IGNORECASE
-)
-#: Words that say so between the two ("Avoid drinking grapefruit juice while taking
-#: simvastatin"), not before both ("you may be asked to stop taking drugs that make it hard
-#: for your blood to clot, such as aspirin, ibuprofen ..." lists the two).
-_BETWEEN = re.compile(r"\b(?:with|while|taking|taken|plus|alongside)\b", re.IGNORECASE)
-
-
-#: A thing taken, or the page's medicine pointed back to.
-_TAKEN = re.compile(r"\b(?:takes?|this (?:medication|medicine|drug))\b", re.IGNORECASE)
-#: People before "with" have what follows ("offered to patients with moderate to severe
-#: alcohol use disorder"): it is not taken with anything.
-_HAVING = re.compile(
-    r"\b(?:patients?|people|persons?|individuals?|those|adults?|child(?:ren)?|m[ae]n|wom[ae]n|"
-    r"someone|anyone)\s+$",
-    re.IGNORECASE,
-)
-
-
-#: What people are said to have in a heading ("... treatment of patients with alcohol use
-#: disorder"): the page is about them, not about taking it.
-_HAD = re.compile(
-    r"\b(?:patients?|people|persons?|individuals?|adults?|child(?:ren)?|m[ae]n|wom[ae]n)\s+"
-    r"with\s+[^,;:.()]*",
-    re.IGNORECASE,
-)
-
-
-def speaks_together(candidate: Candidate, sides: Sequence[Side]) -> bool:
-    """Whether a statement speaks of the two things taken together: a sentence of it names
-    both with a word that joins them (_JOINED anywhere, _BETWEEN between the two), or it
-    says one is taken (_joins) on a page whose title or headings name the other, and not it
-    ("remember that alcohol can add to the drowsiness caused by this medication" on
-    gabapentin's precautions). Naming both in a list of alternatives ("analgesics such as
-    aspirin or ibuprofen") does not."""
-    return _together(candidate.text, candidate.page or " ".join(candidate.headings), tuple(sides))
-
-
-@lru_cache(maxsize=4096)
-def _together(text: str, page: str, sides: tuple[Side, ...]) -> bool:
-    """speaks_together, read once per statement and question (as _cue_of): `page` is its
-    document's title and its passage's headings."""
-    if len(sides) != 2:
-        return False
-    said = terms(text)
-    # a page on one thing taken, not on people who have it or on both ("... treatment of
-    # patients with alcohol use disorder" is no page on alcohol taken)
-    named, taken = terms(page), terms(_HAD.sub(" ", page))
-    if _joins(text):
-        for one, other in (sides, sides[::-1]):
-            if speaks_of(one, taken) and speaks_of(other, said) and not speaks_of(other, named):
-                return True
-    for sentence in split_sentences(text):
-        if not all(speaks_of(side, terms(sentence)) for side in sides):
-            continue
-        if _JOINED.search(sentence):
-            return True
-        for cue in _BETWEEN.finditer(sentence):
-            if _had(sentence, cue):
-                continue
-            before, after = terms(sentence[: cue.start()]), terms(sentence[cue.end() :])
-            if any(speaks_of(a, before) and speaks_of(b, after) for a, b in (sides, sides[::-1])):
-                return True
-    return False
-
-
-def _joins(text: str) -> bool:
-    """Whether a statement says something is taken, or taken with something (_JOINED,
-    _BETWEEN, "take", or the page's medicine pointed back to: "remember that alcohol can add
-    to the drowsiness caused by this medication"), not only that people have it."""
-    if _JOINED.search(text) or _TAKEN.search(text):
-        return True
-    return any(not _had(text, cue) for cue in _BETWEEN.finditer(text))
-
-
-def _had(text: str, cue: re.Match[str]) -> bool:
-    """Whether a word of _BETWEEN says what people have ("patients with alcohol use
-    disorder"), not what is taken with what."""
-    return _HAVING.search(text[: cue.start()]) is not None
-
-
-def together_first(
-    picked: Sequence[Candidate],
-    candidates: Sequence[Candidate],
-    sides: Sequence[Side],
-    alike: Alike = frozenset(),
-    usable: Callable[[Candidate], bool] | None = None,
-) -> tuple[list[Candidate], int]:
-    """The article's statements with those that speak of the two things taken together
-    first, and how many lead (as comparisons_first): an article asked whether two things
-    may be taken together that says nothing of them together has not answered."""
-    if not sides:
-        return list(picked), 0
-    leading, rest = _leading(picked, candidates, lambda c: speaks_together(c, sides), alike, usable)
-    return [*leading, *rest], min(len(leading), LEADING)
-
-
 def _opens_alike(a: Candidate, b: Candidate) -> bool:
     """Whether two statements open with the same words, as two pages that copy a
     description and go on each about their own condition do ("A CT scan is an imaging
@@ -320,85 +218,14 @@ def _opens_alike(a: Candidate, b: Candidate) -> bool:
     return len(opening_a) == SAME_OPENING and opening_a == opening_b
 
 
-# -- whether one thing causes another --------------------------------------------------------
-
-
-#: Words that say one thing brings about another: the cause before them and the effect
-#: after ("Smoking causes most cases of bladder cancer"), or the effect before and the
-#: cause after (_FROM: "Sudden weight gain can be due to medicines, thyroid problems ...",
-#: "... if you have certain diseases, such as ... lupus"), or either way round (_WITH:
-#: "associated with", "linked to", and causes named as such: "Other causes are stress, a
-#: low protein diet ...", "Common causes of low magnesium include: ..."). Naming the two
-#: in a list of symptoms or beside each other ("Sudden anxiety with chest pain ... may
-#: suggest a pulmonary embolism") says no link.
-_CAUSAL = re.compile(
-    r"\b(?:causes?\s+(?:of\s+[^.;:]{1,60}?\s+)?(?:is|are|include|includes)|caused\s+by|result(?:s|ed|ing)?\s+from|triggered\s+by|brought\s+on\s+by|"
-    r"induced\s+by|due\s+to|because(?:\s+of)?|from|if\s+you\s+have|related\s+to|"
-    r"associated|linked|link|caus\w*|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|"
-    r"trigger\w*|brings?\s+on|brought\s+on|contribut\w+|worsen\w*|aggravat\w*|induc\w*)\b",
-    re.IGNORECASE,
-)
-_FROM = re.compile(
-    r"caused|result|triggered|brought\s+on\s+by|induced\s+by|due|because|from|if|related",
-    re.IGNORECASE,
-)
-_WITH = re.compile(r"associated|linked|link|causes?\s+(?:of\s|is\b|are\b|include)", re.IGNORECASE)
-
-
-def speaks_of_link(candidate: Candidate, sides: Sequence[Side]) -> bool:
-    """Whether a statement says that the cause a question asks about brings about the
-    effect it asks about (frame.linked_sides), each on its side of a word of causing
-    (_CAUSAL); the page's title or headings may name one of the two, where the statement
-    does not ("You can also lose your hair if you have certain diseases, such as thyroid
-    problems, diabetes, or lupus" on "Hair Loss"). "Parathyroid tumors ... may cause
-    fatigue, ..., dehydration, kidney stones" says nothing of dehydration causing kidney
-    stones, nor does "IV fluids may be needed if the person becomes dehydrated from
-    vomiting" on kidney stones."""
-    return _linked(candidate.text, candidate.page or " ".join(candidate.headings), tuple(sides))
-
-
-@lru_cache(maxsize=4096)
-def _linked(text: str, page: str, sides: tuple[Side, ...]) -> bool:
-    """speaks_of_link, read once per statement and question (as _cue_of)."""
-    if len(sides) != 2 or not _CAUSAL.search(text):
-        return False
-    cause, effect = sides
-    named, said = terms(page), terms(text)
-    # a side the page names and the statement does not stands on either side of the cue
-    given = [speaks_of(side, named) and not speaks_of(side, said) for side in sides]
-    if all(given):
-        return False
-    for sentence in split_sentences(text):
-        for cue in _CAUSAL.finditer(sentence):
-            before, after = terms(sentence[: cue.start()]), terms(sentence[cue.end() :])
-
-            def holds(n: int, part: Sequence[str]) -> bool:
-                return given[n] or speaks_of(sides[n], part)
-
-            forward = holds(0, before) and holds(1, after)
-            backward = holds(1, before) and holds(0, after)
-            if _WITH.match(cue.group()):
-                found = forward or backward
-            elif _FROM.match(cue.group()):
-                found = backward
-            else:
-                found = forward
-            if found:
-                return True
-    return False
-
-
-def links_first(
+def leading_first(
     picked: Sequence[Candidate],
     candidates: Sequence[Candidate],
-    sides: Sequence[Side],
+    leads: Callable[[Candidate], bool],
     alike: Alike = frozenset(),
     usable: Callable[[Candidate], bool] | None = None,
 ) -> tuple[list[Candidate], int]:
-    """The article's statements with those that speak of the cause and the effect asked
-    about first, and how many lead (as comparisons_first): "can lupus cause hair loss" is
-    not answered by what causes lupus."""
-    if not sides:
-        return list(picked), 0
-    leading, rest = _leading(picked, candidates, lambda c: speaks_of_link(c, sides), alike, usable)
+    """The article's statements with those that lead first (lead_with), and how many lead
+    (at most LEADING)."""
+    leading, rest = lead_with(picked, candidates, leads, alike, usable)
     return [*leading, *rest], min(len(leading), LEADING)

@@ -115,14 +115,7 @@ from .candidates import (
     section_asked,
     stated_terms,
 )
-from .comparing import (
-    compares,
-    comparisons_first,
-    links_first,
-    sides_of,
-    speaks_together,
-    together_first,
-)
+from .comparing import compares, comparisons_first, sides_of
 from .keeping import (
     cover_care,
     cover_definition,
@@ -139,8 +132,10 @@ from .keeping import (
     read_by_part,
     without_description,
 )
+from .links import links_first
 from .sections import ORDER, classify, kind
 from .titles import names_of, title_for
+from .together import speaks_together, together_first
 from .units import (
     names_nothing,
     only_what_it_depends_on,

@@ -56,14 +56,15 @@ def title_for(
     main = main_focus_word(query)
     phrase = said_phrase(query, said, main) if focus and said and main else None
     topic = whole_name(frame.topic, said, names) if frame.topic else None
-    taken_with = other_side(query)
     if len(frame.linked) == 2:
         # whether one thing causes another: the two as the question names them ("hair
-        # loss", which the library also writes, not "alopecia")
-        cause, effect = frame.linked
-        title = f"{cause} as a cause of {effect}"
-    elif topic and taken_with:
-        title = f"{label} {_ABOUT.get(frame.intent, 'of')} {topic} with {taken_with}"
+        # loss", which the library also writes, not "alopecia"), and no link said
+        title = " and ".join(frame.linked)
+    elif len(frame.together) == 2:
+        # two things taken together, in the library's words ("Acetaminophen with ibuprofen"
+        # for "tylenol and advil"), whatever the question's kind: "can I take a bath with a
+        # fever" is no management of a bath
+        title = " with ".join(_library_word(side, query) for side in frame.together)
     elif phrase is not None:
         phrase = whole_name(phrase, said, names)
         within = frozenset(terms(phrase)) >= frozenset(terms(topic or ""))
@@ -79,20 +80,6 @@ def title_for(
     else:
         title = query.question.strip()
     return title[:1].upper() + title[1:]
-
-
-def other_side(query: Query) -> str | None:
-    """Asked whether to take two things together, the one that is not the topic, in the
-    library's word where the question's is an everyday name it reads ("ibuprofen" for
-    "advil"): the title is the topic's with it ("Cautions of Gabapentin with alcohol"). None
-    where neither or both are the topic."""
-    frame = query.frame
-    if not frame.topic or len(frame.together) != 2:
-        return None
-    topic = frozenset(terms(frame.topic))
-    read = [_library_word(side, query) for side in frame.together]
-    others = [side for side in read if not frozenset(terms(side)) <= topic]
-    return others[0] if len(others) == 1 else None
 
 
 def _library_word(side: str, query: Query) -> str:
