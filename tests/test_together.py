@@ -176,16 +176,19 @@ def test_asked_whether_to_take_two_things_together_the_article_leads_with_them_t
     assert "together" not in (answer.notice or "")
 
 
-def test_the_title_names_the_two_things_taken_together() -> None:
-    assert _composed(TOGETHER).title == "Grapefruit with simvastatin"
+def test_the_title_names_the_two_things_taken_together_where_a_statement_does() -> None:
+    assert _composed(TOGETHER).title == "Overview of grapefruit with simvastatin"
     assert "with" not in _composed(PLAIN).title
+    # where no statement speaks of the two together, the title promises no such thing
+    apart = _composed(TOGETHER, (DOSE, EVENING, "Grapefruit is a citrus fruit eaten raw."))
+    assert "with" not in apart.title
 
 
 def test_where_no_statement_speaks_of_the_two_together_the_notice_says_so() -> None:
     apart = _composed(TOGETHER, (DOSE, EVENING, "Grapefruit is a citrus fruit eaten raw."))
     notice = apart.notice or ""
     assert NOT_TOGETHER % {"one": "'grapefruit'", "other": "'simvastatin'"} in notice
-    assert "that is no sign it is safe" in notice
+    assert "that is no sign they are safe together" in notice
     assert "together" not in (_composed(PLAIN).notice or "")
 
 

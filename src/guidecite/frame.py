@@ -59,7 +59,7 @@ NOT_COMPARED = N_(
 #: library's silence is said not to be a sign of safety.
 NOT_TOGETHER = N_(
     "No statement in this article speaks of %(one)s and %(other)s together; that is no sign "
-    "it is safe. Below is what was found."
+    "they are safe together. Below is what was found."
 )
 #: Where no passage on the topic says more than the topic's own name, the article is what
 #: the library holds on the topic itself, and says so.

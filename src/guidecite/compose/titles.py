@@ -37,6 +37,7 @@ def title_for(
     stated: frozenset[str] | None = None,
     said: Sequence[str] = (),
     names: Sequence[str] = (),
+    two_spoken: bool = False,
 ) -> str:
     """The article's title: what kind of answer, about what, in which topic, in the
     library's words ("Management of mildly elevated Neuron-Specific Enolase in
@@ -48,7 +49,10 @@ def title_for(
     ("fluoride varnish", not "varnish in fluoride"); one that holds the topic is the whole
     title's subject. Given the titles and headings of the article's sources (`names`), a
     focus or topic the statements write as part of a longer name those give is that whole
-    name ("Outlook for heart failure", not "Outlook for Heart": whole_name)."""
+    name ("Outlook for heart failure", not "Outlook for Heart": whole_name). Asked of two
+    things taken together or of one causing another, the title names the two only where a
+    statement speaks of them so (`two_spoken`): a title that names what no statement
+    speaks of promises what the article does not give."""
     frame = query.frame
     label = intent_named(frame.intent).label
     of = _OF.get(frame.intent, "of")
@@ -56,15 +60,16 @@ def title_for(
     main = main_focus_word(query)
     phrase = said_phrase(query, said, main) if focus and said and main else None
     topic = whole_name(frame.topic, said, names) if frame.topic else None
-    if len(frame.linked) == 2:
+    if two_spoken and len(frame.linked) == 2:
         # whether one thing causes another: the two as the question names them ("hair
         # loss", which the library also writes, not "alopecia"), and no link said
         title = " and ".join(frame.linked)
-    elif len(frame.together) == 2:
-        # two things taken together, in the library's words ("Acetaminophen with ibuprofen"
-        # for "tylenol and advil"), whatever the question's kind: "can I take a bath with a
-        # fever" is no management of a bath
-        title = " with ".join(_library_word(side, query) for side in frame.together)
+    elif two_spoken and len(frame.together) == 2:
+        # two things taken together, in the question's order and the library's words
+        # ("Management of acetaminophen with ibuprofen" for "tylenol and advil"), not the
+        # topic first ("Management of advil together in Acetaminophen")
+        one, other = (_library_word(side, query) for side in frame.together)
+        title = f"{label} of {one} with {other}"
     elif phrase is not None:
         phrase = whole_name(phrase, said, names)
         within = frozenset(terms(phrase)) >= frozenset(terms(topic or ""))
