@@ -142,9 +142,9 @@ def test_asked_whether_one_thing_causes_another_the_article_leads_with_the_link(
 def test_the_title_names_the_cause_and_the_effect_and_no_link() -> None:
     assert _composed(LINKED).title == "Smoking and bladder cancer"
     assert _composed(PLAIN).title != "Smoking and bladder cancer"
-    # where no statement links the two, the title promises no such thing
+    # where no statement links the two the title still names them, and says no link
     apart = _composed(LINKED, (RISK, SIGNS, "Smoking harms nearly every organ of the body."))
-    assert apart.title != "Smoking and bladder cancer"
+    assert apart.title == "Smoking and bladder cancer"
 
 
 def test_ask_explain_names_the_cause_and_the_effect() -> None:

@@ -432,7 +432,7 @@ class ExtractiveComposer:
                 frozenset().union(*(c.terms for c in picked)),
                 [c.text for c in picked],
                 names_of(chosen, documents),
-                two_spoken=joined > 0 or linking > 0,
+                two_spoken=joined > 0,
             ),
             status=ANSWERED,
             audience=audience,

@@ -49,10 +49,11 @@ def title_for(
     ("fluoride varnish", not "varnish in fluoride"); one that holds the topic is the whole
     title's subject. Given the titles and headings of the article's sources (`names`), a
     focus or topic the statements write as part of a longer name those give is that whole
-    name ("Outlook for heart failure", not "Outlook for Heart": whole_name). Asked of two
-    things taken together or of one causing another, the title names the two only where a
-    statement speaks of them so (`two_spoken`): a title that names what no statement
-    speaks of promises what the article does not give."""
+    name ("Outlook for heart failure", not "Outlook for Heart": whole_name). Asked whether
+    one thing causes another, the title names the two and no link ("Lupus and hair loss");
+    asked of two things taken together, it names the two only where a statement speaks of
+    them so (`two_spoken`): "Ibuprofen with warfarin" over an article silent on the pair
+    promises what it does not give."""
     frame = query.frame
     label = intent_named(frame.intent).label
     of = _OF.get(frame.intent, "of")
@@ -60,7 +61,7 @@ def title_for(
     main = main_focus_word(query)
     phrase = said_phrase(query, said, main) if focus and said and main else None
     topic = whole_name(frame.topic, said, names) if frame.topic else None
-    if two_spoken and len(frame.linked) == 2:
+    if len(frame.linked) == 2:
         # whether one thing causes another: the two as the question names them ("hair
         # loss", which the library also writes, not "alopecia"), and no link said
         title = " and ".join(frame.linked)
