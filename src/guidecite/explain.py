@@ -51,12 +51,14 @@ def explain(
         lines.append(f"  not in the library (aside): {', '.join(frame.set_aside)}")
     if frame.narrower:
         lines.append(f"  narrower kinds, not asked: {'; '.join(frame.narrower)}")
-    if frame.compared:
-        lines.append(f"  compared:   {' | '.join(frame.compared)}")
-    if frame.together:
-        lines.append(f"  together:   {' | '.join(frame.together)}")
-    if frame.linked:
-        lines.append(f"  linked:     {' | '.join(frame.linked)}")
+    # the two things a question compares, takes together, or asks whether one causes
+    for name, two in (
+        ("compared", frame.compared),
+        ("together", frame.together),
+        ("linked", frame.linked),
+    ):
+        if two:
+            lines.append(f"  {name + ':':<12}{' | '.join(two)}")
     lines += ["", "Concepts (weight: rarity in the library, less for the story and asides)"]
     for word, (weight, _) in zip(query.content_words, query.concepts, strict=False):
         lines.append(f"  {weight:6.2f}  {word}")

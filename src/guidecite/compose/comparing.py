@@ -58,9 +58,12 @@ class Side:
     own: tuple[frozenset[str], ...]
 
 
-def sides_of(compared: Sequence[str], expansions: Sequence[Expansion] = ()) -> tuple[Side, ...]:
-    """The two sides of a comparison as statements may say them, or () where the question
-    compares nothing, or a side has no word a statement could say ("the" alone)."""
+@lru_cache(maxsize=256)
+def sides_of(compared: tuple[str, ...], expansions: tuple[Expansion, ...] = ()) -> tuple[Side, ...]:
+    """The two sides of a question on two things (compared, taken together, one causing the
+    other) as statements may say them, or () where the question names no two, or a side has
+    no word a statement could say ("the" alone). Read once per question: the composer asks
+    for them, and so does the notice."""
     if len(compared) != 2:
         return ()
     written = [_ways_written(side, expansions) for side in compared]

@@ -38,13 +38,11 @@ _ACTS = (
     r"potentiat\w*|inhibit\w*|affect\w*|(?:make|makes|made)\s+(?:\w+\s+){0,5}?worse"
 )
 _BETWEEN = re.compile(rf"\b(?:with|while|taking|taken|plus|alongside|{_ACTS})\b", re.IGNORECASE)
+#: Words that name people.
+_PEOPLE = r"patients?|people|persons?|individuals?|adults?|child(?:ren)?|m[ae]n|wom[ae]n"
 #: People before "with" have what follows ("offered to patients with moderate to severe
 #: alcohol use disorder"): it is not taken with anything.
-_HAVING = re.compile(
-    r"\b(?:patients?|people|persons?|individuals?|those|adults?|child(?:ren)?|m[ae]n|wom[ae]n|"
-    r"someone|anyone)\s+$",
-    re.IGNORECASE,
-)
+_HAVING = re.compile(rf"\b(?:{_PEOPLE}|those|someone|anyone)\s+$", re.IGNORECASE)
 #: What a statement on a page about one thing says of another taken with it: a caution, a
 #: word of joining or acting on, or the page's medicine pointed back to ("remember that
 #: alcohol can add to the drowsiness caused by this medication", "tell your doctor if you
@@ -75,10 +73,10 @@ def _together(text: str, page: str, sides: tuple[Side, ...]) -> bool:
     are asked again as candidates are weighed, and by the notice."""
     if len(sides) != 2:
         return False
-    said, named = terms(text), terms(_HAD.sub(" ", page))
+    said, on_it, named = terms(text), terms(page), terms(_HAD.sub(" ", page))
     cautions = _CAUTION.search(text) or _JOINED.search(text)
     for one, other in (sides, sides[::-1]):
-        on_page = speaks_of(one, named) and not speaks_of(other, terms(page))
+        on_page = speaks_of(one, named) and not speaks_of(other, on_it)
         if on_page and cautions and speaks_of(other, said):
             return True
     return any(_joined_in(sentence, sides) for sentence in split_sentences(text))
@@ -108,11 +106,7 @@ def _had(text: str, cue: re.Match[str]) -> bool:
 
 #: What people are said to have in a page's title or headings ("... treatment of patients
 #: with alcohol use disorder"): the page is about them, not about taking it.
-_HAD = re.compile(
-    r"\b(?:patients?|people|persons?|individuals?|adults?|child(?:ren)?|m[ae]n|wom[ae]n)\s+"
-    r"with\s+[^,;:.()]*",
-    re.IGNORECASE,
-)
+_HAD = re.compile(rf"\b(?:{_PEOPLE})\s+with\s+[^,;:.()]*", re.IGNORECASE)
 
 
 def together_first(
